@@ -1,0 +1,1 @@
+"""Loaders of curated (structured) agreement files."""

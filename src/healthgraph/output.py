@@ -1,0 +1,80 @@
+"""Print results for people (tables) and for programs (JSON, CSV).
+
+Every command that returns rows goes through :func:`emit`, so ``--format table|json|csv``
+behaves the same everywhere.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Any, Iterable, Sequence, TextIO
+
+FORMATS = ("table", "json", "csv")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, set)):
+        return "; ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def emit(rows: Iterable[dict], columns: Sequence[str] | None = None, fmt: str = "table",
+         stream: TextIO | None = None, title: str | None = None) -> None:
+    """Write ``rows`` (dicts) as a rich table, a JSON array or CSV with a header.
+
+    Parameters
+    ----------
+    rows : iterable of dict
+    columns : sequence of str, optional
+        Column order; the keys of the first row by default.
+    fmt : {"table", "json", "csv"}
+    stream : text stream, optional
+        ``sys.stdout`` by default.
+    title : str, optional
+        Table caption (tables only).
+    """
+    stream = stream or sys.stdout
+    rows = list(rows)
+    if columns is None:
+        columns = list(rows[0].keys()) if rows else []
+    if fmt == "json":
+        json.dump([{c: r.get(c) for c in columns} for r in rows], stream, ensure_ascii=False, indent=2, default=str)
+        stream.write("\n")
+    elif fmt == "csv":
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow([_cell(r.get(c)) for c in columns])
+    elif fmt == "table":
+        from rich.console import Console
+        from rich.table import Table
+        from rich.markup import escape
+
+        table = Table(title=title, show_lines=False)
+        for c in columns:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*(escape(_cell(r.get(c))) for c in columns))
+        Console(file=stream, soft_wrap=False, width=200 if not stream.isatty() else None).print(table)
+        if not rows:
+            stream.write("(no rows)\n")
+    else:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def progress(iterable, total: int | None = None, description: str = "working", enabled: bool = True):
+    """Iterate with a rich progress bar on stderr (silent when stderr is not a terminal)."""
+    if not enabled or not sys.stderr.isatty():
+        yield from iterable
+        return
+    from rich.progress import Progress
+    from rich.console import Console
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        for item in iterable:
+            yield item
+            bar.advance(task)
