@@ -1,0 +1,264 @@
+"""Extraction of cooperation facts from articles: a pipeline of small stages.
+
+read (:mod:`.reader`) → normalise (:mod:`.normalise`) → detect language (:mod:`.language`)
+→ segment (:mod:`.segment`) → find mentions (:mod:`.mentions`) → resolve
+(:mod:`.resolve`) → relate (:mod:`.relate`) → techniques and fields (:mod:`.techniques`)
+→ dates (:mod:`.dates`). Each stage is a plain function, testable alone.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..errors import HealthgraphError, InputError
+from ..gazetteer import load_gazetteer
+from ..model import Document, DocumentFacts, Evidence, Field, Organisation, Partnership, TechniqueTransfer
+from .dates import find_dates, find_validity, publication_date
+from .language import detect_language
+from .mentions import default_lexicon, find_mentions
+from .normalise import normalise
+from .reader import read_documents
+from .relate import KIND_PRIORITY, cue_positions, relate_sentence
+from .resolve import resolve_mentions
+from .segment import split_sentences
+from .techniques import find_fields, find_techniques, gloss
+from .tokens import TokenText
+
+__all__ = ["extract", "extract_iter", "extract_document", "extract_text"]
+
+_ACTIVITY_CUES = {
+    "training": ("dao tao", "ausbildung", "schulung", "training"),
+    "technology_transfer": ("chuyen giao", "transfer"),
+    "staff_rotation": ("luan phien", "rotation"),
+    "telehealth": ("tu xa", "telehealth", "telemedizin", "telemedicine"),
+    "research": ("nghien cuu", "forschung", "research"),
+    "remote_consultation": ("hoi chan",),
+    "equipment": ("trang thiet bi", "ausstattung", "equipment"),
+    "quality_management": ("quan ly chat luong", "qualitatsmanagement", "quality management"),
+}
+
+
+def extract_text(text: str, document_id: str = "document", *, path: str | None = None, title: str | None = None,
+                 source: str | None = None, language: str | None = None,
+                 published_on: str | None = None) -> DocumentFacts:
+    """Extract the facts of one article given as a string.
+
+    Parameters
+    ----------
+    text : str
+        The article (plain text; any Unicode normal form, old or new tone marks).
+    document_id : str
+        Id of the document (the file stem for files).
+
+    Returns
+    -------
+    DocumentFacts
+
+    Examples
+    --------
+    >>> facts = extract_text("Bệnh viện Bạch Mai ký kết thỏa thuận hợp tác với Bệnh viện Đa khoa tỉnh Phú Thọ.")
+    >>> [(p.parties, p.supporter) for p in facts.partnerships]
+    [(('bach-mai', 'bvdk-phu-tho'), 'bach-mai')]
+    """
+    return extract_document(Document(id=document_id, text=text, path=path, title=title, source=source,
+                                     language=language, published_on=published_on))
+
+
+def extract_document(document: Document) -> DocumentFacts:
+    """Run every stage of the pipeline on one :class:`Document`."""
+    lexicon = default_lexicon()
+    text = normalise(document.text)
+    document.text = text
+    tokens = TokenText.of(text)
+    document.language = document.language or detect_language(tokens.joined)
+    document.published_on = document.published_on or publication_date(text)
+    mentions = find_mentions(tokens, lexicon)
+    resolved = resolve_mentions(tokens, mentions, lexicon, document.id)
+    facts = DocumentFacts(document=document)
+    orgs: dict[str, Organisation] = {}
+    for _, org in resolved:
+        orgs.setdefault(org.id, org)
+    city_ids = frozenset(p.id for p in lexicon.gazetteer.provinces.values() if p.type == "city")
+    validity = find_validity(text)
+    best: dict[frozenset, tuple[int, Partnership, bool]] = {}
+    all_fields: list[Field] = []
+    sentences = split_sentences(text)
+    mention_index = 0
+    for sentence in sentences:
+        in_sentence = []
+        while mention_index < len(resolved) and resolved[mention_index][0].start < sentence.end:
+            m, org = resolved[mention_index]
+            if m.start >= sentence.start:
+                in_sentence.append((tokens.word_at(m.start), org))
+            mention_index += 1
+        i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
+        cues = cue_positions(tokens, i, j) if in_sentence else {}
+        evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
+                            sentence.start, sentence.end)
+        for rel in relate_sentence(cues, in_sentence, city_ids):
+            _keep_best(best, rel, evidence, sentence.text, validity, document.id)
+        for item in find_techniques(sentence.text):
+            facts.techniques.append(_transfer(item.name, in_sentence, cues, evidence, sentence.text))
+        for item in find_fields(sentence.text):
+            concept = gloss(item.name, "specialties")
+            all_fields.append(Field(item.name, concept.en if concept else None, concept.id if concept else None))
+    partnerships = [p for _, p, _ in best.values()]
+    for p in partnerships:
+        p.fields = list(all_fields)
+        p.activities = _activities(tokens.joined)
+    facts.partnerships = partnerships
+    facts.fields = all_fields
+    _direct_transfers(facts, partnerships)
+    active = {x for p in partnerships for x in p.parties} | {t.source for t in facts.techniques} | {
+        t.recipient for t in facts.techniques}
+    facts.organisations = sorted(orgs.values(), key=lambda o: (o.id not in active, o.id))
+    facts.dates = {k: v for k, v in (("published_on", document.published_on), ("valid_from", validity[0]),
+                                     ("valid_to", validity[1])) if v}
+    return facts
+
+
+def _keep_best(best, rel, evidence: Evidence, sentence: str, validity, document_id: str) -> None:
+    key = frozenset((rel.a.id, rel.b.id))
+    signed = next((d.iso for d in find_dates(sentence) if rel.kind == "agreement"), None)
+    p = Partnership(parties=(rel.a.id, rel.b.id), kind=rel.kind, evidence=evidence,
+                    supporter=rel.supporter.id if rel.supporter else None, signed_on=signed,
+                    valid_from=validity[0], valid_to=validity[1], confidence=0.9 if rel.explicit else 0.7)
+    score = KIND_PRIORITY[rel.kind] * 2 + rel.explicit
+    current = best.get(key)
+    if current is None or score > current[0]:
+        if current is not None:
+            p.signed_on = p.signed_on or current[1].signed_on
+            if p.supporter is None and current[2]:
+                p.supporter = current[1].supporter
+        best[key] = (score, p, rel.explicit)
+    elif current[1].signed_on is None and signed:
+        current[1].signed_on = signed
+
+
+def _transfer(name: str, in_sentence, cues, evidence: Evidence, sentence: str) -> TechniqueTransfer:
+    concept = gloss(name)
+    orgs = []
+    for _, org in in_sentence:
+        if org.id not in (o.id for o in orgs):
+            orgs.append(org)
+    source = orgs[0].id if orgs else None
+    recipient = orgs[1].id if len(orgs) > 1 else None
+    if "receive" in cues and len(orgs) > 1:
+        source, recipient = recipient, source
+    return TechniqueTransfer(name=name, evidence=evidence, source=source, recipient=recipient,
+                             en=concept.en if concept else None, concept=concept.id if concept else None)
+
+
+def _direct_transfers(facts: DocumentFacts, partnerships: list[Partnership]) -> None:
+    """Align a technique's direction with the sentence's stated support direction."""
+    directed = {frozenset(p.parties): p for p in partnerships if p.supporter}
+    for t in facts.techniques:
+        p = directed.get(frozenset((t.source, t.recipient)))
+        if p is not None:
+            t.source, t.recipient = p.supporter, p.recipient
+
+
+def _activities(joined: str) -> list[str]:
+    return [name for name, cues in _ACTIVITY_CUES.items() if any(c in joined for c in cues)]
+
+
+def _read(path: Path, on_error) -> Iterator[Document]:
+    try:
+        for item in read_documents(path):
+            if isinstance(item, InputError):
+                on_error(item)
+            else:
+                yield item
+    except InputError as exc:
+        on_error(exc)
+
+
+def _extract_path(path: str) -> tuple[list[DocumentFacts], list[str]]:
+    errors: list[str] = []
+    facts = [_safe_extract(doc, errors) for doc in _read(Path(path), lambda e: errors.append(str(e)))]
+    return [f for f in facts if f is not None], errors
+
+
+def _safe_extract(document: Document, errors: list[str]) -> DocumentFacts | None:
+    try:
+        return extract_document(document)
+    except HealthgraphError as exc:
+        errors.append(str(exc))
+    except Exception as exc:  # a bug on one article must not abort a corpus run
+        errors.append(f"{document.path or document.id}: extraction failed ({type(exc).__name__}: {exc})")
+    return None
+
+
+def _files(paths: Iterable[str | Path], on_error) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+        elif path.exists():
+            files.append(path)
+        else:
+            on_error(InputError(path, "no such file or directory"))
+    return files
+
+
+def extract_iter(paths: Iterable[str | Path], *, jobs: int = 1,
+                 on_error: Callable[[HealthgraphError], None] | None = None,
+                 show_progress: bool = False) -> Iterator[DocumentFacts]:
+    """Yield the facts of every article under ``paths`` (files or folders).
+
+    Parameters
+    ----------
+    paths : iterable of path
+        Text, HTML or JSONL files, or folders of them.
+    jobs : int
+        Worker processes (``0`` = one per core).
+    on_error : callable, optional
+        Called with an :class:`InputError` for each bad file or JSONL line; by default the
+        error is raised. Good files are processed either way.
+    show_progress : bool
+        Show a progress bar on a terminal.
+    """
+    def fail(exc: HealthgraphError) -> None:
+        if on_error is None:
+            raise exc
+        on_error(exc)
+
+    files = _files(paths, fail)
+    jobs = os.cpu_count() or 1 if jobs == 0 else jobs
+    from ..output import progress
+
+    if jobs <= 1 or len(files) < 2:
+        results = map(_extract_path, map(str, files))
+        for facts, errors in progress(results, total=len(files), description="extracting", enabled=show_progress):
+            for message in errors:
+                fail(_as_error(message))
+            yield from facts
+        return
+    load_gazetteer()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = pool.map(_extract_path, map(str, files), chunksize=max(1, len(files) // (jobs * 8)))
+        for facts, errors in progress(results, total=len(files), description="extracting", enabled=show_progress):
+            for message in errors:
+                fail(_as_error(message))
+            yield from facts
+
+
+def _as_error(message: str) -> InputError:
+    path, _, problem = message.partition(": ")
+    return InputError(path, problem or message)
+
+
+def extract(paths: Iterable[str | Path], *, jobs: int = 1,
+            on_error: Callable[[HealthgraphError], None] | None = None,
+            show_progress: bool = False) -> list[DocumentFacts]:
+    """Extract the facts of every article under ``paths``; see :func:`extract_iter`.
+
+    Examples
+    --------
+    >>> extract([])
+    []
+    """
+    return list(extract_iter(paths, jobs=jobs, on_error=on_error, show_progress=show_progress))

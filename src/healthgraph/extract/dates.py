@@ -1,0 +1,112 @@
+"""Stage 6: dates — signing dates, validity periods and publication dates (vi, de, en).
+
+Dates are ISO strings, partial when the text is: ``"2016-05-06"``, ``"2017-07"``,
+``"2016"``, or ``"--05-29"`` for a day without a year. Nothing is invented.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    # German
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+    # English
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_PATTERNS = [
+    # ngày 06 tháng 5 năm 2016 / 6 tháng 5, 2016
+    re.compile(r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?", re.I),
+    # 29/5/2017, 05-10-2017, 29.5.2017, 29/5
+    re.compile(r"(?<![\d/])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>\d{4}))?(?![\d/])"),
+    # 2017-07-17
+    re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+    # 27. Oktober 2025 / 27 October 2025
+    re.compile(rf"(?P<d>\d{{1,2}})\.?\s+(?P<mn>{_MONTH_NAMES})\.?(?:\s+(?P<y>\d{{4}}))?", re.I),
+    # October 27, 2025
+    re.compile(rf"(?P<mn>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})", re.I),
+    # tháng 7/2017, tháng 7 năm 2017
+    re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})", re.I),
+]
+_PERIOD = re.compile(
+    r"(?:giai đoạn|nhiệm kỳ|period|zeitraum|phase|từ năm|from|von)?\s*(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})",
+    re.I)
+_RANGE = re.compile(r"(?:vom|von|từ(?: ngày)?|from)\s+(?P<a>.{4,30}?)\s+(?:bis zum|bis|đến(?: ngày)?|to|until)\s+(?P<b>.{4,30}?)(?=[.;,)\n]|$)",
+                    re.I)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    iso: str
+
+
+def _iso(year, month, day) -> str | None:
+    if not (1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        return None
+    if year is not None and not 1900 <= year <= 2100:
+        return None
+    if year is None:
+        return f"--{month:02d}-{day:02d}" if day else None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every calendar date in ``text``, in order.
+
+    Examples
+    --------
+    >>> [d.iso for d in find_dates("ký kết số 544/CT-SYT ngày 06 tháng 5 năm 2016; sáng 30/9/2017")]
+    ['2016-05-06', '2017-09-30']
+    >>> [d.iso for d in find_dates("vom 27. Oktober 2025 bis zum 27. Oktober 2030")]
+    ['2025-10-27', '2030-10-27']
+    """
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            groups = m.groupdict()
+            month = _MONTHS[groups["mn"].lower()] if groups.get("mn") else int(groups["m"])
+            day = int(groups["d"]) if groups.get("d") else None
+            year = int(groups["y"]) if groups.get("y") else None
+            iso = _iso(year, month, day)
+            if iso:
+                found.append(FoundDate(m.start(), m.end(), iso))
+                taken.append(m.span())
+    return sorted(found, key=lambda d: d.start)
+
+
+def find_validity(text: str) -> tuple[str | None, str | None]:
+    """The validity period stated in ``text``: (from, to) as ISO strings, or (None, None).
+
+    Examples
+    --------
+    >>> find_validity("Der Kooperationszeitraum beträgt 5 Jahre, vom 27. Oktober 2025 bis zum 27. Oktober 2030")
+    ('2025-10-27', '2030-10-27')
+    >>> find_validity("Chương trình hợp tác giai đoạn 2016 - 2020")
+    ('2016', '2020')
+    """
+    for m in _RANGE.finditer(text):
+        a, b = find_dates(m.group("a")), find_dates(m.group("b"))
+        if a and b and not a[0].iso.startswith("--"):
+            return a[0].iso, b[0].iso
+    m = _PERIOD.search(text)
+    if m and int(m.group("a")) < int(m.group("b")):
+        return m.group("a"), m.group("b")
+    return None, None
+
+
+def publication_date(text: str) -> str | None:
+    """The first full date in the first lines of an article (its dateline), if any."""
+    head = text[:400]
+    for d in find_dates(head):
+        if len(d.iso) == 10:
+            return d.iso
+    return None

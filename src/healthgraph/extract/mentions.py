@@ -1,0 +1,276 @@
+"""Stage 3: find organisation mentions.
+
+Three matchers run over a document's tokens:
+
+* named organisations of the gazetteer (full names, aliases, translations);
+* provinces (to read names built on a province: "BVĐK tỉnh Lai Châu", "Lai Chau General
+  Hospital", "Allgemeines Krankenhaus der Provinz Lai Chau", "Sở Y tế Sơn La");
+* head words from ``loaders/lexicon/org_heads.yaml`` ("Bệnh viện", "Sở Y tế", "Công ty",
+  "General Hospital", "Gesundheitsamt", ...) whose name is read from the capitalised
+  words after (Vietnamese, German) or before (English, German) the head.
+
+A mention records its span, kind and, where the name is built on a province, the
+template (``bvdk``, ``syt``, ...) so that :mod:`.resolve` can turn it into a canonical
+organisation; a template with no province ("Bệnh viện Đa khoa tỉnh") is resolved from
+the article's context later.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..gazetteer import Gazetteer, KnownOrganisation, Province, load_gazetteer, load_yaml
+from ..resources import data_file
+from .tokens import PhraseMatcher, TokenText
+
+_NUMBER_WORDS = {"so", "nr", "no", "number", "nummer"}
+_LEGAL_FORMS = {"llc", "ltd", "inc", "jsc", "corp", "gmbh", "ag", "plc", "co"}
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:vn|com|org|net)(?:/\S*)?", re.I)
+_STOP_PUNCT = re.compile(r"[,;:()\[\]\"“”«»!?/|]|\.(?!\s*\d)|\s[-–—]\s")
+
+
+@dataclass
+class Mention:
+    """An organisation named in the text (before resolution)."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str
+    known: KnownOrganisation | None = None
+    province: Province | None = None
+    template: str | None = None
+    number: str | None = None
+    modifiers: tuple[str, ...] = ()
+    tier: str | None = None
+    short: bool = False
+
+    @property
+    def needs_context(self) -> bool:
+        return self.known is None and self.template is not None and self.province is None
+
+
+@dataclass(frozen=True)
+class Head:
+    kind: str
+    order: str
+    template: str | None
+    province_required: bool
+    tier: str | None
+
+
+class Lexicon:
+    """Compiled matchers over the gazetteer and ``org_heads.yaml`` (built once per process)."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        data = load_yaml(data_file("loaders", "lexicon", "org_heads.yaml"))
+        heads = []
+        for entry in data["heads"]:
+            head = Head(entry["kind"], entry["order"], entry.get("template"), bool(entry.get("province_required")),
+                        entry.get("tier"))
+            heads.extend((phrase, head) for phrase in entry["phrases"])
+        self.heads = PhraseMatcher(heads)
+        self.modifiers = frozenset(data["modifiers"])
+        self.generic = PhraseMatcher((g, True) for g in data["generic_after_head"])
+        self.connectors = PhraseMatcher((c, True) for c in data["connectors"])
+        self.provinces = PhraseMatcher(
+            (label, p) for p in gazetteer.provinces.values() for label in p.labels)
+        self.organisations = PhraseMatcher(
+            [(label, (o, False)) for o in gazetteer.organisations.values() for label in o.labels]
+            + [(label, (o, True)) for o in gazetteer.organisations.values() for label in o.short])
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return Lexicon(load_gazetteer())
+
+
+def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None) -> list[Mention]:
+    """Return the organisation mentions of a text, in order, without overlaps.
+
+    Examples
+    --------
+    >>> from .tokens import TokenText
+    >>> [m.surface for m in find_mentions(TokenText.of("Sở Y tế Sơn La ký kết với Bệnh viện Bạch Mai."))]
+    ['Sở Y tế Sơn La', 'Bệnh viện Bạch Mai']
+    """
+    lexicon = lexicon or default_lexicon()
+    words = tokens.words
+    if not words:
+        return []
+    provinces_at = {i: (j, vals) for i, j, vals in lexicon.provinces.find_all(tokens)}
+    known_hits = list(lexicon.organisations.find_all(tokens))
+    known_at = {i: (j, vals) for i, j, vals in known_hits}
+    found: list[tuple[int, int, Mention]] = []
+    for i, j, (o, short) in ((i, j, vals[0]) for i, j, vals in known_hits):
+        if _is_proper(tokens, i):  # "cán bộ y tế" (health staff) is not "Bộ Y tế"
+            found.append((i, j, _mention(tokens, i, j, o.kind, known=o, short=short, tier=o.tier)))
+    for i, j, head in lexicon.heads.find(tokens, overlapping=True):
+        mention = _from_head(tokens, i, j, head, lexicon, provinces_at, known_at)
+        if mention is not None:
+            found.append(mention)
+    urls = [m.span() for m in _URL.finditer(tokens.text)]
+    return [m for m in _without_overlaps(found) if not any(s <= m.start < e for s, e in urls)]
+
+
+def _mention(tokens: TokenText, i: int, j: int, kind: str, **attrs) -> Mention:
+    start, end = tokens.char_span(i, j)
+    return Mention(start, end, tokens.text[start:end], kind, **attrs)
+
+
+def _gap_breaks(tokens: TokenText, k: int) -> bool:
+    """True if punctuation between word ``k-1`` and word ``k`` ends a name."""
+    gap = tokens.text[tokens.spans[k - 1][1]:tokens.spans[k][0]]
+    if "\n" in gap:
+        return True
+    if not gap.strip():
+        return False
+    if gap.strip() == "." and tokens.words[k - 1] in {"tp", "t", "nr", "no", "st"}:
+        return False
+    if gap.strip() in {"-", "–"} and " " not in gap:  # "Bà Rịa-Vũng Tàu"
+        return False
+    if gap.strip() == "," and tokens.words[k] in _LEGAL_FORMS:  # "Partners HealthCare, LLC"
+        return False
+    return bool(_STOP_PUNCT.search(gap)) or "." in gap
+
+
+def _is_proper(tokens: TokenText, k: int) -> bool:
+    first = tokens.text[tokens.spans[k][0]]
+    return first.isupper() or first.isdigit()
+
+
+def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_at):
+    words = tokens.words
+    if head.order == "name_before":
+        return _name_before(tokens, i, j, head, lexicon, provinces_at)
+    if head.kind == "institute" and not tokens.text[tokens.spans[i][0]].isupper():
+        return None  # "nhân viên" is not "Viện"
+    # a known organisation starting at the head wins ("Bệnh viện Bạch Mai")
+    if i in known_at and not known_at[i][1][0][1]:
+        return None
+    if j < len(words) and any(g_i == j for g_i, _, _ in lexicon.generic.find(_slice(tokens, j, j + 3))):
+        return None
+    if head.province_required:  # "Chủ tịch Hà Nội", "Gesundheitsamt der Provinz Lai Chau"
+        hit = _province_after_connectors(tokens, j, lexicon, provinces_at)
+        if hit is None:
+            return None
+        return (i, hit[0], _mention(tokens, i, hit[0], head.kind, province=hit[1], template=head.template,
+                                    tier=head.tier))
+    end, number, modifiers, proper = j, None, list(words[i:j]), []
+    k = j
+    while k < len(words) and k - j < 12:
+        if _gap_breaks(tokens, k):
+            break
+        if k != j and k in known_at and not known_at[k][1][0][1]:
+            break
+        w = words[k]
+        if w in _NUMBER_WORDS and k + 1 < len(words) and words[k + 1].isdigit() and not _gap_breaks(tokens, k + 1):
+            number, end, k = words[k + 1], k + 2, k + 2
+            break
+        if k in provinces_at:
+            p_end, provinces = provinces_at[k]
+            if p_end <= len(words) and all(_is_proper(tokens, x) for x in range(k, p_end)):
+                proper.extend(range(k, p_end))
+                end = k = p_end
+                continue
+        if _is_proper(tokens, k) and w not in lexicon.modifiers:
+            proper.append(k)
+        elif w in lexicon.modifiers:
+            modifiers.append(w)
+        else:
+            break
+        end = k = k + 1
+    modifiers = modifiers[j - i:]
+    head_words = words[i:j]
+    province, before_province = _province_ending_at(provinces_at, proper)
+    if not proper and province is None:
+        # "Bệnh viện Đa khoa tỉnh" with the province left out: resolvable from context only
+        if head.template and _is_proper(tokens, i) and (
+                "tinh" in modifiers + head_words or "thanh" in modifiers or head.template != "bvdk"):
+            return (i, end, _mention(tokens, i, end, head.kind, template=head.template,
+                                     modifiers=tuple(modifiers), tier=head.tier))
+        return None
+    template = head.template
+    if province is not None and head.kind == "hospital" and (template is None or before_province):
+        template = _hospital_template(modifiers + [tokens.words[k] for k in before_province])
+    mention = _mention(tokens, i, end, head.kind, province=province, template=template if province else None,
+                       number=number, modifiers=tuple(modifiers), tier=head.tier)
+    return (i, end, mention)
+
+
+def _slice(tokens: TokenText, i: int, j: int) -> TokenText:
+    j = min(j, len(tokens.words))
+    return TokenText.of(" ".join(tokens.words[i:j])) if i < j else TokenText.of("")
+
+
+def _hospital_template(modifiers: list[str]) -> str:
+    mods = set(modifiers) - {"tinh", "thanh", "pho", "tp"}
+    if mods <= {"da", "khoa"}:
+        return "bvdk"
+    if {"trung", "uong"} <= mods or "tw" in mods:
+        return "bvtw" if mods <= {"trung", "uong", "tw", "da", "khoa"} else "bv-" + "-".join(modifiers)
+    return "bv-" + "-".join(m for m in modifiers if m not in {"tinh", "thanh", "pho", "tp"})
+
+
+def _province_ending_at(provinces_at, proper: list[int]) -> tuple[Province | None, list[int]]:
+    """The province that closes the proper part of a name (so "Bệnh viện Nhi Đồng 2" has
+    none), and the proper words before it ("Sản Nhi" in "Bệnh viện Sản Nhi Lào Cai")."""
+    for start, (p_end, provinces) in provinces_at.items():
+        if proper and start in proper and p_end == proper[-1] + 1:
+            return provinces[0], [k for k in proper if k < start]
+    return None, proper
+
+
+def _province_after_connectors(tokens, k, lexicon, provinces_at):
+    words = tokens.words
+    steps = 0
+    while k < len(words) and steps < 4:
+        if k in provinces_at:
+            p_end, provinces = provinces_at[k]
+            return p_end, provinces[0]
+        hit = next(iter(lexicon.connectors.find(_slice(tokens, k, k + 2))), None)
+        if hit is None or hit[0] != 0:
+            return None
+        k += hit[1]
+        steps += 1
+    return None
+
+
+def _name_before(tokens, i, j, head: Head, lexicon, provinces_at):
+    """English/German "Lai Chau (Provincial) General Hospital (Nr. 2)"."""
+    words = tokens.words
+    k = i
+    while k > 0 and i - k < 6 and _is_proper(tokens, k - 1) and not _gap_breaks(tokens, k):
+        k -= 1
+    if k == i:
+        return None
+    province = None
+    for start in range(k, i):
+        if start in provinces_at and provinces_at[start][0] == i:
+            province = provinces_at[start][1][0]
+            k = start
+            break
+    if head.province_required and province is None:
+        return None
+    end, number = j, None
+    if j + 1 < len(words) and words[j] in _NUMBER_WORDS and words[j + 1].isdigit():
+        number, end = words[j + 1], j + 2
+    template = head.template if province else None
+    return (k, end, _mention(tokens, k, end, head.kind, province=province, template=template, number=number,
+                             tier=head.tier))
+
+
+def _without_overlaps(found: list[tuple[int, int, Mention]]) -> list[Mention]:
+    """Keep the best of overlapping mentions: known full names, then longer spans."""
+    def rank(item):
+        i, j, m = item
+        return (m.known is not None and not m.short, m.province is not None, j - i)
+
+    chosen: list[tuple[int, int, Mention]] = []
+    for item in sorted(found, key=rank, reverse=True):
+        i, j, _ = item
+        if all(j <= ci or i >= cj for ci, cj, _ in chosen):
+            chosen.append(item)
+    return [m for _, _, m in sorted(chosen, key=lambda x: x[0])]

@@ -1,0 +1,78 @@
+"""Stage 1: normalise text and build its matching key.
+
+The key is the text folded character by character (no diacritics, ``đ``→``d``, lower
+case) with exactly the same length, so that a cue found in the key at ``[i:j]`` is the
+text at ``[i:j]``: patterns stay ASCII and work on NFD input, old tone marks and
+ASCII-only Vietnamese alike, while names keep their original spelling.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..text import nfc
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_TERMINAL = tuple(".!?:;…\"”»)]")
+_METADATA_LINE = re.compile(r"^\s*(\d{1,2}[:/.]\d{1,2}|ngày|lượt xem|ngày đăng|nguồn|quelle|source|tác giả|đăng bởi)",
+                            re.I)
+
+
+def _fold_char(c: str) -> str:
+    if c in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", c)[0].lower()
+    return base if len(base) == 1 else c
+
+
+# str.translate with a precomputed table folds a 4 KB article in microseconds
+_FOLD_TABLE = {cp: _fold_char(chr(cp)) for cp in range(0x2000) if _fold_char(chr(cp)) != chr(cp)}
+_FOLD_TABLE.update({cp: _fold_char(chr(cp)) for cp in range(0x1E00, 0x1F00)})
+
+
+def fold_same_length(text: str) -> str:
+    """Fold ``text`` one character at a time (no diacritics, lower case), keeping its length.
+
+    Examples
+    --------
+    >>> fold_same_length("Sở Y tế Đắk Nông")
+    'so y te dak nong'
+    """
+    return text.translate(_FOLD_TABLE)
+
+
+def join_wrapped_lines(text: str) -> str:
+    """Undo hard line wrapping inside paragraphs (common in pasted articles).
+
+    A line is joined to the next when it does not end a sentence and either the next
+    line starts in lower case or the line is long enough to be a wrapped paragraph line.
+    Short lines (titles, captions, metadata) stay on their own.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if out and stripped and out[-1]:
+            prev = out[-1]
+            starts_lower = stripped[0].islower()
+            wrapped = len(prev) >= 60 and not _METADATA_LINE.match(stripped)
+            if not prev.endswith(_TERMINAL) and (starts_lower or wrapped):
+                out[-1] = prev + " " + stripped
+                continue
+        out.append(stripped)
+    return "\n".join(out)
+
+
+def normalise(text: str) -> str:
+    """Return NFC text with unified tone marks, no invisible characters, single spaces
+    and unwrapped paragraph lines.
+
+    Examples
+    --------
+    >>> normalise("Bệnh viện\\nTrung ương Huế ký kết   hợp tác với BV Hoà Bình")
+    'Bệnh viện Trung ương Huế ký kết hợp tác với BV Hòa Bình'
+    """
+    text = nfc(_INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = _SPACES.sub(" ", text)
+    return join_wrapped_lines(text).strip()

@@ -1,0 +1,147 @@
+"""Stage 5: relate organisations — who signed with whom, who supports whom.
+
+Rules, per sentence, over the cue phrases of ``loaders/lexicon/cues.yaml``:
+
+* "between A and B" (giữa A và B, zwischen A und B) with a signing or cooperation cue;
+* a signing cue with exactly two organisations, or "A ... with B" (với, mit, with);
+* "A hợp tác với B": cooperation with an explicit "with";
+* "A supports/transfers ... (to) B" (hỗ trợ / chuyển giao ... cho B): A is the supporter;
+  "B receives ... from A" (nhận chuyển giao từ A): A is the supporter;
+* "B is a satellite of A" (là bệnh viện vệ tinh của A).
+
+A sentence about a visit, an inspection, a request or an award yields nothing unless it
+also states a signing. Without an explicit direction, the supporter of an agreement is the
+side of clearly higher capacity (central or foreign over provincial; a centrally-run
+city's department over a province's); between equals there is none.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..gazetteer import load_yaml
+from ..model import Organisation
+from ..resources import data_file
+from .tokens import PhraseMatcher, TokenText
+
+KIND_PRIORITY = {"satellite": 4, "transfer": 3, "support": 2, "agreement": 1}
+_TIER_RANK = {"central": 4, "foreign": 4, "provincial": 2, "district": 1, "commune": 0, "private": 2}
+_KIND_RANK = {"ministry": 5, "university": 3, "foreign_body": 4, "health_department": 2, "people_committee": 2,
+              "health_centre": 1}
+
+
+@dataclass
+class Relation:
+    a: Organisation
+    b: Organisation
+    kind: str
+    supporter: Organisation | None
+    explicit: bool  # direction stated by the sentence, not inferred from rank
+
+
+@lru_cache(maxsize=1)
+def cue_matchers() -> dict[str, PhraseMatcher]:
+    """One matcher per cue category (all languages together)."""
+    data = load_yaml(data_file("loaders", "lexicon", "cues.yaml"))
+    return {category: PhraseMatcher((phrase, category) for phrases in by_lang.values() for phrase in phrases)
+            for category, by_lang in data.items()}
+
+
+def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
+    """How much support capacity an organisation's level implies (higher supports lower)."""
+    rank = _KIND_RANK.get(org.kind, _TIER_RANK.get(org.tier or "", 2))
+    if org.tier in ("central", "foreign"):
+        rank = max(rank, 4)
+    if org.province in city_ids and org.tier != "central":
+        rank += 0.5
+    return rank
+
+
+def cue_positions(tokens: TokenText, i: int, j: int) -> dict[str, list[int]]:
+    """Word positions of each cue category within words ``[i, j)`` of ``tokens``."""
+    sub = TokenText(tokens.text, tokens.spans[i:j], tokens.words[i:j], " ".join(tokens.words[i:j]))
+    sub.starts = _starts(sub.words)
+    positions: dict[str, list[int]] = {}
+    for category, matcher in cue_matchers().items():
+        for a, _, _ in matcher.find(sub):
+            positions.setdefault(category, []).append(i + a)
+    return positions
+
+
+def _starts(words: list[str]) -> list[int]:
+    out, pos = [], 0
+    for w in words:
+        out.append(pos)
+        pos += len(w) + 1
+    return out
+
+
+def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],
+                    city_ids: frozenset[str]) -> list[Relation]:
+    """Relations stated by one sentence.
+
+    Parameters
+    ----------
+    cues : dict
+        Cue category -> word positions (see :func:`cue_positions`).
+    mentions : list of (word position, Organisation)
+        The organisations named in the sentence, in order.
+    """
+    orgs = _distinct(mentions)
+    if len(orgs) < 2:
+        return []
+    signed = "sign" in cues
+    if "negative" in cues and not signed:
+        return []
+    relations: list[Relation] = []
+    for pos in cues.get("satellite", []):
+        satellite, core = _before(mentions, pos), _after(mentions, pos)
+        if satellite and core and satellite.id != core.id:
+            relations.append(Relation(satellite, core, "satellite", core, True))
+    for category, kind in (("transfer", "transfer"), ("support", "support")):
+        for pos in cues.get(category, []):
+            giver = _before(mentions, pos)
+            target_pos = min((p for p in cues.get("to", []) if p > pos), default=pos)
+            taker = _after(mentions, target_pos)
+            if giver and taker and giver.id != taker.id:
+                relations.append(Relation(giver, taker, kind, giver, True))
+    for pos in cues.get("receive", []):
+        taker, giver = _before(mentions, pos), _after(mentions, pos)
+        if giver and taker and giver.id != taker.id:
+            relations.append(Relation(giver, taker, "transfer" if "transfer" in cues else "support", giver, True))
+    if relations:
+        return relations
+    if "between" in cues and (signed or "cooperate" in cues):
+        after = [o for p, o in mentions if p > cues["between"][0]]
+        pair = _distinct([(0, o) for o in after])[:2]
+        if len(pair) == 2:
+            return [_agreement(pair[0], pair[1], city_ids)]
+    if signed or "cooperate" in cues:
+        for pos in cues.get("with", []):
+            a, b = _before(mentions, pos), _after(mentions, pos)
+            if a and b and a.id != b.id:
+                return [_agreement(a, b, city_ids)]
+    if signed and len(orgs) == 2:
+        return [_agreement(orgs[0], orgs[1], city_ids)]
+    return []
+
+
+def _agreement(a: Organisation, b: Organisation, city_ids: frozenset[str]) -> Relation:
+    ra, rb = capacity_rank(a, city_ids), capacity_rank(b, city_ids)
+    supporter = a if ra > rb else b if rb > ra else None
+    return Relation(a, b, "agreement", supporter, False)
+
+
+def _distinct(mentions: list[tuple[int, Organisation]]) -> list[Organisation]:
+    seen: dict[str, Organisation] = {}
+    for _, org in mentions:
+        seen.setdefault(org.id, org)
+    return list(seen.values())
+
+
+def _before(mentions, pos: int) -> Organisation | None:
+    return next((o for p, o in reversed(mentions) if p < pos), None)
+
+
+def _after(mentions, pos: int) -> Organisation | None:
+    return next((o for p, o in mentions if p > pos), None)

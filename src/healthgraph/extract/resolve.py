@@ -1,0 +1,158 @@
+"""Stage 4: resolve mentions to canonical organisations.
+
+* A gazetteer organisation keeps its id (``bach-mai``).
+* A name built on a province gets ``<template>-<province id>[-<number>]``
+  (``bvdk-lai-chau``, ``bvdk-lao-cai-2``, ``syt-son-la``, ``ubnd-ha-noi``).
+* A template without its province ("Bệnh viện Đa khoa tỉnh", "Sở Y tế") takes the province
+  from the article: the one same-template name that does carry a province, else the
+  province of the source line (a URL such as baophutho.vn, "Nguồn Phú Thọ"), else the
+  only province the article names. Otherwise it stays unresolved, with an id private to
+  the document, so two provinces' hospitals never merge.
+* Any other name gets ``x-<slug of its folded name>``.
+"""
+from __future__ import annotations
+
+import re
+
+from ..gazetteer import Gazetteer, Province
+from ..model import Organisation
+from ..text import fold, slug
+from .mentions import Lexicon, Mention
+from .tokens import TokenText
+
+_URL = re.compile(r"https?://([^/\s]+)|\b([a-z0-9-]+\.(?:vn|com|org|net))\b", re.I)
+_SOURCE_LINE = re.compile(r"^\s*(?:ngu[oồ]n|quelle|source)\b[\s:]*(.+)$", re.I | re.M)
+
+_TEMPLATE_NAMES = {
+    "bvdk": ("Bệnh viện Đa khoa {admin} {p}", "{en} Provincial General Hospital",
+             "Allgemeines Krankenhaus der Provinz {de}", "hospital", "provincial"),
+    "bvtw": ("Bệnh viện Trung ương {p}", "{en} Central Hospital", "Zentralkrankenhaus {de}", "hospital", "central"),
+    "syt": ("Sở Y tế {p}", "{en} Department of Health", "Gesundheitsamt {de}", "health_department", None),
+    "ubnd": ("Ủy ban nhân dân {admin} {p}", "{en} People's Committee", "Volkskomitee {de}", "people_committee", None),
+}
+
+
+def document_province(tokens: TokenText, mentions: list[Mention], lexicon: Lexicon, template: str) -> Province | None:
+    """The province a bare template name in this document refers to, or ``None``."""
+    same = {m.province.id: m.province for m in mentions if m.template == template and m.province is not None}
+    if len(same) == 1:
+        return next(iter(same.values()))
+    if len(same) > 1:
+        return None
+    from_source = _source_province(tokens.text, lexicon)
+    if from_source is not None:
+        return from_source
+    named = {}
+    covered = [(m.start, m.end) for m in mentions]
+    for i, j, provinces in lexicon.provinces.find_all(tokens):
+        start, end = tokens.char_span(i, j)
+        if not any(s <= start and end <= e for s, e in covered):
+            named[provinces[0].id] = provinces[0]
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _source_province(text: str, lexicon: Lexicon) -> Province | None:
+    candidates = []
+    for m in _URL.finditer(text):
+        host = (m.group(1) or m.group(2)).lower()
+        compact = host.replace("-", "").replace(".", " ")
+        for province in lexicon.gazetteer.provinces.values():
+            key = fold(province.name).replace(" ", "")
+            if len(key) > 4 and key in compact:
+                candidates.append(province)
+    for m in _SOURCE_LINE.finditer(text):
+        candidates.extend(p for p in lexicon.gazetteer.find_provinces(m.group(1).split(":")[0].strip()))
+    unique = {p.id: p for p in candidates if p.era == "pre2025"} or {p.id: p for p in candidates}
+    return next(iter(unique.values())) if len(unique) == 1 else None
+
+
+_FOREIGN_WORDS = frozenset("international inc llc ltd corporation corp foundation group healthcare health medical "
+                           "hospital university gmbh ag co company institute school clinic".split())
+_VI_HEAD = re.compile(r"^(?:công ty|tập đoàn|trường đại học|đại học|học viện|viện|bệnh viện|tổ chức)\s+", re.I)
+
+
+def looks_foreign(name: str) -> bool:
+    """True for a name written in English/German words inside a Vietnamese text
+    ("công ty Partners HealthCare International"): such bodies are foreign.
+
+    Examples
+    --------
+    >>> looks_foreign("công ty Parners HealthCare International")
+    True
+    >>> looks_foreign("Công ty Cổ phần Dược Hậu Giang")
+    False
+    """
+    proper = _VI_HEAD.sub("", name)
+    if not proper.isascii():
+        return False
+    return any(word in _FOREIGN_WORDS for word in fold(proper).split())
+
+
+def template_organisation(template: str, province: Province, number: str | None, modifiers: tuple[str, ...],
+                          gazetteer: Gazetteer, surface: str) -> Organisation:
+    """The canonical organisation ``template`` builds on ``province``."""
+    org_id = f"{template}-{province.id}" + (f"-{number}" if number else "")
+    known = gazetteer.organisations.get(org_id)
+    if known is not None:
+        return _from_known(known)
+    admin = "thành phố" if province.type == "city" else "tỉnh"
+    en, de = province.names.get("en", province.name), province.names.get("de", province.name)
+    suffix_vi = f" số {number}" if number else ""
+    suffix_en = f" No. {number}" if number else ""
+    if template in _TEMPLATE_NAMES:
+        vi, en_name, de_name, kind, tier = _TEMPLATE_NAMES[template]
+        name = vi.format(admin=admin, p=province.name) + suffix_vi
+        names = {"en": en_name.format(en=en) + suffix_en, "de": de_name.format(de=de) + suffix_vi.replace("số", "Nr.")}
+    else:  # a specialty hospital of a province: "Bệnh viện Sản Nhi Lào Cai"
+        kind, tier = "hospital", "provincial"
+        head = surface.rsplit(" ", len(province.name.split()))[0] if surface else "Bệnh viện"
+        name = f"{head} {province.name}"
+        names = {}
+    return Organisation(id=org_id, name=name, kind=kind, tier=tier, province=province.id, names=names)
+
+
+def _from_known(known) -> Organisation:
+    return Organisation(id=known.id, name=known.name, kind=known.kind, tier=known.tier, province=known.province,
+                        names=dict(known.names), former_names=list(known.former_names))
+
+
+def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexicon,
+                     document_id: str) -> list[tuple[Mention, Organisation]]:
+    """Pair every mention with its canonical :class:`Organisation` (shared per id).
+
+    Short names ("Bạch Mai") count only for an organisation the document also names in
+    full; a short name alone is dropped.
+    """
+    gazetteer = lexicon.gazetteer
+    context: dict[str, Province | None] = {}
+    orgs: dict[str, Organisation] = {}
+    resolved: list[tuple[Mention, Organisation]] = []
+    full_known = {m.known.id for m in mentions if m.known is not None and not m.short}
+    for m in mentions:
+        if m.known is not None:
+            if m.short and m.known.id not in full_known:
+                continue
+            org = _from_known(m.known)
+        elif m.template is not None and m.province is not None:
+            org = template_organisation(m.template, m.province, m.number, m.modifiers, gazetteer, m.surface)
+        elif m.needs_context:
+            if m.template not in context:
+                context[m.template] = document_province(tokens, mentions, lexicon, m.template)
+            province = context[m.template]
+            if province is not None:
+                org = template_organisation(m.template, province, m.number, m.modifiers, gazetteer, m.surface)
+            else:
+                org = Organisation(id=f"unresolved-{m.template}-{slug(document_id)}", name=m.surface, kind=m.kind,
+                                   tier=_TEMPLATE_NAMES.get(m.template, (None,) * 5)[4], resolved=False)
+        else:
+            # "công ty Partners HealthCare" is called "Partners HealthCare"
+            name = _VI_HEAD.sub("", m.surface) if m.kind == "company" and m.surface[:1].islower() else m.surface
+            org = Organisation(id="x-" + slug(name), name=name, kind=m.kind,
+                               tier=m.tier or ("foreign" if looks_foreign(m.surface) else None),
+                               province=m.province.id if m.province else None, resolved=False)
+        org = orgs.setdefault(org.id, org)
+        org.add_mention(m.surface)
+        if not org.resolved:
+            org.add_mention(org.name)
+        resolved.append((m, org))
+    return resolved

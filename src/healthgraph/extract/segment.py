@@ -1,0 +1,52 @@
+"""Stage 2: split a normalised document into sentences with character offsets."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A dot after these does not end a sentence ("TP. Hồ Chí Minh", "PGS.TS", "Nr. 2").
+_ABBREVIATIONS = {
+    "tp", "tx", "gs", "pgs", "ts", "ths", "bs", "bsck", "cki", "ckii", "ck", "dr", "nr", "prof", "st", "mr", "mrs",
+    "ms", "no", "vs", "p", "q", "tt", "qd", "nd", "dd", "kts", "ks", "cn", "bsnt", "bv", "byt", "syt", "ubnd", "t",
+    "u", "v", "ltd", "co", "inc", "llc", "jr", "etc", "bzw", "z", "b", "ca", "ggf", "u.a", "ing", "med", "dipl",
+}
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”»)]?\s+(?=[\"“«(]?[A-ZÀ-Ỹ0-9Đ])|\n+")
+_LAST_WORD = re.compile(r"([^\s.]+)\.$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` at sentence ends and line breaks, keeping offsets into ``text``.
+
+    Examples
+    --------
+    >>> [s.text for s in split_sentences("Sở Y tế TP. Hồ Chí Minh ký kết. Hai bên thống nhất.")]
+    ['Sở Y tế TP. Hồ Chí Minh ký kết.', 'Hai bên thống nhất.']
+    """
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        head = text[start:match.start()]
+        if match.group(0)[0] != "\n":
+            last = _LAST_WORD.search(head)
+            if last and (last.group(1).lower().rsplit(".", 1)[-1] in _ABBREVIATIONS or len(last.group(1)) == 1):
+                continue
+        _append(sentences, text, start, match.start())
+        start = match.end()
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, text[start:end]))
