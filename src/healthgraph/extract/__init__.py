@@ -20,7 +20,7 @@ from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
 from .reader import read_documents
-from .relate import KIND_PRIORITY, cue_positions, relate_sentence
+from .relate import KIND_PRIORITY, cue_positions, find_cues, relate_sentence
 from .resolve import resolve_mentions
 from .segment import split_sentences
 from .techniques import find_fields, find_techniques, gloss
@@ -72,7 +72,7 @@ def extract_document(document: Document) -> DocumentFacts:
     text = normalise(document.text)
     document.text = text
     tokens = TokenText.of(text)
-    document.language = document.language or detect_language(tokens.joined)
+    document.language = document.language or detect_language(tokens.words)
     document.published_on = document.published_on or publication_date(text)
     mentions = find_mentions(tokens, lexicon)
     resolved = resolve_mentions(tokens, mentions, lexicon, document.id)
@@ -85,6 +85,7 @@ def extract_document(document: Document) -> DocumentFacts:
     best: dict[frozenset, tuple[int, Partnership, bool]] = {}
     all_fields: list[Field] = []
     sentences = split_sentences(text)
+    all_cues = find_cues(tokens)
     mention_index = 0
     for sentence in sentences:
         in_sentence = []
@@ -94,7 +95,7 @@ def extract_document(document: Document) -> DocumentFacts:
                 in_sentence.append((tokens.word_at(m.start), org))
             mention_index += 1
         i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
-        cues = cue_positions(tokens, i, j) if in_sentence else {}
+        cues = cue_positions(all_cues, i, j) if in_sentence else {}
         evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
                             sentence.start, sentence.end)
         for rel in relate_sentence(cues, in_sentence, city_ids):
@@ -121,7 +122,8 @@ def extract_document(document: Document) -> DocumentFacts:
 
 def _keep_best(best, rel, evidence: Evidence, sentence: str, validity, document_id: str) -> None:
     key = frozenset((rel.a.id, rel.b.id))
-    signed = next((d.iso for d in find_dates(sentence) if rel.kind == "agreement"), None)
+    dates = find_dates(sentence) if rel.kind == "agreement" else []
+    signed = dates[0].iso if dates else None
     p = Partnership(parties=(rel.a.id, rel.b.id), kind=rel.kind, evidence=evidence,
                     supporter=rel.supporter.id if rel.supporter else None, signed_on=signed,
                     valid_from=validity[0], valid_to=validity[1], confidence=0.9 if rel.explicit else 0.7)

@@ -19,20 +19,17 @@ _STOPWORDS = {
 }
 
 
-def detect_language(key: str) -> str:
-    """Return ``"vi"``, ``"de"`` or ``"en"`` for a folded text (see :func:`fold_same_length`).
+def detect_language(words: str | list[str]) -> str:
+    """Return ``"vi"``, ``"de"`` or ``"en"`` for folded text or its folded words.
 
     Examples
     --------
     >>> detect_language("benh vien bach mai ky ket hop tac voi benh vien da khoa tinh")
     'vi'
-    >>> detect_language("die zusammenarbeit zwischen dem krankenhaus und der provinz")
+    >>> detect_language("die zusammenarbeit zwischen dem krankenhaus und der provinz".split())
     'de'
     """
-    counts = {lang: 0 for lang in _STOPWORDS}
-    for word in _WORD.findall(key[:20000]):
-        for lang, words in _STOPWORDS.items():
-            if word in words:
-                counts[lang] += 1
+    sample = _WORD.findall(words[:3000]) if isinstance(words, str) else words[:600]
+    counts = {lang: sum(1 for w in sample if w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(counts, key=counts.get)
     return best if counts[best] else "vi"

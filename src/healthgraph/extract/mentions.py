@@ -73,8 +73,8 @@ class Lexicon:
             heads.extend((phrase, head) for phrase in entry["phrases"])
         self.heads = PhraseMatcher(heads)
         self.modifiers = frozenset(data["modifiers"])
-        self.generic = PhraseMatcher((g, True) for g in data["generic_after_head"])
-        self.connectors = PhraseMatcher((c, True) for c in data["connectors"])
+        self.generic = frozenset(data["generic_after_head"])
+        self.connectors = frozenset(data["connectors"])
         self.provinces = PhraseMatcher(
             (label, p) for p in gazetteer.provinces.values() for label in p.labels)
         self.organisations = PhraseMatcher(
@@ -123,6 +123,8 @@ def _mention(tokens: TokenText, i: int, j: int, kind: str, **attrs) -> Mention:
 def _gap_breaks(tokens: TokenText, k: int) -> bool:
     """True if punctuation between word ``k-1`` and word ``k`` ends a name."""
     gap = tokens.text[tokens.spans[k - 1][1]:tokens.spans[k][0]]
+    if gap == " ":
+        return False
     if "\n" in gap:
         return True
     if not gap.strip():
@@ -150,7 +152,7 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
     # a known organisation starting at the head wins ("Bệnh viện Bạch Mai")
     if i in known_at and not known_at[i][1][0][1]:
         return None
-    if j < len(words) and any(g_i == j for g_i, _, _ in lexicon.generic.find(_slice(tokens, j, j + 3))):
+    if _phrase_at(words, j, lexicon.generic):
         return None
     if head.province_required:  # "Chủ tịch Hà Nội", "Gesundheitsamt der Provinz Lai Chau"
         hit = _province_after_connectors(tokens, j, lexicon, provinces_at)
@@ -200,9 +202,12 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
     return (i, end, mention)
 
 
-def _slice(tokens: TokenText, i: int, j: int) -> TokenText:
-    j = min(j, len(tokens.words))
-    return TokenText.of(" ".join(tokens.words[i:j])) if i < j else TokenText.of("")
+def _phrase_at(words: list[str], k: int, phrases: frozenset[str]) -> int:
+    """Length in words of the longest phrase of ``phrases`` starting at word ``k`` (0 if none)."""
+    for n in (3, 2, 1):
+        if k + n <= len(words) and " ".join(words[k:k + n]) in phrases:
+            return n
+    return 0
 
 
 def _hospital_template(modifiers: list[str]) -> str:
@@ -230,10 +235,10 @@ def _province_after_connectors(tokens, k, lexicon, provinces_at):
         if k in provinces_at:
             p_end, provinces = provinces_at[k]
             return p_end, provinces[0]
-        hit = next(iter(lexicon.connectors.find(_slice(tokens, k, k + 2))), None)
-        if hit is None or hit[0] != 0:
+        n = _phrase_at(words, k, lexicon.connectors)
+        if not n:
             return None
-        k += hit[1]
+        k += n
         steps += 1
     return None
 

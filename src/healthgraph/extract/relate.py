@@ -16,6 +16,7 @@ city's department over a province's); between equals there is none.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,11 +41,11 @@ class Relation:
 
 
 @lru_cache(maxsize=1)
-def cue_matchers() -> dict[str, PhraseMatcher]:
-    """One matcher per cue category (all languages together)."""
+def cue_matcher() -> PhraseMatcher:
+    """One matcher for every cue phrase; a phrase's values are its categories."""
     data = load_yaml(data_file("loaders", "lexicon", "cues.yaml"))
-    return {category: PhraseMatcher((phrase, category) for phrases in by_lang.values() for phrase in phrases)
-            for category, by_lang in data.items()}
+    return PhraseMatcher((phrase, category) for category, by_lang in data.items()
+                         for phrases in by_lang.values() for phrase in phrases)
 
 
 def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
@@ -57,23 +58,20 @@ def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
     return rank
 
 
-def cue_positions(tokens: TokenText, i: int, j: int) -> dict[str, list[int]]:
-    """Word positions of each cue category within words ``[i, j)`` of ``tokens``."""
-    sub = TokenText(tokens.text, tokens.spans[i:j], tokens.words[i:j], " ".join(tokens.words[i:j]))
-    sub.starts = _starts(sub.words)
+def find_cues(tokens: TokenText) -> list[tuple[int, str]]:
+    """``(word position, category)`` of every cue in the text, in order (one pass)."""
+    return [(i, category) for i, _, categories in cue_matcher().find_all(tokens, overlapping=True)
+            for category in categories]
+
+
+def cue_positions(cues: list[tuple[int, str]], i: int, j: int) -> dict[str, list[int]]:
+    """Word positions of each cue category within words ``[i, j)``."""
     positions: dict[str, list[int]] = {}
-    for category, matcher in cue_matchers().items():
-        for a, _, _ in matcher.find(sub):
-            positions.setdefault(category, []).append(i + a)
+    for pos, category in cues[bisect_left(cues, (i, "")):]:
+        if pos >= j:
+            break
+        positions.setdefault(category, []).append(pos)
     return positions
-
-
-def _starts(words: list[str]) -> list[int]:
-    out, pos = [], 0
-    for w in words:
-        out.append(pos)
-        pos += len(w) + 1
-    return out
 
 
 def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],

@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..gazetteer import load_yaml
 from ..resources import data_file
 from ..text import fold
+from .tokens import PhraseMatcher, TokenText
 
 _LIST_CUE = re.compile(
     r"(?P<cue>(?:các|những|một số|\d+)?\s*(?:gói\s+)?(?:kỹ thuật|kĩ thuật|ky thuat|dịch vụ kỹ thuật)(?P<gap>[^:.;!?]{0,80}?)"
@@ -54,6 +55,10 @@ class Concept:
     de: str | None
 
 
+_TECHNIQUE_HINT = re.compile(r"kỹ thuật|kĩ thuật|ky thuat|techni|verfahren|methoden|procedur", re.I)
+_FIELD_HINT = re.compile(r"lĩnh vực|chuyên khoa|chuyên ngành|bereich|fachgebiet|field|special|area", re.I)
+
+
 @lru_cache(maxsize=1)
 def _concepts() -> dict[str, dict[str, Concept]]:
     out: dict[str, dict[str, Concept]] = {}
@@ -72,17 +77,26 @@ def _concepts() -> dict[str, dict[str, Concept]]:
     return out
 
 
+@lru_cache(maxsize=2)
+def _matcher(scheme: str) -> PhraseMatcher:
+    return PhraseMatcher((label, concept) for label, concept in _concepts()[scheme].items() if len(label) > 3)
+
+
+@lru_cache(maxsize=4096)
 def gloss(name: str, scheme: str = "techniques") -> Concept | None:
-    """The concept whose label is ``name`` (or is contained in it, longest first)."""
-    table = _concepts()[scheme]
+    """The concept whose label is ``name``, or the longest label contained in it.
+
+    Examples
+    --------
+    >>> gloss("bơm Surfactan").en
+    'surfactant administration'
+    """
     key = fold(name)
-    if key in table:
-        return table[key]
-    best = None
-    for label, concept in table.items():
-        if len(label) > 3 and (f" {label} " in f" {key} ") and (best is None or len(label) > len(best[0])):
-            best = (label, concept)
-    return best[1] if best else None
+    exact = _concepts()[scheme].get(key)
+    if exact is not None:
+        return exact
+    hits = sorted(_matcher(scheme).find(TokenText.of(name)), key=lambda h: h[1] - h[0], reverse=True)
+    return hits[0][2] if hits else None
 
 
 @dataclass(frozen=True)
@@ -121,6 +135,8 @@ def find_techniques(sentence: str) -> list[Item]:
     ['đặt catheter tĩnh mạch rốn', 'bơm Surfactan']
     """
     items: list[Item] = []
+    if not _TECHNIQUE_HINT.search(sentence):
+        return items
     for m in _LIST_CUE.finditer(sentence):
         gap = (m.group("gap") or m.group("gap2") or "")
         if _FIELD_CUE.search(gap):
@@ -144,6 +160,8 @@ def find_techniques(sentence: str) -> list[Item]:
 def find_fields(sentence: str) -> list[Item]:
     """Fields of cooperation enumerated in one sentence ("trong lĩnh vực: a, b")."""
     items: list[Item] = []
+    if not _FIELD_HINT.search(sentence):
+        return items
     for m in _FIELD_CUE.finditer(sentence):
         rest = sentence[m.end():]
         if not rest or rest[0] in ".;":
