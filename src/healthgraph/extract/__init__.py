@@ -147,7 +147,7 @@ def _transfer(name: str, in_sentence, cues, evidence: Evidence, sentence: str) -
             orgs.append(org)
     source = orgs[0].id if orgs else None
     recipient = orgs[1].id if len(orgs) > 1 else None
-    if "receive" in cues and len(orgs) > 1:
+    if ("receive" in cues or "receive_transfer" in cues) and len(orgs) > 1:
         source, recipient = recipient, source
     return TechniqueTransfer(name=name, evidence=evidence, source=source, recipient=recipient,
                              en=concept.en if concept else None, concept=concept.id if concept else None)

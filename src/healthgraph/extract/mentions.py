@@ -107,10 +107,11 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None) -> list[Men
     for i, j, (o, short) in ((i, j, vals[0]) for i, j, vals in known_hits):
         if _is_proper(tokens, i):  # "cán bộ y tế" (health staff) is not "Bộ Y tế"
             found.append((i, j, _mention(tokens, i, j, o.kind, known=o, short=short, tier=o.tier)))
-    for i, j, head in lexicon.heads.find(tokens, overlapping=True):
-        mention = _from_head(tokens, i, j, head, lexicon, provinces_at, known_at)
-        if mention is not None:
-            found.append(mention)
+    for i, j, heads in lexicon.heads.find_all(tokens, overlapping=True):
+        for head in heads:  # "department of health" may open or close a name
+            mention = _from_head(tokens, i, j, head, lexicon, provinces_at, known_at)
+            if mention is not None:
+                found.append(mention)
     urls = [m.span() for m in _URL.finditer(tokens.text)]
     return [m for m in _without_overlaps(found) if not any(s <= m.start < e for s, e in urls)]
 
@@ -187,6 +188,12 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
     modifiers = modifiers[j - i:]
     head_words = words[i:j]
     province, before_province = _province_ending_at(provinces_at, proper)
+    if not proper and province is None and head.template:
+        # "Allgemeines Krankenhaus (Nr. 2) der Provinz Lai Chau"
+        hit = _province_after_connectors(tokens, end, lexicon, provinces_at)
+        if hit is not None:
+            return (i, hit[0], _mention(tokens, i, hit[0], head.kind, province=hit[1], template=head.template,
+                                        number=number, tier=head.tier))
     if not proper and province is None:
         # "Bệnh viện Đa khoa tỉnh" with the province left out: resolvable from context only
         if head.template and _is_proper(tokens, i) and (

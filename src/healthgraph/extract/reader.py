@@ -67,9 +67,9 @@ def _control_ratio(text: str) -> float:
 def html_to_text(html: str) -> tuple[str, str | None]:
     """Return (main text, title) of an HTML page: scripts, navigation and footers dropped,
     block elements on their own lines. Prefers ``<article>``/``<main>`` when present."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(html)
+    tree = LexborHTMLParser(html)
     title_node = tree.css_first("title")
     title = title_node.text(strip=True) if title_node else None
     for node in tree.css(_DROP_TAGS):

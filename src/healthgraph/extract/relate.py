@@ -58,10 +58,24 @@ def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
     return rank
 
 
+_CONNECTORS = frozenset({"between", "and", "with", "to"})
+
+
 def find_cues(tokens: TokenText) -> list[tuple[int, str]]:
-    """``(word position, category)`` of every cue in the text, in order (one pass)."""
-    return [(i, category) for i, _, categories in cue_matcher().find_all(tokens, overlapping=True)
-            for category in categories]
+    """``(word position, category)`` of every cue in the text, in order (one pass).
+
+    A cue inside a longer cue of another category is not counted ("chuyển giao" inside
+    "nhận chuyển giao" is a receipt, not a transfer); connectors always count.
+    """
+    hits = list(cue_matcher().find_all(tokens, overlapping=True))
+    cues = []
+    for i, j, categories in hits:
+        for category in categories:
+            inside = any(a <= i and j <= b and (b - a) > (j - i) and category not in cats
+                         for a, b, cats in hits)
+            if category in _CONNECTORS or not inside:
+                cues.append((i, category))
+    return cues
 
 
 def cue_positions(cues: list[tuple[int, str]], i: int, j: int) -> dict[str, list[int]]:
@@ -103,10 +117,11 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
             taker = _after(mentions, target_pos)
             if giver and taker and giver.id != taker.id:
                 relations.append(Relation(giver, taker, kind, giver, True))
-    for pos in cues.get("receive", []):
-        taker, giver = _before(mentions, pos), _after(mentions, pos)
-        if giver and taker and giver.id != taker.id:
-            relations.append(Relation(giver, taker, "transfer" if "transfer" in cues else "support", giver, True))
+    for category, kind in (("receive_transfer", "transfer"), ("receive", "support")):
+        for pos in cues.get(category, []):
+            taker, giver = _before(mentions, pos), _after(mentions, pos)
+            if giver and taker and giver.id != taker.id:
+                relations.append(Relation(giver, taker, kind, giver, True))
     if relations:
         return relations
     if "between" in cues and (signed or "cooperate" in cues):

@@ -35,11 +35,9 @@ class TokenText:
     @classmethod
     def of(cls, text: str) -> "TokenText":
         key = fold_same_length(text)
-        spans, words = [], []
-        for m in _WORD.finditer(key):
-            spans.append(m.span())
-            words.append(m.group(0))
-        starts = [0, *accumulate(len(w) + 1 for w in words)][:-1] if words else []
+        words = _WORD.findall(key)
+        spans = [m.span() for m in _WORD.finditer(key)]
+        starts = list(accumulate(map(len, words[:-1]), lambda total, n: total + n + 1, initial=0)) if words else []
         return cls(text, spans, words, " ".join(words), starts, [s for s, _ in spans])
 
     def word_range(self, joined_start: int, joined_end: int) -> tuple[int, int]:

@@ -1,0 +1,120 @@
+"""The whole pipeline: resolution, partnerships, direction, techniques, per language."""
+import unicodedata
+
+import pytest
+
+from healthgraph.extract import extract_text
+
+
+
+def pairs(facts):
+    return {(frozenset(p.parties), p.supporter, p.kind) for p in facts.partnerships}
+
+
+@pytest.mark.parametrize("name", [
+    "Bệnh viện Đa khoa tỉnh Lai Châu",
+    "BVĐK tỉnh Lai Châu",
+    "Benh vien Da khoa tinh Lai Chau",
+    unicodedata.normalize("NFD", "Bệnh viện Đa khoa tỉnh Lai Châu"),
+    "Lai Chau General Hospital",
+    "Lai Chau Provincial General Hospital",
+    "Allgemeinen Krankenhaus der Provinz Lai Chau",
+])
+def test_every_spelling_resolves_to_one_canonical_hospital(facts_of, name):
+    facts, orgs = facts_of(f"Bệnh viện Bạch Mai ký kết thỏa thuận hợp tác với {name}.")
+    assert "bvdk-lai-chau" in orgs
+    org = orgs["bvdk-lai-chau"]
+    assert (org.kind, org.tier, org.province) == ("hospital", "provincial", "lai-chau")
+    assert pairs(facts) == {(frozenset({"bach-mai", "bvdk-lai-chau"}), "bach-mai", "agreement")}
+
+
+def test_old_and_new_tone_marks_resolve_alike(facts_of):
+    _, old = facts_of("Sở Y tế tỉnh Khánh Hoà ký kết hợp tác với Bệnh viện Chợ Rẫy.")
+    _, new = facts_of("Sở Y tế tỉnh Khánh Hòa ký kết hợp tác với Bệnh viện Chợ Rẫy.")
+    assert set(old) == set(new) == {"syt-khanh-hoa", "cho-ray"}
+
+
+def test_bare_provincial_hospital_takes_the_province_from_context(facts_of):
+    text = ("Bệnh viện Đa khoa tỉnh ký kết hợp tác với Bệnh viện Việt Đức.\n"
+            "Người dân Sơn La sẽ được hưởng lợi.\nNguồn: https://baosonla.vn/y-te/123")
+    facts, orgs = facts_of(text)
+    assert "bvdk-son-la" in orgs and "BVĐK tỉnh" not in orgs["bvdk-son-la"].mentions
+    assert "Bệnh viện Đa khoa tỉnh" in orgs["bvdk-son-la"].mentions
+
+
+def test_bare_provincial_hospitals_of_two_articles_never_merge():
+    a = extract_text("Bệnh viện Đa khoa tỉnh ký kết hợp tác với Bệnh viện Bạch Mai. Nguồn: baothanhhoa.vn", "a")
+    b = extract_text("Bệnh viện Đa khoa tỉnh ký kết hợp tác với Bệnh viện Bạch Mai. Nguồn: baonghean.vn", "b")
+    c = extract_text("Bệnh viện Đa khoa tỉnh ký kết hợp tác với Bệnh viện Bạch Mai.", "c")
+    d = extract_text("Bệnh viện Đa khoa tỉnh ký kết hợp tác với Bệnh viện Bạch Mai.", "d")
+    ids = [{o.id for o in f.organisations} - {"bach-mai"} for f in (a, b, c, d)]
+    assert ids[0] == {"bvdk-thanh-hoa"} and ids[1] == {"bvdk-nghe-an"}
+    assert ids[2] != ids[3] and not any(o.resolved for o in c.organisations if o.id != "bach-mai")
+
+
+def test_a_visit_an_inspection_a_request_and_a_co_mention_are_not_partnerships(facts_of):
+    for sentence in [
+        "Đoàn công tác Bệnh viện Bạch Mai đến thăm và làm việc tại Bệnh viện Đa khoa tỉnh Lai Châu.",
+        "Sở Y tế tỉnh Điện Biên kiểm tra công tác khám chữa bệnh tại Bệnh viện Đa khoa tỉnh Điện Biên.",
+        "Sở Y tế tỉnh Sơn La đề xuất Bệnh viện Bạch Mai tăng cường hỗ trợ.",
+        "Bệnh viện Bạch Mai và Bệnh viện Chợ Rẫy là hai bệnh viện lớn.",
+        "A delegation of Bach Mai Hospital visited Lai Chau General Hospital.",
+    ]:
+        facts, _ = facts_of(sentence)
+        assert facts.partnerships == [], sentence
+
+
+def test_support_and_transfer_direction_is_read_from_the_sentence(facts_of):
+    facts, _ = facts_of("Bệnh viện Đa khoa tỉnh Lai Châu nhận chuyển giao kỹ thuật từ Bệnh viện Bạch Mai.")
+    assert pairs(facts) == {(frozenset({"bach-mai", "bvdk-lai-chau"}), "bach-mai", "transfer")}
+    facts, _ = facts_of("Bệnh viện Chợ Rẫy hỗ trợ chuyên môn cho Bệnh viện Đa khoa tỉnh Long An.")
+    assert pairs(facts) == {(frozenset({"cho-ray", "bvdk-long-an"}), "cho-ray", "support")}
+
+
+def test_satellite_relation(facts_of):
+    facts, _ = facts_of("Bệnh viện Đa khoa tỉnh Nghệ An là bệnh viện vệ tinh của Bệnh viện Bạch Mai từ năm 2009.")
+    assert pairs(facts) == {(frozenset({"bach-mai", "bvdk-nghe-an"}), "bach-mai", "satellite")}
+
+
+def test_equal_partners_have_no_supporter_and_keep_the_validity_period(facts_of):
+    facts, _ = facts_of("Die Zusammenarbeit zwischen dem Lai Chau General Hospital und dem Dien Bien General Hospital "
+                        "wurde unterzeichnet. Der Kooperationszeitraum beträgt 5 Jahre, vom 1. März 2025 bis zum "
+                        "1. März 2030.")
+    (p,) = facts.partnerships
+    assert p.supporter is None and (p.valid_from, p.valid_to) == ("2025-03-01", "2030-03-01")
+    assert facts.document.language == "de"
+
+
+def test_english_article(facts_of):
+    facts, orgs = facts_of("Cho Ray Hospital signed a memorandum of understanding with the Long An Department of "
+                           "Health on 3 May 2024.")
+    (p,) = facts.partnerships
+    assert set(p.parties) == {"cho-ray", "syt-long-an"} and p.supporter == "cho-ray"
+    assert p.signed_on == "2024-05-03" and facts.document.language == "en"
+
+
+def test_a_health_department_and_a_peoples_committee_can_be_parties(facts_of):
+    facts, orgs = facts_of("UBND tỉnh Lai Châu và Bệnh viện Hữu nghị Việt Đức ký kết thỏa thuận hợp tác.")
+    assert {o.kind for o in orgs.values()} == {"people_committee", "hospital"}
+    (p,) = facts.partnerships
+    assert p.supporter == "viet-duc"
+
+
+def test_techniques_carry_source_recipient_and_english_gloss(facts_of):
+    facts, _ = facts_of("Bệnh viện Nhi Trung ương chuyển giao cho Bệnh viện Đa khoa tỉnh Cao Bằng các kỹ thuật: "
+                        "thở máy, đặt catheter tĩnh mạch rốn.")
+    got = {(t.name, t.source, t.recipient, t.en) for t in facts.techniques}
+    assert ("đặt catheter tĩnh mạch rốn", "nhi-trung-uong", "bvdk-cao-bang", "umbilical venous catheterisation") in got
+    assert len(got) == 2
+
+
+def test_evidence_names_document_sentence_and_language(facts_of):
+    facts, _ = facts_of("Tin tức.\nBệnh viện K ký kết hợp tác với Bệnh viện Đa khoa tỉnh Hà Giang.", "doc-7")
+    (p,) = facts.partnerships
+    assert p.evidence.document == "doc-7" and p.evidence.language == "vi"
+    assert p.evidence.sentence == "Bệnh viện K ký kết hợp tác với Bệnh viện Đa khoa tỉnh Hà Giang."
+
+
+def test_names_with_quotes_and_markup_are_kept_as_text(facts_of):
+    facts, orgs = facts_of('Công ty "<script>alert(1)</script>" ký kết hợp tác với Bệnh viện Bạch Mai.')
+    assert all("<script>" not in o.id for o in orgs.values())

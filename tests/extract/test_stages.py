@@ -1,0 +1,86 @@
+"""Each pipeline stage alone: normalise, language, segment, mentions, dates, techniques."""
+import unicodedata
+
+import pytest
+
+from healthgraph.extract.dates import find_dates, find_validity
+from healthgraph.extract.language import detect_language
+from healthgraph.extract.mentions import find_mentions
+from healthgraph.extract.normalise import fold_same_length, normalise
+from healthgraph.extract.segment import split_sentences
+from healthgraph.extract.techniques import find_fields, find_techniques
+from healthgraph.extract.tokens import TokenText
+
+
+def test_normalise_makes_nfd_and_old_tone_marks_equal():
+    nfc = "Bệnh viện Đa khoa tỉnh Hòa Bình"
+    assert normalise(unicodedata.normalize("NFD", nfc)) == nfc
+    assert normalise("Bệnh viện Đa khoa tỉnh Hoà Bình") == nfc
+
+
+def test_normalise_joins_hard_wrapped_lines_but_keeps_titles():
+    text = "Hợp tác y tế\n14/04/2024\nSau buổi làm việc, Sở Y tế tỉnh Sơn La đã ký kết với Bệnh viện\nTrung ương Thái Nguyên."
+    lines = normalise(text).split("\n")
+    assert lines[0] == "Hợp tác y tế"
+    assert lines[-1].endswith("với Bệnh viện Trung ương Thái Nguyên.")
+
+
+def test_fold_keeps_length_so_offsets_stay_valid():
+    text = "Sở Y tế Đắk Lắk và BVĐK tỉnh Thừa Thiên Huế"
+    assert len(fold_same_length(text)) == len(text)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Bệnh viện Bạch Mai ký kết hợp tác toàn diện với bệnh viện đa khoa của tỉnh", "vi"),
+    ("Benh vien Bach Mai ky ket hop tac toan dien voi benh vien da khoa cua tinh", "vi"),
+    ("Die Zusammenarbeit zwischen den beiden Krankenhäusern wird mit der Provinz vereinbart", "de"),
+    ("The hospital signed an agreement with the provincial hospital of the province", "en"),
+])
+def test_language_detection(text, lang):
+    assert detect_language(TokenText.of(text).words) == lang
+
+
+def test_sentences_do_not_split_after_abbreviations():
+    text = "PGS.TS Nguyễn Văn A cho biết Sở Y tế TP. Hồ Chí Minh đã ký kết. Hai bên thống nhất. Nr. 2 folgt."
+    assert [s.text for s in split_sentences(text)] == [
+        "PGS.TS Nguyễn Văn A cho biết Sở Y tế TP. Hồ Chí Minh đã ký kết.", "Hai bên thống nhất.", "Nr. 2 folgt."]
+
+
+def surfaces(text):
+    return [m.surface for m in find_mentions(TokenText.of(normalise(text)))]
+
+
+def test_mentions_read_names_in_every_language():
+    assert surfaces("Lễ ký kết giữa BVĐK tỉnh Lai Châu và Sở Y tế tỉnh Điện Biên.") == [
+        "BVĐK tỉnh Lai Châu", "Sở Y tế tỉnh Điện Biên"]
+    assert surfaces("Das Allgemeine Krankenhaus der Provinz Son La und das Lai Chau General Hospital Nr. 2.") == [
+        "Allgemeine Krankenhaus der Provinz Son La", "Lai Chau General Hospital Nr. 2"]
+
+
+def test_generic_references_and_titles_are_not_organisations():
+    assert surfaces("các bệnh viện tuyến trên và Bệnh viện vệ tinh; PGS.TS Lê Văn B, BS.CKII Trần C phát biểu; "
+                    "cán bộ y tế và nhân viên y tế Hà Nội.") == []
+
+
+def test_dates_in_vietnamese_german_and_english():
+    found = [d.iso for d in find_dates("ngày 06 tháng 5 năm 2016, 29/5, am 27. Oktober 2025, on March 3, 2024")]
+    assert found == ["2016-05-06", "--05-29", "2025-10-27", "2024-03-03"]
+
+
+def test_validity_periods():
+    assert find_validity("Thỏa thuận có hiệu lực từ ngày 01/01/2024 đến ngày 31/12/2028.") == ("2024-01-01", "2028-12-31")
+    assert find_validity("The agreement runs from 1 June 2025 to 31 May 2027.") == ("2025-06-01", "2027-05-31")
+    assert find_validity("Hai bên ký kết hợp tác.") == (None, None)
+
+
+def test_technique_lists_with_glosses_and_without_diseases():
+    sentence = ("Bệnh viện giới thiệu các kỹ thuật mới như: can thiệp mạch vành, điều trị ung bướu, "
+                "ung thư gan, phẫu thuật nội soi.")
+    assert [i.name for i in find_techniques(sentence)] == ["can thiệp mạch vành", "điều trị ung bướu",
+                                                           "phẫu thuật nội soi"]
+
+
+def test_field_lists_are_not_techniques():
+    sentence = "Đào tạo chuyên môn, kỹ thuật trong lĩnh vực: tim mạch, hồi sức cấp cứu, nội tiết."
+    assert find_techniques(sentence) == []
+    assert [i.name for i in find_fields(sentence)] == ["tim mạch", "hồi sức cấp cứu", "nội tiết"]
