@@ -86,11 +86,11 @@ class PropertyGraph:
             for key, value in props.items():
                 known.props.setdefault(key, value)
 
-    def add_edge(self, source: str, type_: str, target: str, **props) -> None:
+    def add_edge(self, source: str, type_: str, target: str, /, **props) -> None:
         self.edges.append(Edge(source, type_, target,
                                {k: v for k, v in props.items() if v is not None and v != [] and v != ""}))
 
-    def add_edge_once(self, source: str, type_: str, target: str, **props) -> None:
+    def add_edge_once(self, source: str, type_: str, target: str, /, **props) -> None:
         """Add a structural edge (LOCATED_IN, MERGED_INTO) unless it is already there."""
         if (source, type_, target) not in self._edge_keys:
             self._edge_keys.add((source, type_, target))
