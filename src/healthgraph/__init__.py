@@ -11,7 +11,7 @@ import importlib
 __version__ = "0.1.0"
 
 _API = {
-    "extract": "healthgraph.extract",
+    "extract": "healthgraph.extraction",
     "load_corpus": "healthgraph.sources",
     "build": "healthgraph.rdf.build",
     "sparql": "healthgraph.rdf.sparql",

@@ -31,7 +31,7 @@ def split_sources(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
 def iter_facts(paths: Iterable[str | Path], on_error: Callable[[HealthgraphError], None] | None = None,
                show_progress: bool = True) -> Iterator[DocumentFacts]:
     """Yield the facts of every source; curated files come last so that they win."""
-    from .extract import extract_iter
+    from .extraction import extract_iter
     from .loaders.structured import load_structured
 
     articles, curated = split_sources(paths)

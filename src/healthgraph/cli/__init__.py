@@ -37,4 +37,5 @@ format_option = click.option("--format", "fmt", type=click.Choice(["table", "jso
                              show_default=True, help="table for people, json or csv for programs")
 
 for _module in pkgutil.iter_modules(__path__):
-    importlib.import_module(f"{__name__}.{_module.name}")
+    if not _module.name.startswith("_"):
+        importlib.import_module(f"{__name__}.{_module.name}")

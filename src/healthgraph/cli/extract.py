@@ -20,7 +20,7 @@ def extract_command(paths, fmt, jobs):
     Bad files are reported on stderr, one line each, and skipped; the exit status is 1
     when any file was bad, 0 otherwise.
     """
-    from ..extract import extract
+    from ..extraction import extract
     from ..output import emit
 
     errors = []

@@ -5,8 +5,8 @@ import unicodedata
 import pytest
 
 from healthgraph.errors import InputError
-from healthgraph.extract import reader
-from healthgraph.extract.reader import html_to_text, read_documents
+from healthgraph.extraction import reader
+from healthgraph.extraction.reader import html_to_text, read_documents
 
 ARTICLE = "Bệnh viện Bạch Mai ký kết thỏa thuận hợp tác với Bệnh viện Đa khoa tỉnh Lai Châu."
 
@@ -35,7 +35,7 @@ def windows_1258(text):
 @pytest.mark.parametrize("encode", [lambda t: t.encode("utf-8-sig"), lambda t: t.encode("utf-16"), windows_1258],
                          ids=["utf-8-bom", "utf-16", "windows-1258"])
 def test_encodings_decode_to_the_same_text(tmp_path, encode):
-    from healthgraph.extract.normalise import normalise
+    from healthgraph.extraction.normalise import normalise
 
     path = tmp_path / "a.txt"
     path.write_bytes(encode(ARTICLE * 3))

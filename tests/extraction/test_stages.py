@@ -3,13 +3,13 @@ import unicodedata
 
 import pytest
 
-from healthgraph.extract.dates import find_dates, find_validity
-from healthgraph.extract.language import detect_language
-from healthgraph.extract.mentions import find_mentions
-from healthgraph.extract.normalise import fold_same_length, normalise
-from healthgraph.extract.segment import split_sentences
-from healthgraph.extract.techniques import find_fields, find_techniques
-from healthgraph.extract.tokens import TokenText
+from healthgraph.extraction.dates import find_dates, find_validity
+from healthgraph.extraction.language import detect_language
+from healthgraph.extraction.mentions import find_mentions
+from healthgraph.extraction.normalise import fold_same_length, normalise
+from healthgraph.extraction.segment import split_sentences
+from healthgraph.extraction.techniques import find_fields, find_techniques
+from healthgraph.extraction.tokens import TokenText
 
 
 def test_normalise_makes_nfd_and_old_tone_marks_equal():

@@ -3,7 +3,7 @@ import unicodedata
 
 import pytest
 
-from healthgraph.extract import extract_text
+from healthgraph.extraction import extract_text
 
 
 

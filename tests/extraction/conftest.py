@@ -1,6 +1,6 @@
 import pytest
 
-from healthgraph.extract import extract_text
+from healthgraph.extraction import extract_text
 
 
 @pytest.fixture
