@@ -21,20 +21,29 @@ from ..text import fold
 from .tokens import PhraseMatcher, TokenText
 
 _LIST_CUE = re.compile(
-    r"(?P<cue>(?:các|những|một số|\d+)?\s*(?:gói\s+)?(?:kỹ thuật|kĩ thuật|ky thuat|dịch vụ kỹ thuật)(?P<gap>[^:.;!?]{0,80}?)"
-    r"(?:\s+(?:như|gồm|bao gồm|sau đây|sau))?\s*:"
-    r"|(?:các|những|một số)?\s*(?:kỹ thuật|kĩ thuật)(?P<gap2>[^:.;!?,]{0,60}?)\s+(?:như|gồm|bao gồm)\s"
-    r"|(?:Techniken|Verfahren|Methoden)\s*(?:wie|:|,\s*darunter)"
-    r"|(?:techniques|procedures)\s*(?:such as|including|:|like))\s*",
+    r"(?P<plural>các|những|một số|\d+)?\s*(?:gói\s+)?(?:kỹ thuật|kĩ thuật|ky thuat|dịch vụ kỹ thuật)"
+    r"(?P<gap>[^:.;!?]{0,80}?)(?:\s+(?:như|gồm|bao gồm|sau đây|sau))?\s*:"
+    r"|(?P<plural2>các|những|một số|\d+)?\s*(?:kỹ thuật|kĩ thuật)(?P<gap2>[^:.;!?,]{0,60}?)\s+(?:như|gồm|bao gồm)\s"
+    r"|(?:Techniken|Verfahren|Methoden|techniques|procedures)(?P<gap3>[^:.;!?]{0,80}?)\s*(?:such as|including|like|wie|:)"
+    r"\s*",
     re.I)
 _FIELD_CUE = re.compile(
     r"(?:lĩnh vực|chuyên khoa|chuyên ngành|Bereichen|Bereich|Fachgebieten|fields?|specialties|areas?)"
     r"(?:[^:.;]{0,40}?)(?:\s*(?:như|gồm|bao gồm|wie|beispielsweise|such as|including|of))?\s*:?\s*",
     re.I)
-_SINGLE = re.compile(
-    r"(?:chuyển giao|nhận chuyển giao|tiếp nhận)\s+(?:thành công\s+)?(?:gói\s+)?(?:kỹ thuật|kĩ thuật)\s+(?P<name>[^,.;:()]{4,80}?)"
-    r"\s+(?=cho|tới|đến|tại|từ|của)",
+# "chuyển giao (cho X) (các|2) kỹ thuật A, B và C cho/từ/do ...", "received the techniques A and B from"
+_VERB_LIST = re.compile(
+    r"(?:chuyển giao|tiếp nhận|nhận|làm chủ|triển khai|thực hiện|hỗ trợ)\s+(?:thành công\s+)?"
+    r"(?:cho\s+[^,.;:]{3,60}?\s+)?(?:(?P<plural>các|những|một số|\d+)\s+)?(?:gói\s+)?(?:kỹ thuật|kĩ thuật)"
+    r"(?:\s+mới)?(?:\s+(?:gồm|bao gồm|là|về))?\s+"
+    r"|(?:received|transferred|introduced|mastered|performs?)\s+(?:the\s+)?(?:(?P<plural_en>\d+|new|two|three)\s+)*"
+    r"(?:techniques?|procedures?)(?:\s+(?:of|for))?\s+"
+    r"|(?:übertrug|übernahm|erhielt|erlernte)\s+(?:die\s+)?(?:(?P<plural_de>\d+|neuen)\s+)*(?:Techniken|Verfahren)\s+",
     re.I)
+_LIST_STOP = re.compile(r"(?:^|\s)(?:cho|tới|đến|từ|do|của|tại|nhằm|để|vào|trong|from|to|at|for|in|von|an|vom|am|bei|für)\s", re.I)
+_CLAUSE_START = re.compile(r"^(?:và|and|und|để|nhằm|cho|từ|to|from)\b", re.I)
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9-]{1,7}")
+_NOT_A_NAME = re.compile(r"^(?:này|đó|trên|nói trên|được|mới|cao|these|this|those|diese)\b", re.I)
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
 _LAST_AND = re.compile(r"\s+(?:và|und|and|sowie)\s+", re.I)
 _STRIP_LEAD = re.compile(r"^(?:các|những|một số|der|die|das|den|dem|the|a|an|in der|in den|im|bei der)\s+", re.I)
@@ -106,14 +115,19 @@ class Item:
     end: int
 
 
-def _enumeration(text: str, start: int) -> list[Item]:
-    """Split the enumeration starting at ``start`` (up to the sentence end) into items."""
+def _enumeration(text: str, start: int, stop_at_preposition: bool = False, plural: bool = False) -> list[Item]:
+    """Split the enumeration starting at ``start`` (up to the sentence end, or the first
+    preposition when the list sits inside a clause) into items."""
     end_match = _END.search(text, start)
     end = end_match.start() if end_match else len(text)
+    if stop_at_preposition and (stop := _LIST_STOP.search(text[start:end])):
+        end = start + stop.start()
     raw = text[start:end]
     parts = _ITEM_SPLIT.split(raw)
-    if len(parts) >= 2:
-        last = _LAST_AND.split(parts[-1])
+    last = _LAST_AND.split(parts[-1])
+    # "A, B và C" ends in two items; "cấp cứu và can thiệp tim mạch" alone is one, unless
+    # the cue announced several or both halves read as techniques
+    if len(last) > 1 and (len(parts) >= 2 or plural or all(looks_like_technique(x.strip()) for x in last)):
         parts = parts[:-1] + last
     items, cursor = [], start
     for part in parts:
@@ -121,9 +135,14 @@ def _enumeration(text: str, start: int) -> list[Item]:
         pos = text.find(part.strip(), cursor, end + 1)
         if pos >= 0:
             cursor = pos + len(part.strip())
-        if 2 <= len(cleaned) <= 80 and len(cleaned.split()) <= 10:
+        if 2 <= len(cleaned) <= 80 and len(cleaned.split()) <= 10 and not _NOT_A_NAME.match(cleaned):
             items.append(Item(cleaned, max(pos, start), max(pos, start) + len(part.strip())))
     return items
+
+
+def looks_like_technique(name: str) -> bool:
+    """A known technique, a phrase opened by a procedure word, or an abbreviation (ESD, FNA)."""
+    return bool(gloss(name) is not None or _PROCEDURE.match(name) or _ABBREVIATION.fullmatch(name))
 
 
 def find_techniques(sentence: str) -> list[Item]:
@@ -138,22 +157,32 @@ def find_techniques(sentence: str) -> list[Item]:
     if not _TECHNIQUE_HINT.search(sentence):
         return items
     for m in _LIST_CUE.finditer(sentence):
-        gap = (m.group("gap") or m.group("gap2") or "")
+        gap = (m.group("gap") or m.group("gap2") or m.group("gap3") or "")
         if _FIELD_CUE.search(gap):
             continue
-        for item in _enumeration(sentence, m.end()):
+        plural = bool(m.group("plural") or m.group("plural2"))
+        for item in _enumeration(sentence, m.end(), plural=plural):
             if not _DISEASE.match(item.name):
                 items.append(item)
-    for m in _SINGLE.finditer(sentence):
-        name = _STRIP_LEAD.sub("", m.group("name").strip())
-        if gloss(name) is not None or _PROCEDURE.match(name):
-            items.append(Item(name, m.start("name"), m.end("name")))
+    for m in _VERB_LIST.finditer(sentence):
+        if _CLAUSE_START.match(sentence[m.end():]):
+            continue  # "chuyển giao các gói kỹ thuật và đào tạo ...": no names follow
+        plural = bool(m.group("plural") or m.group("plural_en") or m.group("plural_de"))
+        found = _enumeration(sentence, m.end(), stop_at_preposition=True, plural=plural)
+        # a lone item must look like a procedure: "chuyển giao kỹ thuật cao" names none
+        if len(found) == 1 and not plural and not looks_like_technique(found[0].name):
+            continue
+        items.extend(i for i in found if not _DISEASE.match(i.name))
+    keys = {fold(i.name) for i in items}
     seen: set[str] = set()
     unique = []
     for item in items:
-        if fold(item.name) not in seen:
-            seen.add(fold(item.name))
-            unique.append(item)
+        key = fold(item.name)
+        halves = [fold(x) for x in _LAST_AND.split(item.name)]
+        if key in seen or (len(halves) > 1 and all(h in keys for h in halves)):
+            continue
+        seen.add(key)
+        unique.append(item)
     return unique
 
 
