@@ -85,7 +85,9 @@ def extract_document(document: Document) -> DocumentFacts:
     best: dict[frozenset, tuple[int, Partnership, bool]] = {}
     all_fields: list[Field] = []
     sentences = split_sentences(text)
-    all_cues = find_cues(tokens)
+    # a cue inside a name is no cue: "Thanh Nhàn chuyển giao" is not "nhận chuyển giao"
+    named = frozenset(k for m, _ in resolved for k in range(tokens.word_at(m.start), tokens.word_at(m.end)))
+    all_cues = find_cues(tokens, named)
     mention_index = 0
     for sentence in sentences:
         in_sentence = []

@@ -100,7 +100,10 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None) -> list[Men
     words = tokens.words
     if not words:
         return []
-    provinces_at = {i: (j, vals) for i, j, vals in lexicon.provinces.find_all(tokens)}
+    provinces_at: dict[int, tuple[int, list]] = {}
+    for i, j, vals in lexicon.provinces.find_all(tokens, overlapping=True):
+        if j > provinces_at.get(i, (0,))[0]:  # "Hồ Chí Minh" inside "thành phố Hồ Chí Minh" counts too
+            provinces_at[i] = (j, vals)
     known_hits = list(lexicon.organisations.find_all(tokens))
     known_at = {i: (j, vals) for i, j, vals in known_hits}
     found: list[tuple[int, int, Mention]] = []
@@ -185,7 +188,9 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
         else:
             break
         end = k = k + 1
-    modifiers = modifiers[j - i:]
+    if proper and number is None:  # the name ends at its last proper word: "… Quảng Ngãi chính thức"
+        end = proper[-1] + 1
+    modifiers = [w for k, w in zip(range(j, end), words[j:end]) if k not in proper]
     head_words = words[i:j]
     province, before_province = _province_ending_at(provinces_at, proper)
     if not proper and province is None and head.template:

@@ -58,16 +58,17 @@ def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
     return rank
 
 
-_CONNECTORS = frozenset({"between", "and", "with", "to"})
+_CONNECTORS = frozenset({"between", "and", "with", "to", "by"})
 
 
-def find_cues(tokens: TokenText) -> list[tuple[int, str]]:
+def find_cues(tokens: TokenText, named: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
     """``(word position, category)`` of every cue in the text, in order (one pass).
 
-    A cue inside a longer cue of another category is not counted ("chuyển giao" inside
-    "nhận chuyển giao" is a receipt, not a transfer); connectors always count.
+    A cue that starts inside a name is no cue ("Thanh Nhàn chuyển giao" is not "nhận
+    chuyển giao"); a cue inside a longer cue of another category is not counted
+    ("chuyển giao" inside "nhận chuyển giao" is a receipt); connectors always count.
     """
-    hits = list(cue_matcher().find_all(tokens, overlapping=True))
+    hits = [h for h in cue_matcher().find_all(tokens, overlapping=True) if h[0] not in named]
     cues = []
     for i, j, categories in hits:
         for category in categories:
@@ -110,11 +111,15 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
         satellite, core = _before(mentions, pos), _after(mentions, pos)
         if satellite and core and satellite.id != core.id:
             relations.append(Relation(satellite, core, "satellite", core, True))
+    by = set(cues.get("by", []))
     for category, kind in (("transfer", "transfer"), ("support", "support")):
         for pos in cues.get(category, []):
-            giver = _before(mentions, pos)
-            target_pos = min((p for p in cues.get("to", []) if p > pos), default=pos)
-            taker = _after(mentions, target_pos)
+            giver_pos, giver = _before_with_position(mentions, pos)
+            if giver is not None and giver_pos - 1 in by:  # "B ... do A chuyển giao": A gives, B takes
+                taker = _before(mentions, giver_pos - 1) or _after(mentions, pos)
+            else:
+                target_pos = min((p for p in cues.get("to", []) if p > pos), default=pos)
+                taker = _after(mentions, target_pos) or _after(mentions, pos)
             if giver and taker and giver.id != taker.id:
                 relations.append(Relation(giver, taker, kind, giver, True))
     for category, kind in (("receive_transfer", "transfer"), ("receive", "support")):
@@ -153,7 +158,11 @@ def _distinct(mentions: list[tuple[int, Organisation]]) -> list[Organisation]:
 
 
 def _before(mentions, pos: int) -> Organisation | None:
-    return next((o for p, o in reversed(mentions) if p < pos), None)
+    return _before_with_position(mentions, pos)[1]
+
+
+def _before_with_position(mentions, pos: int) -> tuple[int, Organisation | None]:
+    return next(((p, o) for p, o in reversed(mentions) if p < pos), (-1, None))
 
 
 def _after(mentions, pos: int) -> Organisation | None:
