@@ -45,10 +45,21 @@ class Mention:
     modifiers: tuple[str, ...] = ()
     tier: str | None = None
     short: bool = False
+    hospital_type: HospitalType | None = None
 
     @property
     def needs_context(self) -> bool:
         return self.known is None and self.template is not None and self.province is None
+
+
+@dataclass(frozen=True)
+class HospitalType:
+    """A kind of specialised hospital ("Y học cổ truyền"), with its labels per language."""
+
+    id: str
+    vi: str
+    en: str
+    de: str
 
 
 @dataclass(frozen=True)
@@ -73,6 +84,10 @@ class Lexicon:
             heads.extend((phrase, head) for phrase in entry["phrases"])
         self.heads = PhraseMatcher(heads)
         self.modifiers = frozenset(data["modifiers"])
+        types = [(entry, HospitalType(entry["id"], entry["vi"], entry["en"], entry["de"]))
+                 for entry in data["hospital_types"]]
+        self.hospital_types = PhraseMatcher(
+            (label, kind) for entry, kind in types for label in (entry["vi"], *entry.get("aliases", ())))
         self.generic = frozenset(data["generic_after_head"])
         self.connectors = frozenset(data["connectors"])
         self.provinces = PhraseMatcher(
@@ -104,6 +119,7 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None) -> list[Men
     for i, j, vals in lexicon.provinces.find_all(tokens, overlapping=True):
         if j > provinces_at.get(i, (0,))[0]:  # "Hồ Chí Minh" inside "thành phố Hồ Chí Minh" counts too
             provinces_at[i] = (j, vals)
+    types_at = {i: (j, vals[0]) for i, j, vals in lexicon.hospital_types.find_all(tokens)}
     known_hits = list(lexicon.organisations.find_all(tokens))
     known_at = {i: (j, vals) for i, j, vals in known_hits}
     found: list[tuple[int, int, Mention]] = []
@@ -112,7 +128,7 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None) -> list[Men
             found.append((i, j, _mention(tokens, i, j, o.kind, known=o, short=short, tier=o.tier)))
     for i, j, heads in lexicon.heads.find_all(tokens, overlapping=True):
         for head in heads:  # "department of health" may open or close a name
-            mention = _from_head(tokens, i, j, head, lexicon, provinces_at, known_at)
+            mention = _from_head(tokens, i, j, head, lexicon, provinces_at, known_at, types_at)
             if mention is not None:
                 found.append(mention)
     urls = [m.span() for m in _URL.finditer(tokens.text)]
@@ -147,7 +163,7 @@ def _is_proper(tokens: TokenText, k: int) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_at):
+def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_at, types_at):
     words = tokens.words
     if head.order == "name_before":
         return _name_before(tokens, i, j, head, lexicon, provinces_at)
@@ -165,6 +181,7 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
         return (i, hit[0], _mention(tokens, i, hit[0], head.kind, province=hit[1], template=head.template,
                                     tier=head.tier))
     end, number, modifiers, proper = j, None, list(words[i:j]), []
+    hospital_type = None
     k = j
     while k < len(words) and k - j < 12:
         if _gap_breaks(tokens, k):
@@ -175,6 +192,10 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
         if w in _NUMBER_WORDS and k + 1 < len(words) and words[k + 1].isdigit() and not _gap_breaks(tokens, k + 1):
             number, end, k = words[k + 1], k + 2, k + 2
             break
+        if head.kind == "hospital" and hospital_type is None and k in types_at and not proper:
+            end, hospital_type = types_at[k]  # "Y học cổ truyền", "Sản - Nhi"
+            k = end
+            continue
         if k in provinces_at:
             p_end, provinces = provinces_at[k]
             if p_end <= len(words) and all(_is_proper(tokens, x) for x in range(k, p_end)):
@@ -207,10 +228,12 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
                                      modifiers=tuple(modifiers), tier=head.tier))
         return None
     template = head.template
-    if province is not None and head.kind == "hospital" and (template is None or before_province):
+    if province is not None and hospital_type is not None and not before_province:
+        template = "bv-" + hospital_type.id
+    elif province is not None and head.kind == "hospital" and (template is None or before_province):
         template = _hospital_template(modifiers + [tokens.words[k] for k in before_province])
     mention = _mention(tokens, i, end, head.kind, province=province, template=template if province else None,
-                       number=number, modifiers=tuple(modifiers), tier=head.tier)
+                       number=number, modifiers=tuple(modifiers), tier=head.tier, hospital_type=hospital_type)
     return (i, end, mention)
 
 

@@ -89,7 +89,7 @@ def looks_foreign(name: str) -> bool:
 
 
 def template_organisation(template: str, province: Province, number: str | None, modifiers: tuple[str, ...],
-                          gazetteer: Gazetteer, surface: str) -> Organisation:
+                          gazetteer: Gazetteer, surface: str, hospital_type=None) -> Organisation:
     """The canonical organisation ``template`` builds on ``province``."""
     org_id = f"{template}-{province.id}" + (f"-{number}" if number else "")
     known = gazetteer.organisations.get(org_id)
@@ -103,7 +103,12 @@ def template_organisation(template: str, province: Province, number: str | None,
         vi, en_name, de_name, kind, tier = _TEMPLATE_NAMES[template]
         name = vi.format(admin=admin, p=province.name) + suffix_vi
         names = {"en": en_name.format(en=en) + suffix_en, "de": de_name.format(de=de) + suffix_vi.replace("số", "Nr.")}
-    else:  # a specialty hospital of a province: "Bệnh viện Sản Nhi Lào Cai"
+    elif hospital_type is not None:  # "Bệnh viện Y học cổ truyền tỉnh An Giang"
+        kind, tier = "hospital", "provincial"
+        name = f"Bệnh viện {hospital_type.vi} {admin} {province.name}" + suffix_vi
+        names = {"en": f"{en} {hospital_type.en} Hospital" + suffix_en,
+                 "de": f"Krankenhaus für {hospital_type.de} der Provinz {de}"}
+    else:  # another kind of provincial hospital, named as written
         kind, tier = "hospital", "provincial"
         head = surface.rsplit(" ", len(province.name.split()))[0] if surface else "Bệnh viện"
         name = f"{head} {province.name}"
@@ -134,7 +139,8 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
                 continue
             org = _from_known(m.known)
         elif m.template is not None and m.province is not None:
-            org = template_organisation(m.template, m.province, m.number, m.modifiers, gazetteer, m.surface)
+            org = template_organisation(m.template, m.province, m.number, m.modifiers, gazetteer, m.surface,
+                                        m.hospital_type)
         elif m.needs_context:
             if m.template not in context:
                 context[m.template] = document_province(tokens, mentions, lexicon, m.template)
