@@ -57,7 +57,8 @@ def join_wrapped_lines(text: str) -> str:
             prev = out[-1]
             starts_lower = stripped[0].islower()
             wrapped = len(prev) >= 60 and not _METADATA_LINE.match(stripped)
-            if not prev.endswith(_TERMINAL) and (starts_lower or wrapped):
+            continues = not prev.endswith(_TERMINAL) or prev.endswith(":")  # "các kỹ thuật:\n a, b"
+            if continues and (starts_lower or wrapped and not prev.endswith(":")):
                 out[-1] = prev + " " + stripped
                 continue
         out.append(stripped)

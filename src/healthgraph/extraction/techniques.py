@@ -18,43 +18,53 @@ from functools import lru_cache
 from ..gazetteer import load_yaml
 from ..resources import data_file
 from ..text import fold
+from .normalise import fold_same_length
 from .tokens import PhraseMatcher, TokenText
 
+# All patterns run on the folded sentence (no diacritics, lower case, same length), so
+# ASCII-only Vietnamese and NFD input match alike; names are sliced from the original.
+_TECHNIQUE = r"(?:ky thuat|ki thuat)"
 _LIST_CUE = re.compile(
-    r"(?P<plural>các|những|một số|\d+)?\s*(?:gói\s+)?(?:kỹ thuật|kĩ thuật|ky thuat|dịch vụ kỹ thuật)"
-    r"(?P<gap>[^:.;!?]{0,80}?)(?:\s+(?:như|gồm|bao gồm|sau đây|sau))?\s*:"
-    r"|(?P<plural2>các|những|một số|\d+)?\s*(?:kỹ thuật|kĩ thuật)(?P<gap2>[^:.;!?,]{0,60}?)\s+(?:như|gồm|bao gồm)\s"
-    r"|(?:Techniken|Verfahren|Methoden|techniques|procedures)(?P<gap3>[^:.;!?]{0,80}?)\s*(?:such as|including|like|wie|:)"
-    r"\s*",
-    re.I)
+    rf"(?P<plural>cac|nhung|mot so|\d+)?\s*(?:goi\s+)?(?:dich vu\s+)?{_TECHNIQUE}"
+    r"(?P<gap>[^:.;!?]{0,80}?)(?:\s+(?:nhu|gom|bao gom|sau day|sau))?\s*:"
+    rf"|(?P<plural2>cac|nhung|mot so|\d+)?\s*{_TECHNIQUE}(?P<gap2>[^:.;!?,]{{0,60}}?)\s+(?:nhu|gom|bao gom)\s"
+    r"|(?:techniken|verfahren|methoden|techniques|procedures)(?P<gap3>[^:.;!?]{0,80}?)\s*(?:such as|including|like|wie|:)"
+    r"\s*")
 _FIELD_CUE = re.compile(
-    r"(?:lĩnh vực|chuyên khoa|chuyên ngành|Bereichen|Bereich|Fachgebieten|fields?|specialties|areas?)"
-    r"(?:[^:.;]{0,40}?)(?:\s*(?:như|gồm|bao gồm|wie|beispielsweise|such as|including|of))?\s*:?\s*",
-    re.I)
-# "chuyển giao (cho X) (các|2) kỹ thuật A, B và C cho/từ/do ...", "received the techniques A and B from"
+    r"(?:linh vuc|chuyen khoa|chuyen nganh|bereichen|bereich|fachgebieten|fields?|specialties|areas?)"
+    r"(?:[^:.;]{0,40}?)(?:\s*(?:nhu|gom|bao gom|wie|beispielsweise|such as|including|of))?\s*:?\s*")
+# "chuyển giao (cho X) (các|2) kỹ thuật A, B và C cho ...", "received the techniques A and B from",
+# "übernahm ... die Techniken A und B"
 _VERB_LIST = re.compile(
-    r"(?:chuyển giao|tiếp nhận|nhận|làm chủ|triển khai|thực hiện|hỗ trợ)\s+(?:thành công\s+)?"
-    r"(?:cho\s+[^,.;:]{3,60}?\s+)?(?:(?P<plural>các|những|một số|\d+)\s+)?(?:gói\s+)?(?:kỹ thuật|kĩ thuật)"
-    r"(?:\s+mới)?(?:\s+(?:gồm|bao gồm|là|về))?\s+"
-    r"|(?:received|transferred|introduced|mastered|performs?)\s+(?:the\s+)?(?:(?P<plural_en>\d+|new|two|three)\s+)*"
-    r"(?:techniques?|procedures?)(?:\s+(?:of|for))?\s+"
-    r"|(?:übertrug|übernahm|erhielt|erlernte)\s+(?:die\s+)?(?:(?P<plural_de>\d+|neuen)\s+)*(?:Techniken|Verfahren)\s+",
-    re.I)
-_LIST_STOP = re.compile(r"(?:^|\s)(?:cho|tới|đến|từ|do|của|tại|nhằm|để|vào|trong|from|to|at|for|in|von|an|vom|am|bei|für)\s", re.I)
-_CLAUSE_START = re.compile(r"^(?:và|and|und|để|nhằm|cho|từ|to|from)\b", re.I)
-_ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9-]{1,7}")
-_NOT_A_NAME = re.compile(r"^(?:này|đó|trên|nói trên|được|mới|cao|these|this|those|diese)\b", re.I)
+    r"(?:chuyen giao|tiep nhan|nhan|lam chu|trien khai|thuc hien|ho tro)\s+(?:thanh cong\s+)?"
+    rf"(?:cho\s+[^,.;:]{{3,60}}?\s+)?(?:(?P<plural>cac|nhung|mot so|\d+)\s+)?(?:goi\s+)?{_TECHNIQUE}"
+    r"(?:\s+moi)?(?:\s+(?:gom|bao gom|la|ve))?\s+"
+    r"|(?:received|transferred|introduced|mastered|performs?|the)\s+(?:the\s+)?(?:(?P<plural_en>\d+|new|two|three)\s+)*"
+    r"(?:techniques|procedures|technique|procedure)(?:\s+(?:of|for))?\s+"
+    r"|(?:ubertrug|ubernahm|erhielt|erlernte|die|diese)\s+(?:die\s+)?(?:(?P<plural_de>\d+|neuen)\s+)*"
+    r"(?:techniken|verfahren)\s+")
+# a preposition that opens the recipient or source ends a list: "... và D cho Bệnh viện X"
+_LIST_STOP = re.compile(
+    r"\s(?:cho|toi|den|tu|do|cua|tai|from|to|at|for|von|an|vom|bei|fur|dem|der)\s+"
+    r"(?:the\s+|das\s+|dem\s+|den\s+|die\s+)?(?=(?:benh vien|bv|bvdk|so y te|trung tam|[a-z]+ (?:general )?hospital|"
+    r"[a-z]*krankenhaus))"
+    r"|\s(?:nham|de|in order to|um)\s")
+_CLAUSE_START = re.compile(r"(?:va|and|und|de|nham|cho|tu|to|from|der|des|zu|fur|an|von|in|mit|listed|used|of|"
+                           r"for|that|which|this|the jeweiligen)\b")
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9/-]{1,7}")
+_NOT_A_NAME = re.compile(r"(?:nay|tren|noi tren|duoc|moi|cao|these|this|those|diese)\b")
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
-_LAST_AND = re.compile(r"\s+(?:và|und|and|sowie)\s+", re.I)
-_STRIP_LEAD = re.compile(r"^(?:các|những|một số|der|die|das|den|dem|the|a|an|in der|in den|im|bei der)\s+", re.I)
+_LAST_AND = re.compile(r"\s+(?:va|und|and|sowie)\s+")
+_STRIP_LEAD = re.compile(r"(?:cac|nhung|mot so|der|die|das|den|dem|the|a|an|in der|in den|im|bei der)\s+")
 _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$")
-_DISEASE = re.compile(r"^(?:ung thư|bệnh|hội chứng|viêm|u\s|sỏi|suy|krebs|cancer|disease|syndrome)", re.I)
+_DISEASE = re.compile(r"^(?:ung thu|benh|hoi chung|viem|u\s|soi|suy|krebs|cancer|disease|syndrome)")
 _PROCEDURE = re.compile(
-    r"^(?:kỹ thuật|đặt|đo|lập|bơm|phẫu thuật|mổ|can thiệp|nội soi|chụp|ghép|lọc|thay|điều trị|tán|sinh thiết|"
-    r"cấp cứu|xét nghiệm|siêu âm|thở|hồi sức|truyền|cắt|nong|tiêm|chọc|dẫn lưu|cấy|xạ trị|hóa trị|theo dõi|"
-    r"operation|surgery|implant|transplant|insertion|dialysis|endoscop)",
-    re.I)
+    r"^(?:ky thuat|dat|do|lap|bom|phau thuat|mo|can thiep|noi soi|chup|ghep|loc|thay|dieu tri|tan|sinh thiet|"
+    r"cap cuu|xet nghiem|sieu am|tho|hoi suc|truyen|cat|nong|tiem|choc|dan luu|cay|xa tri|hoa tri|theo doi|"
+    r"operation|surgery|implant|transplant|insertion|dialysis|endoscop)")
 _END = re.compile(r"[.!?]\s|[.!?]$|\n")
+_TECHNIQUE_HINT = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur")
+_FIELD_HINT = re.compile(r"linh vuc|chuyen khoa|chuyen nganh|bereich|fachgebiet|field|special|area")
 
 
 @dataclass(frozen=True)
@@ -62,10 +72,6 @@ class Concept:
     id: str
     en: str | None
     de: str | None
-
-
-_TECHNIQUE_HINT = re.compile(r"kỹ thuật|kĩ thuật|ky thuat|techni|verfahren|methoden|procedur", re.I)
-_FIELD_HINT = re.compile(r"lĩnh vực|chuyên khoa|chuyên ngành|bereich|fachgebiet|field|special|area", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -115,34 +121,56 @@ class Item:
     end: int
 
 
-def _enumeration(text: str, start: int, stop_at_preposition: bool = False, plural: bool = False) -> list[Item]:
-    """Split the enumeration starting at ``start`` (up to the sentence end, or the first
-    preposition when the list sits inside a clause) into items."""
-    end_match = _END.search(text, start)
-    end = end_match.start() if end_match else len(text)
-    if stop_at_preposition and (stop := _LIST_STOP.search(text[start:end])):
-        end = start + stop.start()
-    raw = text[start:end]
-    parts = _ITEM_SPLIT.split(raw)
-    last = _LAST_AND.split(parts[-1])
+def _enumeration(text: str, key: str, start: int, stop_at_preposition: bool = False,
+                 plural: bool = False) -> list[Item]:
+    """Split the enumeration starting at ``start`` (up to the sentence end, or the
+    preposition that opens the recipient when the list sits inside a clause) into items.
+    ``key`` is ``text`` folded (same length): separators are found there."""
+    end_match = _END.search(key, start)
+    end = end_match.start() if end_match else len(key)
+    if stop_at_preposition and (stop := _LIST_STOP.search(key, start, end)):
+        end = stop.start()
+    spans = _split(key, start, end, _ITEM_SPLIT)
+    last = _split(key, *spans[-1], _LAST_AND)
     # "A, B và C" ends in two items; "cấp cứu và can thiệp tim mạch" alone is one, unless
     # the cue announced several or both halves read as techniques
-    if len(last) > 1 and (len(parts) >= 2 or plural or all(looks_like_technique(x.strip()) for x in last)):
-        parts = parts[:-1] + last
-    items, cursor = [], start
-    for part in parts:
-        cleaned = _STRIP_TAIL.sub("", _STRIP_LEAD.sub("", part.strip())).strip(" -–\"'“”")
-        pos = text.find(part.strip(), cursor, end + 1)
-        if pos >= 0:
-            cursor = pos + len(part.strip())
-        if 2 <= len(cleaned) <= 80 and len(cleaned.split()) <= 10 and not _NOT_A_NAME.match(cleaned):
-            items.append(Item(cleaned, max(pos, start), max(pos, start) + len(part.strip())))
+    if len(last) > 1 and (len(spans) >= 2 or plural or all(looks_like_technique(text[a:b].strip()) for a, b in last)):
+        spans = spans[:-1] + last
+    items = []
+    for a, b in spans:
+        a, b = _strip(key, a, b)
+        name = text[a:b]
+        if 2 <= len(name) <= 80 and len(name.split()) <= 10 and not _NOT_A_NAME.match(key[a:b]):
+            items.append(Item(name, a, b))
     return items
+
+
+def _split(key: str, start: int, end: int, separator: re.Pattern) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for m in separator.finditer(key, start, end):
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    return spans
+
+
+def _strip(key: str, a: int, b: int) -> tuple[int, int]:
+    """Trim articles, list markers, ellipses and quotes from the span ``key[a:b]``."""
+    while a < b and key[a] in " -–\"'“”":
+        a += 1
+    if m := _STRIP_LEAD.match(key, a, b):
+        a = m.end()
+    if m := _STRIP_TAIL.search(key, a, b):
+        b = m.start()
+    while b > a and key[b - 1] in " -–\"'“”.…":
+        b -= 1
+    return a, b
 
 
 def looks_like_technique(name: str) -> bool:
     """A known technique, a phrase opened by a procedure word, or an abbreviation (ESD, FNA)."""
-    return bool(gloss(name) is not None or _PROCEDURE.match(name) or _ABBREVIATION.fullmatch(name))
+    return bool(gloss(name) is not None or _PROCEDURE.match(fold_same_length(name))
+                or _ABBREVIATION.fullmatch(name))
 
 
 def find_techniques(sentence: str) -> list[Item]:
@@ -152,34 +180,41 @@ def find_techniques(sentence: str) -> list[Item]:
     --------
     >>> [i.name for i in find_techniques("hỗ trợ đào tạo các kỹ thuật: đặt catheter tĩnh mạch rốn, bơm Surfactan.")]
     ['đặt catheter tĩnh mạch rốn', 'bơm Surfactan']
+    >>> [i.name for i in find_techniques("chuyen giao ky thuat dat stent mach vanh va loc mau cho Benh vien X.")]
+    ['dat stent mach vanh', 'loc mau']
     """
+    key = fold_same_length(sentence)
     items: list[Item] = []
-    if not _TECHNIQUE_HINT.search(sentence):
+    if not _TECHNIQUE_HINT.search(key):
         return items
-    for m in _LIST_CUE.finditer(sentence):
+    for m in _LIST_CUE.finditer(key):
         gap = (m.group("gap") or m.group("gap2") or m.group("gap3") or "")
         if _FIELD_CUE.search(gap):
             continue
         plural = bool(m.group("plural") or m.group("plural2"))
-        for item in _enumeration(sentence, m.end(), plural=plural):
-            if not _DISEASE.match(item.name):
-                items.append(item)
-    for m in _VERB_LIST.finditer(sentence):
-        if _CLAUSE_START.match(sentence[m.end():]):
+        items.extend(i for i in _enumeration(sentence, key, m.end(), plural=plural)
+                     if not _DISEASE.match(key[i.start:i.end]))
+    for m in _VERB_LIST.finditer(key):
+        if _CLAUSE_START.match(key, m.end()):
             continue  # "chuyển giao các gói kỹ thuật và đào tạo ...": no names follow
         plural = bool(m.group("plural") or m.group("plural_en") or m.group("plural_de"))
-        found = _enumeration(sentence, m.end(), stop_at_preposition=True, plural=plural)
+        found = _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=plural)
         # a lone item must look like a procedure: "chuyển giao kỹ thuật cao" names none
         if len(found) == 1 and not plural and not looks_like_technique(found[0].name):
             continue
-        items.extend(i for i in found if not _DISEASE.match(i.name))
+        items.extend(i for i in found if not _DISEASE.match(key[i.start:i.end]))
+    return _unique(items)
+
+
+def _unique(items: list[Item]) -> list[Item]:
+    """Drop repeats, and "A và B" when A and B are items too."""
     keys = {fold(i.name) for i in items}
     seen: set[str] = set()
     unique = []
     for item in items:
         key = fold(item.name)
-        halves = [fold(x) for x in _LAST_AND.split(item.name)]
-        if key in seen or (len(halves) > 1 and all(h in keys for h in halves)):
+        halves = [h.strip() for h in _LAST_AND.split(fold_same_length(item.name))]
+        if key in seen or (len(halves) > 1 and all(fold(h) in keys for h in halves)):
             continue
         seen.add(key)
         unique.append(item)
@@ -188,14 +223,14 @@ def find_techniques(sentence: str) -> list[Item]:
 
 def find_fields(sentence: str) -> list[Item]:
     """Fields of cooperation enumerated in one sentence ("trong lĩnh vực: a, b")."""
+    key = fold_same_length(sentence)
     items: list[Item] = []
-    if not _FIELD_HINT.search(sentence):
+    if not _FIELD_HINT.search(key):
         return items
-    for m in _FIELD_CUE.finditer(sentence):
-        rest = sentence[m.end():]
-        if not rest or rest[0] in ".;":
+    for m in _FIELD_CUE.finditer(key):
+        if m.end() >= len(key) or key[m.end()] in ".;":
             continue
-        for item in _enumeration(sentence, m.end()):
+        for item in _enumeration(sentence, key, m.end()):
             if gloss(item.name, "specialties") is not None or len(item.name.split()) <= 6:
                 items.append(item)
         if items:
