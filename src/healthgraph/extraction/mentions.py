@@ -69,6 +69,7 @@ class Head:
     template: str | None
     province_required: bool
     tier: str | None
+    hospital_type: str | None = None
 
 
 class Lexicon:
@@ -77,17 +78,19 @@ class Lexicon:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         data = load_yaml(data_file("loaders", "lexicon", "org_heads.yaml"))
+        types = [(entry, HospitalType(entry["id"], entry["vi"], entry["en"], entry["de"]))
+                 for entry in data["hospital_types"]]
+        self.hospital_type_by_id = {kind.id: kind for _, kind in types}
+        self.hospital_types = PhraseMatcher(
+            (label, kind) for entry, kind in types
+            for label in (entry["vi"], entry["en"], *entry.get("aliases", ())))
         heads = []
         for entry in data["heads"]:
             head = Head(entry["kind"], entry["order"], entry.get("template"), bool(entry.get("province_required")),
-                        entry.get("tier"))
+                        entry.get("tier"), entry.get("hospital_type"))
             heads.extend((phrase, head) for phrase in entry["phrases"])
         self.heads = PhraseMatcher(heads)
         self.modifiers = frozenset(data["modifiers"])
-        types = [(entry, HospitalType(entry["id"], entry["vi"], entry["en"], entry["de"]))
-                 for entry in data["hospital_types"]]
-        self.hospital_types = PhraseMatcher(
-            (label, kind) for entry, kind in types for label in (entry["vi"], *entry.get("aliases", ())))
         self.generic = frozenset(data["generic_after_head"])
         self.connectors = frozenset(data["connectors"])
         self.provinces = PhraseMatcher(
@@ -164,9 +167,10 @@ def _is_proper(tokens: TokenText, k: int) -> bool:
 
 
 def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_at, types_at):
+    types_end = {end: (start, kind) for start, (end, kind) in types_at.items()}
     words = tokens.words
     if head.order == "name_before":
-        return _name_before(tokens, i, j, head, lexicon, provinces_at)
+        return _name_before(tokens, i, j, head, lexicon, provinces_at, types_end)
     if head.kind == "institute" and not tokens.text[tokens.spans[i][0]].isupper():
         return None  # "nhân viên" is not "Viện"
     # a known organisation starting at the head wins ("Bệnh viện Bạch Mai")
@@ -214,12 +218,20 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
     modifiers = [w for k, w in zip(range(j, end), words[j:end]) if k not in proper]
     head_words = words[i:j]
     province, before_province = _province_ending_at(provinces_at, proper)
-    if not proper and province is None and head.template:
-        # "Allgemeines Krankenhaus (Nr. 2) der Provinz Lai Chau"
-        hit = _province_after_connectors(tokens, end, lexicon, provinces_at)
-        if hit is not None:
-            return (i, hit[0], _mention(tokens, i, hit[0], head.kind, province=hit[1], template=head.template,
-                                        number=number, tier=head.tier))
+    if not proper and province is None and (head.template or head.kind == "hospital"):
+        # "Allgemeines Krankenhaus (Nr. 2) der Provinz Lai Chau", "Onkologisches Krankenhaus der
+        # Provinz X", "Krankenhaus für traditionelle Medizin der Provinz X", "Augenklinik der Provinz X"
+        start, after = i, end
+        kind_of = lexicon.hospital_type_by_id.get(head.hospital_type) if head.hospital_type else hospital_type
+        if kind_of is None and i in types_end:
+            start, kind_of = types_end[i]
+        if kind_of is None and after in types_at:
+            after, kind_of = types_at[after]
+        hit = _province_after_connectors(tokens, after, lexicon, provinces_at)
+        if hit is not None and (head.template or kind_of):
+            template = "bv-" + kind_of.id if kind_of else head.template
+            return (start, hit[0], _mention(tokens, start, hit[0], head.kind, province=hit[1], template=template,
+                                            number=number, tier=head.tier, hospital_type=kind_of))
     if not proper and province is None:
         # "Bệnh viện Đa khoa tỉnh" with the province left out: resolvable from context only
         if head.template and _is_proper(tokens, i) and (
@@ -278,9 +290,15 @@ def _province_after_connectors(tokens, k, lexicon, provinces_at):
     return None
 
 
-def _name_before(tokens, i, j, head: Head, lexicon, provinces_at):
-    """English/German "Lai Chau (Provincial) General Hospital (Nr. 2)"."""
+def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end):
+    """English/German "Lai Chau (Provincial) General Hospital (Nr. 2)", "Binh Dinh Eye Hospital"."""
     words = tokens.words
+    if head.kind == "hospital" and i in types_end:
+        start, kind_of = types_end[i]
+        for p_start, (p_end, provinces) in provinces_at.items():
+            if p_end == start:
+                return (p_start, j, _mention(tokens, p_start, j, head.kind, province=provinces[0],
+                                             template="bv-" + kind_of.id, tier=head.tier, hospital_type=kind_of))
     k = i
     while k > 0 and i - k < 6 and _is_proper(tokens, k - 1) and not _gap_breaks(tokens, k):
         k -= 1
