@@ -21,12 +21,12 @@ from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
 from .reader import read_documents
 from .relate import KIND_PRIORITY, cue_positions, find_cues, relate_sentence
-from .resolve import resolve_mentions
+from .resolve import known_organisation, resolve_mentions
 from .segment import split_sentences
 from .techniques import find_fields, find_techniques, gloss
 from .tokens import TokenText
 
-__all__ = ["extract", "extract_iter", "extract_document", "extract_text"]
+__all__ = ["extract", "extract_iter", "extract_document", "extract_text", "resolve_name"]
 
 _ACTIVITY_CUES = {
     "training": ("dao tao", "ausbildung", "schulung", "training"),
@@ -266,3 +266,30 @@ def extract(paths: Iterable[str | Path], *, jobs: int = 1,
     []
     """
     return list(extract_iter(paths, jobs=jobs, on_error=on_error, show_progress=show_progress))
+
+
+def resolve_name(name: str) -> Organisation | None:
+    """Resolve one organisation name as a user types it to its canonical organisation.
+
+    Returns ``None`` when the text is not one recognisable organisation name (a bare
+    template such as "Bệnh viện Đa khoa tỉnh" has no context here and stays unresolved).
+
+    Examples
+    --------
+    >>> resolve_name("BVĐK tỉnh Lai Châu").id
+    'bvdk-lai-chau'
+    >>> resolve_name("Lai Chau General Hospital").id
+    'bvdk-lai-chau'
+    >>> resolve_name("bach mai").id
+    'bach-mai'
+    """
+    lexicon = default_lexicon()
+    tokens = TokenText.of(normalise(name))
+    mentions = [m for m in find_mentions(tokens, lexicon, any_case=True) if not m.needs_context]
+    if len(mentions) != 1 or len(mentions[0].surface) < 0.6 * len(tokens.text):
+        return None
+    mention = mentions[0]
+    if mention.known is not None:
+        return known_organisation(mention.known)
+    (_, org), = resolve_mentions(tokens, mentions, lexicon, "query")
+    return org

@@ -105,8 +105,11 @@ def default_lexicon() -> Lexicon:
     return Lexicon(load_gazetteer())
 
 
-def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None) -> list[Mention]:
+def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: bool = False) -> list[Mention]:
     """Return the organisation mentions of a text, in order, without overlaps.
+
+    ``any_case`` accepts names of the gazetteer in lower case, as a user types them in a
+    query; running text needs the capital ("cán bộ y tế" is not "Bộ Y tế").
 
     Examples
     --------
@@ -127,7 +130,7 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None) -> list[Men
     known_at = {i: (j, vals) for i, j, vals in known_hits}
     found: list[tuple[int, int, Mention]] = []
     for i, j, (o, short) in ((i, j, vals[0]) for i, j, vals in known_hits):
-        if _is_proper(tokens, i):  # "cán bộ y tế" (health staff) is not "Bộ Y tế"
+        if any_case or _is_proper(tokens, i):  # "cán bộ y tế" (health staff) is not "Bộ Y tế"
             found.append((i, j, _mention(tokens, i, j, o.kind, known=o, short=short, tier=o.tier)))
     for i, j, heads in lexicon.heads.find_all(tokens, overlapping=True):
         for head in heads:  # "department of health" may open or close a name

@@ -94,7 +94,7 @@ def template_organisation(template: str, province: Province, number: str | None,
     org_id = f"{template}-{province.id}" + (f"-{number}" if number else "")
     known = gazetteer.organisations.get(org_id)
     if known is not None:
-        return _from_known(known)
+        return known_organisation(known)
     admin = "thành phố" if province.type == "city" else "tỉnh"
     en, de = province.names.get("en", province.name), province.names.get("de", province.name)
     suffix_vi = f" số {number}" if number else ""
@@ -116,7 +116,8 @@ def template_organisation(template: str, province: Province, number: str | None,
     return Organisation(id=org_id, name=name, kind=kind, tier=tier, province=province.id, names=names)
 
 
-def _from_known(known) -> Organisation:
+def known_organisation(known) -> Organisation:
+    """The :class:`Organisation` record of a gazetteer entry."""
     return Organisation(id=known.id, name=known.name, kind=known.kind, tier=known.tier, province=known.province,
                         names=dict(known.names), former_names=list(known.former_names))
 
@@ -137,7 +138,7 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
         if m.known is not None:
             if m.short and m.known.id not in full_known:
                 continue
-            org = _from_known(m.known)
+            org = known_organisation(m.known)
         elif m.template is not None and m.province is not None:
             org = template_organisation(m.template, m.province, m.number, m.modifiers, gazetteer, m.surface,
                                         m.hospital_type)
