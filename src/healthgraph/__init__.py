@@ -20,8 +20,8 @@ _API = {
     "neo4j_load": "healthgraph.neo4j.load",
     "cypher": "healthgraph.neo4j.cypher",
     "query": "healthgraph.queries",
-    "export": "healthgraph.export",
-    "viz": "healthgraph.viz",
+    "export": "healthgraph.exporters",
+    "viz": "healthgraph.visual",
     "synth": "healthgraph.synth",
 }
 

@@ -1,0 +1,76 @@
+"""``healthgraph neo4j load`` and ``healthgraph cypher``: the Neo4j backend on the command line."""
+from __future__ import annotations
+
+import click
+
+from . import format_option, main
+
+
+def connection_options(command):
+    """Add ``--uri/--user/--password/--database`` (with their environment variables) to a command."""
+    options = [
+        click.option("--uri", envvar="NEO4J_URI", metavar="URI",
+                     help="Neo4j Bolt URI [env NEO4J_URI; default bolt://127.0.0.1:7687]"),
+        click.option("--user", envvar="NEO4J_USER", metavar="NAME", help="[env NEO4J_USER; default neo4j]"),
+        click.option("--password", envvar="NEO4J_PASSWORD", metavar="PW", help="[env NEO4J_PASSWORD; default neo4j]"),
+        click.option("--database", envvar="NEO4J_DATABASE", metavar="DB",
+                     help="database name [env NEO4J_DATABASE; default: the server's default]"),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _report(exc) -> None:
+    click.echo(f"warning: skipped {exc}", err=True)
+
+
+@main.group("neo4j")
+def neo4j_group() -> None:
+    """Load the graph into a Neo4j server (query it with `healthgraph cypher`)."""
+
+
+@neo4j_group.command("load")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
+@connection_options
+@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="rows per UNWIND transaction")
+@click.option("--mode", type=click.Choice(["batched", "per-row"]), default="batched", show_default=True,
+              help="per-row sends one statement per row (for benchmarks only)")
+@format_option
+def neo4j_load(sources, uri, user, password, database, batch_size, mode, fmt):
+    """Load SOURCES (articles, curated files, folders) into Neo4j; loading twice changes nothing.
+
+    \b
+    Examples:
+      healthgraph neo4j load articles/ agreements.yaml
+      healthgraph neo4j load seeds/ --uri neo4j+s://xxxx.databases.neo4j.io --user neo4j --password ...
+    """
+    from ..neo4j.load import neo4j_load as run
+    from ..output import emit
+
+    report = run(list(sources), uri=uri, user=user, password=password, database=database,
+                 batch_size=batch_size, mode=mode.replace("-", "_"), on_error=_report)
+    emit(report.rows(), ["item", "count"], fmt, title=f"loaded into {report.uri}")
+
+
+@main.command("cypher")
+@click.argument("query")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=TEXT|NAME:=JSON",
+              help="query parameter $NAME: text, or JSON after := (repeatable)")
+@connection_options
+@format_option
+def cypher(query, params, uri, user, password, database, fmt):
+    """Run the Cypher QUERY (or every statement of the file QUERY) and print the rows.
+
+    \b
+    Examples:
+      healthgraph cypher 'MATCH (h:Hospital) RETURN h.id, h.name LIMIT 5'
+      healthgraph cypher queries/satellites.cypher -p central=bach-mai --format json
+      healthgraph cypher 'MATCH (o:Organisation) WHERE o.tier = $tier RETURN count(*) AS n' -p tier=central
+    """
+    from ..neo4j.cypher import cypher as run, parse_params
+    from ..output import emit
+
+    rows = run(query, parse_params(params), uri=uri, user=user, password=password, database=database)
+    emit(rows, rows.columns, fmt)

@@ -1,0 +1,214 @@
+"""``healthgraph cypher``: run Cypher (a query or a ``.cypher`` file) with parameters.
+
+User values always travel as query parameters (``$name`` in the query), never by string
+formatting. A file may hold several statements separated by ``;`` (comments and quoted
+``;`` are respected); they run one after the other, each in its own auto-commit
+transaction (so schema statements and writes can share a script), and the rows of the
+last one are returned. Neo4j values become plain JSON-able values: nodes and
+relationships become maps of their properties (plus ``_labels`` or ``_type``,
+``_start``, ``_end``), temporal values ISO 8601 text.
+"""
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+from ..errors import HealthgraphError, InputError
+from .connection import connect
+
+
+class CypherRows(list):
+    """The rows (dicts) of a query, with its column names in :attr:`columns`."""
+
+    def __init__(self, rows: Iterable[dict] = (), columns: Iterable[str] = ()):
+        super().__init__(rows)
+        self.columns = list(columns)
+
+
+def read_query(query_or_file: str | Path) -> str:
+    """Return the Cypher text of ``query_or_file``: the file's content if it names a file.
+
+    A ``.cypher`` name that does not exist is an error rather than a query.
+
+    Examples
+    --------
+    >>> read_query("RETURN 1 AS x")
+    'RETURN 1 AS x'
+    """
+    text = str(query_or_file)
+    path = Path(text)
+    looks_like_path = "\n" not in text and len(text) < 4096
+    if looks_like_path and path.is_file():
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(path, f"cannot read the Cypher file ({exc})") from None
+    if looks_like_path and path.suffix.lower() in (".cypher", ".cql"):
+        raise InputError(path, "no such Cypher file")
+    return text
+
+
+def _scan(text: str) -> Iterator[tuple[str, str]]:
+    """Yield ``(kind, piece)`` of a Cypher script: ``code``, ``quoted``, ``comment`` or ``;``."""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "'\"`":
+            end = i + 1
+            while end < n and text[end] != ch:
+                end += 2 if text[end] == "\\" and ch != "`" else 1  # backslash escapes in strings
+            yield "quoted", text[i:end + 1]
+            i = end + 1
+        elif text.startswith("//", i):
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+            yield "comment", text[i:end]
+            i = end
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            end = n if end < 0 else end + 2
+            yield "comment", text[i:end]
+            i = end
+        elif ch == ";":
+            yield ";", ch
+            i += 1
+        else:
+            end = i + 1
+            while end < n and text[end] not in "'\"`;/":
+                end += 1
+            yield "code", text[i:end]
+            i = end
+
+
+def split_statements(text: str) -> list[str]:
+    """Split a Cypher script on ``;`` outside strings, quoted names and comments.
+
+    Examples
+    --------
+    >>> split_statements("RETURN ';' AS a; // x; y\\nRETURN 2;")
+    ["RETURN ';' AS a", '// x; y\\nRETURN 2']
+    >>> split_statements("// only a comment")
+    []
+    """
+    statements: list[str] = []
+    pieces: list[tuple[str, str]] = []
+    for kind, piece in [*_scan(text), (";", ";")]:
+        if kind != ";":
+            pieces.append((kind, piece))
+            continue
+        if any(k != "comment" and p.strip() for k, p in pieces):
+            statements.append("".join(p for _, p in pieces).strip())
+        pieces = []
+    return statements
+
+
+def to_plain(value: Any) -> Any:
+    """Return a Neo4j result value as plain JSON-able Python.
+
+    Examples
+    --------
+    >>> from neo4j.time import Date
+    >>> to_plain([Date(2024, 5, 29), {"k": b"\\x00"}])
+    ['2024-05-29', {'k': 'AA=='}]
+    """
+    from neo4j.graph import Node, Path as GraphPath, Relationship
+    from neo4j.spatial import Point
+
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **{k: to_plain(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, "_start": _endpoint(value.start_node), "_end": _endpoint(value.end_node),
+                **{k: to_plain(v) for k, v in value.items()}}
+    if isinstance(value, GraphPath):
+        return {"nodes": [to_plain(n) for n in value.nodes],
+                "relationships": [to_plain(r) for r in value.relationships]}
+    if isinstance(value, Point):
+        return {"srid": value.srid, "coordinates": list(value)}
+    if isinstance(value, Mapping):
+        return {k: to_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    if hasattr(value, "iso_format"):  # neo4j.time Date, DateTime, Time, Duration
+        return value.iso_format()
+    return str(value)
+
+
+def _endpoint(node) -> Any:
+    # Our nodes all have an ``id`` property; other graphs fall back to the element id.
+    if node is None:
+        return None
+    return node.get("id", node.element_id)
+
+
+def parse_params(pairs: Iterable[str]) -> dict:
+    """Parse ``--param`` values: ``name=text`` passes text, ``name:=json`` a JSON value.
+
+    Examples
+    --------
+    >>> parse_params(["name=Bạch Mai", "limit:=5", "ids:=[\\"a\\", \\"b\\"]"])
+    {'name': 'Bạch Mai', 'limit': 5, 'ids': ['a', 'b']}
+    """
+    params: dict = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.rstrip(":"):
+            raise HealthgraphError(f"--param {pair!r}: write name=text or name:=json")
+        if name.endswith(":"):
+            try:
+                params[name[:-1]] = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise HealthgraphError(f"--param {name[:-1]}: not valid JSON ({exc.msg})") from None
+        else:
+            params[name] = value
+    return params
+
+
+def cypher(query_or_file: str | Path, params: Mapping[str, Any] | None = None, uri: str | None = None,
+           user: str | None = None, password: str | None = None, database: str | None = None) -> CypherRows:
+    """Run a Cypher query (or every statement of a ``.cypher`` file) with parameters.
+
+    Parameters
+    ----------
+    query_or_file : str or Path
+        Cypher text, or the path of a file holding it.
+    params : mapping, optional
+        Query parameters (``$name`` in the query).
+    uri, user, password, database : str, optional
+        Connection settings; see :func:`healthgraph.neo4j.connection.settings`.
+
+    Returns
+    -------
+    CypherRows
+        The rows of the last statement as dicts of plain values; ``.columns`` names them.
+
+    Raises
+    ------
+    BackendUnavailable
+        The server is unreachable or refused the credentials.
+    HealthgraphError
+        The server rejected the query (one line).
+
+    Examples
+    --------
+    >>> cypher("RETURN $x + 1 AS y", {"x": 41})  # doctest: +SKIP
+    [{'y': 42}]
+    """
+    statements = split_statements(read_query(query_or_file))
+    if not statements:
+        raise HealthgraphError(f"no Cypher statement in {str(query_or_file)[:80]!r}")
+    params = dict(params or {})
+    rows = CypherRows()
+    with connect(uri, user, password, database) as (driver, conf):
+        with driver.session(database=conf.database) as session:
+            for statement in statements:
+                result = session.run(statement, params)
+                columns = list(result.keys())
+                rows = CypherRows(({key: to_plain(value) for key, value in zip(columns, record.values())}
+                                   for record in result), columns)
+    return rows

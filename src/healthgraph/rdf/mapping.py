@@ -1,0 +1,518 @@
+"""Map the data model onto the healthgraph ontology (``ontology/README.md`` is the contract).
+
+One :class:`~healthgraph.model.DocumentFacts` becomes one named graph whose name is the
+document IRI; the gazetteer provinces and the SKOS concept schemes form the reference
+graph. Every IRI is built from a canonical id, so the same facts always give the same
+triples (no blank nodes): rebuilding is idempotent and graphs compare by set equality.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+from urllib.parse import quote
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
+
+from ..model import Corpus, Document, DocumentFacts, Field, Organisation, Partnership, TechniqueTransfer
+from ..text import slug
+
+HG = Namespace("https://w3id.org/healthgraph/ontology#")
+HGID = Namespace("https://w3id.org/healthgraph/id/")
+SCHEMA = Namespace("http://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+
+REFERENCE_GRAPH = HGID["graph/reference"]
+DERIVED_GRAPH = HGID["graph/derived"]
+ORGANISATIONS_GRAPH = HGID["graph/organisations"]
+TECHNIQUE_SCHEME = HGID["scheme/techniques"]
+SPECIALTY_SCHEME = HGID["scheme/specialties"]
+
+PREFIXES = {
+    "hg": str(HG), "hgid": str(HGID), "schema": str(SCHEMA), "org": str(ORG), "prov": str(PROV),
+    "skos": str(SKOS), "time": str(TIME), "dcterms": str(DCTERMS), "rdf": str(RDF), "rdfs": str(RDFS),
+    "xsd": str(XSD), "owl": str(OWL),
+}
+
+# model kind -> (ontology class, schema.org class asserted alongside so no reasoner is needed)
+KIND_CLASSES = {
+    "hospital": (HG.Hospital, SCHEMA.Hospital),
+    "health_centre": (HG.HealthCentre, SCHEMA.MedicalOrganization),
+    "health_department": (HG.HealthDepartment, SCHEMA.GovernmentOrganization),
+    "people_committee": (HG.PeopleCommittee, SCHEMA.GovernmentOrganization),
+    "ministry": (HG.Ministry, SCHEMA.GovernmentOrganization),
+    "university": (HG.University, SCHEMA.CollegeOrUniversity),
+    "company": (HG.Company, SCHEMA.Corporation),
+    "institute": (HG.Institute, SCHEMA.ResearchOrganization),
+    "foreign_body": (HG.ForeignBody, SCHEMA.Organization),
+}
+MERGER_DATE = "2025-07-01"
+
+_DATE_FORMS = (
+    (re.compile(r"^\d{4}$"), XSD.gYear, TIME.inXSDgYear),
+    (re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"), XSD.gYearMonth, TIME.inXSDgYearMonth),
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date, TIME.inXSDDate),
+    (re.compile(r"^--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"), XSD.gMonthDay, None),
+)
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def segment(value: str) -> str:
+    """Percent-encode ``value`` as one IRI path segment (ids stay readable: ``bach-mai``)."""
+    return quote(str(value), safe="-._~")
+
+
+def org_iri(org_id: str) -> URIRef:
+    return HGID["org/" + segment(org_id)]
+
+
+def province_iri(province_id: str) -> URIRef:
+    return HGID["province/" + segment(province_id)]
+
+
+def agreement_iri(agreement_id: str) -> URIRef:
+    return HGID["agreement/" + segment(agreement_id)]
+
+
+def transfer_iri(transfer_id: str) -> URIRef:
+    return HGID["transfer/" + segment(transfer_id)]
+
+
+def document_iri(document_id: str) -> URIRef:
+    """The document node and the name of the graph holding its facts."""
+    return HGID["document/" + segment(document_id)]
+
+
+def technique_iri(concept: str | None, name: str) -> URIRef:
+    """Same key as :func:`healthgraph.graph.technique_node_id`: the concept, else the folded name."""
+    return HGID["technique/" + segment(concept or "tech-" + slug(name))]
+
+
+def specialty_iri(f: Field) -> URIRef:
+    return HGID["specialty/" + segment(f.concept or "field-" + slug(f.name))]
+
+
+def date_literal(value: str) -> Literal:
+    """Type a partial ISO date by its precision; anything else stays a plain string for SHACL to flag.
+
+    Examples
+    --------
+    >>> date_literal("2017-07").datatype.endswith("gYearMonth")
+    True
+    >>> date_literal("2017-13-40").datatype.endswith("#string")
+    True
+    """
+    datatype, _ = _date_form(value)
+    return Literal(value, datatype=datatype or XSD.string)
+
+
+def _date_form(value: str):
+    value = str(value)
+    for pattern, datatype, time_property in _DATE_FORMS:
+        if pattern.match(value):
+            if datatype == XSD.date:
+                try:
+                    _dt.date.fromisoformat(value)
+                except ValueError:
+                    return None, None
+            return datatype, time_property
+    return None, None
+
+
+def is_partial_date(value: str) -> bool:
+    """True for ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (a real day) and ``--MM-DD``."""
+    return _date_form(value)[0] is not None
+
+
+def text(value: str, language: str | None) -> Literal:
+    """A language-tagged literal when the language is a valid tag, else a plain string."""
+    return Literal(value, lang=language) if language and _LANG.match(language) else Literal(value)
+
+
+class _Triples:
+    """A graph under construction that skips empty values."""
+
+    def __init__(self, graph: Graph):
+        self.graph = graph
+
+    def add(self, s, p, o) -> None:
+        if o is None or (isinstance(o, Literal) and str(o) == "" and o.datatype is None):
+            return
+        self.graph.add((s, p, o))
+
+
+def document_graph(facts: DocumentFacts, gazetteer=None, skip: set[str] = frozenset(),
+                   curated_source: bool | None = None) -> Graph:
+    """Return the named graph of one document's facts.
+
+    Parameters
+    ----------
+    facts : DocumentFacts
+    gazetteer : Gazetteer, optional
+        Used to materialise ``hg:locatedIn2025``; the shipped gazetteer by default.
+    skip : set of str
+        Agreement and transfer ids not to write here (a curated record elsewhere overrides them).
+    curated_source : bool, optional
+        Type the document ``hg:CuratedSource``; by default when every fact in it is curated
+        and there is at least one.
+
+    Returns
+    -------
+    rdflib.Graph
+        Identifier: the document IRI.
+
+    Examples
+    --------
+    >>> from healthgraph.model import Document, DocumentFacts, Organisation
+    >>> g = document_graph(DocumentFacts(Document("d1", ""), [Organisation("bach-mai", "Bệnh viện Bạch Mai", "hospital")]))
+    >>> (org_iri("bach-mai"), RDF.type, SCHEMA.Hospital) in g
+    True
+    """
+    gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+    doc = facts.document
+    graph = Graph(identifier=document_iri(doc.id))
+    out = _Triples(graph)
+    if curated_source is None:
+        facts_list = [*facts.partnerships, *facts.techniques]
+        curated_source = bool(facts_list) and all(f.curated for f in facts_list)
+    _add_document(out, doc, curated_source)
+    known = {o.id for o in facts.organisations}
+    for org in facts.organisations:
+        _add_organisation(out, org, gazetteer)
+    referenced = {p for x in facts.partnerships for p in x.parties}
+    referenced |= {t.source for t in facts.techniques} | {t.recipient for t in facts.techniques}
+    for org_id in sorted(i for i in referenced - known if i):
+        # a fact naming an organisation the document did not describe: keep the node typed
+        _add_organisation(out, Organisation(org_id, org_id, resolved=False), gazetteer)
+    language = doc.language
+    for p in facts.partnerships:
+        if p.id not in skip:
+            add_partnership(out, p, doc.id, language)
+    for t in facts.techniques:
+        if t.id not in skip:
+            add_transfer(out, t, doc.id, language)
+    return graph
+
+
+def _add_document(out: _Triples, doc: Document, curated: bool) -> None:
+    node = document_iri(doc.id)
+    out.add(node, RDF.type, HG.SourceDocument)
+    if curated:
+        out.add(node, RDF.type, HG.CuratedSource)
+    out.add(node, DCTERMS.identifier, Literal(doc.id))
+    if doc.title:
+        out.add(node, DCTERMS.title, text(doc.title, doc.language))
+    if doc.language:
+        out.add(node, DCTERMS.language, Literal(doc.language))
+    if doc.source:
+        out.add(node, DCTERMS.source, Literal(doc.source))
+    if doc.published_on:
+        out.add(node, DCTERMS.issued, date_literal(doc.published_on))
+    if doc.path:
+        out.add(node, HG.path, Literal(str(doc.path)))
+
+
+def _add_organisation(out: _Triples, org: Organisation, gazetteer) -> None:
+    node = org_iri(org.id)
+    out.add(node, RDF.type, HG.Organisation)
+    out.add(node, RDF.type, ORG.FormalOrganization)
+    for cls in KIND_CLASSES.get(org.kind, ()):
+        out.add(node, RDF.type, cls)
+    out.add(node, DCTERMS.identifier, Literal(org.id))
+    out.add(node, RDFS.label, Literal(org.name))
+    out.add(node, HG.orgKind, Literal(org.kind))
+    if org.tier:
+        out.add(node, HG.tier, Literal(org.tier))
+    out.add(node, HG.resolved, Literal(bool(org.resolved)))
+    for lang, name in sorted(org.names.items()):
+        out.add(node, SKOS.prefLabel, text(name, lang))
+    for mention in org.mentions:
+        out.add(node, SKOS.altLabel, Literal(mention))
+    for former in org.former_names:
+        out.add(node, HG.formerName, Literal(former))
+    if org.province:
+        out.add(node, HG.locatedIn, province_iri(org.province))
+        province = gazetteer.province(org.province) if gazetteer else None
+        if province is None:  # not in the gazetteer: keep the node typed so the link is not dangling
+            out.add(province_iri(org.province), RDF.type, HG.Province)
+            out.add(province_iri(org.province), DCTERMS.identifier, Literal(org.province))
+        post = gazetteer.province_2025(org.province) if gazetteer else None
+        if post is not None:
+            out.add(node, HG.locatedIn2025, province_iri(post.id))
+
+
+def _add_evidence(out: _Triples, node: URIRef, fact: Partnership | TechniqueTransfer, document_id: str) -> None:
+    ev = fact.evidence
+    source = document_iri(ev.document or document_id)
+    out.add(node, PROV.wasDerivedFrom, source)
+    if ev.document and ev.document != document_id:
+        # a curated correction of an article: derived from both, and the article is a document too
+        out.add(node, PROV.wasDerivedFrom, document_iri(document_id))
+        out.add(source, RDF.type, HG.SourceDocument)
+        out.add(source, DCTERMS.identifier, Literal(ev.document))
+    out.add(node, HG.curated, Literal(bool(fact.curated)))
+    sentence = text(ev.sentence, ev.language) if ev.sentence else None
+    out.add(node, HG.evidenceText, sentence)
+    derivation = URIRef(str(node) + "/derivation")
+    out.add(node, PROV.qualifiedDerivation, derivation)
+    out.add(derivation, RDF.type, PROV.Derivation)
+    out.add(derivation, PROV.entity, source)
+    out.add(derivation, HG.evidenceText, sentence)
+    if ev.start is not None:
+        out.add(derivation, HG.evidenceStart, Literal(int(ev.start)))
+    if ev.end is not None:
+        out.add(derivation, HG.evidenceEnd, Literal(int(ev.end)))
+    if ev.source:
+        out.add(derivation, DCTERMS.source, Literal(ev.source))
+
+
+def _add_interval(out: _Triples, node: URIRef, begin: str | None, end: str | None) -> None:
+    interval = URIRef(str(node) + "/validity")
+    out.add(node, HG.validity, interval)
+    out.add(interval, RDF.type, TIME.Interval)
+    for value, link, suffix in ((begin, TIME.hasBeginning, "/begin"), (end, TIME.hasEnd, "/end")):
+        if not value:
+            continue
+        datatype, position = _date_form(value)
+        if position is None:  # malformed or year-less: hg:validFrom/To already carries it for SHACL
+            continue
+        instant = URIRef(str(interval) + suffix)
+        out.add(interval, link, instant)
+        out.add(instant, RDF.type, TIME.Instant)
+        out.add(instant, position, Literal(value, datatype=datatype))
+
+
+def add_partnership(out: _Triples, p: Partnership, document_id: str, language: str | None = None) -> None:
+    """Add the triples of one agreement (see the Agreement table of ``ontology/README.md``)."""
+    node = agreement_iri(p.id)
+    out.add(node, RDF.type, HG.Agreement)
+    if p.kind == "satellite":
+        out.add(node, RDF.type, HG.SatelliteRelation)
+    out.add(node, DCTERMS.identifier, Literal(p.id))
+    out.add(node, HG.kind, Literal(p.kind))
+    out.add(node, RDFS.label, Literal(f"{p.kind}: " + " – ".join(p.parties)))
+    for party in p.parties:
+        out.add(node, HG.party, org_iri(party))
+    if p.supporter:
+        out.add(node, HG.supporter, org_iri(p.supporter))
+        if p.recipient:
+            out.add(node, HG.recipient, org_iri(p.recipient))
+    for prop, value in ((HG.signedOn, p.signed_on), (HG.validFrom, p.valid_from), (HG.validTo, p.valid_to)):
+        if value:
+            out.add(node, prop, date_literal(value))
+    if p.valid_from or p.valid_to:
+        _add_interval(out, node, p.valid_from, p.valid_to)
+    lang = p.evidence.language or language
+    for activity in p.activities:
+        out.add(node, HG.activity, text(activity, lang))
+    for f in p.fields:
+        concept = specialty_iri(f)
+        out.add(node, HG.field, concept)
+        out.add(concept, RDF.type, SKOS.Concept)
+        out.add(concept, SKOS.altLabel, text(f.name, lang))
+        if f.en:
+            out.add(concept, SKOS.altLabel, text(f.en, "en"))
+    # canonical lexical form ("1", "0.85"): Oxigraph stores decimals canonically, so both stores agree
+    confidence = format(Decimal(str(round(float(p.confidence), 4))).normalize(), "f")
+    out.add(node, HG.confidence, Literal(confidence, datatype=XSD.decimal))
+    _add_evidence(out, node, p, document_id)
+
+
+def add_transfer(out: _Triples, t: TechniqueTransfer, document_id: str, language: str | None = None) -> None:
+    """Add the triples of one technique transfer event."""
+    node = transfer_iri(t.id)
+    lang = t.evidence.language or language
+    out.add(node, RDF.type, HG.TechniqueTransfer)
+    out.add(node, DCTERMS.identifier, Literal(t.id))
+    if t.name:
+        technique = technique_iri(t.concept, t.name)
+        out.add(node, HG.technique, technique)
+        out.add(node, HG.techniqueName, text(t.name, lang))
+        out.add(technique, RDF.type, SKOS.Concept)
+        out.add(technique, SKOS.altLabel, text(t.name, lang))
+        if t.en:
+            out.add(technique, SKOS.altLabel, text(t.en, "en"))
+        if not t.concept:
+            out.add(technique, RDFS.label, Literal(t.name))
+    if t.source:
+        out.add(node, HG.transferredFrom, org_iri(t.source))
+    if t.recipient:
+        out.add(node, HG.transferredTo, org_iri(t.recipient))
+    if t.date:
+        out.add(node, HG.date, date_literal(t.date))
+    _add_evidence(out, node, t, document_id)
+
+
+# Reference graph: provinces and concept schemes -------------------------------------------
+
+def default_gazetteer():
+    """The shipped gazetteer, or an empty one while its data files are missing."""
+    from ..gazetteer import Gazetteer, load_gazetteer
+
+    try:
+        return load_gazetteer()
+    except (FileNotFoundError, OSError):
+        return Gazetteer([], [])
+
+
+def load_lexicon(name: str) -> list[dict]:
+    """Concepts ``{id, vi: [...], en, de, broader}`` of ``loaders/lexicon/<name>.yaml`` (empty if absent)."""
+    from ..gazetteer import load_yaml
+    from ..resources import data_file
+
+    try:
+        path = data_file("loaders", "lexicon", f"{name}.yaml")
+    except FileNotFoundError:
+        return []
+    if not Path(path).is_file():
+        return []
+    data = load_yaml(path)
+    if isinstance(data, dict):
+        data = data.get("concepts") or data.get(name) or next((v for v in data.values() if isinstance(v, list)), [])
+    return [c for c in data or [] if isinstance(c, dict) and c.get("id")]
+
+
+def reference_graph(gazetteer=None) -> Graph:
+    """Return the reference graph: provinces with the 2025 merger and the SKOS concept schemes."""
+    gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+    graph = Graph(identifier=REFERENCE_GRAPH)
+    out = _Triples(graph)
+    for p in sorted(gazetteer.provinces.values(), key=lambda p: p.id):
+        node = province_iri(p.id)
+        out.add(node, RDF.type, HG.Province)
+        out.add(node, DCTERMS.identifier, Literal(p.id))
+        out.add(node, RDFS.label, Literal(p.name))
+        out.add(node, HG.era, Literal(p.era))
+        for lang, name in sorted(p.names.items()):
+            out.add(node, SKOS.prefLabel, text(name, lang))
+        for alias in p.aliases:
+            out.add(node, SKOS.altLabel, Literal(alias))
+        if p.merged_into:
+            out.add(node, HG.mergedInto, province_iri(p.merged_into))
+            out.add(node, HG.mergedOn, Literal(MERGER_DATE, datatype=XSD.date))
+            out.add(province_iri(p.merged_into), HG.formedFrom, node)
+    techniques, specialties = load_lexicon("techniques"), load_lexicon("specialties")
+    # ``broader`` may name a concept of either scheme (a technique under a specialty)
+    where = {str(c["id"]): "specialty/" for c in specialties}
+    where.update({str(c["id"]): "technique/" for c in techniques})
+    for concepts, scheme, prefix in ((techniques, TECHNIQUE_SCHEME, "technique/"),
+                                     (specialties, SPECIALTY_SCHEME, "specialty/")):
+        out.add(scheme, RDF.type, SKOS.ConceptScheme)
+        for concept in concepts:
+            _add_concept(out, concept, scheme, prefix, where)
+    return graph
+
+
+def _add_concept(out: _Triples, concept: dict, scheme: URIRef, prefix: str, where: dict) -> None:
+    node = HGID[prefix + segment(concept["id"])]
+    out.add(node, RDF.type, SKOS.Concept)
+    out.add(node, SKOS.inScheme, scheme)
+    out.add(node, SKOS.notation, Literal(str(concept["id"])))
+    for lang in ("vi", "en", "de"):
+        labels = concept.get(lang) or []
+        labels = [labels] if isinstance(labels, str) else list(labels)
+        for i, label in enumerate(labels):
+            out.add(node, SKOS.prefLabel if i == 0 else SKOS.altLabel, text(str(label), lang))
+    broader = concept.get("broader") or []
+    for b in [broader] if isinstance(broader, str) else broader:
+        out.add(node, SKOS.broader, HGID[where.get(str(b), prefix) + segment(b)])
+
+
+# Whole corpora (exports) ------------------------------------------------------------------
+
+def corpus_facts(corpus: Corpus) -> list[DocumentFacts]:
+    """Split a merged Corpus back into one DocumentFacts per evidence document.
+
+    Organisations go with every document whose facts name them (merged record); those no
+    fact names go to a pseudo-document ``organisations`` (graph ``hgid:graph/organisations``
+    is not used: a document graph keeps the provenance uniform).
+    """
+    by_doc: dict[str, DocumentFacts] = {}
+
+    def facts_for(doc_id: str) -> DocumentFacts:
+        if doc_id not in by_doc:
+            doc = corpus.documents.get(doc_id) or Document(doc_id, "")
+            by_doc[doc_id] = DocumentFacts(doc)
+        return by_doc[doc_id]
+
+    for doc_id in sorted(corpus.documents):
+        facts_for(doc_id)
+    named: set[str] = set()
+    for p in corpus.iter_partnerships():
+        facts_for(p.evidence.document).partnerships.append(p)
+    for t in sorted(corpus.techniques.values(), key=lambda t: t.id):
+        facts_for(t.evidence.document).techniques.append(t)
+    for facts in by_doc.values():
+        ids = {x for p in facts.partnerships for x in p.parties}
+        ids |= {x for t in facts.techniques for x in (t.source, t.recipient) if x}
+        facts.organisations = [corpus.organisations[i] for i in sorted(ids) if i in corpus.organisations]
+        named |= ids
+    rest = [o for i, o in sorted(corpus.organisations.items()) if i not in named]
+    if rest:
+        facts_for("organisations").organisations = rest
+    return [by_doc[k] for k in sorted(by_doc)]
+
+
+def incomplete(facts: DocumentFacts) -> dict[str, str]:
+    """Facts the store does not take, by id, with the reason (the SHACL shapes would reject them).
+
+    The extractor may read "Bệnh viện Bạch Mai chuyển giao kỹ thuật X" without finding the
+    receiving hospital; such a half fact is kept in the extraction output but not in the graph.
+    """
+    skipped = {}
+    for p in facts.partnerships:
+        if len(set(p.parties)) < 2:
+            skipped[p.id] = "agreement with fewer than two distinct parties"
+        elif p.supporter is not None and p.supporter not in p.parties:
+            skipped[p.id] = "supporter is not a party"
+    for t in facts.techniques:
+        if not t.recipient:
+            skipped[t.id] = "technique transfer without a recipient"
+        elif not t.name and not t.concept:
+            skipped[t.id] = "technique transfer without a technique"
+    return skipped
+
+
+def iter_graphs(facts: Iterable[DocumentFacts], gazetteer=None) -> Iterator[Graph]:
+    """Yield the reference graph, one graph per document, then the derived graph (complete facts only)."""
+    gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+    facts = list(facts)
+    yield reference_graph(gazetteer)
+    graphs = [document_graph(f, gazetteer, skip=set(incomplete(f))) for f in facts]
+    yield from graphs
+    yield derived_graph(t for g in graphs for t in g)
+
+
+def derived_graph(triples: Iterable[tuple]) -> Graph:
+    """Return the convenience graph (``hg:supports``, ``hg:satelliteOf``) of agreement triples."""
+    supporter: dict = {}
+    recipient: dict = {}
+    satellites: set = set()
+    for s, p, o in triples:
+        if p == HG.supporter:
+            supporter[s] = o
+        elif p == HG.recipient:
+            recipient[s] = o
+        elif p == RDF.type and o == HG.SatelliteRelation:
+            satellites.add(s)
+    graph = Graph(identifier=DERIVED_GRAPH)
+    for agreement, sup in supporter.items():
+        rec = recipient.get(agreement)
+        if rec is None:
+            continue
+        graph.add((sup, HG.supports, rec))
+        if agreement in satellites:
+            graph.add((rec, HG.satelliteOf, sup))
+    return graph
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    """The ontology (``ontology/healthgraph.ttl``) as an rdflib Graph."""
+    from ..resources import data_file
+
+    return Graph().parse(data_file("ontology", "healthgraph.ttl"), format="turtle")

@@ -1,0 +1,151 @@
+"""``healthgraph sparql``: run a SPARQL query (text, file or shipped query name) on a store.
+
+Parameters are bound by the query engine (pyoxigraph ``substitutions``, rdflib
+``initBindings``) as RDF terms: a user value is never pasted into the query text, so
+quotes, ``}`` or ``<script>`` in a value cannot change the query.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable, Mapping, TextIO
+
+from rdflib import Literal, URIRef
+
+from ..errors import HealthgraphError, InputError
+from .mapping import PREFIXES
+from .store import QueryResult, open_store
+
+_VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(\S*)$")
+
+
+def parse_param(value: str):
+    """Turn a ``--param`` value into an RDF term.
+
+    ``<https://…>`` is an IRI; a CURIE with a known prefix (``hgid:org/bach-mai``) is an
+    IRI; anything else is a plain string literal.
+
+    Examples
+    --------
+    >>> parse_param("hgid:org/bach-mai")
+    rdflib.term.URIRef('https://w3id.org/healthgraph/id/org/bach-mai')
+    >>> parse_param('bach-mai" } ; DROP ALL')
+    rdflib.term.Literal('bach-mai" } ; DROP ALL')
+    """
+    if isinstance(value, (URIRef, Literal)):
+        return value
+    value = str(value)
+    if value.startswith("<") and value.endswith(">") and len(value) > 2 and not re.search(r"[\s<>\"{}|^`\\]", value[1:-1]):
+        return URIRef(value[1:-1])
+    match = _CURIE.match(value)
+    if match and match.group(1) in PREFIXES and not value.startswith(("http:", "https:")):
+        return URIRef(PREFIXES[match.group(1)] + match.group(2))
+    return Literal(value)
+
+
+def parse_params(params: Mapping[str, object] | Iterable[str] | None) -> dict:
+    """``{"name": value}`` or ``["name=value", ...]`` -> ``{"name": RDF term}``."""
+    if not params:
+        return {}
+    items = params.items() if isinstance(params, Mapping) else [_split_param(p) for p in params]
+    bindings = {}
+    for name, value in items:
+        name = str(name).lstrip("?$")
+        if not _VARIABLE.match(name):
+            raise HealthgraphError(f"--param {name!r}: a parameter name is a SPARQL variable name (letters, digits, _)")
+        bindings[name] = parse_param(value)
+    return bindings
+
+
+def _split_param(text: str) -> tuple[str, str]:
+    if "=" not in str(text):
+        raise HealthgraphError(f"--param {text!r}: expected NAME=VALUE")
+    name, value = str(text).split("=", 1)
+    return name.strip(), value
+
+
+def query_text(query_or_file: str | Path) -> str:
+    """The query itself: read from a file, a shipped ``queries/<name>.rq``, or the text given."""
+    candidate = Path(str(query_or_file))
+    text = str(query_or_file)
+    looks_like_path = "\n" not in text and "{" not in text and len(text) < 1024
+    if looks_like_path and candidate.is_file():
+        try:
+            return candidate.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(candidate, f"cannot read the query: {exc}") from exc
+    if looks_like_path and _VARIABLE.match(text.replace("-", "_")):
+        from ..resources import data_file
+
+        try:
+            shipped = data_file("queries", f"{text}.rq")
+        except FileNotFoundError:
+            shipped = None
+        if shipped is not None and shipped.is_file():
+            return shipped.read_text(encoding="utf-8")
+    if looks_like_path and (text.endswith((".rq", ".sparql")) or "/" in text):
+        raise InputError(text, "no such query file")
+    return text
+
+
+def cell(term) -> str | None:
+    """The text of a result term: an IRI's string, a literal's lexical form, ``None`` if unbound."""
+    return None if term is None else str(term)
+
+
+def run(query_or_file: str | Path, store: str | Path | None = None, params=None, _store=None) -> QueryResult:
+    """Run a query and return the raw :class:`~healthgraph.rdf.store.QueryResult` (rdflib terms)."""
+    text = query_text(query_or_file)
+    bindings = parse_params(params)
+    if _store is not None:
+        return _store.query(text, bindings)
+    if store is None:
+        raise HealthgraphError("say which store to query with --store DIR")
+    with open_store(store, read_only=True) as opened:
+        return opened.query(text, bindings)
+
+
+def sparql(query_or_file: str | Path, store: str | Path | None = None, params=None, fmt: str | None = None,
+           stream: TextIO | None = None):
+    """Run a SPARQL query on the store built by ``healthgraph build``.
+
+    Parameters
+    ----------
+    query_or_file : str or Path
+        The query text, a ``.rq`` file, or the name of a shipped query (``queries/<name>.rq``).
+        The prefixes of ``ontology/README.md`` (``hg:``, ``hgid:``, ``schema:``, ``prov:``…)
+        are predeclared.
+    store : str or Path
+        The store folder.
+    params : dict or list of "name=value", optional
+        Values for variables, bound as RDF terms (see :func:`parse_param`).
+    fmt : {"table", "json", "csv"}, optional
+        Also print the rows in this format.
+    stream : text stream, optional
+        Where to print (stdout).
+
+    Returns
+    -------
+    list of dict or bool
+        SELECT: one dict per row (variable -> text of the term, ``None`` if unbound);
+        CONSTRUCT/DESCRIBE: rows ``subject, predicate, object``; ASK: a bool.
+
+    Examples
+    --------
+    >>> sparql("SELECT ?x WHERE { VALUES ?x { 1 } }", store=None)  # doctest: +SKIP
+    [{'x': '1'}]
+    """
+    result = run(query_or_file, store, params)
+    if result.kind == "ask":
+        if fmt:
+            from ..output import emit
+
+            emit([{"result": result.boolean}], ["result"], fmt, stream=stream)
+        return result.boolean
+    rows = [{name: cell(value) for name, value in zip(result.variables, row)} for row in result.rows]
+    if fmt:
+        from ..output import emit
+
+        emit(rows, result.variables, fmt, stream=stream)
+    return rows

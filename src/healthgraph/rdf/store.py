@@ -1,0 +1,378 @@
+"""Quad stores behind one small registry (rdflib-style): ``oxigraph`` (default) and ``memory``.
+
+``oxigraph``
+    pyoxigraph used directly: RocksDB on disk under ``DIR/oxigraph``, SPARQL evaluated in
+    Rust, bulk loading without per-triple Python calls. The same folder is what
+    ``oxigraph serve-read-only --location`` opens, so ``healthgraph serve`` needs no export.
+``memory``
+    A plain rdflib :class:`~rdflib.Dataset`, persisted as ``DIR/dataset.nq`` between runs
+    (read whole at open, written whole at close). The reference for correctness and the
+    baseline of the benchmarks.
+
+A store folder holds ``healthgraph-store.json`` naming its kind, so every command that
+takes ``--store DIR`` opens it with the right backend.
+
+Every store answers SPARQL with the default graph being the union of all named graphs.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Variable
+
+from ..errors import HealthgraphError
+from .mapping import PREFIXES
+
+META_FILE = "healthgraph-store.json"
+DEFAULT_KIND = "oxigraph"
+
+
+class QueryResult:
+    """A SPARQL result with rdflib terms: ``kind`` is ``select``, ``ask`` or ``graph``."""
+
+    def __init__(self, kind: str, variables: list[str] | None = None, rows: list[tuple] | None = None,
+                 boolean: bool | None = None):
+        self.kind = kind
+        self.variables = variables or []
+        self.rows = rows or []
+        self.boolean = boolean
+
+
+class RDFStore:
+    """The interface every store kind implements (quads are rdflib terms; graphs are named)."""
+
+    kind = ""
+
+    def replace_graph(self, name: URIRef, triples: Iterable[tuple]) -> None:
+        """Drop graph ``name`` and write ``triples`` into it (re-ingesting a document)."""
+        raise NotImplementedError
+
+    def remove_subjects(self, subjects: Iterable[URIRef], keep_graph: URIRef | None = None) -> int:
+        """Remove every triple about ``subjects`` in every graph but ``keep_graph``; return how many."""
+        raise NotImplementedError
+
+    def graphs(self) -> list[URIRef]:
+        raise NotImplementedError
+
+    def quads(self, graph: URIRef | None = None) -> Iterator[tuple]:
+        """Yield ``(s, p, o, g)`` for every quad (of one graph if given)."""
+        raise NotImplementedError
+
+    def query(self, query: str, bindings: dict | None = None) -> QueryResult:
+        """Run SPARQL; ``bindings`` maps variable names to rdflib terms, bound by the engine."""
+        raise NotImplementedError
+
+    def bulk_load(self, data: bytes | str | Path, fmt: str = "nt", graph: URIRef | None = None) -> None:
+        """Load a serialisation fast (``nt``/``nq``/``ttl``), for large inputs and benchmarks."""
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Persist and release the store."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+# oxigraph -------------------------------------------------------------------------------
+
+def to_ox(term):
+    """rdflib term -> pyoxigraph term."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"cannot store {term!r}")
+
+
+def from_ox(term):
+    """pyoxigraph term -> rdflib term (``None`` stays ``None``: an unbound variable)."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype.endswith("#string") else URIRef(datatype))
+    if isinstance(term, ox.DefaultGraph):
+        return None
+    raise TypeError(f"unexpected term {term!r}")
+
+
+_OX_FORMATS = {"nt": "N_TRIPLES", "nq": "N_QUADS", "ttl": "TURTLE", "trig": "TRIG"}
+
+
+class OxigraphStore(RDFStore):
+    """pyoxigraph store on disk (``DIR/oxigraph``), or in memory when ``path`` is ``None``."""
+
+    kind = "oxigraph"
+
+    def __init__(self, path: Path | None, read_only: bool = False):
+        import pyoxigraph as ox
+
+        self.path = path
+        self._read_only = read_only
+        self.location = None if path is None else Path(path) / "oxigraph"
+        try:
+            if self.location is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.location))
+            else:
+                self._store = ox.Store(str(self.location))
+        except OSError as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            hint = " (another process is writing it: stop that build or `healthgraph serve` first)" \
+                if "lock" in first.lower() else ""
+            raise HealthgraphError(f"{path}: cannot open the oxigraph store: {first}{hint}") from exc
+
+    def replace_graph(self, name, triples) -> None:
+        import pyoxigraph as ox
+
+        graph = ox.NamedNode(str(name))
+        self._store.remove_graph(graph)
+        self._store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in triples)
+
+    def remove_subjects(self, subjects, keep_graph=None) -> int:
+        keep = None if keep_graph is None else to_ox(keep_graph)
+        removed = 0
+        for subject in subjects:
+            for quad in list(self._store.quads_for_pattern(to_ox(subject), None, None, None)):
+                if keep is None or quad.graph_name != keep:
+                    self._store.remove(quad)
+                    removed += 1
+        return removed
+
+    def graphs(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self._store.named_graphs())
+
+    def quads(self, graph=None):
+        import pyoxigraph as ox
+
+        pattern = None if graph is None else ox.NamedNode(str(graph))
+        for q in self._store.quads_for_pattern(None, None, None, pattern):
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
+
+    def query(self, query, bindings=None) -> QueryResult:
+        import pyoxigraph as ox
+
+        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            result = self._store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True,
+                                       substitutions=substitutions or None)
+        except SyntaxError as exc:
+            raise HealthgraphError(f"SPARQL syntax error: {' '.join(str(exc).split())}") from exc
+        except RuntimeError as exc:
+            message = ' '.join(str(exc).split())
+            if "projection" in message:
+                message += " (a parameter must be one of the SELECTed variables)"
+            raise HealthgraphError(f"SPARQL query failed: {message}") from exc
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            rows = [tuple(from_ox(solution[i]) for i in range(len(names))) for solution in result]
+            return QueryResult("select", names, rows)
+        rows = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result]
+        return QueryResult("graph", ["subject", "predicate", "object"], rows)
+
+    def bulk_load(self, data, fmt="nt", graph=None) -> None:
+        import pyoxigraph as ox
+
+        kwargs = {"format": getattr(ox.RdfFormat, _OX_FORMATS[fmt])}
+        if graph is not None:
+            kwargs["to_graph"] = ox.NamedNode(str(graph))
+        if isinstance(data, Path):
+            self._store.bulk_load(path=str(data), **kwargs)
+        else:
+            self._store.bulk_load(data, **kwargs)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        if getattr(self, "_store", None) is not None:
+            if self.location is not None and not getattr(self, "_read_only", False):
+                try:
+                    self._store.flush()
+                except OSError:
+                    pass  # read-only stores cannot flush
+            self._store = None
+
+
+# plain rdflib ----------------------------------------------------------------------------
+
+class MemoryStore(RDFStore):
+    """A plain rdflib Dataset (default graph = union), persisted as ``DIR/dataset.nq``."""
+
+    kind = "memory"
+
+    def __init__(self, path: Path | None, read_only: bool = False):
+        from rdflib import Dataset
+
+        self.path = path
+        self.read_only = read_only
+        self.file = None if path is None else Path(path) / "dataset.nq"
+        self.dataset = Dataset(default_union=True)
+        self._dirty = False
+        if self.file is not None and self.file.exists():
+            self.dataset.parse(self.file, format="nquads")
+
+    def _graph(self, name):
+        return self.dataset.graph(URIRef(str(name)))
+
+    def replace_graph(self, name, triples) -> None:
+        self.dataset.remove_graph(self._graph(name))
+        graph = self._graph(name)
+        for triple in triples:
+            graph.add(triple)
+        self._dirty = True
+
+    def remove_subjects(self, subjects, keep_graph=None) -> int:
+        removed = 0
+        for subject in subjects:
+            for s, p, o, g in list(self.dataset.quads((subject, None, None, None))):
+                name = getattr(g, "identifier", g)
+                if keep_graph is None or name != keep_graph:
+                    self.dataset.graph(name).remove((s, p, o))
+                    removed += 1
+        self._dirty = self._dirty or bool(removed)
+        return removed
+
+    def graphs(self) -> list[URIRef]:
+        return sorted(g.identifier for g in self.dataset.graphs()
+                      if isinstance(g.identifier, URIRef) and len(g) and not str(g.identifier).startswith("urn:x-rdflib:"))
+
+    def quads(self, graph=None):
+        for s, p, o, g in self.dataset.quads((None, None, None, None if graph is None else URIRef(str(graph)))):
+            yield s, p, o, getattr(g, "identifier", g)
+
+    def query(self, query, bindings=None) -> QueryResult:
+        try:
+            result = self.dataset.query(query, initNs=PREFIXES,
+                                        initBindings={Variable(k): v for k, v in (bindings or {}).items()})
+        except Exception as exc:  # rdflib raises pyparsing errors for syntax problems
+            if type(exc).__name__ in ("ParseException", "ParseSyntaxException"):
+                raise HealthgraphError(f"SPARQL syntax error: {' '.join(str(exc).split())}") from exc
+            raise
+        if result.type == "ASK":
+            return QueryResult("ask", boolean=bool(result.askAnswer))
+        if result.type == "SELECT":
+            names = [str(v) for v in result.vars]
+            return QueryResult("select", names, [tuple(row) for row in result])
+        return QueryResult("graph", ["subject", "predicate", "object"], [tuple(t) for t in result])
+
+    def bulk_load(self, data, fmt="nt", graph=None) -> None:
+        rdflib_fmt = {"nt": "nt", "nq": "nquads", "ttl": "turtle", "trig": "trig"}[fmt]
+        target = self.dataset if fmt in ("nq", "trig") else self._graph(graph or URIRef("urn:healthgraph:bulk"))
+        if isinstance(data, Path):
+            target.parse(data, format=rdflib_fmt)
+        else:
+            target.parse(data=data, format=rdflib_fmt)
+        self._dirty = True
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.dataset.quads((None, None, None, None)))
+
+    def close(self) -> None:
+        if self.file is not None and self._dirty and not self.read_only:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_suffix(".nq.tmp")
+            self.dataset.serialize(destination=tmp, format="nquads")
+            tmp.replace(self.file)  # never leave a half-written store behind
+            self._dirty = False
+
+
+STORES: dict[str, type[RDFStore]] = {"oxigraph": OxigraphStore, "memory": MemoryStore}
+
+
+def store_kind(path: str | Path) -> str | None:
+    """The kind recorded in a store folder, or ``None`` if the folder is not a store."""
+    meta = Path(path) / META_FILE
+    if not meta.is_file():
+        return None
+    try:
+        return json.loads(meta.read_text(encoding="utf-8"))["kind"]
+    except (ValueError, KeyError) as exc:
+        raise HealthgraphError(f"{meta}: not a healthgraph store description ({exc})") from exc
+
+
+def open_store(path: str | Path | None, kind: str | None = None, create: bool = False,
+               read_only: bool = False) -> RDFStore:
+    """Open (or create) the store at ``path``.
+
+    Parameters
+    ----------
+    path : str or Path or None
+        The store folder; ``None`` for a throw-away in-memory store of ``kind``.
+    kind : {"oxigraph", "memory"}, optional
+        Required to match an existing store; the default for a new one is ``oxigraph``.
+    create : bool
+        Create the folder if it is not a store yet (``build``); otherwise a missing store is an error.
+    read_only : bool
+        Open without taking the writer lock (queries, exports, validation).
+
+    Returns
+    -------
+    RDFStore
+
+    Examples
+    --------
+    >>> with open_store(None, "memory") as s:
+    ...     len(s)
+    0
+    """
+    if kind is not None and kind not in STORES:
+        raise HealthgraphError(f"unknown store kind {kind!r}; choose one of {', '.join(STORES)}")
+    if path is None:
+        return STORES[kind or DEFAULT_KIND](None)
+    path = Path(path)
+    existing = store_kind(path) if path.is_dir() else None
+    if existing is None:
+        if not create:
+            raise HealthgraphError(f"{path}: no healthgraph store here (build one with "
+                                   f"`healthgraph build SOURCES --store {path}`)")
+        if path.exists() and (not path.is_dir() or any(path.iterdir())):
+            raise HealthgraphError(f"{path}: exists and is not a healthgraph store; choose a new or empty folder")
+        path.mkdir(parents=True, exist_ok=True)
+        existing = kind or DEFAULT_KIND
+        (path / META_FILE).write_text(json.dumps({"kind": existing, "format": 1}) + "\n", encoding="utf-8")
+    elif kind is not None and kind != existing:
+        raise HealthgraphError(f"{path}: is a {existing!r} store, not {kind!r}")
+    return STORES[existing](path, read_only=read_only)
+
+
+def read_corpus(path: str | Path):
+    """Read the :class:`~healthgraph.model.Corpus` back from the store at ``path``.
+
+    Used by ``healthgraph export --store`` for the property-graph formats.
+    """
+    from .reverse import corpus_from_quads
+
+    with open_store(path, read_only=True) as store:
+        return corpus_from_quads(store.quads())
+
+
+load_corpus_from_store = read_corpus

@@ -1,0 +1,73 @@
+"""healthgraph sparql: parameters are bound as RDF terms, never pasted into the query."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from healthgraph.errors import HealthgraphError
+from healthgraph.rdf.build import build
+from healthgraph.rdf.sparql import sparql
+
+from rdf_helpers import DEPENDENTS, cli, write
+
+HOSTILE = [
+    'bach-mai" } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o',
+    "bach-mai' || true",
+    "<script>alert(1)</script>",
+    "bach-mai\" . ?central ?p ?o } #",
+    "} UNION { ?a ?b ?c }",
+]
+
+
+@pytest.fixture
+def store(tmp_path, corpus_facts):
+    build(corpus_facts, store=tmp_path / "kg", show_progress=False)
+    return tmp_path / "kg"
+
+
+def test_dependents_of_a_central_hospital(store):
+    rows = sparql(DEPENDENTS, store=store, params={"hospital": "bach-mai"})
+    assert [(r["dependent"].rsplit("/", 1)[1], r["kind"]) for r in rows] == [
+        ("bvdk-lai-chau", "satellite"), ("bvdk-son-la", "support")]
+    rows = sparql(DEPENDENTS, store=store, params={"hospital": "cho-ray"})
+    assert [r["dependent"].rsplit("/", 1)[1] for r in rows] == ["bvdk-ca-mau"]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_parameter_values_match_nothing_and_change_nothing(store, tmp_path, value):
+    query = write(tmp_path / "q.rq", DEPENDENTS)
+    before = sparql("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", store=store)
+    result = cli("sparql", str(query), "--store", str(store), "--param", f"hospital={value}", "--format", "json")
+    assert json.loads(result.stdout) == []
+    assert sparql("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", store=store) == before
+
+
+def test_a_bound_value_comes_back_verbatim(store):
+    rows = sparql("SELECT ?x WHERE { }", store=store, params={"x": HOSTILE[2]})
+    assert rows == [{"x": "<script>alert(1)</script>"}]
+
+
+def test_iri_parameters(store):
+    rows = sparql("SELECT ?org ?d WHERE { ?org hg:supports ?d } ORDER BY ?d", store=store,
+                  params=["org=hgid:org/cho-ray"])
+    assert [r["d"] for r in rows] == ["https://w3id.org/healthgraph/id/org/bvdk-ca-mau"]
+
+
+def test_csv_and_table_output(store, tmp_path):
+    query = write(tmp_path / "q.rq", DEPENDENTS)
+    csv_out = cli("sparql", str(query), "--store", str(store), "-p", "hospital=bach-mai", "--format", "csv").stdout
+    assert csv_out.splitlines()[0] == "hospital,dependent,kind"
+    assert len(csv_out.splitlines()) == 3
+    table = cli("sparql", str(query), "--store", str(store), "-p", "hospital=bach-mai").stdout
+    assert "bvdk-son-la" in table
+
+
+def test_errors_are_one_line(store, tmp_path):
+    with pytest.raises(HealthgraphError, match="SPARQL syntax error"):
+        sparql("SELECT WHERE {", store=store)
+    with pytest.raises(HealthgraphError, match="no healthgraph store"):
+        sparql("SELECT * WHERE { ?s ?p ?o }", store=tmp_path / "nowhere")
+    result = cli("sparql", "SELECT ?x WHERE { ?x ?p ?o }", "--store", str(store), "-p", "y=1", check=False)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: ") and len(result.stderr.strip().splitlines()) == 1

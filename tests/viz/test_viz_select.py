@@ -1,0 +1,136 @@
+"""What the page draws: filters, focus matching, styling, escaping and the big-graph mode."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from healthgraph.cli import main
+from healthgraph.errors import HealthgraphError
+from healthgraph.graph import PropertyGraph
+from healthgraph.visual import build_network, date_in_range, find_focus, viz
+
+
+def _edges(net):
+    return {(e["from"], e["to"], e["kind"]) for e in net.edges}
+
+
+def test_every_kind_of_link_is_drawn_once_between_organisations(graph):
+    net = build_network(graph)
+    assert _edges(net) == {
+        ("bach-mai", "bvdk-lai-chau", "satellite"),
+        ("bach-mai", "x-evil", "supports"),
+        ("bach-mai", "bvdk-son-la", "supports"),
+        ("syt-lai-chau", "viet-duc", "agreement"),
+        ("viet-duc", "bvdk-lai-chau", "transfer"),
+    }
+    ids = {n["id"] for n in net.nodes}
+    assert "x-bach-mai-2" in ids  # organisations without links are drawn when no link filter is set
+    assert not ids & {"ha-noi", "lai-chau"} and not any(i.startswith(("agr-", "tech-")) for i in ids)
+    by_kind = {e["kind"]: e for e in net.edges}
+    assert by_kind["agreement"]["arrows"] == "" and by_kind["agreement"]["hgDashes"]
+    assert by_kind["supports"]["arrows"] == "to" and not by_kind["supports"]["hgDashes"]
+
+
+def test_hospitals_coloured_by_tier_sized_by_support_shaped_by_kind(graph):
+    nodes = {n["id"]: n for n in build_network(graph).nodes}
+    assert nodes["bach-mai"]["color"] != nodes["bvdk-lai-chau"]["color"]  # central vs provincial
+    assert nodes["bach-mai"]["size"] > nodes["bvdk-lai-chau"]["size"]
+    assert (nodes["bach-mai"]["supports"], nodes["viet-duc"]["supports"]) == (3, 0)  # SUPPORTS out-degree
+    assert nodes["bach-mai"]["shape"] == "dot" and nodes["syt-lai-chau"]["shape"] == "diamond"
+
+
+def test_tooltips_carry_names_province_dates_and_escaped_evidence(graph, evil):
+    net = build_network(graph)
+    node = next(n for n in net.nodes if n["id"] == "x-evil")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in node["title"] and evil not in node["title"]
+    assert "Lai Châu" in node["title"] and "2021" in node["title"]
+    satellite = next(e for e in net.edges if e["kind"] == "satellite")
+    assert "Bạch Mai nhận Lai Châu làm bệnh viện vệ tinh." in satellite["title"]
+    assert "VnExpress" in satellite["title"] and "2019-03-02" in satellite["title"]
+    transfer = next(e for e in net.edges if e["kind"] == "transfer")
+    assert "Phẫu thuật nội soi" in transfer["title"]
+
+
+@pytest.mark.parametrize("typed", ["Bạch Mai", "bach mai", "BẠCH MAI", "BV Bach Mai", "bach-mai"])
+def test_focus_matches_a_name_as_typed(graph, typed):
+    assert find_focus(graph, typed) == "bach-mai"
+
+
+def test_ambiguous_and_unknown_focus_are_errors_listing_candidates(graph):
+    with pytest.raises(HealthgraphError, match=r"'Lai Châu' is ambiguous.*Bệnh viện Đa khoa tỉnh Lai Châu "
+                                               r"\[bvdk-lai-chau\].*Sở Y tế Lai Châu \[syt-lai-chau\]"):
+        find_focus(graph, "Lai Châu")
+    with pytest.raises(HealthgraphError, match="no organisation called 'Chợ Rẫy'"):
+        find_focus(graph, "Chợ Rẫy")
+
+
+def test_focus_depth_limits_the_neighbourhood(graph):
+    one = build_network(graph, focus="Viet Duc", depth=1)
+    assert {n["id"] for n in one.nodes} == {"viet-duc", "syt-lai-chau", "bvdk-lai-chau"}
+    two = build_network(graph, focus="Viet Duc", depth=2)
+    assert {n["id"] for n in two.nodes} == {"viet-duc", "syt-lai-chau", "bvdk-lai-chau", "bach-mai"}
+    assert ("bach-mai", "x-evil", "supports") not in _edges(two)
+
+
+def test_province_kind_and_date_filters(graph):
+    lai_chau = build_network(graph, province="lai chau")  # links touching Lai Châu, partners included
+    assert {n["id"] for n in lai_chau.nodes} == {"bach-mai", "viet-duc", "bvdk-lai-chau", "syt-lai-chau", "x-evil"}
+    assert _edges(build_network(graph, kinds=["satellite"])) == {("bach-mai", "bvdk-lai-chau", "satellite")}
+    dated = build_network(graph, since="2020", until="2021-06")
+    assert _edges(dated) == {("bach-mai", "x-evil", "supports"), ("syt-lai-chau", "viet-duc", "agreement")}
+    with pytest.raises(HealthgraphError, match="unknown link kind 'friends'"):
+        build_network(graph, kinds=["friends"])
+    with pytest.raises(HealthgraphError, match="--since 'last year' is not a date"):
+        build_network(graph, since="last year")
+    with pytest.raises(HealthgraphError, match="unknown province 'Atlantis'"):
+        build_network(graph, province="Atlantis")
+
+
+def test_partial_dates_compare_at_their_own_precision():
+    assert date_in_range("2017", "2017-06", "2017-06")
+    assert date_in_range("2017-05", None, "2017")
+    assert not date_in_range("2016-12-31", "2017", None)
+    assert not date_in_range("--05-29", "2017", None)
+
+
+def test_big_graphs_get_a_precomputed_layout_without_physics():
+    pg = PropertyGraph()
+    for i in range(60):
+        pg.add_node(f"h{i}", ("Organisation", "Hospital"), name=f"H{i}", kind="hospital")
+    for i in range(1, 60):
+        pg.add_edge(f"h{i % 5}", "SUPPORTS", f"h{i}", kind="support")
+    small = build_network(pg)
+    assert small.physics and "x" not in small.nodes[0]
+    big = build_network(pg, physics_threshold=50)
+    assert not big.physics and big.options["physics"]["enabled"] is False
+    positions = {(n["x"], n["y"]) for n in big.nodes}
+    assert len(positions) == 60  # every node placed, none on top of another
+
+
+def test_page_is_self_contained_and_escaped(graph, tmp_path, evil):
+    page = viz(graph, output=tmp_path / "n.html")
+    text = page.path.read_text(encoding="utf-8")
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)\s*=", text, re.I)
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", text, re.I)
+    assert evil not in text and "alert(1)" in text  # present, but only in escaped form
+    # the library and the page's own code, nothing injected
+    assert len(re.findall(r"^<script>", text, re.M)) == 2 and text.lower().count("</script") == 2
+
+
+def test_cli_writes_the_page_and_reports_bad_focus(tmp_path, corpus):
+    from healthgraph.rdf.build import build
+    from healthgraph.model import DocumentFacts
+
+    facts = DocumentFacts(next(iter(corpus.documents.values())), list(corpus.organisations.values()),
+                          list(corpus.partnerships.values()), list(corpus.techniques.values()))
+    build([facts], store=tmp_path / "kg", show_progress=False)
+    runner = CliRunner()
+    out = tmp_path / "bm.html"
+    ok = runner.invoke(main, ["viz", "--store", str(tmp_path / "kg"), "--focus", "bach mai", "-o", str(out)])
+    assert ok.exit_code == 0, ok.output
+    assert "4 organisations, 3 links" in ok.output and out.is_file()
+    bad = runner.invoke(main, ["viz", "--store", str(tmp_path / "kg"), "--focus", "Lai Chau", "-o", str(out)])
+    assert bad.exit_code == 1
+    assert len(bad.output.strip().splitlines()) == 1 and "ambiguous" in bad.output
