@@ -58,7 +58,8 @@ def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
     return rank
 
 
-_CONNECTORS = frozenset({"between", "and", "with", "to", "by"})
+_CONNECTORS = frozenset({"between", "and", "with", "to", "by", "from"})
+_DIRECTED = ("transfer", "support", "receive", "receive_transfer")
 
 
 def find_cues(tokens: TokenText, named: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
@@ -111,6 +112,8 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
         satellite, core = _before(mentions, pos), _after(mentions, pos)
         if satellite and core and satellite.id != core.id:
             relations.append(Relation(satellite, core, "satellite", core, True))
+    if any(c in cues for c in _DIRECTED) and (marked := _by_markers(cues, mentions)) is not None:
+        return relations + [marked]
     by = set(cues.get("by", []))
     for category, kind in (("transfer", "transfer"), ("support", "support")):
         for pos in cues.get(category, []):
@@ -142,6 +145,32 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     if signed and len(orgs) == 2:
         return [_agreement(orgs[0], orgs[1], city_ids)]
     return []
+
+
+def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]) -> Relation | None:
+    """Direction from the words right before each name, whatever the word order:
+    "cho B" / "dem B" / "to B" mark the recipient, "từ A" / "do A" / "von dem A" / "from A"
+    the source ("hat das A dem B die Techniken übertragen")."""
+    to, source = set(cues.get("to", [])), set(cues.get("from", [])) | set(cues.get("by", []))
+    recipients, sources, previous = [], [], -1
+    for pos, org in mentions:
+        window = range(max(previous + 1, pos - 3), pos)
+        if any(p in source for p in window):
+            sources.append(org)
+        elif any(p in to for p in window):
+            recipients.append(org)
+        previous = pos
+    taker = recipients[0] if recipients else None
+    giver = next((o for o in sources if o is not taker), None)
+    if taker is None and giver is None:
+        return None
+    others = [o for _, o in mentions if o.id not in {getattr(taker, "id", None), getattr(giver, "id", None)}]
+    giver = giver or (others[0] if others else None)
+    taker = taker or (others[0] if others else None)
+    if giver is None or taker is None or giver.id == taker.id:
+        return None
+    kind = "transfer" if "transfer" in cues or "receive_transfer" in cues else "support"
+    return Relation(giver, taker, kind, giver, True)
 
 
 def _agreement(a: Organisation, b: Organisation, city_ids: frozenset[str]) -> Relation:
