@@ -100,7 +100,7 @@ def extract_document(document: Document) -> DocumentFacts:
         cues = cue_positions(all_cues, i, j) if in_sentence else {}
         evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
                             sentence.start, sentence.end)
-        for rel in relate_sentence(cues, in_sentence, city_ids):
+        for rel in relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de"):
             _keep_best(best, rel, evidence, sentence.text, validity, document.id)
         for item in find_techniques(sentence.text):
             facts.techniques.append(_transfer(item.name, in_sentence, cues, evidence, sentence.text))

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from ..gazetteer import Gazetteer, KnownOrganisation, Province, load_gazetteer, load_yaml
 from ..resources import data_file
+from .normalise import fold_same_length
 from .tokens import PhraseMatcher, TokenText
 
 _NUMBER_WORDS = {"so", "nr", "no", "number", "nummer"}
@@ -96,8 +97,35 @@ class Lexicon:
         self.provinces = PhraseMatcher(
             (label, p) for p in gazetteer.provinces.values() for label in p.labels)
         self.organisations = PhraseMatcher(
-            [(label, (o, False)) for o in gazetteer.organisations.values() for label in o.labels]
-            + [(label, (o, True)) for o in gazetteer.organisations.values() for label in o.short])
+            [(variant, (o, False)) for o in gazetteer.organisations.values() for label in o.labels
+             for variant in _central_variants(label)]
+            + [(variant, (o, True)) for o in gazetteer.organisations.values() for label in o.short
+               for variant in _central_variants(label)])
+        self._template_index: dict[str, KnownOrganisation] | None = None
+
+    def known_by_template(self, org_id: str) -> KnownOrganisation | None:
+        """The gazetteer organisation a template name denotes: "Bệnh viện Ung bướu Thành phố
+        Hồ Chí Minh" builds ``bv-ung-buou-ho-chi-minh``, which is the gazetteer's ``ung-buou-hcm``."""
+        if self._template_index is None:
+            self._template_index = {}
+            for o in self.gazetteer.organisations.values():
+                for label in o.labels:
+                    found = [m for m in find_mentions(TokenText.of(label), self, use_gazetteer=False)
+                             if m.template and m.province]
+                    if len(found) == 1:
+                        m = found[0]
+                        key = f"{m.template}-{m.province.id}" + (f"-{m.number}" if m.number else "")
+                        self._template_index.setdefault(key, o)
+        return self._template_index.get(org_id)
+
+
+_CENTRAL_WORDS = re.compile(r"\b(?:trung uong|tw)\b")
+
+
+def _central_variants(label: str) -> set[str]:
+    """A name and its spellings with "Trung ương" written out or as "TW"."""
+    key = " ".join(fold_same_length(label).split())
+    return {label} | {_CENTRAL_WORDS.sub(word, key) for word in ("trung uong", "tw") if _CENTRAL_WORDS.search(key)}
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +133,8 @@ def default_lexicon() -> Lexicon:
     return Lexicon(load_gazetteer())
 
 
-def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: bool = False) -> list[Mention]:
+def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: bool = False,
+                  use_gazetteer: bool = True) -> list[Mention]:
     """Return the organisation mentions of a text, in order, without overlaps.
 
     ``any_case`` accepts names of the gazetteer in lower case, as a user types them in a
@@ -126,7 +155,7 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
         if j > provinces_at.get(i, (0,))[0]:  # "Hồ Chí Minh" inside "thành phố Hồ Chí Minh" counts too
             provinces_at[i] = (j, vals)
     types_at = {i: (j, vals[0]) for i, j, vals in lexicon.hospital_types.find_all(tokens)}
-    known_hits = list(lexicon.organisations.find_all(tokens))
+    known_hits = list(lexicon.organisations.find_all(tokens)) if use_gazetteer else []
     known_at = {i: (j, vals) for i, j, vals in known_hits}
     found: list[tuple[int, int, Mention]] = []
     for i, j, (o, short) in ((i, j, vals[0]) for i, j, vals in known_hits):

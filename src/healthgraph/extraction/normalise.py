@@ -42,6 +42,36 @@ def fold_same_length(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+_CENTRAL = re.compile(r"\bT\.\s?[ƯU]\b|\bT\.\s?W\b|\bTƯ\b")
+
+
+def canonical_abbreviations(text: str) -> str:
+    """Write the abbreviation of "trung ương" (central) one way: T.Ư, T.U, TƯ, T.W → TW.
+
+    Examples
+    --------
+    >>> canonical_abbreviations("Bệnh viện Phong - Da liễu T.Ư Quy Hòa")
+    'Bệnh viện Phong - Da liễu TW Quy Hòa'
+    """
+    return _CENTRAL.sub("TW", text)
+
+
+def matching_key(text: str) -> str:
+    """The folded text with "T.Ư"-style abbreviations read as "tw", keeping the length.
+
+    Examples
+    --------
+    >>> matching_key("BV Da liễu T.Ư Quy Hòa")
+    'bv da lieu tw  quy hoa'
+    """
+    key = fold_same_length(text)
+    if "T" not in text:
+        return key
+    for m in _CENTRAL.finditer(text):
+        key = key[:m.start()] + "tw".ljust(m.end() - m.start()) + key[m.end():]
+    return key
+
+
 def join_wrapped_lines(text: str) -> str:
     """Undo hard line wrapping inside paragraphs (common in pasted articles).
 

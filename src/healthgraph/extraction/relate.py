@@ -67,15 +67,19 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset()) -> list[tu
 
     A cue that starts inside a name is no cue ("Thanh Nhàn chuyển giao" is not "nhận
     chuyển giao"); a cue inside a longer cue of another category is not counted
-    ("chuyển giao" inside "nhận chuyển giao" is a receipt); connectors always count.
+    ("chuyển giao" inside "nhận chuyển giao" is a receipt, "hỗ trợ" inside "hỗ trợ sinh
+    sản" a field); a connector is dropped only inside a longer connector ("dem" inside
+    "von dem").
     """
     hits = [h for h in cue_matcher().find_all(tokens, overlapping=True) if h[0] not in named]
     cues = []
     for i, j, categories in hits:
         for category in categories:
+            connector = category in _CONNECTORS
             inside = any(a <= i and j <= b and (b - a) > (j - i) and category not in cats
+                         and (not connector or any(c in _CONNECTORS for c in cats))
                          for a, b, cats in hits)
-            if category in _CONNECTORS or not inside:
+            if not inside:
                 cues.append((i, category))
     return cues
 
@@ -91,7 +95,7 @@ def cue_positions(cues: list[tuple[int, str]], i: int, j: int) -> dict[str, list
 
 
 def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],
-                    city_ids: frozenset[str]) -> list[Relation]:
+                    city_ids: frozenset[str], verb_final: bool = False) -> list[Relation]:
     """Relations stated by one sentence.
 
     Parameters
@@ -100,6 +104,10 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
         Cue category -> word positions (see :func:`cue_positions`).
     mentions : list of (word position, Organisation)
         The organisations named in the sentence, in order.
+    city_ids : frozenset
+        Provinces that are centrally-run cities.
+    verb_final : bool
+        German word order: the verb may stand after both parties.
     """
     orgs = _distinct(mentions)
     if len(orgs) < 2:
@@ -112,7 +120,7 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
         satellite, core = _before(mentions, pos), _after(mentions, pos)
         if satellite and core and satellite.id != core.id:
             relations.append(Relation(satellite, core, "satellite", core, True))
-    if any(c in cues for c in _DIRECTED) and (marked := _by_markers(cues, mentions)) is not None:
+    if any(c in cues for c in _DIRECTED) and (marked := _by_markers(cues, mentions, verb_final)) is not None:
         return relations + [marked]
     by = set(cues.get("by", []))
     for category, kind in (("transfer", "transfer"), ("support", "support")):
@@ -147,18 +155,25 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     return []
 
 
-def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]) -> Relation | None:
-    """Direction from the words right before each name, whatever the word order:
-    "cho B" / "dem B" / "to B" mark the recipient, "từ A" / "do A" / "von dem A" / "from A"
-    the source ("hat das A dem B die Techniken übertragen")."""
+def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],
+                verb_final: bool) -> Relation | None:
+    """Direction from the word nearest before each name: "cho B" / "dem B" / "to B" mark
+    the recipient, "từ A" / "do A" / "von dem A" / "from A" the source. In Vietnamese and
+    English the directing verb stands between the parties; German may put it last ("hat
+    das A dem B die Techniken übertragen")."""
+    verbs = [p for c in _DIRECTED for p in cues.get(c, [])]
+    if not verb_final and not any(mentions[0][0] < p < mentions[-1][0] for p in verbs):
+        return None
     to, source = set(cues.get("to", [])), set(cues.get("from", [])) | set(cues.get("by", []))
     recipients, sources, previous = [], [], -1
     for pos, org in mentions:
-        window = range(max(previous + 1, pos - 3), pos)
-        if any(p in source for p in window):
-            sources.append(org)
-        elif any(p in to for p in window):
-            recipients.append(org)
+        for p in range(pos - 1, max(previous, pos - 4), -1):
+            if p in source:
+                sources.append(org)
+                break
+            if p in to:
+                recipients.append(org)
+                break
         previous = pos
     taker = recipients[0] if recipients else None
     giver = next((o for o in sources if o is not taker), None)

@@ -89,10 +89,10 @@ def looks_foreign(name: str) -> bool:
 
 
 def template_organisation(template: str, province: Province, number: str | None, modifiers: tuple[str, ...],
-                          gazetteer: Gazetteer, surface: str, hospital_type=None) -> Organisation:
+                          lexicon: Lexicon, surface: str, hospital_type=None) -> Organisation:
     """The canonical organisation ``template`` builds on ``province``."""
     org_id = f"{template}-{province.id}" + (f"-{number}" if number else "")
-    known = gazetteer.organisations.get(org_id)
+    known = lexicon.gazetteer.organisations.get(org_id) or lexicon.known_by_template(org_id)
     if known is not None:
         return known_organisation(known)
     admin = "thành phố" if province.type == "city" else "tỉnh"
@@ -140,14 +140,14 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
                 continue
             org = known_organisation(m.known)
         elif m.template is not None and m.province is not None:
-            org = template_organisation(m.template, m.province, m.number, m.modifiers, gazetteer, m.surface,
+            org = template_organisation(m.template, m.province, m.number, m.modifiers, lexicon, m.surface,
                                         m.hospital_type)
         elif m.needs_context:
             if m.template not in context:
                 context[m.template] = document_province(tokens, mentions, lexicon, m.template)
             province = context[m.template]
             if province is not None:
-                org = template_organisation(m.template, province, m.number, m.modifiers, gazetteer, m.surface)
+                org = template_organisation(m.template, province, m.number, m.modifiers, lexicon, m.surface)
             else:
                 org = Organisation(id=f"unresolved-{m.template}-{slug(document_id)}", name=m.surface, kind=m.kind,
                                    tier=_TEMPLATE_NAMES.get(m.template, (None,) * 5)[4], resolved=False)

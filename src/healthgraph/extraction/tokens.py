@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 import ahocorasick
 
-from .normalise import fold_same_length
+from .normalise import canonical_abbreviations, fold_same_length, matching_key
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -34,7 +34,7 @@ class TokenText:
 
     @classmethod
     def of(cls, text: str) -> "TokenText":
-        key = fold_same_length(text)
+        key = matching_key(text)
         words = _WORD.findall(key)
         spans = [m.span() for m in _WORD.finditer(key)]
         starts = list(accumulate(map(len, words[:-1]), lambda total, n: total + n + 1, initial=0)) if words else []
@@ -71,7 +71,7 @@ class PhraseMatcher:
         self._automaton = ahocorasick.Automaton()
         values: dict[str, list] = {}
         for phrase, value in phrases:
-            key = " ".join(_WORD.findall(fold_same_length(phrase)))
+            key = " ".join(_WORD.findall(fold_same_length(canonical_abbreviations(phrase))))
             if key:
                 values.setdefault(key, [])
                 if value not in values[key]:
