@@ -101,7 +101,7 @@ def normalise(text: str) -> str:
 
     Examples
     --------
-    >>> normalise("Bệnh viện\\nTrung ương Huế ký kết   hợp tác với BV Hoà Bình")
+    >>> normalise("Bệnh viện Trung ương Huế\\nký kết   hợp tác với BV Hoà Bình")
     'Bệnh viện Trung ương Huế ký kết hợp tác với BV Hòa Bình'
     """
     text = nfc(_INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
