@@ -102,9 +102,10 @@ def extract_document(document: Document) -> DocumentFacts:
                             sentence.start, sentence.end)
         for rel in relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de"):
             _keep_best(best, rel, evidence, sentence.text, validity, document.id)
-        for item in find_techniques(sentence.text):
+        sentence_key = tokens.key[sentence.start:sentence.end]
+        for item in find_techniques(sentence.text, sentence_key):
             facts.techniques.append(_transfer(item.name, in_sentence, cues, evidence, sentence.text))
-        for item in find_fields(sentence.text):
+        for item in find_fields(sentence.text, sentence_key):
             concept = gloss(item.name, "specialties")
             all_fields.append(Field(item.name, concept.en if concept else None, concept.id if concept else None))
     partnerships = [p for _, p, _ in best.values()]

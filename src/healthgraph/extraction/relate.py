@@ -72,13 +72,18 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset()) -> list[tu
     "von dem").
     """
     hits = [h for h in cue_matcher().find_all(tokens, overlapping=True) if h[0] not in named]
+    longer_at: dict[int, list[tuple[int, list[str]]]] = {}
+    for a, b, cats in hits:
+        if b - a > 1:
+            longer_at.setdefault(a, []).append((b, cats))
     cues = []
     for i, j, categories in hits:
+        containers = [(b, cats) for a in range(i - 5, i + 1) for b, cats in longer_at.get(a, ())
+                      if j <= b and (b - a) > (j - i)]
         for category in categories:
             connector = category in _CONNECTORS
-            inside = any(a <= i and j <= b and (b - a) > (j - i) and category not in cats
-                         and (not connector or any(c in _CONNECTORS for c in cats))
-                         for a, b, cats in hits)
+            inside = any(category not in cats and (not connector or any(c in _CONNECTORS for c in cats))
+                         for _, cats in containers)
             if not inside:
                 cues.append((i, category))
     return cues

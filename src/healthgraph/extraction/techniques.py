@@ -173,7 +173,7 @@ def looks_like_technique(name: str) -> bool:
                 or _ABBREVIATION.fullmatch(name))
 
 
-def find_techniques(sentence: str) -> list[Item]:
+def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     """Technique names stated in one sentence.
 
     Examples
@@ -183,7 +183,7 @@ def find_techniques(sentence: str) -> list[Item]:
     >>> [i.name for i in find_techniques("chuyen giao ky thuat dat stent mach vanh va loc mau cho Benh vien X.")]
     ['dat stent mach vanh', 'loc mau']
     """
-    key = fold_same_length(sentence)
+    key = key or fold_same_length(sentence)
     items: list[Item] = []
     if not _TECHNIQUE_HINT.search(key):
         return items
@@ -221,9 +221,12 @@ def _unique(items: list[Item]) -> list[Item]:
     return unique
 
 
-def find_fields(sentence: str) -> list[Item]:
-    """Fields of cooperation enumerated in one sentence ("trong lĩnh vực: a, b")."""
-    key = fold_same_length(sentence)
+def find_fields(sentence: str, key: str | None = None) -> list[Item]:
+    """Fields of cooperation enumerated in one sentence ("trong lĩnh vực: a, b").
+
+    ``key`` is the sentence folded (see :func:`fold_same_length`), when the caller has it.
+    """
+    key = key or fold_same_length(sentence)
     items: list[Item] = []
     if not _FIELD_HINT.search(key):
         return items

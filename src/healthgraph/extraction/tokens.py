@@ -31,6 +31,7 @@ class TokenText:
     joined: str = ""
     starts: list[int] = field(default_factory=list)
     char_starts: list[int] = field(default_factory=list)
+    key: str = ""
 
     @classmethod
     def of(cls, text: str) -> "TokenText":
@@ -38,7 +39,7 @@ class TokenText:
         words = _WORD.findall(key)
         spans = [m.span() for m in _WORD.finditer(key)]
         starts = list(accumulate(map(len, words[:-1]), lambda total, n: total + n + 1, initial=0)) if words else []
-        return cls(text, spans, words, " ".join(words), starts, [s for s, _ in spans])
+        return cls(text, spans, words, " ".join(words), starts, [s for s, _ in spans], key)
 
     def word_range(self, joined_start: int, joined_end: int) -> tuple[int, int]:
         """Word indices ``[i, j)`` covering ``joined[joined_start:joined_end]``."""
