@@ -118,3 +118,36 @@ def test_evidence_names_document_sentence_and_language(facts_of):
 def test_names_with_quotes_and_markup_are_kept_as_text(facts_of):
     facts, orgs = facts_of('Công ty "<script>alert(1)</script>" ký kết hợp tác với Bệnh viện Bạch Mai.')
     assert all("<script>" not in o.id for o in orgs.values())
+
+
+def test_one_signing_with_two_partners_gives_two_agreements(facts_of):
+    facts, _ = facts_of("Bệnh viện Nhi Trung ương ký kết hợp tác chuyên môn với Bệnh viện Sản Nhi tỉnh Lào Cai và "
+                        "Bệnh viện Đa khoa tỉnh Yên Bái.")
+    assert pairs(facts) == {(frozenset({"nhi-trung-uong", "bv-san-nhi-lao-cai"}), "nhi-trung-uong", "agreement"),
+                            (frozenset({"nhi-trung-uong", "bvdk-yen-bai"}), "nhi-trung-uong", "agreement")}
+
+
+def test_a_core_hospital_taking_on_a_satellite(facts_of):
+    facts, _ = facts_of("Bệnh viện Trung ương Huế đã tiếp nhận Bệnh viện Đa khoa tỉnh Quảng Trị làm bệnh viện vệ tinh.")
+    assert pairs(facts) == {(frozenset({"hue-central", "bvdk-quang-tri"}), "hue-central", "satellite")}
+
+
+def test_words_of_another_language_are_not_direction_markers(facts_of):
+    # the folded "Đề án" reads "de an": the German "an" (to) must not mark a recipient here
+    facts, orgs = facts_of("Thực hiện Đề án 1816, Bệnh viện Việt Đức cử 3 bác sĩ về hỗ trợ Bệnh viện Đa khoa tỉnh "
+                           "Sơn La; Trung tâm Y tế huyện Mường Tè nhận hỗ trợ từ Bệnh viện Đa khoa tỉnh Lai Châu.")
+    assert (frozenset({"viet-duc", "bvdk-son-la"}), "viet-duc", "support") in pairs(facts)
+    assert "x-trung-tam-y-te-huyen-muong-te" in orgs
+
+
+@pytest.mark.parametrize("name, org_id", [
+    ("Bệnh viện Y học cổ truyền tỉnh An Giang", "bv-yhct-an-giang"),
+    ("BV Sản - Nhi tỉnh Quảng Trị", "bv-san-nhi-quang-tri"),
+    ("Quang Tri Tuberculosis and Lung Disease Hospital", "bv-lao-phoi-quang-tri"),
+    ("Augenklinik der Provinz Long An", "bv-mat-long-an"),
+    ("Bệnh viện Phong - Da liễu T.Ư Quy Hòa", "phong-da-lieu-quy-hoa"),
+    ("Bệnh viện Ung bướu Thành phố Hồ Chí Minh", "ung-buou-hcm"),
+])
+def test_specialised_and_abbreviated_hospital_names(facts_of, name, org_id):
+    _, orgs = facts_of(f"Sở Y tế tỉnh Sơn La ký kết hợp tác với {name}.")
+    assert org_id in orgs

@@ -87,7 +87,7 @@ def extract_document(document: Document) -> DocumentFacts:
     sentences = split_sentences(text)
     # a cue inside a name is no cue: "Thanh Nhàn chuyển giao" is not "nhận chuyển giao"
     named = frozenset(k for m, _ in resolved for k in range(tokens.word_at(m.start), tokens.word_at(m.end)))
-    all_cues = find_cues(tokens, named)
+    all_cues = find_cues(tokens, named, document.language)
     mention_index = 0
     for sentence in sentences:
         in_sentence = []

@@ -238,7 +238,7 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
                 proper.extend(range(k, p_end))
                 end = k = p_end
                 continue
-        if _is_proper(tokens, k) and w not in lexicon.modifiers:
+        if _is_proper(tokens, k) and (w not in lexicon.modifiers or proper):  # "Mường Tè": "Tè" is no modifier
             proper.append(k)
         elif w in lexicon.modifiers:
             modifiers.append(w)

@@ -42,10 +42,10 @@ class Relation:
 
 @lru_cache(maxsize=1)
 def cue_matcher() -> PhraseMatcher:
-    """One matcher for every cue phrase; a phrase's values are its categories."""
+    """One matcher for every cue phrase; a phrase's values are its (category, language)."""
     data = load_yaml(data_file("loaders", "lexicon", "cues.yaml"))
-    return PhraseMatcher((phrase, category) for category, by_lang in data.items()
-                         for phrases in by_lang.values() for phrase in phrases)
+    return PhraseMatcher((phrase, (category, lang)) for category, by_lang in data.items()
+                         for lang, phrases in by_lang.items() for phrase in phrases)
 
 
 def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
@@ -62,16 +62,22 @@ _CONNECTORS = frozenset({"between", "and", "with", "to", "by", "from"})
 _DIRECTED = ("transfer", "support", "receive", "receive_transfer")
 
 
-def find_cues(tokens: TokenText, named: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
+def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: str | None = None
+              ) -> list[tuple[int, str]]:
     """``(word position, category)`` of every cue in the text, in order (one pass).
 
     A cue that starts inside a name is no cue ("Thanh Nhàn chuyển giao" is not "nhận
     chuyển giao"); a cue inside a longer cue of another category is not counted
     ("chuyển giao" inside "nhận chuyển giao" is a receipt, "hỗ trợ" inside "hỗ trợ sinh
     sản" a field); a connector is dropped only inside a longer connector ("dem" inside
-    "von dem").
+    "von dem"). Connectors count in the document's ``language`` only: the folded
+    Vietnamese "án" is not the German "an".
     """
-    hits = [h for h in cue_matcher().find_all(tokens, overlapping=True) if h[0] not in named]
+    hits = []
+    for i, j, values in cue_matcher().find_all(tokens, overlapping=True):
+        categories = sorted({c for c, lang in values if c not in _CONNECTORS or language in (None, lang)})
+        if i not in named and categories:
+            hits.append((i, j, categories))
     longer_at: dict[int, list[tuple[int, list[str]]]] = {}
     for a, b, cats in hits:
         if b - a > 1:
@@ -125,6 +131,11 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
         satellite, core = _before(mentions, pos), _after(mentions, pos)
         if satellite and core and satellite.id != core.id:
             relations.append(Relation(satellite, core, "satellite", core, True))
+    for pos in cues.get("takes_satellite", []):
+        satellite_pos, satellite = _before_with_position(mentions, pos)
+        core = _before(mentions, satellite_pos)
+        if satellite and core and satellite.id != core.id:
+            relations.append(Relation(satellite, core, "satellite", core, True))
     if any(c in cues for c in _DIRECTED) and (marked := _by_markers(cues, mentions, verb_final)) is not None:
         return relations + [marked]
     by = set(cues.get("by", []))
@@ -152,9 +163,10 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
             return [_agreement(pair[0], pair[1], city_ids)]
     if signed or "cooperate" in cues:
         for pos in cues.get("with", []):
-            a, b = _before(mentions, pos), _after(mentions, pos)
-            if a and b and a.id != b.id:
-                return [_agreement(a, b, city_ids)]
+            a = _before(mentions, pos)
+            partners = [b for b in _listed_after(mentions, pos, set(cues.get("and", []))) if a and b.id != a.id]
+            if partners:  # "A ký kết với B và C": one agreement each
+                return [_agreement(a, b, city_ids) for b in partners]
     if signed and len(orgs) == 2:
         return [_agreement(orgs[0], orgs[1], city_ids)]
     return []
@@ -204,6 +216,19 @@ def _distinct(mentions: list[tuple[int, Organisation]]) -> list[Organisation]:
     for _, org in mentions:
         seen.setdefault(org.id, org)
     return list(seen.values())
+
+
+def _listed_after(mentions, pos: int, and_positions: set[int]) -> list[Organisation]:
+    """The organisation right after ``pos`` and those joined to it by "và"/"und"/"and"."""
+    listed, previous = [], pos
+    for p, org in mentions:
+        if p <= pos:
+            continue
+        if listed and not any(previous < a < p for a in and_positions):
+            break
+        listed.append(org)
+        previous = p
+    return listed
 
 
 def _before(mentions, pos: int) -> Organisation | None:
