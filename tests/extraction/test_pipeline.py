@@ -135,7 +135,7 @@ def test_a_core_hospital_taking_on_a_satellite(facts_of):
 def test_words_of_another_language_are_not_direction_markers(facts_of):
     # the folded "Đề án" reads "de an": the German "an" (to) must not mark a recipient here
     facts, orgs = facts_of("Thực hiện Đề án 1816, Bệnh viện Việt Đức cử 3 bác sĩ về hỗ trợ Bệnh viện Đa khoa tỉnh "
-                           "Sơn La; Trung tâm Y tế huyện Mường Tè nhận hỗ trợ từ Bệnh viện Đa khoa tỉnh Lai Châu.")
+                           "Sơn La. Trung tâm Y tế huyện Mường Tè nhận hỗ trợ từ Bệnh viện Đa khoa tỉnh Lai Châu.")
     assert (frozenset({"viet-duc", "bvdk-son-la"}), "viet-duc", "support") in pairs(facts)
     assert "x-trung-tam-y-te-huyen-muong-te" in orgs
 
