@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator
 from rdflib import URIRef
 
 from ..errors import HealthgraphError
+from ..sources import iter_facts
 from ..model import DocumentFacts
 from ..output import progress
 from .mapping import (DERIVED_GRAPH, REFERENCE_GRAPH, agreement_iri, default_gazetteer, derived_graph,
@@ -54,32 +55,6 @@ def fact_subjects(fact_id: str) -> list[URIRef]:
     base = str(node)
     return [node, URIRef(base + "/derivation"), URIRef(base + "/validity"),
             URIRef(base + "/validity/begin"), URIRef(base + "/validity/end")]
-
-
-def iter_source_facts(sources: Iterable[str | Path], on_error: Callable[[HealthgraphError], None] | None = None,
-                      show_progress: bool = True) -> Iterator[DocumentFacts]:
-    """Facts of SOURCES: articles through the extractor, curated files last (so that they win)."""
-    from ..sources import iter_facts, split_sources
-
-    sources = list(sources)
-    articles, curated = split_sources(sources)
-    if articles:
-        try:
-            import healthgraph.extraction  # noqa: F401  (the extraction pipeline may be absent)
-        except ImportError as exc:
-            raise HealthgraphError(f"cannot read articles ({articles[0]}, …): the extractor is not installed "
-                                   f"({exc})") from exc
-        yield from iter_facts(sources, on_error=on_error, show_progress=show_progress)
-        return
-    from ..loaders.structured import load_structured
-
-    for path in curated:
-        try:
-            yield from load_structured(path)
-        except HealthgraphError as exc:
-            if on_error is None:
-                raise
-            on_error(exc)
 
 
 def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | None = None, kind: str | None = None,
@@ -136,7 +111,7 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
         curated_in: dict[str, set] = {}
         for row in target.query(_CURATED_IDS).rows:
             curated_in.setdefault(str(row[0]), set()).add(row[1])
-        facts_iter = iter_source_facts(paths, on_error=record, show_progress=show_progress) if paths else iter(())
+        facts_iter = iter_facts(paths, on_error=record, show_progress=show_progress) if paths else iter(())
         all_facts = progress(_chain(given, facts_iter), description="building graph", enabled=show_progress)
         for facts in all_facts:
             _ingest(target, facts, gazetteer, curated_in, report)
