@@ -7,6 +7,7 @@ Settings, in order of precedence: the ``uri``/``user``/``password`` arguments (t
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 from contextlib import contextmanager
@@ -19,6 +20,11 @@ DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_PASSWORD = "neo4j"
 CONNECTION_TIMEOUT = 10.0  # seconds; an unreachable host should fail fast, not after 30 s
+RETRY_TIME = 5.0  # seconds a failed transaction is retried: a server that went away is an error, not a wait
+
+# The driver logs every retry as a warning; with no handler Python prints them to stderr,
+# burying the one-line error. Users who configure logging still receive them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -87,8 +93,9 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
     conf = settings(uri, user, password, database)
     where = f"Neo4j at {conf.uri}"
     try:
-        driver = neo4j.GraphDatabase.driver(conf.uri, auth=(conf.user, conf.password),
-                                            connection_timeout=CONNECTION_TIMEOUT, **driver_config)
+        driver_config.setdefault("connection_timeout", CONNECTION_TIMEOUT)
+        driver_config.setdefault("max_transaction_retry_time", RETRY_TIME)
+        driver = neo4j.GraphDatabase.driver(conf.uri, auth=(conf.user, conf.password), **driver_config)
     except (ValueError, nx.ConfigurationError) as exc:
         raise BackendUnavailable(f"invalid Neo4j URI {conf.uri!r}: {one_line(exc)}") from None
     try:

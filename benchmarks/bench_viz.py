@@ -1,0 +1,35 @@
+"""HTML network page: time to first interactive frame of a 5,000-node page (benchmarks/viz_bench.py)."""
+from __future__ import annotations
+
+from common import HERE, fmt, measure
+
+# Labels for the figures viz_bench.py reports; any other figure it adds is shown under its own key.
+LABELS = {
+    "nodes": "nodes drawn", "edges": "edges drawn", "physics": "physics simulation",
+    "html_bytes": "page size (bytes)", "render_s": "render the HTML in Python (s)",
+    "first_frame_ms_median": "time to first interactive frame, median (ms, navigation start → first afterDrawing)",
+    "first_frame_ms": "time to first interactive frame, each run (ms)",
+    "open_to_ready_wall_s_median": "open → ready, wall clock, median (s)",
+    "peak_rss_mb": "peak RSS of the Python side (MB)",
+}
+SKIP = {"benchmark", "repeat"}
+
+
+def run(quick: bool) -> dict:
+    title = "Interactive HTML page (5,000 nodes, headless Chromium)"
+    if not (HERE / "viz_bench.py").is_file():
+        return {"title": title, "tables": [], "notes": ["not run: benchmarks/viz_bench.py is missing"]}
+    repeat = 1 if quick else 3
+    r = measure("viz_bench:run", nodes=5000, repeat=repeat, timeout=900)
+    if "error" in r:
+        rows = [["time to first interactive frame", r["error"]]]
+    else:
+        rows = [[LABELS.get(k, k.replace("_", " ")), fmt(v, digits=0 if isinstance(v, int) else 1)
+                 if not isinstance(v, (list, bool)) else ("on" if v is True else "off" if v is False
+                                                          else ", ".join(map(str, v)))]
+                for k, v in r.items() if k not in SKIP]
+    return {"title": title, "tables": [{"caption": f"5,000-node page, {repeat} fresh browser run(s)",
+                                        "columns": ["", "value"], "rows": rows}],
+            "notes": ["`benchmarks/viz_bench.py` (written by the viz engineer) run in a child process: "
+                      "`viz_bench.run(nodes=5000)` renders a synthetic corpus with `healthgraph.visual.viz` and opens "
+                      "it in Debian's headless chromium."]}

@@ -1,0 +1,132 @@
+"""Time to first interactive frame of a 5,000-organisation network page in headless Chromium.
+
+Builds a synthetic corpus (:func:`healthgraph.synth.synth_corpus`) with about ``--nodes``
+organisations, renders it with :func:`healthgraph.visual.viz` (above the physics threshold:
+precomputed layout, no simulation), opens the page in Debian's headless Chromium and reads
+``performance.now()`` at the network's first ``afterDrawing`` event, i.e. the first frame
+the user can pan and zoom, measured from navigation start. It then drags the view with
+the mouse and zooms with the wheel (real input events) and times every frame painted
+meanwhile, plus one full redraw with all edges shown. Prints one JSON line.
+
+Usage::
+
+    python benchmarks/viz_bench.py [--nodes 5000] [--repeat 3]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# Every redraw of the canvas, timed inside the browser: vis emits beforeDrawing and
+# afterDrawing around each frame it paints.
+_RECORD_FRAMES = """
+(function () {
+  var n = healthgraph.network, t0 = 0;
+  window.hgFrames = [];
+  n.on("beforeDrawing", function () { t0 = performance.now(); });
+  n.on("afterDrawing", function () { window.hgFrames.push(performance.now() - t0); });
+  return true;
+})()
+"""
+# A full redraw with every edge shown (moveTo does not hide edges as a drag does).
+_FULL_REDRAW = """
+new Promise(function (resolve) {
+  var n = healthgraph.network, p = n.getViewPosition(), t0 = performance.now();
+  n.once("afterDrawing", function () { resolve(performance.now() - t0); });
+  n.moveTo({position: {x: p.x + 50, y: p.y + 50}, scale: n.getScale()});
+})
+"""
+
+
+def _drag_and_zoom(tab, width: int, height: int) -> list[float]:
+    """Pan by dragging with the mouse and zoom with the wheel; return the frame times (ms)."""
+    tab.evaluate(_RECORD_FRAMES)
+    x, y = width / 2, height / 2
+    tab.send("Input.dispatchMouseEvent", {"type": "mousePressed", "x": x, "y": y, "button": "left", "clickCount": 1})
+    for step in range(1, 21):
+        tab.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x + 10 * step, "y": y + 5 * step,
+                                              "button": "left", "buttons": 1})
+        time.sleep(0.02)
+    tab.send("Input.dispatchMouseEvent", {"type": "mouseReleased", "x": x + 200, "y": y + 100, "button": "left",
+                                          "clickCount": 1})
+    for _ in range(5):
+        tab.send("Input.dispatchMouseEvent", {"type": "mouseWheel", "x": x, "y": y, "deltaX": 0, "deltaY": -120})
+        time.sleep(0.05)
+    time.sleep(0.3)
+    return tab.evaluate("window.hgFrames")
+
+
+def build_corpus(nodes: int, seed: int = 0):
+    """A synthetic corpus with at least ``nodes`` organisations (hub-and-spoke, like the real one)."""
+    from healthgraph.synth import synth_corpus
+
+    hospitals = int(nodes * 0.97)
+    while True:
+        corpus = synth_corpus(partnerships=nodes * 2, hospitals=hospitals, seed=seed)
+        if len(corpus.organisations) >= nodes:
+            return corpus
+        hospitals += max(1, nodes - len(corpus.organisations))
+
+
+def run(nodes: int = 5000, repeat: int = 3) -> dict:
+    from healthgraph.graph import to_property_graph
+    from healthgraph.visual import viz
+    from healthgraph.visual.chromium import Chromium
+
+    corpus = build_corpus(nodes)
+    graph = to_property_graph(corpus)
+    first_frames, ready, frames, full = [], [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "network.html"
+        started = time.perf_counter()
+        page = viz(graph, output=out)
+        render_s = time.perf_counter() - started
+        html_bytes = out.stat().st_size
+        for _ in range(repeat):  # a fresh browser each time: no warm cache
+            with Chromium() as browser:
+                opened = time.perf_counter()
+                tab = browser.open(out.as_uri(), timeout=120)
+                tab.wait_for("window.healthgraph && window.healthgraph.ready", timeout=120)
+                wall = time.perf_counter() - opened
+                first_frames.append(tab.evaluate("healthgraph.firstDrawAt"))
+                ready.append(wall)
+                full.append(tab.evaluate(_FULL_REDRAW, timeout=60))
+                frames.extend(_drag_and_zoom(tab, browser.width, browser.height))
+                errors = tab.console_errors()
+                remote = [u for u in tab.requests() if not u.startswith("file://")]
+                if errors or remote:
+                    raise SystemExit(f"page broken: errors={errors[:3]} remote requests={remote[:3]}")
+    return {
+        "benchmark": "viz_first_frame",
+        "nodes": page.nodes,
+        "edges": page.edges,
+        "physics": page.physics,
+        "html_bytes": html_bytes,
+        "render_s": round(render_s, 3),
+        "first_frame_ms_median": round(statistics.median(first_frames), 1),
+        "first_frame_ms": [round(t, 1) for t in first_frames],
+        "open_to_ready_wall_s_median": round(statistics.median(ready), 3),
+        "drag_zoom_frames": len(frames),
+        "drag_zoom_frame_ms_median": round(statistics.median(frames), 1) if frames else None,
+        "drag_zoom_frame_ms_max": round(max(frames), 1) if frames else None,
+        "full_redraw_ms_median": round(statistics.median(full), 1),
+        "repeat": repeat,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nodes", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    print(json.dumps(run(args.nodes, args.repeat)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
