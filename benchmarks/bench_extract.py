@@ -17,7 +17,7 @@ TYPICAL = (3000, 5000)  # "typical 4 KB articles": synthetic articles of 3-5 KB
 
 def write_typical(folder: str, count: int, seed: int = 11) -> dict:
     """Write ``count`` synthetic articles of 3-5 KB (all languages) into ``folder``."""
-    from healthgraph.synth import World, write_article
+    from healthgraph.synthetic import World, write_article
 
     world = World(hospitals=300, seed=seed)
     written, total, i = 0, 0, 0
@@ -87,7 +87,7 @@ def run(quick: bool) -> dict:
                            "columns": ["", "1 core (jobs=1)", f"all {cores} cores (jobs=0)"], "rows": rows})
         quality_n = 500 if quick else 3000
         qdir = Path(tmp, "quality")
-        from healthgraph.synth import synth
+        from healthgraph.synthetic import synth
 
         synth(articles=quality_n, hospitals=200, out=qdir, seed=42)
         rows = []

@@ -13,7 +13,7 @@ PER_ROW_CAP = 10_000  # one round trip per row: measured on a 10k-relationship g
 def synthetic_graph(relationships: int, seed: int = 0):
     """A property graph of about ``relationships`` relationships (synthetic corpus)."""
     from healthgraph.graph import to_property_graph
-    from healthgraph.synth import synth_corpus
+    from healthgraph.synthetic import synth_corpus
 
     per = len(to_property_graph(synth_corpus(500, hospitals=200, seed=seed)).edges) / 500
     partnerships = max(10, int(relationships / per * 1.15))  # a margin, then cut to the exact size

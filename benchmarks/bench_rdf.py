@@ -22,7 +22,7 @@ def write_ntriples(path: str, triples: int, seed: int = 0) -> dict:
     from collections import Counter
 
     from healthgraph.rdf.mapping import corpus_facts, iter_graphs
-    from healthgraph.synth import synth_corpus
+    from healthgraph.synthetic import synth_corpus
 
     partnerships = max(50, triples // 62)  # ~65 triples per synthetic partnership
     corpus = synth_corpus(partnerships, seed=seed)

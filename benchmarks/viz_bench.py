@@ -1,6 +1,6 @@
 """Time to first interactive frame of a 5,000-organisation network page in headless Chromium.
 
-Builds a synthetic corpus (:func:`healthgraph.synth.synth_corpus`) with about ``--nodes``
+Builds a synthetic corpus (:func:`healthgraph.synthetic.synth_corpus`) with about ``--nodes``
 organisations, renders it with :func:`healthgraph.visual.viz` (above the physics threshold:
 precomputed layout, no simulation), opens the page in Debian's headless Chromium and reads
 ``performance.now()`` at the network's first ``afterDrawing`` event, i.e. the first frame
@@ -63,7 +63,7 @@ def _drag_and_zoom(tab, width: int, height: int) -> list[float]:
 
 def build_corpus(nodes: int, seed: int = 0):
     """A synthetic corpus with at least ``nodes`` organisations (hub-and-spoke, like the real one)."""
-    from healthgraph.synth import synth_corpus
+    from healthgraph.synthetic import synth_corpus
 
     hospitals = int(nodes * 0.97)
     while True:

@@ -22,7 +22,7 @@ _API = {
     "query": "healthgraph.queries",
     "export": "healthgraph.exporters",
     "viz": "healthgraph.visual",
-    "synth": "healthgraph.synth",
+    "synth": "healthgraph.synthetic",
 }
 
 __all__ = sorted(_API)

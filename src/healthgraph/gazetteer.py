@@ -27,6 +27,28 @@ def load_yaml(path) -> dict:
         return yaml.load(handle, Loader=_YamlLoader) or {}
 
 
+@lru_cache(maxsize=None)
+def _concept_file(name: str) -> tuple[dict, ...]:
+    data = load_yaml(data_file("loaders", "lexicon", f"{name}.yaml"))
+    return tuple(c for c in data.get("concepts") or [] if isinstance(c, dict) and c.get("id"))
+
+
+def load_concepts(name: str) -> list[dict]:
+    """The SKOS concepts of ``loaders/lexicon/<name>.yaml`` (``techniques`` or ``specialties``).
+
+    Returns
+    -------
+    list of dict
+        ``{id, vi: [labels, preferred first], en, de, broader?}`` per concept.
+
+    Examples
+    --------
+    >>> next(c for c in load_concepts("specialties") if c["id"] == "paediatrics")["en"]
+    'paediatrics'
+    """
+    return [dict(c) for c in _concept_file(name)]
+
+
 @dataclass(frozen=True)
 class Province:
     id: str

@@ -41,6 +41,23 @@ def nfc(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_MOVES[m.group(0)], text) if _TONE_RE.search(text) else text
 
 
+_OLD_STYLE = {first: second for second, first in _TONE_MOVES.items()}
+_OLD_STYLE_RE = re.compile("(?:" + "|".join(map(re.escape, _OLD_STYLE)) + r")(?!\w)")
+
+
+def old_tone_marks(text: str) -> str:
+    """Write final ``oa, oe, uy`` in the other tone-mark style ("Hòa" -> "Hoà"); :func:`nfc` undoes it.
+
+    Examples
+    --------
+    >>> old_tone_marks("Khánh Hòa")
+    'Khánh Hoà'
+    >>> nfc(old_tone_marks("Thanh Hóa")) == "Thanh Hóa"
+    True
+    """
+    return _OLD_STYLE_RE.sub(lambda m: _OLD_STYLE[m.group(0)], text)
+
+
 def strip_marks(text: str) -> str:
     """Remove every diacritic and map đ→d, keeping case and punctuation."""
     decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))

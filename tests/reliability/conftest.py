@@ -19,7 +19,7 @@ def article() -> str:
 
 @pytest.fixture(scope="session")
 def synthetic_dir(tmp_path_factory):
-    from healthgraph.synth import synth
+    from healthgraph.synthetic import synth
 
     out = tmp_path_factory.mktemp("synth")
     synth(articles=150, hospitals=60, out=out, seed=17)

@@ -56,7 +56,7 @@ LOADER = """
 import sys
 from healthgraph.errors import HealthgraphError
 from healthgraph.neo4j.load import neo4j_load
-from healthgraph.synth import synth_corpus
+from healthgraph.synthetic import synth_corpus
 corpus = synth_corpus({n}, hospitals=400, seed=5)
 try:
     report = neo4j_load(corpus, uri="bolt://127.0.0.1:{port}", show_progress=False)
@@ -86,7 +86,7 @@ def _count(uri: str) -> tuple[int, int, int]:
 @pytest.mark.neo4j
 def test_neo4j_server_gone_mid_load_gives_a_clear_error_and_rerun_completes():
     from healthgraph.graph import to_property_graph
-    from healthgraph.synth import synth_corpus
+    from healthgraph.synthetic import synth_corpus
 
     n = 12000
     graph = to_property_graph(synth_corpus(n, hospitals=400, seed=5))

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from healthgraph.cli import main
 from healthgraph.graph import to_property_graph
-from healthgraph.synth import iter_articles, synth, synth_corpus
+from healthgraph.synthetic import iter_articles, synth, synth_corpus
 
 SCORE = Path("/work/shared/eval/score.py")
 SEEDS_GOLD = Path("/work/shared/gold/seeds.jsonl")

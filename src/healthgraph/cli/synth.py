@@ -24,7 +24,7 @@ def synth(articles, hospitals, out, seed, languages, jsonl, fmt):
     score.py --gold OUT/gold.jsonl --texts OUT --run 'healthgraph extract {files} --format json'
     """
     from ..output import emit
-    from ..synth import synth as run
+    from ..synthetic import synth as run
 
     summary = run(articles=articles, hospitals=hospitals, out=out, seed=seed, languages=languages, jsonl=jsonl)
     emit([summary], fmt=fmt)

@@ -15,8 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..gazetteer import load_yaml
-from ..resources import data_file
+from ..gazetteer import load_concepts
 from ..text import fold
 from .normalise import fold_same_length
 from .tokens import PhraseMatcher, TokenText
@@ -76,19 +75,16 @@ class Concept:
 
 @lru_cache(maxsize=1)
 def _concepts() -> dict[str, dict[str, Concept]]:
+    """Folded label -> concept, per scheme."""
     out: dict[str, dict[str, Concept]] = {}
-    for name in ("techniques", "specialties"):
+    for scheme in ("techniques", "specialties"):
         table: dict[str, Concept] = {}
-        path = data_file("loaders", "lexicon", f"{name}.yaml")
-        if path.exists():
-            data = load_yaml(path)
-            for c in data.get("concepts", data.get(name, [])) or []:
-                concept = Concept(c["id"], c.get("en"), c.get("de"))
-                labels = list(c.get("vi") or []) + [c.get("en") or "", c.get("de") or ""]
-                for label in labels:
-                    if label:
-                        table.setdefault(fold(label), concept)
-        out[name] = table
+        for c in load_concepts(scheme):
+            concept = Concept(c["id"], c.get("en"), c.get("de"))
+            for label in [*(c.get("vi") or []), c.get("en") or "", c.get("de") or ""]:
+                if label:
+                    table.setdefault(fold(label), concept)
+        out[scheme] = table
     return out
 
 

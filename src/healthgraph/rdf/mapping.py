@@ -359,23 +359,6 @@ def default_gazetteer():
         return Gazetteer([], [])
 
 
-def load_lexicon(name: str) -> list[dict]:
-    """Concepts ``{id, vi: [...], en, de, broader}`` of ``loaders/lexicon/<name>.yaml`` (empty if absent)."""
-    from ..gazetteer import load_yaml
-    from ..resources import data_file
-
-    try:
-        path = data_file("loaders", "lexicon", f"{name}.yaml")
-    except FileNotFoundError:
-        return []
-    if not Path(path).is_file():
-        return []
-    data = load_yaml(path)
-    if isinstance(data, dict):
-        data = data.get("concepts") or data.get(name) or next((v for v in data.values() if isinstance(v, list)), [])
-    return [c for c in data or [] if isinstance(c, dict) and c.get("id")]
-
-
 def reference_graph(gazetteer=None) -> Graph:
     """Return the reference graph: provinces with the 2025 merger and the SKOS concept schemes."""
     gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
@@ -395,7 +378,9 @@ def reference_graph(gazetteer=None) -> Graph:
             out.add(node, HG.mergedInto, province_iri(p.merged_into))
             out.add(node, HG.mergedOn, Literal(MERGER_DATE, datatype=XSD.date))
             out.add(province_iri(p.merged_into), HG.formedFrom, node)
-    techniques, specialties = load_lexicon("techniques"), load_lexicon("specialties")
+    from ..gazetteer import load_concepts
+
+    techniques, specialties = load_concepts("techniques"), load_concepts("specialties")
     # ``broader`` may name a concept of either scheme (a technique under a specialty)
     where = {str(c["id"]): "specialty/" for c in specialties}
     where.update({str(c["id"]): "technique/" for c in techniques})

@@ -33,10 +33,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .errors import HealthgraphError, InputError
-from .gazetteer import Gazetteer, load_gazetteer, load_yaml
+from .gazetteer import Gazetteer, load_concepts, load_gazetteer
 from .model import Corpus, Document, DocumentFacts, Evidence, Field, Organisation, Partnership, TechniqueTransfer
-from .resources import data_file
-from .text import _TONE_MOVES, fold, slug, strip_marks
+from .text import fold, old_tone_marks, slug, strip_marks
 
 LANGUAGES = ("vi", "de", "en")
 DEFAULT_LANGUAGE_WEIGHTS = {"vi": 0.8, "de": 0.1, "en": 0.1}
@@ -49,9 +48,6 @@ SCENARIO_WEIGHTS = {
 # Spelling variants applied to a whole Vietnamese article (probabilities).
 VARIANT_RATES = {"ascii": 0.04, "old_tones": 0.15, "nfd": 0.03, "wrapped": 0.12, "lowercase_heads": 0.15}
 
-# Old-style tone placement ("hoà") is the inverse of what text.nfc normalises to ("hòa").
-_OLD_TONES = {new: old for old, new in _TONE_MOVES.items()}
-_OLD_TONE_RE = re.compile("(?:" + "|".join(map(re.escape, _OLD_TONES)) + r")(?!\w)")
 
 
 # --------------------------------------------------------------------------- the world
@@ -218,36 +214,6 @@ def _from_gazetteer(org, gazetteer: Gazetteer) -> SynthOrg:
                     de=[_de_invariant(n) for n in de_names] + ([_de(en[0])] if en and en[0] not in de_names else []))
 
 
-def load_concepts(name: str) -> list[dict]:
-    """Return the concepts of ``loaders/lexicon/<name>.yaml`` (``id``, ``vi`` list, ``en``, ``de``).
-
-    Parameters
-    ----------
-    name : str
-        ``techniques`` or ``specialties``.
-
-    Returns
-    -------
-    list of dict
-        Concepts that have at least one Vietnamese label.
-    """
-    path = data_file("loaders", "lexicon", f"{name}.yaml")
-    if not path.exists():
-        raise HealthgraphError(f"{path}: the {name} lexicon is missing; synth needs it for names")
-    data = load_yaml(path)
-    entries = data if isinstance(data, list) else next((v for v in data.values() if isinstance(v, list)), [])
-    concepts = []
-    for c in entries:
-        vi = c.get("vi") or []
-        vi = [vi] if isinstance(vi, str) else list(vi)
-        if vi:
-            en, de = c.get("en"), c.get("de")
-            concepts.append({"id": c.get("id") or slug(vi[0]), "vi": vi,
-                             "en": en[0] if isinstance(en, list) else en,
-                             "de": de[0] if isinstance(de, list) else de})
-    return concepts
-
-
 class World:
     """The organisations and terms a synthetic corpus talks about.
 
@@ -260,7 +226,7 @@ class World:
     seed : int
     gazetteer : Gazetteer, optional
     techniques, specialties : list of dict, optional
-        Concepts as returned by :func:`load_concepts`.
+        Concepts as returned by :func:`healthgraph.gazetteer.load_concepts`.
     """
 
     def __init__(self, hospitals: int = 100, seed: int = 0, gazetteer: Gazetteer | None = None,
@@ -949,11 +915,6 @@ def write_article(world: World, index: int, seed: int = 0, language_weights: dic
         **art.dates, "negative": negative, "scenario": kind, "variants": variants,
     }
     return text, case
-
-
-def old_tone_marks(text: str) -> str:
-    """Move tone marks of final ``oa, oe, uy`` to the old position ("Hòa" -> "Hoà")."""
-    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(0)], text)
 
 
 def _spell(text: str, lang: str, rng: random.Random) -> tuple[str, list[str]]:

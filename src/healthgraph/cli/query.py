@@ -1,0 +1,59 @@
+"""``healthgraph query``: named questions with the same answers on every backend."""
+from __future__ import annotations
+
+import click
+
+from . import format_option, main
+
+
+def _split(pairs) -> dict:
+    from ..errors import HealthgraphError
+
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise HealthgraphError(f"--param {pair!r}: expected NAME=VALUE")
+        params[name.strip()] = value
+    return params
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="a parameter of the query (names of hospitals/provinces in any spelling); repeatable")
+@click.option("--backend", "-b", type=click.Choice(["rdf", "neo4j", "networkx"]), default="rdf", show_default=True,
+              help="rdf: the store; neo4j: the server; networkx: in memory, from --source or the store")
+@click.option("--store", type=click.Path(file_okay=False), default=None,
+              help="store built by `healthgraph build` [default: ./hg-store]")
+@click.option("--source", "sources", multiple=True, type=click.Path(exists=True),
+              help="networkx: build the graph from these articles/curated files instead of the store")
+@click.option("--uri", default=None, help="Neo4j bolt URI [default: $NEO4J_URI or bolt://127.0.0.1:7687]")
+@click.option("--queries-dir", type=click.Path(file_okay=False), default=None,
+              help="a folder of your own NAME.rq / NAME.cypher queries, runnable by name")
+@click.option("--list", "list_", is_flag=True, help="list the queries with their parameters and columns")
+@format_option
+def query(name, params, backend, store, sources, uri, queries_dir, list_, fmt):
+    """Run the named query NAME (see --list) on a backend.
+
+    \b
+    Examples:
+      healthgraph query --list
+      healthgraph query dependants --param hospital="BV Bạch Mai" --store kg/
+      healthgraph query agreements-expiring -p date=2025-01-01 -p days=30 --backend neo4j
+      healthgraph query organisations-by-province -p province="Lào Cai" -p tier=provincial --format csv
+      healthgraph query my-question --queries-dir my-queries/ -p name=value
+    """
+    from ..errors import HealthgraphError
+    from ..output import emit
+    from ..queries import list_queries, query as run
+
+    if list_:
+        columns = ["name", "parameters", "columns", "description"] + (["source"] if queries_dir else [])
+        emit(list_queries(queries_dir), columns, fmt)
+        return
+    if not name:
+        raise HealthgraphError("name a query (`healthgraph query --list` shows them)")
+    columns, rows = run(name, _split(params), backend=backend, store=store, sources=list(sources) or None, uri=uri,
+                        queries_dir=queries_dir)
+    emit([dict(zip(columns, row)) for row in rows], columns, fmt, title=name)

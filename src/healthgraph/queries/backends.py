@@ -1,0 +1,176 @@
+"""The three query backends behind one small registry: ``rdf``, ``neo4j``, ``networkx``.
+
+A backend runs a :class:`~.catalogue.QuerySpec` with parameter values that are already
+checked and resolved, and lists the names of the organisations it holds (for
+:class:`~.resolve.OrganisationIndex`). Values always travel as query parameters: SPARQL
+variables bound by the engine (``healthgraph.rdf.sparql.run``), Cypher ``$parameters``,
+Python arguments for networkx.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import HealthgraphError
+from .catalogue import QuerySpec
+
+DEFAULT_STORE = "hg-store"
+
+_ORG_LABELS_SPARQL = """
+PREFIX hg: <https://w3id.org/healthgraph/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?id ?label ?primary WHERE {
+  ?o a hg:Organisation ; dcterms:identifier ?id .
+  { ?o rdfs:label ?label BIND(true AS ?primary) } UNION { ?o skos:prefLabel ?label } UNION { ?o skos:altLabel ?label }
+  UNION { ?o hg:formerName ?label }
+}
+"""
+_ORG_LABELS_CYPHER = """
+MATCH (o:Organisation)
+RETURN o.id AS id, [o.name, o.name_en, o.name_de] + coalesce(o.mentions, []) + coalesce(o.former_names, []) AS labels
+"""
+
+
+class Backend:
+    """What every backend offers: run a query, list organisation names, close."""
+
+    name = ""
+
+    def run(self, spec: QuerySpec, values: dict) -> tuple[list[str], list[list]]:
+        raise NotImplementedError
+
+    def organisation_labels(self) -> Iterable[tuple[str, str, bool]]:
+        """``(id, label, primary)`` for every name of every organisation; primary: its canonical name."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release the store or the connection."""
+
+    def _file(self, spec: QuerySpec) -> Path:
+        path = spec.files.get(self.name)
+        if path is None:
+            have = ", ".join(sorted(spec.files)) or "none"
+            raise HealthgraphError(f"query {spec.name!r} has no {self.name} version (it has: {have})")
+        return path
+
+
+class RDFBackend(Backend):
+    """The Oxigraph (or memory) store built by ``healthgraph build``."""
+
+    name = "rdf"
+
+    def __init__(self, store: str | Path | None = None, **_):
+        from ..rdf.store import open_store
+
+        self.path = Path(store or DEFAULT_STORE)
+        self.store = open_store(self.path, read_only=True)
+
+    def _select(self, query: str, params: dict | None = None):
+        from rdflib import Literal
+
+        from ..rdf.sparql import run
+
+        # every value is bound as a plain string literal, never read as an IRI or pasted in
+        bindings = {k: Literal(str(v)) for k, v in (params or {}).items()}
+        result = run(query, params=bindings, _store=self.store)
+        if result.kind != "select":
+            raise HealthgraphError("a named query must be a SPARQL SELECT")
+        return result
+
+    def run(self, spec, values):
+        from ..rdf.sparql import cell
+
+        result = self._select(str(self._file(spec)), values)
+        return list(result.variables), [[cell(v) for v in row] for row in result.rows]
+
+    def organisation_labels(self):
+        return [(str(i), str(l), p is not None) for i, l, p in self._select(_ORG_LABELS_SPARQL).rows]
+
+    def close(self):
+        self.store.close()
+
+
+class Neo4jBackend(Backend):
+    """The Neo4j server loaded by ``healthgraph neo4j load`` (``NEO4J_URI`` etc.)."""
+
+    name = "neo4j"
+
+    def __init__(self, uri: str | None = None, **_):
+        self.uri = uri
+
+    def run(self, spec, values):
+        from ..neo4j.cypher import cypher
+
+        rows = cypher(self._file(spec), params=values, uri=self.uri)
+        return list(rows.columns), [[row[c] for c in rows.columns] for row in rows]
+
+    def organisation_labels(self):
+        from ..neo4j.cypher import cypher
+
+        return [(row["id"], label, i == 0) for row in cypher(_ORG_LABELS_CYPHER, uri=self.uri)
+                for i, label in enumerate(row["labels"]) if label]
+
+
+class NetworkxBackend(Backend):
+    """An in-memory networkx graph, built from a store (read back from RDF) or from SOURCES."""
+
+    name = "networkx"
+
+    def __init__(self, store: str | Path | None = None, sources=None, graph=None, **_):
+        self.graph = graph if graph is not None else networkx_graph(store=store, sources=sources)
+
+    def run(self, spec, values):
+        from .registry import NETWORKX
+
+        function = NETWORKX.get(spec.name)
+        if function is None or spec.user:
+            raise HealthgraphError(f"query {spec.name!r} has no networkx version; run it with --backend rdf or neo4j")
+        return spec.column_names, function(self.graph, **values)
+
+    def organisation_labels(self):
+        from .graphview import view
+
+        for node_id in view(self.graph).organisations:
+            props = self.graph.nodes[node_id]
+            for i, label in enumerate((props.get("name"), props.get("name_en"), props.get("name_de"),
+                                       *props.get("mentions", ()), *props.get("former_names", ()))):
+                if label:
+                    yield node_id, label, i == 0
+
+
+def networkx_graph(store=None, sources=None, corpus=None):
+    """The networkx MultiDiGraph (schema of :mod:`healthgraph.graph`) of a corpus, SOURCES or a store.
+
+    Parameters
+    ----------
+    store : str or Path, optional
+        A store built by ``healthgraph build``, read back with :mod:`healthgraph.rdf.reverse`.
+    sources : list of paths, Corpus, optional
+        Articles and curated files (or a Corpus); used instead of the store when given.
+    """
+    from ..graph import to_networkx, to_property_graph
+    from ..model import Corpus
+
+    if corpus is None and isinstance(sources, Corpus):
+        corpus = sources
+    if corpus is None and sources:
+        from ..sources import load_corpus
+
+        corpus = load_corpus([sources] if isinstance(sources, (str, Path)) else list(sources))
+    if corpus is None:
+        from ..rdf.store import read_corpus
+
+        corpus = read_corpus(store or DEFAULT_STORE)
+    return to_networkx(to_property_graph(corpus))
+
+
+BACKENDS: dict[str, type[Backend]] = {"rdf": RDFBackend, "neo4j": Neo4jBackend, "networkx": NetworkxBackend}
+
+
+def open_backend(backend: str, **options) -> Backend:
+    """Open backend ``backend`` (``rdf``, ``neo4j`` or ``networkx``) with its options."""
+    if backend not in BACKENDS:
+        raise HealthgraphError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    return BACKENDS[backend](**options)
