@@ -26,6 +26,7 @@ from .normalise import fold_same_length
 from .tokens import PhraseMatcher, TokenText
 
 _NUMBER_WORDS = {"so", "nr", "no", "number", "nummer"}
+_URL_HINTS = ("http", "www.", ".vn", ".com", ".org", ".net")
 _LEGAL_FORMS = {"llc", "ltd", "inc", "jsc", "corp", "gmbh", "ag", "plc", "co"}
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:vn|com|org|net)(?:/\S*)?", re.I)
 _STOP_PUNCT = re.compile(r"[,;:()\[\]\"“”«»!?/|]|\.(?!\s*\d)|\s[-–—]\s")
@@ -166,8 +167,11 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
             mention = _from_head(tokens, i, j, head, lexicon, provinces_at, known_at, types_at)
             if mention is not None:
                 found.append(mention)
+    mentions = _without_overlaps(found)
+    if not any(hint in tokens.text for hint in _URL_HINTS):
+        return mentions
     urls = [m.span() for m in _URL.finditer(tokens.text)]
-    return [m for m in _without_overlaps(found) if not any(s <= m.start < e for s, e in urls)]
+    return [m for m in mentions if not any(s <= m.start < e for s, e in urls)]
 
 
 def _mention(tokens: TokenText, i: int, j: int, kind: str, **attrs) -> Mention:

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import add
 from typing import Iterable, Iterator
 
 import ahocorasick
@@ -37,9 +38,10 @@ class TokenText:
     def of(cls, text: str) -> "TokenText":
         key = matching_key(text)
         words = _WORD.findall(key)
-        spans = [m.span() for m in _WORD.finditer(key)]
-        starts = list(accumulate(map(len, words[:-1]), lambda total, n: total + n + 1, initial=0)) if words else []
-        return cls(text, spans, words, " ".join(words), starts, [s for s, _ in spans], key)
+        char_starts = [m.start() for m in _WORD.finditer(key)]
+        spans = list(zip(char_starts, map(add, char_starts, map(len, words))))
+        starts = list(accumulate([len(w) + 1 for w in words[:-1]], initial=0)) if words else []
+        return cls(text, spans, words, " ".join(words), starts, char_starts, key)
 
     def word_range(self, joined_start: int, joined_end: int) -> tuple[int, int]:
         """Word indices ``[i, j)`` covering ``joined[joined_start:joined_end]``."""
