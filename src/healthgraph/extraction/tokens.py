@@ -7,7 +7,7 @@ maps back to a character span of the original text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import add
@@ -43,10 +43,6 @@ class TokenText:
         starts = list(accumulate([len(w) + 1 for w in words[:-1]], initial=0)) if words else []
         return cls(text, spans, words, " ".join(words), starts, char_starts, key)
 
-    def word_range(self, joined_start: int, joined_end: int) -> tuple[int, int]:
-        """Word indices ``[i, j)`` covering ``joined[joined_start:joined_end]``."""
-        return bisect_right(self.starts, joined_start) - 1, bisect_left(self.starts, joined_end)
-
     def char_span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of words ``[i, j)``."""
         return self.spans[i][0], self.spans[j - 1][1]
@@ -54,10 +50,6 @@ class TokenText:
     def word_at(self, char_pos: int) -> int:
         """Index of the first word starting at or after ``char_pos``."""
         return bisect_left(self.char_starts, char_pos)
-
-    def surface(self, i: int, j: int) -> str:
-        s, e = self.char_span(i, j)
-        return self.text[s:e]
 
 
 class PhraseMatcher:
@@ -80,7 +72,8 @@ class PhraseMatcher:
                 if value not in values[key]:
                     values[key].append(value)
         for key, vals in values.items():
-            self._automaton.add_word(key, (key, vals))
+            # padded with spaces, a phrase can only match whole words of the padded text
+            self._automaton.add_word(f" {key} ", (len(key) + 2, key.count(" ") + 1, vals))
         self._empty = not values
         if not self._empty:
             self._automaton.make_automaton()
@@ -94,13 +87,11 @@ class PhraseMatcher:
     def find_all(self, tokens: TokenText, overlapping: bool = False) -> Iterator[tuple[int, int, list]]:
         if self._empty or not tokens.joined:
             return
-        joined = tokens.joined
+        starts = tokens.starts
         hits = []
-        for end, (key, values) in self._automaton.iter(joined):
-            start = end - len(key) + 1
-            if (start == 0 or joined[start - 1] == " ") and (end + 1 == len(joined) or joined[end + 1] == " "):
-                i, j = tokens.word_range(start, end + 1)
-                hits.append((i, j, values))
+        for end, (length, n_words, values) in self._automaton.iter(f" {tokens.joined} "):
+            i = bisect_left(starts, end - length + 1)  # the phrase starts after its leading space
+            hits.append((i, i + n_words, values))
         if overlapping:
             yield from sorted(hits, key=lambda h: (h[0], h[1]))
             return
