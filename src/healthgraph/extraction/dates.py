@@ -32,9 +32,7 @@ _PATTERNS = [
     # tháng 7/2017, tháng 7 năm 2017
     re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})", re.I),
 ]
-_PERIOD = re.compile(
-    r"(?:giai đoạn|nhiệm kỳ|period|zeitraum|phase|từ năm|from|von)?\s*(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})",
-    re.I)
+_PERIOD = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})(?!\d)")
 _RANGE = re.compile(r"(?:vom|von|từ(?: ngày)?|from)\s+(?P<a>.{4,30}?)\s+(?:bis zum|bis|đến(?: ngày)?|to|until)\s+(?P<b>.{4,30}?)(?=[.;,)\n]|$)",
                     re.I)
 
