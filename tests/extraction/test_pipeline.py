@@ -151,3 +151,16 @@ def test_words_of_another_language_are_not_direction_markers(facts_of):
 def test_specialised_and_abbreviated_hospital_names(facts_of, name, org_id):
     _, orgs = facts_of(f"Sở Y tế tỉnh Sơn La ký kết hợp tác với {name}.")
     assert org_id in orgs
+
+
+def test_the_validity_period_is_the_agreements_not_any_period(facts_of):
+    facts, _ = facts_of("Bệnh viện Bạch Mai ký kết thỏa thuận hợp tác với Sở Y tế tỉnh Sơn La. "
+                        "Sở Y tế báo cáo kết quả công tác đào tạo giai đoạn 2020 - 2025.")
+    (p,) = facts.partnerships
+    assert (p.valid_from, p.valid_to) == (None, None)
+
+
+def test_document_numbers_and_people_are_not_organisations(facts_of):
+    _, orgs = facts_of("Chương trình hợp tác giữa Sở Y tế tỉnh Đăk Nông và Sở Y tế TP. Hồ Chí Minh theo ký kết số "
+                       "544/CT-SYT. Giám đốc Sở Y tế Trần Đắc Thắng phát biểu.")
+    assert set(orgs) == {"syt-dak-nong", "syt-ho-chi-minh"}

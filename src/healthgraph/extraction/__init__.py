@@ -8,6 +8,7 @@ read (:mod:`.reader`) → normalise (:mod:`.normalise`) → detect language (:mo
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -18,7 +19,7 @@ from ..model import Document, DocumentFacts, Evidence, Field, Organisation, Part
 from .dates import find_dates, find_validity, publication_date
 from .language import detect_language
 from .mentions import default_lexicon, find_mentions
-from .normalise import normalise
+from .normalise import fold_same_length, normalise
 from .reader import read_documents
 from .relate import KIND_PRIORITY, cue_positions, find_cues, relate_sentence
 from .resolve import known_organisation, resolve_mentions
@@ -81,10 +82,10 @@ def extract_document(document: Document) -> DocumentFacts:
     for _, org in resolved:
         orgs.setdefault(org.id, org)
     city_ids = frozenset(p.id for p in lexicon.gazetteer.provinces.values() if p.type == "city")
-    validity = find_validity(text)
+    sentences = split_sentences(text)
+    validity = _validity(sentences)
     best: dict[frozenset, tuple[int, Partnership, bool]] = {}
     all_fields: list[Field] = []
-    sentences = split_sentences(text)
     # a cue inside a name is no cue: "Thanh Nhàn chuyển giao" is not "nhận chuyển giao"
     named = frozenset(k for m, _ in resolved for k in range(tokens.word_at(m.start), tokens.word_at(m.end)))
     all_cues = find_cues(tokens, named, document.language)
@@ -121,6 +122,21 @@ def extract_document(document: Document) -> DocumentFacts:
     facts.dates = {k: v for k, v in (("published_on", document.published_on), ("valid_from", validity[0]),
                                      ("valid_to", validity[1])) if v}
     return facts
+
+
+_VALIDITY_CONTEXT = re.compile(r"hop tac|ky ket|thoa thuan|thoi han|hieu luc|zusammenarbeit|kooperation|vereinbarung|"
+                               r"zeitraum|laufzeit|agreement|cooperation|partnership|memorandum|valid")
+
+
+def _validity(sentences) -> tuple[str | None, str | None]:
+    """The validity period stated where the article speaks of the agreement (a "giai đoạn
+    2020 - 2025" of a training plan is not the agreement's)."""
+    for sentence in sentences:
+        if _VALIDITY_CONTEXT.search(fold_same_length(sentence.text)):
+            period = find_validity(sentence.text)
+            if period != (None, None):
+                return period
+    return None, None
 
 
 def _keep_best(best, rel, evidence: Evidence, sentence: str, validity, document_id: str) -> None:

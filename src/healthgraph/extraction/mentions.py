@@ -26,6 +26,7 @@ from .normalise import fold_same_length
 from .tokens import PhraseMatcher, TokenText
 
 _NUMBER_WORDS = {"so", "nr", "no", "number", "nummer"}
+_PROVINCE_ONLY_TEMPLATES = frozenset({"syt", "ubnd"})
 _URL_HINTS = ("http", "www.", ".vn", ".com", ".org", ".net")
 _LEGAL_FORMS = {"llc", "ltd", "inc", "jsc", "corp", "gmbh", "ag", "plc", "co"}
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:vn|com|org|net)(?:/\S*)?", re.I)
@@ -163,6 +164,8 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
         if any_case or _is_proper(tokens, i):  # "cán bộ y tế" (health staff) is not "Bộ Y tế"
             found.append((i, j, _mention(tokens, i, j, o.kind, known=o, short=short, tier=o.tier)))
     for i, j, heads in lexicon.heads.find_all(tokens, overlapping=True):
+        if _inside_code_or_compound(tokens, i, j):
+            continue
         for head in heads:  # "department of health" may open or close a name
             mention = _from_head(tokens, i, j, head, lexicon, provinces_at, known_at, types_at)
             if mention is not None:
@@ -172,6 +175,15 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
         return mentions
     urls = [m.span() for m in _URL.finditer(tokens.text)]
     return [m for m in mentions if not any(s <= m.start < e for s, e in urls)]
+
+
+def _inside_code_or_compound(tokens: TokenText, i: int, j: int) -> bool:
+    """A head glued to what precedes or follows it is no head: "544/CT-SYT" is a document
+    number, "Krankenhaus-Qualitätsmanagement" a compound noun."""
+    start, end = tokens.char_span(i, j)
+    before = tokens.text[start - 1] if start else " "
+    after = tokens.text[end:end + 2]
+    return before in "/-" or (after[:1] == "-" and after[1:2].isalpha())
 
 
 def _mention(tokens: TokenText, i: int, j: int, kind: str, **attrs) -> Mention:
@@ -275,6 +287,9 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
             return (i, end, _mention(tokens, i, end, head.kind, template=head.template,
                                      modifiers=tuple(modifiers), tier=head.tier))
         return None
+    if province is None and head.template in _PROVINCE_ONLY_TEMPLATES and _is_proper(tokens, i):
+        # "Giám đốc Sở Y tế Trần Đắc Thắng": a health department is named by its province only
+        return (i, j, _mention(tokens, i, j, head.kind, template=head.template, tier=head.tier))
     template = head.template
     if province is not None and hospital_type is not None and not before_province:
         template = "bv-" + hospital_type.id

@@ -12,6 +12,9 @@ _ABBREVIATIONS = {
 }
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”»)]?\s+(?=[\"“«(]?[A-ZÀ-Ỹ0-9Đ])|\n+")
 _LAST_WORD = re.compile(r"([^\s.]+)\.$")
+# "vom 27. Oktober 2025": a day number before a month name ends no sentence
+_MONTH_AHEAD = re.compile(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+                          r"Dezember|January|February|March|June|July|October|December)\b")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ def split_sentences(text: str) -> list[Sentence]:
         if match.group(0)[0] != "\n":
             last = _LAST_WORD.search(head)
             if last and (last.group(1).lower().rsplit(".", 1)[-1] in _ABBREVIATIONS or len(last.group(1)) == 1):
+                continue
+            if last and last.group(1).isdigit() and len(last.group(1)) <= 2 and _MONTH_AHEAD.match(text, match.end()):
                 continue
         _append(sentences, text, start, match.start())
         start = match.end()

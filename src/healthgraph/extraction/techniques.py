@@ -31,7 +31,7 @@ _LIST_CUE = re.compile(
     r"\s*")
 _FIELD_CUE = re.compile(
     r"(?:linh vuc|chuyen khoa|chuyen nganh|bereichen|bereich|fachgebieten|fields?|specialties|areas?)"
-    r"(?:[^:.;]{0,40}?)(?:\s*(?:nhu|gom|bao gom|wie|beispielsweise|such as|including|of))?\s*:?\s*")
+    r"(?:[^:.;]{0,40}?)(?:\s*(?:nhu|gom|bao gom|wie|beispielsweise|zum beispiel|such as|including)\s*:?|\s*:)\s*")
 # "chuyển giao (cho X) (các|2) kỹ thuật A, B và C cho ...", "received the techniques A and B from",
 # "übernahm ... die Techniken A und B"
 _VERB_LIST = re.compile(
@@ -185,7 +185,7 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         return items
     for m in _LIST_CUE.finditer(key):
         gap = (m.group("gap") or m.group("gap2") or m.group("gap3") or "")
-        if _FIELD_CUE.search(gap):
+        if _FIELD_HINT.search(gap):
             continue
         plural = bool(m.group("plural") or m.group("plural2"))
         items.extend(i for i in _enumeration(sentence, key, m.end(), plural=plural)
