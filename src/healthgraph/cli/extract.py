@@ -42,11 +42,11 @@ def extract_command(paths, fmt, jobs):
                 rows.append({"document": facts.document.id, "kind": p.kind,
                              "supporter": names.get(p.supporter, ""),
                              "parties": " – ".join(names.get(x, x) for x in p.parties),
-                             "signed_on": p.signed_on, "valid_to": p.valid_to})
+                             "date": p.signed_on, "valid_to": p.valid_to})
             for t in facts.techniques:
                 rows.append({"document": facts.document.id, "kind": "technique",
                              "supporter": names.get(t.source, ""), "parties": f"{t.name} → {names.get(t.recipient, '?')}",
-                             "signed_on": t.date, "valid_to": None})
-        emit(rows, ["document", "kind", "supporter", "parties", "signed_on", "valid_to"], "table")
+                             "date": t.date, "valid_to": None})
+        emit(rows, ["document", "kind", "supporter", "parties", "date", "valid_to"], "table")
     if errors:
         sys.exit(1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -19,7 +20,7 @@ from ..model import Document, DocumentFacts, Evidence, Field, Organisation, Part
 from .dates import find_dates, find_validity, publication_date
 from .language import detect_language
 from .mentions import default_lexicon, find_mentions
-from .normalise import fold_same_length, normalise
+from .normalise import normalise
 from .reader import read_documents
 from .relate import KIND_PRIORITY, cue_positions, find_cues, relate_sentence
 from .resolve import known_organisation, resolve_mentions
@@ -81,9 +82,9 @@ def extract_document(document: Document) -> DocumentFacts:
     orgs: dict[str, Organisation] = {}
     for _, org in resolved:
         orgs.setdefault(org.id, org)
-    city_ids = frozenset(p.id for p in lexicon.gazetteer.provinces.values() if p.type == "city")
+    city_ids = _city_ids()
     sentences = split_sentences(text)
-    validity = _validity(sentences)
+    validity = _validity(sentences, tokens.key)
     best: dict[frozenset, tuple[int, Partnership, bool]] = {}
     all_fields: list[Field] = []
     # a cue inside a name is no cue: "Thanh Nhàn chuyển giao" is not "nhận chuyển giao"
@@ -102,10 +103,10 @@ def extract_document(document: Document) -> DocumentFacts:
         evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
                             sentence.start, sentence.end)
         for rel in relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de"):
-            _keep_best(best, rel, evidence, sentence.text, validity, document.id)
+            _keep_best(best, rel, evidence, sentence.text, validity)
         sentence_key = tokens.key[sentence.start:sentence.end]
         for item in find_techniques(sentence.text, sentence_key):
-            facts.techniques.append(_transfer(item.name, in_sentence, cues, evidence, sentence.text))
+            facts.techniques.append(_transfer(item.name, in_sentence, cues, evidence, document.published_on))
         for item in find_fields(sentence.text, sentence_key):
             concept = gloss(item.name, "specialties")
             all_fields.append(Field(item.name, concept.en if concept else None, concept.id if concept else None))
@@ -128,18 +129,24 @@ _VALIDITY_CONTEXT = re.compile(r"hop tac|ky ket|thoa thuan|thoi han|hieu luc|zus
                                r"zeitraum|laufzeit|agreement|cooperation|partnership|memorandum|valid")
 
 
-def _validity(sentences) -> tuple[str | None, str | None]:
+@lru_cache(maxsize=1)
+def _city_ids() -> frozenset[str]:
+    return frozenset(p.id for p in load_gazetteer().provinces.values() if p.type == "city")
+
+
+def _validity(sentences, key: str) -> tuple[str | None, str | None]:
     """The validity period stated where the article speaks of the agreement (a "giai đoạn
-    2020 - 2025" of a training plan is not the agreement's)."""
+    2020 - 2025" of a training plan is not the agreement's). ``key`` is the folded text."""
     for sentence in sentences:
-        if _VALIDITY_CONTEXT.search(fold_same_length(sentence.text)):
+        if _VALIDITY_CONTEXT.search(key, sentence.start, sentence.end):
             period = find_validity(sentence.text)
             if period != (None, None):
                 return period
     return None, None
 
 
-def _keep_best(best, rel, evidence: Evidence, sentence: str, validity, document_id: str) -> None:
+def _keep_best(best, rel, evidence: Evidence, sentence: str, validity) -> None:
+    """Keep, per pair of parties, the strongest relation the document states."""
     key = frozenset((rel.a.id, rel.b.id))
     dates = find_dates(sentence) if rel.kind == "agreement" else []
     signed = dates[0].iso if dates else None
@@ -158,8 +165,11 @@ def _keep_best(best, rel, evidence: Evidence, sentence: str, validity, document_
         current[1].signed_on = signed
 
 
-def _transfer(name: str, in_sentence, cues, evidence: Evidence, sentence: str) -> TechniqueTransfer:
+def _transfer(name: str, in_sentence, cues, evidence: Evidence, reported_on: str | None) -> TechniqueTransfer:
+    """A technique named in a sentence: from its first organisation to its second; dated by
+    the sentence's date, else by the article's (the date it was reported)."""
     concept = gloss(name)
+    dates = find_dates(evidence.sentence)
     orgs = []
     for _, org in in_sentence:
         if org.id not in (o.id for o in orgs):
@@ -169,7 +179,8 @@ def _transfer(name: str, in_sentence, cues, evidence: Evidence, sentence: str) -
     if ("receive" in cues or "receive_transfer" in cues) and len(orgs) > 1:
         source, recipient = recipient, source
     return TechniqueTransfer(name=name, evidence=evidence, source=source, recipient=recipient,
-                             en=concept.en if concept else None, concept=concept.id if concept else None)
+                             en=concept.en if concept else None, concept=concept.id if concept else None,
+                             date=dates[0].iso if dates else reported_on)
 
 
 def _direct_transfers(facts: DocumentFacts, partnerships: list[Partnership]) -> None:
