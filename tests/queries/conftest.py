@@ -1,0 +1,90 @@
+"""Fixtures for the query-layer tests: REAL backends over two graphs.
+
+* ``seeds``: the seed articles in ``/work/shared/seeds`` (or ``$HEALTHGRAPH_SEEDS``);
+* ``synth``: 150 articles from ``healthgraph synth`` (seed 7), through the extractor.
+
+Each is built into a real Oxigraph store (``healthgraph build``); the corpus is read back
+from that store (so all three backends hold exactly the stored facts) and loaded into the
+Neo4j server at ``NEO4J_URI`` (wiped first: do not run at the same time as tests/neo4j)
+and into networkx. An unreachable Neo4j server fails the tests, it never skips them.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path(os.environ.get("HEALTHGRAPH_SEEDS", "/work/shared/seeds"))
+DATASETS = ("seeds", "synth")
+
+
+@pytest.fixture(scope="session")
+def neo4j_up():
+    from healthgraph.errors import BackendUnavailable
+    from healthgraph.neo4j.cypher import cypher
+
+    try:
+        cypher("RETURN 1 AS ok")
+    except BackendUnavailable as exc:
+        pytest.fail(f"the Neo4j server is not reachable ({exc}); start it with `bash scripts/neo4j-server.sh start`",
+                    pytrace=False)
+
+
+class Graphs:
+    """Stores built once per session, and which one Neo4j holds right now."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.built: dict[str, dict] = {}
+        self.in_neo4j: str | None = None
+
+    def sources(self, dataset: str) -> list[Path]:
+        if dataset == "seeds":
+            files = sorted(p for p in SEEDS.iterdir() if p.is_file())
+            assert files, f"no seed articles in {SEEDS}"
+            return files
+        from healthgraph.synthetic import synth
+
+        out = self.root / "synth-articles"
+        synth(articles=150, out=out, seed=7)
+        return sorted(out.glob("*.txt"))
+
+    def get(self, dataset: str) -> dict:
+        if dataset not in self.built:
+            from healthgraph.queries.backends import networkx_graph
+            from healthgraph.rdf.build import build
+            from healthgraph.rdf.store import read_corpus
+
+            store = self.root / f"{dataset}-store"
+            build(self.sources(dataset), store=store, show_progress=False)
+            corpus = read_corpus(store)
+            self.built[dataset] = {"store": store, "corpus": corpus, "graph": networkx_graph(corpus=corpus)}
+        return self.built[dataset]
+
+    def load_neo4j(self, dataset: str) -> None:
+        if self.in_neo4j != dataset:
+            from healthgraph.neo4j.cypher import cypher
+            from healthgraph.neo4j.load import neo4j_load
+
+            cypher("MATCH (n) DETACH DELETE n")
+            neo4j_load(self.get(dataset)["corpus"], show_progress=False)
+            self.in_neo4j = dataset
+
+
+@pytest.fixture(scope="session")
+def graphs(tmp_path_factory, neo4j_up) -> Graphs:
+    return Graphs(tmp_path_factory.mktemp("queries"))
+
+
+@pytest.fixture(params=DATASETS)
+def dataset(request, graphs) -> dict:
+    """One dataset, built into every backend (Neo4j reloaded when the dataset changes)."""
+    graphs.load_neo4j(request.param)
+    return {"name": request.param, **graphs.get(request.param)}
+
+
+@pytest.fixture
+def seeds(graphs) -> dict:
+    graphs.load_neo4j("seeds")
+    return graphs.get("seeds")

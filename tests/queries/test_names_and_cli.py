@@ -1,0 +1,168 @@
+"""Name matching, parameters carrying injection text, and the ``healthgraph query`` command."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from healthgraph.cli import main
+from healthgraph.errors import HealthgraphError
+from healthgraph.queries import query
+from healthgraph.queries.resolve import resolve_province
+
+
+def supporters_of(seeds, text, backend="networkx"):
+    return query("dependants", {"hospital": text}, backend=backend, store=seeds["store"], graph=seeds["graph"])[1]
+
+
+@pytest.mark.parametrize("text", ["Bệnh viện Bạch Mai", "benh vien bach mai", "BV Bạch Mai", "Bach Mai Hospital",
+                                  "bach mai", "BẠCH MAI", "bach-mai", "Bach-Mai-Krankenhaus"])
+@pytest.mark.parametrize("backend", ["rdf", "neo4j", "networkx"])
+def test_a_hospital_is_found_however_it_is_typed(seeds, text, backend):
+    rows = supporters_of(seeds, text, backend)
+    assert rows and {r[0] for r in rows} == {"bach-mai"}
+
+
+def test_old_tone_marks_and_abbreviations(seeds):
+    rows = query("partners", {"organisation": "BVĐK tỉnh Lai Châu"}, backend="networkx", graph=seeds["graph"])[1]
+    assert {r[0] for r in rows} == {"bvdk-lai-chau"}
+    rows = query("partners", {"organisation": "Sở Y tế Đăk Nông"}, backend="networkx", graph=seeds["graph"])[1]
+    assert {r[0] for r in rows} == {"syt-dak-nong"}
+
+
+@pytest.mark.parametrize("backend", ["rdf", "neo4j", "networkx"])
+def test_an_ambiguous_name_lists_the_candidates(seeds, backend):
+    with pytest.raises(HealthgraphError) as caught:
+        supporters_of(seeds, "Lai Chau", backend)
+    lines = str(caught.value).splitlines()
+    assert "ambiguous" in lines[0]
+    assert lines[1:] == ["  bvdk-lai-chau: Bệnh viện Đa khoa tỉnh Lai Châu", "  syt-lai-chau: Sở Y tế Lai Châu"]
+
+
+@pytest.mark.parametrize("text", ["Bệnh viện Chợ Rẫy", "x' OR 1=1 --", '" } ; DROP ALL ; #', "' }) DETACH DELETE n //"])
+def test_an_unknown_name_is_a_clear_error(seeds, text):
+    with pytest.raises(HealthgraphError, match="no organisation of that name"):
+        supporters_of(seeds, text, "rdf")
+
+
+def test_provinces_old_new_and_ids():
+    assert resolve_province("Lào Cai") == "lao-cai-2025"
+    assert resolve_province("lao cai") == "lao-cai-2025"
+    assert resolve_province("Yên Bái") == "yen-bai"
+    assert resolve_province("lao-cai") == "lao-cai"
+    assert resolve_province("Thanh Hoá") == "thanh-hoa-2025"
+    with pytest.raises(HealthgraphError, match="not a province"):
+        resolve_province("Atlantis")
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"date": "2024-13-01"}, "not a date"), ({"date": "01/02/2024"}, "not a date"),
+    ({"days": "ten"}, "not a whole number"), ({"days": "-1"}, "must not be negative"),
+    ({"dayz": "3"}, "unknown parameter 'dayz'")])
+def test_bad_parameter_values(seeds, params, message):
+    with pytest.raises(HealthgraphError, match=message):
+        query("agreements-expiring", params, backend="networkx", graph=seeds["graph"])
+
+
+def test_missing_parameter_and_unknown_query(seeds):
+    with pytest.raises(HealthgraphError, match="missing parameter hospital"):
+        query("dependants", {}, backend="networkx", graph=seeds["graph"])
+    with pytest.raises(HealthgraphError, match="no query named"):
+        query("no-such-question", backend="networkx", graph=seeds["graph"])
+
+
+# --- the command line -----------------------------------------------------------------
+
+def run(*args):
+    result = CliRunner().invoke(main, ["query", *map(str, args)])
+    return result.exit_code, result.output
+
+
+def test_cli_formats(seeds):
+    store = seeds["store"]
+    code, out = run("dependants", "-p", "hospital=BV Bạch Mai", "--store", store, "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert rows[0]["hospital"] == "bach-mai" and isinstance(rows[0]["share"], float)
+    code, out = run("dependants", "-p", "hospital=BV Bạch Mai", "--store", store, "--format", "csv")
+    table = list(csv.reader(io.StringIO(out)))
+    assert table[0] == ["hospital", "dependant", "name", "direct", "satellite", "agreements", "incoming", "share"]
+    assert ["bach-mai", "bvdk-phu-tho"] == table[1][:2]
+    code, out = run("dependants", "-p", "hospital=BV Bạch Mai", "--store", store, "--backend", "neo4j")
+    assert code == 0 and "bvdk-phu-tho" in out and "dependant" in out
+
+
+def test_cli_list():
+    code, out = run("--list", "--format", "json")
+    listed = {q["name"]: q for q in json.loads(out)}
+    assert code == 0 and "support-path" in listed
+    assert listed["agreements-expiring"]["parameters"] == "date (date, default today), days (int, default 90)"
+
+
+def test_cli_errors_are_one_line_per_candidate(seeds):
+    code, out = run("dependants", "-p", "hospital=Lai Chau", "--store", seeds["store"])
+    assert code == 1
+    assert out.splitlines()[0].startswith("Error: hospital 'Lai Chau' is ambiguous")
+    assert "  syt-lai-chau: Sở Y tế Lai Châu" in out.splitlines()
+    code, out = run("dependants", "--param", "hospital", "--store", seeds["store"])
+    assert code == 1 and "NAME=VALUE" in out
+    code, out = run("hubs", "--store", seeds["store"] / "missing")
+    assert code == 1 and "no healthgraph store" in out
+
+
+USER_RQ = """# description: Organisations whose canonical name is exactly the given text.
+# param: name str - the name
+# columns: name organisation
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?name ?organisation WHERE { ?o rdfs:label ?name ; dcterms:identifier ?organisation }
+ORDER BY ?organisation
+"""
+USER_CYPHER = """// description: Organisations whose canonical name is exactly the given text.
+// param: name str - the name
+// columns: name organisation
+MATCH (o:Organisation {name: $name}) RETURN $name AS name, o.id AS organisation ORDER BY organisation
+"""
+
+
+@pytest.fixture
+def user_queries(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "named.rq").write_text(USER_RQ, encoding="utf-8")
+    (folder / "named.cypher").write_text(USER_CYPHER, encoding="utf-8")
+    (folder / "count-hospitals.rq").write_text(
+        "SELECT (COUNT(DISTINCT ?h) AS ?hospitals) WHERE { ?h a hg:Hospital }\n", encoding="utf-8")
+    return folder
+
+
+def test_user_queries_run_by_name(seeds, user_queries):
+    store = seeds["store"]
+    for backend in ("rdf", "neo4j"):
+        code, out = run("named", "-p", "name=Sở Y tế Sơn La", "--queries-dir", user_queries, "--store", store,
+                        "--backend", backend, "--format", "json")
+        assert code == 0, out
+        assert json.loads(out) == [{"name": "Sở Y tế Sơn La", "organisation": "syt-son-la"}]
+    code, out = run("count-hospitals", "--queries-dir", user_queries, "--store", store, "--format", "csv")
+    assert code == 0 and out.splitlines()[0] == "hospitals" and int(out.splitlines()[1]) >= 5
+    code, out = run("--list", "--queries-dir", user_queries, "--format", "json")
+    assert {"named", "count-hospitals", "dependants"} <= {q["name"] for q in json.loads(out)}
+    code, out = run("named", "-p", "name=x", "--queries-dir", user_queries, "--backend", "networkx",
+                    "--store", store)
+    assert code == 1 and "no networkx version" in out
+
+
+@pytest.mark.parametrize("evil", ['x" } ; DROP ALL ; SELECT * { "', "x' }) DETACH DELETE o RETURN 1 //",
+                                  "Sở Y tế Sơn La\" || true || \""])
+def test_injection_text_is_only_ever_a_value(seeds, user_queries, evil):
+    from healthgraph.neo4j.cypher import cypher
+
+    before = cypher("MATCH (n) RETURN count(n) AS n")[0]["n"]
+    for backend in ("rdf", "neo4j"):
+        columns, rows = query("named", {"name": evil}, backend=backend, store=seeds["store"], queries_dir=user_queries)
+        assert rows == []
+    assert cypher("MATCH (n) RETURN count(n) AS n")[0]["n"] == before
+    assert query("named", {"name": "Sở Y tế Sơn La"}, store=seeds["store"], queries_dir=user_queries)[1]
