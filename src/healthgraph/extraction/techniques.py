@@ -45,9 +45,9 @@ _VERB_LIST = re.compile(
 # a preposition that opens the recipient or source ends a list: "... và D cho Bệnh viện X"
 _LIST_STOP = re.compile(
     r"\s(?:cho|toi|den|tu|do|cua|tai|from|to|at|for|von|an|vom|bei|fur|dem|der)\s+"
-    r"(?:the\s+|das\s+|dem\s+|den\s+|die\s+)?(?=(?:benh vien|bv|bvdk|so y te|trung tam|[a-z]+ (?:general )?hospital|"
-    r"[a-z]*krankenhaus))"
-    r"|\s(?:nham|de|in order to|um)\s")
+    r"(?:the\s+|das\s+|dem\s+|den\s+|die\s+)?(?=(?:benh vien|bv|bvdk|so y te|trung tam|vien|"
+    r"(?:[a-z-]+ ){1,5}(?:general |central )?hospital|[a-z-]*krankenhaus|[a-z-]*klinik))"
+    r"|\s(?:in order to|um zu)\s")
 _CLAUSE_START = re.compile(r"(?:va|and|und|de|nham|cho|tu|to|from|der|des|zu|fur|an|von|in|mit|listed|used|of|"
                            r"for|that|which|this|the jeweiligen)\b")
 _ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9/-]{1,7}")
@@ -56,7 +56,9 @@ _ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
 _LAST_AND = re.compile(r"\s+(?:va|und|and|sowie)\s+")
 _STRIP_LEAD = re.compile(r"(?:cac|nhung|mot so|der|die|das|den|dem|the|a|an|in der|in den|im|bei der)\s+")
 _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$")
-_DISEASE = re.compile(r"^(?:ung thu|benh|hoi chung|viem|u\s|soi|suy|krebs|cancer|disease|syndrome)")
+# diseases, not procedures ("ung thư gan"); folded, so "sỏi thận" (a stone) is spelled out: "soi" is also "soi" (scope)
+_DISEASE = re.compile(r"^(?:ung thu|benh|hoi chung|viem|u\s|soi (?:than|mat|tiet nieu|ong mat)|suy|krebs|cancer|"
+                      r"disease|syndrome)\b")
 _PROCEDURE = re.compile(
     r"^(?:ky thuat|dat|do|lap|bom|phau thuat|mo|can thiep|noi soi|chup|ghep|loc|thay|dieu tri|tan|sinh thiet|"
     r"cap cuu|xet nghiem|sieu am|tho|hoi suc|truyen|cat|nong|tiem|choc|dan luu|cay|xa tri|hoa tri|theo doi|"
@@ -188,7 +190,7 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         if _FIELD_HINT.search(gap):
             continue
         plural = bool(m.group("plural") or m.group("plural2"))
-        items.extend(i for i in _enumeration(sentence, key, m.end(), plural=plural)
+        items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=plural)
                      if not _DISEASE.match(key[i.start:i.end]))
     for m in _VERB_LIST.finditer(key):
         if _CLAUSE_START.match(key, m.end()):
