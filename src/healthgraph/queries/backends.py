@@ -16,15 +16,15 @@ from .catalogue import QuerySpec
 
 DEFAULT_STORE = "hg-store"
 
+# one scan of four label properties (a join through dcterms:identifier is far slower in Oxigraph)
 _ORG_LABELS_SPARQL = """
 PREFIX hg: <https://w3id.org/healthgraph/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?id ?label ?primary WHERE {
-  ?o a hg:Organisation ; dcterms:identifier ?id .
-  { ?o rdfs:label ?label BIND(true AS ?primary) } UNION { ?o skos:prefLabel ?label } UNION { ?o skos:altLabel ?label }
-  UNION { ?o hg:formerName ?label }
+SELECT DISTINCT ?o ?p ?label WHERE {
+  VALUES ?p { rdfs:label skos:prefLabel skos:altLabel hg:formerName }
+  ?o ?p ?label .
+  FILTER(STRSTARTS(STR(?o), "https://w3id.org/healthgraph/id/org/"))
 }
 """
 _ORG_LABELS_CYPHER = """
@@ -68,25 +68,44 @@ class RDFBackend(Backend):
         self.store = open_store(self.path, read_only=True)
 
     def _select(self, query: str, params: dict | None = None):
-        from rdflib import Literal
+        from rdflib import Literal, URIRef
 
         from ..rdf.sparql import run
 
-        # every value is bound as a plain string literal, never read as an IRI or pasted in
-        bindings = {k: Literal(str(v)) for k, v in (params or {}).items()}
+        # a value is bound as a plain string literal (or a node we built), never pasted in
+        bindings = {k: v if isinstance(v, URIRef) else Literal(str(v)) for k, v in (params or {}).items()}
         result = run(query, params=bindings, _store=self.store)
         if result.kind != "select":
             raise HealthgraphError("a named query must be a SPARQL SELECT")
         return result
 
     def run(self, spec, values):
+        from rdflib import URIRef
+
+        from ..rdf.mapping import org_iri, province_iri
+        from ..rdf.reverse import _local
         from ..rdf.sparql import cell
 
-        result = self._select(str(self._file(spec)), values)
-        return list(result.variables), [[cell(v) for v in row] for row in result.rows]
+        # organisations and provinces are bound as their nodes (hgid:org/ID): Oxigraph then
+        # starts from the node instead of searching every dcterms:identifier
+        types = {p.name: p.type for p in spec.params}
+        node = {"organisation": org_iri, "province": province_iri}
+        bindings = {k: node[types[k]](v) if types.get(k) in node else v for k, v in values.items()}
+        result = self._select(str(self._file(spec)), bindings)
+
+        def plain(term):
+            if isinstance(term, URIRef):
+                return _local(term, "org") or _local(term, "province") or str(term)
+            return cell(term)
+
+        return list(result.variables), [[plain(v) for v in row] for row in result.rows]
 
     def organisation_labels(self):
-        return [(str(i), str(l), p is not None) for i, l, p in self._select(_ORG_LABELS_SPARQL).rows]
+        from rdflib.namespace import RDFS
+
+        from ..rdf.reverse import _local
+
+        return [(_local(o, "org"), str(label), p == RDFS.label) for o, p, label in self._select(_ORG_LABELS_SPARQL).rows]
 
     def close(self):
         self.store.close()

@@ -95,7 +95,7 @@ def time_query(name: str, params: dict | None, backend: str, backends: dict, run
     timings, rows = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        _, rows = run_spec(spec, values, opened)
+        _, rows = run_spec(spec, values, opened, resolved=True)
         timings.append(time.perf_counter() - start)
     return {"query": name, "backend": backend, "rows": len(rows), "seconds": round(statistics.median(timings), 6),
             "best": round(min(timings), 6), "runs": runs}
