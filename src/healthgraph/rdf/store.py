@@ -17,6 +17,7 @@ Every store answers SPARQL with the default graph being the union of all named g
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -83,6 +84,41 @@ class RDFStore:
 
 
 # oxigraph -------------------------------------------------------------------------------
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def bind_as_values(query: str, terms: dict) -> str | None:
+    r"""Bind parameters with a ``VALUES`` block opening the query's WHERE clause.
+
+    Oxigraph applies ``substitutions`` after evaluating the whole pattern (seconds on a
+    10k-edge graph where a bound start takes a millisecond), while a leading ``VALUES``
+    block seeds the join. The terms are pyoxigraph ``NamedNode``/``Literal`` objects
+    serialised by pyoxigraph itself (N-Triples escaping; an IRI is validated when the node
+    is made), so a value can never end its term or the block. ``None`` when the query has
+    no ``WHERE {`` to open (the caller then falls back to ``substitutions``).
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> bind_as_values('SELECT ?x WHERE { ?x ?p ?o }', {"o": ox.Literal('a" } DROP ALL')})
+    'SELECT ?x WHERE { VALUES (?o) { ("a\\" } DROP ALL") } ?x ?p ?o }'
+    """
+    for name in terms:
+        if not _VARIABLE_NAME.match(name):
+            raise HealthgraphError("a parameter name is a SPARQL variable name (letters, digits, _)")
+        if not re.search(rf"[?$]{name}\b", query):
+            raise HealthgraphError(f"parameter {name!r}: the query has no variable ?{name}")
+    for match in _WHERE.finditer(query):
+        line_start = query.rfind("\n", 0, match.start()) + 1
+        if query[line_start:match.start()].lstrip().startswith("#"):
+            continue  # "WHERE {" in a comment
+        names = " ".join("?" + name for name in terms)
+        values = " ".join(str(term) for term in terms.values())
+        return f"{query[:match.end()]} VALUES ({names}) {{ ({values}) }}{query[match.end():]}"
+    return None
+
 
 def to_ox(term):
     """rdflib term -> pyoxigraph term."""
@@ -178,10 +214,12 @@ class OxigraphStore(RDFStore):
     def query(self, query, bindings=None) -> QueryResult:
         import pyoxigraph as ox
 
-        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        terms = {k: to_ox(v) for k, v in (bindings or {}).items()}
+        inlined = bind_as_values(query, terms) if terms else None
+        substitutions = None if inlined or not terms else {ox.Variable(k): t for k, t in terms.items()}
         try:
-            result = self._store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True,
-                                       substitutions=substitutions or None)
+            result = self._store.query(inlined or query, prefixes=PREFIXES, use_default_graph_as_union=True,
+                                       substitutions=substitutions)
         except SyntaxError as exc:
             raise HealthgraphError(f"SPARQL syntax error: {' '.join(str(exc).split())}") from exc
         except RuntimeError as exc:
