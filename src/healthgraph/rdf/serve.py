@@ -54,11 +54,12 @@ class Server:
     _cleanup: list = field(default_factory=list, repr=False)
 
     def stop(self) -> None:
-        """Stop the server process (SIGTERM, then SIGKILL after 10 s) and remove any copy."""
+        """Stop the server process (SIGTERM, then SIGKILL after 5 s: a read-only server has nothing to flush)
+        and remove any copy."""
         if self.process.poll() is None:
             self.process.terminate()
             try:
-                self.process.wait(timeout=10)
+                self.process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
