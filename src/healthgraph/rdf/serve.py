@@ -11,6 +11,7 @@ served from a temporary Oxigraph copy of its N-Quads.
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -148,6 +149,8 @@ def serve(store: str | Path, port: int = 7878, host: str = "127.0.0.1", block: b
         if not block:
             running = True
             return server
+        # a shell's background job starts with SIGINT ignored; Ctrl-C must still stop the server
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         process.wait()
     except KeyboardInterrupt:
         if not block:
