@@ -30,11 +30,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from .errors import HealthgraphError, InputError
 from .gazetteer import Gazetteer, load_concepts, load_gazetteer
-from .model import Corpus, Document, DocumentFacts, Evidence, Field, Organisation, Partnership, TechniqueTransfer
+from .model import Corpus, Document, Evidence, Organisation, Partnership, TechniqueTransfer
 from .text import fold, old_tone_marks, slug, strip_marks
 
 LANGUAGES = ("vi", "de", "en")

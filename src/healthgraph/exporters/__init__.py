@@ -33,7 +33,6 @@ import inspect
 import json
 import pkgutil
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path

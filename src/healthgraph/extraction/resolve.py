@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import Gazetteer, Province
+from ..gazetteer import Province
 from ..model import Organisation
 from ..text import fold, slug
 from .mentions import Lexicon, Mention
@@ -129,7 +129,6 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
     Short names ("Bạch Mai") count only for an organisation the document also names in
     full; a short name alone is dropped.
     """
-    gazetteer = lexicon.gazetteer
     context: dict[str, Province | None] = {}
     orgs: dict[str, Organisation] = {}
     resolved: list[tuple[Mention, Organisation]] = []

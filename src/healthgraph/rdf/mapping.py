@@ -11,7 +11,6 @@ import datetime as _dt
 import re
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import quote
 

@@ -5,7 +5,7 @@ from collections import defaultdict
 from typing import Iterable
 from urllib.parse import unquote
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from ..model import Corpus, Document, Evidence, Field, Organisation, Partnership, TechniqueTransfer

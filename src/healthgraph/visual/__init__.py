@@ -30,7 +30,6 @@ import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Iterable
 
 from ..errors import HealthgraphError
