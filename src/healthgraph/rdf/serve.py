@@ -1,8 +1,9 @@
 """``healthgraph serve``: a real SPARQL 1.1 endpoint over the store (the ``oxigraph`` server).
 
 The PyPI ``oxigraph`` package ships the Rust server binary; we start
-``oxigraph serve-read-only --union-default-graph`` on the store's RocksDB folder, so the
-endpoint sees exactly what ``healthgraph sparql`` sees and cannot be written to over HTTP.
+``oxigraph serve-read-only`` on the store's RocksDB folder, whose default graph holds the
+union of the named graphs (see :mod:`.store`), so the endpoint sees exactly what
+``healthgraph sparql`` sees and cannot be written to over HTTP.
 Read-only opening takes no lock, so queries keep working while the endpoint runs; do not
 ``build`` into a store that is being served (RocksDB calls that undefined) — pass
 ``snapshot=True`` (``--snapshot``) to serve a private copy instead. A ``memory`` store is
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BackendUnavailable, HealthgraphError
-from .store import open_store, store_kind
+from .store import OxigraphStore, open_store, store_meta
 
 
 def oxigraph_binary() -> str:
@@ -74,29 +75,27 @@ class Server:
         self.stop()
 
 
-def _served_location(store: Path, snapshot: bool, cleanup: list) -> Path:
-    kind = store_kind(store)
-    if kind is None:
+def _served_location(store: Path, snapshot: bool, cleanup: list) -> tuple[Path, bool]:
+    """The RocksDB folder to serve, and whether its default graph still needs union mode (format 1)."""
+    meta = store_meta(store)
+    if meta is None:
         raise HealthgraphError(f"{store}: no healthgraph store here (build one with "
                                f"`healthgraph build SOURCES --store {store}`)")
-    if kind == "oxigraph" and not snapshot:
-        return store / "oxigraph"
-    import pyoxigraph as ox
-
+    legacy = meta["kind"] == "oxigraph" and meta.get("format", 1) < 2
+    if meta["kind"] == "oxigraph" and not snapshot:
+        return store / "oxigraph", legacy
     copy = Path(tempfile.mkdtemp(prefix="healthgraph-serve-"))
     cleanup.append(copy)
-    target = ox.Store(str(copy / "oxigraph"))
-    with open_store(store, read_only=True) as source:
-        if kind == "oxigraph":
-            from .store import to_ox
-
-            target.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))
-                               for s, p, o, g in source.quads())
-        else:
-            target.bulk_load(path=str(source.file), format=ox.RdfFormat.N_QUADS) if source.file.exists() else None
-    target.flush()
-    del target  # release the RocksDB lock before the server opens the folder
-    return copy / "oxigraph"
+    target = OxigraphStore(copy)
+    try:
+        with open_store(store, read_only=True) as source:
+            if meta["kind"] == "oxigraph":
+                target.copy_from(source)
+            elif source.file.exists():
+                target.bulk_load(source.file, fmt="nq")
+    finally:
+        target.close()  # release the RocksDB lock before the server opens the folder
+    return copy / "oxigraph", legacy
 
 
 def serve(store: str | Path, port: int = 7878, host: str = "127.0.0.1", block: bool = True,
@@ -134,11 +133,12 @@ def serve(store: str | Path, port: int = 7878, host: str = "127.0.0.1", block: b
     """
     store = Path(store)
     cleanup: list = []
-    location = _served_location(store, snapshot, cleanup)
+    location, union_mode = _served_location(store, snapshot, cleanup)
     port = port or free_port(host)
     log = tempfile.TemporaryFile()
-    command = [oxigraph_binary(), "serve-read-only", "--location", str(location), "--bind", f"{host}:{port}",
-               "--union-default-graph"]
+    command = [oxigraph_binary(), "serve-read-only", "--location", str(location), "--bind", f"{host}:{port}"]
+    if union_mode:
+        command.append("--union-default-graph")
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     server = Server(f"http://{host}:{port}/query", process, location, cleanup)
     running = False

@@ -12,7 +12,13 @@
 A store folder holds ``healthgraph-store.json`` naming its kind, so every command that
 takes ``--store DIR`` opens it with the right backend.
 
-Every store answers SPARQL with the default graph being the union of all named graphs.
+Every store answers SPARQL with the default graph being the union of all named graphs,
+as a set: a triple that several documents state is one triple. rdflib's union graph is
+such a set; Oxigraph's ``use_default_graph_as_union`` is not (it joins quads, so every
+pattern repeats once per graph holding the triple and joins over shared descriptions grow
+quadratically), hence the ``oxigraph`` store keeps the union materialised in its default
+graph and queries that (store ``format`` 2; a format-1 store is upgraded when opened for
+writing and queried in union mode when opened read-only).
 """
 from __future__ import annotations
 
@@ -29,6 +35,8 @@ from .mapping import PREFIXES
 
 META_FILE = "healthgraph-store.json"
 DEFAULT_KIND = "oxigraph"
+BULK_GRAPH = URIRef("urn:healthgraph:bulk")  # where bulk-loaded triples go without a graph
+STORE_FORMAT = 2  # 2: the oxigraph default graph holds the union of the named graphs
 
 
 class QueryResult:
@@ -165,11 +173,12 @@ class OxigraphStore(RDFStore):
 
     kind = "oxigraph"
 
-    def __init__(self, path: Path | None, read_only: bool = False):
+    def __init__(self, path: Path | None, read_only: bool = False, store_format: int = STORE_FORMAT):
         import pyoxigraph as ox
 
         self.path = path
         self._read_only = read_only
+        self._union_materialised = store_format >= 2
         self.location = None if path is None else Path(path) / "oxigraph"
         try:
             if self.location is None:
@@ -183,33 +192,65 @@ class OxigraphStore(RDFStore):
             hint = " (another process is writing it: stop that build or `healthgraph serve` first)" \
                 if "lock" in first.lower() else ""
             raise HealthgraphError(f"{path}: cannot open the oxigraph store: {first}{hint}") from exc
+        if not self._union_materialised and not read_only and self.location is not None:
+            self._materialise_union()
+
+    def _materialise_union(self) -> None:
+        """Upgrade a format-1 store: copy every named graph's triples into the default graph."""
+        self._store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        meta = self.path / META_FILE
+        meta.write_text(json.dumps({**json.loads(meta.read_text(encoding="utf-8")), "format": STORE_FORMAT}) + "\n",
+                        encoding="utf-8")
+        self._union_materialised = True
+
+    def _drop_from_union(self, triples) -> None:
+        """Remove from the default graph each of ``triples`` that no named graph states any more."""
+        import pyoxigraph as ox
+
+        for s, p, o in triples:
+            if not any(not isinstance(q.graph_name, ox.DefaultGraph) for q in self._store.quads_for_pattern(s, p, o)):
+                self._store.remove(ox.Quad(s, p, o))
 
     def replace_graph(self, name, triples) -> None:
         import pyoxigraph as ox
 
         graph = ox.NamedNode(str(name))
+        old = {(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, graph)}
+        new = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
         self._store.remove_graph(graph)
-        self._store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in triples)
+        self._store.extend(ox.Quad(s, p, o, graph) for s, p, o in new)
+        self._store.extend(ox.Quad(s, p, o) for s, p, o in new)
+        self._drop_from_union(old - new)
 
     def remove_subjects(self, subjects, keep_graph=None) -> int:
+        import pyoxigraph as ox
+
         keep = None if keep_graph is None else to_ox(keep_graph)
-        removed = 0
+        removed = set()
         for subject in subjects:
             for quad in list(self._store.quads_for_pattern(to_ox(subject), None, None, None)):
-                if keep is None or quad.graph_name != keep:
+                if not isinstance(quad.graph_name, ox.DefaultGraph) and (keep is None or quad.graph_name != keep):
                     self._store.remove(quad)
-                    removed += 1
-        return removed
+                    removed.add(quad)
+        self._drop_from_union({(q.subject, q.predicate, q.object) for q in removed})
+        return len(removed)
 
     def graphs(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._store.named_graphs())
 
     def quads(self, graph=None):
+        """The named graphs' quads (the materialised union in the default graph is not repeated)."""
         import pyoxigraph as ox
 
         pattern = None if graph is None else ox.NamedNode(str(graph))
         for q in self._store.quads_for_pattern(None, None, None, pattern):
-            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
+
+    def copy_from(self, other: "OxigraphStore") -> None:
+        """Add every quad of ``other``, its default graph included (an exact copy into an empty store)."""
+        self._store.bulk_extend(other._store.quads_for_pattern(None, None, None, None))
+        self._union_materialised = other._union_materialised
 
     def query(self, query, bindings=None) -> QueryResult:
         import pyoxigraph as ox
@@ -218,7 +259,8 @@ class OxigraphStore(RDFStore):
         inlined = bind_as_values(query, terms) if terms else None
         substitutions = None if inlined or not terms else {ox.Variable(k): t for k, t in terms.items()}
         try:
-            result = self._store.query(inlined or query, prefixes=PREFIXES, use_default_graph_as_union=True,
+            result = self._store.query(inlined or query, prefixes=PREFIXES,
+                                       use_default_graph_as_union=not self._union_materialised,
                                        substitutions=substitutions)
         except SyntaxError as exc:
             raise HealthgraphError(f"SPARQL syntax error: {' '.join(str(exc).split())}") from exc
@@ -239,16 +281,21 @@ class OxigraphStore(RDFStore):
     def bulk_load(self, data, fmt="nt", graph=None) -> None:
         import pyoxigraph as ox
 
-        kwargs = {"format": getattr(ox.RdfFormat, _OX_FORMATS[fmt])}
-        if graph is not None:
-            kwargs["to_graph"] = ox.NamedNode(str(graph))
-        if isinstance(data, Path):
-            self._store.bulk_load(path=str(data), **kwargs)
+        rdf_format = getattr(ox.RdfFormat, _OX_FORMATS[fmt])
+        source = {"path": str(data)} if isinstance(data, Path) else {"input": data}
+        if rdf_format.supports_datasets:
+            self._store.bulk_load(**source, format=rdf_format)
         else:
-            self._store.bulk_load(data, **kwargs)
+            self._store.bulk_load(**source, format=rdf_format, to_graph=ox.NamedNode(str(graph or BULK_GRAPH)))
+        # the union: the same triples again, into the default graph
+        self._store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in ox.parse(**source, format=rdf_format))
 
     def __len__(self) -> int:
-        return len(self._store)
+        """Quads in the named graphs."""
+        if not self._union_materialised:
+            return len(self._store)
+        union = next(iter(self._store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))["n"]
+        return len(self._store) - int(union.value)
 
     def close(self) -> None:
         if getattr(self, "_store", None) is not None:
@@ -324,7 +371,7 @@ class MemoryStore(RDFStore):
 
     def bulk_load(self, data, fmt="nt", graph=None) -> None:
         rdflib_fmt = {"nt": "nt", "nq": "nquads", "ttl": "turtle", "trig": "trig"}[fmt]
-        target = self.dataset if fmt in ("nq", "trig") else self._graph(graph or URIRef("urn:healthgraph:bulk"))
+        target = self.dataset if fmt in ("nq", "trig") else self._graph(graph or BULK_GRAPH)
         if isinstance(data, Path):
             target.parse(data, format=rdflib_fmt)
         else:
@@ -346,15 +393,23 @@ class MemoryStore(RDFStore):
 STORES: dict[str, type[RDFStore]] = {"oxigraph": OxigraphStore, "memory": MemoryStore}
 
 
-def store_kind(path: str | Path) -> str | None:
-    """The kind recorded in a store folder, or ``None`` if the folder is not a store."""
+def store_meta(path: str | Path) -> dict | None:
+    """The description in a store folder (``kind``, ``format``), or ``None`` if the folder is not a store."""
     meta = Path(path) / META_FILE
     if not meta.is_file():
         return None
     try:
-        return json.loads(meta.read_text(encoding="utf-8"))["kind"]
-    except (ValueError, KeyError) as exc:
+        described = json.loads(meta.read_text(encoding="utf-8"))
+        described["kind"]
+    except (ValueError, KeyError, TypeError) as exc:
         raise HealthgraphError(f"{meta}: not a healthgraph store description ({exc})") from exc
+    return described
+
+
+def store_kind(path: str | Path) -> str | None:
+    """The kind recorded in a store folder, or ``None`` if the folder is not a store."""
+    meta = store_meta(path)
+    return None if meta is None else meta["kind"]
 
 
 def open_store(path: str | Path | None, kind: str | None = None, create: bool = False,
@@ -387,7 +442,8 @@ def open_store(path: str | Path | None, kind: str | None = None, create: bool = 
     if path is None:
         return STORES[kind or DEFAULT_KIND](None)
     path = Path(path)
-    existing = store_kind(path) if path.is_dir() else None
+    meta = store_meta(path) if path.is_dir() else None
+    existing = None if meta is None else meta["kind"]
     if existing is None:
         if not create:
             raise HealthgraphError(f"{path}: no healthgraph store here (build one with "
@@ -396,9 +452,12 @@ def open_store(path: str | Path | None, kind: str | None = None, create: bool = 
             raise HealthgraphError(f"{path}: exists and is not a healthgraph store; choose a new or empty folder")
         path.mkdir(parents=True, exist_ok=True)
         existing = kind or DEFAULT_KIND
-        (path / META_FILE).write_text(json.dumps({"kind": existing, "format": 1}) + "\n", encoding="utf-8")
+        meta = {"kind": existing, "format": STORE_FORMAT}
+        (path / META_FILE).write_text(json.dumps(meta) + "\n", encoding="utf-8")
     elif kind is not None and kind != existing:
         raise HealthgraphError(f"{path}: is a {existing!r} store, not {kind!r}")
+    if existing == "oxigraph":
+        return OxigraphStore(path, read_only=read_only, store_format=meta.get("format", 1))
     return STORES[existing](path, read_only=read_only)
 
 
