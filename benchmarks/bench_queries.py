@@ -73,7 +73,7 @@ def run(quick: bool) -> dict:
     sizes = [10_000] if quick else [10_000, 100_000, 1_000_000]
     tables = []
     for edges in sizes:
-        result = measure("bench_queries:size_run", edges=edges, timeout=3000)
+        result = measure("bench_queries:size_run", edges=edges, timeout=5400)
         if "error" in result:
             tables.append({"caption": f"~{edges:,} relationships", "columns": ["query"] + list(BACKENDS),
                            "rows": [["all", result["error"], "", ""]]})

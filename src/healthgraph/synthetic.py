@@ -1085,13 +1085,15 @@ def synth_corpus(partnerships: int, hospitals: int | None = None, seed: int = 0,
             if org.key not in corpus.organisations:
                 corpus.add_organisation(org.to_model())
         doc = f"syn{seed}-c{i:07d}"
-        signed = (base + timedelta(days=rng.randrange(0, 12 * 365))).isoformat()
+        signed_day = base + timedelta(days=rng.randrange(0, 12 * 365))
+        signed = signed_day.isoformat()
         evidence = Evidence(document=doc, sentence=f"{a.vi[0]} ký kết hợp tác với {b.vi[0]}.", language="vi",
                             source="synthetic")
         kind = "agreement" if scenario in ("supported", "department") else scenario
         supporter = None if scenario == "agreement" else a.key
         p = Partnership(parties=(a.key, b.key), kind=kind, evidence=evidence, supporter=supporter, signed_on=signed,
-                        valid_to=str(int(signed[:4]) + rng.choice([1, 3, 5])) + signed[4:])
+                        valid_to=date(signed_day.year + rng.choice([1, 3, 5]), signed_day.month,
+                                      min(signed_day.day, 28)).isoformat())  # 29 February is not in every year
         corpus.partnerships[p.id] = p
         corpus.documents[doc] = Document(id=doc, text="", language="vi", source="synthetic")
         if kind == "transfer":

@@ -67,6 +67,12 @@ def test_dates_in_vietnamese_german_and_english():
     assert found == ["2016-05-06", "--05-29", "2025-10-27", "2024-03-03"]
 
 
+def test_days_that_do_not_exist_are_not_dates():
+    # a typo must not reach the graph as an xsd:date that no store can read
+    found = [d.iso for d in find_dates("ngày 29/2/2019, ngày 31 tháng 4 năm 2020, 29/2/2020, 30/2, 31. April 2021")]
+    assert found == ["2020-04", "2020-02-29"]  # the month of an impossible day is still right
+
+
 def test_validity_periods():
     assert find_validity("Thỏa thuận có hiệu lực từ ngày 01/01/2024 đến ngày 31/12/2028.") == ("2024-01-01", "2028-12-31")
     assert find_validity("The agreement runs from 1 June 2025 to 31 May 2027.") == ("2025-06-01", "2027-05-31")

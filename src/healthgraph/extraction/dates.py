@@ -5,6 +5,7 @@ Dates are ISO strings, partial when the text is: ``"2016-05-06"``, ``"2017-07"``
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -45,9 +46,12 @@ class FoundDate:
 
 
 def _iso(year, month, day) -> str | None:
+    """ISO text of a found date, ``None`` for no real day ("29/2/2019" and "31/4" are typos, not dates)."""
     if not (1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
     if year is not None and not 1900 <= year <= 2100:
+        return None
+    if day is not None and day > calendar.monthrange(year or 2000, month)[1]:  # 2000: a leap year
         return None
     if year is None:
         return f"--{month:02d}-{day:02d}" if day else None
