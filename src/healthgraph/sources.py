@@ -10,22 +10,39 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .errors import HealthgraphError
+from .errors import HealthgraphError, InputError
 from .model import Corpus, DocumentFacts
 
 CURATED_SUFFIXES = {".yaml", ".yml", ".csv", ".json"}
 
 
-def split_sources(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
-    """Split ``paths`` into (article paths, curated paths); folders are walked."""
-    articles: list[Path] = []
-    curated: list[Path] = []
+def walk_files(paths: Iterable[str | Path], on_error: Callable[[HealthgraphError], None]) -> list[Path]:
+    """The files named by ``paths``, folders walked in sorted order (hidden files left out);
+    a path that does not exist goes to ``on_error`` as an :class:`InputError`."""
+    files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for f in files:
-            (curated if f.suffix.lower() in CURATED_SUFFIXES else articles).append(f)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+        elif path.exists():
+            files.append(path)
+        else:
+            on_error(InputError(path, "no such file or directory"))
+    return files
+
+
+def split_sources(paths: Iterable[str | Path],
+                  on_error: Callable[[HealthgraphError], None] | None = None) -> tuple[list[Path], list[Path]]:
+    """Split ``paths`` into (article paths, curated paths); folders are walked (see :func:`walk_files`)."""
+    articles: list[Path] = []
+    curated: list[Path] = []
+    for f in walk_files(paths, on_error or _raise):
+        (curated if f.suffix.lower() in CURATED_SUFFIXES else articles).append(f)
     return articles, curated
+
+
+def _raise(exc: HealthgraphError) -> None:
+    raise exc
 
 
 def iter_facts(paths: Iterable[str | Path], on_error: Callable[[HealthgraphError], None] | None = None,
@@ -34,7 +51,7 @@ def iter_facts(paths: Iterable[str | Path], on_error: Callable[[HealthgraphError
     from .extraction import extract_iter
     from .loaders.structured import load_structured
 
-    articles, curated = split_sources(paths)
+    articles, curated = split_sources(paths, on_error)
     yield from extract_iter(articles, on_error=on_error, show_progress=show_progress)
     for path in curated:
         try:

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 from ..errors import HealthgraphError, InputError
 from ..gazetteer import load_gazetteer
 from ..model import Document, DocumentFacts, Evidence, Field, Organisation, Partnership, TechniqueTransfer
+from ..sources import walk_files
 from .dates import find_dates, find_validity, publication_date
 from .language import detect_language
 from .mentions import default_lexicon, find_mentions
@@ -223,19 +224,6 @@ def _safe_extract(document: Document, errors: list[str]) -> DocumentFacts | None
     return None
 
 
-def _files(paths: Iterable[str | Path], on_error) -> list[Path]:
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
-        elif path.exists():
-            files.append(path)
-        else:
-            on_error(InputError(path, "no such file or directory"))
-    return files
-
-
 def extract_iter(paths: Iterable[str | Path], *, jobs: int = 1,
                  on_error: Callable[[HealthgraphError], None] | None = None,
                  show_progress: bool = False) -> Iterator[DocumentFacts]:
@@ -258,7 +246,7 @@ def extract_iter(paths: Iterable[str | Path], *, jobs: int = 1,
             raise exc
         on_error(exc)
 
-    files = _files(paths, fail)
+    files = walk_files(paths, fail)
     jobs = os.cpu_count() or 1 if jobs == 0 else jobs
     from ..output import progress
 
