@@ -93,39 +93,103 @@ class RDFStore:
 
 # oxigraph -------------------------------------------------------------------------------
 
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# stepped over whole by the scanner, so that a brace or keyword inside is never syntax:
+# comments, IRIs, long strings, strings
+_OPAQUE = re.compile("|".join([r"#[^\n]*", r"<[^<>\"{}|^`\\\s]*>",
+                               r'"""(?:[^"\\]|\\.|"(?!""))*"""', r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+                               r'"(?:[^"\\\n]|\\.)*"', r"'(?:[^'\\\n]|\\.)*'"]))
+_WHERE_END = re.compile(r"\bWHERE\s*$", re.IGNORECASE)
+_SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
+_SLICE = re.compile(r"\b(?:LIMIT|OFFSET)\b", re.IGNORECASE)
+_ALL = None  # the outermost query's scope: every variable
+
+
+def _projected(projection: str) -> set[str]:
+    """Plain variables a SELECT projects (``(expr AS ?v)`` makes new ones; ``*`` counts as none)."""
+    depth, plain = 0, []
+    for char in projection:
+        depth += char == "("
+        plain.append(char if depth == 0 else " ")
+        depth -= char == ")"
+    return set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", "".join(plain).replace("*", "")))
+
+
+def _where_groups(query: str) -> list[tuple[int, set[str] | None]]:
+    """Each ``WHERE {`` group: (offset after its brace, the variables it shares with the
+    outermost query: ``None`` for the outermost itself)."""
+    masked = _OPAQUE.sub(lambda m: " " * len(m.group()), query)
+    closing, opened = {}, []
+    for i, char in enumerate(masked):
+        if char == "{":
+            opened.append(i)
+        elif char == "}" and opened:
+            closing[opened.pop()] = i
+    groups, scopes = [], []  # scopes: (closing offset, shared names) of the WHERE groups we are in
+    for i, char in enumerate(masked):
+        if char != "{":
+            continue
+        while scopes and scopes[-1][0] < i:
+            scopes.pop()
+        where = _WHERE_END.search(masked, 0, i)
+        if not where:
+            continue
+        selects = list(_SELECT.finditer(masked, 0, where.start()))
+        if not scopes and not groups:
+            shared = _ALL
+        elif not selects:
+            shared = set()
+        else:
+            select = selects[-1]
+            wrapper = max((o for o in closing if o < select.start() and closing[o] > i), default=None)
+            modifiers = masked[closing.get(i, len(masked)):closing.get(wrapper, len(masked))]
+            shared = set() if _SLICE.search(modifiers) else _projected(masked[select.end():where.start()])
+            if scopes and scopes[-1][1] is not _ALL:
+                shared &= scopes[-1][1]
+        groups.append((i + 1, shared))
+        scopes.append((closing.get(i, len(masked)), shared))
+    return groups
 
 
 def bind_as_values(query: str, terms: dict) -> str | None:
-    r"""Bind parameters with a ``VALUES`` block opening the query's WHERE clause.
+    r"""Bind parameters with ``VALUES`` blocks opening the query's WHERE clause and the
+    WHERE clause of every subquery that projects them.
 
     Oxigraph applies ``substitutions`` after evaluating the whole pattern (seconds on a
     10k-edge graph where a bound start takes a millisecond), while a leading ``VALUES``
-    block seeds the join. The terms are pyoxigraph ``NamedNode``/``Literal`` objects
-    serialised by pyoxigraph itself (N-Triples escaping; an IRI is validated when the node
-    is made), so a value can never end its term or the block. ``None`` when the query has
-    no ``WHERE {`` to open (the caller then falls back to ``substitutions``).
+    block seeds the join. A subquery is evaluated on its own, so one that projects the
+    parameter (``{ SELECT ?hospital (COUNT(?x) AS ?n) WHERE { … } GROUP BY ?hospital }``)
+    gets the block too: its rows for other values could never join the outer ones. Not
+    when it (or a subquery around it) has ``LIMIT``/``OFFSET``, which narrowing would
+    change. The terms are pyoxigraph ``NamedNode``/``Literal`` objects serialised by
+    pyoxigraph itself (N-Triples escaping; an IRI is validated when the node is made), so a
+    value can never end its term or the block. ``None`` when the query has no ``WHERE {``
+    to open (the caller then falls back to ``substitutions``).
 
     Examples
     --------
     >>> import pyoxigraph as ox
     >>> bind_as_values('SELECT ?x WHERE { ?x ?p ?o }', {"o": ox.Literal('a" } DROP ALL')})
     'SELECT ?x WHERE { VALUES (?o) { ("a\\" } DROP ALL") } ?x ?p ?o }'
+    >>> print(bind_as_values('SELECT * WHERE { { SELECT ?o (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?o } }',
+    ...                      {"o": ox.Literal("x")}))
+    SELECT * WHERE { VALUES (?o) { ("x") } { SELECT ?o (COUNT(*) AS ?n) WHERE { VALUES (?o) { ("x") } ?s ?p ?o } GROUP BY ?o } }
     """
     for name in terms:
         if not _VARIABLE_NAME.match(name):
             raise HealthgraphError("a parameter name is a SPARQL variable name (letters, digits, _)")
         if not re.search(rf"[?$]{name}\b", query):
             raise HealthgraphError(f"parameter {name!r}: the query has no variable ?{name}")
-    for match in _WHERE.finditer(query):
-        line_start = query.rfind("\n", 0, match.start()) + 1
-        if query[line_start:match.start()].lstrip().startswith("#"):
-            continue  # "WHERE {" in a comment
-        names = " ".join("?" + name for name in terms)
-        values = " ".join(str(term) for term in terms.values())
-        return f"{query[:match.end()]} VALUES ({names}) {{ ({values}) }}{query[match.end():]}"
-    return None
+    groups = _where_groups(query)
+    if not groups:
+        return None
+    for position, shared in reversed(groups):
+        names = [n for n in terms if shared is _ALL or n in shared]
+        if names:
+            block = " VALUES ({}) {{ ({}) }}".format(" ".join("?" + n for n in names),
+                                                     " ".join(str(terms[n]) for n in names))
+            query = query[:position] + block + query[position:]
+    return query
 
 
 def to_ox(term):
@@ -355,9 +419,12 @@ class MemoryStore(RDFStore):
             yield s, p, o, getattr(g, "identifier", g)
 
     def query(self, query, bindings=None) -> QueryResult:
+        # rdflib's initBindings also narrow subqueries that do not project the variable (and
+        # before their LIMIT), so parameters go in as VALUES blocks here too
+        inlined = bind_as_values(query, {k: to_ox(v) for k, v in bindings.items()}) if bindings else None
+        init = {} if inlined else {Variable(k): v for k, v in (bindings or {}).items()}
         try:
-            result = self.dataset.query(query, initNs=PREFIXES,
-                                        initBindings={Variable(k): v for k, v in (bindings or {}).items()})
+            result = self.dataset.query(inlined or query, initNs=PREFIXES, initBindings=init)
         except Exception as exc:  # rdflib raises pyparsing errors for syntax problems
             if type(exc).__name__ in ("ParseException", "ParseSyntaxException"):
                 raise HealthgraphError(f"SPARQL syntax error: {' '.join(str(exc).split())}") from exc
