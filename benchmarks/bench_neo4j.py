@@ -79,7 +79,8 @@ def run(quick: bool) -> dict:
                    if "nodes" in info else f"~{n:,} relationships")
         tables.append({"caption": caption, "columns": ["", "batched (UNWIND … MERGE, 1,000 rows/tx)",
                                                        "one statement per row"], "rows": rows})
+    heap, pagecache = os.environ.get("NEO4J_HEAP", "1g"), os.environ.get("NEO4J_PAGECACHE", "256m")
     notes = ["`load_property_graph(driver, graph, mode=...)` against the repository's Neo4j 5.26 server "
-             "(scripts/neo4j-server.sh, heap 1 GB, page cache 256 MB) on the same machine; the database is "
-             "emptied before each load. Server memory is the JVM's (-Xmx1g), not included in the client's RSS."]
+             f"(scripts/neo4j-server.sh, heap {heap}, page cache {pagecache}) on the same machine; the database is "
+             f"emptied before each load. Server memory is the JVM's (-Xmx{heap}), not included in the client's RSS."]
     return {"title": "Neo4j load: batched vs per row", "tables": tables, "notes": notes}
