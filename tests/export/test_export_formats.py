@@ -9,7 +9,6 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-import healthgraph
 from healthgraph.cli import main
 from healthgraph.errors import HealthgraphError
 from healthgraph.exporters import export, formats

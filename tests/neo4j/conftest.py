@@ -11,6 +11,7 @@ import subprocess
 import pytest
 
 from healthgraph.graph import to_property_graph
+from healthgraph.model import Corpus
 from neo4j_test_helpers import ROOT, URI, small_corpus
 
 
