@@ -743,6 +743,11 @@ _TEMPLATES = {"vi": _VI, "de": _DE, "en": _EN}
 _NEGATIVE_KINDS = ("visit", "inspection", "request", "award", "conference")
 
 
+def _years_later(day: date, years: int) -> date:
+    """``day`` moved on by whole years, on the 28th at the latest (29 February is not in every year)."""
+    return date(day.year + years, day.month, min(day.day, 28))
+
+
 def _fmt_valid(d: date, lang: str) -> str:
     if lang == "vi":
         return f"{d.day}/{d.month}/{d.year}" if d.day != 1 or d.month != 1 else str(d.year)
@@ -819,7 +824,7 @@ def write_article(world: World, index: int, seed: int = 0, language_weights: dic
     date_phrase, event_iso = _DATES[lang](event, rng)
     years = rng.choice([1, 2, 3, 5])
     vfrom = event if rng.random() < 0.6 else date(event.year, 1, 1)
-    vto = date(vfrom.year + years, vfrom.month, min(vfrom.day, 28))
+    vto = _years_later(vfrom, years)
     site_province = (cast["B"].province or rng.choice(world.provinces))
     values = {
         "date": date_phrase, "y": str(event.year), "y5": str(event.year + 5), "n": str(rng.randrange(2, 9)),
@@ -1092,8 +1097,7 @@ def synth_corpus(partnerships: int, hospitals: int | None = None, seed: int = 0,
         kind = "agreement" if scenario in ("supported", "department") else scenario
         supporter = None if scenario == "agreement" else a.key
         p = Partnership(parties=(a.key, b.key), kind=kind, evidence=evidence, supporter=supporter, signed_on=signed,
-                        valid_to=date(signed_day.year + rng.choice([1, 3, 5]), signed_day.month,
-                                      min(signed_day.day, 28)).isoformat())  # 29 February is not in every year
+                        valid_to=_years_later(signed_day, rng.choice([1, 3, 5])).isoformat())
         corpus.partnerships[p.id] = p
         corpus.documents[doc] = Document(id=doc, text="", language="vi", source="synthetic")
         if kind == "transfer":

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BackendUnavailable, HealthgraphError
-from .store import OxigraphStore, open_store, store_meta
+from .store import OxigraphStore, materialises_union, open_store, store_meta
 
 
 def oxigraph_binary() -> str:
@@ -81,7 +81,7 @@ def _served_location(store: Path, snapshot: bool, cleanup: list) -> tuple[Path, 
     if meta is None:
         raise HealthgraphError(f"{store}: no healthgraph store here (build one with "
                                f"`healthgraph build SOURCES --store {store}`)")
-    legacy = meta["kind"] == "oxigraph" and meta.get("format", 1) < 2
+    legacy = meta["kind"] == "oxigraph" and not materialises_union(meta)
     if meta["kind"] == "oxigraph" and not snapshot:
         return store / "oxigraph", legacy
     copy = Path(tempfile.mkdtemp(prefix="healthgraph-serve-"))

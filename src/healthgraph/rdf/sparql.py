@@ -1,9 +1,9 @@
 """``healthgraph sparql``: run a SPARQL query (text, file or shipped query name) on a store.
 
-Parameters are bound as RDF terms: on Oxigraph as a ``VALUES`` block of terms serialised
-by pyoxigraph itself (see :func:`healthgraph.rdf.store.bind_as_values`), on rdflib through
-``initBindings``. A user value is never formatted into the query text, so quotes, ``}``
-or ``<script>`` in a value cannot change the query.
+Parameters are bound as RDF terms, on both store kinds as ``VALUES`` blocks of terms
+serialised by pyoxigraph itself (see :func:`healthgraph.rdf.store.bind_as_values`). A
+user value is never formatted into the query text, so quotes, ``}`` or ``<script>`` in a
+value cannot change the query.
 """
 from __future__ import annotations
 

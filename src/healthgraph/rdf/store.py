@@ -237,12 +237,12 @@ class OxigraphStore(RDFStore):
 
     kind = "oxigraph"
 
-    def __init__(self, path: Path | None, read_only: bool = False, store_format: int = STORE_FORMAT):
+    def __init__(self, path: Path | None, read_only: bool = False):
         import pyoxigraph as ox
 
         self.path = path
         self._read_only = read_only
-        self._union_materialised = store_format >= 2
+        self._union_materialised = path is None or materialises_union(store_meta(path))
         self.location = None if path is None else Path(path) / "oxigraph"
         try:
             if self.location is None:
@@ -262,9 +262,7 @@ class OxigraphStore(RDFStore):
     def _materialise_union(self) -> None:
         """Upgrade a format-1 store: copy every named graph's triples into the default graph."""
         self._store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-        meta = self.path / META_FILE
-        meta.write_text(json.dumps({**json.loads(meta.read_text(encoding="utf-8")), "format": STORE_FORMAT}) + "\n",
-                        encoding="utf-8")
+        _write_meta(self.path, {**store_meta(self.path), "format": STORE_FORMAT})
         self._union_materialised = True
 
     def _drop_from_union(self, triples) -> None:
@@ -282,8 +280,8 @@ class OxigraphStore(RDFStore):
         old = {(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, graph)}
         new = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
         self._store.remove_graph(graph)
-        self._store.extend(ox.Quad(s, p, o, graph) for s, p, o in new)
-        self._store.extend(ox.Quad(s, p, o) for s, p, o in new)
+        # the document's graph and its share of the union in one transaction
+        self._store.extend([*(ox.Quad(s, p, o, graph) for s, p, o in new), *(ox.Quad(s, p, o) for s, p, o in new)])
         self._drop_from_union(old - new)
 
     def remove_subjects(self, subjects, keep_graph=None) -> int:
@@ -473,6 +471,16 @@ def store_meta(path: str | Path) -> dict | None:
     return described
 
 
+def materialises_union(meta: dict | None) -> bool:
+    """Whether an oxigraph store so described keeps the union in its default graph (format 2);
+    a folder not described yet is a new store, which does."""
+    return meta is None or meta.get("format", 1) >= 2
+
+
+def _write_meta(path: Path, meta: dict) -> None:
+    (path / META_FILE).write_text(json.dumps(meta) + "\n", encoding="utf-8")
+
+
 def store_kind(path: str | Path) -> str | None:
     """The kind recorded in a store folder, or ``None`` if the folder is not a store."""
     meta = store_meta(path)
@@ -509,8 +517,7 @@ def open_store(path: str | Path | None, kind: str | None = None, create: bool = 
     if path is None:
         return STORES[kind or DEFAULT_KIND](None)
     path = Path(path)
-    meta = store_meta(path) if path.is_dir() else None
-    existing = None if meta is None else meta["kind"]
+    existing = store_kind(path) if path.is_dir() else None
     if existing is None:
         if not create:
             raise HealthgraphError(f"{path}: no healthgraph store here (build one with "
@@ -519,12 +526,9 @@ def open_store(path: str | Path | None, kind: str | None = None, create: bool = 
             raise HealthgraphError(f"{path}: exists and is not a healthgraph store; choose a new or empty folder")
         path.mkdir(parents=True, exist_ok=True)
         existing = kind or DEFAULT_KIND
-        meta = {"kind": existing, "format": STORE_FORMAT}
-        (path / META_FILE).write_text(json.dumps(meta) + "\n", encoding="utf-8")
+        _write_meta(path, {"kind": existing, "format": STORE_FORMAT})
     elif kind is not None and kind != existing:
         raise HealthgraphError(f"{path}: is a {existing!r} store, not {kind!r}")
-    if existing == "oxigraph":
-        return OxigraphStore(path, read_only=read_only, store_format=meta.get("format", 1))
     return STORES[existing](path, read_only=read_only)
 
 
