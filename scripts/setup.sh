@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Install everything healthgraph's tests need on a fresh Debian machine:
-# the package with its test extras, Debian's chromium (browser tests) and the
+# the package with its test extras, Debian's chromium (browser tests), Maven and the
 # Neo4j 5.26 server assembled from Maven Central (scripts/neo4j-server.sh build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "setup: installing Debian chromium" >&2
+# Debian packages missing on this machine: chromium (browser tests), Maven and a JDK 17
+# (to assemble the Neo4j server)
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v mvn >/dev/null 2>&1 || missing+=(maven)
+command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+if (( ${#missing[@]} )); then
+  echo "setup: installing Debian packages: ${missing[*]}" >&2
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 echo "setup: installing healthgraph with test extras" >&2
