@@ -11,6 +11,7 @@ import importlib
 __version__ = "0.1.0"
 
 _API = {
+    "evaluate": "healthgraph.evaluation",
     "extract": "healthgraph.extraction",
     "load_corpus": "healthgraph.sources",
     "build": "healthgraph.rdf.build",

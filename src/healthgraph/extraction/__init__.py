@@ -111,6 +111,7 @@ def extract_document(document: Document) -> DocumentFacts:
         for item in find_fields(sentence.text, sentence_key):
             concept = gloss(item.name, "specialties")
             all_fields.append(Field(item.name, concept.en if concept else None, concept.id if concept else None))
+    _pair_by_anaphor(best, all_cues, sentences, tokens, resolved, document, city_ids, validity)
     partnerships = [p for _, p, _ in best.values()]
     for p in partnerships:
         p.fields = list(all_fields)
@@ -144,6 +145,45 @@ def _validity(sentences, key: str) -> tuple[str | None, str | None]:
             if period != (None, None):
                 return period
     return None, None
+
+
+_MAIN_PARTY_KINDS = frozenset({"hospital", "university", "company", "institute", "foreign_body", "health_centre",
+                               "organisation", "health_department", "people_committee", "ministry"})
+
+
+def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, document: Document, city_ids,
+                     validity) -> None:
+    """"Hai bên đã ký kết", "Gestern unterzeichneten beide Häuser einen Vertrag", "both
+    parties inked the MoU": a signing or cooperation sentence that speaks of the two sides
+    binds the article's two main parties (the two organisations it names most, first
+    named first on a tie), when no sentence has paired them already."""
+    anaphors = [pos for pos, category in all_cues if category == "pair_anaphor"]
+    if not anaphors:
+        return
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    orgs: dict[str, Organisation] = {}
+    for index, (m, org) in enumerate(resolved):
+        if org.kind in _MAIN_PARTY_KINDS:
+            counts[org.id] = counts.get(org.id, 0) + 1
+            first.setdefault(org.id, index)
+            orgs[org.id] = org
+    ranked = sorted(counts, key=lambda oid: (-counts[oid], first[oid]))
+    if len(ranked) < 2:
+        return
+    a, b = orgs[ranked[0]], orgs[ranked[1]]
+    if frozenset((a.id, b.id)) in best:
+        return
+    for sentence in sentences:
+        i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
+        cues = cue_positions(all_cues, i, j)
+        if "pair_anaphor" in cues and ("sign" in cues or "cooperate" in cues) and "negative" not in cues:
+            evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
+                                sentence.start, sentence.end)
+            for rel in relate_sentence({"sign": [0]}, [(0, a), (1, b)], city_ids):
+                rel.explicit = False
+                _keep_best(best, rel, evidence, sentence.text, validity)
+            return
 
 
 def _keep_best(best, rel, evidence: Evidence, sentence: str, validity) -> None:

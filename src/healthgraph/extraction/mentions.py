@@ -22,6 +22,8 @@ from functools import lru_cache
 
 from ..gazetteer import Gazetteer, KnownOrganisation, Province, load_gazetteer, load_yaml
 from ..resources import data_file
+from ..text import fold
+from .names import find_names
 from .normalise import fold_same_length
 from .tokens import PhraseMatcher, TokenText
 
@@ -49,6 +51,8 @@ class Mention:
     tier: str | None = None
     short: bool = False
     hospital_type: HospitalType | None = None
+    aliases: tuple[str, ...] = ()
+    alias_of: str | None = None  # an acronym standing alone: the full name it abbreviates
 
     @property
     def needs_context(self) -> bool:
@@ -104,6 +108,8 @@ class Lexicon:
             + [(variant, (o, True)) for o in gazetteer.organisations.values() for label in o.short
                for variant in _central_variants(label)])
         self._template_index: dict[str, KnownOrganisation] | None = None
+        # folded place names: a shaped name made of a place and a weak head ("Ho Chi Minh City") is a place
+        self.place_keys = frozenset(fold(label) for p in gazetteer.provinces.values() for label in p.labels)
 
     def known_by_template(self, org_id: str) -> KnownOrganisation | None:
         """The gazetteer organisation a template name denotes: "Bệnh viện Ung bướu Thành phố
@@ -170,11 +176,56 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
             mention = _from_head(tokens, i, j, head, lexicon, provinces_at, known_at, types_at)
             if mention is not None:
                 found.append(mention)
-    mentions = _without_overlaps(found)
+    mentions = _with_shaped_names(_without_overlaps(found), tokens, lexicon)
     if not any(hint in tokens.text for hint in _URL_HINTS):
         return mentions
     urls = [m.span() for m in _URL.finditer(tokens.text)]
     return [m for m in mentions if not any(s <= m.start < e for s, e in urls)]
+
+
+_SHAPE_KINDS = {"foreign_body": "foreign_body", "institute": "institute", "hospital": "hospital",
+                "university": "university", "company": "company", "ministry": "ministry",
+                "health_department": "health_department", "people_committee": "people_committee"}
+
+
+def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexicon) -> list[Mention]:
+    """Add the names read from their shape (:mod:`.names`) where the gazetteer and the
+    province templates found nothing, or where a shaped name extends a gazetteer name by
+    more than its own place ("Bệnh viện Hùng Vương Gia Lai" is not "Bệnh viện Hùng Vương")."""
+    result = list(mentions)
+    for named in find_names(tokens.text, lexicon.place_keys):
+        overlapping = [m for m in result if m.start < named.end and named.start < m.end]
+        shaped = Mention(named.start, named.end, named.surface, _SHAPE_KINDS.get(named.kind, "organisation"),
+                         aliases=named.aliases, alias_of=named.acronym_of)
+        if not overlapping:
+            result.append(shaped)
+        elif all(named.start <= m.start and m.end <= named.end and m.end - m.start < len(named.surface)
+                 and m.template is None and m.province is None for m in overlapping) \
+                and _extends_beyond(named, [m for m in overlapping if m.known is not None], lexicon):
+            result = [m for m in result if m not in overlapping] + [shaped]
+        else:
+            for m in overlapping:
+                if m.aliases == () and named.aliases and m.start == named.start:
+                    m.aliases = named.aliases
+    return sorted(result, key=lambda m: m.start)
+
+
+def _extends_beyond(named, overlapping: list[Mention], lexicon: Lexicon) -> bool:
+    """True if the shaped name says more than the gazetteer names inside it: a word that is no
+    place, or a place other than the organisation's own province."""
+    if not overlapping:  # only head-word names inside: the shaped name is the fuller one
+        return True
+    extra = named.surface
+    for m in sorted(overlapping, key=lambda m: -m.start):
+        extra = extra[:m.start - named.start] + " " + extra[m.end - named.start:]
+    words = [w for w in fold(extra).split() if w]
+    if not words:
+        return False
+    places = lexicon.gazetteer.find_provinces(" ".join(words))
+    if not places:
+        return any(w[:1] for w in words) and any(c.isupper() for c in extra)
+    own = {m.known.province for m in overlapping if m.known is not None}
+    return not any(p.id in own for p in places)
 
 
 def _inside_code_or_compound(tokens: TokenText, i: int, j: int) -> bool:
@@ -351,7 +402,7 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end):
                 return (p_start, j, _mention(tokens, p_start, j, head.kind, province=provinces[0],
                                              template="bv-" + kind_of.id, tier=head.tier, hospital_type=kind_of))
     k = i
-    while k > 0 and i - k < 6 and _is_proper(tokens, k - 1) and not _gap_breaks(tokens, k):
+    while k > 0 and i - k < 6 and tokens.text[tokens.spans[k - 1][0]].isupper() and not _gap_breaks(tokens, k):
         k -= 1
     if k == i:
         return None

@@ -156,20 +156,61 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
                 relations.append(Relation(giver, taker, kind, giver, True))
     if relations:
         return relations
-    if "between" in cues and (signed or "cooperate" in cues):
-        after = [o for p, o in mentions if p > cues["between"][0]]
-        pair = _distinct([(0, o) for o in after])[:2]
-        if len(pair) == 2:
-            return [_agreement(pair[0], pair[1], city_ids)]
     if signed or "cooperate" in cues:
-        for pos in cues.get("with", []):
-            a = _before(mentions, pos)
-            partners = [b for b in _listed_after(mentions, pos, set(cues.get("and", []))) if a and b.id != a.id]
-            if partners:  # "A ký kết với B và C": one agreement each
-                return [_agreement(a, b, city_ids) for b in partners]
-    if signed and len(orgs) == 2:
-        return [_agreement(orgs[0], orgs[1], city_ids)]
+        return [_agreement(a, b, city_ids) for a, b in cooperation_pairs(cues, mentions)]
     return []
+
+
+def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
+                      ) -> list[tuple[Organisation, Organisation]]:
+    """The pairs a cooperation sentence binds.
+
+    * "between A and B (and C)": every pair of the listed parties;
+    * "A (and B) ... with C (and D)": each party before "with" with each after it;
+    * "A and B signed", "A, B and C will work together": every pair of the listed parties;
+    * otherwise the two parties of a sentence that names exactly two.
+    """
+    joins = set(cues.get("and", [])) | set(cues.get("list", []))
+    if "between" in cues:
+        listed = _listed_after(mentions, cues["between"][0], joins)
+        if len(listed) >= 2:
+            return _all_pairs(listed)
+    for pos in cues.get("with", []):
+        before = _listed_before(mentions, pos, joins)
+        after = _listed_after(mentions, pos, joins)
+        pairs = [(a, b) for a in before for b in after if a.id != b.id]
+        if pairs:
+            return pairs
+    first_position = mentions[0][0] if mentions else -1
+    group = _listed_after(mentions, first_position - 1, joins)
+    if len(group) >= 2:
+        return _all_pairs(group)
+    orgs = _distinct(mentions)
+    if len(orgs) == 2:
+        return [(orgs[0], orgs[1])]
+    signing = cues.get("sign", [])
+    if signing and 2 < len(orgs) <= 4 and all(p < signing[0] for p, _ in mentions):
+        return _all_pairs(orgs)  # "A, B and C signed a memorandum"
+    return []
+
+
+def _all_pairs(orgs: list[Organisation]) -> list[tuple[Organisation, Organisation]]:
+    unique = _distinct([(0, o) for o in orgs])[:4]
+    return [(a, b) for i, a in enumerate(unique) for b in unique[i + 1:]]
+
+
+def _listed_before(mentions, pos: int, and_positions: set[int]) -> list[Organisation]:
+    """The organisation right before ``pos`` and those joined to it by "và"/"und"/"and"/","."""
+    before = [(p, o) for p, o in mentions if p < pos]
+    if not before:
+        return []
+    listed, following = [before[-1][1]], before[-1][0]
+    for p, org in reversed(before[:-1]):
+        if not any(p < a < following for a in and_positions):
+            break
+        listed.append(org)
+        following = p
+    return listed
 
 
 def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],
@@ -184,7 +225,7 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     to, source = set(cues.get("to", [])), set(cues.get("from", [])) | set(cues.get("by", []))
     recipients, sources, previous = [], [], -1
     for pos, org in mentions:
-        for p in range(pos - 1, max(previous, pos - 4), -1):
+        for p in range(pos - 1, max(previous, pos - 6), -1):
             if p in source:
                 sources.append(org)
                 break

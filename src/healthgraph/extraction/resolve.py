@@ -133,6 +133,7 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
     orgs: dict[str, Organisation] = {}
     resolved: list[tuple[Mention, Organisation]] = []
     full_known = {m.known.id for m in mentions if m.known is not None and not m.short}
+    by_surface: dict[str, Organisation] = {}
     for m in mentions:
         if m.known is not None:
             if m.short and m.known.id not in full_known:
@@ -150,15 +151,68 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
             else:
                 org = Organisation(id=f"unresolved-{m.template}-{slug(document_id)}", name=m.surface, kind=m.kind,
                                    tier=_TEMPLATE_NAMES.get(m.template, (None,) * 5)[4], resolved=False)
+        elif m.alias_of is not None and m.alias_of in by_surface:
+            org = by_surface[m.alias_of]  # "UMR" after "Universitätsmedizin Rostock (UMR)"
         else:
             # "công ty Partners HealthCare" is called "Partners HealthCare"
             name = _VI_HEAD.sub("", m.surface) if m.kind == "company" and m.surface[:1].islower() else m.surface
+            name = m.alias_of or name
             org = Organisation(id="x-" + slug(name), name=name, kind=m.kind,
-                               tier=m.tier or ("foreign" if looks_foreign(m.surface) else None),
+                               tier=m.tier or ("foreign" if looks_foreign(name) else None),
                                province=m.province.id if m.province else None, resolved=False)
         org = orgs.setdefault(org.id, org)
         org.add_mention(m.surface)
+        for alias in m.aliases:
+            org.add_mention(alias)
         if not org.resolved:
             org.add_mention(org.name)
+        by_surface.setdefault(m.surface, org)
         resolved.append((m, org))
-    return resolved
+    return _merge_short_forms(resolved)
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    """Folded words of a name, German genitive "-s" off ("Inselspitals Bern" = "Inselspital Bern")."""
+    return tuple(w[:-1] if len(w) > 5 and w.endswith("s") else w for w in fold(name).split())
+
+
+def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tuple[Mention, Organisation]]:
+    """Within one document, a shorter name of an organisation found by its shape is the same
+    organisation as the longer name it abbreviates: same first and last word, all its words
+    in the longer name ("Bệnh viện Mỹ Thiện" = "Bệnh viện Chuyên Khoa Răng Hàm Mặt Mỹ Thiện"),
+    or the same words but for the genitive ("Zollernalb Klinikums"). Gazetteer and province
+    names never merge this way."""
+    shaped = {org.id: org for _, org in resolved if org.id.startswith("x-")}
+    if len(shaped) < 2:
+        return resolved
+    keys = {oid: _name_key(org.name) for oid, org in shaped.items()}
+    target: dict[str, str] = {}
+    for oid, key in sorted(keys.items(), key=lambda item: len(item[1])):
+        for other, longer in sorted(keys.items(), key=lambda item: -len(item[1])):
+            if other == oid or len(longer) < len(key) or other in target:
+                continue
+            same = longer == key and other < oid
+            shorter_form = (len(longer) > len(key) >= 2 and key[0] == longer[0] and key[-1] == longer[-1]
+                            and set(key) <= set(longer))
+            compound = len(key) == 1 and len(key[0]) >= 8 and longer[0] == key[0] and len(longer) == 2
+            if same or shorter_form or compound:
+                target[oid] = other
+                break
+    if not target:
+        return resolved
+
+    def final(oid: str) -> str:
+        seen = set()
+        while oid in target and oid not in seen:
+            seen.add(oid)
+            oid = target[oid]
+        return oid
+
+    merged = []
+    for m, org in resolved:
+        if org.id in target:
+            into = shaped[final(org.id)]
+            into.merge(org)
+            org = into
+        merged.append((m, org))
+    return merged

@@ -1,0 +1,442 @@
+"""Organisation names the gazetteer does not know, read from their shape (vi, de, en).
+
+Three readers share one token list:
+
+* Vietnamese heads with the name after them: "Bệnh viện Hữu nghị Việt Nam – Cuba Đồng Hới",
+  "Trường Đại học Kỹ thuật Y tế Hải Dương", "Tổng lãnh sự quán Nhật Bản", "Công ty CP Dược
+  Hậu Giang". The name runs over capitalised words, numbers, the lower-case syllables that
+  stand inside names ("Hữu nghị", "Y học cổ truyền") and dashes between capitalised words; it
+  ends at its last capitalised word, so verbs, dates and function words are left out.
+* German and English runs of capitalised words that hold a head ("Klinikum Ingolstadt",
+  "Kantonsspital Baselland", "Helios Kliniken Schwerin", "Inselspital Bern", "University of
+  Malaya", "Taipei Veterans General Hospital", "Humedica e.V."). Openers ("Das", "The",
+  titles) are cut off; "Director of the X Hospital" keeps "X Hospital"; "A Hospital and
+  B Hospital" are two names.
+* Acronyms in parentheses after a name ("Universitätsmedizin Rostock (UMR)") become aliases,
+  and the acronym alone later in the text is the same organisation.
+
+Every name comes back as a :class:`NamedSpan`; :mod:`.mentions` merges them with the
+gazetteer's names.
+
+Examples
+--------
+>>> [n.surface for n in find_names("Das Klinikum Ingolstadt arbeitet künftig mit dem Klinikum Augsburg zusammen.")]
+['Klinikum Ingolstadt', 'Klinikum Augsburg']
+>>> [n.surface for n in find_names("Trường Đại học Kỹ thuật Y tế Hải Dương ký kết với Công ty CP Thiết bị Y tế Việt Nhật.")]
+['Trường Đại học Kỹ thuật Y tế Hải Dương', 'Công ty CP Thiết bị Y tế Việt Nhật']
+>>> [(n.surface, n.aliases) for n in find_names("Das Universitätsspital Basel (USB) und das Kantonsspital Baselland (KSBL).")]
+[('Universitätsspital Basel', ('USB',)), ('Kantonsspital Baselland', ('KSBL',))]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..gazetteer import load_yaml
+from ..resources import data_file
+from ..text import fold
+
+__all__ = ["NamedSpan", "find_names"]
+
+# words (with inner hyphens/apostrophes and a suspension hyphen: "Lepra- und"), abbreviations
+# that keep their full stop, legal forms with stops, and single punctuation marks
+_TOKEN = re.compile(r"e\.\s?V\.|(?:Dr|St|Prof|Nr|Mt|Ft|Co|Inc|Ltd)\.(?=\s)|[^\W_]+(?:['’&-][^\W_]+)*-?|[^\w\s]",
+                    re.UNICODE)
+_DASHES = {"-", "–", "—"}
+
+
+@dataclass(frozen=True)
+class NamedSpan:
+    """An organisation name found by its shape: character span, kind and its acronyms."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    acronym_of: str | None = None  # for an acronym standing alone: the full name it abbreviates
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+    key: str
+    newline_before: bool
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper() or self.text[:1].isdigit()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= 2 and self.text[:1].isupper()
+
+
+class _Shapes:
+    """The compiled lexicon of ``loaders/lexicon/name_shapes.yaml``."""
+
+    def __init__(self):
+        data = load_yaml(data_file("loaders", "lexicon", "name_shapes.yaml"))
+        self.vi_heads: dict[tuple[str, ...], tuple[str, bool]] = {}
+        self.vi_lower_heads: set[tuple[str, ...]] = set()  # with diacritics: "trường", never "trưởng"
+        for kind, entry in data["vi_heads"].items():
+            for phrase in entry["phrases"]:
+                self.vi_heads.setdefault(tuple(phrase.split()), (kind, False))
+            for phrase in entry.get("lower", ()):
+                self.vi_lower_heads.add(tuple(phrase.split()))
+        self.vi_head_lengths = sorted({len(p) for p in self.vi_heads}, reverse=True)
+        self.vi_inner = frozenset(data["vi_inner"])  # with diacritics, compared to the lower-cased word
+        self.vi_closing = frozenset(data["vi_closing"])
+        self.vi_final = [tuple(p.split()) for p in data["vi_final"]]
+        self.vi_generic = [tuple(p.split()) for p in data["vi_generic_after"]]
+        self.head_words: dict[tuple[str, ...], str] = {}
+        self.suffixes: list[tuple[str, str]] = []
+        for kind, entry in data["heads"].items():
+            for word in entry["words"]:
+                self.head_words.setdefault(tuple(word.split()), kind)
+            self.suffixes.extend((suffix, kind) for suffix in entry.get("suffixes", ()))
+        self.head_lengths = sorted({len(p) for p in self.head_words}, reverse=True)
+        self.weak = frozenset(data["weak_heads"])
+        self.connectors = frozenset(data["connectors"])
+        self.openers = frozenset(data["openers"])
+        self.titles = frozenset(data["person_titles"])
+        self.surnames = frozenset(data["vi_surnames"])
+        self.legal = frozenset(data["legal_forms"])
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> _Shapes:
+    return _Shapes()
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens, previous_end = [], 0
+    for m in _TOKEN.finditer(text):
+        tokens.append(_Token(m.group(), m.start(), m.end(), fold(m.group()), "\n" in text[previous_end:m.start()]))
+        previous_end = m.end()
+    return tokens
+
+
+def find_names(text: str, provinces: frozenset[str] = frozenset()) -> list[NamedSpan]:
+    """Organisation names in ``text`` by their shape, in order, without overlaps.
+
+    ``provinces`` holds folded place names that are never a name's only proper part
+    ("Ho Chi Minh City" is a place, "Seongnam City" a city government).
+    """
+    shapes = _shapes()
+    tokens = _tokens(text)
+    found: list[NamedSpan] = []
+    k = 0
+    while k < len(tokens):
+        span = _vietnamese_name(tokens, k, shapes)
+        if span is not None:
+            found.append(_named(text, tokens, *span))
+            k = span[1]
+            continue
+        k += 1
+    taken = [(n.start, n.end) for n in found]
+    for start, end, kind, aliases in _capitalised_names(tokens, shapes, provinces):
+        s, e = tokens[start].start, tokens[end - 1].end
+        if not any(s < te and ts < e for ts, te in taken):
+            found.append(NamedSpan(s, e, text[s:e], kind, aliases))
+            taken.append((s, e))
+    found.sort(key=lambda n: n.start)
+    return found + _acronyms(tokens, found)
+
+
+def _named(text, tokens, start, end, kind, aliases) -> NamedSpan:
+    s, e = tokens[start].start, tokens[end - 1].end
+    return NamedSpan(s, e, text[s:e], kind, tuple(aliases))
+
+
+def _phrase(tokens, k, phrases_lengths, table):
+    for n in phrases_lengths:
+        key = tuple(t.key for t in tokens[k:k + n])
+        if len(key) == n and key in table and all(t.is_word for t in tokens[k:k + n]):
+            return n, table[key]
+    return 0, None
+
+
+def _starts_with(tokens, k, phrases) -> int:
+    for phrase in phrases:
+        if tuple(t.key for t in tokens[k:k + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _vietnamese_name(tokens, k, shapes: _Shapes):
+    """``(start, end, kind, aliases)`` of a Vietnamese head and its name at token ``k``."""
+    n, value = _phrase(tokens, k, shapes.vi_head_lengths, shapes.vi_heads)
+    if not n:
+        return None
+    kind = value[0]
+    if not tokens[k].cap and tuple(t.lower for t in tokens[k:k + n]) not in shapes.vi_lower_heads:
+        return None
+    j = k + n
+    if j >= len(tokens) or _starts_with(tokens, j, shapes.vi_generic):
+        return None
+    aliases, last, m = [], None, j
+    stops_at_person = kind in ("ministry", "foreign_body", "health_department", "people_committee")
+    while m < len(tokens):
+        t = tokens[m]
+        if t.newline_before:
+            break
+        if not t.is_word:
+            if t.text in _DASHES and m > j and tokens[m - 1].is_word and m + 1 < len(tokens) and tokens[m + 1].cap \
+                    and tokens[m + 1].is_word and not tokens[m + 1].newline_before:
+                m += 1
+                continue
+            if t.text == "." and tokens[m - 1].key in ("tp", "st", "h", "q", "tx") and m + 1 < len(tokens) \
+                    and tokens[m + 1].cap:
+                m += 1
+                continue
+            if t.text == "(" and last is not None:
+                close = m + 1
+                while close < len(tokens) and close - m < 6 and tokens[close].text != ")":
+                    close += 1
+                inner = tokens[m + 1:close]
+                if close < len(tokens) and len(inner) == 1 and inner[0].acronym:
+                    aliases.append(inner[0].text)
+                    nxt = close + 1
+                    if nxt < len(tokens) and tokens[nxt].cap and tokens[nxt].is_word and \
+                            not _phrase(tokens, nxt, shapes.vi_head_lengths, shapes.vi_heads)[0]:
+                        m = nxt
+                        continue
+            break
+        if t.cap:
+            if m > j and _phrase(tokens, m, shapes.vi_head_lengths, shapes.vi_heads)[0] \
+                    and t.key not in ("y", "vien", "truong", "trung", "dai", "hoc", "hoi"):
+                break
+            if stops_at_person and last is not None and t.key in shapes.surnames:
+                break  # "Chính phủ Việt Nam Nguyễn Chí Dũng": a person follows the name
+            last = m
+            m += 1
+            continue
+        final = _starts_with(tokens, m, shapes.vi_final)
+        if final and last is not None:
+            last = m + final - 1
+            break
+        if t.key == "va" and m > j and not tokens[m - 1].cap and tokens[m - 1].lower in shapes.vi_inner \
+                and m + 1 < len(tokens) and tokens[m + 1].cap \
+                and not _phrase(tokens, m + 1, shapes.vi_head_lengths, shapes.vi_heads)[0]:
+            m += 1
+            continue
+        if t.lower in shapes.vi_inner:
+            if last is not None and m - last <= 2 and all(x.lower in shapes.vi_closing for x in tokens[last + 1:m + 1]):
+                last = m  # "Bộ Y tế", "Bộ Quốc phòng": a name may close on lower-case syllables
+            m += 1
+            continue
+        break
+    if last is None:
+        return None
+    proper = [t for t in tokens[j:last + 1] if t.cap and t.is_word]
+    if proper and proper[0].key in shapes.titles:
+        return None
+    return k, last + 1, kind, aliases
+
+
+def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
+    """Length and kind of a German/English head at token ``k`` (a compound counts by its ending)."""
+    n, kind = _phrase(tokens, k, shapes.head_lengths, shapes.head_words)
+    if n:
+        return n, kind
+    if tuple(tokens[k].key.split()) in shapes.head_words:  # "e.V." is one token
+        return 1, shapes.head_words[tuple(tokens[k].key.split())]
+    key = tokens[k].key.replace("-", " ").split()[-1:] if tokens[k].is_word else []
+    word = key[0] if key else ""
+    for suffix, kind in shapes.suffixes:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return 1, kind
+    return 0, None
+
+
+def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
+    """Runs of capitalised words (with connectors) that hold a German or English head."""
+    k = 0
+    while k < len(tokens):
+        if not (tokens[k].is_word and tokens[k].text[:1].isupper()):
+            k += 1
+            continue
+        run, aliases, m = [k], [], k + 1
+        while m < len(tokens):
+            t = tokens[m]
+            if t.newline_before:
+                break
+            if t.is_word and (t.cap or (t.key in shapes.legal and t.text != t.lower)):
+                run.append(m)
+                m += 1
+                continue
+            if t.is_word and t.key in shapes.connectors and m + 1 < len(tokens) and tokens[m + 1].is_word \
+                    and tokens[m + 1].cap and not tokens[m + 1].newline_before:
+                run.append(m)
+                m += 1
+                continue
+            if t.is_word and _head_at(tokens, m, shapes)[0] and t.key in ("hospital", "hospitals", "clinic"):
+                run.append(m)  # "Bundang Jesaeng hospital"
+                m += 1
+                continue
+            if t.text in _DASHES and m + 1 < len(tokens) and tokens[m + 1].cap and tokens[m + 1].is_word \
+                    and tokens[m - 1].cap:
+                run.append(m)
+                m += 1
+                continue
+            if t.text == "&" and m + 1 < len(tokens) and tokens[m + 1].cap:
+                run.append(m)
+                m += 1
+                continue
+            if t.text == "(":
+                close = m + 1
+                while close < len(tokens) and close - m < 6 and tokens[close].text != ")":
+                    close += 1
+                inner = tokens[m + 1:close]
+                if close < len(tokens) and len(inner) == 1 and inner[0].acronym:
+                    aliases.append((len(run), inner[0].text))
+                    m = close + 1
+                    continue
+            break
+        yield from _names_in_run(tokens, run, aliases, shapes, provinces)
+        k = m
+
+
+def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
+    """Cut a run of capitalised words into names: openers off, "X of the <name>" to the
+    name, "<name> and <name>" into two."""
+    words = [tokens[i] for i in run]
+    heads = []
+    i = 0
+    while i < len(words):
+        n, kind = _head_at(tokens, run[i], shapes)
+        if n:
+            heads.append((i, n, kind))
+            i += n
+        else:
+            i += 1
+    if not heads:
+        return
+    pieces = _split_pieces(words, heads, shapes)
+    for a, b in pieces:
+        while a < b and (words[a].key in shapes.openers or words[a].key in shapes.connectors
+                         or words[a].text in _DASHES):
+            a += 1
+        while b > a and (words[b - 1].key in shapes.connectors or words[b - 1].text in _DASHES):
+            b -= 1
+        piece_heads = [(i, n, kind) for i, n, kind in heads if a <= i and i + n <= b]
+        if not piece_heads or a >= b:
+            continue
+        b = _name_end(words, a, b, piece_heads, shapes)
+        head_positions = {p for i, n, _ in piece_heads for p in range(i, i + n)}
+        proper = [w for p, w in enumerate(words[a:b], a) if p not in head_positions and w.is_word
+                  and w.key not in shapes.connectors and w.key not in shapes.legal]
+        if not proper and not (len(piece_heads) == 1 and piece_heads[0][1] == 1
+                               and _compound(words[piece_heads[0][0]], shapes)):
+            continue
+        all_weak = all(" ".join(w.key for w in words[i:i + n]) in shapes.weak for i, n, _ in piece_heads)
+        if all_weak and (not proper or " ".join(w.key for w in proper) in provinces):
+            continue
+        if proper and all(w.key in shapes.openers for w in proper):
+            continue
+        kind = _kind_of(piece_heads, shapes)
+        found_aliases = tuple(alias for position, alias in aliases if a < position <= b)
+        yield run[a], run[b - 1] + 1, kind, found_aliases
+
+
+_TAIL_KEEPS = frozenset({"of", "for", "fur", "zu", "der", "des", "de", "du", "la", "di", "del"})
+_NUMBER_WORDS = frozenset({"no", "nr", "number", "nummer"})
+_GENERIC_PLACES = frozenset({"stadt", "landes", "region", "kantons", "provinz", "city", "state", "country"})
+
+
+def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
+    """Where a name ends after its last head: "University of Malaya" and "Klinikum der
+    Universität Jimma" keep their tail, "Hospital No 2" its number, "Inselspital Bern" one
+    place name; "Hanoi Oncology Hospital Bui Vinh Quang" (a person) and "X Hospital and TVGH"
+    end at the head."""
+    i, n, _ = heads[-1]
+    head_end = i + n
+    if words[b - 1].key in shapes.legal:  # "Verein Hoffnung für Nepal e.V.": the legal form closes it
+        return b
+    tail = words[head_end:b]
+    if not tail:
+        return b
+    first = tail[0]
+    if first.key in _TAIL_KEEPS:
+        if len(tail) == 2 and tail[1].key in _GENERIC_PLACES:  # "Klinikum der Stadt" names no one
+            return head_end
+        return b
+    if first.text[:1].isdigit():
+        return head_end + 1
+    if first.key in _NUMBER_WORDS and len(tail) > 1 and tail[1].text[:1].isdigit():
+        return head_end + 2
+    if first.key in shapes.connectors or first.key in shapes.titles or first.key in shapes.openers:
+        return head_end
+    proper = 0
+    for w in tail:
+        if w.key in shapes.connectors or not w.is_word:
+            break
+        proper += 1
+    if heads[0][0] == a and i == a:  # head first: "Spital Muri", "Hospital Canselor Tuanku Muhriz"
+        return head_end + min(proper, 3)
+    return head_end + 1 if proper == 1 else head_end
+
+
+def _compound(token: _Token, shapes: _Shapes) -> bool:
+    """A one-word name made on a head ("Inselspital"), not the head itself ("Klinikum")."""
+    return (token.key,) not in shapes.head_words and not token.key.startswith(("uni", "kantons", "kreis", "landes", "stadt", "bezirks", "kinder"))
+
+
+def _split_pieces(words, heads, shapes: _Shapes) -> list[tuple[int, int]]:
+    pieces = [(0, len(words))]
+    # "Director of the Hong Kong Centre": the part before "of" holds no head
+    first_head = heads[0][0]
+    for i, w in enumerate(words[:first_head]):
+        if w.key in ("of", "des", "der", "at", "bei", "am", "beim", "and", "und", "&"):
+            pieces = [(i + 1, len(words))]
+    # "A Hospital and B Hospital", "Klinikum A und Klinikum B": two names
+    result = []
+    for a, b in pieces:
+        start = a
+        for i in range(a, b):
+            if words[i].key in ("and", "und", "&") and not words[i - 1].text.endswith("-"):
+                left = [h for h in heads if start <= h[0] < i]
+                right = [h for h in heads if i < h[0] < b]
+                right_proper = any(words[p].cap and not any(h[0] <= p < h[0] + h[1] for h in heads)
+                                   for p in range(i + 1, b))
+                if left and right and right_proper:
+                    result.append((start, i))
+                    start = i + 1
+        result.append((start, b))
+    return result
+
+
+_KIND_ORDER = ("hospital", "university", "ministry", "company", "institute", "foreign_body")
+
+
+def _kind_of(heads, shapes: _Shapes) -> str:
+    strong = [kind for i, n, kind in heads] or ["organisation"]
+    return min(strong, key=_KIND_ORDER.index)
+
+
+def _acronyms(tokens, names: list[NamedSpan]) -> list[NamedSpan]:
+    """Each defined acronym standing alone elsewhere in the text."""
+    defined = {alias: name for name in names for alias in name.aliases}
+    if not defined:
+        return []
+    covered = [(n.start, n.end) for n in names]
+    found = []
+    for k, t in enumerate(tokens):
+        defining = 0 < k < len(tokens) - 1 and tokens[k - 1].text == "(" and tokens[k + 1].text == ")"
+        if t.text in defined and not defining and not any(s <= t.start < e for s, e in covered):
+            name = defined[t.text]
+            found.append(NamedSpan(t.start, t.end, t.text, name.kind, (), name.surface))
+    return found

@@ -1,0 +1,96 @@
+"""Organisation names read from their shape, and relations between them, on sentences
+written for these tests (vi, de, en)."""
+import pytest
+
+from healthgraph.extraction import extract_text
+from healthgraph.extraction.names import find_names
+
+
+def surfaces(text):
+    return [n.surface for n in find_names(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Das Klinikum Landshut arbeitet mit dem Kantonsspital Glarus zusammen.", ["Klinikum Landshut", "Kantonsspital Glarus"]),
+    ("Die Kreiskliniken Reutlingen und die Stiftung Warmherz schlossen einen Vertrag.", ["Kreiskliniken Reutlingen", "Stiftung Warmherz"]),
+    ("Der Verein Hoffnung für Nepal e.V. unterstützt das Inselspital Bern.",
+     ["Verein Hoffnung für Nepal e.V.", "Inselspital Bern"]),
+    ("Das Klinikum der Universität Lomé kooperiert mit der Sonnberg GmbH.", ["Klinikum der Universität Lomé", "Sonnberg GmbH"]),
+    ("Director of the Lakeside Veterans General Hospital Anna Lee signed it.", ["Lakeside Veterans General Hospital"]),
+    ("The University of Dundee and Riverside Medical Foundation signed an MoU.", ["University of Dundee", "Riverside Medical Foundation"]),
+    ("Trường Đại học Kỹ thuật Y tế Hải Dương ký kết với Công ty CP Thiết bị Y tế Minh Long.",
+     ["Trường Đại học Kỹ thuật Y tế Hải Dương", "Công ty CP Thiết bị Y tế Minh Long"]),
+    ("Bệnh viện Hữu nghị Việt Nam – Cuba Đồng Hới đã tiếp nhận kỹ thuật mới.", ["Bệnh viện Hữu nghị Việt Nam – Cuba Đồng Hới"]),
+    ("Tổng lãnh sự quán Hàn Quốc tài trợ cho Trạm y tế xã Bình An.", ["Tổng lãnh sự quán Hàn Quốc", "Trạm y tế xã Bình An"]),
+])
+def test_names_from_their_shape(text, expected):
+    assert surfaces(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Die Kliniken in der Region arbeiten eng zusammen.",     # head words alone name no one
+    "The hospital and the university will work together.",
+    "Ông Nguyễn Văn Hùng, Thứ trưởng Bộ, phát biểu.",          # a person and a bare head
+])
+def test_generic_words_and_people_are_no_names(text):
+    assert surfaces(text) == []
+
+
+def test_a_place_with_a_weak_head_is_no_name():
+    assert find_names("Ho Chi Minh City is large.", frozenset({"ho chi minh"})) == []
+    assert [n.surface for n in find_names("Seongnam City signed.", frozenset({"ho chi minh"}))] == ["Seongnam City"]
+
+
+def test_name_boundaries_stop_at_verbs_dates_and_people():
+    assert surfaces("Chính phủ Việt Nam Nguyễn Văn An tham dự.") == ["Chính phủ Việt Nam"]
+    assert surfaces("Bệnh viện Tân Phú đã ký kết ngày 3/4.") == ["Bệnh viện Tân Phú"]
+    assert surfaces("Bộ Quốc phòng chỉ đạo.") == ["Bộ Quốc phòng"]
+    assert surfaces("Bệnh viện Tân Phú đã được công nhận.") == ["Bệnh viện Tân Phú"]
+
+
+def test_acronym_in_parentheses_is_an_alias_and_stands_for_the_name_later():
+    names = find_names("Die Universitätsmedizin Greifswald (UMG) und das Klinikum Anklam kooperieren. Die UMG schult.")
+    assert names[0].aliases == ("UMG",)
+    assert [(n.surface, n.acronym_of) for n in names[2:]] == [("UMG", "Universitätsmedizin Greifswald")]
+
+
+def pairs(text):
+    facts = extract_text(text, "t")
+    names = {o.id: o.name for o in facts.organisations}
+    return {(frozenset(names[x] for x in p.parties), names.get(p.supporter)) for p in facts.partnerships}
+
+
+def test_german_cooperation_between_unknown_hospitals():
+    found = pairs("Das Klinikum Landshut arbeitet künftig enger mit dem Kantonsspital Glarus zusammen.")
+    assert {pair for pair, _ in found} == {frozenset({"Klinikum Landshut", "Kantonsspital Glarus"})}
+
+
+def test_english_three_party_memorandum_pairs_every_party():
+    found = pairs("Lakeside General Hospital, Riverside Medical Foundation and the University of Dundee "
+                  "signed a memorandum of understanding on Monday.")
+    assert {pair for pair, _ in found} >= {frozenset({"Riverside Medical Foundation", "University of Dundee"})}
+
+
+def test_both_sides_binds_the_articles_two_main_parties():
+    text = ("Bệnh viện Tân Phú và Công ty CP Thiết bị Y tế Minh Long tăng cường hợp tác.\n"
+            "Bệnh viện Tân Phú có 500 giường. Công ty CP Thiết bị Y tế Minh Long có trụ sở tại Hà Nội.\n"
+            "Hôm qua, hai bên đã ký kết biên bản ghi nhớ.")
+    assert frozenset({"Bệnh viện Tân Phú", "Công ty CP Thiết bị Y tế Minh Long"}) in {p for p, _ in pairs(text)}
+
+
+def test_agentive_support_points_from_the_giver():
+    found = pairs("Bệnh viện Tân Phú đã triển khai kỹ thuật mới với sự hỗ trợ của Bệnh viện Bạch Mai.")
+    assert (frozenset({"Bệnh viện Tân Phú", "Bệnh viện Bạch Mai"}), "Bệnh viện Bạch Mai") in found
+
+
+def test_a_shaped_name_that_extends_a_gazetteer_name_is_another_organisation():
+    facts = extract_text("Bệnh viện Hùng Vương Gia Lai ký kết hợp tác với Bệnh viện Chợ Rẫy.", "t")
+    ids = {o.id for o in facts.organisations}
+    assert "hung-vuong" not in ids and "cho-ray" in ids
+    assert any(o.name == "Bệnh viện Hùng Vương Gia Lai" for o in facts.organisations)
+
+
+def test_short_forms_and_genitives_merge_within_a_document():
+    facts = extract_text("Das Spital Wallis und das Klinikum Landshut unterzeichneten einen Vertrag. "
+                         "Vertreter des Spitals Wallis sprachen.", "t")
+    assert len([o for o in facts.organisations if "Wallis" in o.name]) == 1
