@@ -58,7 +58,7 @@ class NamedSpan:
     acronym_of: str | None = None  # for an acronym standing alone: the full name it abbreviates
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str
     start: int
@@ -97,6 +97,7 @@ class _Shapes:
             for phrase in entry.get("lower", ()):
                 self.vi_lower_heads.add(tuple(phrase.split()))
         self.vi_head_lengths = sorted({len(p) for p in self.vi_heads}, reverse=True)
+        self.vi_head_starts = frozenset(p[0] for p in self.vi_heads)
         self.vi_inner = frozenset(data["vi_inner"])  # with diacritics, compared to the lower-cased word
         self.vi_closing = frozenset(data["vi_closing"])
         self.vi_final = [tuple(p.split()) for p in data["vi_final"]]
@@ -108,6 +109,8 @@ class _Shapes:
                 self.head_words.setdefault(tuple(word.split()), kind)
             self.suffixes.extend((suffix, kind) for suffix in entry.get("suffixes", ()))
         self.head_lengths = sorted({len(p) for p in self.head_words}, reverse=True)
+        self.head_starts = frozenset(p[0] for p in self.head_words)
+        self.word_head = lru_cache(maxsize=65536)(self._word_head)
         self.weak = frozenset(data["weak_heads"])
         self.connectors = frozenset(data["connectors"])
         self.openers = frozenset(data["openers"])
@@ -116,15 +119,28 @@ class _Shapes:
         self.legal = frozenset(data["legal_forms"])
 
 
+    def _word_head(self, key: str) -> str | None:
+        """The kind of head one word is: "e.V." whole, or a compound by its ending ("Inselspital")."""
+        if tuple(key.split()) in self.head_words:
+            return self.head_words[tuple(key.split())]
+        word = key.replace("-", " ").split()[-1] if key.strip() else ""
+        return next((kind for suffix, kind in self.suffixes if word.endswith(suffix) and len(word) > len(suffix) + 2),
+                    None)
+
+
 @lru_cache(maxsize=1)
 def _shapes() -> _Shapes:
     return _Shapes()
 
 
+_fold_word = lru_cache(maxsize=65536)(fold)  # articles repeat their words: fold each once
+
+
 def _tokens(text: str) -> list[_Token]:
     tokens, previous_end = [], 0
     for m in _TOKEN.finditer(text):
-        tokens.append(_Token(m.group(), m.start(), m.end(), fold(m.group()), "\n" in text[previous_end:m.start()]))
+        word = m.group()
+        tokens.append(_Token(word, m.start(), m.end(), _fold_word(word), "\n" in text[previous_end:m.start()]))
         previous_end = m.end()
     return tokens
 
@@ -169,6 +185,12 @@ def _phrase(tokens, k, phrases_lengths, table):
     return 0, None
 
 
+def _vi_head_at(tokens, k, shapes: _Shapes) -> int:
+    if tokens[k].key not in shapes.vi_head_starts:
+        return 0
+    return _phrase(tokens, k, shapes.vi_head_lengths, shapes.vi_heads)[0]
+
+
 def _starts_with(tokens, k, phrases) -> int:
     for phrase in phrases:
         if tuple(t.key for t in tokens[k:k + len(phrase)]) == phrase:
@@ -178,6 +200,8 @@ def _starts_with(tokens, k, phrases) -> int:
 
 def _vietnamese_name(tokens, k, shapes: _Shapes):
     """``(start, end, kind, aliases)`` of a Vietnamese head and its name at token ``k``."""
+    if tokens[k].key not in shapes.vi_head_starts:
+        return None
     n, value = _phrase(tokens, k, shapes.vi_head_lengths, shapes.vi_heads)
     if not n:
         return None
@@ -211,12 +235,12 @@ def _vietnamese_name(tokens, k, shapes: _Shapes):
                     aliases.append(inner[0].text)
                     nxt = close + 1
                     if nxt < len(tokens) and tokens[nxt].cap and tokens[nxt].is_word and \
-                            not _phrase(tokens, nxt, shapes.vi_head_lengths, shapes.vi_heads)[0]:
+                            not _vi_head_at(tokens, nxt, shapes):
                         m = nxt
                         continue
             break
         if t.cap:
-            if m > j and _phrase(tokens, m, shapes.vi_head_lengths, shapes.vi_heads)[0] \
+            if m > j and _vi_head_at(tokens, m, shapes) \
                     and t.key not in ("y", "vien", "truong", "trung", "dai", "hoc", "hoi"):
                 break
             if stops_at_person and last is not None and t.key in shapes.surnames:
@@ -230,7 +254,7 @@ def _vietnamese_name(tokens, k, shapes: _Shapes):
             break
         if t.key == "va" and m > j and not tokens[m - 1].cap and tokens[m - 1].lower in shapes.vi_inner \
                 and m + 1 < len(tokens) and tokens[m + 1].cap \
-                and not _phrase(tokens, m + 1, shapes.vi_head_lengths, shapes.vi_heads)[0]:
+                and not _vi_head_at(tokens, m + 1, shapes):
             m += 1
             continue
         if t.lower in shapes.vi_inner:
@@ -249,17 +273,14 @@ def _vietnamese_name(tokens, k, shapes: _Shapes):
 
 def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
     """Length and kind of a German/English head at token ``k`` (a compound counts by its ending)."""
-    n, kind = _phrase(tokens, k, shapes.head_lengths, shapes.head_words)
-    if n:
-        return n, kind
-    if tuple(tokens[k].key.split()) in shapes.head_words:  # "e.V." is one token
-        return 1, shapes.head_words[tuple(tokens[k].key.split())]
-    key = tokens[k].key.replace("-", " ").split()[-1:] if tokens[k].is_word else []
-    word = key[0] if key else ""
-    for suffix, kind in shapes.suffixes:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            return 1, kind
-    return 0, None
+    if tokens[k].key in shapes.head_starts:
+        n, kind = _phrase(tokens, k, shapes.head_lengths, shapes.head_words)
+        if n:
+            return n, kind
+    if not tokens[k].is_word:
+        return 0, None
+    kind = shapes.word_head(tokens[k].key)
+    return (1, kind) if kind else (0, None)
 
 
 def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
@@ -347,7 +368,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             continue
         if proper and all(w.key in shapes.openers for w in proper):
             continue
-        kind = _kind_of(piece_heads, shapes)
+        kind = _kind_of(piece_heads)
         found_aliases = tuple(alias for position, alias in aliases if a < position <= b)
         yield run[a], run[b - 1] + 1, kind, found_aliases
 
@@ -422,7 +443,7 @@ def _split_pieces(words, heads, shapes: _Shapes) -> list[tuple[int, int]]:
 _KIND_ORDER = ("hospital", "university", "ministry", "company", "institute", "foreign_body")
 
 
-def _kind_of(heads, shapes: _Shapes) -> str:
+def _kind_of(heads) -> str:
     strong = [kind for i, n, kind in heads] or ["organisation"]
     return min(strong, key=_KIND_ORDER.index)
 
