@@ -157,13 +157,12 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, doc
     parties inked the MoU": a signing or cooperation sentence that speaks of the two sides
     binds the article's two main parties (the two organisations it names most, first
     named first on a tie), when no sentence has paired them already."""
-    anaphors = [pos for pos, category in all_cues if category == "pair_anaphor"]
-    if not anaphors:
+    if not any(category == "pair_anaphor" for _, category in all_cues):
         return
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     orgs: dict[str, Organisation] = {}
-    for index, (m, org) in enumerate(resolved):
+    for index, (_, org) in enumerate(resolved):
         if org.kind in _MAIN_PARTY_KINDS:
             counts[org.id] = counts.get(org.id, 0) + 1
             first.setdefault(org.id, index)

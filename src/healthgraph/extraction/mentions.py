@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..gazetteer import Gazetteer, KnownOrganisation, Province, load_gazetteer, load_yaml
+from ..model import ORG_KINDS
 from ..resources import data_file
 from ..text import fold
 from .names import find_names
@@ -183,11 +184,6 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
     return [m for m in mentions if not any(s <= m.start < e for s, e in urls)]
 
 
-_SHAPE_KINDS = {"foreign_body": "foreign_body", "institute": "institute", "hospital": "hospital",
-                "university": "university", "company": "company", "ministry": "ministry",
-                "health_department": "health_department", "people_committee": "people_committee"}
-
-
 def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexicon) -> list[Mention]:
     """Add the names read from their shape (:mod:`.names`) where the gazetteer and the
     province templates found nothing, or where a shaped name extends a gazetteer name by
@@ -195,7 +191,7 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
     result = list(mentions)
     for named in find_names(tokens.text, lexicon.place_keys):
         overlapping = [m for m in result if m.start < named.end and named.start < m.end]
-        shaped = Mention(named.start, named.end, named.surface, _SHAPE_KINDS.get(named.kind, "organisation"),
+        shaped = Mention(named.start, named.end, named.surface, named.kind if named.kind in ORG_KINDS else "organisation",
                          aliases=named.aliases, alias_of=named.acronym_of)
         if not overlapping:
             result.append(shaped)
@@ -223,7 +219,7 @@ def _extends_beyond(named, overlapping: list[Mention], lexicon: Lexicon) -> bool
         return False
     places = lexicon.gazetteer.find_provinces(" ".join(words))
     if not places:
-        return any(w[:1] for w in words) and any(c.isupper() for c in extra)
+        return any(c.isupper() for c in extra)
     own = {m.known.province for m in overlapping if m.known is not None}
     return not any(p.id in own for p in places)
 

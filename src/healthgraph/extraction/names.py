@@ -163,11 +163,11 @@ def find_names(text: str, provinces: frozenset[str] = frozenset()) -> list[Named
             continue
         k += 1
     taken = [(n.start, n.end) for n in found]
-    for start, end, kind, aliases in _capitalised_names(tokens, shapes, provinces):
-        s, e = tokens[start].start, tokens[end - 1].end
-        if not any(s < te and ts < e for ts, te in taken):
-            found.append(NamedSpan(s, e, text[s:e], kind, aliases))
-            taken.append((s, e))
+    for span in _capitalised_names(tokens, shapes, provinces):
+        named = _named(text, tokens, *span)
+        if not any(named.start < te and ts < named.end for ts, te in taken):
+            found.append(named)
+            taken.append((named.start, named.end))
     found.sort(key=lambda n: n.start)
     return found + _acronyms(tokens, found)
 
@@ -346,7 +346,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             i += 1
     if not heads:
         return
-    pieces = _split_pieces(words, heads, shapes)
+    pieces = _split_pieces(words, heads)
     for a, b in pieces:
         while a < b and (words[a].key in shapes.openers or words[a].key in shapes.connectors
                          or words[a].text in _DASHES):
@@ -416,27 +416,24 @@ def _compound(token: _Token, shapes: _Shapes) -> bool:
     return (token.key,) not in shapes.head_words and not token.key.startswith(("uni", "kantons", "kreis", "landes", "stadt", "bezirks", "kinder"))
 
 
-def _split_pieces(words, heads, shapes: _Shapes) -> list[tuple[int, int]]:
-    pieces = [(0, len(words))]
-    # "Director of the Hong Kong Centre": the part before "of" holds no head
-    first_head = heads[0][0]
-    for i, w in enumerate(words[:first_head]):
+def _split_pieces(words, heads) -> list[tuple[int, int]]:
+    # "Director of the Hong Kong Centre": the part before the last "of" ahead of the first head holds no head
+    start = 0
+    for i, w in enumerate(words[:heads[0][0]]):
         if w.key in ("of", "des", "der", "at", "bei", "am", "beim", "and", "und", "&"):
-            pieces = [(i + 1, len(words))]
+            start = i + 1
     # "A Hospital and B Hospital", "Klinikum A und Klinikum B": two names
-    result = []
-    for a, b in pieces:
-        start = a
-        for i in range(a, b):
-            if words[i].key in ("and", "und", "&") and not words[i - 1].text.endswith("-"):
-                left = [h for h in heads if start <= h[0] < i]
-                right = [h for h in heads if i < h[0] < b]
-                right_proper = any(words[p].cap and not any(h[0] <= p < h[0] + h[1] for h in heads)
-                                   for p in range(i + 1, b))
-                if left and right and right_proper:
-                    result.append((start, i))
-                    start = i + 1
-        result.append((start, b))
+    end, result = len(words), []
+    for i in range(start, end):
+        if words[i].key in ("and", "und", "&") and not words[i - 1].text.endswith("-"):
+            left = [h for h in heads if start <= h[0] < i]
+            right = [h for h in heads if i < h[0] < end]
+            right_proper = any(words[p].cap and not any(h[0] <= p < h[0] + h[1] for h in heads)
+                               for p in range(i + 1, end))
+            if left and right and right_proper:
+                result.append((start, i))
+                start = i + 1
+    result.append((start, end))
     return result
 
 
@@ -444,8 +441,7 @@ _KIND_ORDER = ("hospital", "university", "ministry", "company", "institute", "fo
 
 
 def _kind_of(heads) -> str:
-    strong = [kind for i, n, kind in heads] or ["organisation"]
-    return min(strong, key=_KIND_ORDER.index)
+    return min((kind for _, _, kind in heads), key=_KIND_ORDER.index)
 
 
 def _acronyms(tokens, names: list[NamedSpan]) -> list[NamedSpan]:

@@ -170,7 +170,7 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
     * "A and B signed", "A, B and C will work together": every pair of the listed parties;
     * otherwise the two parties of a sentence that names exactly two.
     """
-    joins = set(cues.get("and", [])) | set(cues.get("list", []))
+    joins = set(cues.get("and", []))
     if "between" in cues:
         listed = _listed_after(mentions, cues["between"][0], joins)
         if len(listed) >= 2:
@@ -200,7 +200,7 @@ def _all_pairs(orgs: list[Organisation]) -> list[tuple[Organisation, Organisatio
 
 
 def _listed_before(mentions, pos: int, and_positions: set[int]) -> list[Organisation]:
-    """The organisation right before ``pos`` and those joined to it by "và"/"und"/"and"/","."""
+    """The organisation right before ``pos`` and those joined to it by "và"/"und"/"and"."""
     before = [(p, o) for p, o in mentions if p < pos]
     if not before:
         return []

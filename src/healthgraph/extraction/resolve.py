@@ -208,11 +208,6 @@ def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tup
             oid = target[oid]
         return oid
 
-    merged = []
-    for m, org in resolved:
-        if org.id in target:
-            into = shaped[final(org.id)]
-            into.merge(org)
-            org = into
-        merged.append((m, org))
-    return merged
+    for oid in target:  # fold each short form into its long form once
+        shaped[final(oid)].merge(shaped[oid])
+    return [(m, shaped[final(org.id)] if org.id in target else org) for m, org in resolved]
