@@ -24,7 +24,8 @@ for _base, _vowels in (("o", "ae"), ("u", "y")):
                 second_marked = unicodedata.normalize("NFC", _cap_base + _v + _tone)
                 first_marked = unicodedata.normalize("NFC", _cap_base + _tone + _v)
                 _TONE_MOVES[second_marked] = first_marked
-_TONE_RE = re.compile("(?:" + "|".join(map(re.escape, _TONE_MOVES)) + r")(?!\w)")
+# after "q" the "u" belongs to the consonant: "Quỹ" and "quý" keep their tone on the "y"
+_TONE_RE = re.compile(r"(?<![qQ])(?:" + "|".join(map(re.escape, _TONE_MOVES)) + r")(?!\w)")
 
 
 def nfc(text: str) -> str:
@@ -36,13 +37,15 @@ def nfc(text: str) -> str:
     True
     >>> nfc("hoàn") == "hoàn"
     True
+    >>> nfc("Quỹ") == "Quỹ"
+    True
     """
     text = unicodedata.normalize("NFC", text)
     return _TONE_RE.sub(lambda m: _TONE_MOVES[m.group(0)], text) if _TONE_RE.search(text) else text
 
 
 _OLD_STYLE = {first: second for second, first in _TONE_MOVES.items()}
-_OLD_STYLE_RE = re.compile("(?:" + "|".join(map(re.escape, _OLD_STYLE)) + r")(?!\w)")
+_OLD_STYLE_RE = re.compile(r"(?<![qQ])(?:" + "|".join(map(re.escape, _OLD_STYLE)) + r")(?!\w)")
 
 
 def old_tone_marks(text: str) -> str:

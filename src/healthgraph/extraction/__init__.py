@@ -91,6 +91,7 @@ def extract_document(document: Document) -> DocumentFacts:
     # a cue inside a name is no cue: "Thanh Nhàn chuyển giao" is not "nhận chuyển giao"
     named = frozenset(k for m, _ in resolved for k in range(tokens.word_at(m.start), tokens.word_at(m.end)))
     all_cues = find_cues(tokens, named, document.language)
+    main_hospital = _main_organisation(resolved, ("hospital",))
     mention_index = 0
     for sentence in sentences:
         in_sentence = []
@@ -101,6 +102,10 @@ def extract_document(document: Document) -> DocumentFacts:
             mention_index += 1
         i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
         cues = cue_positions(all_cues, i, j) if in_sentence else {}
+        if "org_anaphor" in cues and main_hospital is not None and any(c in cues for c in _RELATION_CUES) \
+                and all(org.id != main_hospital.id for _, org in in_sentence):
+            in_sentence = sorted(in_sentence + [(pos, main_hospital) for pos in cues["org_anaphor"][:1]],
+                                 key=lambda item: item[0])
         evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
                             sentence.start, sentence.end)
         for rel in relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de"):
@@ -149,6 +154,21 @@ def _validity(sentences, key: str) -> tuple[str | None, str | None]:
 
 _MAIN_PARTY_KINDS = frozenset({"hospital", "university", "company", "institute", "foreign_body", "health_centre",
                                "organisation", "health_department", "people_committee", "ministry"})
+
+
+_RELATION_CUES = ("sign", "cooperate", "support", "transfer", "receive", "receive_transfer", "satellite")
+
+
+def _main_organisation(resolved, kinds) -> Organisation | None:
+    """The organisation of one of ``kinds`` the article names most (first named on a tie):
+    what "Bệnh viện", "the hospital" or "das Klinikum" without a name refer to."""
+    counts: dict[str, int] = {}
+    orgs: dict[str, Organisation] = {}
+    for _, org in resolved:
+        if org.kind in kinds:
+            counts[org.id] = counts.get(org.id, 0) + 1
+            orgs.setdefault(org.id, org)
+    return orgs[max(counts, key=counts.get)] if counts else None
 
 
 def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, document: Document, city_ids,

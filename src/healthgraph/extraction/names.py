@@ -117,6 +117,7 @@ class _Shapes:
         self.titles = frozenset(data["person_titles"])
         self.surnames = frozenset(data["vi_surnames"])
         self.legal = frozenset(data["legal_forms"])
+        self.party_markers = frozenset(data["party_markers"])
 
 
     def _word_head(self, key: str) -> str | None:
@@ -169,6 +170,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset()) -> list[Named
             found.append(named)
             taken.append((named.start, named.end))
     found.sort(key=lambda n: n.start)
+    found = _with_coordinated(text, tokens, found, shapes, provinces)
     return found + _acronyms(tokens, found)
 
 
@@ -226,7 +228,7 @@ def _vietnamese_name(tokens, k, shapes: _Shapes):
                     and tokens[m + 1].cap:
                 m += 1
                 continue
-            if t.text == "(" and last is not None:
+            if t.text == "(" and (last is not None or m == j):  # "Bệnh viện Đa khoa Trung ương (BVĐKTƯ) Cần Thơ"
                 close = m + 1
                 while close < len(tokens) and close - m < 6 and tokens[close].text != ")":
                     close += 1
@@ -243,8 +245,12 @@ def _vietnamese_name(tokens, k, shapes: _Shapes):
             if m > j and _vi_head_at(tokens, m, shapes) \
                     and t.key not in ("y", "vien", "truong", "trung", "dai", "hoc", "hoi"):
                 break
-            if stops_at_person and last is not None and t.key in shapes.surnames:
-                break  # "Chính phủ Việt Nam Nguyễn Chí Dũng": a person follows the name
+            if stops_at_person and t.key in shapes.surnames and m + 1 < len(tokens) and tokens[m + 1].cap \
+                    and tokens[m + 1].is_word:
+                break  # "Chính phủ Việt Nam Nguyễn Chí Dũng": a person follows ("Hoàng gia Anh" is no person)
+            if t.text[:1].isdigit() and m + 2 < len(tokens) and tokens[m + 1].text in ".," \
+                    and tokens[m + 2].text[:1].isdigit():
+                break  # "Chính phủ Luxembourg 2.012.334 Euro": an amount, not "Bệnh viện 103"
             last = m
             m += 1
             continue
@@ -442,6 +448,77 @@ _KIND_ORDER = ("hospital", "university", "ministry", "company", "institute", "fo
 
 def _kind_of(heads) -> str:
     return min((kind for _, _, kind in heads), key=_KIND_ORDER.index)
+
+
+# one Vietnamese syllable, folded: a word that is not one is foreign ("Pfizer", "AstraZeneca", "FPT")
+_VI_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+_COORDINATORS = frozenset({"and", "und", "va", "&", "with", "mit", "voi", "cung"})
+_WITH = frozenset({"with", "mit", "voi"})
+
+
+def _with_coordinated(text, tokens, found: list[NamedSpan], shapes: _Shapes, provinces) -> list[NamedSpan]:
+    """Add the headless names coordinated with a name ("Pfizer Việt Nam và Bệnh viện Bạch
+    Mai", "AstraZeneca Vietnam and Cho Ray Hospital") or named as the partner after a
+    cooperation word ("an agreement with Dignity Health")."""
+    if not found:
+        return found
+    index = {t.start: k for k, t in enumerate(tokens)}
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    covered = set()
+    for n in found:
+        covered.update(range(index.get(n.start, 0), ends.get(n.end, -1) + 1))
+    candidates = []
+    for n in found:
+        a, b = index.get(n.start), ends.get(n.end)
+        if a is None or b is None:
+            continue
+        if b + 2 < len(tokens) and tokens[b + 1].key in _COORDINATORS:
+            candidates.append(_run_after(tokens, b + 2, covered))
+        if a >= 2 and tokens[a - 1].key in _COORDINATORS:
+            candidates.append(_run_before(tokens, a - 2, covered))
+    for k, t in enumerate(tokens[:-1]):
+        if t.key in shapes.party_markers and tokens[k + 1].key in _WITH:
+            candidates.append(_run_after(tokens, k + 2, covered))
+    added = []
+    for run in candidates:
+        if run is None or any(p in covered for p in range(run[0], run[1])):
+            continue
+        words = tokens[run[0]:run[1]]
+        if not _party_like(words, tokens[run[0] - 1] if run[0] else None, shapes, provinces):
+            continue
+        covered.update(range(run[0], run[1]))
+        added.append(_named(text, tokens, run[0], run[1], "company", ()))
+    return sorted(found + added, key=lambda n: n.start) if added else found
+
+
+def _run_after(tokens, k, covered):
+    m = k
+    while m < len(tokens) and m - k < 5 and m not in covered and tokens[m].is_word and tokens[m].text[:1].isupper() \
+            and not (m > k and tokens[m].newline_before):
+        m += 1
+    return (k, m) if m > k else None
+
+
+def _run_before(tokens, k, covered):
+    m = k
+    while m >= 0 and k - m < 5 and m not in covered and tokens[m].is_word and tokens[m].text[:1].isupper() \
+            and not tokens[m + 1 if m < k else m].newline_before:
+        m -= 1
+    return (m + 1, k + 1) if m < k else None
+
+
+def _party_like(words, before, shapes: _Shapes, provinces) -> bool:
+    """A party, not a person, a place or a sentence's first word: foreign-shaped (not a
+    Vietnamese syllable) or an acronym, not after a title, not a place name."""
+    first = words[0]
+    if first.key in shapes.openers or first.key in shapes.titles or first.key in shapes.surnames:
+        return False
+    if before is not None and (before.key in shapes.titles or before.key in shapes.openers - _WITH
+                               and before.key not in ("the", "der", "die", "das", "dem", "den")):
+        return False
+    if " ".join(w.key for w in words) in provinces:
+        return False
+    return first.acronym and len(first.text) >= 3 or not _VI_SYLLABLE.fullmatch(first.key.replace(" ", ""))
 
 
 def _acronyms(tokens, names: list[NamedSpan]) -> list[NamedSpan]:

@@ -10,8 +10,9 @@ Rules, per sentence, over the cue phrases of ``loaders/lexicon/cues.yaml``:
 * "B is a satellite of A" (là bệnh viện vệ tinh của A).
 
 A sentence about a visit, an inspection, a request or an award yields nothing unless it
-also states a signing. Without an explicit direction, the supporter of an agreement is the
-side of clearly higher capacity (central or foreign over provincial; a centrally-run
+also states a signing or names the visit only after its relation. Without an explicit
+direction, the supporter of an agreement is the side of clearly higher capacity (a company
+or a ministry over a hospital, central or foreign over provincial; a centrally-run
 city's department over a province's); between equals there is none.
 """
 from __future__ import annotations
@@ -27,7 +28,8 @@ from .tokens import PhraseMatcher, TokenText
 
 KIND_PRIORITY = {"satellite": 4, "transfer": 3, "support": 2, "agreement": 1}
 _TIER_RANK = {"central": 4, "foreign": 4, "provincial": 2, "district": 1, "commune": 0, "private": 2}
-_KIND_RANK = {"ministry": 5, "university": 3, "foreign_body": 4, "health_department": 2, "people_committee": 2,
+# a company that signs with a hospital brings money, equipment or know-how: it is the giving side
+_KIND_RANK = {"ministry": 5, "company": 4.5, "university": 3, "foreign_body": 4, "health_department": 2, "people_committee": 2,
               "health_centre": 1}
 
 
@@ -124,7 +126,7 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     if len(orgs) < 2:
         return []
     signed = "sign" in cues
-    if "negative" in cues and not signed:
+    if "negative" in cues and not signed and _negative_first(cues):
         return []
     relations: list[Relation] = []
     for pos in cues.get("satellite", []):
@@ -159,6 +161,17 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     if signed or "cooperate" in cues:
         return [_agreement(a, b, city_ids) for a, b in cooperation_pairs(cues, mentions)]
     return []
+
+
+_POSITIVE = ("cooperate", "transfer", "support", "receive", "receive_transfer", "satellite", "takes_satellite")
+
+
+def _negative_first(cues: dict[str, list[int]]) -> bool:
+    """A visit or an inspection frames the sentence when it comes before every relation cue:
+    "Đoàn đến thăm và làm việc với B" yields nothing, but "A đã chuyển giao ... cho B. Tại
+    buổi khảo sát, ..." (one sentence to the splitter) keeps its transfer."""
+    first_positive = min((p for c in _POSITIVE for p in cues.get(c, ())), default=None)
+    return first_positive is None or cues["negative"][0] < first_positive
 
 
 def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
