@@ -92,20 +92,26 @@ def extract_document(document: Document) -> DocumentFacts:
     named = frozenset(k for m, _ in resolved for k in range(tokens.word_at(m.start), tokens.word_at(m.end)))
     all_cues = find_cues(tokens, named, document.language)
     main_hospital = _main_organisation(resolved, ("hospital",))
+    sentence_mentions = []
     mention_index = 0
     for sentence in sentences:
-        in_sentence = []
+        in_sentence, spans = [], []
         while mention_index < len(resolved) and resolved[mention_index][0].start < sentence.end:
             m, org = resolved[mention_index]
             if m.start >= sentence.start:
                 in_sentence.append((tokens.word_at(m.start), org))
+                spans.append((m.start, m.end))
             mention_index += 1
         i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
         cues = cue_positions(all_cues, i, j) if in_sentence else {}
+        if len(in_sentence) > 2:
+            in_sentence = _without_speakers(in_sentence, spans, cues, tokens)
+            _join_comma_lists(in_sentence, spans, cues, text)
         if "org_anaphor" in cues and main_hospital is not None and any(c in cues for c in _RELATION_CUES) \
                 and all(org.id != main_hospital.id for _, org in in_sentence):
             in_sentence = sorted(in_sentence + [(pos, main_hospital) for pos in cues["org_anaphor"][:1]],
                                  key=lambda item: item[0])
+        sentence_mentions.append(in_sentence)
         evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
                             sentence.start, sentence.end)
         for rel in relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de"):
@@ -116,7 +122,7 @@ def extract_document(document: Document) -> DocumentFacts:
         for item in find_fields(sentence.text, sentence_key):
             concept = gloss(item.name, "specialties")
             all_fields.append(Field(item.name, concept.en if concept else None, concept.id if concept else None))
-    _pair_by_anaphor(best, all_cues, sentences, tokens, resolved, document, city_ids, validity)
+    _pair_by_anaphor(best, all_cues, sentences, tokens, resolved, sentence_mentions, document, city_ids, validity)
     partnerships = [p for _, p, _ in best.values()]
     for p in partnerships:
         p.fields = list(all_fields)
@@ -156,6 +162,33 @@ _MAIN_PARTY_KINDS = frozenset({"hospital", "university", "company", "institute",
                                "organisation", "health_department", "people_committee", "ministry"})
 
 
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,;]\s*")
+
+
+def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
+    """"A, B và C": names one comma apart are listed like names joined by "và"/"and"
+    (a half position between them marks the join)."""
+    for k in range(1, len(spans)):
+        if _LIST_GAP.fullmatch(text, spans[k - 1][1], spans[k][0]):
+            cues.setdefault("and", []).append(in_sentence[k][0] - 0.5)
+
+
+def _without_speakers(in_sentence, spans, cues, tokens: TokenText):
+    """"Sở Y tế TP.HCM cho biết A đã ký kết với B", "Theo Sở Y tế, ...", "X said": the
+    organisation that reports the news is no party to it, when two others are named."""
+    after = set(cues.get("reporter_after", ()))
+    before = set(cues.get("reporter_before", ()))
+    if not after and not before:
+        return in_sentence
+    speakers = set()
+    for (pos, org), (_, end) in zip(in_sentence, spans):
+        end_word = tokens.word_at(end)
+        if any(p in after for p in (end_word, end_word + 1)) or pos - 1 in before or pos - 2 in before:
+            speakers.add(org.id)
+    kept = [(pos, org) for pos, org in in_sentence if org.id not in speakers]
+    return kept if len({org.id for _, org in kept}) >= 2 else in_sentence
+
+
 _RELATION_CUES = ("sign", "cooperate", "support", "transfer", "receive", "receive_transfer", "satellite")
 
 
@@ -171,14 +204,40 @@ def _main_organisation(resolved, kinds) -> Organisation | None:
     return orgs[max(counts, key=counts.get)] if counts else None
 
 
-def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, document: Document, city_ids,
-                     validity) -> None:
-    """"Hai bên đã ký kết", "Gestern unterzeichneten beide Häuser einen Vertrag", "both
-    parties inked the MoU": a signing or cooperation sentence that speaks of the two sides
-    binds the article's two main parties (the two organisations it names most, first
-    named first on a tie), when no sentence has paired them already."""
-    if not any(category == "pair_anaphor" for _, category in all_cues):
+def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, sentence_mentions, document: Document,
+                     city_ids, validity) -> None:
+    """"Hai bên đã ký kết", "Gestern unterzeichneten beide Häuser einen Vertrag", "In einer
+    gemeinsamen Mitteilung informieren sie über die Zusammenarbeit": a signing or
+    cooperation sentence that speaks of the two sides binds the two organisations
+    coordinated ("A und B") in it or in one of the two sentences before; failing that, "the
+    two sides" are the article's two main parties (the two it names most, first named
+    first on a tie), when no sentence has paired them already. A bare pronoun ("sie",
+    "they") needs the coordinated pair."""
+    if not any(category in ("pair_anaphor", "pair_pronoun") for _, category in all_cues):
         return
+    main_pair = _main_pair(resolved)
+    for index, sentence in enumerate(sentences):
+        i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
+        cues = cue_positions(all_cues, i, j)
+        if not ("pair_anaphor" in cues or "pair_pronoun" in cues) or "negative" in cues \
+                or not ("sign" in cues or "cooperate" in cues):
+            continue
+        pair = next((p for back in range(index, max(index - 3, -1), -1)
+                     if (p := _coordinated_pair(sentences[back], sentence_mentions[back], tokens, all_cues))), None)
+        if pair is None:
+            if "pair_anaphor" not in cues or main_pair is None:
+                continue
+            pair, main_pair = main_pair, None  # the main parties are bound once
+        if frozenset(o.id for o in pair) in best:
+            continue
+        evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
+                            sentence.start, sentence.end)
+        for rel in relate_sentence({"sign": [0]}, [(0, pair[0]), (1, pair[1])], city_ids):
+            rel.explicit = False
+            _keep_best(best, rel, evidence, sentence.text, validity)
+
+
+def _main_pair(resolved) -> tuple[Organisation, Organisation] | None:
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     orgs: dict[str, Organisation] = {}
@@ -188,21 +247,20 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, doc
             first.setdefault(org.id, index)
             orgs[org.id] = org
     ranked = sorted(counts, key=lambda oid: (-counts[oid], first[oid]))
-    if len(ranked) < 2:
-        return
-    a, b = orgs[ranked[0]], orgs[ranked[1]]
-    if frozenset((a.id, b.id)) in best:
-        return
-    for sentence in sentences:
-        i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
-        cues = cue_positions(all_cues, i, j)
-        if "pair_anaphor" in cues and ("sign" in cues or "cooperate" in cues) and "negative" not in cues:
-            evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
-                                sentence.start, sentence.end)
-            for rel in relate_sentence({"sign": [0]}, [(0, a), (1, b)], city_ids):
-                rel.explicit = False
-                _keep_best(best, rel, evidence, sentence.text, validity)
-            return
+    return (orgs[ranked[0]], orgs[ranked[1]]) if len(ranked) >= 2 else None
+
+
+def _coordinated_pair(sentence, mentions, tokens: TokenText, all_cues):
+    """The two organisations a sentence coordinates ("A und B", "A và B"), if it names just those."""
+    distinct = {org.id: org for _, org in mentions}
+    if len(distinct) != 2:
+        return None
+    i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
+    joins = set(cue_positions(all_cues, i, j).get("and", []))
+    (p, a), (q, b) = mentions[0], next(m for m in mentions if m[1].id != mentions[0][1].id)
+    if any(p < x < q for x in joins):
+        return a, b
+    return None
 
 
 def _keep_best(best, rel, evidence: Evidence, sentence: str, validity) -> None:

@@ -388,6 +388,9 @@ def _province_after_connectors(tokens, k, lexicon, provinces_at):
     return None
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "its", "their", "his", "her"})
+
+
 def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end):
     """English/German "Lai Chau (Provincial) General Hospital (Nr. 2)", "Binh Dinh Eye Hospital"."""
     words = tokens.words
@@ -400,6 +403,8 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end):
     k = i
     while k > 0 and i - k < 6 and tokens.text[tokens.spans[k - 1][0]].isupper() and not _gap_breaks(tokens, k):
         k -= 1
+    while k < i and words[k] in _DETERMINERS:  # "The hospital and ..." names no hospital
+        k += 1
     if k == i:
         return None
     province = None

@@ -90,8 +90,9 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
                       if j <= b and (b - a) > (j - i)]
         for category in categories:
             connector = category in _CONNECTORS
-            inside = any(category not in cats and (not connector or any(c in _CONNECTORS for c in cats))
-                         for _, cats in containers)
+            inside = any(category not in cats and (not connector or any(c in _CONNECTORS or c.startswith("reporter")
+                                                                        for c in cats))
+                         for _, cats in containers)  # the "cho" of "cho biết" marks no recipient
             if not inside:
                 cues.append((i, category))
     return cues
@@ -138,19 +139,25 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
         core = _before(mentions, satellite_pos)
         if satellite and core and satellite.id != core.id:
             relations.append(Relation(satellite, core, "satellite", core, True))
-    if any(c in cues for c in _DIRECTED) and (marked := _by_markers(cues, mentions, verb_final)) is not None:
-        return relations + [marked]
+    if any(c in cues for c in _DIRECTED) and (marked := _by_markers(cues, mentions, verb_final)):
+        return relations + marked
     by = set(cues.get("by", []))
+    joins = set(cues.get("and", []))
     for category, kind in (("transfer", "transfer"), ("support", "support")):
         for pos in cues.get(category, []):
             giver_pos, giver = _before_with_position(mentions, pos)
-            if giver is not None and giver_pos - 1 in by:  # "B ... do A chuyển giao": A gives, B takes
-                taker = _before(mentions, giver_pos - 1) or _after(mentions, pos)
-            else:
-                target_pos = min((p for p in cues.get("to", []) if p > pos), default=pos)
-                taker = _after(mentions, target_pos) or _after(mentions, pos)
-            if giver and taker and giver.id != taker.id:
-                relations.append(Relation(giver, taker, kind, giver, True))
+            if giver is None:  # "viện trợ không hoàn lại của A dành cho B": the giver follows "của"
+                of = next((p for p in cues.get("of", []) if pos < p <= pos + 6), None)
+                giver_pos, giver = next(((p, o) for p, o in mentions if of is not None and p == of + 1), (-1, None))
+            target_pos = min((p for p in cues.get("to", []) if p > max(pos, giver_pos)), default=None)
+            if giver is not None and giver_pos - 1 in by and target_pos is None:
+                # "B ... do A chuyển giao": A gives, B takes
+                takers = [t for t in [_before(mentions, giver_pos - 1) or _after(mentions, pos)] if t]
+            else:  # "A hỗ trợ ... cho B, C và D", "viện trợ của A dành cho B"
+                takers = _listed_after(mentions, target_pos if target_pos is not None else pos, joins)
+            for taker in takers:
+                if giver and giver.id != taker.id:
+                    relations.append(Relation(giver, taker, kind, giver, True))
     for category, kind in (("receive_transfer", "transfer"), ("receive", "support")):
         for pos in cues.get(category, []):
             taker, giver = _before(mentions, pos), _after(mentions, pos)
@@ -227,14 +234,14 @@ def _listed_before(mentions, pos: int, and_positions: set[int]) -> list[Organisa
 
 
 def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],
-                verb_final: bool) -> Relation | None:
+                verb_final: bool) -> list[Relation]:
     """Direction from the word nearest before each name: "cho B" / "dem B" / "to B" mark
     the recipient, "từ A" / "do A" / "von dem A" / "from A" the source. In Vietnamese and
     English the directing verb stands between the parties; German may put it last ("hat
     das A dem B die Techniken übertragen")."""
     verbs = [p for c in _DIRECTED for p in cues.get(c, [])]
     if not verb_final and not any(mentions[0][0] < p < mentions[-1][0] for p in verbs):
-        return None
+        return []
     to, source = set(cues.get("to", [])), set(cues.get("from", [])) | set(cues.get("by", []))
     recipients, sources, previous = [], [], -1
     for pos, org in mentions:
@@ -249,14 +256,18 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     taker = recipients[0] if recipients else None
     giver = next((o for o in sources if o is not taker), None)
     if taker is None and giver is None:
-        return None
+        return []
     others = [o for _, o in mentions if o.id not in {getattr(taker, "id", None), getattr(giver, "id", None)}]
     giver = giver or (others[0] if others else None)
     taker = taker or (others[0] if others else None)
     if giver is None or taker is None or giver.id == taker.id:
-        return None
+        return []
     kind = "transfer" if "transfer" in cues or "receive_transfer" in cues else "support"
-    return Relation(giver, taker, kind, giver, True)
+    joins = set(cues.get("and", []))
+    taker_pos = next(p for p, o in mentions if o.id == taker.id)
+    takers = _listed_after(mentions, taker_pos - 1, joins)  # "cho B, C và D": every listed recipient
+    return [Relation(giver, t, kind, giver, True) for t in _distinct([(0, o) for o in takers])
+            if t.id != giver.id]
 
 
 def _agreement(a: Organisation, b: Organisation, city_ids: frozenset[str]) -> Relation:

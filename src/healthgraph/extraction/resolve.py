@@ -194,7 +194,9 @@ def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tup
             same = longer == key and other < oid
             shorter_form = (len(longer) > len(key) >= 2 and key[0] == longer[0] and key[-1] == longer[-1]
                             and set(key) <= set(longer))
-            compound = len(key) == 1 and len(key[0]) >= 8 and longer[0] == key[0] and len(longer) == 2
+            compound = len(key) == 1 and longer[0] == key[0] and (
+                len(key[0]) >= 8 and len(longer) == 2  # "Zollernalb" for "Zollernalb Klinikum"
+                or len(key[0]) >= 4 and shaped[oid].kind == "company")  # "Pfizer" for "Pfizer Việt Nam"
             if same or shorter_form or compound:
                 target[oid] = other
                 break
