@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..errors import HealthgraphError, InputError
-from ..gazetteer import load_gazetteer
+from ..gazetteer import load_gazetteer, load_yaml
 from ..model import Document, DocumentFacts, Evidence, Field, Organisation, Partnership, TechniqueTransfer
+from ..resources import data_file
 from ..sources import walk_files
+from ..text import fold
 from .dates import find_dates, find_validity, publication_date
 from .language import detect_language
 from .mentions import default_lexicon, find_mentions
@@ -92,6 +94,7 @@ def extract_document(document: Document) -> DocumentFacts:
     named = frozenset(k for m, _ in resolved for k in range(tokens.word_at(m.start), tokens.word_at(m.end)))
     all_cues = find_cues(tokens, named, document.language)
     main_hospital = _main_organisation(resolved, ("hospital",))
+    receiving = _in_receiving_countries(resolved, text, document.language)
     sentence_mentions = []
     mention_index = 0
     for sentence in sentences:
@@ -114,7 +117,8 @@ def extract_document(document: Document) -> DocumentFacts:
         sentence_mentions.append(in_sentence)
         evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
                             sentence.start, sentence.end)
-        for rel in relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de"):
+        for rel in relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
+                                   receiving=receiving):
             _keep_best(best, rel, evidence, sentence.text, validity)
         sentence_key = tokens.key[sentence.start:sentence.end]
         for item in find_techniques(sentence.text, sentence_key):
@@ -187,6 +191,40 @@ def _without_speakers(in_sentence, spans, cues, tokens: TokenText):
             speakers.add(org.id)
     kept = [(pos, org) for pos, org in in_sentence if org.id not in speakers]
     return kept if len({org.id for _, org in kept}) >= 2 else in_sentence
+
+
+@lru_cache(maxsize=1)
+def _receiving_country() -> re.Pattern:
+    data = load_yaml(data_file("loaders", "lexicon", "countries.yaml"))
+    names = sorted((name for group in data["receiving"] for name in group), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.IGNORECASE)
+
+
+_PLACED = re.compile(r"[^.;:!?\n]{0,45}?(?:(?<!\w)(?:in|im|aus|at|tại|ở)|[(,])\s*$", re.IGNORECASE)
+
+
+def _in_receiving_countries(resolved, text: str, language: str | None) -> frozenset[str]:
+    """Organisations the article places in a country that mostly receives support: named
+    with it ("Chính phủ Lào", "Malawi Ministry of Health") or followed by it ("Komfo Anokye
+    Teaching Hospital in Kumasi, Ghana", "Hôpital Espoir (Haiti)"). Vietnam counts only in
+    foreign articles: at home "Pfizer Việt Nam" is a branch, not a receiver."""
+    country = _receiving_country()
+    found = set()
+
+    def counts(hit) -> bool:
+        return hit is not None and not (language == "vi" and fold(hit.group()) in ("viet nam", "vietnam"))
+
+    for k, (m, org) in enumerate(resolved):
+        if org.id in found:
+            continue
+        if counts(country.search(org.name)) and org.tier not in ("central", "provincial", "district"):
+            found.add(org.id)
+            continue
+        limit = min(m.end + 60, resolved[k + 1][0].start if k + 1 < len(resolved) else len(text))
+        hit = country.search(text, m.end, limit)
+        if counts(hit) and _PLACED.fullmatch(text, m.end, hit.start()):
+            found.add(org.id)
+    return frozenset(found)
 
 
 _RELATION_CUES = ("sign", "cooperate", "support", "transfer", "receive", "receive_transfer", "satellite")

@@ -109,7 +109,8 @@ def cue_positions(cues: list[tuple[int, str]], i: int, j: int) -> dict[str, list
 
 
 def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],
-                    city_ids: frozenset[str], verb_final: bool = False) -> list[Relation]:
+                    city_ids: frozenset[str], verb_final: bool = False,
+                    receiving: frozenset[str] = frozenset()) -> list[Relation]:
     """Relations stated by one sentence.
 
     Parameters
@@ -122,6 +123,8 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
         Provinces that are centrally-run cities.
     verb_final : bool
         German word order: the verb may stand after both parties.
+    receiving : frozenset
+        Organisations placed in countries that mostly receive support.
     """
     orgs = _distinct(mentions)
     if len(orgs) < 2:
@@ -166,7 +169,7 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     if relations:
         return relations
     if signed or "cooperate" in cues:
-        return [_agreement(a, b, city_ids) for a, b in cooperation_pairs(cues, mentions)]
+        return [_agreement(a, b, city_ids, receiving) for a, b in cooperation_pairs(cues, mentions)]
     return []
 
 
@@ -243,6 +246,9 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     if not verb_final and not any(mentions[0][0] < p < mentions[-1][0] for p in verbs):
         return []
     to, source = set(cues.get("to", [])), set(cues.get("from", [])) | set(cues.get("by", []))
+    # "với sự hỗ trợ của 8 chuyên gia của Bệnh viện X": the "của" after an agentive phrase marks the giver
+    by = cues.get("by", [])
+    source |= {p for p in cues.get("of", []) if any(p - 8 <= b < p for b in by)}
     recipients, sources, previous = [], [], -1
     for pos, org in mentions:
         for p in range(pos - 1, max(previous, pos - 6), -1):
@@ -270,7 +276,10 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
             if t.id != giver.id]
 
 
-def _agreement(a: Organisation, b: Organisation, city_ids: frozenset[str]) -> Relation:
+def _agreement(a: Organisation, b: Organisation, city_ids: frozenset[str],
+               receiving: frozenset[str] = frozenset()) -> Relation:
+    if (a.id in receiving) != (b.id in receiving):  # a partner in Ghana or Laos receives
+        return Relation(a, b, "agreement", b if a.id in receiving else a, False)
     ra, rb = capacity_rank(a, city_ids), capacity_rank(b, city_ids)
     supporter = a if ra > rb else b if rb > ra else None
     return Relation(a, b, "agreement", supporter, False)

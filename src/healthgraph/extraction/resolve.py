@@ -171,9 +171,15 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
     return _merge_short_forms(resolved)
 
 
+_PLACE_WORDS = {"tphcm": ("tp", "ho", "chi", "minh"), "hcm": ("ho", "chi", "minh"), "tinh": ()}
+
+
 def _name_key(name: str) -> tuple[str, ...]:
-    """Folded words of a name, German genitive "-s" off ("Inselspitals Bern" = "Inselspital Bern")."""
-    return tuple(w[:-1] if len(w) > 5 and w.endswith("s") else w for w in fold(name).split())
+    """Folded words of a name, German genitive "-s" off ("Inselspitals Bern" = "Inselspital Bern"),
+    one spelling of the city ("thành phố Hồ Chí Minh" = "TP Hồ Chí Minh" = "TPHCM") and no "tỉnh"."""
+    words = fold(name).replace("thanh pho", "tp").split()
+    words = [part for w in words for part in _PLACE_WORDS.get(w, (w,))]
+    return tuple(w[:-1] if len(w) > 5 and w.endswith("s") else w for w in words)
 
 
 def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tuple[Mention, Organisation]]:
