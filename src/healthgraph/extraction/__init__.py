@@ -25,7 +25,7 @@ from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
 from .reader import read_documents
-from .relate import KIND_PRIORITY, cue_positions, find_cues, relate_sentence
+from .relate import KIND_PRIORITY, cue_positions, find_cues, passive_givers, relate_sentence
 from .resolve import known_organisation, resolve_mentions
 from .segment import split_sentences
 from .techniques import find_fields, find_techniques, gloss
@@ -94,6 +94,7 @@ def extract_document(document: Document) -> DocumentFacts:
     named = frozenset(k for m, _ in resolved for k in range(tokens.word_at(m.start), tokens.word_at(m.end)))
     all_cues = find_cues(tokens, named, document.language)
     main_hospital = _main_organisation(resolved, ("hospital",))
+    main_party = _main_organisation(resolved, _MAIN_PARTY_KINDS)
     receiving = _in_receiving_countries(resolved, text, document.language)
     sentence_mentions = []
     mention_index = 0
@@ -117,8 +118,11 @@ def extract_document(document: Document) -> DocumentFacts:
         sentence_mentions.append(in_sentence)
         evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
                             sentence.start, sentence.end)
-        for rel in relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
-                                   receiving=receiving):
+        relations = relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
+                                    receiving=receiving)
+        if not relations and in_sentence and main_party is not None:
+            relations = passive_givers(cues, in_sentence, main_party)
+        for rel in relations:
             _keep_best(best, rel, evidence, sentence.text, validity)
         sentence_key = tokens.key[sentence.start:sentence.end]
         for item in find_techniques(sentence.text, sentence_key):
@@ -166,7 +170,7 @@ _MAIN_PARTY_KINDS = frozenset({"hospital", "university", "company", "institute",
                                "organisation", "health_department", "people_committee", "ministry"})
 
 
-_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,;]\s*")
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,;]\s*(?:(?:der|die|das|dem|den|des|the)\s+)?", re.IGNORECASE)
 
 
 def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
@@ -239,18 +243,19 @@ def _main_organisation(resolved, kinds) -> Organisation | None:
         if org.kind in kinds:
             counts[org.id] = counts.get(org.id, 0) + 1
             orgs.setdefault(org.id, org)
-    return orgs[max(counts, key=counts.get)] if counts else None
+    if not counts:
+        return None
+    main = max(counts, key=counts.get)
+    return orgs[main] if counts[main] >= 2 else None  # named once, it is not what the article is about
 
 
 def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, sentence_mentions, document: Document,
                      city_ids, validity) -> None:
-    """"Hai bên đã ký kết", "Gestern unterzeichneten beide Häuser einen Vertrag", "In einer
-    gemeinsamen Mitteilung informieren sie über die Zusammenarbeit": a signing or
-    cooperation sentence that speaks of the two sides binds the two organisations
-    coordinated ("A und B") in it or in one of the two sentences before; failing that, "the
-    two sides" are the article's two main parties (the two it names most, first named
-    first on a tie), when no sentence has paired them already. A bare pronoun ("sie",
-    "they") needs the coordinated pair."""
+    """"Hai bên đã ký kết", "Gestern unterzeichneten beide Häuser einen Vertrag": a signing
+    or cooperation sentence that speaks of the two sides binds the article's two main
+    parties (the two it names most, first named first on a tie), once. A bare pronoun
+    ("In einer Mitteilung informieren sie über die Zusammenarbeit") binds the two
+    organisations coordinated ("A und B") in one of the two sentences before."""
     if not any(category in ("pair_anaphor", "pair_pronoun") for _, category in all_cues):
         return
     main_pair = _main_pair(resolved)
@@ -260,12 +265,16 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, sen
         if not ("pair_anaphor" in cues or "pair_pronoun" in cues) or "negative" in cues \
                 or not ("sign" in cues or "cooperate" in cues):
             continue
-        pair = next((p for back in range(index, max(index - 3, -1), -1)
-                     if (p := _coordinated_pair(sentences[back], sentence_mentions[back], tokens, all_cues))), None)
-        if pair is None:
-            if "pair_anaphor" not in cues or main_pair is None:
-                continue
+        if "pair_anaphor" in cues and main_pair is not None:
             pair, main_pair = main_pair, None  # the main parties are bound once
+        elif "pair_pronoun" in cues:
+            pair = next((p for back in range(index - 1, max(index - 3, -1), -1)
+                         if (p := _coordinated_pair(sentences[back], sentence_mentions[back], tokens, all_cues))),
+                        None)
+        else:
+            continue
+        if pair is None:
+            continue
         if frozenset(o.id for o in pair) in best:
             continue
         evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,

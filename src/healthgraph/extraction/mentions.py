@@ -388,7 +388,8 @@ def _province_after_connectors(tokens, k, lexicon, provinces_at):
     return None
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "its", "their", "his", "her"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "its", "their", "his", "her",
+                          "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einer"})
 
 
 def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end):

@@ -124,7 +124,10 @@ class _Shapes:
         """The kind of head one word is: "e.V." whole, or a compound by its ending ("Inselspital")."""
         if tuple(key.split()) in self.head_words:
             return self.head_words[tuple(key.split())]
-        word = key.replace("-", " ").split()[-1] if key.strip() else ""
+        parts = key.replace("-", " ").split()
+        word = parts[-1] if parts else ""
+        if len(parts) > 1 and (word,) in self.head_words:  # "Enzkreis-Kliniken"
+            return self.head_words[(word,)]
         return next((kind for suffix, kind in self.suffixes if word.endswith(suffix) and len(word) > len(suffix) + 2),
                     None)
 
@@ -157,7 +160,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset()) -> list[Named
     found: list[NamedSpan] = []
     k = 0
     while k < len(tokens):
-        span = _vietnamese_name(tokens, k, shapes)
+        span = _vietnamese_name(tokens, k, shapes, provinces)
         if span is not None:
             found.append(_named(text, tokens, *span))
             k = span[1]
@@ -200,7 +203,10 @@ def _starts_with(tokens, k, phrases) -> int:
     return 0
 
 
-def _vietnamese_name(tokens, k, shapes: _Shapes):
+_VI_PLURAL = frozenset({"cac", "nhung", "nhieu", "moi", "mot so"})
+
+
+def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = frozenset()):
     """``(start, end, kind, aliases)`` of a Vietnamese head and its name at token ``k``."""
     if tokens[k].key not in shapes.vi_head_starts:
         return None
@@ -211,8 +217,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes):
     if not tokens[k].cap and tuple(t.lower for t in tokens[k:k + n]) not in shapes.vi_lower_heads:
         return None
     j = k + n
-    if j >= len(tokens) or _starts_with(tokens, j, shapes.vi_generic):
-        return None
+    if j >= len(tokens) or _starts_with(tokens, j, shapes.vi_generic) or k and tokens[k - 1].key in _VI_PLURAL:
+        return None  # "các Bệnh viện Trung ương" are many
     aliases, last, m = [], None, j
     stops_at_person = kind in ("ministry", "foreign_body", "health_department", "people_committee")
     while m < len(tokens):
@@ -274,6 +280,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes):
     proper = [t for t in tokens[j:last + 1] if t.cap and t.is_word]
     if proper and proper[0].key in shapes.titles:
         return None
+    if not tokens[k].cap and " ".join(t.key for t in tokens[j:last + 1]) in provinces:
+        return None  # "hệ thống y tế Hà Nội" is the province's health system, no one organisation
     return k, last + 1, kind, aliases
 
 
@@ -306,7 +314,9 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                 m += 1
                 continue
             if t.is_word and t.key in shapes.connectors and m + 1 < len(tokens) and tokens[m + 1].is_word \
-                    and tokens[m + 1].cap and not tokens[m + 1].newline_before:
+                    and not tokens[m + 1].newline_before and (tokens[m + 1].cap or (
+                        tokens[m + 1].key in shapes.connectors and m + 2 < len(tokens) and tokens[m + 2].cap
+                        and tokens[m + 2].is_word)):  # "Klinikum rechts der Isar"
                 run.append(m)
                 m += 1
                 continue
@@ -379,7 +389,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         yield run[a], run[b - 1] + 1, kind, found_aliases
 
 
-_TAIL_KEEPS = frozenset({"of", "for", "fur", "zu", "der", "des", "de", "du", "la", "di", "del"})
+_TAIL_KEEPS = frozenset({"of", "for", "fur", "zu", "der", "des", "de", "du", "la", "di", "del", "rechts", "links"})
 _NUMBER_WORDS = frozenset({"no", "nr", "number", "nummer"})
 _GENERIC_PLACES = frozenset({"stadt", "landes", "region", "kantons", "provinz", "city", "state", "country"})
 

@@ -157,7 +157,8 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
                 # "B ... do A chuyển giao": A gives, B takes
                 takers = [t for t in [_before(mentions, giver_pos - 1) or _after(mentions, pos)] if t]
             else:  # "A hỗ trợ ... cho B, C và D", "viện trợ của A dành cho B"
-                takers = _listed_after(mentions, target_pos if target_pos is not None else pos, joins)
+                takers = (target_pos is not None and _listed_after(mentions, target_pos, joins)) \
+                    or _listed_after(mentions, pos, joins)
             for taker in takers:
                 if giver and giver.id != taker.id:
                     relations.append(Relation(giver, taker, kind, giver, True))
@@ -212,9 +213,23 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
     if len(orgs) == 2:
         return [(orgs[0], orgs[1])]
     signing = cues.get("sign", [])
-    if signing and 2 < len(orgs) <= 4 and all(p < signing[0] for p, _ in mentions):
-        return _all_pairs(orgs)  # "A, B and C signed a memorandum"
+    if signing and 2 < len(orgs) <= 4 and all(p < signing[-1] for p, _ in mentions):
+        return _all_pairs(orgs)  # "A, B and C signed a memorandum", "schlossen A, B und C eine Vereinbarung"
     return []
+
+
+def passive_givers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], recipient: Organisation
+                   ) -> list[Relation]:
+    """"Der Kauf wurde von A, B und C unterstützt", "funded by A and B": the givers are
+    named, the recipient is not; it is the article's main organisation ``recipient``."""
+    by = sorted(cues.get("by", []) + cues.get("from", []))
+    kind = "transfer" if "transfer" in cues else "support" if "support" in cues else None
+    if not by or kind is None or any(org.id == recipient.id for _, org in mentions):
+        return []
+    givers = _listed_after(mentions, by[0], set(cues.get("and", [])))
+    if not givers or mentions[0][0] < by[0]:
+        return []
+    return [Relation(giver, recipient, kind, giver, True) for giver in givers]
 
 
 def _all_pairs(orgs: list[Organisation]) -> list[tuple[Organisation, Organisation]]:
@@ -264,12 +279,16 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     if taker is None and giver is None:
         return []
     others = [o for _, o in mentions if o.id not in {getattr(taker, "id", None), getattr(giver, "id", None)}]
+    joins = set(cues.get("and", []))
+    if taker is None and giver is not None:
+        giver_pos = next(p for p, o in mentions if o.id == giver.id)
+        co_givers = {o.id for o in _listed_after(mentions, giver_pos - 1, joins)}
+        others = [o for o in others if o.id not in co_givers]  # "von A und B unterstützt": B gives too
     giver = giver or (others[0] if others else None)
     taker = taker or (others[0] if others else None)
     if giver is None or taker is None or giver.id == taker.id:
         return []
     kind = "transfer" if "transfer" in cues or "receive_transfer" in cues else "support"
-    joins = set(cues.get("and", []))
     taker_pos = next(p for p, o in mentions if o.id == taker.id)
     takers = _listed_after(mentions, taker_pos - 1, joins)  # "cho B, C và D": every listed recipient
     return [Relation(giver, t, kind, giver, True) for t in _distinct([(0, o) for o in takers])
@@ -280,7 +299,10 @@ def _agreement(a: Organisation, b: Organisation, city_ids: frozenset[str],
                receiving: frozenset[str] = frozenset()) -> Relation:
     if (a.id in receiving) != (b.id in receiving):  # a partner in Ghana or Laos receives
         return Relation(a, b, "agreement", b if a.id in receiving else a, False)
-    ra, rb = capacity_rank(a, city_ids), capacity_rank(b, city_ids)
+    if a.resolved or b.resolved:
+        ra, rb = capacity_rank(a, city_ids), capacity_rank(b, city_ids)
+    else:  # two names the gazetteer does not know: their levels are guesses, only their kinds count
+        ra, rb = _KIND_RANK.get(a.kind, 2), _KIND_RANK.get(b.kind, 2)
     supporter = a if ra > rb else b if rb > ra else None
     return Relation(a, b, "agreement", supporter, False)
 

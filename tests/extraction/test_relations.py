@@ -1,0 +1,105 @@
+"""Relation mechanisms on sentences written for these tests (vi, de, en): lists, speakers,
+anaphora, headless partners, receiving countries, negatives."""
+from healthgraph.extraction import extract_text
+from healthgraph.text import nfc
+
+
+def pairs(text):
+    facts = extract_text(text, "t")
+    names = {o.id: o.name for o in facts.organisations}
+    return {(frozenset(names[x] for x in p.parties), names.get(p.supporter)) for p in facts.partnerships}
+
+
+def unordered(text):
+    return {pair for pair, _ in pairs(text)}
+
+
+def test_support_reaches_every_listed_recipient():
+    found = pairs("Bệnh viện Bạch Mai hỗ trợ chuyên môn cho Bệnh viện Đa khoa tỉnh Lai Châu, "
+                  "Bệnh viện Đa khoa tỉnh Sơn La và Bệnh viện Đa khoa tỉnh Điện Biên.")
+    recipients = {next(iter(pair - {"Bệnh viện Bạch Mai"})) for pair, giver in found if giver == "Bệnh viện Bạch Mai"}
+    assert recipients == {"Bệnh viện Đa khoa tỉnh Lai Châu", "Bệnh viện Đa khoa tỉnh Sơn La",
+                          "Bệnh viện Đa khoa tỉnh Điện Biên"}
+
+
+def test_a_comma_list_after_between_pairs_every_party():
+    found = unordered("Seit 2015 besteht eine Partnerschaft zwischen dem Klinikum Landshut, der Universität zu "
+                      "Kiel und dem Kantonsspital Glarus.")
+    assert found == {frozenset({"Klinikum Landshut", "Universität zu Kiel"}),
+                     frozenset({"Klinikum Landshut", "Kantonsspital Glarus"}),
+                     frozenset({"Universität zu Kiel", "Kantonsspital Glarus"})}
+
+
+def test_the_organisation_that_reports_the_news_is_no_party():
+    found = unordered("Sở Y tế tỉnh Nghệ An cho biết Bệnh viện Tân Phú đã ký kết hợp tác với "
+                      "Bệnh viện Đa khoa tỉnh Hà Tĩnh.")
+    assert found == {frozenset({"Bệnh viện Tân Phú", "Bệnh viện Đa khoa tỉnh Hà Tĩnh"})}
+
+
+def test_the_giver_after_a_support_noun():
+    found = pairs("Công trình dùng vốn viện trợ không hoàn lại của Chính phủ Nhật Bản dành cho "
+                  "Bệnh viện Đa khoa tỉnh Hà Tĩnh.")
+    assert found == {(frozenset({"Chính phủ Nhật Bản", "Bệnh viện Đa khoa tỉnh Hà Tĩnh"}), "Chính phủ Nhật Bản")}
+
+
+def test_headless_partners_coordinated_with_a_name():
+    vi = unordered("Ngày 2/3, Medtronix Việt Nam và Bệnh viện Tân Phú đã ký kết biên bản ghi nhớ.")
+    assert vi == {frozenset({"Medtronix Việt Nam", "Bệnh viện Tân Phú"})}
+    en = unordered("Lakeside General Hospital signed a long-term agreement with Evergreen Health on Monday.")
+    assert en == {frozenset({"Lakeside General Hospital", "Evergreen Health"})}
+
+
+def test_a_person_coordinated_with_a_name_is_no_partner():
+    found = unordered("Ông Nguyễn Văn An và Bệnh viện Tân Phú ký kết hợp tác với Bệnh viện Đa khoa tỉnh Hà Tĩnh.")
+    assert all("Nguyễn" not in name for pair in found for name in pair)
+
+
+def test_a_bare_hospital_head_stands_for_the_articles_main_hospital():
+    text = ("Bệnh viện Tân Phú là bệnh viện hạng II với 400 giường. Bệnh viện Tân Phú có 12 khoa.\n"
+            "Năm 2021, bệnh viện nhận chuyển giao kỹ thuật lọc máu từ Bệnh viện Bạch Mai.")
+    assert (frozenset({"Bệnh viện Tân Phú", "Bệnh viện Bạch Mai"}), "Bệnh viện Bạch Mai") in pairs(text)
+
+
+def test_a_pronoun_binds_the_pair_coordinated_just_before():
+    text = ("Einen ersten Schritt machen nun das Kantonsspital Glarus und das Spital Zug. "
+            "In einer gemeinsamen Mitteilung informieren sie über die Zusammenarbeit.")
+    assert unordered(text) == {frozenset({"Kantonsspital Glarus", "Spital Zug"})}
+
+
+def test_a_partner_in_a_low_income_country_receives():
+    found = pairs("Das Klinikum Landshut kooperiert mit dem St. Anna Hospital in Tamale, Ghana.")
+    assert found == {(frozenset({"Klinikum Landshut", "St. Anna Hospital"}), "Klinikum Landshut")}
+    found = pairs("The Lakeside General Hospital has been linked with Mzuzu Central Hospital in Malawi since 2004.")
+    assert {giver for _, giver in found} == {"Lakeside General Hospital"}
+
+
+def test_unknown_partners_of_the_same_kind_get_no_guessed_direction():
+    found = pairs("Die Kreiskliniken Reutlingen und das Spital Zug pflegen eine langjährige Partnerschaft.")
+    assert found == {(frozenset({"Kreiskliniken Reutlingen", "Spital Zug"}), None)}
+
+
+def test_a_passive_with_givers_only_supports_the_articles_main_party():
+    text = ("Das Spital Zug erhält neue Monitore. Das Spital Zug ist ein Regionalspital.\n"
+            "Der Kauf wurde von der Stiftung Warmherz und der Sonnberg GmbH unterstützt.")
+    assert pairs(text) == {(frozenset({"Stiftung Warmherz", "Spital Zug"}), "Stiftung Warmherz"),
+                           (frozenset({"Sonnberg GmbH", "Spital Zug"}), "Sonnberg GmbH")}
+
+
+def test_a_conference_is_no_partnership_but_a_later_visit_does_not_undo_a_transfer():
+    assert pairs("Bộ Y tế tổ chức hội nghị tổng kết công tác chỉ đạo tuyến với sự tham dự của "
+                 "Bệnh viện Đa khoa tỉnh Sơn La và Bệnh viện Đa khoa tỉnh Hà Tĩnh.") == set()
+    found = pairs("Bệnh viện Bạch Mai đã chuyển giao kỹ thuật cho Bệnh viện Đa khoa tỉnh Sơn La; tại buổi "
+                  "khảo sát, đoàn đánh giá cao kết quả.")
+    assert found == {(frozenset({"Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Sơn La"}), "Bệnh viện Bạch Mai")}
+
+
+def test_names_keep_their_syllables_and_drop_amounts():
+    facts = extract_text("Bộ Nội vụ và Viện Y dược học dân tộc TP Hồ Chí Minh ký kết hợp tác.", "t")
+    assert {o.name for o in facts.organisations} >= {"Bộ Nội vụ", "Viện Y dược học dân tộc TP Hồ Chí Minh"}
+    facts = extract_text("Viện trợ của Chính phủ Luxembourg 2.012.334 Euro cho Bộ Y tế.", "t")
+    assert "Chính phủ Luxembourg" in {o.name for o in facts.organisations}
+
+
+def test_qu_keeps_its_tone_on_the_y():
+    assert nfc("Quỹ Nhi đồng") == "Quỹ Nhi đồng"
+    assert nfc("Thuỷ") == "Thủy"
