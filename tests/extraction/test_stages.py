@@ -90,3 +90,18 @@ def test_field_lists_are_not_techniques():
     sentence = "Đào tạo chuyên môn, kỹ thuật trong lĩnh vực: tim mạch, hồi sức cấp cứu, nội tiết."
     assert find_techniques(sentence) == []
     assert [i.name for i in find_fields(sentence)] == ["tim mạch", "hồi sức cấp cứu", "nội tiết"]
+
+
+def test_one_procedure_named_as_what_was_trained_or_performed():
+    assert [i.name for i in find_techniques("Trung tâm đã tổ chức các lớp huấn luyện về Hồi sức sơ sinh tại "
+                                            "Bệnh viện Tân Phú.")] == ["Hồi sức sơ sinh"]
+    found = find_techniques("Các bác sĩ đã thực hiện thành công ghép gan từ người cho sống ở 3 trường hợp.")
+    assert [i.name for i in found] == ["ghép gan từ người cho sống"]
+
+
+def test_list_items_that_read_like_no_procedure_are_dropped():
+    found = find_techniques("Dự án nhằm chuyển giao một số kỹ thuật, cải tạo cơ sở vật chất, nâng cấp trang thiết "
+                            "bị y tế cho Trung tâm Y tế huyện Tân Phú.")
+    assert found == []
+    found = find_techniques("Bệnh viện đã tiếp nhận các kỹ thuật: gây mê hồi sức, giảm đau sau mổ, đào tạo đội ngũ.")
+    assert [i.name for i in found] == ["gây mê hồi sức", "giảm đau sau mổ"]

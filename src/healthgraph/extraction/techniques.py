@@ -55,16 +55,24 @@ _NOT_A_NAME = re.compile(r"(?:nay|tren|noi tren|duoc|moi|cao|these|this|those|di
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
 _LAST_AND = re.compile(r"\s+(?:va|und|and|sowie)\s+")
 _STRIP_LEAD = re.compile(r"(?:cac|nhung|mot so|der|die|das|den|dem|the|a|an|in der|in den|im|bei der)\s+")
-_STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$")
+_STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$"
+                         r"|\s+(?:o|cho|tren|bei)\s+\d+\s+(?:truong hop|benh nhan|ca|patienten|patients)\b.*$")
 # diseases, not procedures ("ung thư gan"); folded, so "sỏi thận" (a stone) is spelled out: "soi" is also "soi" (scope)
 _DISEASE = re.compile(r"^(?:ung thu|benh|hoi chung|viem|u\s|soi (?:than|mat|tiet nieu|ong mat)|suy|krebs|cancer|"
                       r"disease|syndrome)\b")
 _PROCEDURE = re.compile(
-    r"^(?:ky thuat|dat|do|lap|bom|phau thuat|mo|can thiep|noi soi|chup|ghep|loc|thay|dieu tri|tan|sinh thiet|"
+    r"^(?:(?:ky thuat|dat|do|lap|bom|phau thuat|mo|can thiep|noi soi|chup|ghep|loc|thay|dieu tri|tan|sinh thiet|"
     r"cap cuu|xet nghiem|sieu am|tho|hoi suc|truyen|cat|nong|tiem|choc|dan luu|cay|xa tri|hoa tri|theo doi|"
-    r"operation|surgery|implant|transplant|insertion|dialysis|endoscop)")
+    r"giam dau|gay me|gay te|vi phau|khau|noi|tao hinh|triet dot|dot|hut|ep tim|kep|nut mach|thong tim)\b"
+    r"|operation|surgery|implant|transplant|insertion|dialysis|endoscop|ablation|angioplast|biops|resection|"
+    r"replacement|bypass|catheter|laparoscop|transplantation|endoskop|operativ)")
+# one procedure named as what was trained or performed: "lớp huấn luyện về Hồi sức sơ sinh tại ...",
+# "tập huấn với chủ đề “Nội soi mật tụy ngược dòng”", "thực hiện thành công ghép thận từ người hiến sống"
+_SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?:ky thuat\s+)?(?=\w)"
+                     r"|chu de\s*[\"“”«]?\s*(?=\w)|thuc hien thanh cong\s+(?:ca\s+|ky thuat\s+)?(?=\w)")
 _END = re.compile(r"[.!?]\s|[.!?]$|\n")
-_TECHNIQUE_HINT = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur")
+_TECHNIQUE_HINT = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur|huan luyen|tap huan|chu de|"
+                             r"thuc hien thanh cong")
 _FIELD_HINT = re.compile(r"linh vuc|chuyen khoa|chuyen nganh|bereich|fachgebiet|field|special|area")
 
 
@@ -201,7 +209,13 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         if len(found) == 1 and not plural and not looks_like_technique(found[0].name):
             continue
         items.extend(i for i in found if not _DISEASE.match(key[i.start:i.end]))
-    return _unique(items)
+    for m in _SINGLE.finditer(key):
+        found = _enumeration(sentence, key, m.end(), stop_at_preposition=True)
+        if found and looks_like_technique(found[0].name) and not _DISEASE.match(key[found[0].start:found[0].end]):
+            items.append(found[0])
+    # a list item that reads like no procedure is a goal or a remark ("nâng cấp trang thiết bị",
+    # "khó chuyển giao"), unless the text names it as a known technique
+    return _unique([i for i in items if looks_like_technique(i.name)])
 
 
 def _unique(items: list[Item]) -> list[Item]:
