@@ -103,3 +103,56 @@ def test_names_keep_their_syllables_and_drop_amounts():
 def test_qu_keeps_its_tone_on_the_y():
     assert nfc("Quỹ Nhi đồng") == "Quỹ Nhi đồng"
     assert nfc("Thuỷ") == "Thủy"
+
+
+def test_recipients_without_a_named_giver_are_supported_by_the_articles_main_party():
+    text = ("Tổng lãnh sự quán Hàn Quốc ký kết hợp đồng viện trợ cho 3 dự án. Tổng lãnh sự quán Hàn Quốc cho biết "
+            "dự án sẽ hoàn thành trong năm nay.\n"
+            "Các dự án gồm: cung cấp trang thiết bị y tế cho Bệnh viện Đa khoa huyện Tân Phú, Trung tâm Y tế "
+            "huyện Cờ Đỏ và Trạm y tế xã Bình An.")
+    found = pairs(text)
+    assert {(pair, giver) for pair, giver in found if giver == "Tổng lãnh sự quán Hàn Quốc"} == {
+        (frozenset({"Tổng lãnh sự quán Hàn Quốc", name}), "Tổng lãnh sự quán Hàn Quốc")
+        for name in ("Bệnh viện Đa khoa huyện Tân Phú", "Trung tâm Y tế huyện Cờ Đỏ", "Trạm y tế xã Bình An")}
+    assert all(giver == "Tổng lãnh sự quán Hàn Quốc" for _, giver in found)
+
+
+def test_staff_sent_to_train_at_listed_hospitals_are_supported_by_each():
+    text = ("Bệnh viện Sản - Nhi Tân Phú sẽ khai trương trong năm nay. Kế hoạch gửi đào tạo 50 bác sĩ tại "
+            "Bệnh viện Nhi Trung ương và Bệnh viện Phụ sản Trung ương đã được triển khai.")
+    givers = {giver for _, giver in pairs(text)}
+    assert givers == {"Bệnh viện Nhi Trung ương", "Bệnh viện Phụ sản Trung ương"}
+
+
+def test_the_owner_of_a_party_and_a_possessor_are_no_parties():
+    found = unordered("The Lakeside General Hospital, Korea’s Seongnam City and Riverside hospital under the "
+                      "Daejin Medical Fund will work together on training.")
+    assert found == {frozenset({"Lakeside General Hospital", "Seongnam City"}),
+                     frozenset({"Lakeside General Hospital", "Riverside hospital"}),
+                     frozenset({"Seongnam City", "Riverside hospital"})}
+
+
+def test_collaboration_with_a_list_does_not_pair_the_list():
+    found = unordered("The aim of the link is to expand the collaboration with Lakeside General Hospital, "
+                      "Dundee University and Riverside University.")
+    assert found == set()
+
+
+def test_counts_and_groups_are_not_part_of_names():
+    facts = extract_text("Bệnh viện Sản Nhi Tân Phú 600 giường đã ký kết với Sở Y tế tỉnh Điện Biên và ngành Y tế "
+                         "3 tỉnh Bắc Lào.", "t")
+    names = {o.name for o in facts.organisations}
+    assert "Bệnh viện Sản Nhi Tân Phú" in names
+    assert not any("3 tỉnh" in name or "600" in name for name in names)
+
+
+def test_a_country_after_a_dash_is_where_the_hospital_is():
+    facts = extract_text("Các bác sĩ tại bệnh viện Kyoto Sakura - Nhật Bản đã chuyển giao kỹ thuật nội soi cho "
+                         "Bệnh viện Trung ương Huế.", "t")
+    assert "bệnh viện Kyoto Sakura" in {o.name for o in facts.organisations}
+
+
+def test_a_name_and_its_compound_head_variant_are_one_organisation():
+    facts = extract_text("Die Tan Phu Klinik in Hanoi erhält Monitore von der Stiftung Warmherz. Die Tan Phu "
+                         "Universitätsklinik dankte der Stiftung Warmherz.", "t")
+    assert len([o for o in facts.organisations if "Tan Phu" in o.name]) == 1

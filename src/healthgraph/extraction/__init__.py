@@ -25,7 +25,7 @@ from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
 from .reader import read_documents
-from .relate import KIND_PRIORITY, cue_positions, find_cues, passive_givers, relate_sentence
+from .relate import KIND_PRIORITY, cue_positions, find_cues, passive_givers, relate_sentence, unnamed_giver
 from .resolve import known_organisation, resolve_mentions
 from .segment import split_sentences
 from .techniques import find_fields, find_techniques, gloss
@@ -95,6 +95,7 @@ def extract_document(document: Document) -> DocumentFacts:
     all_cues = find_cues(tokens, named, document.language)
     main_hospital = _main_organisation(resolved, ("hospital",))
     main_party = _main_organisation(resolved, _MAIN_PARTY_KINDS)
+    ranked = _ranked_parties(resolved)
     receiving = _in_receiving_countries(resolved, text, document.language)
     sentence_mentions = []
     mention_index = 0
@@ -122,6 +123,8 @@ def extract_document(document: Document) -> DocumentFacts:
                                     receiving=receiving)
         if not relations and in_sentence and main_party is not None:
             relations = passive_givers(cues, in_sentence, main_party)
+        if not relations and in_sentence and ranked:
+            relations = unnamed_giver(cues, in_sentence, ranked)
         for rel in relations:
             _keep_best(best, rel, evidence, sentence.text, validity)
         sentence_key = tokens.key[sentence.start:sentence.end]
@@ -182,18 +185,21 @@ def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
 
 
 def _without_speakers(in_sentence, spans, cues, tokens: TokenText):
-    """"Sở Y tế TP.HCM cho biết A đã ký kết với B", "Theo Sở Y tế, ...", "X said": the
-    organisation that reports the news is no party to it, when two others are named."""
+    """"Sở Y tế TP.HCM cho biết A đã ký kết với B", "Theo Sở Y tế, ...", "X chair Tom Patti
+    said": the organisation that reports the news is no party to it, nor is the owner of a
+    party ("B under the C Fund", "B (thuộc Tập đoàn C)"), when two others are named."""
     after = set(cues.get("reporter_after", ()))
     before = set(cues.get("reporter_before", ()))
-    if not after and not before:
+    if not after and not before and "owner_before" not in cues:
         return in_sentence
-    speakers = set()
+    owners = set(cues.get("owner_before", ()))
+    dropped = set()
     for (pos, org), (_, end) in zip(in_sentence, spans):
         end_word = tokens.word_at(end)
-        if any(p in after for p in (end_word, end_word + 1)) or pos - 1 in before or pos - 2 in before:
-            speakers.add(org.id)
-    kept = [(pos, org) for pos, org in in_sentence if org.id not in speakers]
+        if any(end_word <= p <= end_word + 4 for p in after) or pos - 1 in before or pos - 2 in before \
+                or pos - 1 in owners or pos - 2 in owners:
+            dropped.add(pos)
+    kept = [(pos, org) for pos, org in in_sentence if pos not in dropped]
     return kept if len({org.id for _, org in kept}) >= 2 else in_sentence
 
 
@@ -258,7 +264,7 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, sen
     organisations coordinated ("A und B") in one of the two sentences before."""
     if not any(category in ("pair_anaphor", "pair_pronoun") for _, category in all_cues):
         return
-    main_pair = _main_pair(resolved)
+    main_pair = _main_pair(resolved) if not best else None  # "the two sides" of a stated pair add nothing
     for index, sentence in enumerate(sentences):
         i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
         cues = cue_positions(all_cues, i, j)
@@ -284,7 +290,8 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, sen
             _keep_best(best, rel, evidence, sentence.text, validity)
 
 
-def _main_pair(resolved) -> tuple[Organisation, Organisation] | None:
+def _ranked_parties(resolved) -> list[Organisation]:
+    """The article's parties, the most named first (the first named first on a tie)."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     orgs: dict[str, Organisation] = {}
@@ -293,8 +300,12 @@ def _main_pair(resolved) -> tuple[Organisation, Organisation] | None:
             counts[org.id] = counts.get(org.id, 0) + 1
             first.setdefault(org.id, index)
             orgs[org.id] = org
-    ranked = sorted(counts, key=lambda oid: (-counts[oid], first[oid]))
-    return (orgs[ranked[0]], orgs[ranked[1]]) if len(ranked) >= 2 else None
+    return [orgs[oid] for oid in sorted(counts, key=lambda oid: (-counts[oid], first[oid]))]
+
+
+def _main_pair(resolved) -> tuple[Organisation, Organisation] | None:
+    ranked = _ranked_parties(resolved)
+    return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
 
 
 def _coordinated_pair(sentence, mentions, tokens: TokenText, all_cues):

@@ -24,7 +24,7 @@ from ..gazetteer import Gazetteer, KnownOrganisation, Province, load_gazetteer, 
 from ..model import ORG_KINDS
 from ..resources import data_file
 from ..text import fold
-from .names import find_names
+from .names import VI_COUNTED, VI_GROUP_UNITS, find_names
 from .normalise import fold_same_length
 from .tokens import PhraseMatcher, TokenText
 
@@ -301,6 +301,10 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
                 proper.extend(range(k, p_end))
                 end = k = p_end
                 continue
+        if w.isdigit() and k + 1 < len(words) and words[k + 1] in VI_COUNTED:
+            if words[k + 1] in VI_GROUP_UNITS:
+                return None  # "ngành Y tế 3 tỉnh Bắc Lào" is a group
+            break  # "Bệnh viện Sản Nhi 600 giường": a count, not a number in the name
         if _is_proper(tokens, k) and (w not in lexicon.modifiers or proper):  # "Mường Tè": "Tè" is no modifier
             proper.append(k)
         elif w in lexicon.modifiers:

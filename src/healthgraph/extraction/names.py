@@ -118,6 +118,7 @@ class _Shapes:
         self.surnames = frozenset(data["vi_surnames"])
         self.legal = frozenset(data["legal_forms"])
         self.party_markers = frozenset(data["party_markers"])
+        self.countries = frozenset(fold(c) for c in data["countries"])
 
 
     def _word_head(self, key: str) -> str | None:
@@ -204,6 +205,10 @@ def _starts_with(tokens, k, phrases) -> int:
 
 
 _VI_PLURAL = frozenset({"cac", "nhung", "nhieu", "moi", "mot so"})
+# after a number: a group of places or units ("3 tỉnh"), or a count ("600 giường"), never part of a name
+VI_GROUP_UNITS = frozenset({"tinh", "huyen", "xa", "benh", "bv", "don", "co", "nuoc", "thanh"})
+VI_COUNTED = VI_GROUP_UNITS | {"giuong", "ty", "trieu", "nguoi", "ca", "nam", "thang", "ngay", "km", "usd",
+                                    "dong", "euro"}
 
 
 def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = frozenset()):
@@ -257,6 +262,10 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
             if t.text[:1].isdigit() and m + 2 < len(tokens) and tokens[m + 1].text in ".," \
                     and tokens[m + 2].text[:1].isdigit():
                 break  # "Chính phủ Luxembourg 2.012.334 Euro": an amount, not "Bệnh viện 103"
+            if t.text[:1].isdigit() and m + 1 < len(tokens) and tokens[m + 1].key in VI_COUNTED:
+                if tokens[m + 1].key in VI_GROUP_UNITS:
+                    return None  # "ngành Y tế 3 tỉnh Bắc Lào" is a group
+                break  # "bệnh viện Sản Nhi 600 giường": a count, not "Bệnh viện 19-8"
             last = m
             m += 1
             continue
@@ -282,7 +291,18 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
         return None
     if not tokens[k].cap and " ".join(t.key for t in tokens[j:last + 1]) in provinces:
         return None  # "hệ thống y tế Hà Nội" is the province's health system, no one organisation
+    last = _without_country_suffix(tokens, j, last, shapes)
     return k, last + 1, kind, aliases
+
+
+def _without_country_suffix(tokens, j: int, last: int, shapes: _Shapes) -> int:
+    """"bệnh viện Kyoto Miniren - Nhật Bản" is the hospital of Kyoto Miniren; the country after
+    the dash says where it is. A friendship hospital keeps it ("Hữu nghị Việt Nam - Lào")."""
+    dashes = [m for m in range(j + 1, last) if tokens[m].text in _DASHES]
+    if not dashes or any(t.key == "huu" for t in tokens[j:last + 1]):
+        return last
+    tail = " ".join(t.key for t in tokens[dashes[-1] + 1:last + 1])
+    return dashes[-1] - 1 if tail in shapes.countries else last
 
 
 def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
@@ -320,8 +340,8 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                 run.append(m)
                 m += 1
                 continue
-            if t.is_word and _head_at(tokens, m, shapes)[0] and t.key in ("hospital", "hospitals", "clinic"):
-                run.append(m)  # "Bundang Jesaeng hospital"
+            if t.is_word and t.key in ("hospital", "hospitals", "clinic", "city"):
+                run.append(m)  # "Bundang Jesaeng hospital", "Seongnam city"
                 m += 1
                 continue
             if t.text in _DASHES and m + 1 < len(tokens) and tokens[m + 1].cap and tokens[m + 1].is_word \
@@ -364,6 +384,9 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         return
     pieces = _split_pieces(words, heads)
     for a, b in pieces:
+        possessive = [p for p in range(a, b) if words[p].text.endswith(("’s", "'s"))]
+        if possessive and possessive[-1] + 1 < b:
+            a = possessive[-1] + 1  # "Korea’s Seongnam City": the possessor is another name
         while a < b and (words[a].key in shapes.openers or words[a].key in shapes.connectors
                          or words[a].text in _DASHES):
             a += 1
@@ -380,7 +403,8 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
                                and _compound(words[piece_heads[0][0]], shapes)):
             continue
         all_weak = all(" ".join(w.key for w in words[i:i + n]) in shapes.weak for i, n, _ in piece_heads)
-        if all_weak and (not proper or " ".join(w.key for w in proper) in provinces):
+        if all_weak and (not proper or " ".join(w.key for w in proper) in provinces
+                         or " ".join(w.key for w in words[a:b]) in provinces):  # "HCM City" is a place
             continue
         if proper and all(w.key in shapes.openers for w in proper):
             continue

@@ -149,9 +149,10 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     for category, kind in (("transfer", "transfer"), ("support", "support")):
         for pos in cues.get(category, []):
             giver_pos, giver = _before_with_position(mentions, pos)
-            if giver is None:  # "viện trợ không hoàn lại của A dành cho B": the giver follows "của"
-                of = next((p for p in cues.get("of", []) if pos < p <= pos + 6), None)
-                giver_pos, giver = next(((p, o) for p, o in mentions if of is not None and p == of + 1), (-1, None))
+            # "viện trợ không hoàn lại của A dành cho B": the giver follows "của"
+            of = next((p for p in cues.get("of", []) if pos < p <= pos + 6), None)
+            giver_pos, giver = next(((p, o) for p, o in mentions if of is not None and p == of + 1),
+                                    (giver_pos, giver))
             target_pos = min((p for p in cues.get("to", []) if p > max(pos, giver_pos)), default=None)
             if giver is not None and giver_pos - 1 in by and target_pos is None:
                 # "B ... do A chuyển giao": A gives, B takes
@@ -207,14 +208,15 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
             return pairs
     first_position = mentions[0][0] if mentions else -1
     group = _listed_after(mentions, first_position - 1, joins)
-    if len(group) >= 2:
-        return _all_pairs(group)
+    if len(group) >= 2 and not any(first_position - 3 <= p < first_position for p in cues.get("with", [])):
+        return _all_pairs(group)  # not "the collaboration with A, B and C": the other side is unnamed
     orgs = _distinct(mentions)
-    if len(orgs) == 2:
-        return [(orgs[0], orgs[1])]
-    signing = cues.get("sign", [])
-    if signing and 2 < len(orgs) <= 4 and all(p < signing[-1] for p, _ in mentions):
-        return _all_pairs(orgs)  # "A, B and C signed a memorandum", "schlossen A, B und C eine Vereinbarung"
+    if len(orgs) == 2 and ("sign" in cues or "reporter_after" not in cues):
+        return [(orgs[0], orgs[1])]  # not "the director of B said the cooperation ...": a quote names one side
+    closing = cues.get("sign", []) + cues.get("cooperate", [])
+    if closing and 2 < len(orgs) <= 4 and all(p < max(closing) for p, _ in mentions):
+        # "A, B and C signed a memorandum", "schlossen A, B und C eine Vereinbarung", "A, B and C will work together"
+        return _all_pairs(orgs)
     return []
 
 
@@ -230,6 +232,28 @@ def passive_givers(cues: dict[str, list[int]], mentions: list[tuple[int, Organis
     if not givers or mentions[0][0] < by[0]:
         return []
     return [Relation(giver, recipient, kind, giver, True) for giver in givers]
+
+
+def unnamed_giver(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], ranked: list[Organisation]
+                  ) -> list[Relation]:
+    """The recipients are named, the giver is not: "(Dự án) cung cấp trang thiết bị cho A, B
+    và C; trang bị xe cấp cứu cho D" supports them from the article's main party (the first
+    of ``ranked`` that is no recipient); "gửi đào tạo bác sĩ tại A, B và C": the article's
+    main party (or the organisation named before) is trained by each of them."""
+    joins = set(cues.get("and", []))
+    relations = []
+    for pos in cues.get("trained_at", []):
+        trainers = _listed_after(mentions, pos, joins)
+        trainee = _before(mentions, pos) or next((o for o in ranked if o.id not in {t.id for t in trainers}), None)
+        relations += [Relation(t, trainee, "support", t, True) for t in trainers if trainee and t.id != trainee.id]
+    directed = [p for c in ("support", "transfer") for p in cues.get(c, [])]
+    if relations or not directed or mentions[0][0] < min(directed):
+        return relations
+    takers = _distinct([(0, o) for p in cues.get("to", []) if p > min(directed)
+                        for o in _listed_after(mentions, p, joins)])
+    giver = next((o for o in ranked if o.id not in {t.id for t in takers}), None)
+    kind = "transfer" if "transfer" in cues else "support"
+    return [Relation(giver, t, kind, giver, True) for t in takers if giver is not None]
 
 
 def _all_pairs(orgs: list[Organisation]) -> list[tuple[Organisation, Organisation]]:
@@ -284,6 +308,9 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         giver_pos = next(p for p, o in mentions if o.id == giver.id)
         co_givers = {o.id for o in _listed_after(mentions, giver_pos - 1, joins)}
         others = [o for o in others if o.id not in co_givers]  # "von A und B unterstützt": B gives too
+    if giver is None and taker is not None:  # "cung cấp ... cho A, B và C": B and C receive too
+        co_takers = {o.id for p in to for o in _listed_after(mentions, p, joins)}
+        others = [o for o in others if o.id not in co_takers]
     giver = giver or (others[0] if others else None)
     taker = taker or (others[0] if others else None)
     if giver is None or taker is None or giver.id == taker.id:

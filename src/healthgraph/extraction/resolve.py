@@ -68,7 +68,8 @@ def _source_province(text: str, lexicon: Lexicon) -> Province | None:
 
 _FOREIGN_WORDS = frozenset("international inc llc ltd corporation corp foundation group healthcare health medical "
                            "hospital university gmbh ag co company institute school clinic".split())
-_VI_HEAD = re.compile(r"^(?:công ty|tập đoàn|trường đại học|đại học|học viện|viện|bệnh viện|tổ chức)\s+", re.I)
+_VI_HEAD = re.compile(r"^(?:công ty|tập đoàn|trường đại học|đại học|học viện|viện|bệnh viện|tổ chức|nhãn hàng)\s+",
+                      re.I)
 
 
 def looks_foreign(name: str) -> bool:
@@ -171,12 +172,14 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
     return _merge_short_forms(resolved)
 
 
-_PLACE_WORDS = {"tphcm": ("tp", "ho", "chi", "minh"), "hcm": ("ho", "chi", "minh"), "tinh": ()}
+_PLACE_WORDS = {"tphcm": ("tp", "ho", "chi", "minh"), "hcm": ("ho", "chi", "minh"), "tinh": (),
+                "bv": ("benh", "vien"), "bvdk": ("benh", "vien", "da", "khoa"), "ttyt": ("trung", "tam", "y", "te")}
 
 
 def _name_key(name: str) -> tuple[str, ...]:
     """Folded words of a name, German genitive "-s" off ("Inselspitals Bern" = "Inselspital Bern"),
-    one spelling of the city ("thành phố Hồ Chí Minh" = "TP Hồ Chí Minh" = "TPHCM") and no "tỉnh"."""
+    one spelling of the city ("thành phố Hồ Chí Minh" = "TP Hồ Chí Minh" = "TPHCM"), no "tỉnh",
+    and heads written out ("BV Nguyễn Đình Chiểu" = "Bệnh viện Nguyễn Đình Chiểu")."""
     words = fold(name).replace("thanh pho", "tp").split()
     words = [part for w in words for part in _PLACE_WORDS.get(w, (w,))]
     return tuple(w[:-1] if len(w) > 5 and w.endswith("s") else w for w in words)
@@ -203,6 +206,9 @@ def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tup
             compound = len(key) == 1 and longer[0] == key[0] and (
                 len(key[0]) >= 8 and len(longer) == 2  # "Zollernalb" for "Zollernalb Klinikum"
                 or len(key[0]) >= 4 and shaped[oid].kind == "company")  # "Pfizer" for "Pfizer Việt Nam"
+            # "Viet Duc Klinik" for "Viet Duc Universitätsklinik": the same name on a compound head
+            compound = compound or (len(key) == len(longer) >= 2 and key[:-1] == longer[:-1]
+                                    and len(key[-1]) >= 5 and longer[-1].endswith(key[-1]))
             if same or shorter_form or compound:
                 target[oid] = other
                 break
