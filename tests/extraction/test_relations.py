@@ -156,3 +156,15 @@ def test_a_name_and_its_compound_head_variant_are_one_organisation():
     facts = extract_text("Die Tan Phu Klinik in Hanoi erhält Monitore von der Stiftung Warmherz. Die Tan Phu "
                          "Universitätsklinik dankte der Stiftung Warmherz.", "t")
     assert len([o for o in facts.organisations if "Tan Phu" in o.name]) == 1
+
+
+def test_a_signing_sentence_naming_no_one_binds_the_pair_just_before():
+    text = ("Das Klinikum Landshut und das Spital Zug rücken enger zusammen. "
+            "Der Kooperationsvertrag wurde am Montag unterzeichnet.")
+    assert unordered(text) == {frozenset({"Klinikum Landshut", "Spital Zug"})}
+
+
+def test_the_seat_that_closes_a_clause_is_another_form_of_the_name():
+    facts = extract_text("Das Klinikum Landshut kooperiert mit der Staatlichen Universität für Medizin in Tiraspol.", "t")
+    university = next(o for o in facts.organisations if o.name.startswith("Staatlichen"))
+    assert "Staatlichen Universität für Medizin in Tiraspol" in university.mentions

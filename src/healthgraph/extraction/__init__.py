@@ -133,7 +133,8 @@ def extract_document(document: Document) -> DocumentFacts:
         for item in find_fields(sentence.text, sentence_key):
             concept = gloss(item.name, "specialties")
             all_fields.append(Field(item.name, concept.en if concept else None, concept.id if concept else None))
-    _pair_by_anaphor(best, all_cues, sentences, tokens, resolved, sentence_mentions, document, city_ids, validity)
+    _pair_by_anaphor(best, all_cues, sentences, tokens, resolved, sentence_mentions, document, city_ids, validity,
+                     receiving)
     partnerships = [p for _, p, _ in best.values()]
     for p in partnerships:
         p.fields = list(all_fields)
@@ -256,27 +257,30 @@ def _main_organisation(resolved, kinds) -> Organisation | None:
 
 
 def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, sentence_mentions, document: Document,
-                     city_ids, validity) -> None:
+                     city_ids, validity, receiving) -> None:
     """"Hai bên đã ký kết", "Gestern unterzeichneten beide Häuser einen Vertrag": a signing
     or cooperation sentence that speaks of the two sides binds the article's two main
     parties (the two it names most, first named first on a tie), once. A bare pronoun
     ("In einer Mitteilung informieren sie über die Zusammenarbeit") binds the two
-    organisations coordinated ("A und B") in one of the two sentences before."""
-    if not any(category in ("pair_anaphor", "pair_pronoun") for _, category in all_cues):
-        return
+    organisations coordinated ("A und B") in one of the two sentences before; a signing
+    sentence that names no one ("Der Vertrag wurde am Montag unterzeichnet") those of the
+    sentence right before."""
     main_pair = _main_pair(resolved) if not best else None  # "the two sides" of a stated pair add nothing
     for index, sentence in enumerate(sentences):
+        if sentence_mentions[index] and not any(c in ("pair_anaphor", "pair_pronoun") for _, c in all_cues):
+            continue
         i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
         cues = cue_positions(all_cues, i, j)
-        if not ("pair_anaphor" in cues or "pair_pronoun" in cues) or "negative" in cues \
-                or not ("sign" in cues or "cooperate" in cues):
+        if "negative" in cues or not ("sign" in cues or "cooperate" in cues):
             continue
         if "pair_anaphor" in cues and main_pair is not None:
             pair, main_pair = main_pair, None  # the main parties are bound once
-        elif "pair_pronoun" in cues:
+        elif "pair_pronoun" in cues or "pair_anaphor" in cues:
             pair = next((p for back in range(index - 1, max(index - 3, -1), -1)
                          if (p := _coordinated_pair(sentences[back], sentence_mentions[back], tokens, all_cues))),
                         None)
+        elif "sign" in cues and not sentence_mentions[index] and index:
+            pair = _coordinated_pair(sentences[index - 1], sentence_mentions[index - 1], tokens, all_cues)
         else:
             continue
         if pair is None:
@@ -285,7 +289,7 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, sen
             continue
         evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
                             sentence.start, sentence.end)
-        for rel in relate_sentence({"sign": [0]}, [(0, pair[0]), (1, pair[1])], city_ids):
+        for rel in relate_sentence({"sign": [0]}, [(0, pair[0]), (1, pair[1])], city_ids, receiving=receiving):
             rel.explicit = False
             _keep_best(best, rel, evidence, sentence.text, validity)
 

@@ -174,7 +174,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset()) -> list[Named
             found.append(named)
             taken.append((named.start, named.end))
     found.sort(key=lambda n: n.start)
-    found = _with_coordinated(text, tokens, found, shapes, provinces)
+    found = [_with_seat(text, n) for n in _with_coordinated(text, tokens, found, shapes, provinces)]
     return found + _acronyms(tokens, found)
 
 
@@ -482,6 +482,21 @@ _KIND_ORDER = ("hospital", "university", "ministry", "company", "institute", "fo
 
 def _kind_of(heads) -> str:
     return min((kind for _, _, kind in heads), key=_KIND_ORDER.index)
+
+
+_SEAT = re.compile(r"\s+in\s+([A-ZÄÖÜ][^\W\d_]+(?:[-\s][A-ZÄÖÜ][^\W\d_]+)?)(?=\s*[,.;:)]|\s*$)")
+
+
+def _with_seat(text: str, name: NamedSpan) -> NamedSpan:
+    """"Staatliche Universität für Medizin und Pharmazie in Chișinău": the seat that closes
+    a sentence or clause is part of how the organisation is called; kept as another form."""
+    if name.kind not in ("hospital", "university", "institute") or name.surface[:1].islower():
+        return name
+    seat = _SEAT.match(text, name.end)
+    if seat is None:
+        return name
+    return NamedSpan(name.start, name.end, name.surface, name.kind, name.aliases + (f"{name.surface} in {seat.group(1)}",),
+                     name.acronym_of)
 
 
 # one Vietnamese syllable, folded: a word that is not one is foreign ("Pfizer", "AstraZeneca", "FPT")
