@@ -68,7 +68,7 @@ _PROCEDURE = re.compile(
     r"replacement|bypass|catheter|laparoscop|transplantation|endoskop|operativ)")
 # one procedure named as what was trained or performed: "lớp huấn luyện về Hồi sức sơ sinh tại ...",
 # "tập huấn với chủ đề “Nội soi mật tụy ngược dòng”", "thực hiện thành công ghép thận từ người hiến sống"
-_SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?:ky thuat\s+)?(?=\w)"
+_SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhung|mot so|\d+)\s)(?:ky thuat\s+)?(?=\w)"
                      r"|chu de\s*[\"“”«]?\s*(?=\w)|thuc hien thanh cong\s+(?:ca\s+|ky thuat\s+)?(?=\w)")
 _END = re.compile(r"[.!?]\s|[.!?]$|\n")
 _TECHNIQUE_HINT = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur|huan luyen|tap huan|chu de|"
@@ -211,7 +211,8 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         items.extend(i for i in found if not _DISEASE.match(key[i.start:i.end]))
     for m in _SINGLE.finditer(key):
         found = _enumeration(sentence, key, m.end(), stop_at_preposition=True)
-        if found and looks_like_technique(found[0].name) and not _DISEASE.match(key[found[0].start:found[0].end]):
+        if found and looks_like_technique(found[0].name) and ":" not in found[0].name \
+                and not _DISEASE.match(key[found[0].start:found[0].end]):
             items.append(found[0])
     # a list item that reads like no procedure is a goal or a remark ("nâng cấp trang thiết bị",
     # "khó chuyển giao"), unless the text names it as a known technique
