@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
+
+import ahocorasick
 
 from ..errors import HealthgraphError, InputError
 from ..gazetteer import load_gazetteer, load_yaml
@@ -205,10 +208,29 @@ def _without_speakers(in_sentence, spans, cues, tokens: TokenText):
 
 
 @lru_cache(maxsize=1)
-def _receiving_country() -> re.Pattern:
+def _receiving_countries() -> ahocorasick.Automaton:
     data = load_yaml(data_file("loaders", "lexicon", "countries.yaml"))
-    names = sorted((name for group in data["receiving"] for name in group), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.IGNORECASE)
+    automaton = ahocorasick.Automaton()
+    for name in (name.lower() for group in data["receiving"] for name in group):
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
+
+
+def _countries_in(text: str, language: str | None) -> list[tuple[int, int]]:
+    """Spans of receiving countries named in ``text`` (whole words; Vietnam not in Vietnamese text)."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer: offsets would not match
+        return []
+    spans = []
+    for last, name in _receiving_countries().iter(lower):
+        start, end = last - len(name) + 1, last + 1
+        if (start and lower[start - 1].isalnum()) or (end < len(lower) and lower[end].isalnum()):
+            continue
+        if language == "vi" and fold(name) in ("viet nam", "vietnam"):
+            continue  # at home "Pfizer Việt Nam" is a branch, not a receiver
+        spans.append((start, end))
+    return spans
 
 
 _PLACED = re.compile(r"[^.;:!?\n]{0,45}?(?:(?<!\w)(?:in|im|aus|at|tại|ở)|[(,])\s*$", re.IGNORECASE)
@@ -217,23 +239,21 @@ _PLACED = re.compile(r"[^.;:!?\n]{0,45}?(?:(?<!\w)(?:in|im|aus|at|tại|ở)|[(,
 def _in_receiving_countries(resolved, text: str, language: str | None) -> frozenset[str]:
     """Organisations the article places in a country that mostly receives support: named
     with it ("Chính phủ Lào", "Malawi Ministry of Health") or followed by it ("Komfo Anokye
-    Teaching Hospital in Kumasi, Ghana", "Hôpital Espoir (Haiti)"). Vietnam counts only in
-    foreign articles: at home "Pfizer Việt Nam" is a branch, not a receiver."""
-    country = _receiving_country()
+    Teaching Hospital in Kumasi, Ghana", "Hôpital Espoir (Haiti)")."""
+    hits = _countries_in(text, language)
+    if not hits:
+        return frozenset()
+    starts = [start for start, _ in hits]
     found = set()
-
-    def counts(hit) -> bool:
-        return hit is not None and not (language == "vi" and fold(hit.group()) in ("viet nam", "vietnam"))
-
     for k, (m, org) in enumerate(resolved):
         if org.id in found:
             continue
-        if counts(country.search(org.name)) and org.tier not in ("central", "provincial", "district"):
+        if _countries_in(org.name, language) and org.tier not in ("central", "provincial", "district"):
             found.add(org.id)
             continue
         limit = min(m.end + 60, resolved[k + 1][0].start if k + 1 < len(resolved) else len(text))
-        hit = country.search(text, m.end, limit)
-        if counts(hit) and _PLACED.fullmatch(text, m.end, hit.start()):
+        index = bisect_left(starts, m.end)
+        if index < len(starts) and starts[index] < limit and _PLACED.fullmatch(text, m.end, starts[index]):
             found.add(org.id)
     return frozenset(found)
 

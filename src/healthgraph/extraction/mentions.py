@@ -189,7 +189,8 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
     province templates found nothing, or where a shaped name extends a gazetteer name by
     more than its own place ("Bệnh viện Hùng Vương Gia Lai" is not "Bệnh viện Hùng Vương")."""
     result = list(mentions)
-    for named in find_names(tokens.text, lexicon.place_keys):
+    known = {m.start: m.end for m in mentions if m.known is not None or m.template is not None}
+    for named in find_names(tokens.text, lexicon.place_keys, tokens.key, known):
         overlapping = [m for m in result if m.start < named.end and named.start < m.end]
         shaped = Mention(named.start, named.end, named.surface, named.kind if named.kind in ORG_KINDS else "organisation",
                          aliases=named.aliases, alias_of=named.acronym_of)

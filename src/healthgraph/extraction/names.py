@@ -33,9 +33,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from ..gazetteer import load_yaml
 from ..resources import data_file
 from ..text import fold
+from .normalise import fold_same_length
 
 __all__ = ["NamedSpan", "find_names"]
 
@@ -58,21 +61,22 @@ class NamedSpan:
     acronym_of: str | None = None  # for an acronym standing alone: the full name it abbreviates
 
 
-@dataclass(slots=True)
 class _Token:
-    text: str
-    start: int
-    end: int
-    key: str
-    newline_before: bool
+    """A word or punctuation mark at ``start:end``; its folded ``key`` is made when first read."""
+
+    __slots__ = ("text", "start", "end", "_key", "is_word", "cap")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end, self._key = text, start, end, None
+        first = text[:1]
+        self.is_word = first.isalnum()
+        self.cap = first.isupper() or first.isdigit()
 
     @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper() or self.text[:1].isdigit()
+    def key(self) -> str:
+        if self._key is None:
+            self._key = _fold_word(self.text)
+        return self._key
 
     @property
     def lower(self) -> str:
@@ -100,8 +104,8 @@ class _Shapes:
         self.vi_head_starts = frozenset(p[0] for p in self.vi_heads)
         self.vi_inner = frozenset(data["vi_inner"])  # with diacritics, compared to the lower-cased word
         self.vi_closing = frozenset(data["vi_closing"])
-        self.vi_final = [tuple(p.split()) for p in data["vi_final"]]
-        self.vi_generic = [tuple(p.split()) for p in data["vi_generic_after"]]
+        self.vi_final = _by_first_word(data["vi_final"])
+        self.vi_generic = _by_first_word(data["vi_generic_after"])
         self.head_words: dict[tuple[str, ...], str] = {}
         self.suffixes: list[tuple[str, str]] = []
         for kind, entry in data["heads"].items():
@@ -111,13 +115,18 @@ class _Shapes:
         self.head_lengths = sorted({len(p) for p in self.head_words}, reverse=True)
         self.head_starts = frozenset(p[0] for p in self.head_words)
         self.word_head = lru_cache(maxsize=65536)(self._word_head)
+        # where a name may start (Vietnamese heads) or hold its head (German/English), found in
+        # the folded text so that only the words around them are read
+        self.vi_anchor = _Anchors(" ".join(p) for p in self.vi_heads)
+        # a compound's ending needs no word start: "Inselspital"
+        self.west_anchor = _Anchors((" ".join(p) for p in self.head_words), {suffix for suffix, _ in self.suffixes})
         self.weak = frozenset(data["weak_heads"])
         self.connectors = frozenset(data["connectors"])
         self.openers = frozenset(data["openers"])
         self.titles = frozenset(data["person_titles"])
         self.surnames = frozenset(data["vi_surnames"])
         self.legal = frozenset(data["legal_forms"])
-        self.party_markers = frozenset(data["party_markers"])
+        self.party_anchor = re.compile(_alternation(data["party_markers"]).pattern + r"[ \t]+(?:with|mit|voi)[ \t]+")
         self.countries = frozenset(fold(c) for c in data["countries"])
 
 
@@ -133,6 +142,51 @@ class _Shapes:
                     None)
 
 
+def _by_first_word(phrases) -> dict[str, list[tuple[str, ...]]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split())
+        grouped.setdefault(words[0], []).append(words)
+    return grouped
+
+
+class _Anchors:
+    """Where folded phrases stand in a folded text, as whole words (Aho-Corasick: one pass).
+    ``endings`` need not start a word ("spital" in "inselspital")."""
+
+    def __init__(self, phrases, endings=()):
+        self._automaton = ahocorasick.Automaton()
+        for phrase in phrases:
+            for spelling in {phrase, phrase.replace(" ", ".") + "."}:  # "e v" is written "e.V."
+                self._automaton.add_word(spelling, (len(spelling), True))
+        for ending in endings:
+            self._automaton.add_word(ending, (len(ending), False))
+        self._automaton.make_automaton()
+
+    def find(self, key: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of each match, by start; the longest at a start; a compound from its word start."""
+        spans: dict[int, int] = {}
+        for last, (length, whole) in self._automaton.iter(key):
+            start, end = last - length + 1, last + 1
+            if end < len(key) and key[end].isalnum() and key[last] != ".":
+                continue
+            if start and key[start - 1].isalnum():
+                if whole:
+                    continue
+                while start and key[start - 1].isalnum():
+                    start -= 1
+            if end > spans.get(start, -1):
+                spans[start] = end
+        return sorted(spans.items())
+
+
+def _alternation(phrases) -> re.Pattern:
+    """Whole-word regex of folded phrases, longest first; words may be joined by any punctuation ("e.v.")."""
+    words = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(r"[^a-z0-9\n]{1,3}".join(map(re.escape, p.split()))
+                                                    for p in words) + r")(?![a-z0-9])")
+
+
 @lru_cache(maxsize=1)
 def _shapes() -> _Shapes:
     return _Shapes()
@@ -141,41 +195,98 @@ def _shapes() -> _Shapes:
 _fold_word = lru_cache(maxsize=65536)(fold)  # articles repeat their words: fold each once
 
 
-def _tokens(text: str) -> list[_Token]:
-    tokens, previous_end = [], 0
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        tokens.append(_Token(word, m.start(), m.end(), _fold_word(word), "\n" in text[previous_end:m.start()]))
-        previous_end = m.end()
-    return tokens
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    """The tokens of ``text[start:end]``, a stretch of one line (offsets stay those of ``text``)."""
+    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
-def find_names(text: str, provinces: frozenset[str] = frozenset()) -> list[NamedSpan]:
+_WINDOW = 240  # characters read around an anchor; longer than any name
+_SHORT_WINDOW = 45
+_PLURAL_BEFORE = re.compile(r"(?:cac|nhung|nhieu|moi|mot so)\s+$")
+
+
+def _line_window(text: str, start: int, end: int, reach: int = _WINDOW) -> tuple[int, int]:
+    """``[start, end)`` widened by ``reach`` characters each way, within its line, cut at spaces."""
+    left = max(text.rfind("\n", 0, start) + 1, start - reach)
+    right = text.find("\n", end)
+    right = min(len(text) if right < 0 else right, end + reach)
+    if left > 0 and text[left - 1] not in " \n":
+        left = text.find(" ", left, start) + 1 or start
+    if right < len(text) and text[right] not in " \n":
+        right = max(text.rfind(" ", end, right), end)
+    return left, right
+
+
+def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | None = None,
+               known: dict[int, int] | None = None) -> list[NamedSpan]:
     """Organisation names in ``text`` by their shape, in order, without overlaps.
 
     ``provinces`` holds folded place names that are never a name's only proper part
-    ("Ho Chi Minh City" is a place, "Seongnam City" a city government).
+    ("Ho Chi Minh City" is a place, "Seongnam City" a city government). ``key`` is the text
+    folded at the same length (:func:`.normalise.matching_key`), when the caller has it.
+    ``known`` maps the start of each name the caller has already read to its end: a
+    Vietnamese name there is not read again unless a word that could extend it follows.
     """
     shapes = _shapes()
-    tokens = _tokens(text)
+    key = fold_same_length(text) if key is None else key
+    known = known or {}
     found: list[NamedSpan] = []
-    k = 0
-    while k < len(tokens):
-        span = _vietnamese_name(tokens, k, shapes, provinces)
+    last_end = 0
+    for anchor, _ in shapes.vi_anchor.find(key):
+        if anchor < last_end or _PLURAL_BEFORE.search(key, max(0, anchor - 12), anchor):
+            continue  # inside the name before, or "các Bệnh viện Trung ương" (many)
+        if anchor in known and not _may_continue(text, known[anchor], shapes):
+            last_end = known[anchor]
+            continue
+        for reach in (_SHORT_WINDOW, _WINDOW):  # most names are short: read a little first
+            right = _line_window(text, anchor, anchor, reach)[1]
+            tokens = _tokens(text, anchor, right)
+            span = _vietnamese_name(tokens, 0, shapes, provinces) if tokens else None
+            if span is None or span[1] < len(tokens) - 1 or right == len(text) or text[right] == "\n":
+                break
         if span is not None:
             found.append(_named(text, tokens, *span))
-            k = span[1]
-            continue
-        k += 1
+            last_end = found[-1].end
     taken = [(n.start, n.end) for n in found]
-    for span in _capitalised_names(tokens, shapes, provinces):
-        named = _named(text, tokens, *span)
-        if not any(named.start < te and ts < named.end for ts, te in taken):
-            found.append(named)
-            taken.append((named.start, named.end))
+    for left, right in _windows(text, key, shapes):
+        tokens = _tokens(text, left, right)
+        for span in _capitalised_names(tokens, shapes, provinces):
+            named = _named(text, tokens, *span)
+            if not any(named.start < te and ts < named.end for ts, te in taken):
+                found.append(named)
+                taken.append((named.start, named.end))
     found.sort(key=lambda n: n.start)
-    found = [_with_seat(text, n) for n in _with_coordinated(text, tokens, found, shapes, provinces)]
-    return found + _acronyms(tokens, found)
+    found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)]
+    return found + _acronyms(text, found)
+
+
+_NEXT_WORD = re.compile(r"[ \t]*(\S)(\S*)")
+
+
+def _may_continue(text: str, end: int, shapes: _Shapes) -> bool:
+    """Whether a name could go on after ``end``: a capital, a number, a dash, a bracket or a
+    syllable that stands inside names follows."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    first = m.group(1)
+    if first.isupper() or first.isdigit() or first in "-–—(.":
+        return True
+    return first.isalpha() and (first + m.group(2)).lower().rstrip(",.;:!?)") in shapes.vi_inner
+
+
+def _windows(text: str, key: str, shapes: _Shapes) -> list[tuple[int, int]]:
+    """Stretches of text around German/English heads, overlapping ones merged."""
+    windows: list[tuple[int, int]] = []
+    for start, end in shapes.west_anchor.find(key):
+        if not (text[start].isupper() or key[start:end] in _LOWER_HEADS):
+            continue  # "sẽ" is no "SE", "trust" in a sentence no "NHS Trust"
+        left, right = _line_window(text, start, end)
+        if windows and left <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], right))
+        else:
+            windows.append((left, right))
+    return windows
 
 
 def _named(text, tokens, start, end, kind, aliases) -> NamedSpan:
@@ -197,14 +308,14 @@ def _vi_head_at(tokens, k, shapes: _Shapes) -> int:
     return _phrase(tokens, k, shapes.vi_head_lengths, shapes.vi_heads)[0]
 
 
-def _starts_with(tokens, k, phrases) -> int:
-    for phrase in phrases:
+def _starts_with(tokens, k, phrases: dict[str, list[tuple[str, ...]]]) -> int:
+    """Length of the first of ``phrases`` (grouped by first word) that starts at token ``k``."""
+    for phrase in phrases.get(tokens[k].key, ()) if k < len(tokens) else ():
         if tuple(t.key for t in tokens[k:k + len(phrase)]) == phrase:
             return len(phrase)
     return 0
 
 
-_VI_PLURAL = frozenset({"cac", "nhung", "nhieu", "moi", "mot so"})
 # after a number: a group of places or units ("3 tỉnh"), or a count ("600 giường"), never part of a name
 VI_GROUP_UNITS = frozenset({"tinh", "huyen", "xa", "benh", "bv", "don", "co", "nuoc", "thanh"})
 VI_COUNTED = VI_GROUP_UNITS | {"giuong", "ty", "trieu", "nguoi", "ca", "nam", "thang", "ngay", "km", "usd",
@@ -222,17 +333,15 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
     if not tokens[k].cap and tuple(t.lower for t in tokens[k:k + n]) not in shapes.vi_lower_heads:
         return None
     j = k + n
-    if j >= len(tokens) or _starts_with(tokens, j, shapes.vi_generic) or k and tokens[k - 1].key in _VI_PLURAL:
-        return None  # "các Bệnh viện Trung ương" are many
+    if j >= len(tokens) or _starts_with(tokens, j, shapes.vi_generic):
+        return None
     aliases, last, m = [], None, j
     stops_at_person = kind in ("ministry", "foreign_body", "health_department", "people_committee")
     while m < len(tokens):
         t = tokens[m]
-        if t.newline_before:
-            break
         if not t.is_word:
             if t.text in _DASHES and m > j and tokens[m - 1].is_word and m + 1 < len(tokens) and tokens[m + 1].cap \
-                    and tokens[m + 1].is_word and not tokens[m + 1].newline_before:
+                    and tokens[m + 1].is_word:
                 m += 1
                 continue
             if t.text == "." and tokens[m - 1].key in ("tp", "st", "h", "q", "tx") and m + 1 < len(tokens) \
@@ -327,20 +436,18 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
         run, aliases, m = [k], [], k + 1
         while m < len(tokens):
             t = tokens[m]
-            if t.newline_before:
-                break
             if t.is_word and (t.cap or (t.key in shapes.legal and t.text != t.lower)):
                 run.append(m)
                 m += 1
                 continue
             if t.is_word and t.key in shapes.connectors and m + 1 < len(tokens) and tokens[m + 1].is_word \
-                    and not tokens[m + 1].newline_before and (tokens[m + 1].cap or (
+                    and (tokens[m + 1].cap or (
                         tokens[m + 1].key in shapes.connectors and m + 2 < len(tokens) and tokens[m + 2].cap
                         and tokens[m + 2].is_word)):  # "Klinikum rechts der Isar"
                 run.append(m)
                 m += 1
                 continue
-            if t.is_word and t.key in ("hospital", "hospitals", "clinic", "city"):
+            if t.is_word and t.key in _LOWER_HEADS:
                 run.append(m)  # "Bundang Jesaeng hospital", "Seongnam city"
                 m += 1
                 continue
@@ -413,6 +520,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         yield run[a], run[b - 1] + 1, kind, found_aliases
 
 
+_LOWER_HEADS = frozenset({"hospital", "hospitals", "clinic", "city"})  # may close a name in lower case
 _TAIL_KEEPS = frozenset({"of", "for", "fur", "zu", "der", "des", "de", "du", "la", "di", "del", "rechts", "links"})
 _NUMBER_WORDS = frozenset({"no", "nr", "number", "nummer"})
 _GENERIC_PLACES = frozenset({"stadt", "landes", "region", "kantons", "provinz", "city", "state", "country"})
@@ -505,55 +613,61 @@ _COORDINATORS = frozenset({"and", "und", "va", "&", "with", "mit", "voi", "cung"
 _WITH = frozenset({"with", "mit", "voi"})
 
 
-def _with_coordinated(text, tokens, found: list[NamedSpan], shapes: _Shapes, provinces) -> list[NamedSpan]:
-    """Add the headless names coordinated with a name ("Pfizer Việt Nam và Bệnh viện Bạch
-    Mai", "AstraZeneca Vietnam and Cho Ray Hospital") or named as the partner after a
-    cooperation word ("an agreement with Dignity Health")."""
-    if not found:
+_COORDINATOR_AFTER = re.compile(r"[ \t]+(?:and|und|va|&|with|mit|voi|cung)[ \t]+")  # within the line
+_COORDINATOR_BEFORE = re.compile(r"[ \t]+(?:and|und|va|&|with|mit|voi|cung)[ \t]+$")
+
+
+def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provinces,
+                      known: dict[int, int]) -> list[NamedSpan]:
+    """Add the headless names coordinated with a name, found here or ``known`` ("Pfizer Việt
+    Nam và Bệnh viện Bạch Mai", "AstraZeneca Vietnam and Cho Ray Hospital") or named as the
+    partner after a cooperation word ("an agreement with Dignity Health")."""
+    names = sorted({(n.start, n.end) for n in found} | set(known.items()))
+    if not names:
         return found
-    index = {t.start: k for k, t in enumerate(tokens)}
-    ends = {t.end: k for k, t in enumerate(tokens)}
-    covered = set()
-    for n in found:
-        covered.update(range(index.get(n.start, 0), ends.get(n.end, -1) + 1))
-    candidates = []
-    for n in found:
-        a, b = index.get(n.start), ends.get(n.end)
-        if a is None or b is None:
-            continue
-        if b + 2 < len(tokens) and tokens[b + 1].key in _COORDINATORS:
-            candidates.append(_run_after(tokens, b + 2, covered))
-        if a >= 2 and tokens[a - 1].key in _COORDINATORS:
-            candidates.append(_run_before(tokens, a - 2, covered))
-    for k, t in enumerate(tokens[:-1]):
-        if t.key in shapes.party_markers and tokens[k + 1].key in _WITH:
-            candidates.append(_run_after(tokens, k + 2, covered))
+    candidates = []  # (tokens of a window, index of the run's first token, index after it)
+    def after(match):  # the run after a coordinator or "agreement with": tokens from the connecting word on
+        tokens = _tokens(text, match.end() - len(match.group().lstrip()), _line_window(text, match.end(),
+                                                                                        match.end(), 80)[1])
+        first = next((k for k, t in enumerate(tokens) if t.start >= match.end()), len(tokens))
+        return tokens, *_run_after(tokens, first)
+
+    for start, end in names:
+        if m := _COORDINATOR_AFTER.match(key, end):
+            candidates.append(after(m))
+        if m := _COORDINATOR_BEFORE.search(key, max(0, start - 120), start):
+            tokens = _tokens(text, _line_window(text, m.start(), m.start(), 80)[0], m.end())
+            candidates.append((tokens, *_run_before(tokens, len(tokens) - 2)))
+    for m in shapes.party_anchor.finditer(key):
+        candidates.append(after(m))
+    covered = list(names)
     added = []
-    for run in candidates:
-        if run is None or any(p in covered for p in range(run[0], run[1])):
+    for tokens, a, b in candidates:
+        if a >= b:
             continue
-        words = tokens[run[0]:run[1]]
-        if not _party_like(words, tokens[run[0] - 1] if run[0] else None, shapes, provinces):
+        words = tokens[a:b]
+        start, end = words[0].start, words[-1].end
+        if any(start < e and s < end for s, e in covered):
             continue
-        covered.update(range(run[0], run[1]))
-        added.append(_named(text, tokens, run[0], run[1], "company", ()))
+        if not _party_like(words, tokens[a - 1] if a else None, shapes, provinces):
+            continue
+        covered.append((start, end))
+        added.append(_named(text, tokens, a, b, "company", ()))
     return sorted(found + added, key=lambda n: n.start) if added else found
 
 
-def _run_after(tokens, k, covered):
+def _run_after(tokens, k) -> tuple[int, int]:
     m = k
-    while m < len(tokens) and m - k < 5 and m not in covered and tokens[m].is_word and tokens[m].text[:1].isupper() \
-            and not (m > k and tokens[m].newline_before):
+    while m < len(tokens) and m - k < 5 and tokens[m].is_word and tokens[m].text[:1].isupper():
         m += 1
-    return (k, m) if m > k else None
+    return k, m
 
 
-def _run_before(tokens, k, covered):
+def _run_before(tokens, k) -> tuple[int, int]:
     m = k
-    while m >= 0 and k - m < 5 and m not in covered and tokens[m].is_word and tokens[m].text[:1].isupper() \
-            and not tokens[m + 1 if m < k else m].newline_before:
+    while m >= 0 and k - m < 5 and tokens[m].is_word and tokens[m].text[:1].isupper():
         m -= 1
-    return (m + 1, k + 1) if m < k else None
+    return m + 1, k + 1
 
 
 def _party_like(words, before, shapes: _Shapes, provinces) -> bool:
@@ -570,16 +684,13 @@ def _party_like(words, before, shapes: _Shapes, provinces) -> bool:
     return first.acronym and len(first.text) >= 3 or not _VI_SYLLABLE.fullmatch(first.key.replace(" ", ""))
 
 
-def _acronyms(tokens, names: list[NamedSpan]) -> list[NamedSpan]:
+def _acronyms(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
     """Each defined acronym standing alone elsewhere in the text."""
-    defined = {alias: name for name in names for alias in name.aliases}
+    defined = {alias: name for name in names for alias in name.aliases if " " not in alias}
     if not defined:
         return []
     covered = [(n.start, n.end) for n in names]
-    found = []
-    for k, t in enumerate(tokens):
-        defining = 0 < k < len(tokens) - 1 and tokens[k - 1].text == "(" and tokens[k + 1].text == ")"
-        if t.text in defined and not defining and not any(s <= t.start < e for s, e in covered):
-            name = defined[t.text]
-            found.append(NamedSpan(t.start, t.end, t.text, name.kind, (), name.surface))
-    return found
+    pattern = re.compile(r"(?<![\w(])(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True)))
+                         + r")(?![\w)])")
+    return [NamedSpan(m.start(), m.end(), m.group(), defined[m.group()].kind, (), defined[m.group()].surface)
+            for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in covered)]
