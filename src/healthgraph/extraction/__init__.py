@@ -28,7 +28,8 @@ from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
 from .reader import read_documents
-from .relate import KIND_PRIORITY, cue_positions, find_cues, passive_givers, relate_sentence, unnamed_giver
+from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, passive_givers, relate_sentence,
+                     unnamed_giver)
 from .resolve import known_organisation, resolve_mentions
 from .segment import split_sentences
 from .techniques import find_fields, find_techniques, gloss
@@ -115,10 +116,10 @@ def extract_document(document: Document) -> DocumentFacts:
         if len(in_sentence) > 2:
             in_sentence = _without_speakers(in_sentence, spans, cues, tokens)
             _join_comma_lists(in_sentence, spans, cues, text)
-        if "org_anaphor" in cues and main_hospital is not None and any(c in cues for c in _RELATION_CUES) \
-                and all(org.id != main_hospital.id for _, org in in_sentence):
-            in_sentence = sorted(in_sentence + [(pos, main_hospital) for pos in cues["org_anaphor"][:1]],
-                                 key=lambda item: item[0])
+        if main_hospital is not None and any(c in cues for c in _RELATION_CUES) \
+                and all(org.id != main_hospital.id for _, org in in_sentence) \
+                and (anaphors := bare_heads(tokens, i, j, named)):
+            in_sentence = sorted(in_sentence + [(anaphors[0], main_hospital)], key=lambda item: item[0])
         sentence_mentions.append(in_sentence)
         evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
                             sentence.start, sentence.end)

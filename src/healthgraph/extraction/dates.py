@@ -33,6 +33,8 @@ _PATTERNS = [
     # tháng 7/2017, tháng 7 năm 2017
     re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})", re.I),
 ]
+_NUMERIC_PATTERNS = [p for p in _PATTERNS if "?P<mn>" not in p.pattern]  # for a text that names no month
+_DIGIT = re.compile(r"\d")
 _PERIOD = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})(?!\d)")
 _RANGE = re.compile(r"(?:vom|von|từ(?: ngày)?|from)\s+(?P<a>.{4,30}?)\s+(?:bis zum|bis|đến(?: ngày)?|to|until)\s+(?P<b>.{4,30}?)(?=[.;,)\n]|$)",
                     re.I)
@@ -70,7 +72,11 @@ def find_dates(text: str) -> list[FoundDate]:
     """
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    if not _DIGIT.search(text):
+        return found
+    lower = text.lower()
+    named_month = any(name in lower for name in _MONTHS)
+    for pattern in _PATTERNS if named_month else _NUMERIC_PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

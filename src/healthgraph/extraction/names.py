@@ -260,19 +260,23 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     return found + _acronyms(text, found)
 
 
-_NEXT_WORD = re.compile(r"[ \t]*(\S)(\S*)")
-
-
 def _may_continue(text: str, end: int, shapes: _Shapes) -> bool:
-    """Whether a name could go on after ``end``: a capital, a number, a dash, a bracket or a
-    syllable that stands inside names follows."""
-    m = _NEXT_WORD.match(text, end)
-    if m is None:
-        return False
-    first = m.group(1)
-    if first.isupper() or first.isdigit() or first in "-–—(.":
-        return True
-    return first.isalpha() and (first + m.group(2)).lower().rstrip(",.;:!?)") in shapes.vi_inner
+    """Whether a name could go on after ``end``: a capital, a number, a dash or a bracket
+    follows, or syllables that stand inside names and then a capital ("… Y dược học dân tộc
+    TP Hồ Chí Minh"), or a syllable that may close a name ("Bộ Y tế")."""
+    following = text[end:end + 48]
+    if following[:1] in "-–—(." and following[1:2] not in (" ", ""):
+        return True  # "X-Y", "(BVĐK)", "TP.HCM"
+    for index, word in enumerate(following.split(maxsplit=4)[:4]):
+        first = word[:1]
+        if first.isupper() or first.isdigit() or first in "-–—(":
+            return True
+        syllable = word.lower().rstrip(",.;:!?)")
+        if index == 0 and syllable in shapes.vi_closing:
+            return True
+        if syllable != word.lower() or syllable not in shapes.vi_inner:
+            return False
+    return False
 
 
 def _windows(text: str, key: str, shapes: _Shapes) -> list[tuple[int, int]]:

@@ -42,12 +42,32 @@ class Relation:
     explicit: bool  # direction stated by the sentence, not inferred from rank
 
 
+_ON_DEMAND = ("org_anaphor", "generic_org")  # read only where a sentence needs them (see bare_heads)
+
+
 @lru_cache(maxsize=1)
 def cue_matcher() -> PhraseMatcher:
     """One matcher for every cue phrase; a phrase's values are its (category, language)."""
     data = load_yaml(data_file("loaders", "lexicon", "cues.yaml"))
-    return PhraseMatcher((phrase, (category, lang)) for category, by_lang in data.items()
+    return PhraseMatcher((phrase, (category, lang)) for category, by_lang in data.items() if category not in _ON_DEMAND
                          for lang, phrases in by_lang.items() for phrase in phrases)
+
+
+@lru_cache(maxsize=1)
+def _head_matcher() -> PhraseMatcher:
+    data = load_yaml(data_file("loaders", "lexicon", "cues.yaml"))
+    return PhraseMatcher((phrase, category) for category in _ON_DEMAND
+                         for phrases in data[category].values() for phrase in phrases)
+
+
+def bare_heads(tokens: TokenText, i: int, j: int, named: frozenset[int]) -> list[int]:
+    """Word positions in ``[i, j)`` of a head without a name ("Bệnh viện đã phối hợp với …",
+    "the hospital"), not of a plural or generic one ("các bệnh viện", "bệnh viện tuyến trên")
+    and not inside a name."""
+    start, end = tokens.char_span(i, j) if j > i else (0, 0)
+    part = TokenText.of(tokens.text[start:end])
+    return [i + a for a, b, category in _head_matcher().find(part) if category == "org_anaphor"
+            and i + a not in named]
 
 
 def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:

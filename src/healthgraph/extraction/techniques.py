@@ -71,6 +71,7 @@ _PROCEDURE = re.compile(
 _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhung|mot so|\d+)\s)(?:ky thuat\s+)?(?=\w)"
                      r"|chu de\s*[\"“”«]?\s*(?=\w)|thuc hien thanh cong\s+(?:ca\s+|ky thuat\s+)?(?=\w)")
 _END = re.compile(r"[.!?]\s|[.!?]$|\n")
+_TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur")
 _TECHNIQUE_HINT = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur|huan luyen|tap huan|chu de|"
                              r"thuc hien thanh cong")
 _FIELD_HINT = re.compile(r"linh vuc|chuyen khoa|chuyen nganh|bereich|fachgebiet|field|special|area")
@@ -191,16 +192,20 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     """
     key = key or fold_same_length(sentence)
     items: list[Item] = []
-    if not _TECHNIQUE_HINT.search(key):
+    hint = _TECHNIQUE_HINT.search(key)
+    if not hint:
         return items
-    for m in _LIST_CUE.finditer(key):
+    # the list and verb patterns need a technique word; they start at most 120 characters before it
+    technique_word = _TECHNIQUE_WORD.search(key)
+    start = max(0, technique_word.start() - 120) if technique_word else len(key)
+    for m in _LIST_CUE.finditer(key, start):
         gap = (m.group("gap") or m.group("gap2") or m.group("gap3") or "")
         if _FIELD_HINT.search(gap):
             continue
         plural = bool(m.group("plural") or m.group("plural2"))
         items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=plural)
                      if not _DISEASE.match(key[i.start:i.end]))
-    for m in _VERB_LIST.finditer(key):
+    for m in _VERB_LIST.finditer(key, start):
         if _CLAUSE_START.match(key, m.end()):
             continue  # "chuyển giao các gói kỹ thuật và đào tạo ...": no names follow
         plural = bool(m.group("plural") or m.group("plural_en") or m.group("plural_de"))
@@ -209,7 +214,7 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         if len(found) == 1 and not plural and not looks_like_technique(found[0].name):
             continue
         items.extend(i for i in found if not _DISEASE.match(key[i.start:i.end]))
-    for m in _SINGLE.finditer(key):
+    for m in _SINGLE.finditer(key, max(0, hint.start() - 40)):
         found = _enumeration(sentence, key, m.end(), stop_at_preposition=True)
         if found and looks_like_technique(found[0].name) and ":" not in found[0].name \
                 and not _DISEASE.match(key[found[0].start:found[0].end]):
