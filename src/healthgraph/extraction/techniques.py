@@ -23,12 +23,14 @@ from .tokens import PhraseMatcher, TokenText
 # All patterns run on the folded sentence (no diacritics, lower case, same length), so
 # ASCII-only Vietnamese and NFD input match alike; names are sliced from the original.
 _TECHNIQUE = r"(?:ky thuat|ki thuat)"
+# the pattern starts at the technique word (a literal: fast to find); "các/2 (gói) kỹ thuật" before it
+# marks several (see _PLURAL_BEFORE)
 _LIST_CUE = re.compile(
-    rf"(?P<plural>cac|nhung|mot so|\d+)?\s*(?:goi\s+)?(?:dich vu\s+)?{_TECHNIQUE}"
-    r"(?P<gap>[^:.;!?]{0,80}?)(?:\s+(?:nhu|gom|bao gom|sau day|sau))?\s*:"
-    rf"|(?P<plural2>cac|nhung|mot so|\d+)?\s*{_TECHNIQUE}(?P<gap2>[^:.;!?,]{{0,60}}?)\s+(?:nhu|gom|bao gom)\s"
+    rf"{_TECHNIQUE}(?P<gap>[^:.;!?]{{0,80}}?)(?:\s+(?:nhu|gom|bao gom|sau day|sau))?\s*:"
+    rf"|{_TECHNIQUE}(?P<gap2>[^:.;!?,]{{0,60}}?)\s+(?:nhu|gom|bao gom)\s"
     r"|(?:techniken|verfahren|methoden|techniques|procedures)(?P<gap3>[^:.;!?]{0,80}?)\s*(?:such as|including|like|wie|:)"
     r"\s*")
+_PLURAL_BEFORE = re.compile(r"(?:cac|nhung|mot so|\d+)\s*(?:goi\s+)?(?:dich vu\s+)?$")
 _FIELD_CUE = re.compile(
     r"(?:linh vuc|chuyen khoa|chuyen nganh|bereichen|bereich|fachgebieten|fields?|specialties|areas?)"
     r"(?:[^:.;]{0,40}?)(?:\s*(?:nhu|gom|bao gom|wie|beispielsweise|zum beispiel|such as|including)\s*:?|\s*:)\s*")
@@ -202,7 +204,7 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         gap = (m.group("gap") or m.group("gap2") or m.group("gap3") or "")
         if _FIELD_HINT.search(gap):
             continue
-        plural = bool(m.group("plural") or m.group("plural2"))
+        plural = bool(m.group("gap3") is None and _PLURAL_BEFORE.search(key, max(0, m.start() - 20), m.start()))
         items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=plural)
                      if not _DISEASE.match(key[i.start:i.end]))
     for m in _VERB_LIST.finditer(key, start):
