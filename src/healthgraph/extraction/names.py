@@ -126,7 +126,7 @@ class _Shapes:
         self.titles = frozenset(data["person_titles"])
         self.surnames = frozenset(data["vi_surnames"])
         self.legal = frozenset(data["legal_forms"])
-        self.party_anchor = re.compile(_alternation(data["party_markers"]).pattern + r"[ \t]+(?:with|mit|voi)[ \t]+")
+        self.party_markers = _Anchors(data["party_markers"])
         self.countries = frozenset(fold(c) for c in data["countries"])
 
 
@@ -180,13 +180,6 @@ class _Anchors:
         return sorted(spans.items())
 
 
-def _alternation(phrases) -> re.Pattern:
-    """Whole-word regex of folded phrases, longest first; words may be joined by any punctuation ("e.v.")."""
-    words = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(r"[^a-z0-9\n]{1,3}".join(map(re.escape, p.split()))
-                                                    for p in words) + r")(?![a-z0-9])")
-
-
 @lru_cache(maxsize=1)
 def _shapes() -> _Shapes:
     return _Shapes()
@@ -232,9 +225,10 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     known = known or {}
     found: list[NamedSpan] = []
     last_end = 0
-    for anchor, _ in shapes.vi_anchor.find(key):
-        if anchor < last_end or _PLURAL_BEFORE.search(key, max(0, anchor - 12), anchor):
-            continue  # inside the name before, or "các Bệnh viện Trung ương" (many)
+    for anchor, head_end in shapes.vi_anchor.find(key):
+        if anchor < last_end or _PLURAL_BEFORE.search(key, max(0, anchor - 12), anchor) \
+                or not _may_continue(text, head_end, shapes):
+            continue  # inside the name before, "các Bệnh viện Trung ương" (many), "bệnh viện tuyến trên"
         if anchor in known and not _may_continue(text, known[anchor], shapes):
             last_end = known[anchor]
             continue
@@ -402,6 +396,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
     proper = [t for t in tokens[j:last + 1] if t.cap and t.is_word]
     if proper and proper[0].key in shapes.titles:
         return None
+    if not tokens[k].cap and not any(t.text[:1].isupper() for t in proper):
+        return None  # "tổ chức 6 lớp đào tạo": a lower-case head needs a capitalised name
     if not tokens[k].cap and " ".join(t.key for t in tokens[j:last + 1]) in provinces:
         return None  # "hệ thống y tế Hà Nội" is the province's health system, no one organisation
     last = _without_country_suffix(tokens, j, last, shapes)
@@ -619,6 +615,7 @@ _WITH = frozenset({"with", "mit", "voi"})
 
 _COORDINATOR_AFTER = re.compile(r"[ \t]+(?:and|und|va|&|with|mit|voi|cung)[ \t]+")  # within the line
 _COORDINATOR_BEFORE = re.compile(r"[ \t]+(?:and|und|va|&|with|mit|voi|cung)[ \t]+$")
+_WITH_AFTER = re.compile(r"[ \t]+(?:with|mit|voi)[ \t]+")
 
 
 def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provinces,
@@ -639,11 +636,12 @@ def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provin
     for start, end in names:
         if m := _COORDINATOR_AFTER.match(key, end):
             candidates.append(after(m))
-        if m := _COORDINATOR_BEFORE.search(key, max(0, start - 120), start):
+        if m := _COORDINATOR_BEFORE.search(key, max(0, start - 7), start):
             tokens = _tokens(text, _line_window(text, m.start(), m.start(), 80)[0], m.end())
             candidates.append((tokens, *_run_before(tokens, len(tokens) - 2)))
-    for m in shapes.party_anchor.finditer(key):
-        candidates.append(after(m))
+    for _, end in shapes.party_markers.find(key):
+        if m := _WITH_AFTER.match(key, end):
+            candidates.append(after(m))
     covered = list(names)
     added = []
     for tokens, a, b in candidates:
