@@ -32,7 +32,7 @@ from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, passiv
                      unnamed_giver)
 from .resolve import known_organisation, resolve_mentions
 from .segment import split_sentences
-from .techniques import find_fields, find_techniques, gloss
+from .techniques import FIELD_HINT, TECHNIQUE_HINT, Hints, find_fields, find_techniques, gloss
 from .tokens import TokenText
 
 __all__ = ["extract", "extract_iter", "extract_document", "extract_text", "resolve_name"]
@@ -102,6 +102,7 @@ def extract_document(document: Document) -> DocumentFacts:
     ranked = _ranked_parties(resolved)
     receiving = _in_receiving_countries(resolved, text, document.language)
     sentence_mentions = []
+    technique_hints, field_hints = Hints(TECHNIQUE_HINT, tokens.key), Hints(FIELD_HINT, tokens.key)
     mention_index = 0
     for sentence in sentences:
         in_sentence, spans = [], []
@@ -121,22 +122,25 @@ def extract_document(document: Document) -> DocumentFacts:
                 and (anaphors := bare_heads(tokens, i, j, named)):
             in_sentence = sorted(in_sentence + [(anaphors[0], main_hospital)], key=lambda item: item[0])
         sentence_mentions.append(in_sentence)
-        evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
-                            sentence.start, sentence.end)
         relations = relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
                                     receiving=receiving)
         if not relations and in_sentence and main_party is not None:
             relations = passive_givers(cues, in_sentence, main_party)
         if not relations and in_sentence and ranked:
             relations = unnamed_giver(cues, in_sentence, ranked)
-        for rel in relations:
-            _keep_best(best, rel, evidence, sentence.text, validity)
-        sentence_key = tokens.key[sentence.start:sentence.end]
-        for item in find_techniques(sentence.text, sentence_key):
-            facts.techniques.append(_transfer(item.name, in_sentence, cues, evidence, document.published_on))
-        for item in find_fields(sentence.text, sentence_key):
-            concept = gloss(item.name, "specialties")
-            all_fields.append(Field(item.name, concept.en if concept else None, concept.id if concept else None))
+        techniques = find_techniques(sentence.text, tokens.key[sentence.start:sentence.end]) \
+            if technique_hints.between(sentence.start, sentence.end) else []
+        if relations or techniques:
+            evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
+                                sentence.start, sentence.end)
+            for rel in relations:
+                _keep_best(best, rel, evidence, sentence.text, validity)
+            for item in techniques:
+                facts.techniques.append(_transfer(item.name, in_sentence, cues, evidence, document.published_on))
+        if field_hints.between(sentence.start, sentence.end):
+            for item in find_fields(sentence.text, tokens.key[sentence.start:sentence.end]):
+                concept = gloss(item.name, "specialties")
+                all_fields.append(Field(item.name, concept.en if concept else None, concept.id if concept else None))
     _pair_by_anaphor(best, all_cues, sentences, tokens, resolved, sentence_mentions, document, city_ids, validity,
                      receiving)
     partnerships = [p for _, p, _ in best.values()]

@@ -35,9 +35,8 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        head = text[start:match.start()]
         if match.group(0)[0] != "\n":
-            last = _LAST_WORD.search(head)
+            last = _LAST_WORD.search(text, max(start, match.start() - 40), match.start())  # the word before the dot
             if last and (last.group(1).lower().rsplit(".", 1)[-1] in _ABBREVIATIONS or len(last.group(1)) == 1):
                 continue
             if last and last.group(1).isdigit() and len(last.group(1)) <= 2 and _MONTH_AHEAD.match(text, match.end()):

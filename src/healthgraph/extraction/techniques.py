@@ -12,6 +12,7 @@ English glosses come from the SKOS concepts of ``loaders/lexicon/techniques.yaml
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,9 +75,24 @@ _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhu
                      r"|chu de\s*[\"“”«]?\s*(?=\w)|thuc hien thanh cong\s+(?:ca\s+|ky thuat\s+)?(?=\w)")
 _END = re.compile(r"[.!?]\s|[.!?]$|\n")
 _TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur")
-_TECHNIQUE_HINT = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur|huan luyen|tap huan|chu de|"
+TECHNIQUE_HINT = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur|huan luyen|tap huan|chu de|"
                              r"thuc hien thanh cong")
-_FIELD_HINT = re.compile(r"linh vuc|chuyen khoa|chuyen nganh|bereich|fachgebiet|field|special|area")
+FIELD_HINT = re.compile(r"linh vuc|chuyen khoa|chuyen nganh|bereich|fachgebiet|field|special|area")
+
+
+class Hints:
+    """Where a hint pattern matches a whole document, to skip the sentences without one.
+
+    >>> Hints(TECHNIQUE_HINT, "hop tac. chuyen giao ky thuat moi.").between(9, 33)
+    True
+    """
+
+    def __init__(self, pattern: re.Pattern, key: str):
+        self._starts = [m.start() for m in pattern.finditer(key)]
+
+    def between(self, start: int, end: int) -> bool:
+        index = bisect_left(self._starts, start)
+        return index < len(self._starts) and self._starts[index] < end
 
 
 @dataclass(frozen=True)
@@ -194,7 +210,7 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     """
     key = key or fold_same_length(sentence)
     items: list[Item] = []
-    hint = _TECHNIQUE_HINT.search(key)
+    hint = TECHNIQUE_HINT.search(key)
     if not hint:
         return items
     # the list and verb patterns need a technique word; they start at most 120 characters before it
@@ -202,7 +218,7 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     start = max(0, technique_word.start() - 120) if technique_word else len(key)
     for m in _LIST_CUE.finditer(key, start):
         gap = (m.group("gap") or m.group("gap2") or m.group("gap3") or "")
-        if _FIELD_HINT.search(gap):
+        if FIELD_HINT.search(gap):
             continue
         plural = bool(m.group("gap3") is None and _PLURAL_BEFORE.search(key, max(0, m.start() - 20), m.start()))
         items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=plural)
@@ -248,7 +264,7 @@ def find_fields(sentence: str, key: str | None = None) -> list[Item]:
     """
     key = key or fold_same_length(sentence)
     items: list[Item] = []
-    if not _FIELD_HINT.search(key):
+    if not FIELD_HINT.search(key):
         return items
     for m in _FIELD_CUE.finditer(key):
         if m.end() >= len(key) or key[m.end()] in ".;":
