@@ -10,7 +10,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
-from operator import add
 from typing import Iterable, Iterator
 
 import ahocorasick
@@ -37,9 +36,9 @@ class TokenText:
     @classmethod
     def of(cls, text: str) -> "TokenText":
         key = matching_key(text)
-        words = _WORD.findall(key)
-        char_starts = [m.start() for m in _WORD.finditer(key)]
-        spans = list(zip(char_starts, map(add, char_starts, map(len, words))))
+        spans = [m.span() for m in _WORD.finditer(key)]
+        words = [key[a:b] for a, b in spans]
+        char_starts = [a for a, _ in spans]
         starts = list(accumulate([len(w) + 1 for w in words[:-1]], initial=0)) if words else []
         return cls(text, spans, words, " ".join(words), starts, char_starts, key)
 
