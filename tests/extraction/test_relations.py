@@ -168,3 +168,29 @@ def test_the_seat_that_closes_a_clause_is_another_form_of_the_name():
     facts = extract_text("Das Klinikum Landshut kooperiert mit der Staatlichen Universität für Medizin in Tiraspol.", "t")
     university = next(o for o in facts.organisations if o.name.startswith("Staatlichen"))
     assert "Staatlichen Universität für Medizin in Tiraspol" in university.mentions
+
+
+def test_the_giver_after_of_wins_over_the_subject_of_the_clause():
+    found = pairs("Bệnh viện Đa khoa tỉnh Hà Tĩnh được trang bị thiết bị hiện đại từ nguồn vốn viện trợ không hoàn lại "
+                  "của Chính phủ Nhật Bản dành cho Sở Y tế tỉnh Hà Tĩnh.")
+    assert found == {(frozenset({"Chính phủ Nhật Bản", "Sở Y tế Hà Tĩnh"}), "Chính phủ Nhật Bản")}
+
+
+def test_names_in_two_clauses_are_no_list():
+    found = pairs("Bệnh viện Bạch Mai sẽ hỗ trợ thêm Bệnh viện Đa khoa tỉnh Sơn La về công tác kiểm soát nhiễm khuẩn "
+                  "và quản lý chất lượng vì hiện nay Tổ chức Y tế Thế giới đang rất quan tâm đến vấn đề này.")
+    assert found == {(frozenset({"Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Sơn La"}), "Bệnh viện Bạch Mai")}
+
+
+def test_between_the_two_sides_names_no_pair_in_the_sentence():
+    found = unordered("Bệnh viện Bạch Mai nhận Bệnh viện Đa khoa tỉnh Sơn La làm bệnh viện vệ tinh.\n"
+                      "Dịp này, Sở Y tế tỉnh Sơn La tổ chức tiếp nhận theo dự án đã được ký kết giữa hai đơn vị "
+                      "cho Bệnh viện Đa khoa tỉnh Sơn La.")
+    assert found == {frozenset({"Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Sơn La"})}
+
+
+def test_events_and_anniversaries_are_no_organisations_or_signings():
+    facts = extract_text("Hội Nhãn khoa Việt Nam và Bệnh viện Mắt Trung ương đã tổ chức Hội nghị Phòng chống mù lòa "
+                         "và Lễ kỷ niệm 55 năm thành lập Bệnh viện Mắt Trung ương.", "t")
+    assert facts.partnerships == []
+    assert not any("Hội nghị" in o.name for o in facts.organisations)

@@ -106,6 +106,7 @@ class _Shapes:
         self.vi_closing = frozenset(data["vi_closing"])
         self.vi_final = _by_first_word(data["vi_final"])
         self.vi_generic = _by_first_word(data["vi_generic_after"])
+        self.vi_events = _by_first_word(data["vi_events"])
         self.head_words: dict[tuple[str, ...], str] = {}
         self.suffixes: list[tuple[str, str]] = []
         for kind, entry in data["heads"].items():
@@ -331,8 +332,10 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
     if not tokens[k].cap and tuple(t.lower for t in tokens[k:k + n]) not in shapes.vi_lower_heads:
         return None
     j = k + n
-    if j >= len(tokens) or _starts_with(tokens, j, shapes.vi_generic):
-        return None
+    if j >= len(tokens) or _starts_with(tokens, j, shapes.vi_generic) or _starts_with(tokens, k, shapes.vi_events):
+        return None  # "bệnh viện tuyến trên", "Hội nghị", "Hội thảo": no one's name
+    if not tokens[k].cap and _vi_head_at(tokens, j, shapes):
+        return None  # "tổ chức Hội nghị": a verb before a name
     aliases, last, m = [], None, j
     stops_at_person = kind in ("ministry", "foreign_body", "health_department", "people_committee")
     while m < len(tokens):

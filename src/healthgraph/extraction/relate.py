@@ -188,7 +188,7 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
             taker, giver = _before(mentions, pos), _after(mentions, pos)
             if giver and taker and giver.id != taker.id:
                 relations.append(Relation(giver, taker, kind, giver, True))
-    if relations:
+    if relations or "pair_anaphor" in cues:  # "ký kết giữa hai đơn vị": the two sides are no names here
         return relations
     if signed or "cooperate" in cues:
         return [_agreement(a, b, city_ids, receiving) for a, b in cooperation_pairs(cues, mentions)]
@@ -288,7 +288,7 @@ def _listed_before(mentions, pos: int, and_positions: set[int]) -> list[Organisa
         return []
     listed, following = [before[-1][1]], before[-1][0]
     for p, org in reversed(before[:-1]):
-        if not any(p < a < following for a in and_positions):
+        if not _joined(p, following, and_positions):
             break
         listed.append(org)
         following = p
@@ -331,6 +331,9 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     if giver is None and taker is not None:  # "cung cấp ... cho A, B và C": B and C receive too
         co_takers = {o.id for p in to for o in _listed_after(mentions, p, joins)}
         others = [o for o in others if o.id not in co_takers]
+        of = {p for p in cues.get("of", []) if any(0 < p - v <= 6 for v in verbs)}
+        marked = [o for p, o in mentions if p - 1 in of and o.id not in co_takers]
+        others = marked + others  # "viện trợ của A dành cho B": A gives
     giver = giver or (others[0] if others else None)
     taker = taker or (others[0] if others else None)
     if giver is None or taker is None or giver.id == taker.id:
@@ -367,11 +370,22 @@ def _listed_after(mentions, pos: int, and_positions: set[int]) -> list[Organisat
     for p, org in mentions:
         if p <= pos:
             continue
-        if listed and not any(previous < a < p for a in and_positions):
+        if listed and not _joined(previous, p, and_positions):
             break
         listed.append(org)
         previous = p
     return listed
+
+
+_LIST_GAP = 12  # words from one listed name to the next: more is another clause
+_JOIN_REACH = 8  # the "và"/"und" of a list stands within this many words before the next name
+
+
+def _joined(previous: int, following: int, and_positions: set[int]) -> bool:
+    """Whether the names starting at word ``previous`` and ``following`` stand in one list
+    ("A, B và C"), not in two clauses ("A … về kiểm soát nhiễm khuẩn và … C")."""
+    return following - previous <= _LIST_GAP and any(
+        previous < a < following and following - a <= _JOIN_REACH for a in and_positions)
 
 
 def _before(mentions, pos: int) -> Organisation | None:
