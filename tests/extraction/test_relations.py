@@ -194,3 +194,23 @@ def test_events_and_anniversaries_are_no_organisations_or_signings():
                          "và Lễ kỷ niệm 55 năm thành lập Bệnh viện Mắt Trung ương.", "t")
     assert facts.partnerships == []
     assert not any("Hội nghị" in o.name for o in facts.organisations)
+
+
+def test_two_provinces_between_whom_an_agreement_stands_are_parties():
+    facts = extract_text("Biên bản là bước cụ thể hóa thỏa thuận hợp tác giữa TP. Đà Nẵng và tỉnh Quảng Nam đã được "
+                         "lãnh đạo hai địa phương ký.", "t")
+    ids = {o.id for o in facts.organisations}
+    assert {"ubnd-da-nang", "ubnd-quang-nam"} <= ids
+    assert {frozenset(p.parties) for p in facts.partnerships} == {frozenset({"ubnd-da-nang", "ubnd-quang-nam"})}
+
+
+def test_a_nationality_and_a_body_make_a_name():
+    facts = extract_text("Das Spital Zug wurde mit Mitteln der koreanischen Regierung und mit Hilfe von Medica "
+                         "International ausgebaut.", "t")
+    names = {o.name for o in facts.organisations}
+    assert {"koreanischen Regierung", "Medica International"} <= names
+
+
+def test_a_district_compound_is_a_party():
+    found = unordered("Seit 2012 unterhält der Bodenseekreis eine Klinikpartnerschaft mit dem Mzuzu Distrikt.")
+    assert found == {frozenset({"Bodenseekreis", "Mzuzu Distrikt"})}

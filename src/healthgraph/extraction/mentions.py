@@ -194,6 +194,10 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
         overlapping = [m for m in result if m.start < named.end and named.start < m.end]
         shaped = Mention(named.start, named.end, named.surface, named.kind if named.kind in ORG_KINDS else "organisation",
                          aliases=named.aliases, alias_of=named.acronym_of)
+        if named.kind == "people_committee":  # a province as a party: its People's Committee
+            hit = next(iter(lexicon.provinces.find(TokenText.of(named.surface))), None)
+            if hit is not None:
+                shaped.template, shaped.province = "ubnd", hit[2]
         if not overlapping:
             result.append(shaped)
         elif all(named.start <= m.start and m.end <= named.end and m.end - m.start < len(named.surface)

@@ -250,6 +250,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
             if not any(named.start < te and ts < named.end for ts, te in taken):
                 found.append(named)
                 taken.append((named.start, named.end))
+    found += _province_pairs(text, found, known, provinces)
     found.sort(key=lambda n: n.start)
     found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)]
     return found + _acronyms(text, found)
@@ -433,7 +434,7 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
     """Runs of capitalised words (with connectors) that hold a German or English head."""
     k = 0
     while k < len(tokens):
-        if not (tokens[k].is_word and tokens[k].text[:1].isupper()):
+        if not (tokens[k].is_word and tokens[k].text[:1].isupper()) and not _nationality_before_head(tokens, k, shapes):
             k += 1
             continue
         run, aliases, m = [k], [], k + 1
@@ -475,6 +476,15 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
             break
         yield from _names_in_run(tokens, run, aliases, shapes, provinces)
         k = m
+
+
+_NATIONALITY = re.compile(r"[a-zäöü]+(?:ischen|ische|ischer|isches|schen|sche)")
+
+
+def _nationality_before_head(tokens, k, shapes: _Shapes) -> bool:
+    """"der japanischen Regierung", "der deutschen Wirtschaftsdelegation": a nationality names the body."""
+    return k + 1 < len(tokens) and bool(_NATIONALITY.fullmatch(tokens[k].text)) and tokens[k + 1].cap \
+        and _head_at(tokens, k + 1, shapes)[1] in ("foreign_body", "ministry")
 
 
 def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
@@ -564,7 +574,8 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
 
 def _compound(token: _Token, shapes: _Shapes) -> bool:
     """A one-word name made on a head ("Inselspital"), not the head itself ("Klinikum")."""
-    return (token.key,) not in shapes.head_words and not token.key.startswith(("uni", "kantons", "kreis", "landes", "stadt", "bezirks", "kinder"))
+    return (token.key,) not in shapes.head_words and not token.key.startswith(
+        ("uni", "kantons", "kreis", "land", "stadt", "bezirks", "kinder", "bundes"))
 
 
 def _split_pieces(words, heads) -> list[tuple[int, int]]:
@@ -593,6 +604,31 @@ _KIND_ORDER = ("hospital", "university", "ministry", "company", "institute", "fo
 
 def _kind_of(heads) -> str:
     return min((kind for _, _, kind in heads), key=_KIND_ORDER.index)
+
+
+_PROVINCE = r"((?:tỉnh|thành phố|TP\.?)[ \t]*)?([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3})"
+_PROVINCE_PAIR = re.compile(r"(?<!\w)(?:giữa|Giữa)[ \t]+" + _PROVINCE + r"[ \t]+(?:và|với)[ \t]+" + _PROVINCE + r"(?!\w)")
+
+
+def _province_pairs(text: str, found: list[NamedSpan], known: dict[int, int], provinces) -> list[NamedSpan]:
+    """"thỏa thuận hợp tác giữa TP. Hồ Chí Minh và tỉnh Nghệ An": two provinces between whom
+    an agreement stands are parties (their People's Committees)."""
+    if "iữa" not in text:
+        return []
+    taken = [(n.start, n.end) for n in found] + list(known.items())
+    pairs = []
+    for m in _PROVINCE_PAIR.finditer(text):
+        sides = []
+        for prefix, name in ((1, 2), (3, 4)):
+            words = m.group(name).split()
+            while words and not words[-1][:1].isupper():  # "Nghệ An đã được": the name is its capitalised words
+                words.pop()
+            end = m.start(name) + len(" ".join(words))
+            sides.append((m.start(prefix) if m.group(prefix) else m.start(name), end, " ".join(words)))
+        if all(name and fold(name) in provinces for _, _, name in sides) \
+                and not any(s < e2 and s2 < e for s, e, _ in sides for s2, e2 in taken):
+            pairs += [NamedSpan(s, e, text[s:e], "people_committee") for s, e, _ in sides]
+    return pairs
 
 
 _SEAT = re.compile(r"\s+in\s+([A-ZÄÖÜ][^\W\d_]+(?:[-\s][A-ZÄÖÜ][^\W\d_]+)?)(?=\s*[,.;:)]|\s*$)")
