@@ -214,3 +214,9 @@ def test_a_nationality_and_a_body_make_a_name():
 def test_a_district_compound_is_a_party():
     found = unordered("Seit 2012 unterhält der Bodenseekreis eine Klinikpartnerschaft mit dem Mzuzu Distrikt.")
     assert found == {frozenset({"Bodenseekreis", "Mzuzu Distrikt"})}
+
+
+def test_a_passive_names_a_giver_without_a_head():
+    text = ("Das Spital Zug hat 300 Betten. Das Spital Zug ist ein Regionalspital.\n"
+            "Die von Friends For Zug gesponserte Einheit hat 900 Patienten aufgenommen.")
+    assert pairs(text) == {(frozenset({"Friends For Zug", "Spital Zug"}), "Friends For Zug")}

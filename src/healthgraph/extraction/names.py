@@ -250,7 +250,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
             if not any(named.start < te and ts < named.end for ts, te in taken):
                 found.append(named)
                 taken.append((named.start, named.end))
-    found += _province_pairs(text, found, known, provinces)
+    found += _province_pairs(text, found, known, provinces) + _agents(text, found, known, shapes)
     found.sort(key=lambda n: n.start)
     found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)]
     return found + _acronyms(text, found)
@@ -629,6 +629,33 @@ def _province_pairs(text: str, found: list[NamedSpan], known: dict[int, int], pr
                 and not any(s < e2 and s2 < e for s, e, _ in sides for s2, e2 in taken):
             pairs += [NamedSpan(s, e, text[s:e], "people_committee") for s, e, _ in sides]
     return pairs
+
+
+_CAPITALISED_RUN = r"[A-ZÄÖÜ][\w&'’.-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w&'’.-]*|for|of|and|und|de|du|für))*"
+_AGENT = re.compile(  # "die von Veterans For America gesponserte Einheit", "funded by Lakeside Trust"
+    r"(?<!\w)von[ \t]+(?:(?:der|dem|den)[ \t]+)?(?P<de>" + _CAPITALISED_RUN + r")[ \t]+"
+    r"(?:gesponsert|finanziert|unterstützt|gefördert|gespendet|getragen)"
+    r"|(?<!\w)(?:funded|sponsored|supported|donated|financed|backed)[ \t]+by[ \t]+(?:the[ \t]+)?(?P<en>"
+    + _CAPITALISED_RUN + r")")
+_TRAILING_CONNECTOR = re.compile(r"(?:[ \t]+(?:for|of|and|und|de|du|für))+$")
+
+
+def _agents(text: str, found: list[NamedSpan], known: dict[int, int], shapes: _Shapes) -> list[NamedSpan]:
+    """Names without a head that a passive names as the giver ("von X gesponsert", "funded by X")."""
+    if "von " not in text and " by " not in text:
+        return []
+    taken = [(n.start, n.end) for n in found] + list(known.items())
+    agents = []
+    for m in _AGENT.finditer(text):
+        group = "de" if m.group("de") else "en"
+        start = m.start(group)
+        name = _TRAILING_CONNECTOR.sub("", m.group(group))
+        end = start + len(name)
+        first = _fold_word(name.split()[0])
+        if any(start < e and s < end for s, e in taken) or first in shapes.titles or first in shapes.openers:
+            continue
+        agents.append(NamedSpan(start, end, name, "foreign_body"))
+    return agents
 
 
 _SEAT = re.compile(r"\s+in\s+([A-ZÄÖÜ][^\W\d_]+(?:[-\s][A-ZÄÖÜ][^\W\d_]+)?)(?=\s*[,.;:)]|\s*$)")
