@@ -170,8 +170,9 @@ def _city_ids() -> frozenset[str]:
 def _validity(sentences, key: str) -> tuple[str | None, str | None]:
     """The validity period stated where the article speaks of the agreement (a "giai đoạn
     2020 - 2025" of a training plan is not the agreement's). ``key`` is the folded text."""
+    context = Hints(_VALIDITY_CONTEXT, key)
     for sentence in sentences:
-        if _VALIDITY_CONTEXT.search(key, sentence.start, sentence.end):
+        if context.between(sentence.start, sentence.end):
             period = find_validity(sentence.text)
             if period != (None, None):
                 return period
@@ -291,8 +292,9 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, sen
     sentence that names no one ("Der Vertrag wurde am Montag unterzeichnet") those of the
     sentence right before."""
     main_pair = _main_pair(resolved) if not best else None  # "the two sides" of a stated pair add nothing
+    speaks_of_sides = any(c in ("pair_anaphor", "pair_pronoun") for _, c in all_cues)
     for index, sentence in enumerate(sentences):
-        if sentence_mentions[index] and not any(c in ("pair_anaphor", "pair_pronoun") for _, c in all_cues):
+        if sentence_mentions[index] and not speaks_of_sides:
             continue
         i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
         cues = cue_positions(all_cues, i, j)

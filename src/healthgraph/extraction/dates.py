@@ -35,6 +35,7 @@ _PATTERNS = [
 ]
 _NUMERIC_PATTERNS = [p for p in _PATTERNS if "?P<mn>" not in p.pattern]  # for a text that names no month
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # a period names its years
 _PERIOD = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})(?!\d)")
 _RANGE = re.compile(r"(?:vom|von|từ(?: ngày)?|from)\s+(?P<a>.{4,30}?)\s+(?:bis zum|bis|đến(?: ngày)?|to|until)\s+(?P<b>.{4,30}?)(?=[.;,)\n]|$)",
                     re.I)
@@ -101,6 +102,8 @@ def find_validity(text: str) -> tuple[str | None, str | None]:
     >>> find_validity("Chương trình hợp tác giai đoạn 2016 - 2020")
     ('2016', '2020')
     """
+    if not _YEAR.search(text):
+        return None, None
     for m in _RANGE.finditer(text):
         a, b = find_dates(m.group("a")), find_dates(m.group("b"))
         if a and b and not a[0].iso.startswith("--"):

@@ -100,6 +100,7 @@ class _Shapes:
                 self.vi_heads.setdefault(tuple(phrase.split()), (kind, False))
             for phrase in entry.get("lower", ()):
                 self.vi_lower_heads.add(tuple(phrase.split()))
+        self.vi_lower_keys = frozenset(fold(" ".join(p)) for p in self.vi_lower_heads)
         self.vi_head_lengths = sorted({len(p) for p in self.vi_heads}, reverse=True)
         self.vi_head_starts = frozenset(p[0] for p in self.vi_heads)
         self.vi_inner = frozenset(data["vi_inner"])  # with diacritics, compared to the lower-cased word
@@ -227,8 +228,9 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     found: list[NamedSpan] = []
     last_end = 0
     for anchor, head_end in shapes.vi_anchor.find(key):
-        if anchor < last_end or _PLURAL_BEFORE.search(key, max(0, anchor - 12), anchor) \
-                or not _may_continue(text, head_end, shapes):
+        if anchor < last_end or not (text[anchor].isupper() or key[anchor:head_end] in shapes.vi_lower_keys):
+            continue  # inside the name before, or "cán bộ", "nhân viên": no head
+        if _PLURAL_BEFORE.search(key, max(0, anchor - 12), anchor) or not _may_continue(text, head_end, shapes):
             continue  # inside the name before, "các Bệnh viện Trung ương" (many), "bệnh viện tuyến trên"
         if anchor in known and not _may_continue(text, known[anchor], shapes):
             last_end = known[anchor]
@@ -610,6 +612,16 @@ _PROVINCE = r"((?:tỉnh|thành phố|TP\.?)[ \t]*)?([^\W\d_]+(?:[ \t]+[^\W\d_]+
 _PROVINCE_PAIR = re.compile(r"(?<!\w)(?:giữa|Giữa)[ \t]+" + _PROVINCE + r"[ \t]+(?:và|với)[ \t]+" + _PROVINCE + r"(?!\w)")
 
 
+def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
+    positions = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            positions.append(at)
+            at = text.find(word, at + 1)
+    return sorted(positions)
+
+
 def _province_pairs(text: str, found: list[NamedSpan], known: dict[int, int], provinces) -> list[NamedSpan]:
     """"thỏa thuận hợp tác giữa TP. Hồ Chí Minh và tỉnh Nghệ An": two provinces between whom
     an agreement stands are parties (their People's Committees)."""
@@ -617,7 +629,9 @@ def _province_pairs(text: str, found: list[NamedSpan], known: dict[int, int], pr
         return []
     taken = [(n.start, n.end) for n in found] + list(known.items())
     pairs = []
-    for m in _PROVINCE_PAIR.finditer(text):
+    for m in (_PROVINCE_PAIR.match(text, found_at) for found_at in _occurrences(text, ("giữa", "Giữa"))):
+        if m is None:
+            continue
         sides = []
         for prefix, name in ((1, 2), (3, 4)):
             words = m.group(name).split()
@@ -681,6 +695,7 @@ _WITH = frozenset({"with", "mit", "voi"})
 
 _COORDINATOR_AFTER = re.compile(r"[ \t]+(?:and|und|va|&|with|mit|voi|cung)[ \t]+")  # within the line
 _COORDINATOR_BEFORE = re.compile(r"[ \t]+(?:and|und|va|&|with|mit|voi|cung)[ \t]+$")
+_COORDINATOR_WORDS = tuple(f" {w} " for w in ("and", "und", "va", "&", "with", "mit", "voi", "cung"))
 _WITH_AFTER = re.compile(r"[ \t]+(?:with|mit|voi)[ \t]+")
 
 
@@ -700,9 +715,9 @@ def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provin
         return tokens, *_run_after(tokens, first)
 
     for start, end in names:
-        if m := _COORDINATOR_AFTER.match(key, end):
+        if key.startswith(_COORDINATOR_WORDS, end) and (m := _COORDINATOR_AFTER.match(key, end)):
             candidates.append(after(m))
-        if m := _COORDINATOR_BEFORE.search(key, max(0, start - 7), start):
+        if key.endswith(_COORDINATOR_WORDS, 0, start) and (m := _COORDINATOR_BEFORE.search(key, max(0, start - 7), start)):
             tokens = _tokens(text, _line_window(text, m.start(), m.start(), 80)[0], m.end())
             candidates.append((tokens, *_run_before(tokens, len(tokens) - 2)))
     for _, end in shapes.party_markers.find(key):

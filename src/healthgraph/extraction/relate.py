@@ -96,9 +96,15 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     Vietnamese "án" is not the German "an".
     """
     hits = []
+    categories_of: dict[int, list[str]] = {}  # per phrase (its values list): the categories for this language
     for i, j, values in cue_matcher().find_all(tokens, overlapping=True):
-        categories = sorted({c for c, lang in values if c not in _CONNECTORS or language in (None, lang)})
-        if i not in named and categories:
+        if i in named:
+            continue
+        categories = categories_of.get(id(values))
+        if categories is None:
+            categories = categories_of[id(values)] = sorted(
+                {c for c, lang in values if c not in _CONNECTORS or language in (None, lang)})
+        if categories:
             hits.append((i, j, categories))
     longer_at: dict[int, list[tuple[int, list[str]]]] = {}
     for a, b, cats in hits:
@@ -107,7 +113,7 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     cues = []
     for i, j, categories in hits:
         containers = [(b, cats) for a in range(i - 5, i + 1) for b, cats in longer_at.get(a, ())
-                      if j <= b and (b - a) > (j - i)]
+                      if j <= b and (b - a) > (j - i)] if longer_at else ()
         for category in categories:
             connector = category in _CONNECTORS
             inside = any(category not in cats and (not connector or any(c in _CONNECTORS or c.startswith("reporter")
