@@ -32,7 +32,7 @@ from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, passiv
                      unnamed_giver)
 from .resolve import known_organisation, resolve_mentions
 from .segment import split_sentences
-from .techniques import FIELD_HINT, TECHNIQUE_HINT, Hints, find_fields, find_techniques, gloss
+from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss
 from .tokens import TokenText
 
 __all__ = ["extract", "extract_iter", "extract_document", "extract_text", "resolve_name"]
@@ -102,7 +102,7 @@ def extract_document(document: Document) -> DocumentFacts:
     ranked = _ranked_parties(resolved)
     receiving = _in_receiving_countries(resolved, text, document.language)
     sentence_mentions = []
-    technique_hints, field_hints = Hints(TECHNIQUE_HINT, tokens.key), Hints(FIELD_HINT, tokens.key)
+    technique_hints, field_hints = Hints(TECHNIQUE_WORDS, tokens.key), Hints(FIELD_WORDS, tokens.key)
     mention_index = 0
     for sentence in sentences:
         in_sentence, spans = [], []
@@ -158,8 +158,9 @@ def extract_document(document: Document) -> DocumentFacts:
     return facts
 
 
-_VALIDITY_CONTEXT = re.compile(r"hop tac|ky ket|thoa thuan|thoi han|hieu luc|zusammenarbeit|kooperation|vereinbarung|"
-                               r"zeitraum|laufzeit|agreement|cooperation|partnership|memorandum|valid")
+_VALIDITY_CONTEXT = ("hop tac", "ky ket", "thoa thuan", "thoi han", "hieu luc", "zusammenarbeit", "kooperation",
+                     "vereinbarung", "zeitraum", "laufzeit", "agreement", "cooperation", "partnership", "memorandum",
+                     "valid")
 
 
 @lru_cache(maxsize=1)

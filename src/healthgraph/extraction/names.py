@@ -714,10 +714,13 @@ def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provin
         first = next((k for k, t in enumerate(tokens) if t.start >= match.end()), len(tokens))
         return tokens, *_run_after(tokens, first)
 
+    starts, ends = {s for s, _ in names}, {e for _, e in names}
     for start, end in names:
-        if key.startswith(_COORDINATOR_WORDS, end) and (m := _COORDINATOR_AFTER.match(key, end)):
+        if key.startswith(_COORDINATOR_WORDS, end) and (m := _COORDINATOR_AFTER.match(key, end)) \
+                and m.end() not in starts:  # "A và B": B is a name already
             candidates.append(after(m))
-        if key.endswith(_COORDINATOR_WORDS, 0, start) and (m := _COORDINATOR_BEFORE.search(key, max(0, start - 7), start)):
+        if key.endswith(_COORDINATOR_WORDS, 0, start) and (m := _COORDINATOR_BEFORE.search(key, max(0, start - 7), start)) \
+                and m.start() not in ends:
             tokens = _tokens(text, _line_window(text, m.start(), m.start(), 80)[0], m.end())
             candidates.append((tokens, *_run_before(tokens, len(tokens) - 2)))
     for _, end in shapes.party_markers.find(key):
