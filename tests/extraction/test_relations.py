@@ -220,3 +220,14 @@ def test_a_passive_names_a_giver_without_a_head():
     text = ("Das Spital Zug hat 300 Betten. Das Spital Zug ist ein Regionalspital.\n"
             "Die von Friends For Zug gesponserte Einheit hat 900 Patienten aufgenommen.")
     assert pairs(text) == {(frozenset({"Friends For Zug", "Spital Zug"}), "Friends For Zug")}
+
+
+def test_surveying_needs_together_is_no_partnership():
+    assert pairs("Am 5. Juli arbeitete das Klinikum Landshut mit dem Spital Zug zusammen, um den Ausbildungsbedarf "
+                 "zu erheben.") == set()
+
+
+def test_a_capitalised_syllable_is_a_name_not_a_connector():
+    text = ("Bệnh viện Tân Phú có 400 giường. Bệnh viện Tân Phú có 12 khoa.\n"
+            "BSCK2 Đỗ Văn An, Trưởng phòng Chỉ đạo tuyến Sở Y tế tỉnh Hà Tĩnh cho biết: “Đây là cơ hội tốt.”")
+    assert pairs(text) == set()

@@ -82,6 +82,7 @@ def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
 
 _CONNECTORS = frozenset({"between", "and", "with", "to", "by", "from"})
 _DIRECTED = ("transfer", "support", "receive", "receive_transfer")
+_FUNCTION_WORDS = _CONNECTORS | {"of", "pair_pronoun"}
 
 
 def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: str | None = None
@@ -104,8 +105,9 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
         if categories is None:
             categories = categories_of[id(values)] = sorted(
                 {c for c, lang in values if c not in _CONNECTORS or language in (None, lang)})
-        if categories:
-            hits.append((i, j, categories))
+        if categories and not (j - i == 1 and all(c in _FUNCTION_WORDS for c in categories)
+                               and _capitalised_inside(tokens, i)):
+            hits.append((i, j, categories))  # "BSCK2 Đỗ Công Hương": a capitalised "Đỗ" is a name, not "do" (by)
     longer_at: dict[int, list[tuple[int, list[str]]]] = {}
     for a, b, cats in hits:
         if b - a > 1:
@@ -122,6 +124,15 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
             if not inside:
                 cues.append((i, category))
     return cues
+
+
+def _capitalised_inside(tokens: TokenText, i: int) -> bool:
+    """A one-word cue written with a capital inside a sentence: a name's syllable ("Đỗ", "Từ", "Cho")."""
+    start = tokens.spans[i][0]
+    if not tokens.text[start].isupper() or start == 0:
+        return False
+    before = tokens.text[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\n\"“”«»(-–—•*"
 
 
 def cue_positions(cues: list[tuple[int, str]], i: int, j: int) -> dict[str, list[int]]:
@@ -156,7 +167,7 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     if len(orgs) < 2:
         return []
     signed = "sign" in cues
-    if "negative" in cues and not signed and _negative_first(cues):
+    if not signed and ("needs_survey" in cues or "negative" in cues and _negative_first(cues)):
         return []
     relations: list[Relation] = []
     for pos in cues.get("satellite", []):
