@@ -77,22 +77,29 @@ def join_wrapped_lines(text: str) -> str:
     """Undo hard line wrapping inside paragraphs (common in pasted articles).
 
     A line is joined to the next when it does not end a sentence and either the next
-    line starts in lower case or the line is long enough to be a wrapped paragraph line.
-    Short lines (titles, captions, metadata) stay on their own.
+    line starts in lower case or the line is long enough to be a wrapped paragraph line and
+    the next is no longer than it. Short lines (titles, captions, metadata) and a headline
+    above its one-line paragraph stay on their own.
     """
     lines = text.split("\n")
     out: list[str] = []
+    previous_length = 0
     for line in lines:
         stripped = line.strip()
         if out and stripped and out[-1]:
             prev = out[-1]
             starts_lower = stripped[0].islower()
-            wrapped = len(prev) >= 60 and not _METADATA_LINE.match(stripped)
+            # a wrapped line is about as long as the one before it: a headline followed by its
+            # one-line paragraph is no wrapped paragraph
+            wrapped = previous_length >= 60 and len(stripped) <= previous_length + 12 \
+                and not _METADATA_LINE.match(stripped)
             continues = not prev.endswith(_TERMINAL) or prev.endswith(":")  # "các kỹ thuật:\n a, b"
             if continues and (starts_lower or wrapped and not prev.endswith(":")):
                 out[-1] = prev + " " + stripped
+                previous_length = len(stripped)
                 continue
         out.append(stripped)
+        previous_length = len(stripped)
     return "\n".join(out)
 
 
