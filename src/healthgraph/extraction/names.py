@@ -129,7 +129,8 @@ class _Shapes:
         self.surnames = frozenset(data["vi_surnames"])
         self.legal = frozenset(data["legal_forms"])
         self.party_markers = _Anchors(data["party_markers"])
-        self.countries = frozenset(fold(c) for c in data["countries"])
+        receiving = load_yaml(data_file("loaders", "lexicon", "countries.yaml"))["receiving"]
+        self.countries = frozenset(fold(c) for c in data["countries"] + [n for group in receiving for n in group])
 
 
     def _word_head(self, key: str) -> str | None:
@@ -404,8 +405,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
         return None
     if not tokens[k].cap and not any(t.text[:1].isupper() for t in proper):
         return None  # "tổ chức 6 lớp đào tạo": a lower-case head needs a capitalised name
-    if not tokens[k].cap and " ".join(t.key for t in tokens[j:last + 1]) in provinces:
-        return None  # "hệ thống y tế Hà Nội" is the province's health system, no one organisation
+    if not tokens[k].cap and " ".join(t.key for t in tokens[j:last + 1]) in provinces | shapes.countries:
+        return None  # "hệ thống y tế Hà Nội", "bệnh viện Nhật Bản": a place's, no one organisation
     last = _without_country_suffix(tokens, j, last, shapes)
     return k, last + 1, kind, aliases
 
@@ -457,8 +458,9 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                 run.append(m)  # "Bundang Jesaeng hospital", "Seongnam city"
                 m += 1
                 continue
-            if t.text in _DASHES and m + 1 < len(tokens) and tokens[m + 1].cap and tokens[m + 1].is_word \
-                    and tokens[m - 1].cap:
+            if t.text in _DASHES and t.text != "—" and m + 1 < len(tokens) and tokens[m + 1].cap \
+                    and tokens[m + 1].is_word and tokens[m - 1].cap and not tokens[m - 1].text.isupper():
+                # "Helios – Klinikum", but not the dateline "MILWAUKEE — Lakeshore Medical Center"
                 run.append(m)
                 m += 1
                 continue
@@ -506,9 +508,10 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         return
     pieces = _split_pieces(words, heads)
     for a, b in pieces:
-        possessive = [p for p in range(a, b) if words[p].text.endswith(("’s", "'s"))]
+        possessive = [p for p in range(a, b) if words[p].text.endswith(("’s", "'s"))
+                      and _fold_word(words[p].text[:-2]) in shapes.countries | provinces]
         if possessive and possessive[-1] + 1 < b:
-            a = possessive[-1] + 1  # "Korea’s Seongnam City": the possessor is another name
+            a = possessive[-1] + 1  # "Korea’s Seongnam City": a country's, not "St. Anne's Regional Hospital"
         while a < b and (words[a].key in shapes.openers or words[a].key in shapes.connectors
                          or words[a].text in _DASHES):
             a += 1
@@ -577,7 +580,7 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
 def _compound(token: _Token, shapes: _Shapes) -> bool:
     """A one-word name made on a head ("Inselspital"), not the head itself ("Klinikum")."""
     return (token.key,) not in shapes.head_words and not token.key.startswith(
-        ("uni", "kantons", "kreis", "land", "stadt", "bezirks", "kinder", "bundes"))
+        ("uni", "kantons", "kreis", "land", "stadt", "bezirks", "kinder", "bundes")) and not token.key.endswith("zentrum")
 
 
 def _split_pieces(words, heads) -> list[tuple[int, int]]:
@@ -675,9 +678,16 @@ def _agents(text: str, found: list[NamedSpan], known: dict[int, int], shapes: _S
 _SEAT = re.compile(r"\s+in\s+([A-ZÄÖÜ][^\W\d_]+(?:[-\s][A-ZÄÖÜ][^\W\d_]+)?)(?=\s*[,.;:)]|\s*$)")
 
 
+_VI_SEAT = re.compile(r"[ \t]+tại[ \t]+(?:TP\.?[ \t]*|thành phố[ \t]+)?[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3}")
+
+
 def _with_seat(text: str, name: NamedSpan) -> NamedSpan:
-    """"Staatliche Universität für Medizin und Pharmazie in Chișinău": the seat that closes
-    a sentence or clause is part of how the organisation is called; kept as another form."""
+    """"Staatliche Universität für Medizin und Pharmazie in Chișinău", "Tổng Lãnh sự quán
+    Australia tại TP. Hồ Chí Minh": the seat after a name is part of how the organisation is
+    called; kept as another form."""
+    if name.kind == "foreign_body" and (seat := _VI_SEAT.match(text, name.end)):
+        return NamedSpan(name.start, name.end, name.surface, name.kind,
+                         name.aliases + (f"{name.surface} {seat.group().strip()}",), name.acronym_of)
     if name.kind not in ("hospital", "university", "institute") or name.surface[:1].islower():
         return name
     seat = _SEAT.match(text, name.end)
@@ -765,8 +775,8 @@ def _party_like(words, before, shapes: _Shapes, provinces) -> bool:
     if before is not None and (before.key in shapes.titles or before.key in shapes.openers - _WITH
                                and before.key not in ("the", "der", "die", "das", "dem", "den")):
         return False
-    if " ".join(w.key for w in words) in provinces:
-        return False
+    if " ".join(w.key for w in words) in provinces | shapes.countries:
+        return False  # "ties with Burundi": a country, not a partner
     return first.acronym and len(first.text) >= 3 or not _VI_SYLLABLE.fullmatch(first.key.replace(" ", ""))
 
 

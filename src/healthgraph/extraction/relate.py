@@ -167,7 +167,8 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     if len(orgs) < 2:
         return []
     signed = "sign" in cues
-    if not signed and ("needs_survey" in cues or "negative" in cues and _negative_first(cues)):
+    if not signed and ("needs_survey" in cues or "not_partnership" in cues
+                       or "negative" in cues and _negative_first(cues)):
         return []
     relations: list[Relation] = []
     for pos in cues.get("satellite", []):

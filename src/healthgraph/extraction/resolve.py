@@ -173,7 +173,10 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
 
 
 _PLACE_WORDS = {"tphcm": ("tp", "ho", "chi", "minh"), "hcm": ("ho", "chi", "minh"), "tinh": (),
-                "bv": ("benh", "vien"), "bvdk": ("benh", "vien", "da", "khoa"), "ttyt": ("trung", "tam", "y", "te")}
+                "bv": ("benh", "vien"), "bvdk": ("benh", "vien", "da", "khoa"), "ttyt": ("trung", "tam", "y", "te"),
+                "bvdkkv": ("benh", "vien", "da", "khoa", "khu", "vuc"), "bvdktw": ("benh", "vien", "da", "khoa", "trung",
+                                                                                  "uong"),
+                "bvyhct": ("benh", "vien", "y", "hoc", "co", "truyen"), "tw": ("trung", "uong")}
 
 
 def _name_key(name: str) -> tuple[str, ...]:
