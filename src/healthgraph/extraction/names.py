@@ -126,6 +126,9 @@ class _Shapes:
         self.connectors = frozenset(data["connectors"])
         self.openers = frozenset(data["openers"])
         self.titles = frozenset(data["person_titles"])
+        self.vi_titles: dict[str, set[str]] = {}  # folded -> as written ("ba" -> {"bà"})
+        for title in data["vi_person_titles"]:
+            self.vi_titles.setdefault(fold(title), set()).add(title)
         self.surnames = frozenset(data["vi_surnames"])
         self.legal = frozenset(data["legal_forms"])
         self.party_markers = _Anchors(data["party_markers"])
@@ -401,7 +404,7 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
     if last is None:
         return None
     proper = [t for t in tokens[j:last + 1] if t.cap and t.is_word]
-    if proper and proper[0].key in shapes.titles:
+    if proper and _is_title(proper[0], shapes):
         return None
     if not tokens[k].cap and not any(t.text[:1].isupper() for t in proper):
         return None  # "tổ chức 6 lớp đào tạo": a lower-case head needs a capitalised name
@@ -409,6 +412,13 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
         return None  # "hệ thống y tế Hà Nội", "bệnh viện Nhật Bản": a place's, no one organisation
     last = _without_country_suffix(tokens, j, last, shapes)
     return k, last + 1, kind, aliases
+
+
+def _is_title(token: _Token, shapes: _Shapes) -> bool:
+    """A person's title; the Vietnamese ones by their marks ("Bà" is a title, "Ba Đồn" a town)."""
+    if token.key in shapes.vi_titles:
+        return token.lower in shapes.vi_titles[token.key]
+    return token.key in shapes.titles
 
 
 def _without_country_suffix(tokens, j: int, last: int, shapes: _Shapes) -> int:

@@ -187,10 +187,13 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     for category, kind in (("transfer", "transfer"), ("support", "support")):
         for pos in cues.get(category, []):
             giver_pos, giver = _before_with_position(mentions, pos)
+            givers = _listed_before(mentions, pos, joins) if giver is not None else []  # "A và B đã trao tặng"
             # "viện trợ không hoàn lại của A dành cho B": the giver follows "của"
             of = next((p for p in cues.get("of", []) if pos < p <= pos + 6), None)
             giver_pos, giver = next(((p, o) for p, o in mentions if of is not None and p == of + 1),
                                     (giver_pos, giver))
+            if giver not in givers:
+                givers = [giver] if giver is not None else []
             target_pos = min((p for p in cues.get("to", []) if p > max(pos, giver_pos)), default=None)
             if giver is not None and giver_pos - 1 in by and target_pos is None:
                 # "B ... do A chuyển giao": A gives, B takes
@@ -198,9 +201,7 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
             else:  # "A hỗ trợ ... cho B, C và D", "viện trợ của A dành cho B"
                 takers = (target_pos is not None and _listed_after(mentions, target_pos, joins)) \
                     or _listed_after(mentions, pos, joins)
-            for taker in takers:
-                if giver and giver.id != taker.id:
-                    relations.append(Relation(giver, taker, kind, giver, True))
+            relations += [Relation(g, taker, kind, g, True) for g in givers for taker in takers if g.id != taker.id]
     for category, kind in (("receive_transfer", "transfer"), ("receive", "support")):
         for pos in cues.get(category, []):
             taker, giver = _before(mentions, pos), _after(mentions, pos)
