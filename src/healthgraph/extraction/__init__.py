@@ -97,7 +97,8 @@ def extract_document(document: Document) -> DocumentFacts:
     # a cue inside a name is no cue: "Thanh Nhàn chuyển giao" is not "nhận chuyển giao"
     named = frozenset(k for m, _ in resolved for k in range(tokens.word_at(m.start), tokens.word_at(m.end)))
     all_cues = find_cues(tokens, named, document.language)
-    main_hospital = _main_organisation(resolved, ("hospital",))
+    # what a head without a name ("Bệnh viện đã …", "nhà trường", "the hospital") stands for
+    mains = {kind: main for kind in ("hospital", "university") if (main := _main_organisation(resolved, (kind,)))}
     main_party = _main_organisation(resolved, _MAIN_PARTY_KINDS)
     ranked = _ranked_parties(resolved)
     receiving = _in_receiving_countries(resolved, text, document.language)
@@ -114,13 +115,17 @@ def extract_document(document: Document) -> DocumentFacts:
             mention_index += 1
         i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
         cues = cue_positions(all_cues, i, j) if in_sentence else {}
+        if mains and any(c in cues for c in _RELATION_CUES):
+            present = {org.id for _, org in in_sentence}
+            for pos, kind in bare_heads(tokens, i, j, named):
+                if (main := mains.get(kind)) is not None and main.id not in present:
+                    k = bisect_left([p for p, _ in in_sentence], pos)
+                    in_sentence.insert(k, (pos, main))
+                    spans.insert(k, tokens.char_span(pos, pos + 1))
+                    break
         if len(in_sentence) > 2:
             in_sentence = _without_speakers(in_sentence, spans, cues, tokens)
             _join_comma_lists(in_sentence, spans, cues, text)
-        if main_hospital is not None and any(c in cues for c in _RELATION_CUES) \
-                and all(org.id != main_hospital.id for _, org in in_sentence) \
-                and (anaphors := bare_heads(tokens, i, j, named)):
-            in_sentence = sorted(in_sentence + [(anaphors[0], main_hospital)], key=lambda item: item[0])
         sentence_mentions.append(in_sentence)
         relations = relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
                                     receiving=receiving)

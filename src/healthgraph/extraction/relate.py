@@ -42,7 +42,7 @@ class Relation:
     explicit: bool  # direction stated by the sentence, not inferred from rank
 
 
-_ON_DEMAND = ("org_anaphor", "generic_org")  # read only where a sentence needs them (see bare_heads)
+_ON_DEMAND = ("org_anaphor", "school_anaphor", "generic_org")  # read only where a sentence needs them (see bare_heads)
 
 
 @lru_cache(maxsize=1)
@@ -60,14 +60,17 @@ def _head_matcher() -> PhraseMatcher:
                          for phrases in data[category].values() for phrase in phrases)
 
 
-def bare_heads(tokens: TokenText, i: int, j: int, named: frozenset[int]) -> list[int]:
-    """Word positions in ``[i, j)`` of a head without a name ("Bệnh viện đã phối hợp với …",
-    "the hospital"), not of a plural or generic one ("các bệnh viện", "bệnh viện tuyến trên")
-    and not inside a name."""
+_ANAPHOR_KINDS = {"org_anaphor": "hospital", "school_anaphor": "university"}
+
+
+def bare_heads(tokens: TokenText, i: int, j: int, named: frozenset[int]) -> list[tuple[int, str]]:
+    """``(word position, kind)`` in ``[i, j)`` of each head without a name ("Bệnh viện đã phối
+    hợp với …", "the hospital", "nhà trường"), not of a plural or generic one ("các bệnh viện",
+    "bệnh viện tuyến trên") and not inside a name."""
     start, end = tokens.char_span(i, j) if j > i else (0, 0)
     part = TokenText.of(tokens.text[start:end])
-    return [i + a for a, b, category in _head_matcher().find(part) if category == "org_anaphor"
-            and i + a not in named]
+    return [(i + a, _ANAPHOR_KINDS[category]) for a, b, category in _head_matcher().find(part)
+            if category in _ANAPHOR_KINDS and i + a not in named]
 
 
 def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
@@ -347,12 +350,8 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         giver_pos = next(p for p, o in mentions if o.id == giver.id)
         co_givers = {o.id for o in _listed_after(mentions, giver_pos - 1, joins)}
         others = [o for o in others if o.id not in co_givers]  # "von A und B unterstützt": B gives too
-    if giver is None and taker is not None:  # "cung cấp ... cho A, B và C": B and C receive too
-        co_takers = {o.id for p in to for o in _listed_after(mentions, p, joins)}
-        others = [o for o in others if o.id not in co_takers]
-        of = {p for p in cues.get("of", []) if any(0 < p - v <= 6 for v in verbs)}
-        marked = [o for p, o in mentions if p - 1 in of and o.id not in co_takers]
-        others = marked + others  # "viện trợ của A dành cho B": A gives
+    if giver is None and any(p < v for p, _ in mentions for v in verbs):
+        return []  # the giver stands before the verb unmarked ("A và B đã trao tặng … cho C"): see the support rules
     giver = giver or (others[0] if others else None)
     taker = taker or (others[0] if others else None)
     if giver is None or taker is None or giver.id == taker.id:
