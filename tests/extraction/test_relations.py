@@ -231,3 +231,42 @@ def test_a_capitalised_syllable_is_a_name_not_a_connector():
     text = ("Bệnh viện Tân Phú có 400 giường. Bệnh viện Tân Phú có 12 khoa.\n"
             "BSCK2 Đỗ Văn An, Trưởng phòng Chỉ đạo tuyến Sở Y tế tỉnh Hà Tĩnh cho biết: “Đây là cơ hội tốt.”")
     assert pairs(text) == set()
+
+
+def test_datelines_and_saints_in_english_names():
+    facts = extract_text("DULUTH — St. Mary's Regional Hospital and Quang Ngai General Hospital signed a memorandum "
+                         "of understanding on Monday.", "t")
+    names = {o.name for o in facts.organisations}
+    assert "St. Mary's Regional Hospital" in names and not any("DULUTH" in n for n in names)
+
+
+def test_a_country_is_no_partner_and_a_hospital_named_by_its_country_is_no_name():
+    assert unordered("Lakeside Medical Center renews sister-hospital ties with Burundi.") == set()
+    facts = extract_text("Bệnh viện Đa khoa tỉnh Quảng Trị nhận chuyển giao kỹ thuật từ bệnh viện Nhật Bản.", "t")
+    assert facts.partnerships == []
+
+
+def test_patient_transfers_takeovers_and_awards_are_no_partnerships():
+    assert pairs("Several patients were transferred from Lakeside General Hospital to Cho Ray Hospital.") == set()
+    assert pairs("Das Kreiskrankenhaus Grünstadt war im Sommer von der Sana Kliniken AG übernommen worden.") == set()
+    assert pairs("Sở Y tế tỉnh Hà Tĩnh trao tặng bằng khen cho Bệnh viện Đa khoa tỉnh Hà Tĩnh.") == set()
+
+
+def test_a_town_is_no_title_and_every_listed_donor_gives():
+    found = pairs("Công ty Cổ phần Dược phẩm Minh Long và Quỹ Vì sức khỏe cộng đồng Bình An đã trao tặng 2 máy thở "
+                  "cho Trung tâm Y tế thị xã Ba Đồn.")
+    assert found == {(frozenset({giver, "Trung tâm Y tế thị xã Ba Đồn"}), giver)
+                     for giver in ("Công ty Cổ phần Dược phẩm Minh Long", "Quỹ Vì sức khỏe cộng đồng Bình An")}
+
+
+def test_the_school_stands_for_the_articles_main_university():
+    text = ("Trường Đại học Y Dược Hải Phòng ký kết với Bệnh viện Đa khoa tỉnh Thái Bình. Trường Đại học Y Dược Hải "
+            "Phòng có 12.000 sinh viên.\nCùng ngày, nhà trường cũng ký thỏa thuận hợp tác với Bệnh viện Phụ sản Thái Bình.")
+    assert frozenset({"Trường Đại học Y Dược Hải Phòng", "Bệnh viện Phụ sản tỉnh Thái Bình"}) in unordered(text)
+
+
+def test_a_name_whose_acronym_the_gazetteer_knows_is_that_organisation():
+    facts = extract_text("Die Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) unterstützt das Spital Zug. "
+                         "Die GIZ trägt die Reisekosten.", "t")
+    assert len([o for o in facts.organisations if "GIZ" in o.mentions]) == 1
+    assert all(len(set(p.parties)) == 2 for p in facts.partnerships)

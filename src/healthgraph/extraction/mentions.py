@@ -24,7 +24,7 @@ from ..gazetteer import Gazetteer, KnownOrganisation, Province, load_gazetteer, 
 from ..model import ORG_KINDS
 from ..resources import data_file
 from ..text import fold
-from .names import VI_COUNTED, VI_GROUP_UNITS, find_names
+from .names import VI_COUNTED, VI_GROUP_UNITS, find_names, is_country
 from .normalise import fold_same_length
 from .tokens import PhraseMatcher, TokenText
 
@@ -194,6 +194,13 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
         overlapping = [m for m in result if m.start < named.end and named.start < m.end]
         shaped = Mention(named.start, named.end, named.surface, named.kind if named.kind in ORG_KINDS else "organisation",
                          aliases=named.aliases, alias_of=named.acronym_of)
+        for alias in named.aliases:  # "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)": GIZ is known
+            alias_tokens = TokenText.of(alias)
+            hit = next((v for a, b, v in lexicon.organisations.find_all(alias_tokens)
+                        if a == 0 and b == len(alias_tokens.words)), None)
+            if hit is not None:
+                shaped.known, shaped.kind = hit[0][0], hit[0][0].kind
+                break
         if named.kind == "people_committee":  # a province as a party: its People's Committee
             hit = next(iter(lexicon.provinces.find(TokenText.of(named.surface))), None)
             if hit is not None:
@@ -346,6 +353,8 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
     if province is None and head.template in _PROVINCE_ONLY_TEMPLATES and _is_proper(tokens, i):
         # "Giám đốc Sở Y tế Trần Đắc Thắng": a health department is named by its province only
         return (i, j, _mention(tokens, i, j, head.kind, template=head.template, tier=head.tier))
+    if province is None and not _is_proper(tokens, i) and is_country(" ".join(words[k] for k in proper)):
+        return None  # "bệnh viện Nhật Bản": a Japanese hospital, no name
     template = head.template
     if province is not None and hospital_type is not None and not before_province:
         template = "bv-" + hospital_type.id

@@ -40,7 +40,7 @@ from ..resources import data_file
 from ..text import fold
 from .normalise import fold_same_length
 
-__all__ = ["NamedSpan", "find_names"]
+__all__ = ["NamedSpan", "find_names", "is_country"]
 
 # words (with inner hyphens/apostrophes and a suspension hyphen: "Lepra- und"), abbreviations
 # that keep their full stop, legal forms with stops, and single punctuation marks
@@ -414,6 +414,11 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
     return k, last + 1, kind, aliases
 
 
+def is_country(folded: str) -> bool:
+    """Whether the folded words name a country ("nhat ban", "ghana")."""
+    return folded in _shapes().countries
+
+
 def _is_title(token: _Token, shapes: _Shapes) -> bool:
     """A person's title; the Vietnamese ones by their marks ("Bà" is a title, "Ba Đồn" a town)."""
     if token.key in shapes.vi_titles:
@@ -469,7 +474,8 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                 m += 1
                 continue
             if t.text in _DASHES and t.text != "—" and m + 1 < len(tokens) and tokens[m + 1].cap \
-                    and tokens[m + 1].is_word and tokens[m - 1].cap and not tokens[m - 1].text.isupper():
+                    and tokens[m + 1].is_word and tokens[m - 1].cap and not tokens[m - 1].text.isupper() \
+                    and tokens[m + 1].key not in shapes.openers:  # "Bad Neustadt – Das Herzzentrum": a dateline
                 # "Helios – Klinikum", but not the dateline "MILWAUKEE — Lakeshore Medical Center"
                 run.append(m)
                 m += 1
