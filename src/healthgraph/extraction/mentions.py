@@ -208,7 +208,7 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
         if not overlapping:
             result.append(shaped)
         elif all(named.start <= m.start and m.end <= named.end and m.end - m.start < len(named.surface)
-                 and m.template is None and m.province is None for m in overlapping) \
+                 and m.province is None for m in overlapping) \
                 and _extends_beyond(named, [m for m in overlapping if m.known is not None], lexicon):
             result = [m for m in result if m not in overlapping] + [shaped]
         else:

@@ -583,13 +583,19 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
         return head_end + 2
     if first.key in shapes.connectors or first.key in shapes.titles or first.key in shapes.openers:
         return head_end
+    if heads[0][0] == a and i == a:
+        # head first: "Spital Muri", "Hospital Canselor Tuanku Muhriz", "Centre Hospitalier Régional de Sokodé"
+        proper = 0
+        for k, w in enumerate(tail):
+            if not w.is_word or w.key in shapes.connectors and not (k + 1 < len(tail) and tail[k + 1].cap):
+                break
+            proper += 1
+        return head_end + min(proper, 4)
     proper = 0
     for w in tail:
         if w.key in shapes.connectors or not w.is_word:
             break
         proper += 1
-    if heads[0][0] == a and i == a:  # head first: "Spital Muri", "Hospital Canselor Tuanku Muhriz"
-        return head_end + min(proper, 3)
     return head_end + 1 if proper == 1 else head_end
 
 
