@@ -270,3 +270,26 @@ def test_a_name_whose_acronym_the_gazetteer_knows_is_that_organisation():
                          "Die GIZ trägt die Reisekosten.", "t")
     assert len([o for o in facts.organisations if "GIZ" in o.mentions]) == 1
     assert all(len(set(p.parties)) == 2 for p in facts.partnerships)
+
+
+def test_every_marked_source_gives():
+    found = pairs("Trong dự án do Cơ quan Hợp tác Quốc tế Nhật Bản (JICA) tài trợ, Bệnh viện Đa khoa tỉnh Quảng Trị "
+                  "vừa tiếp nhận chuyển giao kỹ thuật nội soi từ Bệnh viện Chữ thập đỏ Sakura.")
+    givers = {giver for _, giver in found}
+    assert "Bệnh viện Chữ thập đỏ Sakura" in givers
+    assert all(giver != "Bệnh viện Đa khoa tỉnh Quảng Trị" for giver in givers)
+
+
+def test_a_receipt_from_a_marked_source_before_the_receiver():
+    found = pairs("Sau 3 tháng nhận chuyển giao từ Bệnh viện Đa khoa vùng Tây Nguyên, Trung tâm Y tế huyện Krông Búk "
+                  "đã làm chủ kỹ thuật lọc máu chu kỳ.")
+    assert found == {(frozenset({"Bệnh viện Đa khoa vùng Tây Nguyên", "Trung tâm Y tế huyện Krông Búk"}),
+                      "Bệnh viện Đa khoa vùng Tây Nguyên")}
+
+
+def test_a_list_of_places_with_prepositions():
+    found = pairs("Das Klinikum Landshut versorgt telemedizinisch Patienten im Kreiskrankenhaus Naila, in der Klinik "
+                  "Münchberg und im Krankenhaus Stadtsteinach.")
+    assert {pair for pair, giver in found if giver == "Klinikum Landshut"} == {
+        frozenset({"Klinikum Landshut", name}) for name in ("Kreiskrankenhaus Naila", "Klinik Münchberg",
+                                                            "Krankenhaus Stadtsteinach")}

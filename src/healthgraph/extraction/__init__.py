@@ -189,7 +189,8 @@ _MAIN_PARTY_KINDS = frozenset({"hospital", "university", "company", "institute",
                                "organisation", "health_department", "people_committee", "ministry"})
 
 
-_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,;]\s*(?:(?:der|die|das|dem|den|des|the)\s+)?", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,;]\s*(?:(?:in der|im|in|am|an der|bei der|beim|at|der|die|das|dem|"
+                       r"den|des|the)\s+)?", re.IGNORECASE)
 
 
 def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:

@@ -324,7 +324,8 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     English the directing verb stands between the parties; German may put it last ("hat
     das A dem B die Techniken übertragen")."""
     verbs = [p for c in _DIRECTED for p in cues.get(c, [])]
-    if not verb_final and not any(mentions[0][0] < p < mentions[-1][0] for p in verbs):
+    receiving = "receive" in cues or "receive_transfer" in cues
+    if not verb_final and not receiving and not any(mentions[0][0] < p < mentions[-1][0] for p in verbs):
         return []
     to, source = set(cues.get("to", [])), set(cues.get("from", [])) | set(cues.get("by", []))
     # "với sự hỗ trợ của 8 chuyên gia của Bệnh viện X": the "của" after an agentive phrase marks the giver
@@ -344,6 +345,8 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     giver = next((o for o in sources if o is not taker), None)
     if taker is None and giver is None:
         return []
+    if not verb_final and not any(mentions[0][0] < p < mentions[-1][0] for p in verbs) and not sources:
+        return []  # "Sau khi nhận chuyển giao từ A, B đã làm chủ …": a receipt needs its marked source
     others = [o for _, o in mentions if o.id not in {getattr(taker, "id", None), getattr(giver, "id", None)}]
     joins = set(cues.get("and", []))
     if taker is None and giver is not None:
@@ -359,8 +362,10 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     kind = "transfer" if "transfer" in cues or "receive_transfer" in cues else "support"
     taker_pos = next(p for p, o in mentions if o.id == taker.id)
     takers = _listed_after(mentions, taker_pos - 1, joins)  # "cho B, C và D": every listed recipient
-    return [Relation(giver, t, kind, giver, True) for t in _distinct([(0, o) for o in takers])
-            if t.id != giver.id]
+    # every marked source gives: "dự án do JICA tài trợ, B tiếp nhận chuyển giao … từ Bệnh viện C"
+    givers = _distinct([(0, o) for o in [giver] + sources if o.id not in {t.id for t in takers}])
+    return [Relation(g, t, kind, g, True) for g in givers for t in _distinct([(0, o) for o in takers])
+            if t.id != g.id]
 
 
 def _agreement(a: Organisation, b: Organisation, city_ids: frozenset[str],
