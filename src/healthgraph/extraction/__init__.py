@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
@@ -103,6 +103,7 @@ def extract_document(document: Document) -> DocumentFacts:
     ranked = _ranked_parties(resolved)
     receiving = _in_receiving_countries(resolved, text, document.language)
     sentence_mentions = []
+    heads = None  # heads without a name, found on first need
     technique_hints, field_hints = Hints(TECHNIQUE_WORDS, tokens.key), Hints(FIELD_WORDS, tokens.key)
     mention_index = 0
     for sentence in sentences:
@@ -117,7 +118,11 @@ def extract_document(document: Document) -> DocumentFacts:
         cues = cue_positions(all_cues, i, j) if in_sentence else {}
         if mains and any(c in cues for c in _RELATION_CUES):
             present = {org.id for _, org in in_sentence}
-            for pos, kind in bare_heads(tokens, i, j, named):
+            if heads is None:
+                heads = bare_heads(tokens, named)
+            for pos, kind in heads[bisect_left(heads, (i, "")):]:
+                if pos >= j:
+                    break
                 if (main := mains.get(kind)) is not None and main.id not in present:
                     k = bisect_left([p for p, _ in in_sentence], pos)
                     in_sentence.insert(k, (pos, main))
@@ -299,11 +304,14 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, sen
     sentence that names no one ("Der Vertrag wurde am Montag unterzeichnet") those of the
     sentence right before."""
     main_pair = _main_pair(resolved) if not best else None  # "the two sides" of a stated pair add nothing
-    speaks_of_sides = any(c in ("pair_anaphor", "pair_pronoun") for _, c in all_cues)
-    for index, sentence in enumerate(sentences):
-        if sentence_mentions[index] and not speaks_of_sides:
-            continue
-        i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
+    anchors = [pos for pos, c in all_cues if c in ("pair_anaphor", "pair_pronoun", "sign")]
+    if not anchors:
+        return
+    starts = [tokens.word_at(sentence.start) for sentence in sentences]
+    candidates = sorted({bisect_right(starts, pos) - 1 for pos in anchors} - {-1})
+    for index in candidates:
+        sentence = sentences[index]
+        i, j = starts[index], tokens.word_at(sentence.end)
         cues = cue_positions(all_cues, i, j)
         if "negative" in cues or not ("sign" in cues or "cooperate" in cues):
             continue

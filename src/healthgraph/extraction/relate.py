@@ -63,14 +63,12 @@ def _head_matcher() -> PhraseMatcher:
 _ANAPHOR_KINDS = {"org_anaphor": "hospital", "school_anaphor": "university"}
 
 
-def bare_heads(tokens: TokenText, i: int, j: int, named: frozenset[int]) -> list[tuple[int, str]]:
-    """``(word position, kind)`` in ``[i, j)`` of each head without a name ("Bệnh viện đã phối
-    hợp với …", "the hospital", "nhà trường"), not of a plural or generic one ("các bệnh viện",
-    "bệnh viện tuyến trên") and not inside a name."""
-    start, end = tokens.char_span(i, j) if j > i else (0, 0)
-    part = TokenText.of(tokens.text[start:end])
-    return [(i + a, _ANAPHOR_KINDS[category]) for a, b, category in _head_matcher().find(part)
-            if category in _ANAPHOR_KINDS and i + a not in named]
+def bare_heads(tokens: TokenText, named: frozenset[int]) -> list[tuple[int, str]]:
+    """``(word position, kind)`` of each head without a name ("Bệnh viện đã phối hợp với …",
+    "the hospital", "nhà trường"), not of a plural or generic one ("các bệnh viện", "bệnh viện
+    tuyến trên") and not inside a name, in order."""
+    return [(a, _ANAPHOR_KINDS[category]) for a, b, category in _head_matcher().find(tokens)
+            if category in _ANAPHOR_KINDS and a not in named]
 
 
 def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
