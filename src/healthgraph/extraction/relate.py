@@ -351,7 +351,7 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         giver_pos = next(p for p, o in mentions if o.id == giver.id)
         co_givers = {o.id for o in _listed_after(mentions, giver_pos - 1, joins)}
         others = [o for o in others if o.id not in co_givers]  # "von A und B unterstützt": B gives too
-    if giver is None and any(p < v for p, _ in mentions for v in verbs):
+    if giver is None and not verb_final and any(p < v for p, _ in mentions for v in verbs):
         return []  # the giver stands before the verb unmarked ("A và B đã trao tặng … cho C"): see the support rules
     giver = giver or (others[0] if others else None)
     taker = taker or (others[0] if others else None)

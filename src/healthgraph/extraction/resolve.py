@@ -184,6 +184,8 @@ def _name_key(name: str) -> tuple[str, ...]:
     one spelling of the city ("thành phố Hồ Chí Minh" = "TP Hồ Chí Minh" = "TPHCM"), no "tỉnh",
     and heads written out ("BV Nguyễn Đình Chiểu" = "Bệnh viện Nguyễn Đình Chiểu")."""
     words = fold(name).replace("thanh pho", "tp").split()
+    if len(words) > 1 and words[0] in ("st", "sankt", "saint"):  # "St. Marienhospital Vechta" = "Marienhospital"
+        words = words[1:]
     words = [part for w in words for part in _PLACE_WORDS.get(w, (w,))]
     return tuple(w[:-1] if len(w) > 5 and w.endswith("s") else w for w in words)
 
