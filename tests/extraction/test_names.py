@@ -94,3 +94,9 @@ def test_short_forms_and_genitives_merge_within_a_document():
     facts = extract_text("Das Spital Wallis und das Klinikum Landshut unterzeichneten einen Vertrag. "
                          "Vertreter des Spitals Wallis sprachen.", "t")
     assert len([o for o in facts.organisations if "Wallis" in o.name]) == 1
+
+
+def test_an_acronym_that_spells_the_whole_run_keeps_it_one_name():
+    assert surfaces("The work is funded by the Coastal Health and Education Trust (CHET) and the "
+                    "Lakeside Teaching Hospital (LTH).")[:2] == ["Coastal Health and Education Trust",
+                                                               "Lakeside Teaching Hospital"]

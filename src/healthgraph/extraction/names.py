@@ -507,6 +507,11 @@ def _nationality_before_head(tokens, k, shapes: _Shapes) -> bool:
         and _head_at(tokens, k + 1, shapes)[1] in ("foreign_body", "ministry")
 
 
+def _initials_of(words) -> str:
+    """"Tropical Health and Education Trust" -> "THET": what its acronym would be."""
+    return "".join(w.text[0] for w in words if w.is_word and w.text[:1].isupper())
+
+
 def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
     """Cut a run of capitalised words into names: openers off, "X of the <name>" to the
     name, "<name> and <name>" into two."""
@@ -523,6 +528,10 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
     if not heads:
         return
     pieces = _split_pieces(words, heads)
+    whole = next(((start, position) for position, alias in aliases for start in range(position)
+                  if _initials_of(words[start:position]) == alias and words[start].text[:1].isupper()), None)
+    if whole is not None:  # "Tropical Health and Education Trust (THET)": the acronym spells the whole name
+        pieces = sorted([p for p in pieces if p[1] <= whole[0] or p[0] >= whole[1]] + [whole])
     for a, b in pieces:
         possessive = [p for p in range(a, b) if words[p].text.endswith(("’s", "'s"))
                       and _fold_word(words[p].text[:-2]) in shapes.countries | provinces]
