@@ -105,3 +105,9 @@ def test_list_items_that_read_like_no_procedure_are_dropped():
     assert found == []
     found = find_techniques("Bệnh viện đã tiếp nhận các kỹ thuật: gây mê hồi sức, giảm đau sau mổ, đào tạo đội ngũ.")
     assert [i.name for i in found] == ["gây mê hồi sức", "giảm đau sau mổ"]
+
+
+def test_sentences_pasted_without_a_space_after_the_stop():
+    sentences = [s.text for s in split_sentences("They signed on July 17.Seongnam will fund it. Sở Y tế TP.HCM "
+                                                 "ký kết. Dr.Smith spoke.")]
+    assert sentences == ["They signed on July 17.", "Seongnam will fund it.", "Sở Y tế TP.HCM ký kết.", "Dr.Smith spoke."]

@@ -10,7 +10,9 @@ _ABBREVIATIONS = {
     "ms", "no", "vs", "p", "q", "tt", "qd", "nd", "dd", "kts", "ks", "cn", "bsnt", "bv", "byt", "syt", "ubnd", "t",
     "u", "v", "ltd", "co", "inc", "llc", "jr", "etc", "bzw", "z", "b", "ca", "ggf", "u.a", "ing", "med", "dipl",
 }
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”»)]?\s+(?=[\"“«(]?[A-ZÀ-Ỹ0-9Đ])|\n+")
+# a sentence end before a capital, with a space or, in text pasted without one, a lower-case
+# letter or a digit before the stop ("on July 17.Seongnam will provide …")
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”»)]?\s+(?=[\"“«(]?[A-ZÀ-Ỹ0-9Đ])|(?<=[a-z0-9][.!?])(?=[A-Z][a-z]{2})|\n+")
 _LAST_WORD = re.compile(r"([^\s.]+)\.$")
 # "vom 27. Oktober 2025": a day number before a month name ends no sentence
 _MONTH_AHEAD = re.compile(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
@@ -35,7 +37,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group(0)[0] != "\n":
+        if not match.group(0).startswith("\n"):
             last = _LAST_WORD.search(text, max(start, match.start() - 40), match.start())  # the word before the dot
             if last and (last.group(1).lower().rsplit(".", 1)[-1] in _ABBREVIATIONS or len(last.group(1)) == 1):
                 continue
