@@ -243,6 +243,8 @@ def _countries_in(text: str, language: str | None) -> list[tuple[int, int]]:
     spans = []
     for last, name in _receiving_countries().iter(lower):
         start, end = last - len(name) + 1, last + 1
+        if end < len(lower) and lower[end] == "s" and not lower[end + 1:end + 2].isalnum():
+            end += 1  # a German genitive: "im Süden Tansanias"
         if (start and lower[start - 1].isalnum()) or (end < len(lower) and lower[end].isalnum()):
             continue
         if language == "vi" and fold(name) in ("viet nam", "vietnam"):

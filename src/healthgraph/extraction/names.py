@@ -475,7 +475,8 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                 continue
             if t.text in _DASHES and t.text != "—" and m + 1 < len(tokens) and tokens[m + 1].cap \
                     and tokens[m + 1].is_word and tokens[m - 1].cap and not tokens[m - 1].text.isupper() \
-                    and tokens[m + 1].key not in shapes.openers:  # "Bad Neustadt – Das Herzzentrum": a dateline
+                    and tokens[m + 1].key not in shapes.openers and t.start == tokens[m - 1].end:
+                # "Helios–Klinikum", but not a dateline "Bad Neustadt – Das …", "QUY NHON, Vietnam – Mercy …"
                 # "Helios – Klinikum", but not the dateline "MILWAUKEE — Lakeshore Medical Center"
                 run.append(m)
                 m += 1
@@ -534,7 +535,8 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         pieces = sorted([p for p in pieces if p[1] <= whole[0] or p[0] >= whole[1]] + [whole])
     for a, b in pieces:
         possessive = [p for p in range(a, b) if words[p].text.endswith(("’s", "'s"))
-                      and _fold_word(words[p].text[:-2]) in shapes.countries | provinces]
+                      and any(" ".join([w.key for w in words[q:p]] + [_fold_word(words[p].text[:-2])])
+                              in shapes.countries | provinces for q in range(a, p + 1))]
         if possessive and possessive[-1] + 1 < b:
             a = possessive[-1] + 1  # "Korea’s Seongnam City": a country's, not "St. Anne's Regional Hospital"
         while a < b and (words[a].key in shapes.openers or words[a].key in shapes.connectors
@@ -585,6 +587,8 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
     if first.key in _TAIL_KEEPS:
         if len(tail) == 2 and tail[1].key in _GENERIC_PLACES:  # "Klinikum der Stadt" names no one
             return head_end
+        if first.key in ("of", "in") and " ".join(w.key for w in tail[1:]) in shapes.countries:
+            return head_end  # "Oita Minami Medical Center of Japan": the country says where, not who
         return b
     if first.text[:1].isdigit():
         return head_end + 1

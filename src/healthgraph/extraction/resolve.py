@@ -82,11 +82,19 @@ def looks_foreign(name: str) -> bool:
     True
     >>> looks_foreign("Công ty Cổ phần Dược Hậu Giang")
     False
+    >>> looks_foreign("Klinikum Mittelhessen-Süd")
+    True
     """
     proper = _VI_HEAD.sub("", name)
+    if _NON_VIETNAMESE_LETTER.search(proper):  # "Klinikum Mittelhessen-Süd", "Hôpital Saint-Jérôme"
+        return True
     if not proper.isascii():
         return False
     return any(word in _FOREIGN_WORDS for word in fold(proper).split())
+
+
+# letters that Vietnamese never writes: German umlauts and ß, French and Spanish accents
+_NON_VIETNAMESE_LETTER = re.compile("[äöüßÄÖÜëïËÏçÇñÑåÅøØæÆœ]")
 
 
 def template_organisation(template: str, province: Province, number: str | None, modifiers: tuple[str, ...],
