@@ -111,3 +111,16 @@ def test_sentences_pasted_without_a_space_after_the_stop():
     sentences = [s.text for s in split_sentences("They signed on July 17.Seongnam will fund it. Sở Y tế TP.HCM "
                                                  "ký kết. Dr.Smith spoke.")]
     assert sentences == ["They signed on July 17.", "Seongnam will fund it.", "Sở Y tế TP.HCM ký kết.", "Dr.Smith spoke."]
+
+
+def test_english_and_german_procedures_trained_or_performed():
+    assert [i.name for i in find_techniques("Surgeons from Lakeside spent three weeks training ward staff in "
+                                            "intravenous thrombolysis and dysphagia screening.")] == [
+        "intravenous thrombolysis", "dysphagia screening"]
+    assert [i.name for i in find_techniques("Bac Lieu Hospital has performed its first endoscopic submucosal "
+                                            "dissection independently.")] == ["endoscopic submucosal dissection"]
+    found = find_techniques("Chirurgen aus Glarnau führten die ersten laparoskopischen Cholezystektomien durch.")
+    assert [i.name for i in found] == ["laparoskopischen Cholezystektomien"]
+    found = find_techniques("The hospital will transfer 12 techniques, including coronary angiography, hip "
+                            "replacement and neonatal intensive care.")
+    assert [i.name for i in found] == ["coronary angiography", "hip replacement"]

@@ -40,7 +40,7 @@ _FIELD_CUE = re.compile(
 # "chuyển giao (cho X) (các|2) kỹ thuật A, B và C cho ...", "received the techniques A and B from",
 # "übernahm ... die Techniken A und B"
 _VERB_LIST = re.compile(
-    r"(?:chuyen giao|tiep nhan|nhan|lam chu|trien khai|thuc hien|ho tro)\s+(?:thanh cong\s+)?"
+    r"(?:chuyen giao|tiep nhan|nhan|lam chu|trien khai|thuc hien|ho tro|huong dan)\s+(?:(?:thanh cong|doc lap)\s+)?"
     rf"(?:cho\s+[^,.;:]{{3,60}}?\s+)?(?:(?P<plural>cac|nhung|mot so|\d+)\s+)?(?:goi\s+)?{_TECHNIQUE}"
     r"(?:\s+moi)?(?:\s+(?:gom|bao gom|la|ve))?\s+"
     r"|(?:received|transferred|introduced|mastered|performs?|the)\s+(?:the\s+)?(?:(?P<plural_en>\d+|new|two|three)\s+)*"
@@ -61,24 +61,35 @@ _ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
 _LAST_AND = re.compile(r"\s+(?:va|und|and|sowie)\s+")
 _STRIP_LEAD = re.compile(r"(?:cac|nhung|mot so|der|die|das|den|dem|the|a|an|in der|in den|im|bei der)\s+")
 _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$"
-                         r"|\s+(?:o|cho|tren|bei)\s+\d+\s+(?:truong hop|benh nhan|ca|patienten|patients)\b.*$")
+                         r"|\s+(?:o|cho|tren|bei)\s+\d+\s+(?:truong hop|benh nhan|ca|patienten|patients)\b.*$"
+                         r"|\s+(?:independently|successfully|for the first time|durch|erfolgreich|selbststandig)$")
 # diseases, not procedures ("ung thư gan"); folded, so "sỏi thận" (a stone) is spelled out: "soi" is also "soi" (scope)
 _DISEASE = re.compile(r"^(?:ung thu|benh|hoi chung|viem|u\s|soi (?:than|mat|tiet nieu|ong mat)|suy|krebs|cancer|"
                       r"disease|syndrome)\b")
 _PROCEDURE = re.compile(
     r"^(?:(?:ky thuat|dat|do|lap|bom|phau thuat|mo|can thiep|noi soi|chup|ghep|loc|thay|dieu tri|tan|sinh thiet|"
-    r"cap cuu|xet nghiem|sieu am|tho|hoi suc|truyen|cat|nong|tiem|choc|dan luu|cay|xa tri|hoa tri|theo doi|"
+    r"cap cuu|xet nghiem|sieu am|tho|hoi suc|truyen|cat|nong|tiem|choc|dan luu|cay|xa tri|hoa tri|theo doi|sang loc|"
     r"giam dau|gay me|gay te|vi phau|khau|noi|tao hinh|triet dot|dot|hut|ep tim|kep|nut mach|thong tim)\b"
     r"|operation|surgery|implant|transplant|insertion|dialysis|endoscop|ablation|angioplast|biops|resection|"
     r"replacement|bypass|catheter|laparoscop|transplantation|endoskop|operativ)")
 # one procedure named as what was trained or performed: "lớp huấn luyện về Hồi sức sơ sinh tại ...",
 # "tập huấn với chủ đề “Nội soi mật tụy ngược dòng”", "thực hiện thành công ghép thận từ người hiến sống"
 _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhung|mot so|\d+)\s)(?:ky thuat\s+)?(?=\w)"
-                     r"|chu de\s*[\"“”«]?\s*(?=\w)|thuc hien thanh cong\s+(?:ca\s+|ky thuat\s+)?(?=\w)")
+                     r"|chu de\s*[\"“”«]?\s*(?=\w)|thuc hien thanh cong\s+(?:\d+\s+)?(?:ca\s+|ky thuat\s+)?(?=\w)"
+                     r"|performed\s+(?:its\s+|their\s+|the\s+)?first\s+|die\s+ersten\s+(?=\w)"
+                     r"|das\s+verfahren\s+der\s+")
+# English and German training: "training emergency staff in A and B", "schulen das Personal in der A und in der B"
+_TRAINED_IN = re.compile(r"(?:training|trained|trains|train|schulen|schult|geschult|bildeten)\b[^.;:]{0,60}?\bin\s+"
+                         r"(?:der\s+|dem\s+)?")
+_PROCEDURE_WORD = re.compile(
+    r"(?:ectom|ektom|otomy|otomie|plast|scopy|skopie|graphy|graphie|ostom|therapy|therapie|lysis|lyse\b|dialys|transplant|"
+    r"replacement|resuscitation|reanimation|dissection|screening|intervention|implantation|anasthesie|anaesthesia|"
+    r"anesthesia|biops|resection|resektion|ablation|bypass|stent|catheter|katheter|sectio|kaiserschnitt|"
+    r"thrombectom|angiograph)")
 _END = re.compile(r"[.!?]\s|[.!?]$|\n")
 _TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur")
 TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "techni", "verfahren", "methoden", "procedur", "huan luyen", "tap huan",
-                   "chu de", "thuc hien thanh cong")
+                   "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten")
 FIELD_WORDS = ("linh vuc", "chuyen khoa", "chuyen nganh", "bereich", "fachgebiet", "field", "special", "area")
 TECHNIQUE_HINT = re.compile("|".join(TECHNIQUE_WORDS))
 FIELD_HINT = re.compile("|".join(FIELD_WORDS))
@@ -207,8 +218,11 @@ def _strip(key: str, a: int, b: int) -> tuple[int, int]:
 
 
 def looks_like_technique(name: str) -> bool:
-    """A known technique, a phrase opened by a procedure word, or an abbreviation (ESD, FNA)."""
-    return bool(gloss(name) is not None or _PROCEDURE.match(fold_same_length(name))
+    """A known technique, a phrase opened by a procedure word, a phrase with an English or
+    German procedure word ("hip replacement", "laparoskopische Cholezystektomie"), or an
+    abbreviation (ESD, FNA)."""
+    key = fold_same_length(name)
+    return bool(gloss(name) is not None or _PROCEDURE.match(key) or _PROCEDURE_WORD.search(key)
                 or _ABBREVIATION.fullmatch(name))
 
 
@@ -246,6 +260,9 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         if len(found) == 1 and not plural and not looks_like_technique(found[0].name):
             continue
         items.extend(i for i in found if not _DISEASE.match(key[i.start:i.end]))
+    for m in _TRAINED_IN.finditer(key, max(0, hint.start() - 20)):
+        items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True)
+                     if not _DISEASE.match(key[i.start:i.end]))
     for m in _SINGLE.finditer(key, max(0, hint.start() - 40)):
         found = _enumeration(sentence, key, m.end(), stop_at_preposition=True)
         if found and looks_like_technique(found[0].name) and ":" not in found[0].name \
