@@ -293,3 +293,18 @@ def test_a_list_of_places_with_prepositions():
     assert {pair for pair, giver in found if giver == "Klinikum Landshut"} == {
         frozenset({"Klinikum Landshut", name}) for name in ("Kreiskrankenhaus Naila", "Klinik Münchberg",
                                                             "Krankenhaus Stadtsteinach")}
+
+
+def test_a_satellite_whose_subject_follows_and_a_bare_head_for_another_hospital():
+    text = ("Bệnh viện Đa khoa tỉnh Ninh Thuận thực hiện thành công can thiệp mạch vành.\n"
+            "Là bệnh viện vệ tinh của Bệnh viện Nhân dân 115 từ năm 2021, Bệnh viện đã được các chuyên gia của "
+            "BV Nhân dân 115 cầm tay chỉ việc.")
+    found = pairs(text)
+    assert (frozenset({"Bệnh viện Đa khoa tỉnh Ninh Thuận", "Bệnh viện Nhân dân 115"}),
+            "Bệnh viện Nhân dân 115") in found
+
+
+def test_experts_from_one_hospital_training_at_another():
+    found = pairs("A team of nurses from Lakeside Base Hospital spent three weeks at Quang Tri General Hospital, "
+                  "training ward staff in stroke care.")
+    assert {giver for _, giver in found} == {"Lakeside Base Hospital"}

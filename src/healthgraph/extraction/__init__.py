@@ -98,8 +98,8 @@ def extract_document(document: Document) -> DocumentFacts:
     named = frozenset(k for m, _ in resolved for k in range(tokens.word_at(m.start), tokens.word_at(m.end)))
     all_cues = find_cues(tokens, named, document.language)
     # what a head without a name ("Bệnh viện đã …", "nhà trường", "the hospital") stands for
-    mains = {kind: main for kind in ("hospital", "university") if (main := _main_organisation(resolved, (kind,)))}
-    main_party = _main_organisation(resolved, _MAIN_PARTY_KINDS)
+    mains = {kind: _ranked_parties(resolved, (kind,), named_twice=True) for kind in ("hospital", "university")}
+    main_party = next(iter(_ranked_parties(resolved, named_twice=True)), None)
     ranked = _ranked_parties(resolved)
     receiving = _in_receiving_countries(resolved, text, document.language)
     sentence_mentions = []
@@ -116,14 +116,15 @@ def extract_document(document: Document) -> DocumentFacts:
             mention_index += 1
         i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
         cues = cue_positions(all_cues, i, j) if in_sentence else {}
-        if mains and any(c in cues for c in _RELATION_CUES):
+        if (mains["hospital"] or mains["university"]) and any(c in cues for c in _RELATION_CUES):
             present = {org.id for _, org in in_sentence}
             if heads is None:
                 heads = bare_heads(tokens, named)
             for pos, kind in heads[bisect_left(heads, (i, "")):]:
                 if pos >= j:
                     break
-                if (main := mains.get(kind)) is not None and main.id not in present:
+                # the organisation the article names most that this sentence does not name
+                if (main := next((o for o in mains[kind] if o.id not in present), None)) is not None:
                     k = bisect_left([p for p, _ in in_sentence], pos)
                     in_sentence.insert(k, (pos, main))
                     spans.insert(k, tokens.char_span(pos, pos + 1))
@@ -281,21 +282,6 @@ def _in_receiving_countries(resolved, text: str, language: str | None) -> frozen
 _RELATION_CUES = ("sign", "cooperate", "support", "transfer", "receive", "receive_transfer", "satellite")
 
 
-def _main_organisation(resolved, kinds) -> Organisation | None:
-    """The organisation of one of ``kinds`` the article names most (first named on a tie):
-    what "Bệnh viện", "the hospital" or "das Klinikum" without a name refer to."""
-    counts: dict[str, int] = {}
-    orgs: dict[str, Organisation] = {}
-    for _, org in resolved:
-        if org.kind in kinds:
-            counts[org.id] = counts.get(org.id, 0) + 1
-            orgs.setdefault(org.id, org)
-    if not counts:
-        return None
-    main = max(counts, key=counts.get)
-    return orgs[main] if counts[main] >= 2 else None  # named once, it is not what the article is about
-
-
 def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, sentence_mentions, document: Document,
                      city_ids, validity, receiving) -> None:
     """"Hai bên đã ký kết", "Gestern unterzeichneten beide Häuser einen Vertrag": a signing
@@ -338,17 +324,20 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, sen
             _keep_best(best, rel, evidence, sentence.text, validity)
 
 
-def _ranked_parties(resolved) -> list[Organisation]:
-    """The article's parties, the most named first (the first named first on a tie)."""
+def _ranked_parties(resolved, kinds=_MAIN_PARTY_KINDS, named_twice: bool = False) -> list[Organisation]:
+    """The article's parties of ``kinds``, the most named first (the first named first on a
+    tie); with ``named_twice`` only those it names at least twice or first, as the subject
+    of an article is."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     orgs: dict[str, Organisation] = {}
     for index, (_, org) in enumerate(resolved):
-        if org.kind in _MAIN_PARTY_KINDS:
+        if org.kind in kinds:
             counts[org.id] = counts.get(org.id, 0) + 1
             first.setdefault(org.id, index)
             orgs[org.id] = org
-    return [orgs[oid] for oid in sorted(counts, key=lambda oid: (-counts[oid], first[oid]))]
+    ranked = sorted(counts, key=lambda oid: (-counts[oid], first[oid]))
+    return [orgs[oid] for oid in ranked if counts[oid] >= 2 or first[oid] == 0 or not named_twice]
 
 
 def _main_pair(resolved) -> tuple[Organisation, Organisation] | None:

@@ -173,7 +173,9 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
         return []
     relations: list[Relation] = []
     for pos in cues.get("satellite", []):
-        satellite, core = _before(mentions, pos), _after(mentions, pos)
+        core_pos, core = _after_with_position(mentions, pos)
+        # "Là bệnh viện vệ tinh của A từ năm 2021, Bệnh viện B đã …": the subject may follow
+        satellite = _before(mentions, pos) or next((o for p, o in mentions if p > core_pos and o is not core), None)
         if satellite and core and satellite.id != core.id:
             relations.append(Relation(satellite, core, "satellite", core, True))
     for pos in cues.get("takes_satellite", []):
@@ -322,9 +324,6 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     English the directing verb stands between the parties; German may put it last ("hat
     das A dem B die Techniken übertragen")."""
     verbs = [p for c in _DIRECTED for p in cues.get(c, [])]
-    receiving = "receive" in cues or "receive_transfer" in cues
-    if not verb_final and not receiving and not any(mentions[0][0] < p < mentions[-1][0] for p in verbs):
-        return []
     to, source = set(cues.get("to", [])), set(cues.get("from", [])) | set(cues.get("by", []))
     # "với sự hỗ trợ của 8 chuyên gia của Bệnh viện X": the "của" after an agentive phrase marks the giver
     by = cues.get("by", [])
@@ -344,7 +343,7 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     if taker is None and giver is None:
         return []
     if not verb_final and not any(mentions[0][0] < p < mentions[-1][0] for p in verbs) and not sources:
-        return []  # "Sau khi nhận chuyển giao từ A, B đã làm chủ …": a receipt needs its marked source
+        return []  # with the verb outside the names, a marked source must say who gives ("nhận chuyển giao từ A, B …")
     others = [o for _, o in mentions if o.id not in {getattr(taker, "id", None), getattr(giver, "id", None)}]
     joins = set(cues.get("and", []))
     if taker is None and giver is not None:
@@ -376,6 +375,10 @@ def _agreement(a: Organisation, b: Organisation, city_ids: frozenset[str],
         ra, rb = _KIND_RANK.get(a.kind, 2), _KIND_RANK.get(b.kind, 2)
     supporter = a if ra > rb else b if rb > ra else None
     return Relation(a, b, "agreement", supporter, False)
+
+
+def _after_with_position(mentions, pos: int) -> tuple[int, Organisation | None]:
+    return next(((p, o) for p, o in mentions if p > pos), (pos, None))
 
 
 def _distinct(mentions: list[tuple[int, Organisation]]) -> list[Organisation]:

@@ -184,7 +184,8 @@ _PLACE_WORDS = {"tphcm": ("tp", "ho", "chi", "minh"), "hcm": ("ho", "chi", "minh
                 "bv": ("benh", "vien"), "bvdk": ("benh", "vien", "da", "khoa"), "ttyt": ("trung", "tam", "y", "te"),
                 "bvdkkv": ("benh", "vien", "da", "khoa", "khu", "vuc"), "bvdktw": ("benh", "vien", "da", "khoa", "trung",
                                                                                   "uong"),
-                "bvyhct": ("benh", "vien", "y", "hoc", "co", "truyen"), "tw": ("trung", "uong")}
+                "bvyhct": ("benh", "vien", "y", "hoc", "co", "truyen"), "tw": ("trung", "uong"),
+                "tyt": ("tram", "y", "te")}
 
 
 def _name_key(name: str) -> tuple[str, ...]:
