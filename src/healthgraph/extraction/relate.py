@@ -83,7 +83,7 @@ def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
 
 _CONNECTORS = frozenset({"between", "and", "with", "to", "by", "from"})
 _DIRECTED = ("transfer", "support", "receive", "receive_transfer")
-_FUNCTION_WORDS = _CONNECTORS | {"of", "pair_pronoun"}
+_FUNCTION_WORDS = _CONNECTORS | {"of", "pair_pronoun", "reporter_before"}
 
 
 def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: str | None = None
@@ -98,6 +98,7 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     Vietnamese "án" is not the German "an".
     """
     hits = []
+    marked = not tokens.text.isascii()  # Vietnamese written without its marks reads "tu" as "từ"
     categories_of: dict[int, list[str]] = {}  # per phrase (its values list): the categories for this language
     for i, j, values in cue_matcher().find_all(tokens, overlapping=True):
         if i in named:
@@ -107,7 +108,7 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
             categories = categories_of[id(values)] = sorted(
                 {c for c, lang in values if c not in _CONNECTORS or language in (None, lang)})
         if categories and not (j - i == 1 and all(c in _FUNCTION_WORDS for c in categories)
-                               and _capitalised_inside(tokens, i)):
+                               and (_capitalised_inside(tokens, i) or marked and _misspelt(tokens, i))):
             hits.append((i, j, categories))  # "BSCK2 Đỗ Công Hương": a capitalised "Đỗ" is a name, not "do" (by)
     longer_at: dict[int, list[tuple[int, list[str]]]] = {}
     for a, b, cats in hits:
@@ -125,6 +126,21 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
             if not inside:
                 cues.append((i, category))
     return cues
+
+
+# Vietnamese function words as written: folded, "do" (by) is also "đó" (that), "tới" (to) is
+# also "tôi" (I), "từ" (from) is also "tư" (private)
+_VI_SPELLING = {"do": "do", "tu": "từ", "toi": "tới", "den": "đến", "voi": "với", "cua": "của", "duoc": "được",
+                "boi": "bởi", "theo": "theo", "cung": "cùng", "va": "và"}
+
+
+def _misspelt(tokens: TokenText, i: int) -> bool:
+    """A folded Vietnamese function word whose marks say it is another word."""
+    expected = _VI_SPELLING.get(tokens.words[i])
+    if expected is None:
+        return False
+    start, end = tokens.spans[i]
+    return tokens.text[start:end].lower() != expected
 
 
 def _capitalised_inside(tokens: TokenText, i: int) -> bool:
