@@ -308,3 +308,17 @@ def test_experts_from_one_hospital_training_at_another():
     found = pairs("A team of nurses from Lakeside Base Hospital spent three weeks at Quang Tri General Hospital, "
                   "training ward staff in stroke care.")
     assert {giver for _, giver in found} == {"Lakeside Base Hospital"}
+
+
+def test_marks_tell_function_words_and_heads_from_other_words():
+    found = pairs("Theo đó, Bệnh viện Bạch Mai trao tặng máy siêu âm cho Trạm y tế xã Bình An.")
+    assert found == {(frozenset({"Bệnh viện Bạch Mai", "Trạm y tế xã Bình An"}), "Bệnh viện Bạch Mai")}
+    facts = extract_text("QUY NHON, Vietnam – Mercy Valley Community Hospital and Binh Dinh General Hospital signed a "
+                         "memorandum of understanding.", "t")
+    assert not any("QUY" in o.name for o in facts.organisations)
+
+
+def test_a_nationality_and_a_head_name_no_one():
+    facts = extract_text("Nurses from Lakeside Base Hospital trained staff of the Vietnamese hospital in neonatal care.",
+                         "t")
+    assert [o.name for o in facts.organisations] == ["Lakeside Base Hospital"]

@@ -24,7 +24,7 @@ from ..gazetteer import Gazetteer, KnownOrganisation, Province, load_gazetteer, 
 from ..model import ORG_KINDS
 from ..resources import data_file
 from ..text import fold
-from .names import VI_COUNTED, VI_GROUP_UNITS, find_names, is_country
+from .names import VI_COUNTED, VI_GROUP_UNITS, find_names, is_country, is_nationality
 from .normalise import fold_same_length
 from .tokens import PhraseMatcher, TokenText
 
@@ -424,7 +424,7 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end):
         k -= 1
     while k < i and words[k] in _DETERMINERS:  # "The hospital and ..." names no hospital
         k += 1
-    if k == i:
+    if k == i or is_nationality(words[k:i]):  # "the Vietnamese hospital" names no one
         return None
     province = None
     for start in range(k, i):

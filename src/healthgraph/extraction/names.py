@@ -40,7 +40,7 @@ from ..resources import data_file
 from ..text import fold
 from .normalise import fold_same_length
 
-__all__ = ["NamedSpan", "find_names", "is_country"]
+__all__ = ["NamedSpan", "find_names", "is_country", "is_nationality"]
 
 # words (with inner hyphens/apostrophes and a suspension hyphen: "Lepra- und"), abbreviations
 # that keep their full stop, legal forms with stops, and single punctuation marks
@@ -134,6 +134,7 @@ class _Shapes:
         self.party_markers = _Anchors(data["party_markers"])
         receiving = load_yaml(data_file("loaders", "lexicon", "countries.yaml"))["receiving"]
         self.countries = frozenset(fold(c) for c in data["countries"] + [n for group in receiving for n in group])
+        self.nationalities = frozenset(data["nationalities"])
 
 
     def _word_head(self, key: str) -> str | None:
@@ -328,10 +329,17 @@ VI_COUNTED = VI_GROUP_UNITS | {"giuong", "ty", "trieu", "nguoi", "ca", "nam", "t
                                     "dong", "euro"}
 
 
+# one-word heads as written: folded, "Quy Nhơn" would be "Quỹ" (fund), "So" "Sở"
+_VI_HEAD_SPELLING = {"quy": "quỹ", "so": "sở", "bo": "bộ", "vien": "viện", "hoi": "hội", "cuc": "cục"}
+
+
 def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = frozenset()):
     """``(start, end, kind, aliases)`` of a Vietnamese head and its name at token ``k``."""
     if tokens[k].key not in shapes.vi_head_starts:
         return None
+    spelt = _VI_HEAD_SPELLING.get(tokens[k].key)
+    if spelt is not None and tokens[k].lower != spelt:
+        return None  # "QUY NHON" is a city, the fund is "Quỹ" (names without marks come from the gazetteer)
     n, value = _phrase(tokens, k, shapes.vi_head_lengths, shapes.vi_heads)
     if not n:
         return None
@@ -417,6 +425,13 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
 def is_country(folded: str) -> bool:
     """Whether the folded words name a country ("nhat ban", "ghana")."""
     return folded in _shapes().countries
+
+
+def is_nationality(folded_words) -> bool:
+    """Whether every one of the folded words is a nationality or a bare qualifier ("vietnamese",
+    "rural"): "the Vietnamese hospital" names no one."""
+    words = list(folded_words)
+    return bool(words) and all(word in _shapes().nationalities for word in words)
 
 
 def _is_title(token: _Token, shapes: _Shapes) -> bool:
@@ -558,8 +573,8 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         if all_weak and (not proper or " ".join(w.key for w in proper) in provinces
                          or " ".join(w.key for w in words[a:b]) in provinces):  # "HCM City" is a place
             continue
-        if proper and all(w.key in shapes.openers for w in proper):
-            continue
+        if proper and (all(w.key in shapes.openers for w in proper) or is_nationality(w.key for w in proper)):
+            continue  # "Die Klinik", "the Vietnamese hospital"
         kind = _kind_of(piece_heads)
         found_aliases = tuple(alias for position, alias in aliases if a < position <= b)
         yield run[a], run[b - 1] + 1, kind, found_aliases
@@ -710,7 +725,7 @@ def _agents(text: str, found: list[NamedSpan], known: dict[int, int], shapes: _S
     return agents
 
 
-_SEAT = re.compile(r"\s+in\s+([A-ZÄÖÜ][^\W\d_]+(?:[-\s][A-ZÄÖÜ][^\W\d_]+)?)(?=\s*[,.;:)]|\s*$)")
+_SEAT = re.compile(r"\s+in\s+([A-ZÄÖÜ][^\W\d_]+(?:[-\s][A-ZÄÖÜ][^\W\d_]+)?)(?=\s*[,.;:)]|\s*$|\s+(?:and|und)\s)")
 
 
 _VI_SEAT = re.compile(r"[ \t]+tại[ \t]+(?:TP\.?[ \t]*|thành phố[ \t]+)?[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3}")
@@ -723,7 +738,7 @@ def _with_seat(text: str, name: NamedSpan) -> NamedSpan:
     if name.kind == "foreign_body" and (seat := _VI_SEAT.match(text, name.end)):
         return NamedSpan(name.start, name.end, name.surface, name.kind,
                          name.aliases + (f"{name.surface} {seat.group().strip()}",), name.acronym_of)
-    if name.kind not in ("hospital", "university", "institute") or name.surface[:1].islower():
+    if name.kind not in ("hospital", "university", "institute", "foreign_body") or name.surface[:1].islower():
         return name
     seat = _SEAT.match(text, name.end)
     if seat is None:
