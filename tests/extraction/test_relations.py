@@ -322,3 +322,11 @@ def test_a_nationality_and_a_head_name_no_one():
     facts = extract_text("Nurses from Lakeside Base Hospital trained staff of the Vietnamese hospital in neonatal care.",
                          "t")
     assert [o.name for o in facts.organisations] == ["Lakeside Base Hospital"]
+
+
+def test_a_country_after_a_verb_places_no_one():
+    text = ("Das Herzzentrum Landshut schließt einen Rahmenvertrag mit einer Klinik in der Mongolei.\n"
+            "Das Herzzentrum Landshut und das Dritte Zentralkrankenhaus in Ulaanbaatar (Mongolei) haben einen "
+            "Kooperationsvertrag unterzeichnet.")
+    found = pairs(text)
+    assert (frozenset({"Herzzentrum Landshut", "Dritte Zentralkrankenhaus"}), "Herzzentrum Landshut") in found

@@ -254,7 +254,13 @@ def _countries_in(text: str, language: str | None) -> list[tuple[int, int]]:
     return spans
 
 
-_PLACED = re.compile(r"[^.;:!?\n]{0,45}?(?:(?<!\w)(?:in|im|aus|at|tại|ở)|[(,])\s*$", re.IGNORECASE)
+# "in Ghana", "in der Mongolei", "im Süden Tansanias", "in northern Malawi", "(Haiti)", "in Kumasi, Ghana",
+# "im Fischerdorf Eikwe in Ghana": names and small words only between the organisation and its
+# country; not "… schließt Rahmenvertrag mit Klinik in der Mongolei" nor "reisen in die Mongolei"
+_PLACED = re.compile(
+    r"(?:[ \t,]+(?:[A-ZÄÖÜĐ][\w'’.-]*|im|in|am|an|der|dem|den|des|the|of|de|du|la|near|bei))*?"
+    r"[ \t]*(?:(?<!\w)(?:in|im|aus|at|tại|ở)(?:[ \t]+(?:der|dem|the|Süden|Norden|Osten|Westen|northern|southern|"
+    r"eastern|western|central|north|south|east|west|of))*|[(,])[ \t]*$")
 
 
 def _in_receiving_countries(resolved, text: str, language: str | None) -> frozenset[str]:

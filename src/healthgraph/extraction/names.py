@@ -825,8 +825,8 @@ def _party_like(words, before, shapes: _Shapes, provinces) -> bool:
     if before is not None and (before.key in shapes.titles or before.key in shapes.openers - _WITH
                                and before.key not in ("the", "der", "die", "das", "dem", "den")):
         return False
-    if " ".join(w.key for w in words) in provinces | shapes.countries:
-        return False  # "ties with Burundi": a country, not a partner
+    if " ".join(w.key for w in words) in provinces | shapes.countries or is_nationality(w.key for w in words):
+        return False  # "ties with Burundi", "and the Ugandan": a place or a people, not a partner
     return first.acronym and len(first.text) >= 3 or not _VI_SYLLABLE.fullmatch(first.key.replace(" ", ""))
 
 
