@@ -98,9 +98,9 @@ def extract_document(document: Document) -> DocumentFacts:
     named = frozenset(k for m, _ in resolved for k in range(tokens.word_at(m.start), tokens.word_at(m.end)))
     all_cues = find_cues(tokens, named, document.language)
     # what a head without a name ("Bệnh viện đã …", "nhà trường", "the hospital") stands for
-    mains = {kind: _ranked_parties(resolved, (kind,), named_twice=True) for kind in ("hospital", "university")}
-    main_party = next(iter(_ranked_parties(resolved, named_twice=True)), None)
-    ranked = _ranked_parties(resolved)
+    ranked, prominent = _ranked_parties(resolved)
+    mains = {kind: [o for o in prominent if o.kind == kind] for kind in ("hospital", "university")}
+    main_party = next(iter(prominent), None)
     receiving = _in_receiving_countries(resolved, text, document.language)
     sentence_mentions = []
     heads = None  # heads without a name, found on first need
@@ -152,7 +152,7 @@ def extract_document(document: Document) -> DocumentFacts:
             for item in find_fields(sentence.text, tokens.key[sentence.start:sentence.end]):
                 concept = gloss(item.name, "specialties")
                 all_fields.append(Field(item.name, concept.en if concept else None, concept.id if concept else None))
-    _pair_by_anaphor(best, all_cues, sentences, tokens, resolved, sentence_mentions, document, city_ids, validity,
+    _pair_by_anaphor(best, all_cues, sentences, tokens, ranked, sentence_mentions, document, city_ids, validity,
                      receiving)
     partnerships = [p for _, p, _ in best.values()]
     for p in partnerships:
@@ -288,7 +288,7 @@ def _in_receiving_countries(resolved, text: str, language: str | None) -> frozen
 _RELATION_CUES = ("sign", "cooperate", "support", "transfer", "receive", "receive_transfer", "satellite")
 
 
-def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, sentence_mentions, document: Document,
+def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sentence_mentions, document: Document,
                      city_ids, validity, receiving) -> None:
     """"Hai bên đã ký kết", "Gestern unterzeichneten beide Häuser einen Vertrag": a signing
     or cooperation sentence that speaks of the two sides binds the article's two main
@@ -297,7 +297,8 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, sen
     organisations coordinated ("A und B") in one of the two sentences before; a signing
     sentence that names no one ("Der Vertrag wurde am Montag unterzeichnet") those of the
     sentence right before."""
-    main_pair = _main_pair(resolved) if not best else None  # "the two sides" of a stated pair add nothing
+    # "the two sides" of a stated pair add nothing
+    main_pair = (ranked[0], ranked[1]) if not best and len(ranked) >= 2 else None
     anchors = [pos for pos, c in all_cues if c in ("pair_anaphor", "pair_pronoun", "sign")]
     if not anchors:
         return
@@ -330,25 +331,19 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, resolved, sen
             _keep_best(best, rel, evidence, sentence.text, validity)
 
 
-def _ranked_parties(resolved, kinds=_MAIN_PARTY_KINDS, named_twice: bool = False) -> list[Organisation]:
-    """The article's parties of ``kinds``, the most named first (the first named first on a
-    tie); with ``named_twice`` only those it names at least twice or first, as the subject
-    of an article is."""
+def _ranked_parties(resolved) -> tuple[list[Organisation], list[Organisation]]:
+    """The article's parties, the most named first (the first named first on a tie), and of
+    those the prominent ones: named at least twice or first, as the subject of an article is."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     orgs: dict[str, Organisation] = {}
     for index, (_, org) in enumerate(resolved):
-        if org.kind in kinds:
+        if org.kind in _MAIN_PARTY_KINDS:
             counts[org.id] = counts.get(org.id, 0) + 1
             first.setdefault(org.id, index)
             orgs[org.id] = org
     ranked = sorted(counts, key=lambda oid: (-counts[oid], first[oid]))
-    return [orgs[oid] for oid in ranked if counts[oid] >= 2 or first[oid] == 0 or not named_twice]
-
-
-def _main_pair(resolved) -> tuple[Organisation, Organisation] | None:
-    ranked = _ranked_parties(resolved)
-    return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
+    return [orgs[oid] for oid in ranked], [orgs[oid] for oid in ranked if counts[oid] >= 2 or first[oid] == 0]
 
 
 def _coordinated_pair(sentence, mentions, tokens: TokenText, all_cues):

@@ -17,6 +17,7 @@ the article's context later.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -188,10 +189,14 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
     """Add the names read from their shape (:mod:`.names`) where the gazetteer and the
     province templates found nothing, or where a shaped name extends a gazetteer name by
     more than its own place ("Bệnh viện Hùng Vương Gia Lai" is not "Bệnh viện Hùng Vương")."""
-    result = list(mentions)
+    result = list(mentions)  # in order and without overlaps: the ones a name overlaps are found by bisection
+    starts = [m.start for m in result]
     known = {m.start: m.end for m in mentions if m.known is not None or m.template is not None}
     for named in find_names(tokens.text, lexicon.place_keys, tokens.key, known):
-        overlapping = [m for m in result if m.start < named.end and named.start < m.end]
+        lo, hi = bisect_left(starts, named.start), bisect_left(starts, named.end)
+        if lo and result[lo - 1].end > named.start:
+            lo -= 1
+        overlapping = result[lo:hi]
         shaped = Mention(named.start, named.end, named.surface, named.kind if named.kind in ORG_KINDS else "organisation",
                          aliases=named.aliases, alias_of=named.acronym_of)
         for alias in named.aliases:  # "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)": GIZ is known
@@ -202,20 +207,21 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
                 shaped.known, shaped.kind = hit[0][0], hit[0][0].kind
                 break
         if named.kind == "people_committee":  # a province as a party: its People's Committee
-            hit = next(iter(lexicon.provinces.find(TokenText.of(named.surface))), None)
-            if hit is not None:
-                shaped.template, shaped.province = "ubnd", hit[2]
+            provinces = lexicon.gazetteer.find_provinces(named.surface)
+            if provinces:
+                shaped.template, shaped.province = "ubnd", provinces[0]
         if not overlapping:
-            result.append(shaped)
+            result.insert(lo, shaped)
+            starts.insert(lo, shaped.start)
         elif all(named.start <= m.start and m.end <= named.end and m.end - m.start < len(named.surface)
                  and m.province is None for m in overlapping) \
                 and _extends_beyond(named, [m for m in overlapping if m.known is not None], lexicon):
-            result = [m for m in result if m not in overlapping] + [shaped]
+            result[lo:hi], starts[lo:hi] = [shaped], [shaped.start]
         else:
             for m in overlapping:
                 if m.aliases == () and named.aliases and m.start == named.start:
                     m.aliases = named.aliases
-    return sorted(result, key=lambda m: m.start)
+    return result
 
 
 def _extends_beyond(named, overlapping: list[Mention], lexicon: Lexicon) -> bool:

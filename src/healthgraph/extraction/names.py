@@ -236,7 +236,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
         if anchor < last_end or not (text[anchor].isupper() or key[anchor:head_end] in shapes.vi_lower_keys):
             continue  # inside the name before, or "cán bộ", "nhân viên": no head
         if _PLURAL_BEFORE.search(key, max(0, anchor - 12), anchor) or not _may_continue(text, head_end, shapes):
-            continue  # inside the name before, "các Bệnh viện Trung ương" (many), "bệnh viện tuyến trên"
+            continue  # "các Bệnh viện Trung ương" (many), "bệnh viện tuyến trên" (no name follows)
         if anchor in known and not _may_continue(text, known[anchor], shapes):
             last_end = known[anchor]
             continue
@@ -257,7 +257,8 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
             if not any(named.start < te and ts < named.end for ts, te in taken):
                 found.append(named)
                 taken.append((named.start, named.end))
-    found += _province_pairs(text, found, known, provinces) + _agents(text, found, known, shapes)
+    taken += known.items()
+    found += _province_pairs(text, taken, provinces) + _agents(text, taken, shapes)
     found.sort(key=lambda n: n.start)
     found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)]
     return found + _acronyms(text, found)
@@ -675,12 +676,11 @@ def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
     return sorted(positions)
 
 
-def _province_pairs(text: str, found: list[NamedSpan], known: dict[int, int], provinces) -> list[NamedSpan]:
+def _province_pairs(text: str, taken: list[tuple[int, int]], provinces) -> list[NamedSpan]:
     """"thỏa thuận hợp tác giữa TP. Hồ Chí Minh và tỉnh Nghệ An": two provinces between whom
     an agreement stands are parties (their People's Committees)."""
     if "iữa" not in text:
         return []
-    taken = [(n.start, n.end) for n in found] + list(known.items())
     pairs = []
     for m in (_PROVINCE_PAIR.match(text, found_at) for found_at in _occurrences(text, ("giữa", "Giữa"))):
         if m is None:
@@ -707,11 +707,10 @@ _AGENT = re.compile(  # "die von Veterans For America gesponserte Einheit", "fun
 _TRAILING_CONNECTOR = re.compile(r"(?:[ \t]+(?:for|of|and|und|de|du|für))+$")
 
 
-def _agents(text: str, found: list[NamedSpan], known: dict[int, int], shapes: _Shapes) -> list[NamedSpan]:
+def _agents(text: str, taken: list[tuple[int, int]], shapes: _Shapes) -> list[NamedSpan]:
     """Names without a head that a passive names as the giver ("von X gesponsert", "funded by X")."""
     if "von " not in text and " by " not in text:
         return []
-    taken = [(n.start, n.end) for n in found] + list(known.items())
     agents = []
     for m in _AGENT.finditer(text):
         group = "de" if m.group("de") else "en"

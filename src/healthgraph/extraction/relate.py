@@ -417,14 +417,14 @@ def _listed_after(mentions, pos: int, and_positions: set[int]) -> list[Organisat
     return listed
 
 
-_LIST_GAP = 12  # words from one listed name to the next: more is another clause
+_LIST_WORDS = 12  # words from one listed name to the next: more is another clause
 _JOIN_REACH = 8  # the "và"/"und" of a list stands within this many words before the next name
 
 
 def _joined(previous: int, following: int, and_positions: set[int]) -> bool:
     """Whether the names starting at word ``previous`` and ``following`` stand in one list
     ("A, B và C"), not in two clauses ("A … về kiểm soát nhiễm khuẩn và … C")."""
-    return following - previous <= _LIST_GAP and any(
+    return following - previous <= _LIST_WORDS and any(
         previous < a < following and following - a <= _JOIN_REACH for a in and_positions)
 
 
@@ -437,4 +437,4 @@ def _before_with_position(mentions, pos: int) -> tuple[int, Organisation | None]
 
 
 def _after(mentions, pos: int) -> Organisation | None:
-    return next((o for p, o in mentions if p > pos), None)
+    return _after_with_position(mentions, pos)[1]

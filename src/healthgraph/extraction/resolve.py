@@ -180,7 +180,7 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
     return _merge_short_forms(resolved)
 
 
-_PLACE_WORDS = {"tphcm": ("tp", "ho", "chi", "minh"), "hcm": ("ho", "chi", "minh"), "tinh": (),
+_WRITTEN_OUT = {"tphcm": ("tp", "ho", "chi", "minh"), "hcm": ("ho", "chi", "minh"), "tinh": (),
                 "bv": ("benh", "vien"), "bvdk": ("benh", "vien", "da", "khoa"), "ttyt": ("trung", "tam", "y", "te"),
                 "bvdkkv": ("benh", "vien", "da", "khoa", "khu", "vuc"), "bvdktw": ("benh", "vien", "da", "khoa", "trung",
                                                                                   "uong"),
@@ -195,7 +195,7 @@ def _name_key(name: str) -> tuple[str, ...]:
     words = fold(name).replace("thanh pho", "tp").split()
     if len(words) > 1 and words[0] in ("st", "sankt", "saint"):  # "St. Marienhospital Vechta" = "Marienhospital"
         words = words[1:]
-    words = [part for w in words for part in _PLACE_WORDS.get(w, (w,))]
+    words = [part for w in words for part in _WRITTEN_OUT.get(w, (w,))]
     return tuple(w[:-1] if len(w) > 5 and w.endswith("s") else w for w in words)
 
 
