@@ -165,6 +165,7 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
         if j > provinces_at.get(i, (0,))[0]:  # "Hồ Chí Minh" inside "thành phố Hồ Chí Minh" counts too
             provinces_at[i] = (j, vals)
     types_at = {i: (j, vals[0]) for i, j, vals in lexicon.hospital_types.find_all(tokens)}
+    types_end = {end: (start, kind) for start, (end, kind) in types_at.items()}
     known_hits = list(lexicon.organisations.find_all(tokens)) if use_gazetteer else []
     known_at = {i: (j, vals) for i, j, vals in known_hits}
     found: list[tuple[int, int, Mention]] = []
@@ -175,14 +176,30 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
         if _inside_code_or_compound(tokens, i, j):
             continue
         for head in heads:  # "department of health" may open or close a name
-            mention = _from_head(tokens, i, j, head, lexicon, provinces_at, known_at, types_at)
+            mention = _from_head(tokens, i, j, head, lexicon, provinces_at, known_at, types_at, types_end)
             if mention is not None:
                 found.append(mention)
     mentions = _with_shaped_names(_without_overlaps(found), tokens, lexicon)
-    if not any(hint in tokens.text for hint in _URL_HINTS):
-        return mentions
-    urls = [m.span() for m in _URL.finditer(tokens.text)]
-    return [m for m in mentions if not any(s <= m.start < e for s, e in urls)]
+    urls = _url_spans(tokens.text, tokens.key)
+    return [m for m in mentions if not any(s <= m.start < e for s, e in urls)] if urls else mentions
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _url_spans(text: str, key: str) -> list[tuple[int, int]]:
+    """Spans of the web addresses in ``text``, read only in the space-free stretches around a
+    hint ("http", ".vn", …): the address pattern tried at every character is slow."""
+    chunks = set()
+    for hint in _URL_HINTS:
+        at = key.find(hint)
+        while at >= 0:
+            space = _SPACE.search(text, at)
+            end = space.start() if space else len(text)
+            start = max(text.rfind(c, 0, at) for c in " \n\t") + 1
+            chunks.add((start, end))
+            at = key.find(hint, end)
+    return [m.span() for start, end in sorted(chunks) for m in _URL.finditer(text, start, end)]
 
 
 def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexicon) -> list[Mention]:
@@ -279,8 +296,7 @@ def _is_proper(tokens: TokenText, k: int) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_at, types_at):
-    types_end = {end: (start, kind) for start, (end, kind) in types_at.items()}
+def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_at, types_at, types_end):
     words = tokens.words
     if head.order == "name_before":
         return _name_before(tokens, i, j, head, lexicon, provinces_at, types_end)
@@ -391,9 +407,9 @@ def _hospital_template(modifiers: list[str]) -> str:
 def _province_ending_at(provinces_at, proper: list[int]) -> tuple[Province | None, list[int]]:
     """The province that closes the proper part of a name (so "Bệnh viện Nhi Đồng 2" has
     none), and the proper words before it ("Sản Nhi" in "Bệnh viện Sản Nhi Lào Cai")."""
-    for start, (p_end, provinces) in provinces_at.items():
-        if proper and start in proper and p_end == proper[-1] + 1:
-            return provinces[0], [k for k in proper if k < start]
+    for start in proper:  # by the name's words, not by every province of the text
+        if start in provinces_at and provinces_at[start][0] == proper[-1] + 1:
+            return provinces_at[start][1][0], [k for k in proper if k < start]
     return None, proper
 
 

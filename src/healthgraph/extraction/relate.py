@@ -99,30 +99,35 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     """
     hits = []
     marked = not tokens.text.isascii()  # Vietnamese written without its marks reads "tu" as "từ"
-    categories_of: dict[int, list[str]] = {}  # per phrase (its values list): the categories for this language
+    # per phrase (its values list): the categories for this language, and whether all are function words
+    categories_of: dict[int, tuple[list[str], bool]] = {}
     for i, j, values in cue_matcher().find_all(tokens, overlapping=True):
         if i in named:
             continue
-        categories = categories_of.get(id(values))
-        if categories is None:
-            categories = categories_of[id(values)] = sorted(
-                {c for c, lang in values if c not in _CONNECTORS or language in (None, lang)})
-        if categories and not (j - i == 1 and all(c in _FUNCTION_WORDS for c in categories)
+        known = categories_of.get(id(values))
+        if known is None:
+            categories = sorted({c for c, lang in values if c not in _CONNECTORS or language in (None, lang)})
+            known = categories_of[id(values)] = categories, all(c in _FUNCTION_WORDS for c in categories)
+        categories, function_only = known
+        if categories and not (function_only and j - i == 1
                                and (_capitalised_inside(tokens, i) or marked and _misspelt(tokens, i))):
             hits.append((i, j, categories))  # "BSCK2 Đỗ Công Hương": a capitalised "Đỗ" is a name, not "do" (by)
-    longer_at: dict[int, list[tuple[int, list[str]]]] = {}
+    covering: dict[int, list[tuple[int, int, list[str]]]] = {}  # word -> the longer cues over it
     for a, b, cats in hits:
         if b - a > 1:
-            longer_at.setdefault(a, []).append((b, cats))
+            for k in range(a, min(b, a + 6)):
+                covering.setdefault(k, []).append((a, b, cats))
     cues = []
     for i, j, categories in hits:
-        containers = [(b, cats) for a in range(i - 5, i + 1) for b, cats in longer_at.get(a, ())
-                      if j <= b and (b - a) > (j - i)] if longer_at else ()
+        containers = [cats for a, b, cats in covering.get(i, ()) if j <= b and (b - a) > (j - i)]
+        if not containers:  # most cues stand alone
+            cues.extend((i, category) for category in categories)
+            continue
         for category in categories:
             connector = category in _CONNECTORS
             inside = any(category not in cats and (not connector or any(c in _CONNECTORS or c.startswith("reporter")
                                                                         for c in cats))
-                         for _, cats in containers)  # the "cho" of "cho biết" marks no recipient
+                         for cats in containers)  # the "cho" of "cho biết" marks no recipient
             if not inside:
                 cues.append((i, category))
     return cues

@@ -12,7 +12,9 @@ _ABBREVIATIONS = {
 }
 # a sentence end before a capital, with a space or, in text pasted without one, a lower-case
 # letter or a digit before the stop ("on July 17.Seongnam will provide …")
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”»)]?\s+(?=[\"“«(]?[A-ZÀ-Ỹ0-9Đ])|(?<=[a-z0-9][.!?])(?=[A-Z][a-z]{2})|\n+")
+# (the stop is matched, not looked behind for: a lookbehind is tried at every character)
+_BOUNDARY = re.compile(r"[.!?…](?:(?P<gap>[\"”»)]?\s+)(?=[\"“«(]?[A-ZÀ-Ỹ0-9Đ])|(?<=[a-z0-9][.!?])(?P<pasted>)"
+                       r"(?=[A-Z][a-z]{2}))|\n+")
 _LAST_WORD = re.compile(r"([^\s.]+)\.$")
 # "vom 27. Oktober 2025": a day number before a month name ends no sentence
 _MONTH_AHEAD = re.compile(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
@@ -37,13 +39,14 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if not match.group(0).startswith("\n"):
-            last = _LAST_WORD.search(text, max(start, match.start() - 40), match.start())  # the word before the dot
+        end = match.start(match.lastgroup) if match.lastgroup else match.start()  # the sentence keeps its stop
+        if match.lastgroup and not text.startswith("\n", end):  # a line break always ends a sentence
+            last = _LAST_WORD.search(text, max(start, end - 40), end)  # the word before the dot
             if last and (last.group(1).lower().rsplit(".", 1)[-1] in _ABBREVIATIONS or len(last.group(1)) == 1):
                 continue
             if last and last.group(1).isdigit() and len(last.group(1)) <= 2 and _MONTH_AHEAD.match(text, match.end()):
                 continue
-        _append(sentences, text, start, match.start())
+        _append(sentences, text, start, end)
         start = match.end()
     _append(sentences, text, start, len(text))
     return sentences

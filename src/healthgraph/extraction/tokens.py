@@ -10,7 +10,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
-from operator import add
 from typing import Iterable, Iterator
 
 import ahocorasick
@@ -18,6 +17,7 @@ import ahocorasick
 from .normalise import canonical_abbreviations, fold_same_length, matching_key
 
 _WORD = re.compile(r"[a-z0-9]+")
+_WORD_SPLIT = re.compile(r"([a-z0-9]+)")
 
 
 @dataclass
@@ -37,15 +37,14 @@ class TokenText:
     @classmethod
     def of(cls, text: str) -> "TokenText":
         key = matching_key(text)
-        words = _WORD.findall(key)  # positions by str.find: cheaper than one match object per word
-        char_starts, position, find = [], 0, key.find
-        for word in words:
-            position = find(word, position)
-            char_starts.append(position)
-            position += len(word)
-        lengths = list(map(len, words))
-        spans = list(zip(char_starts, map(add, char_starts, lengths)))
-        starts = list(accumulate([n + 1 for n in lengths[:-1]], initial=0)) if words else []
+        # one split gives gaps and words in turn, and their offsets by summing lengths: no
+        # match object per word
+        pieces = _WORD_SPLIT.split(key)
+        words = pieces[1::2]
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        char_starts = offsets[1:-1:2]
+        spans = list(zip(char_starts, offsets[2::2]))
+        starts = list(accumulate([len(w) + 1 for w in words[:-1]], initial=0)) if words else []
         return cls(text, spans, words, " ".join(words), starts, char_starts, key)
 
     def char_span(self, i: int, j: int) -> tuple[int, int]:
