@@ -183,6 +183,7 @@ class DocumentFacts:
     techniques: list[TechniqueTransfer] = field(default_factory=list)
     fields: list[Field] = field(default_factory=list)
     dates: dict[str, str] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)  # sentences an extraction fault skipped, and the fault
 
     def organisation(self, org_id: str) -> Organisation | None:
         return next((o for o in self.organisations if o.id == org_id), None)
@@ -202,6 +203,7 @@ class DocumentFacts:
             "partnerships": [_partnership_dict(p) for p in self.partnerships],
             "techniques": [_technique_dict(t) for t in self.techniques],
             "fields": [asdict(f) for f in self.fields],
+            "skipped": list(self.skipped),
         }
 
 

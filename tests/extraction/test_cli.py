@@ -59,3 +59,23 @@ def test_table_output_for_people(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt")])
     assert result.exit_code == 0
     assert "Bệnh viện Chợ Rẫy" in result.stdout and "agreement" in result.stdout
+
+
+def test_a_fault_on_one_sentence_keeps_the_article_and_says_so(tmp_path, monkeypatch):
+    import healthgraph.extraction as extraction
+
+    real = extraction.find_techniques
+
+    def broken_on_training(sentence, key=None):
+        if "đào tạo" in sentence:
+            raise ValueError("a bug for this test")
+        return real(sentence, key)
+
+    monkeypatch.setattr(extraction, "find_techniques", broken_on_training)
+    (tmp_path / "a.txt").write_text(GOOD + " Hai bên sẽ phối hợp đào tạo kỹ thuật lọc máu.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "--format", "json"])
+    assert result.exit_code == 0
+    (doc,) = json.loads(result.stdout)["documents"]
+    assert [set(p["parties"]) for p in doc["partnerships"]] == [{"cho-ray", "bvdk-tien-giang"}]
+    assert len(doc["skipped"]) == 1 and "ValueError: a bug for this test" in doc["skipped"][0]
+    assert "a.txt: 1 sentence(s) skipped by an extraction fault" in result.stderr

@@ -7,7 +7,7 @@ from healthgraph.extraction.names import find_names
 
 
 def surfaces(text):
-    return [n.surface for n in find_names(text)]
+    return [n.surface for n in find_names(text) if n.kind != "department"]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -100,3 +100,38 @@ def test_an_acronym_that_spells_the_whole_run_keeps_it_one_name():
     assert surfaces("The work is funded by the Coastal Health and Education Trust (CHET) and the "
                     "Lakeside Teaching Hospital (LTH).")[:2] == ["Coastal Health and Education Trust",
                                                                "Lakeside Teaching Hospital"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a determiner before a short capital word names an organisation; plain abbreviations do not
+    ("Das KSW unterstützt seit 2019 das Spital in Mbeya. Das MoU läuft fünf Jahre.", ["KSW"]),
+    ("The WFP and the ICU team of Riverside Hospital met.", ["WFP", "Riverside Hospital"]),
+    # a capitalised particle opens a surname
+    ("The grant went to De Carvalho Hospital in Beira.", ["De Carvalho Hospital"]),
+    # a department names the organisation it belongs to
+    ("Die Augenklinik des KSW und die Klinik für Chirurgie am Kreiskrankenhaus Olpe arbeiten zusammen.",
+     ["KSW", "Kreiskrankenhaus Olpe"]),
+    # Vietnamese names in sentence case run through the second syllables of trades
+    ("Bộ Nông nghiệp và Môi trường phối hợp với Bệnh viện Đa khoa Nông nghiệp.",
+     ["Bộ Nông nghiệp và Môi trường", "Bệnh viện Đa khoa Nông nghiệp"]),
+    # a company's descriptive name runs in lower case up to its abbreviation in brackets
+    ("Công ty TNHH Tư vấn và thiết kế kỹ thuật y sinh (BMD) đã trao tặng máy thở.",
+     ["Công ty TNHH Tư vấn và thiết kế kỹ thuật y sinh"]),
+])
+def test_names_found_on_real_article_shapes(text, expected):
+    assert surfaces(text) == expected
+
+
+def test_a_department_is_marked_and_its_organisation_is_the_party():
+    names = find_names("Die Kinderklinik des Klinikums Passau kooperiert mit dem Spital Oberwil.")
+    assert [(n.surface, n.kind) for n in names] == [
+        ("Die Kinderklinik", "department"), ("Klinikums Passau", "hospital"), ("Spital Oberwil", "hospital")]
+    facts = extract_text("Die Kinderklinik des Klinikums Passau kooperiert mit dem Spital Oberwil.", language="de")
+    assert [sorted(o.name for o in facts.organisations if o.id in p.parties) for p in facts.partnerships] == [
+        ["Klinikums Passau", "Spital Oberwil"]]
+
+
+def test_handing_a_hospital_over_to_a_ministry_is_no_partnership():
+    facts = extract_text("Thủ tướng giao Bộ Giao thông vận tải phối hợp với Bộ Y tế chuyển giao nguyên trạng "
+                         "Bệnh viện Giao thông vận tải Vinh về Bộ Y tế quản lý.")
+    assert facts.partnerships == []

@@ -18,7 +18,8 @@ def extract_command(paths, fmt, jobs):
     """Extract organisations, partnerships and techniques from articles (text, HTML, JSONL).
 
     Bad files are reported on stderr, one line each, and skipped; the exit status is 1
-    when any file was bad, 0 otherwise.
+    when any file was bad, 0 otherwise. A fault of the extractor on one sentence skips that
+    sentence only: the article's other facts are kept and a warning names it.
     """
     from ..extraction import extract
     from ..output import emit
@@ -30,6 +31,10 @@ def extract_command(paths, fmt, jobs):
         click.echo(f"Error: {exc}", err=True)
 
     results = extract(paths, jobs=jobs, on_error=report, show_progress=True)
+    for facts in results:  # the article is kept; what a fault cost is said
+        if facts.skipped:
+            click.echo(f"Warning: {facts.document.path or facts.document.id}: {len(facts.skipped)} sentence(s) "
+                       f"skipped by an extraction fault ({facts.skipped[0]})", err=True)
     if fmt == "json":
         json.dump({"documents": [f.to_dict() for f in results], "errors": errors}, sys.stdout,
                   ensure_ascii=False, indent=1)

@@ -106,52 +106,58 @@ def extract_document(document: Document) -> DocumentFacts:
     heads = None  # heads without a name, found on first need
     technique_hints, field_hints = Hints(TECHNIQUE_WORDS, tokens.key), Hints(FIELD_WORDS, tokens.key)
     mention_index = 0
-    for sentence in sentences:
-        in_sentence, spans = [], []
-        while mention_index < len(resolved) and resolved[mention_index][0].start < sentence.end:
-            m, org = resolved[mention_index]
-            if m.start >= sentence.start:
-                in_sentence.append((tokens.word_at(m.start), org))
-                spans.append((m.start, m.end))
-            mention_index += 1
-        i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
-        cues = cue_positions(all_cues, i, j) if in_sentence else {}
-        if (mains["hospital"] or mains["university"]) and any(c in cues for c in _RELATION_CUES):
-            present = {org.id for _, org in in_sentence}
-            if heads is None:
-                heads = bare_heads(tokens, named)
-            for pos, kind in heads[bisect_left(heads, (i, "")):]:
-                if pos >= j:
-                    break
-                # the organisation the article names most that this sentence does not name
-                if (main := next((o for o in mains[kind] if o.id not in present), None)) is not None:
-                    k = bisect_left([p for p, _ in in_sentence], pos)
-                    in_sentence.insert(k, (pos, main))
-                    spans.insert(k, tokens.char_span(pos, pos + 1))
-                    break
-        if len(in_sentence) > 2:
-            in_sentence = _without_speakers(in_sentence, spans, cues, tokens)
-            _join_comma_lists(in_sentence, spans, cues, text)
-        sentence_mentions.append(in_sentence)
-        relations = relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
-                                    receiving=receiving)
-        if not relations and in_sentence and main_party is not None:
-            relations = passive_givers(cues, in_sentence, main_party)
-        if not relations and in_sentence and ranked:
-            relations = unnamed_giver(cues, in_sentence, ranked)
-        techniques = find_techniques(sentence.text, tokens.key[sentence.start:sentence.end]) \
-            if technique_hints.between(sentence.start, sentence.end) else []
-        if relations or techniques:
-            evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
-                                sentence.start, sentence.end)
-            for rel in relations:
-                _keep_best(best, rel, evidence, sentence.text, validity)
-            for item in techniques:
-                facts.techniques.append(_transfer(item.name, in_sentence, cues, evidence, document.published_on))
-        if field_hints.between(sentence.start, sentence.end):
-            for item in find_fields(sentence.text, tokens.key[sentence.start:sentence.end]):
-                concept = gloss(item.name, "specialties")
-                all_fields.append(Field(item.name, concept.en if concept else None, concept.id if concept else None))
+    for number, sentence in enumerate(sentences):
+        # a fault on one sentence loses that sentence, not the article; it is reported with the facts
+        try:
+            in_sentence, spans = [], []
+            while mention_index < len(resolved) and resolved[mention_index][0].start < sentence.end:
+                m, org = resolved[mention_index]
+                if m.start >= sentence.start:
+                    in_sentence.append((tokens.word_at(m.start), org))
+                    spans.append((m.start, m.end))
+                mention_index += 1
+            i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
+            cues = cue_positions(all_cues, i, j) if in_sentence else {}
+            if (mains["hospital"] or mains["university"]) and any(c in cues for c in _RELATION_CUES):
+                present = {org.id for _, org in in_sentence}
+                if heads is None:
+                    heads = bare_heads(tokens, named)
+                for pos, kind in heads[bisect_left(heads, (i, "")):]:
+                    if pos >= j:
+                        break
+                    # the organisation the article names most that this sentence does not name
+                    if (main := next((o for o in mains[kind] if o.id not in present), None)) is not None:
+                        k = bisect_left([p for p, _ in in_sentence], pos)
+                        in_sentence.insert(k, (pos, main))
+                        spans.insert(k, tokens.char_span(pos, pos + 1))
+                        break
+            if len(in_sentence) > 2:
+                in_sentence, spans = _without_speakers(in_sentence, spans, cues, tokens)
+                _join_comma_lists(in_sentence, spans, cues, text)
+            sentence_mentions.append(in_sentence)
+            relations = relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
+                                        receiving=receiving)
+            if not relations and in_sentence and main_party is not None:
+                relations = passive_givers(cues, in_sentence, main_party)
+            if not relations and in_sentence and ranked:
+                relations = unnamed_giver(cues, in_sentence, ranked)
+            techniques = find_techniques(sentence.text, tokens.key[sentence.start:sentence.end]) \
+                if technique_hints.between(sentence.start, sentence.end) else []
+            if relations or techniques:
+                evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
+                                    sentence.start, sentence.end)
+                for rel in relations:
+                    _keep_best(best, rel, evidence, sentence.text, validity)
+                for item in techniques:
+                    facts.techniques.append(_transfer(item.name, in_sentence, cues, evidence, document.published_on))
+            if field_hints.between(sentence.start, sentence.end):
+                for item in find_fields(sentence.text, tokens.key[sentence.start:sentence.end]):
+                    concept = gloss(item.name, "specialties")
+                    all_fields.append(Field(item.name, concept.en if concept else None, concept.id if concept else None))
+        except Exception as exc:  # noqa: BLE001 - any fault, reported with the facts
+            facts.skipped.append(f"sentence at {sentence.start}-{sentence.end}: {type(exc).__name__}: {exc}")
+            del sentence_mentions[number:]
+            sentence_mentions.append([])
     _pair_by_anaphor(best, all_cues, sentences, tokens, ranked, sentence_mentions, document, city_ids, validity,
                      receiving)
     partnerships = [p for _, p, _ in best.values()]
@@ -214,7 +220,7 @@ def _without_speakers(in_sentence, spans, cues, tokens: TokenText):
     after = set(cues.get("reporter_after", ()))
     before = set(cues.get("reporter_before", ()))
     if not after and not before and "owner_before" not in cues:
-        return in_sentence
+        return in_sentence, spans
     owners = set(cues.get("owner_before", ()))
     dropped = set()
     for (pos, org), (_, end) in zip(in_sentence, spans):
@@ -222,8 +228,10 @@ def _without_speakers(in_sentence, spans, cues, tokens: TokenText):
         if any(end_word <= p <= end_word + 4 for p in after) or pos - 1 in before or pos - 2 in before \
                 or pos - 1 in owners or pos - 2 in owners:
             dropped.add(pos)
-    kept = [(pos, org) for pos, org in in_sentence if pos not in dropped]
-    return kept if len({org.id for _, org in kept}) >= 2 else in_sentence
+    kept = [k for k, (pos, _) in enumerate(in_sentence) if pos not in dropped]
+    if len({in_sentence[k][1].id for k in kept}) < 2:
+        return in_sentence, spans
+    return [in_sentence[k] for k in kept], [spans[k] for k in kept]
 
 
 @lru_cache(maxsize=1)

@@ -214,6 +214,9 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
         if lo and result[lo - 1].end > named.start:
             lo -= 1
         overlapping = result[lo:hi]
+        if named.kind == "department":  # "Medizinische Klinik des …": the department is no organisation
+            del result[lo:hi], starts[lo:hi]
+            continue
         shaped = Mention(named.start, named.end, named.surface, named.kind if named.kind in ORG_KINDS else "organisation",
                          aliases=named.aliases, alias_of=named.acronym_of)
         for alias in named.aliases:  # "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)": GIZ is known

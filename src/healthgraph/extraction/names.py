@@ -135,6 +135,7 @@ class _Shapes:
         receiving = load_yaml(data_file("loaders", "lexicon", "countries.yaml"))["receiving"]
         self.countries = frozenset(fold(c) for c in data["countries"] + [n for group in receiving for n in group])
         self.nationalities = frozenset(data["nationalities"])
+        self.plain_acronyms = frozenset(data["plain_acronyms"])
 
 
     def _word_head(self, key: str) -> str | None:
@@ -145,8 +146,11 @@ class _Shapes:
         word = parts[-1] if parts else ""
         if len(parts) > 1 and (word,) in self.head_words:  # "Enzkreis-Kliniken"
             return self.head_words[(word,)]
-        return next((kind for suffix, kind in self.suffixes if word.endswith(suffix) and len(word) > len(suffix) + 2),
+        kind = next((kind for suffix, kind in self.suffixes if word.endswith(suffix) and len(word) > len(suffix) + 2),
                     None)
+        if kind is None and word.endswith("s") and len(word) > 4:  # a German genitive: "des Forschungszentrums"
+            return self._word_head(key[:-1])
+        return kind
 
 
 def _by_first_word(phrases) -> dict[str, list[tuple[str, ...]]]:
@@ -244,8 +248,9 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
             right = _line_window(text, anchor, anchor, reach)[1]
             tokens = _tokens(text, anchor, right)
             span = _vietnamese_name(tokens, 0, shapes, provinces) if tokens else None
-            if span is None or span[1] < len(tokens) - 1 or right == len(text) or text[right] == "\n":
-                break
+            if span is None or right == len(text) or text[right] == "\n" or (
+                    span[1] < len(tokens) - 1 and not _lower_to_the_end(tokens, span[1])):
+                break  # read further only if the name may go on past the window
         if span is not None:
             found.append(_named(text, tokens, *span))
             last_end = found[-1].end
@@ -259,9 +264,12 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                 taken.append((named.start, named.end))
     taken += known.items()
     found += _province_pairs(text, taken, provinces) + _agents(text, taken, shapes)
-    found.sort(key=lambda n: n.start)
+    found += _determined_acronyms(text, taken + [(n.start, n.end) for n in found], shapes,
+                                  {alias for n in found for alias in n.aliases})
+    departments = [n for n in found if n.kind == "department"]
+    found = sorted((n for n in found if n.kind != "department"), key=lambda n: n.start)
     found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)]
-    return found + _acronyms(text, found)
+    return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
 
 
 def _may_continue(text: str, end: int, shapes: _Shapes) -> bool:
@@ -348,7 +356,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
     if not tokens[k].cap and tuple(t.lower for t in tokens[k:k + n]) not in shapes.vi_lower_heads:
         return None
     j = k + n
-    if j >= len(tokens) or _starts_with(tokens, j, shapes.vi_generic) or _starts_with(tokens, k, shapes.vi_events):
+    if j >= len(tokens) or (not (tokens[j].cap and tokens[k].cap) and _starts_with(tokens, j, shapes.vi_generic)) \
+            or _starts_with(tokens, k, shapes.vi_events):
         return None  # "bệnh viện tuyến trên", "Hội nghị", "Hội thảo": no one's name
     if not tokens[k].cap and _vi_head_at(tokens, j, shapes):
         return None  # "tổ chức Hội nghị": a verb before a name
@@ -412,6 +421,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
         break
     if last is None:
         return None
+    if kind in ("company", "foreign_body", "ministry") and not aliases:
+        last = _to_bracketed_alias(tokens, last, aliases, shapes)
     proper = [t for t in tokens[j:last + 1] if t.cap and t.is_word]
     if proper and _is_title(proper[0], shapes):
         return None
@@ -421,6 +432,31 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
         return None  # "hệ thống y tế Hà Nội", "bệnh viện Nhật Bản": a place's, no one organisation
     last = _without_country_suffix(tokens, j, last, shapes)
     return k, last + 1, kind, aliases
+
+
+# clause words that no name holds (as written: folded, "dò" would be "do" and "khí" "khi")
+_VI_CLAUSE_WORDS = frozenset({"đã", "sẽ", "đang", "được", "bị", "là", "có", "cho", "với", "của", "tại", "ở", "từ",
+                              "đến", "ký", "kết", "trao", "tặng", "hỗ", "trợ", "chuyển", "giao", "nhận", "tiếp",
+                              "thực", "hiện", "phối", "hợp", "tác", "vừa", "này", "do", "theo", "khi", "nhưng"})
+
+
+def _lower_to_the_end(tokens, m: int) -> bool:
+    """Whether only lower-case words that may lead to a bracketed abbreviation follow word ``m``."""
+    return all(t.is_word and not t.cap and t.lower not in _VI_CLAUSE_WORDS for t in tokens[m:])
+
+
+def _to_bracketed_alias(tokens, last: int, aliases: list[str], shapes: _Shapes) -> int:
+    """"Công ty TNHH Thăm dò và khai thác dầu khí (ExxonMobil)": a company's or agency's
+    descriptive name runs in lower case up to the abbreviation in brackets that closes it."""
+    m = last + 1
+    while m < len(tokens) and m - last <= 8 and tokens[m].is_word and not tokens[m].cap \
+            and tokens[m].lower not in _VI_CLAUSE_WORDS:
+        m += 1
+    if m == last + 1 or m + 2 >= len(tokens) or tokens[m].text != "(" or tokens[m + 2].text != ")" \
+            or not tokens[m + 1].acronym:
+        return last
+    aliases.append(tokens[m + 1].text)
+    return m - 1
 
 
 def is_country(folded: str) -> bool:
@@ -550,13 +586,17 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
     if whole is not None:  # "Tropical Health and Education Trust (THET)": the acronym spells the whole name
         pieces = sorted([p for p in pieces if p[1] <= whole[0] or p[0] >= whole[1]] + [whole])
     for a, b in pieces:
+        owner = _after_department(words, a, b, heads)
+        if owner > a:  # the department itself is no party: marked so that no head reading takes it
+            yield run[a], run[owner - 2] + 1, "department", ()
+            a = owner
         possessive = [p for p in range(a, b) if words[p].text.endswith(("’s", "'s"))
                       and any(" ".join([w.key for w in words[q:p]] + [_fold_word(words[p].text[:-2])])
                               in shapes.countries | provinces for q in range(a, p + 1))]
         if possessive and possessive[-1] + 1 < b:
             a = possessive[-1] + 1  # "Korea’s Seongnam City": a country's, not "St. Anne's Regional Hospital"
         while a < b and (words[a].key in shapes.openers or words[a].key in shapes.connectors
-                         or words[a].text in _DASHES):
+                         or words[a].text in _DASHES) and not _particle(words, a, b):
             a += 1
         while b > a and (words[b - 1].key in shapes.connectors or words[b - 1].text in _DASHES):
             b -= 1
@@ -582,6 +622,12 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
 
 
 _LOWER_HEADS = frozenset({"hospital", "hospitals", "clinic", "city"})  # may close a name in lower case
+_PARTICLES = frozenset({"de", "di", "da", "del", "della", "van", "la", "le", "du", "dos"})
+
+
+def _particle(words, a: int, b: int) -> bool:
+    """"De Martino Hospital", "Van Andel Institute": a capitalised particle opens a surname."""
+    return words[a].key in _PARTICLES and words[a].text[:1].isupper() and a + 1 < b and words[a + 1].cap
 _TAIL_KEEPS = frozenset({"of", "for", "fur", "zu", "der", "des", "de", "du", "la", "di", "del", "rechts", "links"})
 _NUMBER_WORDS = frozenset({"no", "nr", "number", "nummer"})
 _GENERIC_PLACES = frozenset({"stadt", "landes", "region", "kantons", "provinz", "city", "state", "country"})
@@ -655,6 +701,19 @@ def _split_pieces(words, heads) -> list[tuple[int, int]]:
     return result
 
 
+_DEPARTMENTS = ("klinik", "abteilung", "station", "ambulanz")
+
+
+def _after_department(words, a: int, b: int, heads) -> int:
+    """"Klinik für Kardiologie am St. Vinzenz-Hospital", "Frauenklinik des USB": a department
+    names the organisation it belongs to, which starts after "am", "des", "im" or "vom"."""
+    first = next((i for i, _, _ in heads if a <= i < b), None)
+    if first is None or not words[first].key.endswith(_DEPARTMENTS):
+        return a
+    return next((i + 1 for i in range(first + 1, b - 1) if words[i].key in ("am", "des", "im", "vom")
+                 and words[i + 1].cap), a)
+
+
 _KIND_ORDER = ("hospital", "university", "ministry", "company", "institute", "foreign_body")
 
 
@@ -722,6 +781,29 @@ def _agents(text: str, taken: list[tuple[int, int]], shapes: _Shapes) -> list[Na
             continue
         agents.append(NamedSpan(start, end, name, "foreign_body"))
     return agents
+
+
+# "das USZ", "des USB", "the WHO": a determiner before a short capital word makes it a name
+_DETERMINED_ACRONYM = re.compile(r"\b(?:[Dd](?:as|es|em|er|ie|en)|[Tt]he)[ \t]+([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5})(?![\w-])")
+
+
+def _determined_acronyms(text: str, taken: list[tuple[int, int]], shapes: _Shapes, defined: set[str]
+                         ) -> list[NamedSpan]:
+    """Short capital words a determiner names ("Das HDZ unterstützt …"), unless they are
+    plain abbreviations (MoU, ICU, CT), countries, inside a name already read or defined
+    by one ("Universitätsmedizin Greifswald (UMG)")."""
+    if not any(c.isupper() for c in text):
+        return []
+    found, seen = [], set()
+    for m in _DETERMINED_ACRONYM.finditer(text):
+        word = m.group(1)
+        key = word.lower()
+        if key in shapes.plain_acronyms or key in shapes.countries or key in seen or word in defined \
+                or any(s <= m.start(1) < e for s, e in taken):
+            continue
+        seen.add(key)
+        found.append(NamedSpan(m.start(1), m.end(1), word, "organisation", (word,)))
+    return found
 
 
 _SEAT = re.compile(r"\s+in\s+([A-ZÄÖÜ][^\W\d_]+(?:[-\s][A-ZÄÖÜ][^\W\d_]+)?)(?=\s*[,.;:)]|\s*$|\s+(?:and|und)\s)")
