@@ -122,6 +122,33 @@ def test_names_found_on_real_article_shapes(text, expected):
     assert surfaces(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Der Vertrag der Spitäler Frutigen und Zweisimmen gilt ab Mai.",
+     [("Frutigen", ("Spital Frutigen",)), ("Zweisimmen", ("Spital Zweisimmen",))]),
+    ("Das Labor arbeitet mit den Kreiskrankenhäusern Olpe, Lennestadt und Bad Berleburg.",
+     [("Olpe", ("Kreiskrankenhaus Olpe",)), ("Lennestadt", ("Kreiskrankenhaus Lennestadt",)),
+      ("Bad Berleburg", ("Kreiskrankenhaus Bad Berleburg",))]),
+    ("Nurses from the Hung Vuong and Trung Vuong hospitals attended.",
+     [("Hung Vuong", ("Hung Vuong Hospital",)), ("Trung Vuong", ("Trung Vuong Hospital",))]),
+    ("Đoàn đã làm việc với các bệnh viện Hùng Vương, An Bình và Nguyễn Trãi.",
+     [("Hùng Vương", ("Bệnh viện Hùng Vương",)), ("An Bình", ("Bệnh viện An Bình",)),
+      ("Nguyễn Trãi", ("Bệnh viện Nguyễn Trãi",))]),
+])
+def test_one_plural_head_introduces_several_names(text, expected):
+    assert [(n.surface, n.aliases) for n in find_names(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one group ("Kreiskliniken Esslingen") and then another name, not a list under one head
+    ("Die Kreiskliniken Esslingen und die Stiftung Hoffnung schlossen einen Vertrag.",
+     ["Kreiskliniken Esslingen", "Stiftung Hoffnung"]),
+    # a year is no count of hospitals
+    ("Năm 2024 Bệnh viện Quận 8 và Bệnh viện Quận 5 đã ký kết.", ["Bệnh viện Quận 8", "Bệnh viện Quận 5"]),
+])
+def test_a_plural_head_needs_a_list_of_bare_names(text, expected):
+    assert surfaces(text) == expected
+
+
 def test_a_department_is_marked_and_its_organisation_is_the_party():
     names = find_names("Die Kinderklinik des Klinikums Passau kooperiert mit dem Spital Oberwil.")
     assert [(n.surface, n.kind) for n in names] == [

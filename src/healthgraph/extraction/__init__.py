@@ -158,8 +158,11 @@ def extract_document(document: Document) -> DocumentFacts:
             facts.skipped.append(f"sentence at {sentence.start}-{sentence.end}: {type(exc).__name__}: {exc}")
             del sentence_mentions[number:]
             sentence_mentions.append([])
-    _pair_by_anaphor(best, all_cues, sentences, tokens, ranked, sentence_mentions, document, city_ids, validity,
-                     receiving)
+    try:
+        _pair_by_anaphor(best, all_cues, sentences, tokens, ranked, sentence_mentions, document, city_ids, validity,
+                         receiving)
+    except Exception as exc:  # noqa: BLE001 - as for a sentence: the pairs found so far stay
+        facts.skipped.append(f"pairing across sentences: {type(exc).__name__}: {exc}")
     partnerships = [p for _, p, _ in best.values()]
     for p in partnerships:
         p.fields = list(all_fields)

@@ -254,7 +254,9 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
         if span is not None:
             found.append(_named(text, tokens, *span))
             last_end = found[-1].end
-    taken = [(n.start, n.end) for n in found]
+    listed = _listed_under_plural_head(text, provinces | shapes.countries)
+    found = [n for n in found if not any(n.start < e and s < n.end for s, e in listed.spans)] + listed.names
+    taken = [(n.start, n.end) for n in found] + listed.spans
     for left, right in _windows(text, key, shapes):
         tokens = _tokens(text, left, right)
         for span in _capitalised_names(tokens, shapes, provinces):
@@ -270,6 +272,61 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     found = sorted((n for n in found if n.kind != "department"), key=lambda n: n.start)
     found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)]
     return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
+
+
+_DE_ITEM = r"(?:St\.[ \t]?|Bad[ \t]+)?[A-ZÄÖÜ][\w'’-]*(?:[ \t]+(?:an[ \t]+der|am|im)[ \t]+[A-ZÄÖÜ][\w'’-]*)?"
+_EN_ITEM = r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
+_VI_UPPER = "".join(chr(c) for c in range(0xC0, 0x1F00) if chr(c).isupper())
+_VI_ITEM = rf"[A-Z{_VI_UPPER}0-9][^\W_]*(?:[ \t]+[A-Z{_VI_UPPER}0-9][^\W_]*){{0,3}}"
+
+
+def _item_list(item: str, joiner: str) -> str:
+    return rf"{item}(?:[ \t]*,[ \t]*{item})*[ \t]*,?[ \t]*(?:{joiner})[ \t]+{item}"
+
+
+# "die Krankenhäuser Hainburg und Kittsee", "den Kantonsspitälern Aarau, Baden und Luzern", "the
+# Cho Ray and Thong Nhat hospitals", "các bệnh viện Bạch Mai, Việt Đức và K": one head, many names
+_PLURAL_LISTS = (
+    (re.compile(r"(?<![\w-])(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*?)?(?:[Kk]rankenhäusern?|[Kk]liniken|[Ss]pitälern?))[ \t]+(?P<items>"
+                + _item_list(_DE_ITEM, "und|sowie") + r")(?![\w-])"), _DE_ITEM, False),
+    (re.compile(r"(?<![\w-])(?P<items>" + _item_list(_EN_ITEM, "and|&") + r")[ \t]+(?P<head>hospitals|clinics)\b"),
+     _EN_ITEM, True),
+    (re.compile(r"(?<![\w/.,])(?:các|những|hai|ba|bốn|\d{1,2})[ \t]+(?P<head>[Bb]ệnh viện|BV)[ \t]+(?:là[ \t]+|gồm[ \t]+|:[ \t]*)?"
+                r"(?P<items>" + _item_list(_VI_ITEM, "và") + r")(?!\w)"), _VI_ITEM, False),
+)
+_SINGULAR = (("krankenhäusern", "krankenhaus"), ("krankenhäuser", "krankenhaus"), ("kliniken", "klinik"),
+             ("spitälern", "spital"), ("spitäler", "spital"), ("hospitals", "Hospital"), ("clinics", "Clinic"),
+             ("bệnh viện", "Bệnh viện"), ("bv", "Bệnh viện"))
+
+
+@dataclass
+class _Listed:
+    names: list[NamedSpan]
+    spans: list[tuple[int, int]]  # the whole lists, head included: no other reading there
+
+
+def _listed_under_plural_head(text: str, places: frozenset[str]) -> _Listed:
+    """Each name of a list that one plural head introduces, called by the name and by the
+    singular head with it ("Hainburg", "Krankenhaus Hainburg"). A list that names a place,
+    or a name with a head of its own, is read otherwise."""
+    shapes = _shapes()
+    listed = _Listed([], [])
+    for pattern, item, head_after in _PLURAL_LISTS:
+        for m in pattern.finditer(text):
+            items = [(i.start(), i.end(), i.group()) for i in re.finditer(item, m.group("items"))]
+            words = [w for _, _, name in items for w in name.split()]
+            if any(fold(name) in places for _, _, name in items) or any(shapes.word_head(_fold_word(w)) for w in words):
+                continue
+            head = m.group("head")
+            singular = next((head[:len(head) - len(plural)] + one for plural, one in _SINGULAR
+                             if head.lower().endswith(plural)), head)
+            singular = singular[:1].upper() + singular[1:]
+            offset = m.start("items")
+            for start, end, name in items:
+                full = f"{name} {singular}" if head_after else f"{singular} {name}"
+                listed.names.append(NamedSpan(offset + start, offset + end, name, "hospital", (full,)))
+            listed.spans.append(m.span())
+    return listed
 
 
 def _may_continue(text: str, end: int, shapes: _Shapes) -> bool:
