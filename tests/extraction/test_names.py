@@ -104,7 +104,7 @@ def test_an_acronym_that_spells_the_whole_run_keeps_it_one_name():
 
 @pytest.mark.parametrize("text, expected", [
     # a determiner before a short capital word names an organisation; plain abbreviations do not
-    ("Das KSW unterstützt seit 2019 das Spital in Mbeya. Das MoU läuft fünf Jahre.", ["KSW"]),
+    ("Das KSW unterstützt seit 2019 das Spital in Mbeya. Das MoU läuft fünf Jahre.", ["KSW", "Spital in Mbeya"]),
     ("The WFP and the ICU team of Riverside Hospital met.", ["WFP", "Riverside Hospital"]),
     # a capitalised particle opens a surname
     ("The grant went to De Carvalho Hospital in Beira.", ["De Carvalho Hospital"]),
@@ -119,6 +119,18 @@ def test_an_acronym_that_spells_the_whole_run_keeps_it_one_name():
      ["Công ty TNHH Tư vấn và thiết kế kỹ thuật y sinh"]),
 ])
 def test_names_found_on_real_article_shapes(text, expected):
+    assert surfaces(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Kreisklinik Wangen kooperiert mit dem Spital in Bregenz.", ["Kreisklinik Wangen", "Spital in Bregenz"]),
+    ("Die Ärzte leiten die Zusammenarbeit mit dem Spital in Malawi.", []),          # a country names no hospital
+    ('Das "St. Mary of the Lake Hospital" erhielt Spenden.', ["St. Mary of the Lake Hospital"]),
+    ("Chairman of Greenfield Medical Foundation Tom Lee spoke.", ["Greenfield Medical Foundation"]),
+    ("Director of Thong Nhat Hospital Tran Van Binh said.", ["Thong Nhat Hospital"]),
+    ("Eine Delegation des Klinikums Fulda war zu Gast.", ["Klinikums Fulda"]),
+])
+def test_names_by_town_saint_and_delegation(text, expected):
     assert surfaces(text) == expected
 
 
@@ -147,6 +159,13 @@ def test_one_plural_head_introduces_several_names(text, expected):
 ])
 def test_a_plural_head_needs_a_list_of_bare_names(text, expected):
     assert surfaces(text) == expected
+
+
+def test_a_hospital_named_by_its_town_is_the_one_the_article_named():
+    names = find_names("Die Firma MedTec Bremen unterstützt das Hôpital Régional de Kara. "
+                       "Sie lieferte dem Krankenhaus in Kara zwei Monitore.")
+    placed = [n for n in names if n.surface == "Krankenhaus in Kara"]
+    assert [n.acronym_of for n in placed] == ["Hôpital Régional de Kara"]
 
 
 def test_a_department_is_marked_and_its_organisation_is_the_party():

@@ -266,6 +266,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                 taken.append((named.start, named.end))
     taken += known.items()
     found += _province_pairs(text, taken, provinces) + _agents(text, taken, shapes)
+    found += _placed_heads(text, taken + [(n.start, n.end) for n in found], found)
     found += _determined_acronyms(text, taken + [(n.start, n.end) for n in found], shapes,
                                   {alias for n in found for alias in n.aliases})
     departments = [n for n in found if n.kind == "department"]
@@ -637,7 +638,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             i += 1
     if not heads:
         return
-    pieces = _split_pieces(words, heads)
+    pieces = _split_pieces(words, heads, shapes)
     whole = next(((start, position) for position, alias in aliases for start in range(position)
                   if _initials_of(words[start:position]) == alias and words[start].text[:1].isupper()), None)
     if whole is not None:  # "Tropical Health and Education Trust (THET)": the acronym spells the whole name
@@ -713,7 +714,8 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
         return head_end + 1
     if first.key in _NUMBER_WORDS and len(tail) > 1 and tail[1].text[:1].isdigit():
         return head_end + 2
-    if first.key in shapes.connectors or first.key in shapes.titles or first.key in shapes.openers:
+    if first.key in shapes.connectors or first.key in shapes.titles or first.key in shapes.openers \
+            or first.key in shapes.surnames:  # "Director of Cho Ray Hospital Nguyen Tri Thuc"
         return head_end
     if heads[0][0] == a and i == a:
         # head first: "Spital Muri", "Hospital Canselor Tuanku Muhriz", "Centre Hospitalier Régional de Sokodé"
@@ -737,11 +739,24 @@ def _compound(token: _Token, shapes: _Shapes) -> bool:
         ("uni", "kantons", "kreis", "land", "stadt", "bezirks", "kinder", "bundes")) and not token.key.endswith("zentrum")
 
 
-def _split_pieces(words, heads) -> list[tuple[int, int]]:
+def _inside_name(words, i: int, shapes: _Shapes) -> bool:
+    """"St. John of God Hospital", "Our Lady of the Lake Hospital": an "of" between two
+    names' words belongs to the name; after a title ("Director of the X") it does not."""
+    after = i + 2 if i + 2 < len(words) and words[i + 1].key == "the" else i + 1
+    return words[i].key == "of" and 0 < i and after < len(words) and words[i - 1].cap and words[after].cap \
+        and words[i - 1].key not in shapes.openers and words[i - 1].key not in shapes.titles \
+        and not _head_at_word(words[i - 1], shapes)
+
+
+def _head_at_word(word, shapes: _Shapes) -> bool:
+    return word.is_word and shapes.word_head(word.key) is not None
+
+
+def _split_pieces(words, heads, shapes: _Shapes) -> list[tuple[int, int]]:
     # "Director of the Hong Kong Centre": the part before the last "of" ahead of the first head holds no head
     start = 0
     for i, w in enumerate(words[:heads[0][0]]):
-        if w.key in ("of", "des", "der", "at", "bei", "am", "beim", "and", "und", "&"):
+        if w.key in ("of", "des", "der", "at", "bei", "am", "beim", "and", "und", "&") and not _inside_name(words, i, shapes):
             start = i + 1
     # "A Hospital and B Hospital", "Klinikum A und Klinikum B": two names
     end, result = len(words), []
@@ -758,16 +773,17 @@ def _split_pieces(words, heads) -> list[tuple[int, int]]:
     return result
 
 
-_DEPARTMENTS = ("klinik", "abteilung", "station", "ambulanz")
+_DEPARTMENTS = ("klinik", "abteilung", "station", "ambulanz", "delegation")
 
 
 def _after_department(words, a: int, b: int, heads) -> int:
-    """"Klinik für Kardiologie am St. Vinzenz-Hospital", "Frauenklinik des USB": a department
-    names the organisation it belongs to, which starts after "am", "des", "im" or "vom"."""
+    """"Klinik für Kardiologie am St. Vinzenz-Hospital", "Frauenklinik des USB", "Delegation of
+    X": a department or a delegation names the organisation it belongs to, which starts after
+    "am", "des", "im", "vom", "of" or "from"."""
     first = next((i for i, _, _ in heads if a <= i < b), None)
     if first is None or not words[first].key.endswith(_DEPARTMENTS):
         return a
-    return next((i + 1 for i in range(first + 1, b - 1) if words[i].key in ("am", "des", "im", "vom")
+    return next((i + 1 for i in range(first + 1, b - 1) if words[i].key in ("am", "des", "im", "vom", "of", "from")
                  and words[i + 1].cap), a)
 
 
@@ -838,6 +854,28 @@ def _agents(text: str, taken: list[tuple[int, int]], shapes: _Shapes) -> list[Na
             continue
         agents.append(NamedSpan(start, end, name, "foreign_body"))
     return agents
+
+
+# "mit dem Krankenhaus in St. Gallen", "the hospital in Bo": a bare head and its town name a hospital
+_PLACED_HEAD = re.compile(r"\b(?:dem|das|des|der|den|im|ins|the)[ \t]+(?P<name>(?P<head>Krankenhaus|Krankenhauses|Spital|"
+                          r"Spitals|Klinikum|Klinikums|Kantonsspital|Universitätsspital|Universitätsklinikum|Hospital|"
+                          r"hospital)[ \t]+in[ \t]+(?P<place>(?:St\.[ \t]?|Bad[ \t]+)?[A-ZÄÖÜ][\w-]+"
+                          r"(?:[ \t]+(?:am|an[ \t]+der)[ \t]+[A-ZÄÖÜ][\w-]+)?))(?![\w-])")
+
+
+def _placed_heads(text: str, taken: list[tuple[int, int]], names: list[NamedSpan]) -> list[NamedSpan]:
+    """"das Krankenhaus in St. Gallen": a hospital named by its town; the one the article
+    has named already when a name of it holds the town ("dem Krankenhaus in Sokodé" after
+    "Centre Hospitalier Régional de Sokodé"). A country names no one ("das Spital in Tansania")."""
+    found = []
+    for m in _PLACED_HEAD.finditer(text):
+        place = fold(m.group("place"))
+        if is_country(place) or any(s < m.end("name") and m.start("name") < e for s, e in taken):
+            continue
+        named = next((n.surface for n in names if n.kind in ("hospital", "institute", "university")
+                      and any(f" {place} " in f" {fold(form)} " for form in (n.surface,) + n.aliases)), None)
+        found.append(NamedSpan(m.start("name"), m.end("name"), m.group("name"), "hospital", (), named))
+    return found
 
 
 # "das USZ", "des USB", "the WHO": a determiner before a short capital word makes it a name
