@@ -135,6 +135,21 @@ def test_names_by_town_saint_and_delegation(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a compound that says what the body is, before its name, is no part of the name
+    ("Der Pharmakonzern Bayer Vital und der Klinikbetreiber Asklepios unterzeichneten.",
+     [("Bayer Vital", ()), ("Asklepios", ())]),
+    # a descriptor word before the name: the name alone is another form
+    ("Der Verein Kinderherz Tansania hilft der NGO Mercy Ships.",
+     [("Verein Kinderherz Tansania", ("Kinderherz Tansania",)), ("NGO Mercy Ships", ("Mercy Ships",))]),
+    # a head in lower case describes the name after it; a possessive "'s" is no part of a name
+    ("Denver-based hospital Mile High Medical Center partnered with Northgate University's clinic.",
+     [("Mile High Medical Center", ()), ("Northgate University", ())]),
+])
+def test_what_a_body_is_comes_before_its_name(text, expected):
+    assert [(n.surface, n.aliases) for n in find_names(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Der Vertrag der Spitäler Frutigen und Zweisimmen gilt ab Mai.",
      [("Frutigen", ("Spital Frutigen",)), ("Zweisimmen", ("Spital Zweisimmen",))]),
     ("Das Labor arbeitet mit den Kreiskrankenhäusern Olpe, Lennestadt und Bad Berleburg.",

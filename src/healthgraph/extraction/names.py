@@ -136,7 +136,12 @@ class _Shapes:
         self.countries = frozenset(fold(c) for c in data["countries"] + [n for group in receiving for n in group])
         self.nationalities = frozenset(data["nationalities"])
         self.plain_acronyms = frozenset(data["plain_acronyms"])
+        self.descriptor_kinds = {word: kind for kind, words in data["descriptors"].items() for word in words}
+        self.descriptors = tuple(self.descriptor_kinds)
 
+
+    def descriptor_kind(self, key: str) -> str:
+        return next(kind for word, kind in self.descriptor_kinds.items() if key.endswith(word))
 
     def _word_head(self, key: str) -> str | None:
         """The kind of head one word is: "e.V." whole, or a compound by its ending ("Inselspital")."""
@@ -365,6 +370,8 @@ def _windows(text: str, key: str, shapes: _Shapes) -> list[tuple[int, int]]:
 
 def _named(text, tokens, start, end, kind, aliases) -> NamedSpan:
     s, e = tokens[start].start, tokens[end - 1].end
+    if text.endswith(("'s", "’s"), s, e):  # "the University of Chicago's hospital"
+        e -= 2
     return NamedSpan(s, e, text[s:e], kind, tuple(aliases))
 
 
@@ -555,6 +562,8 @@ def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
     if not tokens[k].is_word:
         return 0, None
     kind = shapes.word_head(tokens[k].key)
+    if kind is None and _compound_descriptor(tokens[k], shapes):
+        kind = shapes.descriptor_kind(tokens[k].key)
     return (1, kind) if kind else (0, None)
 
 
@@ -579,8 +588,8 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                 run.append(m)
                 m += 1
                 continue
-            if t.is_word and t.key in _LOWER_HEADS:
-                run.append(m)  # "Bundang Jesaeng hospital", "Seongnam city"
+            if t.is_word and t.key in _LOWER_HEADS and not tokens[m - 1].text.endswith(("'s", "’s")):
+                run.append(m)  # "Bundang Jesaeng hospital", "Seongnam city"; not "X University's clinic"
                 m += 1
                 continue
             if t.text in _DASHES and t.text != "—" and m + 1 < len(tokens) and tokens[m + 1].cap \
@@ -658,9 +667,24 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             a += 1
         while b > a and (words[b - 1].key in shapes.connectors or words[b - 1].text in _DASHES):
             b -= 1
+        described_as = None
+        while b - a > 1 and _compound_descriptor(words[a], shapes):  # "Gesundheitsversorger MU Health Care"
+            described_as = next((kind for i, _, kind in heads if i == a), described_as or "organisation")
+            a += 1
         piece_heads = [(i, n, kind) for i, n, kind in heads if a <= i and i + n <= b]
+        if described_as and not piece_heads and a < b and words[a].cap and words[a].key not in shapes.openers:
+            # "Medizintechnikkonzern Siemens Healthineers": the compound was the only head
+            yield run[a], run[_proper_end(words, a, b, shapes) - 1] + 1, described_as, ()
+            continue
         if not piece_heads or a >= b:
             continue
+        # "Los Angeles-based hospital CHA Hollywood Presbyterian Medical Center": a head written in
+        # lower case describes the name after it
+        described = [i + n for i, n, _ in piece_heads if not words[i].cap and i + n < b
+                     and any(j >= i + n for j, _, _ in piece_heads)]
+        if described:
+            a = described[-1]
+            piece_heads = [h for h in piece_heads if h[0] >= a]
         b = _name_end(words, a, b, piece_heads, shapes)
         head_positions = {p for i, n, _ in piece_heads for p in range(i, i + n)}
         proper = [w for p, w in enumerate(words[a:b], a) if p not in head_positions and w.is_word
@@ -676,6 +700,11 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             continue  # "Die Klinik", "the Vietnamese hospital"
         kind = _kind_of(piece_heads)
         found_aliases = tuple(alias for position, alias in aliases if a < position <= b)
+        if piece_heads[0][0] == a and b - a > piece_heads[0][1] and words[a].key in shapes.descriptors \
+                and not any(i > a for i, _, _ in piece_heads):
+            # "Verein Archemed", "NGO Swiss Medical Teams": a word for what the body is, then its
+            # name; the name alone is how others call it
+            found_aliases += (" ".join(w.text for w in words[a + piece_heads[0][1]:b]),)
         yield run[a], run[b - 1] + 1, kind, found_aliases
 
 
@@ -731,6 +760,23 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
             break
         proper += 1
     return head_end + 1 if proper == 1 else head_end
+
+
+def _proper_end(words, a: int, b: int, shapes: _Shapes) -> int:
+    """End of the capitalised words from ``a`` (connectors inside kept)."""
+    end = a
+    for k in range(a, b):
+        if words[k].cap and words[k].is_word:
+            end = k + 1
+        elif words[k].key not in shapes.connectors or words[k].key in ("and", "und"):
+            break
+    return end
+
+
+def _compound_descriptor(token: _Token, shapes: _Shapes) -> bool:
+    """"Medizintechnikkonzern", "Gesundheitsversorger": a compound that says what the body
+    is; no part of its name ("Konzern" alone may be)."""
+    return token.is_word and any(token.key.endswith(d) and len(token.key) > len(d) + 2 for d in shapes.descriptors)
 
 
 def _compound(token: _Token, shapes: _Shapes) -> bool:
