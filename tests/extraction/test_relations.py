@@ -330,3 +330,26 @@ def test_a_country_after_a_verb_places_no_one():
             "Kooperationsvertrag unterzeichnet.")
     found = pairs(text)
     assert (frozenset({"Herzzentrum Landshut", "Dritte Zentralkrankenhaus"}), "Herzzentrum Landshut") in found
+
+
+def test_what_is_received_is_no_giver_and_every_listed_source_gives():
+    facts = extract_text("Bệnh viện Đa khoa tỉnh Hà Giang đã tiếp nhận 12 gói kỹ thuật từ các bệnh viện tuyến trên "
+                         "như Bệnh viện Bạch Mai, Bệnh viện K và Bệnh viện Nhi Trung ương.")
+    assert sorted((p.supporter, p.kind) for p in facts.partnerships) == [
+        ("bach-mai", "transfer"), ("k-hospital", "transfer"), ("nhi-trung-uong", "transfer")]
+    assert {p.recipient for p in facts.partnerships} == {"bvdk-ha-giang"}
+
+
+def test_receiving_patients_or_a_whole_hospital_is_no_partnership():
+    for text in ("Bệnh viện Bạch Mai tiếp nhận bệnh nhân từ Bệnh viện Đa khoa tỉnh Hòa Bình.",
+                 "Trường Cao đẳng Y tế Hà Đông tiếp nhận việc bàn giao cơ sở vật chất từ Bệnh viện Đa khoa Hà Đông."):
+        assert extract_text(text).partnerships == []
+
+
+def test_receiving_from_a_marked_source():
+    facts = extract_text("Bệnh viện Đa khoa tỉnh Lào Cai tiếp nhận 2 xe cứu thương từ Công ty CP Ô tô Trường Hải.")
+    assert [(p.supporter, p.recipient) for p in facts.partnerships] == [("x-cong-ty-cp-o-to-truong-hai", "bvdk-lao-cai")]
+    # a "từ" far from the next name marks no source
+    facts = extract_text("Mỗi ngày Bệnh viện Đa khoa tỉnh Lào Cai tiếp nhận cấp cứu từ 40 đến 50 trường hợp nặng "
+                         "trong toàn tỉnh, theo số liệu được công bố tại hội nghị của Sở Y tế tỉnh Lào Cai.")
+    assert facts.partnerships == []

@@ -296,7 +296,7 @@ def _in_receiving_countries(resolved, text: str, language: str | None) -> frozen
     return frozenset(found)
 
 
-_RELATION_CUES = ("sign", "cooperate", "support", "transfer", "receive", "receive_transfer", "satellite")
+_RELATION_CUES = ("sign", "cooperate", "support", "transfer", "receive", "receive_transfer", "receive_from", "satellite")
 
 
 def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sentence_mentions, document: Document,
@@ -401,7 +401,7 @@ def _transfer(name: str, in_sentence, cues, evidence: Evidence, reported_on: str
             orgs.append(org)
     source = orgs[0].id if orgs else None
     recipient = orgs[1].id if len(orgs) > 1 else None
-    if ("receive" in cues or "receive_transfer" in cues) and len(orgs) > 1:
+    if any(c in cues for c in ("receive", "receive_transfer", "receive_from")) and len(orgs) > 1:
         source, recipient = recipient, source
     return TechniqueTransfer(name=name, evidence=evidence, source=source, recipient=recipient,
                              en=concept.en if concept else None, concept=concept.id if concept else None,

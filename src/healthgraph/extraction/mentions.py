@@ -328,7 +328,8 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
         if w in _NUMBER_WORDS and k + 1 < len(words) and words[k + 1].isdigit() and not _gap_breaks(tokens, k + 1):
             number, end, k = words[k + 1], k + 2, k + 2
             break
-        if head.kind == "hospital" and hospital_type is None and k in types_at and not proper:
+        if head.kind == "hospital" and hospital_type is None and k in types_at and not proper \
+                and not (k in provinces_at and provinces_at[k][0] > types_at[k][0]):  # "Lào Cai" is no "Lao" (TB)
             end, hospital_type = types_at[k]  # "Y học cổ truyền", "Sản - Nhi"
             k = end
             continue

@@ -478,7 +478,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                 and not _vi_head_at(tokens, m + 1, shapes):
             m += 1
             continue
-        if t.lower in shapes.vi_inner:
+        if t.lower in shapes.vi_inner or kind == "company" and t.lower != "và" and _capital_ahead(tokens, m, shapes):
+            # a company's name bridges any lower-case words to its next capital ("Công ty CP Ô tô Trường Hải")
             if last is not None and m - last <= 2 and all(x.lower in shapes.vi_closing for x in tokens[last + 1:m + 1]):
                 last = m  # "Bộ Y tế", "Bộ Quốc phòng": a name may close on lower-case syllables
             m += 1
@@ -503,6 +504,18 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
 _VI_CLAUSE_WORDS = frozenset({"đã", "sẽ", "đang", "được", "bị", "là", "có", "cho", "với", "của", "tại", "ở", "từ",
                               "đến", "ký", "kết", "trao", "tặng", "hỗ", "trợ", "chuyển", "giao", "nhận", "tiếp",
                               "thực", "hiện", "phối", "hợp", "tác", "vừa", "này", "do", "theo", "khi", "nhưng"})
+
+
+def _capital_ahead(tokens, m: int, shapes: _Shapes) -> bool:
+    """Whether a capitalised word follows word ``m`` within four lower-case words that hold no
+    clause word and no head of another name ("… giám hiệu trường Đại học")."""
+    for k in range(m, min(m + 5, len(tokens))):
+        t = tokens[k]
+        if t.cap and t.is_word:
+            return True
+        if not t.is_word or t.lower in _VI_CLAUSE_WORDS or _vi_head_at(tokens, k, shapes):
+            return False
+    return False
 
 
 def _lower_to_the_end(tokens, m: int) -> bool:

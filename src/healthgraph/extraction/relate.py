@@ -208,8 +208,11 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
         return relations + marked
     by = set(cues.get("by", []))
     joins = set(cues.get("and", []))
+    receipts = cues.get("receive", []) + cues.get("receive_transfer", []) + cues.get("receive_from", [])
     for category, kind in (("transfer", "transfer"), ("support", "support")):
         for pos in cues.get(category, []):
+            if any(r < pos and not any(r < p < pos for p, _ in mentions) for r in receipts):
+                continue  # "tiếp nhận hơn 30 gói kỹ thuật từ …": what is received, not who gives
             giver_pos, giver = _before_with_position(mentions, pos)
             givers = _listed_before(mentions, pos, joins) if giver is not None else []  # "A và B đã trao tặng"
             # "viện trợ không hoàn lại của A dành cho B": the giver follows "của"
@@ -226,11 +229,28 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
                 takers = (target_pos is not None and _listed_after(mentions, target_pos, joins)) \
                     or _listed_after(mentions, pos, joins)
             relations += [Relation(g, taker, kind, g, True) for g in givers for taker in takers if g.id != taker.id]
-    for category, kind in (("receive_transfer", "transfer"), ("receive", "support")):
+    for category, kind in (("receive_transfer", "transfer"), ("receive", "transfer" if "transfer" in cues else "support")):
         for pos in cues.get(category, []):
-            taker, giver = _before(mentions, pos), _after(mentions, pos)
-            if giver and taker and giver.id != taker.id:
-                relations.append(Relation(giver, taker, kind, giver, True))
+            taker = _before(mentions, pos)
+            # "B tiếp nhận … từ các bệnh viện như A1, A2 và A3": every listed giver; one marked as a
+            # recipient ("tổ chức tiếp nhận … cho C") gives nothing
+            first_to = min((p for p in cues.get("to", []) if p > pos), default=None)
+            givers = [g for g in _listed_after(mentions, pos, joins)
+                      if first_to is None or next(p for p, o in mentions if o is g) < first_to]
+            relations += [Relation(giver, taker, kind, giver, True) for giver in givers
+                          if taker is not None and giver.id != taker.id]
+    markers = sorted(cues.get("from", []) + cues.get("by", []) + cues.get("of", []))
+    for pos in cues.get("receive_from", []):  # "B tiếp nhận … từ A": only a source marked near it gives
+        taker = _before(mentions, pos)
+        first = next((p for p, _ in mentions if p > pos), None)
+        marker = max((m for m in markers if pos < m < (first if first is not None else -1) and m - pos <= 12),
+                     default=None)
+        # "… cấp cứu từ 45-50 trường hợp": a marker far from the next name names no source, nor one
+        # that a recipient's marker follows ("… đã được ký kết … cho C")
+        givers = _listed_after(mentions, marker, joins) if marker is not None and first - marker <= 10 and not any(
+            marker < t < first for t in cues.get("to", [])) else []
+        kind = "transfer" if "transfer" in cues else "support"
+        relations += [Relation(g, taker, kind, g, True) for g in givers if taker is not None and g.id != taker.id]
     if relations or "pair_anaphor" in cues:  # "ký kết giữa hai đơn vị": the two sides are no names here
         return relations
     if signed or "cooperate" in cues:
@@ -238,7 +258,8 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     return []
 
 
-_POSITIVE = ("cooperate", "transfer", "support", "receive", "receive_transfer", "satellite", "takes_satellite")
+_POSITIVE = ("cooperate", "transfer", "support", "receive", "receive_transfer", "receive_from", "satellite",
+             "takes_satellite")
 
 
 def _negative_first(cues: dict[str, list[int]]) -> bool:
