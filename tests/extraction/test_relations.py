@@ -353,3 +353,10 @@ def test_receiving_from_a_marked_source():
     facts = extract_text("Mỗi ngày Bệnh viện Đa khoa tỉnh Lào Cai tiếp nhận cấp cứu từ 40 đến 50 trường hợp nặng "
                          "trong toàn tỉnh, theo số liệu được công bố tại hội nghị của Sở Y tế tỉnh Lào Cai.")
     assert facts.partnerships == []
+
+
+def test_a_policy_owner_and_a_time_are_no_source():
+    facts = extract_text("Thực hiện Đề án 1816 của Bộ Y tế, từ năm 2021 - 2023, Bệnh viện Đa khoa tỉnh Phú Yên đã "
+                         "thực hiện nhiều kỹ thuật mới từ việc tiếp nhận đào tạo và chuyển giao kỹ thuật của "
+                         "Bệnh viện Chợ Rẫy (TP. Hồ Chí Minh).")
+    assert [(p.supporter, p.recipient) for p in facts.partnerships] == [("cho-ray", "bvdk-phu-yen")]

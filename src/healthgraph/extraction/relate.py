@@ -130,7 +130,16 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
                          for cats in containers)  # the "cho" of "cho biết" marks no recipient
             if not inside:
                 cues.append((i, category))
+    # "từ năm 2020", "from 2019 to 2024", "vom 1. Mai": a time, no source
+    cues = [(i, c) for i, c in cues if c != "from" or i + 1 >= len(tokens.words)
+            or not (tokens.words[i + 1] in _TEMPORAL or tokens.words[i + 1].isdigit())]
+    programmes = [i for i, category in cues if category == "programme"]
+    if programmes:  # "Đề án 1816 của Bộ Y tế", "the programme of the Ministry": the owner gives nothing
+        cues = [(i, c) for i, c in cues if c != "of" or not any(0 < i - p <= 3 for p in programmes)]
     return cues
+
+
+_TEMPORAL = frozenset({"nam", "ngay", "thang", "dau", "cuoi", "khi", "sau", "truoc", "giua", "quy", "tuan"})
 
 
 # Vietnamese function words as written: folded, "do" (by) is also "đó" (that), "tới" (to) is
@@ -243,7 +252,7 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     for pos in cues.get("receive_from", []):  # "B tiếp nhận … từ A": only a source marked near it gives
         taker = _before(mentions, pos)
         first = next((p for p, _ in mentions if p > pos), None)
-        marker = max((m for m in markers if pos < m < (first if first is not None else -1) and m - pos <= 12),
+        marker = max((m for m in markers if pos < m < (first if first is not None else -1) and m - pos <= 15),
                      default=None)
         # "… cấp cứu từ 45-50 trường hợp": a marker far from the next name names no source, nor one
         # that a recipient's marker follows ("… đã được ký kết … cho C")

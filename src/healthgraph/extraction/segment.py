@@ -42,9 +42,10 @@ def split_sentences(text: str) -> list[Sentence]:
         end = match.start(match.lastgroup) if match.lastgroup else match.start()  # the sentence keeps its stop
         if match.lastgroup and not text.startswith("\n", end):  # a line break always ends a sentence
             last = _LAST_WORD.search(text, max(start, end - 40), end)  # the word before the dot
-            if last and (last.group(1).lower().rsplit(".", 1)[-1] in _ABBREVIATIONS or len(last.group(1)) == 1):
+            word = last.group(1).lstrip("([{\"“'«") if last else ""  # "(TP. Hồ Chí Minh)"
+            if last and (word.lower().rsplit(".", 1)[-1] in _ABBREVIATIONS or len(word) == 1):
                 continue
-            if last and last.group(1).isdigit() and len(last.group(1)) <= 2 and _MONTH_AHEAD.match(text, match.end()):
+            if word.isdigit() and len(word) <= 2 and _MONTH_AHEAD.match(text, match.end()):
                 continue
         _append(sentences, text, start, end)
         start = match.end()
