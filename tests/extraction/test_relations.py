@@ -360,3 +360,13 @@ def test_a_policy_owner_and_a_time_are_no_source():
                          "thực hiện nhiều kỹ thuật mới từ việc tiếp nhận đào tạo và chuyển giao kỹ thuật của "
                          "Bệnh viện Chợ Rẫy (TP. Hồ Chí Minh).")
     assert [(p.supporter, p.recipient) for p in facts.partnerships] == [("cho-ray", "bvdk-phu-yen")]
+
+
+def test_provinces_named_as_the_other_side_are_their_peoples_committees():
+    facts = extract_text("Bệnh viện Chợ Rẫy ký kết hợp tác toàn diện với Cà Mau, An Giang và Đồng Tháp.")
+    assert sorted(p.parties[1] if p.parties[0] == "cho-ray" else p.parties[0] for p in facts.partnerships) == [
+        "ubnd-an-giang", "ubnd-ca-mau", "ubnd-dong-thap"]
+    facts = extract_text("Korea's Sejong Hospital and Vietnam's Nam Dinh Province signed a memorandum on Monday.",
+                         language="en")
+    assert [sorted(p.parties) for p in facts.partnerships] == [["ubnd-nam-dinh", "x-sejong-hospital"]]
+    assert extract_text("Bệnh viện Chợ Rẫy hợp tác với Nhật Bản và Hàn Quốc.").partnerships == []  # countries

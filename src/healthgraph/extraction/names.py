@@ -271,6 +271,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                 taken.append((named.start, named.end))
     taken += known.items()
     found += _province_pairs(text, taken, provinces) + _agents(text, taken, shapes)
+    found += _province_partners(text, taken + [(n.start, n.end) for n in found], provinces)
     found += _placed_heads(text, taken + [(n.start, n.end) for n in found], found)
     found += _determined_acronyms(text, taken + [(n.start, n.end) for n in found], shapes,
                                   {alias for n in found for alias in n.aliases})
@@ -887,6 +888,33 @@ def _province_pairs(text: str, taken: list[tuple[int, int]], provinces) -> list[
                 and not any(s < e2 and s2 < e for s, e, _ in sides for s2, e2 in taken):
             pairs += [NamedSpan(s, e, text[s:e], "people_committee") for s, e, _ in sides]
     return pairs
+
+
+_PLACE_ITEM = rf"(?:(?:tỉnh|thành phố|TP\.?)[ \t]*)?[A-Z{_VI_UPPER}][^\W\d_]*(?:[ \t]+[A-Z{_VI_UPPER}][^\W\d_]*){{0,3}}"
+# "hợp tác toàn diện với Hà Tĩnh, Nghệ An, Thanh Hóa", "with Thai Binh Province": provinces as parties
+_PROVINCE_PARTNERS = (  # (the list, one item of it)
+    (re.compile(rf"(?<!\w)(?:với|cùng)[ \t]+(?P<list>{_PLACE_ITEM}(?:[ \t]*(?:,|và)[ \t]*{_PLACE_ITEM})*)"),
+     _PLACE_ITEM),
+    (re.compile(r"(?P<list>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+[Pp]rovince)\b"), r".+"),
+)
+_PLACE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|TP\.?)[ \t]*|[ \t]+[Pp]rovince$")
+
+
+def _province_partners(text: str, taken: list[tuple[int, int]], provinces) -> list[NamedSpan]:
+    """Provinces named as the other side ("… với Hà Tĩnh, Nghệ An và Thanh Hóa", "Vietnam's
+    Thai Binh Province"): their People's Committees; every listed name must be a province."""
+    found = []
+    for pattern, item in _PROVINCE_PARTNERS:
+        for m in pattern.finditer(text):
+            items = [(i.start(), i.end()) for i in re.finditer(item, m.group("list"))]
+            names = [_PLACE_PREFIX.sub("", m.group("list")[a:b]) for a, b in items]
+            if not items or not all(fold(name) in provinces for name in names):
+                continue
+            spans = [(m.start("list") + a, m.start("list") + b) for a, b in items]
+            if any(s < te and ts < e for s, e in spans for ts, te in taken):
+                continue
+            found += [NamedSpan(s, e, text[s:e], "people_committee") for s, e in spans]
+    return found
 
 
 _CAPITALISED_RUN = r"[A-ZÄÖÜ][\w&'’.-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w&'’.-]*|for|of|and|und|de|du|für))*"
