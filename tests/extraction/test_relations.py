@@ -370,3 +370,11 @@ def test_provinces_named_as_the_other_side_are_their_peoples_committees():
                          language="en")
     assert [sorted(p.parties) for p in facts.partnerships] == [["ubnd-nam-dinh", "x-sejong-hospital"]]
     assert extract_text("Bệnh viện Chợ Rẫy hợp tác với Nhật Bản và Hàn Quốc.").partnerships == []  # countries
+
+
+def test_the_partner_after_a_memorandum_in_brackets_and_counted_groups():
+    facts = extract_text("Two hospitals, namely Hue Central Hospital and Da Nang Hospital, signed memorandums of "
+                         "understanding (MOU) with Osaka NCVC on May 3.", language="en")
+    assert sorted(sorted(p.parties) for p in facts.partnerships) == [
+        ["da-nang-hospital", "x-osaka-ncvc"], ["hue-central", "x-osaka-ncvc"]]
+    assert not any(o.name.startswith("Two") for o in facts.organisations)

@@ -1019,7 +1019,7 @@ _WITH = frozenset({"with", "mit", "voi"})
 _COORDINATOR_AFTER = re.compile(r"[ \t]+(?:and|und|va|&|with|mit|voi|cung)[ \t]+")  # within the line
 _COORDINATOR_BEFORE = re.compile(r"[ \t]+(?:and|und|va|&|with|mit|voi|cung)[ \t]+$")
 _COORDINATOR_WORDS = tuple(f" {w} " for w in ("and", "und", "va", "&", "with", "mit", "voi", "cung"))
-_WITH_AFTER = re.compile(r"[ \t]+(?:with|mit|voi)[ \t]+")
+_WITH_AFTER = re.compile(r"(?:\)|[ \t]*\([^()]{1,12}\))?[ \t]+(?:with|mit|voi)[ \t]+")  # "MoU (…) with X", "(MoU) with X"
 
 
 def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provinces,
