@@ -378,3 +378,18 @@ def test_the_partner_after_a_memorandum_in_brackets_and_counted_groups():
     assert sorted(sorted(p.parties) for p in facts.partnerships) == [
         ["da-nang-hospital", "x-osaka-ncvc"], ["hue-central", "x-osaka-ncvc"]]
     assert not any(o.name.startswith("Two") for o in facts.organisations)
+
+
+def test_a_ministry_of_health_is_vietnams_only_in_an_article_about_vietnam():
+    abroad = extract_text("JICA handed over two ambulances to the Ministry of Health in Vientiane.", language="en")
+    assert [(p.supporter, p.recipient) for p in abroad.partnerships] == [("jica", "x-ministry-of-health")]
+    home = extract_text("The Ministry of Health signed an agreement with Bach Mai Hospital.", language="en")
+    assert [sorted(p.parties) for p in home.partnerships] == [["bach-mai", "bo-y-te"]]
+
+
+def test_a_countrys_embassy_and_government_give_with_the_subject():
+    facts = extract_text("Korea’s Embassy in Vientiane handed over two ambulances to Champasak Provincial Hospital "
+                         "under a grant of the Government of Korea.", language="en")
+    names = {o.id: o.name for o in facts.organisations}
+    assert sorted((names[p.supporter], names[p.recipient]) for p in facts.partnerships) == [
+        ("Government of Korea", "Champasak Provincial Hospital"), ("Korea’s Embassy", "Champasak Provincial Hospital")]

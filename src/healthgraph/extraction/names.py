@@ -674,8 +674,11 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         possessive = [p for p in range(a, b) if words[p].text.endswith(("’s", "'s"))
                       and any(" ".join([w.key for w in words[q:p]] + [_fold_word(words[p].text[:-2])])
                               in shapes.countries | provinces for q in range(a, p + 1))]
-        if possessive and possessive[-1] + 1 < b:
-            a = possessive[-1] + 1  # "Korea’s Seongnam City": a country's, not "St. Anne's Regional Hospital"
+        if possessive and possessive[-1] + 1 < b and any(
+                words[p].cap and not _head_at_word(words[p], shapes) for p in range(possessive[-1] + 1, b)):
+            # "Korea’s Seongnam City": a country's, not "St. Anne's Regional Hospital"; "Japan's
+            # Embassy" is named by its country
+            a = possessive[-1] + 1
         while a < b and (words[a].key in shapes.openers or words[a].key in shapes.connectors
                          or words[a].text in _DASHES) and not _particle(words, a, b):
             a += 1
@@ -731,6 +734,9 @@ def _particle(words, a: int, b: int) -> bool:
     return words[a].key in _PARTICLES and words[a].text[:1].isupper() and a + 1 < b and words[a + 1].cap
 _TAIL_KEEPS = frozenset({"of", "for", "fur", "zu", "der", "des", "de", "du", "la", "di", "del", "rechts", "links"})
 _NUMBER_WORDS = frozenset({"no", "nr", "number", "nummer"})
+# heads a country names ("Government of Japan", "Embassy of Ireland")
+_NAMED_BY_COUNTRY = frozenset({"government", "embassy", "consulate", "ministry", "regierung", "botschaft",
+                               "konsulat", "ministerium"})
 _GENERIC_PLACES = frozenset({"stadt", "landes", "region", "kantons", "provinz", "city", "state", "country"})
 
 
@@ -750,7 +756,8 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
     if first.key in _TAIL_KEEPS:
         if len(tail) == 2 and tail[1].key in _GENERIC_PLACES:  # "Klinikum der Stadt" names no one
             return head_end
-        if first.key in ("of", "in") and " ".join(w.key for w in tail[1:]) in shapes.countries:
+        if first.key in ("of", "in") and " ".join(w.key for w in tail[1:]) in shapes.countries \
+                and words[i].key not in _NAMED_BY_COUNTRY:
             return head_end  # "Oita Minami Medical Center of Japan": the country says where, not who
         return b
     if first.text[:1].isdigit():
@@ -988,7 +995,8 @@ def _determined_acronyms(text: str, taken: list[tuple[int, int]], shapes: _Shape
     return found
 
 
-_SEAT = re.compile(r"\s+in\s+([A-ZÄÖÜ][^\W\d_]+(?:[-\s][A-ZÄÖÜ][^\W\d_]+)?)(?=\s*[,.;:)]|\s*$|\s+(?:and|und)\s)")
+_SEAT = re.compile(r"\s+in\s+([A-ZÄÖÜ][^\W\d_]+(?:[-\s][A-ZÄÖÜ][^\W\d_]+)?)(?=\s*[,.;:)]|\s*$|\s+(?:and|und)\s|"
+                   r"\s+[a-zäöü])")
 
 
 _VI_SEAT = re.compile(r"[ \t]+tại[ \t]+(?:TP\.?[ \t]*|thành phố[ \t]+)?[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3}")

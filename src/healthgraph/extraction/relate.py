@@ -226,8 +226,8 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
             givers = _listed_before(mentions, pos, joins) if giver is not None else []  # "A và B đã trao tặng"
             # "viện trợ không hoàn lại của A dành cho B": the giver follows "của"
             of = next((p for p in cues.get("of", []) if pos < p <= pos + 6), None)
-            giver_pos, giver = next(((p, o) for p, o in mentions if of is not None and p == of + 1),
-                                    (giver_pos, giver))
+            giver_pos, giver = next(((p, o) for p, o in mentions if of is not None and of < p <= of + 2),
+                                    (giver_pos, giver))  # "of A", "of the A"
             if giver not in givers:
                 givers = [giver] if giver is not None else []
             target_pos = min((p for p in cues.get("to", []) if p > max(pos, giver_pos)), default=None)
@@ -237,6 +237,8 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
             else:  # "A hỗ trợ ... cho B, C và D", "viện trợ của A dành cho B"
                 takers = (target_pos is not None and _listed_after(mentions, target_pos, joins)) \
                     or _listed_after(mentions, pos, joins)
+                if giver_pos > pos and not [t for t in takers if t is not giver]:
+                    takers = [t for t in [_before(mentions, pos)] if t]  # "B … under a grant of A"
             relations += [Relation(g, taker, kind, g, True) for g in givers for taker in takers if g.id != taker.id]
     for category, kind in (("receive_transfer", "transfer"), ("receive", "transfer" if "transfer" in cues else "support")):
         for pos in cues.get(category, []):
@@ -410,8 +412,14 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     kind = "transfer" if "transfer" in cues or "receive_transfer" in cues else "support"
     taker_pos = next(p for p, o in mentions if o.id == taker.id)
     takers = _listed_after(mentions, taker_pos - 1, joins)  # "cho B, C và D": every listed recipient
-    # every marked source gives: "dự án do JICA tài trợ, B tiếp nhận chuyển giao … từ Bệnh viện C"
-    givers = _distinct([(0, o) for o in [giver] + sources if o.id not in {t.id for t in takers}])
+    # every marked source gives: "dự án do JICA tài trợ, B tiếp nhận chuyển giao … từ Bệnh viện C"; so
+    # does the subject of a giving verb ("A handed over … to B under a grant of C")
+    giving = [p for c in ("transfer", "support") for p in cues.get(c, [])]
+    subject = mentions[0][1] if giving and mentions[0][0] < min(giving) and not any(
+        c in cues for c in ("receive", "receive_transfer", "receive_from")) and not any(
+        b < min(giving) for b in cues.get("by", [])) else None  # not a passive's subject ("B được A hỗ trợ")
+    givers = _distinct([(0, o) for o in [giver] + sources + [subject] if o is not None
+                        and o.id not in {t.id for t in takers}])
     return [Relation(g, t, kind, g, True) for g in givers for t in _distinct([(0, o) for o in takers])
             if t.id != g.id]
 

@@ -143,8 +143,17 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
     resolved: list[tuple[Mention, Organisation]] = []
     full_known = {m.known.id for m in mentions if m.known is not None and not m.short}
     by_surface: dict[str, Organisation] = {}
+    # a short form alone is dropped ("Bạch Mai" may be a street), but a generic ministry's name is
+    # Vietnam's in an article about Vietnam, and another country's ministry elsewhere ("the Ministry
+    # of Health in Lilongwe"): a body of its own
+    about_vietnam = any(m.known is not None and not m.short and m.known.province for m in mentions) \
+        or "vietnam" in tokens.key or "viet nam" in tokens.key
     for m in mentions:
-        if m.known is not None:
+        generic = m.known is not None and m.short and m.known.id not in full_known and m.kind == "ministry"
+        if generic and about_vietnam:
+            full_known.add(m.known.id)
+            generic = False
+        if m.known is not None and not generic:
             if m.short and m.known.id not in full_known:
                 continue
             org = known_organisation(m.known)
