@@ -196,3 +196,16 @@ def test_handing_a_hospital_over_to_a_ministry_is_no_partnership():
     facts = extract_text("Thủ tướng giao Bộ Giao thông vận tải phối hợp với Bộ Y tế chuyển giao nguyên trạng "
                          "Bệnh viện Giao thông vận tải Vinh về Bộ Y tế quản lý.")
     assert facts.partnerships == []
+
+
+def test_an_article_after_a_name_opens_the_next_phrase():
+    assert surfaces("Verantwortliche des Kreiskrankenhauses Olpe die Erklärung unterzeichnet.") == [
+        "Kreiskrankenhauses Olpe"]
+
+
+def test_a_head_without_a_name_in_any_case_is_the_main_hospital_but_not_inside_a_name():
+    facts = extract_text("Das Klinikum Passau liegt an der Donau. Das Klinikum Passau baut neu. Zwischen der Klinik "
+                         "Zwiesel und dem Klinikum wird seit Jahren kooperiert. Die Kooperation mit dem Zentrum der "
+                         "Intensivmedizin des Universitätsklinikums Regensburg ist neu.", language="de")
+    assert {frozenset(p.parties) for p in facts.partnerships} == {
+        frozenset({"x-klinikum-passau", "x-klinik-zwiesel"})}

@@ -734,6 +734,7 @@ def _particle(words, a: int, b: int) -> bool:
     return words[a].key in _PARTICLES and words[a].text[:1].isupper() and a + 1 < b and words[a + 1].cap
 _TAIL_KEEPS = frozenset({"of", "for", "fur", "zu", "der", "des", "de", "du", "la", "di", "del", "rechts", "links"})
 _NUMBER_WORDS = frozenset({"no", "nr", "number", "nummer"})
+_ARTICLES = frozenset({"die", "das", "den", "dem", "the", "und", "and", "mit", "with"})
 # heads a country names ("Government of Japan", "Embassy of Ireland")
 _NAMED_BY_COUNTRY = frozenset({"government", "embassy", "consulate", "ministry", "regierung", "botschaft",
                                "konsulat", "ministerium"})
@@ -771,8 +772,9 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
         # head first: "Spital Muri", "Hospital Canselor Tuanku Muhriz", "Centre Hospitalier Régional de Sokodé"
         proper = 0
         for k, w in enumerate(tail):
-            if not w.is_word or w.key in shapes.connectors and not (k + 1 < len(tail) and tail[k + 1].cap):
-                break
+            if not w.is_word or w.key in _ARTICLES or w.key in shapes.connectors and not (
+                    k + 1 < len(tail) and tail[k + 1].cap):
+                break  # "Bundeswehrkrankenhaus Ulm die Erklärung": an article opens the next phrase
             proper += 1
         return head_end + min(proper, 4)
     proper = 0

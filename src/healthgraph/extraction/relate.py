@@ -68,7 +68,7 @@ def bare_heads(tokens: TokenText, named: frozenset[int]) -> list[tuple[int, str]
     "the hospital", "nhà trường"), not of a plural or generic one ("các bệnh viện", "bệnh viện
     tuyến trên") and not inside a name, in order."""
     return [(a, _ANAPHOR_KINDS[category]) for a, b, category in _head_matcher().find(tokens)
-            if category in _ANAPHOR_KINDS and a not in named]
+            if category in _ANAPHOR_KINDS and not any(k in named for k in range(a, b))]
 
 
 def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
