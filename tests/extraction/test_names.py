@@ -209,3 +209,16 @@ def test_a_head_without_a_name_in_any_case_is_the_main_hospital_but_not_inside_a
                          "Intensivmedizin des Universitätsklinikums Regensburg ist neu.", language="de")
     assert {frozenset(p.parties) for p in facts.partnerships} == {
         frozenset({"x-klinikum-passau", "x-klinik-zwiesel"})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("BỆNH VIỆN ĐA KHOA TỈNH HÀ GIANG KÝ KẾT HỢP TÁC VỚI BỆNH VIỆN VIỆT ĐỨC",
+     {frozenset({"bvdk-ha-giang", "viet-duc"})}),
+    ("BENH VIEN HUNG VUONG KY KET VOI BENH VIEN NHI DONG 1", {frozenset({"hung-vuong", "nhi-dong-1"})}),
+])
+def test_a_headline_in_capitals_ends_names_at_its_verb(text, expected):
+    assert {frozenset(p.parties) for p in extract_text(text).partnerships} == expected
+
+
+def test_common_nouns_of_a_german_headline_in_capitals_are_no_name():
+    assert surfaces("KLINIKUM UNTERSTÜTZT EINES DER GRÖSSTEN KRANKENHÄUSER IN GHANA") == []

@@ -25,7 +25,7 @@ from ..gazetteer import Gazetteer, KnownOrganisation, Province, load_gazetteer, 
 from ..model import ORG_KINDS
 from ..resources import data_file
 from ..text import fold
-from .names import VI_COUNTED, VI_GROUP_UNITS, find_names, is_country, is_nationality
+from .names import VI_CLAUSE_KEYS, VI_COUNTED, VI_GROUP_UNITS, find_names, is_country, is_nationality
 from .normalise import fold_same_length
 from .tokens import PhraseMatcher, TokenText
 
@@ -294,6 +294,11 @@ def _gap_breaks(tokens: TokenText, k: int) -> bool:
     return bool(_STOP_PUNCT.search(gap)) or "." in gap
 
 
+def _all_capitals(tokens: TokenText, k: int) -> bool:
+    start, end = tokens.spans[k]
+    return tokens.text[start:end].isupper()
+
+
 def _is_proper(tokens: TokenText, k: int) -> bool:
     first = tokens.text[tokens.spans[k][0]]
     return first.isupper() or first.isdigit()
@@ -325,6 +330,8 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
         if k != j and k in known_at and not known_at[k][1][0][1]:
             break
         w = words[k]
+        if w in VI_CLAUSE_KEYS and _all_capitals(tokens, k):
+            break  # "BỆNH VIỆN ĐA KHOA TỈNH HÀ GIANG KÝ KẾT …": a headline's verb ends the name
         if w in _NUMBER_WORDS and k + 1 < len(words) and words[k + 1].isdigit() and not _gap_breaks(tokens, k + 1):
             number, end, k = words[k + 1], k + 2, k + 2
             break

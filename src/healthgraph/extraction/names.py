@@ -453,6 +453,9 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                         m = nxt
                         continue
             break
+        if t.cap and t.text.isupper() and len(t.text) > 1 and (
+                t.lower in _VI_CLAUSE_WORDS or t.text.isascii() and t.key in VI_CLAUSE_KEYS):
+            break  # a headline in capitals: "BỆNH VIỆN … KÝ KẾT HỢP TÁC VỚI …" ends at its verb
         if t.cap:
             if m > j and _vi_head_at(tokens, m, shapes) \
                     and t.key not in ("y", "vien", "truong", "trung", "dai", "hoc", "hoi"):
@@ -517,6 +520,11 @@ def _capital_ahead(tokens, m: int, shapes: _Shapes) -> bool:
         if not t.is_word or t.lower in _VI_CLAUSE_WORDS or _vi_head_at(tokens, k, shapes):
             return False
     return False
+
+
+# the same, folded, for capitals written without marks ("KY KET VOI"); "DO" and "KHI" are left out
+VI_CLAUSE_KEYS = frozenset({"ky", "ket", "voi", "hop", "tac", "chuyen", "giao", "ho", "tro", "tiep", "nhan", "trao",
+                             "tang", "da", "se", "dang", "duoc", "cho", "cua", "tai", "va", "la", "phoi"})
 
 
 def _lower_to_the_end(tokens, m: int) -> bool:
@@ -715,6 +723,8 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             continue
         if proper and (all(w.key in shapes.openers for w in proper) or is_nationality(w.key for w in proper)):
             continue  # "Die Klinik", "the Vietnamese hospital"
+        if all(w.text.isupper() for w in words[a:b] if w.is_word) and any(len(w.text) > 5 for w in words[a:b]):
+            continue  # a headline in capitals ("EINES DER WICHTIGSTEN KRANKENHÄUSER"): no case to read names by
         kind = _kind_of(piece_heads)
         found_aliases = tuple(alias for position, alias in aliases if a < position <= b)
         if piece_heads[0][0] == a and b - a > piece_heads[0][1] and words[a].key in shapes.descriptors \
