@@ -205,8 +205,8 @@ def test_an_article_after_a_name_opens_the_next_phrase():
 
 def test_a_head_without_a_name_in_any_case_is_the_main_hospital_but_not_inside_a_name():
     facts = extract_text("Das Klinikum Passau liegt an der Donau. Das Klinikum Passau baut neu. Zwischen der Klinik "
-                         "Zwiesel und dem Klinikum wird seit Jahren kooperiert. Die Kooperation mit dem Zentrum der "
-                         "Intensivmedizin des Universitätsklinikums Regensburg ist neu.", language="de")
+                         "Zwiesel und dem Klinikum wird seit Jahren kooperiert. Leiterin der Intensivmedizin des "
+                         "Universitätsklinikums Regensburg ist Dr. Huber.", language="de")
     assert {frozenset(p.parties) for p in facts.partnerships} == {
         frozenset({"x-klinikum-passau", "x-klinik-zwiesel"})}
 

@@ -393,3 +393,17 @@ def test_a_countrys_embassy_and_government_give_with_the_subject():
     names = {o.id: o.name for o in facts.organisations}
     assert sorted((names[p.supporter], names[p.recipient]) for p in facts.partnerships) == [
         ("Government of Korea", "Champasak Provincial Hospital"), ("Korea’s Embassy", "Champasak Provincial Hospital")]
+
+
+def test_a_cooperation_with_a_list_and_no_subject_is_the_topics():
+    text = ("Das KSB unterhält viele Verträge mit anderen Spitälern. Das KSB stellt oft Fachpersonal. "
+            "Intensive Kooperationen bestehen heute mit dem Spital Zofingen, dem Spital Muri und dem Spital Leuggern.")
+    facts = extract_text(text, language="de")
+    assert sorted(sorted(p.parties) for p in facts.partnerships) == [
+        ["x-ksb", "x-spital-leuggern"], ["x-ksb", "x-spital-muri"], ["x-ksb", "x-spital-zofingen"]]
+    # a page of several sections: a main party the sentences before do not name is no topic
+    facts = extract_text("Das KSB baut ein Bettenhaus. Der Bau dauert drei Jahre. Die Kosten steigen. Der Kanton "
+                         "zahlt. Die Gemeinde prüft. "
+                         "Intensive Kooperationen bestehen heute mit dem Spital Zofingen und dem Spital Muri.",
+                         language="de")
+    assert facts.partnerships == []

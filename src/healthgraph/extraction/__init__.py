@@ -29,7 +29,7 @@ from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
 from .reader import read_documents
 from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, passive_givers, relate_sentence,
-                     unnamed_giver)
+                     unnamed_giver, unnamed_partner)
 from .resolve import known_organisation, resolve_mentions
 from .segment import split_sentences
 from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss
@@ -140,7 +140,11 @@ def extract_document(document: Document) -> DocumentFacts:
             if not relations and in_sentence and main_party is not None:
                 relations = passive_givers(cues, in_sentence, main_party)
             if not relations and in_sentence and ranked:
-                relations = unnamed_giver(cues, in_sentence, ranked)
+                # the topic: the most prominent party the four sentences before name
+                recent = {o.id for named in sentence_mentions[-5:-1] for _, o in named}
+                topic = [o for o in ranked if o.id in recent][:1]
+                relations = unnamed_giver(cues, in_sentence, ranked) or unnamed_partner(cues, in_sentence, topic,
+                                                                                       city_ids, i)
             techniques = find_techniques(sentence.text, tokens.key[sentence.start:sentence.end]) \
                 if technique_hints.between(sentence.start, sentence.end) else []
             if relations or techniques:

@@ -198,8 +198,7 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     if len(orgs) < 2:
         return []
     signed = "sign" in cues
-    if not signed and ("needs_survey" in cues or "not_partnership" in cues
-                       or "negative" in cues and _negative_first(cues)):
+    if _vetoed(cues):
         return []
     relations: list[Relation] = []
     for pos in cues.get("satellite", []):
@@ -269,6 +268,13 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     return []
 
 
+def _vetoed(cues: dict[str, list[int]]) -> bool:
+    """Unless a signing is stated: a needs survey, a patient transfer or takeover, or a visit
+    framing the sentence states no partnership."""
+    return "sign" not in cues and ("needs_survey" in cues or "not_partnership" in cues
+                                   or "negative" in cues and _negative_first(cues))
+
+
 _POSITIVE = ("cooperate", "transfer", "support", "receive", "receive_transfer", "receive_from", "satellite",
              "takes_satellite")
 
@@ -302,9 +308,11 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
         if pairs:
             return pairs
     first_position = mentions[0][0] if mentions else -1
+    if any(first_position - 3 <= p < first_position for p in cues.get("with", [])):
+        return []  # "the collaboration with A, B and C": they are partners of an unnamed other side
     group = _listed_after(mentions, first_position - 1, joins)
-    if len(group) >= 2 and not any(first_position - 3 <= p < first_position for p in cues.get("with", [])):
-        return _all_pairs(group)  # not "the collaboration with A, B and C": the other side is unnamed
+    if len(group) >= 2:
+        return _all_pairs(group)
     orgs = _distinct(mentions)
     if len(orgs) == 2 and ("sign" in cues or "reporter_after" not in cues):
         return [(orgs[0], orgs[1])]  # not "the director of B said the cooperation ...": a quote names one side
@@ -349,6 +357,24 @@ def unnamed_giver(cues: dict[str, list[int]], mentions: list[tuple[int, Organisa
     giver = next((o for o in ranked if o.id not in {t.id for t in takers}), None)
     kind = "transfer" if "transfer" in cues else "support"
     return [Relation(giver, t, kind, giver, True) for t in takers if giver is not None]
+
+
+def unnamed_partner(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],
+                    topic: list[Organisation], city_ids: frozenset[str], start: int) -> list[Relation]:
+    """"Intensive Kooperationen bestehen mit dem A, dem B und dem C", "Partnerships exist with A
+    and B": a sentence that opens on the cooperation names one side only; the other is the
+    topic of the sentences before (``topic``), when they name one. ``start``: the sentence's
+    first word."""
+    opening = [p for c in ("cooperate", "sign") for p in cues.get(c, []) if p - start <= 3]
+    if not opening or not mentions or not topic or _vetoed(cues):
+        return []
+    first = mentions[0][0]
+    if not any(first - 3 <= p < first for p in cues.get("with", [])):
+        return []
+    listed = _listed_after(mentions, first - 1, set(cues.get("and", [])))
+    if len(listed) < len(_distinct(mentions)) or any(o.id == topic[0].id for o in listed):
+        return []  # the subject is named after all ("Sau khi hợp tác với A, B sẵn sàng …")
+    return [_agreement(topic[0], org, city_ids) for org in listed]
 
 
 def _all_pairs(orgs: list[Organisation]) -> list[tuple[Organisation, Organisation]]:
