@@ -222,3 +222,10 @@ def test_a_headline_in_capitals_ends_names_at_its_verb(text, expected):
 
 def test_common_nouns_of_a_german_headline_in_capitals_are_no_name():
     assert surfaces("KLINIKUM UNTERSTÜTZT EINES DER GRÖSSTEN KRANKENHÄUSER IN GHANA") == []
+
+
+def test_a_word_beyond_type_and_province_names_a_hospital_of_its_own():
+    ids = lambda t: sorted(o.id for o in extract_text(t).organisations)  # noqa: E731
+    assert ids("Bệnh viện Mắt tỉnh Gia Lai ký kết với Bệnh viện Mắt Trung ương.") == ["bv-mat-gia-lai", "mat-trung-uong"]
+    assert ids("Bệnh viện Mắt Quốc tế Hà Nội - Hải Phòng ký kết với Bệnh viện Mắt Trung ương.") == [
+        "mat-trung-uong", "x-benh-vien-mat-quoc-te-ha-noi-hai-phong"]

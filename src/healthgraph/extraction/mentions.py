@@ -390,7 +390,13 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
         return None  # "bệnh viện Nhật Bản": a Japanese hospital, no name
     template = head.template
     if province is not None and hospital_type is not None and not before_province:
-        template = "bv-" + hospital_type.id
+        # "Bệnh viện Mắt Quốc tế Sài Gòn": a word beyond the type and the province names a hospital
+        # of its own, not the province's
+        own_words = set(fold(hospital_type.vi).split()) | {"tinh", "thanh", "pho", "tp"}
+        if set(modifiers) - own_words:
+            template, province = None, None  # the name's reading by shape decides
+        else:
+            template = "bv-" + hospital_type.id
     elif province is not None and head.kind == "hospital" and (template is None or before_province):
         template = _hospital_template(modifiers + [tokens.words[k] for k in before_province])
     mention = _mention(tokens, i, end, head.kind, province=province, template=template if province else None,
