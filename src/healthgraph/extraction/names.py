@@ -914,6 +914,8 @@ _PLACE_ITEM = rf"(?:(?:tỉnh|thành phố|TP\.?)[ \t]*)?[A-Z{_VI_UPPER}][^\W\d_
 _PROVINCE_PARTNERS = (  # (the list, one item of it)
     (re.compile(rf"(?<!\w)(?:với|cùng)[ \t]+(?P<list>{_PLACE_ITEM}(?:[ \t]*(?:,|và)[ \t]*{_PLACE_ITEM})*)"),
      _PLACE_ITEM),
+    # "trao tặng 30 xe cứu thương cho TP. Hà Nội", "bàn giao … cho tỉnh Hà Tĩnh": a recipient province
+    (re.compile(rf"(?<!\w)(?:cho|tặng|trợ)[ \t]+(?P<list>(?:tỉnh|thành phố|TP\.?)[ \t]*{_PLACE_ITEM})"), _PLACE_ITEM),
     (re.compile(r"(?P<list>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+[Pp]rovince)\b"), r".+"),
 )
 _PLACE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|TP\.?)[ \t]*|[ \t]+[Pp]rovince$")

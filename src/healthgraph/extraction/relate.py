@@ -223,6 +223,12 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
                 continue  # "tiếp nhận hơn 30 gói kỹ thuật từ …": what is received, not who gives
             giver_pos, giver = _before_with_position(mentions, pos)
             givers = _listed_before(mentions, pos, joins) if giver is not None else []  # "A và B đã trao tặng"
+            # "A phối hợp với B và C tổ chức lễ bàn giao …": those A works with hand nothing over; A does
+            listed_at = sorted(p for p, o in mentions if p < pos and o in givers)
+            split = next((w for w in cues.get("with", []) if listed_at and listed_at[0] < w < listed_at[-1]), None)
+            if split is not None:
+                givers = [o for p, o in mentions if p < split and o in givers]
+                giver_pos, giver = max((p, o) for p, o in mentions if p < split and o in givers)
             # "viện trợ không hoàn lại của A dành cho B": the giver follows "của"
             of = next((p for p in cues.get("of", []) if pos < p <= pos + 6), None)
             giver_pos, giver = next(((p, o) for p, o in mentions if of is not None and of < p <= of + 2),
