@@ -124,3 +124,16 @@ def test_english_and_german_procedures_trained_or_performed():
     found = find_techniques("The hospital will transfer 12 techniques, including coronary angiography, hip "
                             "replacement and neonatal intensive care.")
     assert [i.name for i in found] == ["coronary angiography", "hip replacement"]
+
+
+def test_techniques_by_method_after_a_colon_in_a_list_and_no_names():
+    from healthgraph.extraction import extract_text
+    names = lambda t: [i.name for i in find_techniques(t)]  # noqa: E731
+    assert names("Đoàn đã mổ 80 ca đục thủy tinh thể bằng phương pháp phaco tại huyện.") == ["phaco"]
+    assert names("Bệnh viện hỗ trợ chuyển giao các kỹ thuật chuyên sâu như: Cấy chỉ, điện châm, thủy châm.") == [
+        "Cấy chỉ", "điện châm", "thủy châm"]
+    assert names("Doctors were trained in laparoscopic surgery, and microsurgery.") == [
+        "laparoscopic surgery", "microsurgery"]
+    facts = extract_text("Bệnh viện Đa khoa tỉnh Cao Bằng tiếp nhận các kỹ thuật từ các bệnh viện như Bệnh viện "
+                         "Bạch Mai, Viện Huyết học - Truyền máu Trung ương.")
+    assert not any("Viện" in t.name for t in facts.techniques)

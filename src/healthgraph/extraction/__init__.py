@@ -147,6 +147,8 @@ def extract_document(document: Document) -> DocumentFacts:
                                                                                        city_ids, i)
             techniques = find_techniques(sentence.text, tokens.key[sentence.start:sentence.end]) \
                 if technique_hints.between(sentence.start, sentence.end) else []
+            # "… từ các bệnh viện như A, B, Viện Huyết học …": a list item that is a name is no technique
+            techniques = [t for t in techniques if not any(s <= sentence.start + t.start < e for s, e in spans)]
             if relations or techniques:
                 evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
                                     sentence.start, sentence.end)

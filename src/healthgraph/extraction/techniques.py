@@ -49,7 +49,8 @@ _VERB_LIST = re.compile(
     r"(?:techniken|verfahren)\s+")
 # a preposition that opens the recipient or source ends a list: "... và D cho Bệnh viện X"
 _LIST_STOP = re.compile(
-    r"\s(?:cho|toi|den|tu|do|cua|tai|from|to|at|for|von|an|vom|bei|fur|dem|der)\s+"
+    r"\s(?:tai|o)\s+(?:huyen|tinh|xa|thanh pho|tp|trung tam|benh vien|khoa)\b"  # "… tại huyện": a place ends it
+    r"|\s(?:cho|toi|den|tu|do|cua|tai|from|to|at|for|von|an|vom|bei|fur|dem|der)\s+"
     r"(?:the\s+|das\s+|dem\s+|den\s+|die\s+)?(?=(?:benh vien|bv|bvdk|so y te|trung tam|vien|"
     r"(?:[a-z-]+ ){1,5}(?:general |central )?hospital|[a-z-]*krankenhaus|[a-z-]*klinik))"
     r"|\s(?:in order to|um zu)\s")
@@ -59,7 +60,8 @@ _ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9/-]{1,7}")
 _NOT_A_NAME = re.compile(r"(?:nay|tren|noi tren|duoc|moi|cao|these|this|those|diese)\b")
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
 _LAST_AND = re.compile(r"\s+(?:va|und|and|sowie)\s+")
-_STRIP_LEAD = re.compile(r"(?:cac|nhung|mot so|der|die|das|den|dem|the|a|an|in der|in den|im|bei der)\s+")
+_STRIP_LEAD = re.compile(r"(?:cac|nhung|mot so|der|die|das|den|dem|the|a|an|in der|in den|im|bei der|and|und|va|sowie"
+                         r"|or|oder)\s+")
 _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$"
                          r"|\s+(?:o|cho|tren|bei)\s+\d+\s+(?:truong hop|benh nhan|ca|patienten|patients)\b.*$"
                          r"|\s+(?:independently|successfully|for the first time|durch|erfolgreich|selbststandig)$")
@@ -69,12 +71,14 @@ _DISEASE = re.compile(r"^(?:ung thu|benh|hoi chung|viem|u\s|soi (?:than|mat|tiet
 _PROCEDURE = re.compile(
     r"^(?:(?:ky thuat|dat|do|lap|bom|phau thuat|mo|can thiep|noi soi|chup|ghep|loc|thay|dieu tri|tan|sinh thiet|"
     r"cap cuu|xet nghiem|sieu am|tho|hoi suc|truyen|cat|nong|tiem|choc|dan luu|cay|xa tri|hoa tri|theo doi|sang loc|"
-    r"giam dau|gay me|gay te|vi phau|khau|noi|tao hinh|triet dot|dot|hut|ep tim|kep|nut mach|thong tim)\b"
+    r"giam dau|gay me|gay te|vi phau|khau|noi|tao hinh|triet dot|dot|hut|ep tim|kep|nut mach|thong tim|cham|dien cham|"
+    r"thuy cham|laser cham|xoa bop|bam huyet|vat ly tri lieu|tac dong cot song|phuc hoi chuc nang)\b"
     r"|operation|surgery|implant|transplant|insertion|dialysis|endoscop|ablation|angioplast|biops|resection|"
     r"replacement|bypass|catheter|laparoscop|transplantation|endoskop|operativ)")
 # one procedure named as what was trained or performed: "lớp huấn luyện về Hồi sức sơ sinh tại ...",
 # "tập huấn với chủ đề “Nội soi mật tụy ngược dòng”", "thực hiện thành công ghép thận từ người hiến sống"
 _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhung|mot so|\d+)\s)(?:ky thuat\s+)?(?=\w)"
+                     r"|bang (?:phuong phap|ky thuat)\s+(?=\w)"
                      r"|chu de\s*[\"“”«]?\s*(?=\w)|thuc hien thanh cong\s+(?:\d+\s+)?(?:ca\s+|ky thuat\s+)?(?=\w)"
                      r"|performed\s+(?:its\s+|their\s+|the\s+)?first\s+|die\s+ersten\s+(?=\w)"
                      r"|das\s+verfahren\s+der\s+")
@@ -85,11 +89,12 @@ _PROCEDURE_WORD = re.compile(
     r"(?:ectom|ektom|otomy|otomie|plast|scopy|skopie|graphy|graphie|ostom|therapy|therapie|lysis|lyse\b|dialys|transplant|"
     r"replacement|resuscitation|reanimation|dissection|screening|intervention|implantation|anasthesie|anaesthesia|"
     r"anesthesia|biops|resection|resektion|ablation|bypass|stent|catheter|katheter|sectio|kaiserschnitt|"
-    r"thrombectom|angiograph)")
+    r"thrombectom|angiograph|ultrasound|ultraschall|laparoscop|laparoskop|endoscop|endoskop|microsurg)")
 _END = re.compile(r"[.!?]\s|[.!?]$|\n")
 _TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur")
 TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "techni", "verfahren", "methoden", "procedur", "huan luyen", "tap huan",
-                   "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten")
+                   "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten",
+                   "bang phuong phap")
 FIELD_WORDS = ("linh vuc", "chuyen khoa", "chuyen nganh", "bereich", "fachgebiet", "field", "special", "area")
 TECHNIQUE_HINT = re.compile("|".join(TECHNIQUE_WORDS))
 FIELD_HINT = re.compile("|".join(FIELD_WORDS))
@@ -270,7 +275,8 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
             items.append(found[0])
     # a list item that reads like no procedure is a goal or a remark ("nâng cấp trang thiết bị",
     # "khó chuyển giao"), unless the text names it as a known technique
-    return _unique([i for i in items if looks_like_technique(i.name)])
+    # an item holding a colon is a list's heading run into its first item ("chuyên sâu như: Cấy chỉ")
+    return _unique([i for i in items if looks_like_technique(i.name) and ":" not in i.name])
 
 
 def _unique(items: list[Item]) -> list[Item]:
