@@ -259,7 +259,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
         if span is not None:
             found.append(_named(text, tokens, *span))
             last_end = found[-1].end
-    listed = _listed_under_plural_head(text, provinces | shapes.countries)
+    listed = _listed_under_plural_head(text, key, provinces | shapes.countries)
     found = [n for n in found if not any(n.start < e and s < n.end for s, e in listed.spans)] + listed.names
     taken = [(n.start, n.end) for n in found] + listed.spans
     for left, right in _windows(text, key, shapes):
@@ -271,8 +271,8 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                 taken.append((named.start, named.end))
     taken += known.items()
     found += _province_pairs(text, taken, provinces) + _agents(text, taken, shapes)
-    found += _province_partners(text, taken + [(n.start, n.end) for n in found], provinces)
-    found += _placed_heads(text, taken + [(n.start, n.end) for n in found], found)
+    found += _province_partners(text, key, taken + [(n.start, n.end) for n in found], provinces)
+    found += _placed_heads(text, key, taken + [(n.start, n.end) for n in found], found)
     found += _determined_acronyms(text, taken + [(n.start, n.end) for n in found], shapes,
                                   {alias for n in found for alias in n.aliases})
     departments = [n for n in found if n.kind == "department"]
@@ -287,6 +287,29 @@ _VI_UPPER = "".join(chr(c) for c in range(0xC0, 0x1F00) if chr(c).isupper())
 _VI_ITEM = rf"[A-Z{_VI_UPPER}0-9][^\W_]*(?:[ \t]+[A-Z{_VI_UPPER}0-9][^\W_]*){{0,3}}"
 
 
+def _around(key: str, anchors: tuple[str, ...], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged stretches ``[i - before, j + after)`` around each anchor found in the folded
+    ``key`` (one Aho-Corasick pass): a pattern that would be tried at every character is run
+    only there."""
+    merged: list[tuple[int, int]] = []
+    for last, length in _anchor_automaton(anchors).iter(key):  # in order of the anchors' ends
+        start, end = max(0, last + 1 - length - before), min(len(key), last + 1 + after)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (min(merged[-1][0], start), max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+@lru_cache(maxsize=16)
+def _anchor_automaton(anchors: tuple[str, ...]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for anchor in anchors:
+        automaton.add_word(anchor, len(anchor))
+    automaton.make_automaton()
+    return automaton
+
+
 def _item_list(item: str, joiner: str) -> str:
     return rf"{item}(?:[ \t]*,[ \t]*{item})*[ \t]*,?[ \t]*(?:{joiner})[ \t]+{item}"
 
@@ -294,12 +317,17 @@ def _item_list(item: str, joiner: str) -> str:
 # "die Krankenhäuser Hainburg und Kittsee", "den Kantonsspitälern Aarau, Baden und Luzern", "the
 # Cho Ray and Thong Nhat hospitals", "các bệnh viện Bạch Mai, Việt Đức và K": one head, many names
 _PLURAL_LISTS = (
+    # (pattern, one item, the head after the items, where to look: anchors in the folded text and the
+    # characters read before and after each)
     (re.compile(r"(?<![\w-])(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*?)?(?:[Kk]rankenhäusern?|[Kk]liniken|[Ss]pitälern?))[ \t]+(?P<items>"
-                + _item_list(_DE_ITEM, "und|sowie") + r")(?![\w-])"), _DE_ITEM, False),
+                + _item_list(_DE_ITEM, "und|sowie") + r")(?![\w-])"), _DE_ITEM, False,
+     ("krankenhauser", "kliniken", "spitaler"), 30, 200),
     (re.compile(r"(?<![\w-])(?P<items>" + _item_list(_EN_ITEM, "and|&") + r")[ \t]+(?P<head>hospitals|clinics)\b"),
-     _EN_ITEM, True),
-    (re.compile(r"(?<![\w/.,])(?:các|những|hai|ba|bốn|\d{1,2})[ \t]+(?P<head>[Bb]ệnh viện|BV)[ \t]+(?:là[ \t]+|gồm[ \t]+|:[ \t]*)?"
-                r"(?P<items>" + _item_list(_VI_ITEM, "và") + r")(?!\w)"), _VI_ITEM, False),
+     _EN_ITEM, True, ("hospitals", "clinics"), 200, 0),
+    (re.compile(r"(?<![\w/.,])(?:các|những|hai|ba|bốn)[ \t]+(?P<head>[Bb]ệnh viện|BV)[ \t]+(?:là[ \t]+|gồm[ \t]+|:[ \t]*)?"
+                r"(?P<items>" + _item_list(_VI_ITEM, "và") + r")(?!\w)"), _VI_ITEM, False,
+     ("cac benh vien", "nhung benh vien", "hai benh vien", "ba benh vien", "bon benh vien", "cac bv", "nhung bv"),
+     4, 200),
 )
 _SINGULAR = (("krankenhäusern", "krankenhaus"), ("krankenhäuser", "krankenhaus"), ("kliniken", "klinik"),
              ("spitälern", "spital"), ("spitäler", "spital"), ("hospitals", "Hospital"), ("clinics", "Clinic"),
@@ -312,14 +340,14 @@ class _Listed:
     spans: list[tuple[int, int]]  # the whole lists, head included: no other reading there
 
 
-def _listed_under_plural_head(text: str, places: frozenset[str]) -> _Listed:
+def _listed_under_plural_head(text: str, key: str, places: frozenset[str]) -> _Listed:
     """Each name of a list that one plural head introduces, called by the name and by the
     singular head with it ("Hainburg", "Krankenhaus Hainburg"). A list that names a place,
     or a name with a head of its own, is read otherwise."""
     shapes = _shapes()
     listed = _Listed([], [])
-    for pattern, item, head_after in _PLURAL_LISTS:
-        for m in pattern.finditer(text):
+    for pattern, item, head_after, anchors, before, after in _PLURAL_LISTS:
+        for m in (m for s, e in _around(key, anchors, before, after) for m in pattern.finditer(text, s, e)):
             items = [(i.start(), i.end(), i.group()) for i in re.finditer(item, m.group("items"))]
             words = [w for _, _, name in items for w in name.split()]
             if any(fold(name) in places for _, _, name in items) or any(shapes.word_head(_fold_word(w)) for w in words):
@@ -911,22 +939,24 @@ def _province_pairs(text: str, taken: list[tuple[int, int]], provinces) -> list[
 
 _PLACE_ITEM = rf"(?:(?:tỉnh|thành phố|TP\.?)[ \t]*)?[A-Z{_VI_UPPER}][^\W\d_]*(?:[ \t]+[A-Z{_VI_UPPER}][^\W\d_]*){{0,3}}"
 # "hợp tác toàn diện với Hà Tĩnh, Nghệ An, Thanh Hóa", "with Thai Binh Province": provinces as parties
-_PROVINCE_PARTNERS = (  # (the list, one item of it)
+_PROVINCE_PARTNERS = (  # (the list, one item of it, anchors in the folded text, characters read before and after)
     (re.compile(rf"(?<!\w)(?:với|cùng)[ \t]+(?P<list>{_PLACE_ITEM}(?:[ \t]*(?:,|và)[ \t]*{_PLACE_ITEM})*)"),
-     _PLACE_ITEM),
+     _PLACE_ITEM, ("voi ", "cung "), 1, 160),
     # "trao tặng 30 xe cứu thương cho TP. Hà Nội", "bàn giao … cho tỉnh Hà Tĩnh": a recipient province
-    (re.compile(rf"(?<!\w)(?:cho|tặng|trợ)[ \t]+(?P<list>(?:tỉnh|thành phố|TP\.?)[ \t]*{_PLACE_ITEM})"), _PLACE_ITEM),
-    (re.compile(r"(?P<list>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+[Pp]rovince)\b"), r".+"),
+    (re.compile(rf"(?<!\w)(?:cho|tặng|trợ)[ \t]+(?P<list>(?:tỉnh|thành phố|TP\.?)[ \t]*{_PLACE_ITEM})"), _PLACE_ITEM,
+     ("cho tinh", "cho thanh pho", "cho tp", "tang tinh", "tang thanh pho", "tang tp", "tro tinh", "tro thanh pho",
+      "tro tp"), 1, 60),
+    (re.compile(r"(?P<list>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+[Pp]rovince)\b"), r".+", ("province",), 60, 8),
 )
 _PLACE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|TP\.?)[ \t]*|[ \t]+[Pp]rovince$")
 
 
-def _province_partners(text: str, taken: list[tuple[int, int]], provinces) -> list[NamedSpan]:
+def _province_partners(text: str, key: str, taken: list[tuple[int, int]], provinces) -> list[NamedSpan]:
     """Provinces named as the other side ("… với Hà Tĩnh, Nghệ An và Thanh Hóa", "Vietnam's
     Thai Binh Province"): their People's Committees; every listed name must be a province."""
     found = []
-    for pattern, item in _PROVINCE_PARTNERS:
-        for m in pattern.finditer(text):
+    for pattern, item, anchors, before, after in _PROVINCE_PARTNERS:
+        for m in (m for s, e in _around(key, anchors, before, after) for m in pattern.finditer(text, s, e)):
             items = [(i.start(), i.end()) for i in re.finditer(item, m.group("list"))]
             names = [_PLACE_PREFIX.sub("", m.group("list")[a:b]) for a, b in items]
             if not items or not all(fold(name) in provinces for name in names):
@@ -971,12 +1001,16 @@ _PLACED_HEAD = re.compile(r"\b(?:dem|das|des|der|den|im|ins|the)[ \t]+(?P<name>(
                           r"(?:[ \t]+(?:am|an[ \t]+der)[ \t]+[A-ZÄÖÜ][\w-]+)?))(?![\w-])")
 
 
-def _placed_heads(text: str, taken: list[tuple[int, int]], names: list[NamedSpan]) -> list[NamedSpan]:
+_PLACED_ANCHORS = ("krankenhaus in ", "krankenhauses in ", "spital in ", "spitals in ", "klinikum in ", "klinikums in ",
+                   "hospital in ")
+
+
+def _placed_heads(text: str, key: str, taken: list[tuple[int, int]], names: list[NamedSpan]) -> list[NamedSpan]:
     """"das Krankenhaus in St. Gallen": a hospital named by its town; the one the article
     has named already when a name of it holds the town ("dem Krankenhaus in Sokodé" after
     "Centre Hospitalier Régional de Sokodé"). A country names no one ("das Spital in Tansania")."""
     found = []
-    for m in _PLACED_HEAD.finditer(text):
+    for m in (m for s, e in _around(key, _PLACED_ANCHORS, 14, 60) for m in _PLACED_HEAD.finditer(text, s, e)):
         place = fold(m.group("place"))
         if is_country(place) or any(s < m.end("name") and m.start("name") < e for s, e in taken):
             continue
@@ -987,7 +1021,8 @@ def _placed_heads(text: str, taken: list[tuple[int, int]], names: list[NamedSpan
 
 
 # "das USZ", "des USB", "the WHO": a determiner before a short capital word makes it a name
-_DETERMINED_ACRONYM = re.compile(r"\b(?:[Dd](?:as|es|em|er|ie|en)|[Tt]he)[ \t]+([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5})(?![\w-])")
+_SHORT_CAPITALS = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}(?![\w-])")  # the capitals first: rare, so cheap to find
+_DETERMINER_BEFORE = re.compile(r"(?:^|[^\w-])(?:[Dd](?:as|es|em|er|ie|en)|[Tt]he)[ \t]+$")
 
 
 def _determined_acronyms(text: str, taken: list[tuple[int, int]], shapes: _Shapes, defined: set[str]
@@ -998,14 +1033,17 @@ def _determined_acronyms(text: str, taken: list[tuple[int, int]], shapes: _Shape
     if not any(c.isupper() for c in text):
         return []
     found, seen = [], set()
-    for m in _DETERMINED_ACRONYM.finditer(text):
-        word = m.group(1)
+    for m in _SHORT_CAPITALS.finditer(text):
+        word = m.group()
         key = word.lower()
+        if (m.start() and text[m.start() - 1].isalnum()) or not _DETERMINER_BEFORE.search(text, max(0, m.start() - 5),
+                                                                                          m.start()):
+            continue
         if key in shapes.plain_acronyms or key in shapes.countries or key in seen or word in defined \
-                or any(s <= m.start(1) < e for s, e in taken):
+                or any(s <= m.start() < e for s, e in taken):
             continue
         seen.add(key)
-        found.append(NamedSpan(m.start(1), m.end(1), word, "organisation", (word,)))
+        found.append(NamedSpan(m.start(), m.end(), word, "organisation", (word,)))
     return found
 
 
