@@ -215,11 +215,19 @@ _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,;]\s*(?:(?:in der|im|in|am|
 
 
 def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
-    """"A, B và C": names one comma apart are listed like names joined by "và"/"and"
-    (a half position between them marks the join)."""
-    for k in range(1, len(spans)):
-        if _LIST_GAP.fullmatch(text, spans[k - 1][1], spans[k][0]):
-            cues.setdefault("and", []).append(in_sentence[k][0] - 0.5)
+    """"A, B và C", "A, B, C": names one comma apart are listed like names joined by "và"/"and"
+    (a half position between them marks the join), when the list has three names or ends on
+    "và"/"and": "được sự giúp đỡ của A, B đã …" closes a clause with its comma."""
+    ands = set(cues.get("and", []))
+    run: list[int] = []  # indexes of the names after each comma of the current run
+    for k in range(1, len(spans) + 1):
+        if k < len(spans) and _LIST_GAP.fullmatch(text, spans[k - 1][1], spans[k][0]):
+            run.append(k)
+            continue
+        ends_on_and = k < len(spans) and any(in_sentence[k - 1][0] < a < in_sentence[k][0] for a in ands)
+        if len(run) >= 2 or run and ends_on_and:
+            cues.setdefault("and", []).extend(in_sentence[j][0] - 0.5 for j in run)
+        run = []
 
 
 def _without_speakers(in_sentence, spans, cues, tokens: TokenText):

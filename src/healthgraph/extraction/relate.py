@@ -485,6 +485,9 @@ def _listed_after(mentions, pos: int, and_positions: set[int]) -> list[Organisat
     for p, org in mentions:
         if p <= pos:
             continue
+        if listed and org is listed[-1]:  # "… Hoa Kỳ (USAID)": the same name again, in brackets
+            previous = p
+            continue
         if listed and not _joined(previous, p, and_positions):
             break
         listed.append(org)
