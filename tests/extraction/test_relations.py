@@ -423,3 +423,12 @@ def test_a_comma_after_a_givers_clause_lists_nothing_and_a_bracketed_alias_is_on
     facts = extract_text("Với sự tài trợ của Cơ quan Phát triển Quốc tế Hoa Kỳ (USAID) thông qua Tổ chức PATH, "
                          "Bệnh viện Phổi Cà Mau đã tiếp nhận 2 máy xét nghiệm.")
     assert ("usaid", "bv-lao-phoi-ca-mau") in [(p.supporter, p.recipient) for p in facts.partnerships]
+
+
+def test_guests_of_a_signing_approvals_and_project_titles_are_no_parties():
+    assert extract_text("Tham dự lễ ký kết có ông Nguyễn Văn A, Giám đốc Sở Y tế tỉnh Bình Dương, cùng lãnh đạo "
+                        "Bệnh viện Đa khoa tỉnh Bình Dương.").partnerships == []
+    assert extract_text("UBND tỉnh Bình Dương vừa phê duyệt dự án do Tổ chức PATH hỗ trợ.").partnerships == []
+    facts = extract_text('Dự án "Xây dựng Trung tâm Phục hồi chức năng" do Quỹ Hy vọng tài trợ cho Bệnh viện '
+                         'Đa khoa tỉnh Bình Dương.')
+    assert [o.name for o in facts.organisations if "Trung tâm" in o.name] == []

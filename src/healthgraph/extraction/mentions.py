@@ -180,8 +180,19 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
             if mention is not None:
                 found.append(mention)
     mentions = _with_shaped_names(_without_overlaps(found), tokens, lexicon)
-    urls = _url_spans(tokens.text, tokens.key)
-    return [m for m in mentions if not any(s <= m.start < e for s, e in urls)] if urls else mentions
+    skipped = _url_spans(tokens.text, tokens.key) + _titles(tokens.text)
+    return [m for m in mentions if not any(s <= m.start < e for s, e in skipped)] if skipped else mentions
+
+
+# "Dự án “Xây dựng Trung tâm Chăm sóc bệnh nhân …”", "the project "Hospital of the Future"": a title, no body
+_TITLE = re.compile(r"(?:[Dd]ự án|[Cc]hương trình|[Đđ]ề án|[Pp]roject|[Pp]rogramm?e?|[Pp]rojekt|[Ii]nitiative)[ \t]*:?[ \t]*"
+                    r"[“\"«„]([^”\"»“]{3,200})[”\"»“]")
+
+
+def _titles(text: str) -> list[tuple[int, int]]:
+    if not any(q in text for q in '"“«„'):
+        return []
+    return [m.span(1) for m in _TITLE.finditer(text)]
 
 
 _SPACE = re.compile(r"\s")

@@ -275,8 +275,10 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
 
 
 def _vetoed(cues: dict[str, list[int]]) -> bool:
-    """Unless a signing is stated: a needs survey, a patient transfer or takeover, or a visit
-    framing the sentence states no partnership."""
+    """Guests of a signing are no parties; and unless a signing is stated, a needs survey, a
+    patient transfer or takeover, or a visit framing the sentence states no partnership."""
+    if "attendance" in cues and "between" not in cues:  # "Tham dự lễ ký kết có ông A (B), …": guests, not parties
+        return True
     return "sign" not in cues and ("needs_survey" in cues or "not_partnership" in cues
                                    or "negative" in cues and _negative_first(cues))
 
