@@ -229,3 +229,11 @@ def test_a_word_beyond_type_and_province_names_a_hospital_of_its_own():
     assert ids("Bệnh viện Mắt tỉnh Gia Lai ký kết với Bệnh viện Mắt Trung ương.") == ["bv-mat-gia-lai", "mat-trung-uong"]
     assert ids("Bệnh viện Mắt Quốc tế Hà Nội - Hải Phòng ký kết với Bệnh viện Mắt Trung ương.") == [
         "mat-trung-uong", "x-benh-vien-mat-quoc-te-ha-noi-hai-phong"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Firma sendet Hilfsgüter und Masken an Krankenhäuser im Kriegsgebiet.", []),
+    ("Die Kreiskliniken Esslingen und die Enzkreis-Kliniken kooperieren.", ["Kreiskliniken Esslingen", "Enzkreis-Kliniken"]),
+])
+def test_plural_heads_after_a_preposition_and_compound_names_after_and(text, expected):
+    assert surfaces(text) == expected

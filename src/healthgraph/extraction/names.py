@@ -753,6 +753,10 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             continue  # "Die Klinik", "the Vietnamese hospital"
         if all(w.text.isupper() for w in words[a:b] if w.is_word) and any(len(w.text) > 5 for w in words[a:b]):
             continue  # a headline in capitals ("EINES DER WICHTIGSTEN KRANKENHÄUSER"): no case to read names by
+        last_head = piece_heads[-1]
+        if last_head[0] + last_head[1] == b and words[b - 1].key in _PLURAL_HEADS and b - a > 1 \
+                and not words[b - 2].cap:
+            continue  # "Masken an Krankenhäuser": a plural head after a preposition ends no name
         kind = _kind_of(piece_heads)
         found_aliases = tuple(alias for position, alias in aliases if a < position <= b)
         if piece_heads[0][0] == a and b - a > piece_heads[0][1] and words[a].key in shapes.descriptors \
@@ -764,6 +768,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
 
 
 _LOWER_HEADS = frozenset({"hospital", "hospitals", "clinic", "city"})  # may close a name in lower case
+_PLURAL_HEADS = frozenset({"krankenhauser", "krankenhausern", "kliniken", "spitaler", "spitalern", "hospitals", "clinics"})
 _PARTICLES = frozenset({"de", "di", "da", "del", "della", "van", "la", "le", "du", "dos"})
 
 
@@ -871,8 +876,9 @@ def _split_pieces(words, heads, shapes: _Shapes) -> list[tuple[int, int]]:
         if words[i].key in ("and", "und", "&") and not words[i - 1].text.endswith("-"):
             left = [h for h in heads if start <= h[0] < i]
             right = [h for h in heads if i < h[0] < end]
-            right_proper = any(words[p].cap and not any(h[0] <= p < h[0] + h[1] for h in heads)
-                               for p in range(i + 1, end))
+            right_proper = any(words[p].cap and (not any(h[0] <= p < h[0] + h[1] for h in heads)
+                                                 or "-" in words[p].text or _compound(words[p], shapes))
+                               for p in range(i + 1, end))  # "Enzkreis-Kliniken", "Inselspital" name themselves
             if left and right and right_proper:
                 result.append((start, i))
                 start = i + 1
