@@ -237,3 +237,10 @@ def test_a_word_beyond_type_and_province_names_a_hospital_of_its_own():
 ])
 def test_plural_heads_after_a_preposition_and_compound_names_after_and(text, expected):
     assert surfaces(text) == expected
+
+
+def test_a_province_that_reads_like_a_generic_word_still_names():
+    # folded, "Tuyên" is "tuyến" (level): "bệnh viện tuyến trên" names no one, "BVĐK Tuyên Quang" does
+    ids = sorted(o.id for o in extract_text("SYT Tuyên Quang và BVĐK Tuyên Quang ký kết với bệnh viện tuyến trên.")
+                 .organisations)
+    assert ids == ["bvdk-tuyen-quang", "syt-tuyen-quang"]

@@ -324,8 +324,8 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
     # a known organisation starting at the head wins ("Bệnh viện Bạch Mai")
     if i in known_at and not known_at[i][1][0][1]:
         return None
-    if _phrase_at(words, j, lexicon.generic):
-        return None
+    if _phrase_at(words, j, lexicon.generic) and not (j in provinces_at and _is_proper(tokens, j)):
+        return None  # "bệnh viện tuyến trên" is no name, "BVĐK Tuyên Quang" is
     if head.province_required:  # "Chủ tịch Hà Nội", "Gesundheitsamt der Provinz Lai Chau"
         hit = _province_after_connectors(tokens, j, lexicon, provinces_at)
         if hit is None:
