@@ -7,6 +7,7 @@ reported (one line naming it) and skipped; it never aborts the run.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -16,19 +17,36 @@ from .model import Corpus, DocumentFacts
 CURATED_SUFFIXES = {".yaml", ".yml", ".csv", ".json"}
 
 
+STORE_MARKER = "healthgraph-store.json"  # a store folder's own files are never articles (see rdf.store)
+
+
 def walk_files(paths: Iterable[str | Path], on_error: Callable[[HealthgraphError], None]) -> list[Path]:
-    """The files named by ``paths``, folders walked in sorted order (hidden files left out);
-    a path that does not exist goes to ``on_error`` as an :class:`InputError`."""
+    """The regular files named by ``paths``, folders walked in sorted order (hidden files and
+    store folders left out); a path that does not exist, or is no regular file (a FIFO, a
+    device), goes to ``on_error`` as an :class:`InputError`."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
-        elif path.exists():
+            files.extend(_walk(path))
+        elif path.is_file():
             files.append(path)
+        elif path.exists():
+            on_error(InputError(path, "not a regular file (a device or a pipe is never read)"))
         else:
             on_error(InputError(path, "no such file or directory"))
     return files
+
+
+def _walk(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, names in os.walk(folder):
+        if STORE_MARKER in names:  # "build . --store hg-store": the store is not read back as input
+            dirs.clear()
+            continue
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(root, n) for n in names if not n.startswith(".") and Path(root, n).is_file()]
+    return sorted(found)
 
 
 def split_sources(paths: Iterable[str | Path],

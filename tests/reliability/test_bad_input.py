@@ -131,3 +131,67 @@ def test_a_bad_file_in_a_folder_is_skipped_and_named(tmp_path, article):
     facts = extract([tmp_path], on_error=errors.append, show_progress=False)
     assert [f.document.id for f in facts] == ["good"]
     assert sorted(e.path.rsplit("/", 1)[-1] for e in errors) == ["binary.txt", "empty.txt"]
+
+
+def test_a_page_nested_thousands_deep_is_read_and_its_neighbours_kept(tmp_path, article):
+    (tmp_path / "deep.html").write_text("<html><body>" + "<div>" * 3000 + article + "</div>" * 3000 + "</body></html>",
+                                        encoding="utf-8")
+    (tmp_path / "good.txt").write_text(article.replace("Phú Thọ", "Sơn La"), encoding="utf-8")
+    facts = {f.document.id: f for f in extract([tmp_path], show_progress=False)}
+    assert set(facts) == {"deep", "good"}
+    assert _pairs(facts["deep"]) == _pairs(extract_text(article, "x"))
+
+
+def test_two_documents_with_one_id_are_both_stored_and_the_clash_is_said(tmp_path, article):
+    from healthgraph.rdf.build import build
+    from healthgraph.rdf.store import open_store
+
+    for folder, province in (("a", "Phú Thọ"), ("b", "Sơn La")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "news.txt").write_text(article.replace("Phú Thọ", province), encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps({"id": "x", "text": article}) for _ in range(2)),
+                                      encoding="utf-8")
+    errors = []
+    report = build([tmp_path], store=tmp_path / "store", on_error=errors.append, show_progress=False)
+    assert len(report.documents) == len(set(report.documents)) == 4
+    assert sum("is taken by" in str(e) or "repeats an earlier line" in str(e) for e in errors) == 2
+    store = open_store(tmp_path / "store")
+    try:
+        provinces = {row[0] for row in store.query(
+            "SELECT DISTINCT ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?o), 'bvdk-son-la')) }").rows}
+        assert provinces  # b/news.txt was stored, not overwritten by a/news.txt
+    finally:
+        store.close()
+
+
+def test_jsonl_fields_of_the_wrong_type_are_dropped_said_and_the_article_kept(tmp_path, article):
+    lines = [json.dumps({"id": "lang", "text": article, "lang": 7}),
+             json.dumps({"id": "date", "text": article, "published_on": "not a date"}),
+             '{"id": "surrogate", "text": "\\ud800 ' + article.replace("\n", " ") + '"}']
+    (tmp_path / "c.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    errors = []
+    facts = {f.document.id: f for f in extract([tmp_path / "c.jsonl"], on_error=errors.append, show_progress=False)}
+    assert set(facts) == {"lang", "date", "surrogate"}
+    assert all(f.partnerships for f in facts.values())
+    assert facts["date"].document.published_on != "not a date"
+    assert "\ud800" not in facts["surrogate"].document.text
+    assert sorted(e.problem.split(" ")[0] for e in errors) == ["'lang'", "'published_on'", "lone"]
+
+
+def test_a_store_inside_the_source_folder_is_not_read_back_as_articles(tmp_path, article):
+    from healthgraph.rdf.build import build
+
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    first = build([tmp_path], store=tmp_path / "store", show_progress=False)
+    second = build([tmp_path], store=tmp_path / "store", show_progress=False)
+    assert first.documents == second.documents == ["a"] and first.graphs == second.graphs
+
+
+def test_a_pipe_named_directly_is_refused_not_waited_on(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    errors = []
+    assert extract([fifo], on_error=errors.append, show_progress=False) == []
+    assert [e.problem for e in errors] == ["not a regular file (a device or a pipe is never read)"]

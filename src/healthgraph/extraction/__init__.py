@@ -11,6 +11,7 @@ import os
 import re
 from bisect import bisect_left, bisect_right
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -19,7 +20,7 @@ import ahocorasick
 
 from ..errors import HealthgraphError, InputError
 from ..gazetteer import load_gazetteer, load_yaml
-from ..model import Document, DocumentFacts, Evidence, Field, Organisation, Partnership, TechniqueTransfer
+from ..model import Document, DocumentFacts, Evidence, Field, Organisation, Partnership, TechniqueTransfer, stable_id
 from ..resources import data_file
 from ..sources import walk_files
 from ..text import fold
@@ -488,12 +489,13 @@ def extract_iter(paths: Iterable[str | Path], *, jobs: int = 1,
     jobs = os.cpu_count() or 1 if jobs == 0 else jobs
     from ..output import progress
 
+    seen: dict[str, str] = {}  # document id -> where it was read: a second one is renamed, never overwrites
     if jobs <= 1 or len(files) < 2:
         results = map(_extract_path, map(str, files))
         for facts, errors in progress(results, total=len(files), description="extracting", enabled=show_progress):
             for message in errors:
                 fail(_as_error(message))
-            yield from facts
+            yield from (_unique_id(f, seen, fail) for f in facts)
         return
     load_gazetteer()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -501,7 +503,20 @@ def extract_iter(paths: Iterable[str | Path], *, jobs: int = 1,
         for facts, errors in progress(results, total=len(files), description="extracting", enabled=show_progress):
             for message in errors:
                 fail(_as_error(message))
-            yield from facts
+            yield from (_unique_id(f, seen, fail) for f in facts)
+
+
+def _unique_id(facts: DocumentFacts, seen: dict[str, str], fail) -> DocumentFacts:
+    """``a/news.txt`` and ``b/news.txt`` are two documents: the second is read again under an id
+    made from its path, and the user is told (ids name evidence, so they are set before reading)."""
+    document = facts.document
+    where = document.path or document.id
+    if document.id in seen:
+        new_id = f"{document.id}-{stable_id(where, length=8)}"
+        fail(InputError(where, f"document id '{document.id}' is taken by {seen[document.id]}: stored as '{new_id}'"))
+        facts = extract_document(replace(document, id=new_id))
+    seen[facts.document.id] = where
+    return facts
 
 
 def _as_error(message: str) -> InputError:

@@ -87,20 +87,31 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     return re.sub(r"\n{3,}", "\n\n", text).strip(), title
 
 
-def _walk_text(node, parts: list[str]) -> None:
-    child = node.child
-    while child is not None:
-        tag = child.tag
+def _walk_text(root, parts: list[str]) -> None:
+    """The text under ``root`` in document order, block elements on their own lines. A stack,
+    not recursion: a page nested a thousand levels deep is read like any other."""
+    stack: list = list(reversed(_children(root)))
+    while stack:
+        node = stack.pop()
+        if node is None:  # the end of a block element
+            parts.append("\n")
+            continue
+        tag = node.tag
         if tag == "-text":
-            parts.append(child.text_content or "")
+            parts.append(node.text_content or "")
         elif tag and not tag.startswith("-"):
-            block = tag in _BLOCK_TAGS
-            if block:
+            if tag in _BLOCK_TAGS:
                 parts.append("\n")
-            _walk_text(child, parts)
-            if block:
-                parts.append("\n")
+                stack.append(None)
+            stack.extend(reversed(_children(node)))
+
+
+def _children(node) -> list:
+    children, child = [], node.child
+    while child is not None:
+        children.append(child)
         child = child.next
+    return children
 
 
 def _document(doc_id: str, text: str, path: Path, *, html: bool, title=None, source=None, language=None,
@@ -149,7 +160,16 @@ def read_documents(path: str | Path) -> Iterator[Document | InputError]:
     yield _document(path.stem, text, path, html=suffix in HTML_SUFFIXES)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_STRING_FIELDS = ("id", "title", "url", "source", "lang", "language", "published_on", "date")
+
+
 def _read_jsonl(text: str, path: Path) -> Iterator[Document | InputError]:
+    """One document per line; a broken line is an error in its place. A field of the wrong
+    type or a date that is no date is dropped and said, lone surrogates are replaced and
+    said: the article itself is kept. A repeated id is made unique by its line number."""
+    seen: set[str] = set()
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -167,11 +187,35 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Document | InputError]:
         if not isinstance(body, str) and not isinstance(html, str):
             yield InputError(where, "no 'text' or 'html' string field")
             continue
+        is_html = not isinstance(body, str)
+        problems = []
+        for name in _STRING_FIELDS:
+            value = record.get(name)
+            allowed = (str, int) if name == "id" else (str,)  # an id may be a number
+            if value is not None and (isinstance(value, bool) or not isinstance(value, allowed)):
+                problems.append(f"'{name}' is not a string (dropped)")
+                record[name] = None
+        for name in ("published_on", "date"):
+            if isinstance(record.get(name), str) and not _ISO_DATE.fullmatch(record[name].strip()):
+                problems.append(f"'{name}' is not a date YYYY[-MM[-DD]] (dropped)")
+                record[name] = None
+        body = body if isinstance(body, str) else html
+        if any(isinstance(v, str) and _SURROGATE.search(v) for v in [body] + [record.get(n) for n in _STRING_FIELDS]):
+            problems.append("lone surrogates replaced by U+FFFD")
+            body = _SURROGATE.sub("\ufffd", body)
+            record = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()}
         doc_id = str(record.get("id") or f"{path.stem}-{number}")
+        if doc_id in seen:
+            problems.append(f"id '{doc_id}' repeats an earlier line: stored as '{doc_id}-{number}'")
+            doc_id = f"{doc_id}-{number}"
+        seen.add(doc_id)
         try:
-            yield _document(doc_id, body if isinstance(body, str) else html, Path(where), html=not isinstance(body, str),
+            yield _document(doc_id, body, Path(where), html=is_html,
                             title=record.get("title"), source=record.get("url") or record.get("source"),
                             language=record.get("lang") or record.get("language"),
                             published_on=record.get("published_on") or record.get("date"))
         except InputError as exc:
             yield exc
+            continue
+        if problems:
+            yield InputError(where, "; ".join(problems))

@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 
 from rdflib import URIRef
 
-from ..errors import HealthgraphError
+from ..errors import HealthgraphError, InputError
 from ..sources import iter_facts
 from ..model import DocumentFacts
 from ..output import progress
@@ -114,7 +114,13 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
         facts_iter = iter_facts(paths, on_error=record, show_progress=show_progress) if paths else iter(())
         all_facts = progress(_chain(given, facts_iter), description="building graph", enabled=show_progress)
         for facts in all_facts:
-            _ingest(target, facts, gazetteer, curated_in, report)
+            try:  # one document's fault loses that document, said, not the build
+                _ingest(target, facts, gazetteer, curated_in, report)
+            except HealthgraphError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - reported as that document's error
+                record(InputError(facts.document.path or facts.document.id,
+                                  f"not stored ({type(exc).__name__}: {exc})"))
         _rebuild_derived(target)
         report.quads = len(target)
         report.graphs = len(target.graphs())

@@ -31,9 +31,10 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Variable
 
 from ..errors import HealthgraphError
+from ..sources import STORE_MARKER
 from .mapping import PREFIXES
 
-META_FILE = "healthgraph-store.json"
+META_FILE = STORE_MARKER
 DEFAULT_KIND = "oxigraph"
 BULK_GRAPH = URIRef("urn:healthgraph:bulk")  # where bulk-loaded triples go without a graph
 STORE_FORMAT = 2  # 2: the oxigraph default graph holds the union of the named graphs
