@@ -47,6 +47,26 @@ def extract_speed(folder: str, jobs: int) -> dict:
             "mb_per_s": size / seconds / 2**20, "worker_peak_rss_mb": round(children, 1)}
 
 
+LARGE_MB = (0.5, 1, 2, 4, 8)
+
+
+def large_article(mb: float) -> dict:
+    """Seconds to extract one article of ``mb`` megabytes (synthetic articles run together)."""
+    from healthgraph.extraction import extract_text
+    from healthgraph.synthetic import World, write_article
+
+    world, parts, size, i = World(hospitals=300, seed=5), [], 0, 0
+    while size < mb * 2**20:
+        text, _ = write_article(world, i, 5)
+        parts.append(text)
+        size += len(text.encode("utf-8")) + 2
+        i += 1
+    text = "\n\n".join(parts)
+    extract_text("Bệnh viện Bạch Mai ký kết hợp tác với Bệnh viện Đa khoa tỉnh Phú Thọ.")  # warm caches
+    seconds, facts = timed(extract_text, text)
+    return {"mb": len(text.encode("utf-8")) / 2**20, "seconds": seconds, "partnerships": len(facts.partnerships)}
+
+
 def score(gold: str, texts: str) -> dict:
     """Run the shared scorer with ``healthgraph extract``; return its figures."""
     if not SCORE.is_file():
@@ -85,6 +105,14 @@ def run(quick: bool) -> dict:
                 rows.append([label] + [fmt(r.get(key, r.get("error")), unit, digits) for r in (one, all_)])
             tables.append({"caption": f"{n:,} synthetic articles of 3–5 KB (mean {info['mean_kb']:.1f} KB)",
                            "columns": ["", "1 core (jobs=1)", f"all {cores} cores (jobs=0)"], "rows": rows})
+        rows = []
+        for mb in LARGE_MB[:2] if quick else LARGE_MB:
+            r = measure("bench_extract:large_article", mb=mb, timeout=600)
+            rows.append([f"{mb:g} MB", fmt(r.get("seconds", r.get("error")), "s", 2),
+                         fmt(r["seconds"] / r["mb"] if "seconds" in r else r.get("error"), "s", 2),
+                         fmt(r.get("peak_rss_mb", r.get("error")), "MB", 0)])
+        tables.append({"caption": "One article of N MB (synthetic articles run together, one core): linear time",
+                       "columns": ["size", "extraction time", "time per MB", "peak RSS"], "rows": rows})
         quality_n = 500 if quick else 3000
         qdir = Path(tmp, "quality")
         from healthgraph.synthetic import synth

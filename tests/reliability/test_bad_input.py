@@ -195,3 +195,14 @@ def test_a_pipe_named_directly_is_refused_not_waited_on(tmp_path):
     errors = []
     assert extract([fifo], on_error=errors.append, show_progress=False) == []
     assert [e.problem for e in errors] == ["not a regular file (a device or a pipe is never read)"]
+
+
+def test_a_document_over_its_time_budget_is_one_line_and_the_rest_kept(tmp_path, article, monkeypatch):
+    (tmp_path / "huge.txt").write_text("\n\n".join([article] * 4000), encoding="utf-8")
+    monkeypatch.setenv("HEALTHGRAPH_DOCUMENT_SECONDS", "0.05")
+    errors = []
+    assert extract([tmp_path / "huge.txt"], on_error=errors.append, show_progress=False) == []
+    assert len(errors) == 1 and "took over 0.05 s" in str(errors[0]) and "\n" not in str(errors[0])
+    monkeypatch.setenv("HEALTHGRAPH_DOCUMENT_SECONDS", "60")
+    (tmp_path / "small.txt").write_text(article, encoding="utf-8")
+    assert [f.document.id for f in extract([tmp_path / "small.txt"], show_progress=False)] == ["small"]

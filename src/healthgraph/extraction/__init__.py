@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import os
 import re
+import signal
+import threading
 from bisect import bisect_left, bisect_right
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -171,9 +174,12 @@ def extract_document(document: Document) -> DocumentFacts:
     except Exception as exc:  # noqa: BLE001 - as for a sentence: the pairs found so far stay
         facts.skipped.append(f"pairing across sentences: {type(exc).__name__}: {exc}")
     partnerships = [p for _, p, _ in best.values()]
+    # once per document, each field once: per partnership and with repeats, a long article is quadratic
+    fields = list({(f.name, f.en, f.concept): f for f in all_fields}.values())
+    activities = _activities(tokens.joined)
     for p in partnerships:
-        p.fields = list(all_fields)
-        p.activities = _activities(tokens.joined)
+        p.fields = list(fields)
+        p.activities = list(activities)
     facts.partnerships = partnerships
     facts.fields = all_fields
     _direct_transfers(facts, partnerships)
@@ -454,13 +460,53 @@ def _extract_path(path: str) -> tuple[list[DocumentFacts], list[str]]:
 
 
 def _safe_extract(document: Document, errors: list[str]) -> DocumentFacts | None:
+    budget = document_budget()
     try:
-        return extract_document(document)
+        with _time_limit(budget):
+            return extract_document(document)
+    except _OverBudget:
+        errors.append(f"{document.path or document.id}: extraction took over {budget:g} s and was stopped "
+                      f"(set {BUDGET_VARIABLE} to allow more)")
     except HealthgraphError as exc:
         errors.append(str(exc))
     except Exception as exc:  # a bug on one article must not abort a corpus run
         errors.append(f"{document.path or document.id}: extraction failed ({type(exc).__name__}: {exc})")
     return None
+
+
+BUDGET_VARIABLE = "HEALTHGRAPH_DOCUMENT_SECONDS"
+
+
+def document_budget() -> float:
+    """Seconds one document may take (``$HEALTHGRAPH_DOCUMENT_SECONDS``, 60 by default; 0: no limit).
+    An 8 MB article takes a few seconds: only a pathological input reaches this."""
+    try:
+        return max(0.0, float(os.environ.get(BUDGET_VARIABLE, "60")))
+    except ValueError:
+        raise HealthgraphError(f"{BUDGET_VARIABLE} must be a number of seconds") from None
+
+
+class _OverBudget(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Stop the block after ``seconds`` (a timer signal: the main thread of a process only)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum, frame):
+        raise _OverBudget()
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def extract_iter(paths: Iterable[str | Path], *, jobs: int = 1,

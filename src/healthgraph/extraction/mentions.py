@@ -17,7 +17,7 @@ the article's context later.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -180,8 +180,16 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
             if mention is not None:
                 found.append(mention)
     mentions = _with_shaped_names(_without_overlaps(found), tokens, lexicon)
-    skipped = _url_spans(tokens.text, tokens.key) + _titles(tokens.text)
-    return [m for m in mentions if not any(s <= m.start < e for s, e in skipped)] if skipped else mentions
+    skipped: list[tuple[int, int]] = []  # web addresses and titles, merged into disjoint spans
+    for start, end in sorted(_url_spans(tokens.text, tokens.key) + _titles(tokens.text)):
+        if skipped and start <= skipped[-1][1]:
+            skipped[-1] = (skipped[-1][0], max(skipped[-1][1], end))
+        else:
+            skipped.append((start, end))
+    if not skipped:
+        return mentions
+    starts = [s for s, _ in skipped]
+    return [m for m in mentions if not (k := bisect_right(starts, m.start)) or m.start >= skipped[k - 1][1]]
 
 
 # "Dự án “Xây dựng Trung tâm Chăm sóc bệnh nhân …”", "the project "Hospital of the Future"": a title, no body
@@ -498,9 +506,13 @@ def _without_overlaps(found: list[tuple[int, int, Mention]]) -> list[Mention]:
         i, j, m = item
         return (m.known is not None and not m.short, m.province is not None, j - i)
 
+    starts: list[int] = []  # the chosen spans, sorted and disjoint: only the neighbours can overlap
     chosen: list[tuple[int, int, Mention]] = []
     for item in sorted(found, key=rank, reverse=True):
         i, j, _ = item
-        if all(j <= ci or i >= cj for ci, cj, _ in chosen):
-            chosen.append(item)
-    return [m for _, _, m in sorted(chosen, key=lambda x: x[0])]
+        k = bisect_left(starts, i)
+        if (k and chosen[k - 1][1] > i) or (k < len(starts) and starts[k] < j):
+            continue
+        starts.insert(k, i)
+        chosen.insert(k, item)
+    return [m for _, _, m in chosen]

@@ -464,8 +464,10 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                     and tokens[m + 1].is_word:
                 m += 1
                 continue
-            if t.text == "." and tokens[m - 1].key in ("tp", "st", "h", "q", "tx") and m + 1 < len(tokens) \
-                    and tokens[m + 1].cap:
+            initial = len(tokens[m - 1].text) == 1 and tokens[m - 1].cap and m >= 2 and tokens[m - 2].cap \
+                and tokens[m - 2].is_word and m + 1 < len(tokens) and tokens[m + 1].lower not in _VI_FUNCTION_WORDS
+            if t.text == "." and (tokens[m - 1].key in ("tp", "st", "h", "q", "tx") or initial) \
+                    and m + 1 < len(tokens) and tokens[m + 1].cap:  # "TP. Hồ Chí Minh", "Quỹ Lawrence S. Ting"
                 m += 1
                 continue
             if t.text == "(" and (last is not None or m == j):  # "Bệnh viện Đa khoa Trung ương (BVĐKTƯ) Cần Thơ"
@@ -510,6 +512,12 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                 and not _vi_head_at(tokens, m + 1, shapes):
             m += 1
             continue
+        if kind in ("foreign_body", "company") and _ends_description(tokens, m, shapes):
+            break  # "Chính phủ Nhật Bản dành …", "Quỹ X tài trợ …": the clause begins
+        if kind in ("foreign_body", "company") and _descriptive(tokens, m, last, j, shapes):
+            last = m  # "Quỹ Bảo trợ trẻ em", "Hội Bảo trợ bệnh nhân nghèo": a fund's name says what it does
+            m += 1
+            continue
         if t.lower in shapes.vi_inner or kind == "company" and t.lower != "và" and _capital_ahead(tokens, m, shapes):
             # a company's name bridges any lower-case words to its next capital ("Công ty CP Ô tô Trường Hải")
             if last is not None and m - last <= 2 and all(x.lower in shapes.vi_closing for x in tokens[last + 1:m + 1]):
@@ -536,6 +544,48 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
 _VI_CLAUSE_WORDS = frozenset({"đã", "sẽ", "đang", "được", "bị", "là", "có", "cho", "với", "của", "tại", "ở", "từ",
                               "đến", "ký", "kết", "trao", "tặng", "hỗ", "trợ", "chuyển", "giao", "nhận", "tiếp",
                               "thực", "hiện", "phối", "hợp", "tác", "vừa", "này", "do", "theo", "khi", "nhưng"})
+
+
+# function words and two-syllable verbs end a descriptive name ("Quỹ Bảo trợ trẻ em đã tài trợ …")
+_VI_FUNCTION_WORDS = frozenset({"đã", "sẽ", "đang", "được", "bị", "là", "có", "cho", "với", "của", "tại", "ở", "từ",
+                                "đến", "vừa", "này", "do", "theo", "khi", "nhưng", "cũng", "và", "đều", "luôn", "mới",
+                                "thì", "mà", "để", "vì", "nên", "sau", "trước", "trong", "ngoài", "trên", "dưới",
+                                "các", "những", "một", "hai", "ba", "nhằm", "qua", "về", "cùng", "vào", "ra"})
+_VI_VERBS = frozenset({"tài trợ", "hỗ trợ", "ủng hộ", "trao tặng", "bàn giao", "phối hợp", "ký kết", "tổ chức",
+                       "khám chữa", "phẫu thuật", "tiếp nhận", "chuyển giao", "thực hiện", "triển khai", "cho biết",
+                       "vừa qua", "thăm khám", "khám bệnh", "phát biểu", "cam kết", "đồng hành", "quyên góp",
+                       "vận động", "trao quà", "tặng quà", "chia sẻ", "chăm sóc", "mổ tim", "khám sàng", "cấp phát",
+                       "tăng cường", "đẩy mạnh", "mở rộng", "nâng cao", "cung cấp", "hợp tác", "liên kết", "tiếp tục",
+                       "đồng ý", "thống nhất", "chính thức", "lần đầu", "xây dựng", "hoàn thành", "khánh thành"})
+
+
+_VI_VERB_SYLLABLES = frozenset({"dành", "giúp", "gửi", "đưa", "mang", "tặng", "trao", "ký", "xây", "cấp", "cử", "hỗ",
+                                "mở", "làm", "đặt", "tiếp", "nhận", "chuyển", "thăm", "khám", "mổ", "phẫu", "đầu"})
+
+
+def _ends_description(tokens, m: int, shapes: _Shapes) -> bool:
+    """A lower-case two-syllable verb, function word or verb at word ``m`` (one that no name
+    holds: "thiết bị" keeps its "bị"): no name goes on."""
+    t = tokens[m]
+    if not t.is_word or t.cap:
+        return False
+    pair = f"{t.lower} {tokens[m + 1].lower}" if m + 1 < len(tokens) else ""
+    return pair in _VI_VERBS or t.lower not in shapes.vi_inner and (
+        t.lower in _VI_FUNCTION_WORDS or t.lower in _VI_VERB_SYLLABLES)
+
+
+def _descriptive(tokens, m: int, last: int | None, j: int, shapes: _Shapes) -> bool:
+    """Whether lower-case word ``m`` goes on a Vietnamese name that says what the body does:
+    after a Vietnamese capitalised word ("Quỹ Bảo trợ trẻ em", not "Tổ chức Operation Smile
+    phẫu thuật"), up to five such words, never a clause word, a verb or another head."""
+    t = tokens[m]
+    if last is None or not t.is_word or t.cap or t.lower in _VI_FUNCTION_WORDS or m - j > 10:
+        return False
+    capitals = [k for k in range(j, m) if tokens[k].cap and tokens[k].is_word]
+    if not capitals or not _VI_SYLLABLE.fullmatch(tokens[capitals[-1]].key) or m - capitals[-1] > 5:
+        return False
+    pair = f"{t.lower} {tokens[m + 1].lower}" if m + 1 < len(tokens) else ""
+    return pair not in _VI_VERBS and not _vi_head_at(tokens, m, shapes)
 
 
 def _capital_ahead(tokens, m: int, shapes: _Shapes) -> bool:

@@ -169,7 +169,8 @@ def _capitalised_inside(tokens: TokenText, i: int) -> bool:
 def cue_positions(cues: list[tuple[int, str]], i: int, j: int) -> dict[str, list[int]]:
     """Word positions of each cue category within words ``[i, j)``."""
     positions: dict[str, list[int]] = {}
-    for pos, category in cues[bisect_left(cues, (i, "")):]:
+    for k in range(bisect_left(cues, (i, "")), len(cues)):  # by index: a slice would copy the rest each time
+        pos, category = cues[k]
         if pos >= j:
             break
         positions.setdefault(category, []).append(pos)
