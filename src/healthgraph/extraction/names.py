@@ -491,7 +491,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                     and t.key not in ("y", "vien", "truong", "trung", "dai", "hoc", "hoi"):
                 break
             if stops_at_person and t.key in shapes.surnames and m + 1 < len(tokens) and tokens[m + 1].cap \
-                    and tokens[m + 1].is_word:
+                    and tokens[m + 1].is_word and not any(" ".join(x.key for x in tokens[m:m + n]) in provinces
+                                                          for n in (2, 3)):  # "Hà Nam" is a province
                 break  # "Chính phủ Việt Nam Nguyễn Chí Dũng": a person follows ("Hoàng gia Anh" is no person)
             if t.text[:1].isdigit() and m + 2 < len(tokens) and tokens[m + 1].text in ".," \
                     and tokens[m + 2].text[:1].isdigit():
