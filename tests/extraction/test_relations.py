@@ -1,5 +1,7 @@
 """Relation mechanisms on sentences written for these tests (vi, de, en): lists, speakers,
 anaphora, headless partners, receiving countries, negatives."""
+import pytest
+
 from healthgraph.extraction import extract_text
 from healthgraph.text import nfc
 
@@ -432,3 +434,16 @@ def test_guests_of_a_signing_approvals_and_project_titles_are_no_parties():
     facts = extract_text('Dự án "Xây dựng Trung tâm Phục hồi chức năng" do Quỹ Hy vọng tài trợ cho Bệnh viện '
                          'Đa khoa tỉnh Bình Dương.')
     assert [o.name for o in facts.organisations if "Trung tâm" in o.name] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Two health systems — Lakeside Health and Norbridge Health System — signed a letter of intent to combine into "
+    "one nonprofit organization.",
+    "A critically ill patient required an urgent transfer from Kamala Medical College Hospital to Sunrise Institute.",
+    "They visited wards in the Clemenshospital and the Raphaelsklinik and showed interest in a possible "
+    "cooperation.",
+    "The visitors included the President of Nagata Holdings Inc. and the CEO of Ridge Capital Inc. In his "
+    "statement, he praised the Hope Medical Center.",
+])
+def test_mergers_airlifts_and_visitors_are_no_partnerships(text):
+    assert extract_text(text, language="en").partnerships == []

@@ -276,12 +276,14 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
 
 
 def _vetoed(cues: dict[str, list[int]]) -> bool:
-    """Guests of a signing are no parties; and unless a signing is stated, a needs survey, a
-    patient transfer or takeover, or a visit framing the sentence states no partnership."""
+    """Guests of a signing are no parties, a patient transfer, a takeover or a merger is no
+    partnership even when signed; and unless a signing is stated, a needs survey or a visit
+    framing the sentence states none."""
     if "attendance" in cues and "between" not in cues:  # "Tham dự lễ ký kết có ông A (B), …": guests, not parties
         return True
-    return "sign" not in cues and ("needs_survey" in cues or "not_partnership" in cues
-                                   or "negative" in cues and _negative_first(cues))
+    if "not_partnership" in cues:  # a merger or a takeover is signed too: no partnership either way
+        return True
+    return "sign" not in cues and ("needs_survey" in cues or "negative" in cues and _negative_first(cues))
 
 
 _POSITIVE = ("cooperate", "transfer", "support", "receive", "receive_transfer", "receive_from", "satellite",

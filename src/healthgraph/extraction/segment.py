@@ -16,6 +16,9 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?…](?:(?P<gap>[\"”»)]?\s+)(?=[\"“«(]?[A-ZÀ-Ỹ0-9Đ])|(?<=[a-z0-9][.!?])(?P<pasted>)"
                        r"(?=[A-Z][a-z]{2}))|\n+")
 _LAST_WORD = re.compile(r"([^\s.]+)\.$")
+_LEGAL_FORMS = {"inc", "ltd", "co", "llc", "corp"}
+# words that open a sentence, not a name: after "Inc." they end the one before
+_OPENER_AHEAD = re.compile(r"(?:In|The|He|She|It|This|They|We|Its|Their|According|However|Die|Der|Das|Im|Er|Sie|Es)\b")
 # "vom 27. Oktober 2025": a day number before a month name ends no sentence
 _MONTH_AHEAD = re.compile(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
                           r"Dezember|January|February|March|June|July|October|December)\b")
@@ -43,8 +46,10 @@ def split_sentences(text: str) -> list[Sentence]:
         if match.lastgroup and not text.startswith("\n", end):  # a line break always ends a sentence
             last = _LAST_WORD.search(text, max(start, end - 40), end)  # the word before the dot
             word = last.group(1).lstrip("([{\"“'«") if last else ""  # "(TP. Hồ Chí Minh)"
-            if last and (word.lower().rsplit(".", 1)[-1] in _ABBREVIATIONS or len(word) == 1):
-                continue
+            abbreviation = word.lower().rsplit(".", 1)[-1]
+            if last and (abbreviation in _ABBREVIATIONS or len(word) == 1) and not (
+                    abbreviation in _LEGAL_FORMS and _OPENER_AHEAD.match(text, match.end())):
+                continue  # "TP. Hồ Chí Minh", but "… of Infinivan Inc. In his statement, …" ends there
             if word.isdigit() and len(word) <= 2 and _MONTH_AHEAD.match(text, match.end()):
                 continue
         _append(sentences, text, start, end)
