@@ -260,3 +260,17 @@ def test_a_funds_name_says_what_it_does_and_ends_at_the_verb(text, expected):
 def test_a_province_that_begins_with_a_surname_is_no_person():
     facts = extract_text("Quỹ Bảo trợ trẻ em tỉnh Hà Nam tài trợ cho Bệnh viện Đa khoa tỉnh Hà Nam.")
     assert "Quỹ Bảo trợ trẻ em tỉnh Hà Nam" in [o.name for o in facts.organisations]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Der Geschäftsführer des Klinikums Fulda Dr. Jan Berg unterschrieb.", ["Klinikums Fulda"]),
+    ("Ärzte besuchten die Klinik und Poliklinik für Nuklearmedizin der Universitätsmedizin Halle.",
+     ["Universitätsmedizin Halle"]),
+    ("Er sprach über die Entwicklung von Militärkrankenhaus 103.", ["Militärkrankenhaus 103"]),
+    ("Gefördert wird das von der Paul-Hartmann-Stiftung die Initiative Kinderherz.",
+     ["Paul-Hartmann-Stiftung", "Initiative Kinderherz"]),
+    ("Eine deutsche Wirtschaftsdelegation besuchte das Klinikum Fulda.", ["Klinikum Fulda"]),
+    ("Lakeside Clinic partnered with Denver-based Mile High Health.", ["Lakeside Clinic", "Mile High Health"]),
+])
+def test_titles_departments_articles_and_delegations_end_or_open_names(text, expected):
+    assert surfaces(text) == expected

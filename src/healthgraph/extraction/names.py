@@ -766,8 +766,11 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             # "Korea’s Seongnam City": a country's, not "St. Anne's Regional Hospital"; "Japan's
             # Embassy" is named by its country
             a = possessive[-1] + 1
+        based = [p for p in range(a, b - 1) if words[p].key.endswith(" based") or words[p].text.endswith("-based")]
+        if based:
+            a = based[-1] + 1  # "Dallas-based Steward Health Care": where it sits, then its name
         while a < b and (words[a].key in shapes.openers or words[a].key in shapes.connectors
-                         or words[a].text in _DASHES) and not _particle(words, a, b):
+                         or words[a].text in _DASHES) and not _particle(words, a, b) and not _place_word(words, a, b):
             a += 1
         while b > a and (words[b - 1].key in shapes.connectors or words[b - 1].text in _DASHES):
             b -= 1
@@ -780,8 +783,8 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             # "Medizintechnikkonzern Siemens Healthineers": the compound was the only head
             yield run[a], run[_proper_end(words, a, b, shapes) - 1] + 1, described_as, ()
             continue
-        if not piece_heads or a >= b:
-            continue
+        if not piece_heads or a >= b or all(words[i].key.endswith("delegation") for i, _, _ in piece_heads):
+            continue  # a delegation visits; it is no organisation ("Delegation des X" names X, read above)
         # "Los Angeles-based hospital CHA Hollywood Presbyterian Medical Center": a head written in
         # lower case describes the name after it
         described = [i + n for i, n, _ in piece_heads if not words[i].cap and i + n < b
@@ -821,6 +824,11 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
 _LOWER_HEADS = frozenset({"hospital", "hospitals", "clinic", "city"})  # may close a name in lower case
 _PLURAL_HEADS = frozenset({"krankenhauser", "krankenhausern", "kliniken", "spitaler", "spitalern", "hospitals", "clinics"})
 _PARTICLES = frozenset({"de", "di", "da", "del", "della", "van", "la", "le", "du", "dos"})
+
+
+def _place_word(words, a: int, b: int) -> bool:
+    """"New York", "New England": a capitalised "New" before another capital opens a place's name."""
+    return words[a].key == "new" and words[a].text == "New" and a + 1 < b and words[a + 1].cap
 
 
 def _particle(words, a: int, b: int) -> bool:
@@ -866,9 +874,9 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
         # head first: "Spital Muri", "Hospital Canselor Tuanku Muhriz", "Centre Hospitalier Régional de Sokodé"
         proper = 0
         for k, w in enumerate(tail):
-            if not w.is_word or w.key in _ARTICLES or w.key in shapes.connectors and not (
+            if not w.is_word or w.key in _ARTICLES or w.key in shapes.titles or w.key in shapes.connectors and not (
                     k + 1 < len(tail) and tail[k + 1].cap):
-                break  # "Bundeswehrkrankenhaus Ulm die Erklärung": an article opens the next phrase
+                break  # "Bundeswehrkrankenhaus Ulm die Erklärung", "Klinikum Darmstadt Dr. Noetzel": a new phrase
             proper += 1
         return head_end + min(proper, 4)
     proper = 0
@@ -919,12 +927,14 @@ def _split_pieces(words, heads, shapes: _Shapes) -> list[tuple[int, int]]:
     # "Director of the Hong Kong Centre": the part before the last "of" ahead of the first head holds no head
     start = 0
     for i, w in enumerate(words[:heads[0][0]]):
-        if w.key in ("of", "des", "der", "at", "bei", "am", "beim", "and", "und", "&") and not _inside_name(words, i, shapes):
+        if w.key in ("of", "des", "der", "at", "bei", "am", "beim", "and", "und", "&", "von", "vom") \
+                and not _inside_name(words, i, shapes):
             start = i + 1
-    # "A Hospital and B Hospital", "Klinikum A und Klinikum B": two names
+    # "A Hospital and B Hospital", "Klinikum A und Klinikum B": two names; so are "X-Stiftung die
+    # Initiative": an article opens another phrase
     end, result = len(words), []
     for i in range(start, end):
-        if words[i].key in ("and", "und", "&") and not words[i - 1].text.endswith("-"):
+        if words[i].key in ("and", "und", "&", "die", "das", "den", "dem") and not words[i - 1].text.endswith("-"):
             left = [h for h in heads if start <= h[0] < i]
             right = [h for h in heads if i < h[0] < end]
             right_proper = any(words[p].cap and (not any(h[0] <= p < h[0] + h[1] for h in heads)
@@ -947,8 +957,8 @@ def _after_department(words, a: int, b: int, heads) -> int:
     first = next((i for i, _, _ in heads if a <= i < b), None)
     if first is None or not words[first].key.endswith(_DEPARTMENTS):
         return a
-    return next((i + 1 for i in range(first + 1, b - 1) if words[i].key in ("am", "des", "im", "vom", "of", "from")
-                 and words[i + 1].cap), a)
+    return next((i + 1 for i in range(first + 1, b - 1) if words[i].key in ("am", "des", "der", "im", "vom", "of", "from")
+                 and words[i + 1].cap and words[i + 1].key not in _GENERIC_PLACES), a)  # not "… der Provinz Long An"
 
 
 _KIND_ORDER = ("hospital", "university", "ministry", "company", "institute", "foreign_body")
@@ -1183,6 +1193,8 @@ def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provin
 
 
 def _run_after(tokens, k) -> tuple[int, int]:
+    if k < len(tokens) and tokens[k].text.endswith("-based"):  # "with Denver-based Mile High Health"
+        k += 1
     m = k
     while m < len(tokens) and m - k < 5 and tokens[m].is_word and tokens[m].text[:1].isupper():
         m += 1
