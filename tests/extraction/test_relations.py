@@ -447,3 +447,13 @@ def test_guests_of_a_signing_approvals_and_project_titles_are_no_parties():
 ])
 def test_mergers_airlifts_and_visitors_are_no_partnerships(text):
     assert extract_text(text, language="en").partnerships == []
+
+
+def test_a_foreign_name_doing_a_partys_verb_is_a_party_and_keeps_its_bare_form():
+    facts = extract_text("Hiện Mercy Ships Vietnam đang phối hợp cùng Tập đoàn Sơn Hà kêu gọi ủng hộ.")
+    assert [sorted(p.parties) for p in facts.partnerships] == [["x-mercy-ships-vietnam", "x-tap-doan-son-ha"]]
+    facts = extract_text("Cụ thể, VINAMED đã trao tặng 20 máy thở cho Bệnh viện Đa khoa tỉnh Lào Cai.")
+    assert [(p.supporter, p.recipient) for p in facts.partnerships] == [("x-vinamed", "bvdk-lao-cai")]
+    facts = extract_text("Tổ chức Mercy Ships Vietnam khám cho 90 trẻ. Sau đó, Mercy Ships Vietnam đã phối hợp với "
+                         "Bệnh viện Đa khoa tỉnh Lào Cai tổ chức phẫu thuật.")
+    assert [o.id for o in facts.organisations if "mercy" in o.id] == ["x-to-chuc-mercy-ships-vietnam"]

@@ -273,6 +273,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     found += _province_pairs(text, taken, provinces) + _agents(text, taken, shapes)
     found += _province_partners(text, key, taken + [(n.start, n.end) for n in found], provinces)
     found += _placed_heads(text, key, taken + [(n.start, n.end) for n in found], found)
+    found += _foreign_subjects(text, key, taken + [(n.start, n.end) for n in found], shapes, provinces)
     found += _determined_acronyms(text, taken + [(n.start, n.end) for n in found], shapes,
                                   {alias for n in found for alias in n.aliases})
     departments = [n for n in found if n.kind == "department"]
@@ -557,7 +558,8 @@ _VI_VERBS = frozenset({"tài trợ", "hỗ trợ", "ủng hộ", "trao tặng", 
                        "vừa qua", "thăm khám", "khám bệnh", "phát biểu", "cam kết", "đồng hành", "quyên góp",
                        "vận động", "trao quà", "tặng quà", "chia sẻ", "chăm sóc", "mổ tim", "khám sàng", "cấp phát",
                        "tăng cường", "đẩy mạnh", "mở rộng", "nâng cao", "cung cấp", "hợp tác", "liên kết", "tiếp tục",
-                       "đồng ý", "thống nhất", "chính thức", "lần đầu", "xây dựng", "hoàn thành", "khánh thành"})
+                       "đồng ý", "thống nhất", "chính thức", "lần đầu", "xây dựng", "hoàn thành", "khánh thành",
+                       "kêu gọi", "gây quỹ", "phát động", "tham gia", "đóng góp", "góp phần", "tiến hành"})
 
 
 _VI_VERB_SYLLABLES = frozenset({"dành", "giúp", "gửi", "đưa", "mang", "tặng", "trao", "ký", "xây", "cấp", "cử", "hỗ",
@@ -1087,6 +1089,32 @@ def _placed_heads(text: str, key: str, taken: list[tuple[int, int]], names: list
     return found
 
 
+# Vietnamese verbs a party does, found in the folded text: a foreign name right before one is a
+# party ("Operation Smile Vietnam đã phối hợp với …", "THACO trao tặng …", "Vinamilk ủng hộ …")
+_VI_PARTY_VERBS = ("phoi hop", "ky ket", "hop tac", "ho tro", "tai tro", "trao tang", "ung ho", "chuyen giao",
+                   "ban giao", "dong hanh")
+_SUBJECT_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w&'’.-]*[ \t]+){0,3}[A-Z][\w&'’.-]*)[ \t]+"
+                             r"(?:(?:đã|đang|sẽ|vừa|cũng|tiếp tục|luôn)[ \t]+)*$")
+
+
+def _foreign_subjects(text: str, key: str, taken: list[tuple[int, int]], shapes: _Shapes, provinces) -> list[NamedSpan]:
+    """Foreign-shaped names (not Vietnamese syllables, or acronyms) that do a Vietnamese
+    party's verb: a company, a fund or an NGO named without a head."""
+    found = []
+    for start, end in _around(key, _VI_PARTY_VERBS, 0, 0):
+        m = _SUBJECT_BEFORE.search(text, max(0, start - 70), start)
+        if m is None or any(s < m.end("name") and m.start("name") < e for s, e in taken + [(n.start, n.end)
+                                                                                      for n in found]):
+            continue
+        words = [t for t in _tokens(text, m.start("name"), m.end("name")) if t.is_word]
+        while len(words) > 1 and _VI_SYLLABLE.fullmatch(words[0].key):
+            words = words[1:]  # "Hiện Operation Smile Vietnam đang …": the sentence's first word is no part
+        if words and all(t.cap for t in words) and _party_like(words, None, shapes, provinces) \
+                and not _VI_SYLLABLE.fullmatch(words[0].key) and not (len(words) == 1 and len(words[0].text) < 3):
+            found.append(NamedSpan(words[0].start, words[-1].end, text[words[0].start:words[-1].end], "organisation"))
+    return found
+
+
 # "das USZ", "des USB", "the WHO": a determiner before a short capital word makes it a name
 _SHORT_CAPITALS = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}(?![\w-])")  # the capitals first: rare, so cheap to find
 _DETERMINER_BEFORE = re.compile(r"(?:^|[^\w-])(?:[Dd](?:as|es|em|er|ie|en)|[Tt]he)[ \t]+$")
@@ -1222,9 +1250,28 @@ def _party_like(words, before, shapes: _Shapes, provinces) -> bool:
     return first.acronym and len(first.text) >= 3 or not _VI_SYLLABLE.fullmatch(first.key.replace(" ", ""))
 
 
+_VI_DESCRIPTOR_HEADS = ("tổ chức ", "quỹ ", "công ty ", "tập đoàn ", "hiệp hội ", "hội ")
+
+
+def _bare_form(name: NamedSpan) -> tuple[str, ...]:
+    """"Tổ chức Operation Smile Vietnam" is also called "Operation Smile Vietnam": the foreign
+    name after a Vietnamese head that only says what kind of body it is."""
+    lower = name.surface.lower()
+    head = next((h for h in _VI_DESCRIPTOR_HEADS if lower.startswith(h)), None)
+    if head is None:
+        return ()
+    rest = name.surface[len(head):].strip()
+    words = rest.split()
+    if not words or not words[0][:1].isupper() or _VI_SYLLABLE.fullmatch(_fold_word(words[0])):
+        return ()
+    return (rest,)
+
+
 def _acronyms(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
-    """Each defined acronym standing alone elsewhere in the text."""
-    defined = {alias: name for name in names for alias in name.aliases if " " not in alias}
+    """Each defined acronym, and each foreign name a Vietnamese head introduced ("Tổ chức
+    Operation Smile Vietnam"), standing alone elsewhere in the text."""
+    defined = {alias: name for name in names for alias in name.aliases + _bare_form(name) if " " not in alias
+               or alias in _bare_form(name)}
     if not defined:
         return []
     covered = [(n.start, n.end) for n in names]
