@@ -273,7 +273,8 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     found += _province_pairs(text, taken, provinces) + _agents(text, taken, shapes)
     found += _province_partners(text, key, taken + [(n.start, n.end) for n in found], provinces)
     found += _placed_heads(text, key, taken + [(n.start, n.end) for n in found], found)
-    found += _foreign_subjects(text, key, taken + [(n.start, n.end) for n in found], shapes, provinces)
+    found += _foreign_subjects(text, key, taken + [(n.start, n.end) for n in found], shapes, provinces,
+                               {bare: n.surface for n in found for bare in _bare_form(n)})
     found += _determined_acronyms(text, taken + [(n.start, n.end) for n in found], shapes,
                                   {alias for n in found for alias in n.aliases})
     departments = [n for n in found if n.kind == "department"]
@@ -1097,9 +1098,11 @@ _SUBJECT_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w&'’.-]*[ \t]+){0,3}[A-Z][\w
                              r"(?:(?:đã|đang|sẽ|vừa|cũng|tiếp tục|luôn)[ \t]+)*$")
 
 
-def _foreign_subjects(text: str, key: str, taken: list[tuple[int, int]], shapes: _Shapes, provinces) -> list[NamedSpan]:
+def _foreign_subjects(text: str, key: str, taken: list[tuple[int, int]], shapes: _Shapes, provinces,
+                      bare_forms: dict[str, str]) -> list[NamedSpan]:
     """Foreign-shaped names (not Vietnamese syllables, or acronyms) that do a Vietnamese
-    party's verb: a company, a fund or an NGO named without a head."""
+    party's verb: a company, a fund or an NGO named without a head (the one named with a head
+    elsewhere, when ``bare_forms`` holds it)."""
     found = []
     for start, end in _around(key, _VI_PARTY_VERBS, 0, 0):
         m = _SUBJECT_BEFORE.search(text, max(0, start - 70), start)
@@ -1111,7 +1114,8 @@ def _foreign_subjects(text: str, key: str, taken: list[tuple[int, int]], shapes:
             words = words[1:]  # "Hiện Operation Smile Vietnam đang …": the sentence's first word is no part
         if words and all(t.cap for t in words) and _party_like(words, None, shapes, provinces) \
                 and not _VI_SYLLABLE.fullmatch(words[0].key) and not (len(words) == 1 and len(words[0].text) < 3):
-            found.append(NamedSpan(words[0].start, words[-1].end, text[words[0].start:words[-1].end], "organisation"))
+            surface = text[words[0].start:words[-1].end]
+            found.append(NamedSpan(words[0].start, words[-1].end, surface, "organisation", (), bare_forms.get(surface)))
     return found
 
 
