@@ -259,7 +259,8 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
         if span is not None:
             found.append(_named(text, tokens, *span))
             last_end = found[-1].end
-    listed = _listed_under_plural_head(text, key, provinces | shapes.countries)
+    hits = _anchor_hits(key)
+    listed = _listed_under_plural_head(text, hits, provinces | shapes.countries)
     found = [n for n in found if not any(n.start < e and s < n.end for s, e in listed.spans)] + listed.names
     taken = [(n.start, n.end) for n in found] + listed.spans
     for left, right in _windows(text, key, shapes):
@@ -271,9 +272,9 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                 taken.append((named.start, named.end))
     taken += known.items()
     found += _province_pairs(text, taken, provinces) + _agents(text, taken, shapes)
-    found += _province_partners(text, key, taken + [(n.start, n.end) for n in found], provinces)
-    found += _placed_heads(text, key, taken + [(n.start, n.end) for n in found], found)
-    found += _foreign_subjects(text, key, taken + [(n.start, n.end) for n in found], shapes, provinces,
+    found += _province_partners(text, hits, taken + [(n.start, n.end) for n in found], provinces)
+    found += _placed_heads(text, hits, taken + [(n.start, n.end) for n in found], found)
+    found += _foreign_subjects(text, hits, taken + [(n.start, n.end) for n in found], shapes, provinces,
                                {bare: n.surface for n in found for bare in _bare_form(n)})
     found += _determined_acronyms(text, taken + [(n.start, n.end) for n in found], shapes,
                                   {alias for n in found for alias in n.aliases})
@@ -289,25 +290,34 @@ _VI_UPPER = "".join(chr(c) for c in range(0xC0, 0x1F00) if chr(c).isupper())
 _VI_ITEM = rf"[A-Z{_VI_UPPER}0-9][^\W_]*(?:[ \t]+[A-Z{_VI_UPPER}0-9][^\W_]*){{0,3}}"
 
 
-def _around(key: str, anchors: tuple[str, ...], before: int, after: int) -> list[tuple[int, int]]:
-    """Merged stretches ``[i - before, j + after)`` around each anchor found in the folded
-    ``key`` (one Aho-Corasick pass): a pattern that would be tried at every character is run
-    only there."""
+def _around(hits: dict[str, list[int]], anchors: tuple[str, ...], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged stretches ``[i - before, j + after)`` around the anchors' places in the folded text
+    (``hits``: see :func:`_anchor_hits`): a pattern that would be tried at every character is
+    run only there."""
+    spans = sorted((max(0, at - before), at + len(anchor) + after) for anchor in anchors for at in hits.get(anchor, ()))
     merged: list[tuple[int, int]] = []
-    for last, length in _anchor_automaton(anchors).iter(key):  # in order of the anchors' ends
-        start, end = max(0, last + 1 - length - before), min(len(key), last + 1 + after)
+    for start, end in spans:
         if merged and start <= merged[-1][1]:
-            merged[-1] = (min(merged[-1][0], start), max(merged[-1][1], end))
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
     return merged
 
 
-@lru_cache(maxsize=16)
-def _anchor_automaton(anchors: tuple[str, ...]) -> ahocorasick.Automaton:
+def _anchor_hits(key: str) -> dict[str, list[int]]:
+    """Where each anchor of the readers below stands in the folded ``key``: one Aho-Corasick pass."""
+    hits: dict[str, list[int]] = {}
+    for last, anchor in _all_anchors().iter(key):
+        hits.setdefault(anchor, []).append(last + 1 - len(anchor))
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _all_anchors() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for anchor in anchors:
-        automaton.add_word(anchor, len(anchor))
+    for anchor in {a for entry in _PLURAL_LISTS for a in entry[3]} | {a for entry in _PROVINCE_PARTNERS for a in entry[2]} \
+            | set(_PLACED_ANCHORS) | set(_VI_PARTY_VERBS):
+        automaton.add_word(anchor, anchor)
     automaton.make_automaton()
     return automaton
 
@@ -342,14 +352,14 @@ class _Listed:
     spans: list[tuple[int, int]]  # the whole lists, head included: no other reading there
 
 
-def _listed_under_plural_head(text: str, key: str, places: frozenset[str]) -> _Listed:
+def _listed_under_plural_head(text: str, hits: dict[str, list[int]], places: frozenset[str]) -> _Listed:
     """Each name of a list that one plural head introduces, called by the name and by the
     singular head with it ("Hainburg", "Krankenhaus Hainburg"). A list that names a place,
     or a name with a head of its own, is read otherwise."""
     shapes = _shapes()
     listed = _Listed([], [])
     for pattern, item, head_after, anchors, before, after in _PLURAL_LISTS:
-        for m in (m for s, e in _around(key, anchors, before, after) for m in pattern.finditer(text, s, e)):
+        for m in (m for s, e in _around(hits, anchors, before, after) for m in pattern.finditer(text, s, e)):
             items = [(i.start(), i.end(), i.group()) for i in re.finditer(item, m.group("items"))]
             words = [w for _, _, name in items for w in name.split()]
             if any(fold(name) in places for _, _, name in items) or any(shapes.word_head(_fold_word(w)) for w in words):
@@ -1021,12 +1031,13 @@ _PROVINCE_PARTNERS = (  # (the list, one item of it, anchors in the folded text,
 _PLACE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|TP\.?)[ \t]*|[ \t]+[Pp]rovince$")
 
 
-def _province_partners(text: str, key: str, taken: list[tuple[int, int]], provinces) -> list[NamedSpan]:
+def _province_partners(text: str, hits: dict[str, list[int]], taken: list[tuple[int, int]], provinces
+                       ) -> list[NamedSpan]:
     """Provinces named as the other side ("… với Hà Tĩnh, Nghệ An và Thanh Hóa", "Vietnam's
     Thai Binh Province"): their People's Committees; every listed name must be a province."""
     found = []
     for pattern, item, anchors, before, after in _PROVINCE_PARTNERS:
-        for m in (m for s, e in _around(key, anchors, before, after) for m in pattern.finditer(text, s, e)):
+        for m in (m for s, e in _around(hits, anchors, before, after) for m in pattern.finditer(text, s, e)):
             items = [(i.start(), i.end()) for i in re.finditer(item, m.group("list"))]
             names = [_PLACE_PREFIX.sub("", m.group("list")[a:b]) for a, b in items]
             if not items or not all(fold(name) in provinces for name in names):
@@ -1075,12 +1086,13 @@ _PLACED_ANCHORS = ("krankenhaus in ", "krankenhauses in ", "spital in ", "spital
                    "hospital in ")
 
 
-def _placed_heads(text: str, key: str, taken: list[tuple[int, int]], names: list[NamedSpan]) -> list[NamedSpan]:
+def _placed_heads(text: str, hits: dict[str, list[int]], taken: list[tuple[int, int]], names: list[NamedSpan]
+                  ) -> list[NamedSpan]:
     """"das Krankenhaus in St. Gallen": a hospital named by its town; the one the article
     has named already when a name of it holds the town ("dem Krankenhaus in Sokodé" after
     "Centre Hospitalier Régional de Sokodé"). A country names no one ("das Spital in Tansania")."""
     found = []
-    for m in (m for s, e in _around(key, _PLACED_ANCHORS, 14, 60) for m in _PLACED_HEAD.finditer(text, s, e)):
+    for m in (m for s, e in _around(hits, _PLACED_ANCHORS, 14, 60) for m in _PLACED_HEAD.finditer(text, s, e)):
         place = fold(m.group("place"))
         if is_country(place) or any(s < m.end("name") and m.start("name") < e for s, e in taken):
             continue
@@ -1098,13 +1110,15 @@ _SUBJECT_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w&'’.-]*[ \t]+){0,3}[A-Z][\w
                              r"(?:(?:đã|đang|sẽ|vừa|cũng|tiếp tục|luôn)[ \t]+)*$")
 
 
-def _foreign_subjects(text: str, key: str, taken: list[tuple[int, int]], shapes: _Shapes, provinces,
+def _foreign_subjects(text: str, hits: dict[str, list[int]], taken: list[tuple[int, int]], shapes: _Shapes, provinces,
                       bare_forms: dict[str, str]) -> list[NamedSpan]:
     """Foreign-shaped names (not Vietnamese syllables, or acronyms) that do a Vietnamese
     party's verb: a company, a fund or an NGO named without a head (the one named with a head
     elsewhere, when ``bare_forms`` holds it)."""
     found = []
-    for start, end in _around(key, _VI_PARTY_VERBS, 0, 0):
+    for start, end in _around(hits, _VI_PARTY_VERBS, 0, 0):
+        if not any(c.isupper() for c in text[max(0, start - 30):start]):
+            continue  # lower-case words before the verb: no name there (most verbs, cheaply)
         m = _SUBJECT_BEFORE.search(text, max(0, start - 70), start)
         if m is None or any(s < m.end("name") and m.start("name") < e for s, e in taken + [(n.start, n.end)
                                                                                       for n in found]):
