@@ -100,4 +100,117 @@ def test_busy_port_is_a_clear_error(tmp_path, corpus_facts):
         port = sock.getsockname()[1]
         result = cli("serve", "--store", str(store), "--port", str(port), check=False)
     assert result.returncode == 1
-    assert result.stderr.startswith("Error: oxigraph server exited")
+    assert result.stderr == f"Error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+
+
+class _Listener:
+    """A TCP port of the test's own that records whether anybody connects to it."""
+
+    def __init__(self):
+        import socket
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self.running = True
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while self.running:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self):
+        self.running = False
+        self.thread.join()
+        self.sock.close()
+
+
+def _status(url: str, query: str) -> int:
+    request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": query}).encode(),
+                                     headers={"Accept": "application/sparql-results+json",
+                                              "Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_a_service_query_is_refused_and_no_request_leaves(tmp_path, corpus_facts):
+    store = tmp_path / "kg"
+    build(corpus_facts, store=store, show_progress=False)
+    listener = _Listener()
+    query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?o }} }}"
+    try:
+        with serve(store, port=0, block=False, echo=None) as server:
+            assert _status(server.url, query) == 403
+            assert _status(server.url, "SELECT * WHERE { ?s ?p 'SERVICE <http://x/>' } LIMIT 1") == 200
+        result = cli("sparql", query, "--store", str(store), check=False)
+        assert result.returncode != 0 and "SERVICE" in result.stderr and "Traceback" not in result.stderr
+        assert listener.connections == 0
+        # an endpoint the user names is called
+        with serve(store, port=0, block=False, echo=None,
+                   allow_service=[f"http://127.0.0.1:{listener.port}/sparql"]) as server:
+            _status(server.url, query)
+        assert listener.connections > 0
+    finally:
+        listener.close()
+
+
+def test_a_runaway_query_stops_at_the_timeout(tmp_path, corpus_facts):
+    store = tmp_path / "kg"
+    build(corpus_facts, store=store, show_progress=False)
+    cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    with serve(store, port=0, block=False, echo=None, query_timeout=1) as server:
+        started = time.monotonic()
+        status = _status(server.url, cross)
+        assert status != 200 and time.monotonic() - started < 30
+        assert _status(server.url, "ASK {}") == 200  # the endpoint still answers
+
+
+def test_sigterm_stops_the_engine_and_removes_the_snapshot(tmp_path, corpus_facts):
+    import glob
+    import socket
+    import tempfile
+
+    store = tmp_path / "kg"
+    build(corpus_facts, store=store, show_progress=False)
+    before = set(glob.glob(os.path.join(tempfile.gettempdir(), "healthgraph-serve-*")))
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "healthgraph", "serve", "--store", str(store), "--port", str(port),
+                             "--snapshot"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not _answers(f"http://127.0.0.1:{port}/query"):
+        time.sleep(0.2)
+    assert _answers(f"http://127.0.0.1:{port}/query")
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=30)
+    time.sleep(0.5)
+    assert _free(port)
+    assert set(glob.glob(os.path.join(tempfile.gettempdir(), "healthgraph-serve-*"))) == before
+    ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert str(store) not in ps and "healthgraph-serve-" not in ps  # no oxigraph child left behind
+
+
+def _answers(url: str) -> bool:
+    try:
+        return _status(url, "ASK {}") == 200
+    except OSError:
+        return False
+
+
+def _free(port: int) -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0

@@ -46,8 +46,10 @@ def build(sources, store, kind, fresh, quiet):
 @click.option("--store", required=True, type=click.Path(file_okay=False), help="store built by `healthgraph build`")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="bind ?NAME (a string; <iri> or hgid:… for an IRI); repeatable")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="URL",
+              help="an endpoint a SERVICE clause may call (none by default); repeatable")
 @format_option
-def sparql(query, store, params, fmt):
+def sparql(query, store, params, allow_service, fmt):
     """Run a SPARQL QUERY (text, .rq file or shipped query name) on the store.
 
     \b
@@ -57,7 +59,7 @@ def sparql(query, store, params, fmt):
     """
     from ..rdf.sparql import sparql as run
 
-    result = run(query, store=store, params=list(params), fmt=fmt)
+    result = run(query, store=store, params=list(params), fmt=fmt, allow_service=allow_service)
     if result is False:
         sys.exit(1)  # ASK answered no: usable in shell conditions
 
@@ -67,7 +69,10 @@ def sparql(query, store, params, fmt):
 @click.option("--port", default=7878, show_default=True, help="TCP port; 0 picks a free one")
 @click.option("--host", default="127.0.0.1", show_default=True, help="interface to listen on")
 @click.option("--snapshot", is_flag=True, help="serve a private copy so the store can be rebuilt meanwhile")
-def serve(store, port, host, snapshot):
+@click.option("--timeout", "query_timeout", default=30.0, show_default=True, help="seconds a query may run")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="URL",
+              help="an endpoint a SERVICE clause may call (none by default); repeatable")
+def serve(store, port, host, snapshot, query_timeout, allow_service):
     """Start a read-only SPARQL 1.1 endpoint (the oxigraph server) over the store.
 
     \b
@@ -77,7 +82,8 @@ def serve(store, port, host, snapshot):
     """
     from ..rdf.serve import serve as run
 
-    run(store, port=port, host=host, snapshot=snapshot, block=True, echo=lambda m: click.echo(m, err=True))
+    run(store, port=port, host=host, snapshot=snapshot, block=True, echo=lambda m: click.echo(m, err=True),
+        query_timeout=query_timeout, allow_service=allow_service)
 
 
 @main.command()

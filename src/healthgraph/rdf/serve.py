@@ -17,14 +17,18 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Iterable
 
 from ..errors import BackendUnavailable, HealthgraphError
+from .guard import ServiceRefused, check_services
 from .store import OxigraphStore, materialises_union, open_store, store_meta
 
 
@@ -46,6 +50,65 @@ def free_port(host: str = "127.0.0.1") -> int:
         return sock.getsockname()[1]
 
 
+class _Guard(ThreadingHTTPServer):
+    """The public side of the endpoint: checks each query (no unallowed ``SERVICE``, see
+    :mod:`.guard`) and passes it to the Oxigraph server listening on loopback only."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], upstream: str, allowed: tuple[str, ...], query_timeout: float):
+        super().__init__(address, _GuardHandler)
+        self.upstream, self.allowed, self.query_timeout = upstream, allowed, query_timeout
+
+
+class _GuardHandler(BaseHTTPRequestHandler):
+    server: _Guard
+
+    def do_GET(self):  # noqa: N802 - the http.server convention
+        self._forward(None)
+
+    def do_POST(self):  # noqa: N802
+        self._forward(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
+
+    def _forward(self, body: bytes | None) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        if url.path != "/query":
+            return self._answer(404, b"only /query is served\n")
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+        if body is None or kind == "application/x-www-form-urlencoded":
+            fields = urllib.parse.parse_qs((body or b"").decode("utf-8", "replace") or url.query)
+            query = " ".join(fields.get("query", []))
+        else:
+            query = body.decode("utf-8", "replace")
+        try:
+            check_services(query, self.server.allowed)
+        except ServiceRefused as exc:
+            return self._answer(403, f"{exc}\n".encode())
+        headers = {k: v for k in ("Accept", "Content-Type") if (v := self.headers.get(k))}
+        request = urllib.request.Request(self.server.upstream + (f"?{url.query}" if url.query else ""), data=body,
+                                         method=self.command, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=self.server.query_timeout + 5) as response:
+                self._answer(response.status, response.read(), response.headers.get("Content-Type"))
+        except urllib.error.HTTPError as exc:
+            self._answer(exc.code, exc.read(), exc.headers.get("Content-Type"))
+        except (urllib.error.URLError, TimeoutError) as exc:
+            self._answer(504, f"query stopped: {getattr(exc, 'reason', exc)}\n".encode())
+
+    def _answer(self, status: int, data: bytes, kind: str | None = "text/plain; charset=utf-8") -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", kind or "application/octet-stream")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client has gone
+
+    def log_message(self, *args) -> None:  # requests are not logged on the terminal
+        pass
+
+
 @dataclass
 class Server:
     """A running endpoint: ``url`` is the SPARQL query endpoint; call :meth:`stop` when done."""
@@ -54,10 +117,17 @@ class Server:
     process: subprocess.Popen
     location: Path
     _cleanup: list = field(default_factory=list, repr=False)
+    _guard: _Guard | None = field(default=None, repr=False)
+    _guard_thread: threading.Thread | None = field(default=None, repr=False)
 
     def stop(self) -> None:
-        """Stop the server process (SIGTERM, then SIGKILL after 5 s: a read-only server has nothing to flush)
-        and remove any copy."""
+        """Stop the guard, then the server process (SIGTERM, then SIGKILL after 5 s: a read-only
+        server has nothing to flush), and remove any copy."""
+        if self._guard is not None:
+            if self._guard_thread is not None and self._guard_thread.is_alive():
+                self._guard.shutdown()  # (waits for the serving loop: only once it runs)
+            self._guard.server_close()
+            self._guard = None
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -99,7 +169,8 @@ def _served_location(store: Path, snapshot: bool, cleanup: list) -> tuple[Path, 
 
 
 def serve(store: str | Path, port: int = 7878, host: str = "127.0.0.1", block: bool = True,
-          snapshot: bool = False, timeout: float = 30.0, echo=print) -> Server:
+          snapshot: bool = False, timeout: float = 30.0, echo=print, query_timeout: float = 30.0,
+          allow_service: Iterable[str] = ()) -> Server:
     """Start the Oxigraph SPARQL endpoint over the store at ``store``.
 
     Parameters
@@ -118,6 +189,10 @@ def serve(store: str | Path, port: int = 7878, host: str = "127.0.0.1", block: b
         Seconds to wait for the server to answer.
     echo : callable
         Where to announce the endpoint URL.
+    query_timeout : float
+        Seconds a query may run; the engine stops it then.
+    allow_service : iterable of str
+        Endpoints (full IRIs) a ``SERVICE`` clause may call; any other is refused (HTTP 403).
 
     Returns
     -------
@@ -135,30 +210,49 @@ def serve(store: str | Path, port: int = 7878, host: str = "127.0.0.1", block: b
     cleanup: list = []
     location, union_mode = _served_location(store, snapshot, cleanup)
     port = port or free_port(host)
+    inner = free_port("127.0.0.1")  # the engine listens on loopback only; the guard faces the network
+    while inner == port:  # a port just freed may be handed out again
+        inner = free_port("127.0.0.1")
     log = tempfile.TemporaryFile()
-    command = [oxigraph_binary(), "serve-read-only", "--location", str(location), "--bind", f"{host}:{port}"]
+    command = [oxigraph_binary(), "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{inner}",
+               "--timeout-s", f"{max(1, round(query_timeout))}"]
     if union_mode:
         command.append("--union-default-graph")
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    server = Server(f"http://{host}:{port}/query", process, location, cleanup)
+    server = Server(f"http://127.0.0.1:{inner}/query", process, location, cleanup)
     running = False
+    if block:
+        # a shell's background job starts with SIGINT ignored; Ctrl-C, SIGTERM and SIGHUP must all
+        # stop the server and remove its copy, from the first moment on
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        for stop_signal in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(stop_signal, _interrupt)
     try:
         _wait_ready(server, log, timeout)
+        try:
+            server._guard = _Guard((host, port), server.url, tuple(allow_service), query_timeout)
+        except OSError as exc:
+            raise BackendUnavailable(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        server._guard_thread = threading.Thread(target=server._guard.serve_forever, daemon=True)
+        server._guard_thread.start()
+        server.url = f"http://{host}:{port}/query"
         if echo:
             echo(f"SPARQL endpoint: {server.url}  (store {store}, read-only; Ctrl-C stops it)")
         if not block:
             running = True
             return server
-        # a shell's background job starts with SIGINT ignored; Ctrl-C must still stop the server
-        signal.signal(signal.SIGINT, signal.default_int_handler)
         process.wait()
     except KeyboardInterrupt:
         if not block:
             raise
     finally:
-        if not running:  # Ctrl-C at any point, or a failed start: never leave the server behind
+        if not running:  # Ctrl-C or a signal at any point, or a failed start: never leave the server behind
             server.stop()
     return server
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _wait_ready(server: Server, log, timeout: float) -> None:

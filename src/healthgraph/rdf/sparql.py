@@ -14,6 +14,7 @@ from typing import Iterable, Mapping, TextIO
 from rdflib import Literal, URIRef
 
 from ..errors import HealthgraphError, InputError
+from .guard import check_services
 from .mapping import PREFIXES
 from .store import QueryResult, open_store
 
@@ -95,9 +96,12 @@ def cell(term) -> str | None:
     return None if term is None else str(term)
 
 
-def run(query_or_file: str | Path, store: str | Path | None = None, params=None, _store=None) -> QueryResult:
-    """Run a query and return the raw :class:`~healthgraph.rdf.store.QueryResult` (rdflib terms)."""
+def run(query_or_file: str | Path, store: str | Path | None = None, params=None, _store=None,
+        allow_service: Iterable[str] = ()) -> QueryResult:
+    """Run a query and return the raw :class:`~healthgraph.rdf.store.QueryResult` (rdflib terms).
+    A ``SERVICE`` call to an endpoint not in ``allow_service`` is refused (:mod:`.guard`)."""
     text = query_text(query_or_file)
+    check_services(text, allow_service)
     bindings = parse_params(params)
     if _store is not None:
         return _store.query(text, bindings)
@@ -108,7 +112,7 @@ def run(query_or_file: str | Path, store: str | Path | None = None, params=None,
 
 
 def sparql(query_or_file: str | Path, store: str | Path | None = None, params=None, fmt: str | None = None,
-           stream: TextIO | None = None):
+           stream: TextIO | None = None, allow_service: Iterable[str] = ()):
     """Run a SPARQL query on the store built by ``healthgraph build``.
 
     Parameters
@@ -125,6 +129,8 @@ def sparql(query_or_file: str | Path, store: str | Path | None = None, params=No
         Also print the rows in this format.
     stream : text stream, optional
         Where to print (stdout).
+    allow_service : iterable of str
+        Endpoints (full IRIs) a ``SERVICE`` clause may call; none by default.
 
     Returns
     -------
@@ -137,7 +143,7 @@ def sparql(query_or_file: str | Path, store: str | Path | None = None, params=No
     >>> sparql("SELECT ?x WHERE { VALUES ?x { 1 } }", store=None)  # doctest: +SKIP
     [{'x': '1'}]
     """
-    result = run(query_or_file, store, params)
+    result = run(query_or_file, store, params, allow_service=allow_service)
     if result.kind == "ask":
         if fmt:
             from ..output import emit
