@@ -200,3 +200,14 @@ def test_neo4j_admin_export_is_accepted_by_the_real_import_tool(graph, tmp_path)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert f"{len(graph.nodes)} nodes" in done.stdout
     assert f"{len(graph.edges)} relationships" in done.stdout
+
+
+def test_the_password_never_goes_on_the_command_line(db, tmp_path):
+    help_text = run_cli("cypher", "--help").stdout
+    assert "--password-file" in help_text and "--ask-password" in help_text
+    assert "--password " not in help_text and "--password\n" not in help_text
+    assert run_cli("cypher", "RETURN 1 AS one", "--password", "x").returncode == 2  # no such option
+    secret = tmp_path / "secret.txt"
+    secret.write_text("any-password\n", encoding="utf-8")  # the test server accepts any credentials
+    result = run_cli("cypher", "RETURN 1 AS one", "--password-file", str(secret), "--format", "json")
+    assert result.returncode == 0 and '"one": 1' in result.stdout

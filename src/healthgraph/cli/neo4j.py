@@ -1,24 +1,39 @@
 """``healthgraph neo4j load`` and ``healthgraph cypher``: the Neo4j backend on the command line."""
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import click
 
 from . import format_option, main
 
 
 def connection_options(command):
-    """Add ``--uri/--user/--password/--database`` (with their environment variables) to a command."""
+    """Add ``--uri/--user/--database`` and a password from ``NEO4J_PASSWORD``, ``--password-file``
+    or ``--ask-password`` to a command (never on the command line, where ``ps`` shows it)."""
+    @functools.wraps(command)
+    def with_password(*args, password_file=None, ask_password=False, **kwargs):
+        password = None
+        if password_file:
+            password = Path(password_file).read_text(encoding="utf-8").strip()
+        elif ask_password:
+            password = click.prompt("Neo4j password", hide_input=True)
+        return command(*args, password=password, **kwargs)
+
     options = [
         click.option("--uri", envvar="NEO4J_URI", metavar="URI",
                      help="Neo4j Bolt URI [env NEO4J_URI; default bolt://127.0.0.1:7687]"),
         click.option("--user", envvar="NEO4J_USER", metavar="NAME", help="[env NEO4J_USER; default neo4j]"),
-        click.option("--password", envvar="NEO4J_PASSWORD", metavar="PW", help="[env NEO4J_PASSWORD; default neo4j]"),
+        click.option("--password-file", type=click.Path(dir_okay=False, exists=True), metavar="FILE",
+                     help="read the password from FILE [else env NEO4J_PASSWORD; default neo4j]"),
+        click.option("--ask-password", is_flag=True, help="prompt for the password"),
         click.option("--database", envvar="NEO4J_DATABASE", metavar="DB",
                      help="database name [env NEO4J_DATABASE; default: the server's default]"),
     ]
     for option in reversed(options):
-        command = option(command)
-    return command
+        with_password = option(with_password)
+    return with_password
 
 
 def _report(exc) -> None:
@@ -44,7 +59,7 @@ def neo4j_load(sources, uri, user, password, database, batch_size, mode, fmt):
     \b
     Examples:
       healthgraph neo4j load articles/ agreements.yaml
-      healthgraph neo4j load seeds/ --uri neo4j+s://xxxx.databases.neo4j.io --user neo4j --password ...
+      NEO4J_PASSWORD=... healthgraph neo4j load seeds/ --uri neo4j+s://xxxx.databases.neo4j.io --user neo4j
     """
     from ..neo4j.load import neo4j_load as run
     from ..output import emit

@@ -3,7 +3,7 @@
 Modules
 -------
 ``connection``
-    Connection settings (``--uri/--user/--password``, ``NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD``)
+    Connection settings (``--uri/--user``, ``--password-file``/``--ask-password``, ``NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD``)
     and :func:`~healthgraph.neo4j.connection.connect`, which turns an unreachable server or
     refused credentials into :class:`~healthgraph.errors.BackendUnavailable`.
 ``schema``

@@ -1,7 +1,7 @@
 """Connecting to a Neo4j server: settings from arguments or the environment, one-line errors.
 
 Settings, in order of precedence: the ``uri``/``user``/``password`` arguments (the CLI's
-``--uri/--user/--password``), then ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, then
+``--uri/--user``, ``--password-file``/``--ask-password``), then ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, then
 ``bolt://127.0.0.1:7687``, ``neo4j``, ``neo4j`` (the development server of
 ``scripts/neo4j-server.sh`` runs without authentication and accepts any credentials).
 """
@@ -103,7 +103,7 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
         yield driver, conf
     except nx.AuthError:
         raise BackendUnavailable(f"{where} refused the credentials of user {conf.user!r} "
-                                 "(set --user/--password or NEO4J_USER/NEO4J_PASSWORD)") from None
+                                 "(set --user and NEO4J_PASSWORD or --password-file)") from None
     except (nx.ServiceUnavailable, nx.SessionExpired, OSError) as exc:
         raise BackendUnavailable(f"cannot reach {where} ({_reason(exc)}); start a server "
                                  "(bash scripts/neo4j-server.sh start) or pass --uri/NEO4J_URI") from None
