@@ -274,3 +274,11 @@ def test_a_province_that_begins_with_a_surname_is_no_person():
 ])
 def test_titles_departments_articles_and_delegations_end_or_open_names(text, expected):
     assert surfaces(text) == expected
+
+
+def test_plural_head_with_towns_a_centre_at_its_hospital_and_amounts():
+    assert [(n.surface, n.aliases) for n in find_names(
+        "Das Land sichert den Universitätsmedizinen in Kiel und Lübeck die Zukunft.")] == [
+        ("Kiel", ("Universitätsmedizin Kiel",)), ("Lübeck", ("Universitätsmedizin Lübeck",))]
+    assert surfaces("Die Stiftung Kinderherz spendet 5 Millionen Euro für ein Herzzentrum am Klinikum Passau.") == [
+        "Stiftung Kinderherz", "Klinikum Passau"]

@@ -331,9 +331,10 @@ def _item_list(item: str, joiner: str) -> str:
 _PLURAL_LISTS = (
     # (pattern, one item, the head after the items, where to look: anchors in the folded text and the
     # characters read before and after each)
-    (re.compile(r"(?<![\w-])(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*?)?(?:[Kk]rankenhäusern?|[Kk]liniken|[Ss]pitälern?))[ \t]+(?P<items>"
+    (re.compile(r"(?<![\w-])(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*?)?(?:[Kk]rankenhäusern?|[Kk]liniken|[Ss]pitälern?|"
+                r"[Mm]edizinen))[ \t]+(?:(?:in|von|aus)[ \t]+)?(?P<items>"
                 + _item_list(_DE_ITEM, "und|sowie") + r")(?![\w-])"), _DE_ITEM, False,
-     ("krankenhauser", "kliniken", "spitaler"), 30, 200),
+     ("krankenhauser", "kliniken", "spitaler", "medizinen"), 30, 200),
     (re.compile(r"(?<![\w-])(?P<items>" + _item_list(_EN_ITEM, "and|&") + r")[ \t]+(?P<head>hospitals|clinics)\b"),
      _EN_ITEM, True, ("hospitals", "clinics"), 200, 0),
     (re.compile(r"(?<![\w/.,])(?:các|những|hai|ba|bốn)[ \t]+(?P<head>[Bb]ệnh viện|BV)[ \t]+(?:là[ \t]+|gồm[ \t]+|:[ \t]*)?"
@@ -342,6 +343,7 @@ _PLURAL_LISTS = (
      4, 200),
 )
 _SINGULAR = (("krankenhäusern", "krankenhaus"), ("krankenhäuser", "krankenhaus"), ("kliniken", "klinik"),
+             ("medizinen", "medizin"),
              ("spitälern", "spital"), ("spitäler", "spital"), ("hospitals", "Hospital"), ("clinics", "Clinic"),
              ("bệnh viện", "Bệnh viện"), ("bv", "Bệnh viện"))
 
@@ -960,7 +962,7 @@ def _split_pieces(words, heads, shapes: _Shapes) -> list[tuple[int, int]]:
     return result
 
 
-_DEPARTMENTS = ("klinik", "abteilung", "station", "ambulanz", "delegation")
+_DEPARTMENTS = ("klinik", "abteilung", "station", "ambulanz", "delegation", "zentrum", "zentrums")
 
 
 def _after_department(words, a: int, b: int, heads) -> int:
