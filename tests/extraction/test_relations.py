@@ -457,3 +457,10 @@ def test_a_foreign_name_doing_a_partys_verb_is_a_party_and_keeps_its_bare_form()
     facts = extract_text("Tổ chức Mercy Ships Vietnam khám cho 90 trẻ. Sau đó, Mercy Ships Vietnam đã phối hợp với "
                          "Bệnh viện Đa khoa tỉnh Lào Cai tổ chức phẫu thuật.")
     assert [o.id for o in facts.organisations if "mercy" in o.id] == ["x-to-chuc-mercy-ships-vietnam"]
+
+
+def test_a_long_aside_in_a_list_does_not_end_it():
+    facts = extract_text("The MOU between Riverside Children's Institute (RCI), under the Ministry of Public Health, and "
+                         "Kobe University Hospital was signed on May 4.", language="en")
+    assert [sorted(p.parties) for p in facts.partnerships] == [
+        ["x-kobe-university-hospital", "x-riverside-children-s-institute"]]

@@ -507,8 +507,10 @@ _JOIN_REACH = 8  # the "và"/"und" of a list stands within this many words befor
 def _joined(previous: int, following: int, and_positions: set[int]) -> bool:
     """Whether the names starting at word ``previous`` and ``following`` stand in one list
     ("A, B và C"), not in two clauses ("A … về kiểm soát nhiễm khuẩn và … C")."""
-    return following - previous <= _LIST_WORDS and any(
-        previous < a < following and following - a <= _JOIN_REACH for a in and_positions)
+    if following - previous > _LIST_WORDS:  # a long aside ("A (QSNICH), under the Ministry of X, and B") still
+        # lists B when its "and" stands right before it
+        return following - previous <= 2 * _LIST_WORDS and any(following - 2 <= a < following for a in and_positions)
+    return any(previous < a < following and following - a <= _JOIN_REACH for a in and_positions)
 
 
 def _before(mentions, pos: int) -> Organisation | None:
