@@ -565,7 +565,8 @@ _VI_CLAUSE_WORDS = frozenset({"đã", "sẽ", "đang", "được", "bị", "là"
 _VI_FUNCTION_WORDS = frozenset({"đã", "sẽ", "đang", "được", "bị", "là", "có", "cho", "với", "của", "tại", "ở", "từ",
                                 "đến", "vừa", "này", "do", "theo", "khi", "nhưng", "cũng", "và", "đều", "luôn", "mới",
                                 "thì", "mà", "để", "vì", "nên", "sau", "trước", "trong", "ngoài", "trên", "dưới",
-                                "các", "những", "một", "hai", "ba", "nhằm", "qua", "về", "cùng", "vào", "ra"})
+                                "các", "những", "một", "hai", "ba", "nhằm", "qua", "về", "cùng", "vào", "ra", "năm",
+                                "ngày", "tháng", "rất", "không", "chưa", "vẫn", "luôn"})
 _VI_VERBS = frozenset({"tài trợ", "hỗ trợ", "ủng hộ", "trao tặng", "bàn giao", "phối hợp", "ký kết", "tổ chức",
                        "khám chữa", "phẫu thuật", "tiếp nhận", "chuyển giao", "thực hiện", "triển khai", "cho biết",
                        "vừa qua", "thăm khám", "khám bệnh", "phát biểu", "cam kết", "đồng hành", "quyên góp",
@@ -593,12 +594,12 @@ def _ends_description(tokens, m: int, shapes: _Shapes) -> bool:
 def _descriptive(tokens, m: int, last: int | None, j: int, shapes: _Shapes) -> bool:
     """Whether lower-case word ``m`` goes on a Vietnamese name that says what the body does:
     after a Vietnamese capitalised word ("Quỹ Bảo trợ trẻ em", not "Tổ chức Operation Smile
-    phẫu thuật"), up to five such words, never a clause word, a verb or another head."""
+    phẫu thuật"), up to seven such words, never a clause word, a verb or another head."""
     t = tokens[m]
     if last is None or not t.is_word or t.cap or t.lower in _VI_FUNCTION_WORDS or m - j > 10:
         return False
     capitals = [k for k in range(j, m) if tokens[k].cap and tokens[k].is_word]
-    if not capitals or not _VI_SYLLABLE.fullmatch(tokens[capitals[-1]].key) or m - capitals[-1] > 5:
+    if not capitals or not _VI_SYLLABLE.fullmatch(tokens[capitals[-1]].key) or m - capitals[-1] > 7:
         return False
     pair = f"{t.lower} {tokens[m + 1].lower}" if m + 1 < len(tokens) else ""
     return pair not in _VI_VERBS and not _vi_head_at(tokens, m, shapes)
