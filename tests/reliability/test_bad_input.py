@@ -206,3 +206,16 @@ def test_a_document_over_its_time_budget_is_one_line_and_the_rest_kept(tmp_path,
     monkeypatch.setenv("HEALTHGRAPH_DOCUMENT_SECONDS", "60")
     (tmp_path / "small.txt").write_text(article, encoding="utf-8")
     assert [f.document.id for f in extract([tmp_path / "small.txt"], show_progress=False)] == ["small"]
+
+
+def test_a_few_thousand_mutated_inputs_pass_reader_extraction_and_mapping_without_a_crash():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("fuzz", Path(__file__).parents[2] / "benchmarks" / "fuzz.py")
+    fuzz = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz)
+    result = fuzz.run(inputs=2000, seed=11, batch=500)
+    assert result["inputs"] == 2000
+    assert result["crashes"] == 0, result["first_crashes"]
+    assert result["skipped_sentences"] == 0
