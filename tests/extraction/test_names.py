@@ -282,3 +282,10 @@ def test_plural_head_with_towns_a_centre_at_its_hospital_and_amounts():
         ("Kiel", ("Universitätsmedizin Kiel",)), ("Lübeck", ("Universitätsmedizin Lübeck",))]
     assert surfaces("Die Stiftung Kinderherz spendet 5 Millionen Euro für ein Herzzentrum am Klinikum Passau.") == [
         "Stiftung Kinderherz", "Klinikum Passau"]
+
+
+def test_hyphenated_compound_names_and_groups():
+    assert surfaces("Das Spitalzentrum Biel und die Berner Insel-Spitalgruppe erneuern ihren Rahmenvertrag.") == [
+        "Spitalzentrum Biel", "Berner Insel-Spitalgruppe"]
+    assert surfaces("Das Herz-Kreislaufzentrum hat sich mit dem Klinikum Fulda zusammengetan.") == [
+        "Herz-Kreislaufzentrum", "Klinikum Fulda"]

@@ -151,8 +151,8 @@ class _Shapes:
         word = parts[-1] if parts else ""
         if len(parts) > 1 and (word,) in self.head_words:  # "Enzkreis-Kliniken"
             return self.head_words[(word,)]
-        kind = next((kind for suffix, kind in self.suffixes if word.endswith(suffix) and len(word) > len(suffix) + 2),
-                    None)
+        kind = next((kind for suffix, kind in self.suffixes if word.endswith(suffix) and (
+            len(word) > len(suffix) + 2 or len(parts) > 1)), None)  # "Inselspital", "Insel-Spitalgruppe"
         if kind is None and word.endswith("s") and len(word) > 4:  # a German genitive: "des Forschungszentrums"
             return self._word_head(key[:-1])
         return kind
@@ -921,7 +921,10 @@ def _compound_descriptor(token: _Token, shapes: _Shapes) -> bool:
 
 
 def _compound(token: _Token, shapes: _Shapes) -> bool:
-    """A one-word name made on a head ("Inselspital"), not the head itself ("Klinikum")."""
+    """A one-word name made on a head ("Inselspital", "Herz-Kreislaufzentrum"), not the head
+    itself ("Klinikum") nor a generic compound ("Universitätsklinikum", "Herzzentrum")."""
+    if "-" in token.text.strip("-") and (token.key,) not in shapes.head_words:
+        return True
     return (token.key,) not in shapes.head_words and not token.key.startswith(
         ("uni", "kantons", "kreis", "land", "stadt", "bezirks", "kinder", "bundes")) and not token.key.endswith("zentrum")
 
