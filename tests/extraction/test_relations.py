@@ -464,3 +464,9 @@ def test_a_long_aside_in_a_list_does_not_end_it():
                          "Kobe University Hospital was signed on May 4.", language="en")
     assert [sorted(p.parties) for p in facts.partnerships] == [
         ["x-kobe-university-hospital", "x-riverside-children-s-institute"]]
+
+
+def test_a_university_hospital_supports_a_hospital_the_gazetteer_does_not_know():
+    facts = extract_text("Die Universitätsklinik Kiel und die Sana Kliniken Lübeck haben einen Kooperationsvertrag "
+                         "unterzeichnet.", language="de")
+    assert [p.supporter for p in facts.partnerships] == ["x-universitatsklinik-kiel"]

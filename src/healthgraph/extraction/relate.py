@@ -17,6 +17,7 @@ city's department over a province's); between equals there is none.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,7 @@ from functools import lru_cache
 from ..gazetteer import load_yaml
 from ..model import Organisation
 from ..resources import data_file
+from ..text import fold
 from .tokens import PhraseMatcher, TokenText
 
 KIND_PRIORITY = {"satellite": 4, "transfer": 3, "support": 2, "agreement": 1}
@@ -468,9 +470,21 @@ def _agreement(a: Organisation, b: Organisation, city_ids: frozenset[str],
     if a.resolved or b.resolved:
         ra, rb = capacity_rank(a, city_ids), capacity_rank(b, city_ids)
     else:  # two names the gazetteer does not know: their levels are guesses, only their kinds count
-        ra, rb = _KIND_RANK.get(a.kind, 2), _KIND_RANK.get(b.kind, 2)
+        ra, rb = _unknown_rank(a), _unknown_rank(b)
     supporter = a if ra > rb else b if rb > ra else None
     return Relation(a, b, "agreement", supporter, False)
+
+
+_UNIVERSITY_HOSPITAL = re.compile(r"universit|uniklini|unimedizin|dai hoc|university")
+
+
+def _unknown_rank(org: Organisation) -> float:
+    """The kind's rank; a university hospital ranks as a university ("Rostocker Universitätsklinik"
+    supports "Helios Kliniken Schwerin")."""
+    rank = _KIND_RANK.get(org.kind, 2)
+    if org.kind == "hospital" and _UNIVERSITY_HOSPITAL.search(fold(org.name)):
+        rank = _KIND_RANK["university"]
+    return rank
 
 
 def _after_with_position(mentions, pos: int) -> tuple[int, Organisation | None]:
