@@ -289,3 +289,8 @@ def test_hyphenated_compound_names_and_groups():
         "Spitalzentrum Biel", "Berner Insel-Spitalgruppe"]
     assert surfaces("Das Herz-Kreislaufzentrum hat sich mit dem Klinikum Fulda zusammengetan.") == [
         "Herz-Kreislaufzentrum", "Klinikum Fulda"]
+
+
+def test_a_companys_name_may_begin_in_lower_case():
+    assert surfaces("Công trình do Tập đoàn xăng dầu Việt Nam tài trợ.") == ["Tập đoàn xăng dầu Việt Nam"]
+    assert surfaces("Tổ chức phi chính phủ đã tài trợ.") == []

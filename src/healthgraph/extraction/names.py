@@ -244,7 +244,9 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     for anchor, head_end in shapes.vi_anchor.find(key):
         if anchor < last_end or not (text[anchor].isupper() or key[anchor:head_end] in shapes.vi_lower_keys):
             continue  # inside the name before, or "cán bộ", "nhân viên": no head
-        if _PLURAL_BEFORE.search(key, max(0, anchor - 12), anchor) or not _may_continue(text, head_end, shapes):
+        if _PLURAL_BEFORE.search(key, max(0, anchor - 12), anchor) or not (
+                _may_continue(text, head_end, shapes) or _descriptive_head(key[anchor:head_end], shapes)
+                and _capital_soon(text, head_end)):
             continue  # "các Bệnh viện Trung ương" (many), "bệnh viện tuyến trên" (no name follows)
         if anchor in known and not _may_continue(text, known[anchor], shapes):
             last_end = known[anchor]
@@ -376,6 +378,22 @@ def _listed_under_plural_head(text: str, hits: dict[str, list[int]], places: fro
                 listed.names.append(NamedSpan(offset + start, offset + end, name, "hospital", (full,)))
             listed.spans.append(m.span())
     return listed
+
+
+def _descriptive_head(head: str, shapes: _Shapes) -> bool:
+    """A company's or a fund's head: its name may begin with what it does in lower case."""
+    return shapes.vi_heads.get(tuple(head.split()), ("",))[0] in ("company", "foreign_body")
+
+
+def _capital_soon(text: str, end: int) -> bool:
+    """A capitalised word within the next four words, and no function word or verb before it
+    ("Tập đoàn xăng dầu Việt Nam")."""
+    for word in text[end:end + 60].split()[:5]:
+        if word[:1].isupper():
+            return True
+        if word.lower() in _VI_FUNCTION_WORDS or word.lower() in _VI_VERB_SYLLABLES or not word.isalpha():
+            return False
+    return False
 
 
 def _may_continue(text: str, end: int, shapes: _Shapes) -> bool:
