@@ -112,3 +112,14 @@ def test_store_persists_across_processes(tmp_path):
     rows = json.loads(result.stdout)
     assert [r["dependent"].rsplit("/", 1)[1] for r in rows] == ["bvdk-lai-chau", "bvdk-son-la"]
     assert {r["kind"] for r in rows} == {"satellite", "support"}
+
+
+def test_build_with_no_readable_source_says_so_and_exits_2(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "healthgraph", "build", str(tmp_path / "nope"),
+                             str(tmp_path / "nada.yaml"), "--store", str(tmp_path / "kg")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "nope: no such file or directory" in result.stderr and "built 0 document(s)" in result.stderr
