@@ -103,6 +103,7 @@ def extract_document(document: Document) -> DocumentFacts:
     all_cues = find_cues(tokens, named, document.language)
     # what a head without a name ("Bệnh viện đã …", "nhà trường", "the hospital") stands for
     ranked, prominent = _ranked_parties(resolved)
+    rank_of = {o.id: k for k, o in enumerate(ranked)}
     mains = {kind: [o for o in prominent if o.kind == kind] for kind in ("hospital", "university")}
     main_party = next(iter(prominent), None)
     receiving = _in_receiving_countries(resolved, text, document.language)
@@ -146,7 +147,8 @@ def extract_document(document: Document) -> DocumentFacts:
             if not relations and in_sentence and ranked:
                 # the topic: the most prominent party the four sentences before name
                 recent = {o.id for named in sentence_mentions[-5:-1] for _, o in named}
-                topic = [o for o in ranked if o.id in recent][:1]
+                first = min((rank_of[oid] for oid in recent if oid in rank_of), default=None)
+                topic = [] if first is None else [ranked[first]]
                 relations = unnamed_giver(cues, in_sentence, ranked) or unnamed_partner(cues, in_sentence, topic,
                                                                                        city_ids, i)
             techniques = find_techniques(sentence.text, tokens.key[sentence.start:sentence.end]) \

@@ -166,6 +166,10 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
             provinces_at[i] = (j, vals)
     types_at = {i: (j, vals[0]) for i, j, vals in lexicon.hospital_types.find_all(tokens)}
     types_end = {end: (start, kind) for start, (end, kind) in types_at.items()}
+    # "Lai Chau (Provincial) General Hospital": the province ending where a hospital type starts
+    province_ending: dict[int, int] = {}
+    for p_start, (p_end, _) in provinces_at.items():
+        province_ending.setdefault(p_end, p_start)
     known_hits = list(lexicon.organisations.find_all(tokens)) if use_gazetteer else []
     known_at = {i: (j, vals) for i, j, vals in known_hits}
     found: list[tuple[int, int, Mention]] = []
@@ -176,7 +180,8 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
         if _inside_code_or_compound(tokens, i, j):
             continue
         for head in heads:  # "department of health" may open or close a name
-            mention = _from_head(tokens, i, j, head, lexicon, provinces_at, known_at, types_at, types_end)
+            mention = _from_head(tokens, i, j, head, lexicon, provinces_at, known_at, types_at, types_end,
+                                 province_ending)
             if mention is not None:
                 found.append(mention)
     mentions = _with_shaped_names(_without_overlaps(found), tokens, lexicon)
@@ -323,10 +328,11 @@ def _is_proper(tokens: TokenText, k: int) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_at, types_at, types_end):
+def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_at, types_at, types_end,
+               province_ending):
     words = tokens.words
     if head.order == "name_before":
-        return _name_before(tokens, i, j, head, lexicon, provinces_at, types_end)
+        return _name_before(tokens, i, j, head, lexicon, provinces_at, types_end, province_ending)
     if head.kind == "institute" and not tokens.text[tokens.spans[i][0]].isupper():
         return None  # "nhân viên" is not "Viện"
     # a known organisation starting at the head wins ("Bệnh viện Bạch Mai")
@@ -468,15 +474,15 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "its", "their
                           "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einer"})
 
 
-def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end):
+def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, province_ending):
     """English/German "Lai Chau (Provincial) General Hospital (Nr. 2)", "Binh Dinh Eye Hospital"."""
     words = tokens.words
     if head.kind == "hospital" and i in types_end:
         start, kind_of = types_end[i]
-        for p_start, (p_end, provinces) in provinces_at.items():
-            if p_end == start:
-                return (p_start, j, _mention(tokens, p_start, j, head.kind, province=provinces[0],
-                                             template="bv-" + kind_of.id, tier=head.tier, hospital_type=kind_of))
+        if (p_start := province_ending.get(start)) is not None:
+            provinces = provinces_at[p_start][1]
+            return (p_start, j, _mention(tokens, p_start, j, head.kind, province=provinces[0],
+                                         template="bv-" + kind_of.id, tier=head.tier, hospital_type=kind_of))
     k = i
     while k > 0 and i - k < 6 and tokens.text[tokens.spans[k - 1][0]].isupper() and not _gap_breaks(tokens, k):
         k -= 1

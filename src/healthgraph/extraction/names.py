@@ -30,6 +30,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -264,26 +265,55 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     hits = _anchor_hits(key)
     listed = _listed_under_plural_head(text, hits, provinces | shapes.countries)
     found = [n for n in found if not any(n.start < e and s < n.end for s, e in listed.spans)] + listed.names
-    taken = [(n.start, n.end) for n in found] + listed.spans
+    taken = _Taken([(n.start, n.end) for n in found] + listed.spans)
     for left, right in _windows(text, key, shapes):
         tokens = _tokens(text, left, right)
         for span in _capitalised_names(tokens, shapes, provinces):
             named = _named(text, tokens, *span)
-            if not any(named.start < te and ts < named.end for ts, te in taken):
+            if not taken.overlaps(named.start, named.end):
                 found.append(named)
-                taken.append((named.start, named.end))
-    taken += known.items()
-    found += _province_pairs(text, taken, provinces) + _agents(text, taken, shapes)
-    found += _province_partners(text, hits, taken + [(n.start, n.end) for n in found], provinces)
-    found += _placed_heads(text, hits, taken + [(n.start, n.end) for n in found], found)
-    found += _foreign_subjects(text, hits, taken + [(n.start, n.end) for n in found], shapes, provinces,
-                               {bare: n.surface for n in found for bare in _bare_form(n)})
-    found += _determined_acronyms(text, taken + [(n.start, n.end) for n in found], shapes,
-                                  {alias for n in found for alias in n.aliases})
+                taken.add(named.start, named.end)
+    for span in known.items():
+        taken.add(*span)
+    for reader in (lambda: _province_pairs(text, taken, provinces), lambda: _agents(text, taken, shapes),
+                   lambda: _province_partners(text, hits, taken, provinces),
+                   lambda: _placed_heads(text, hits, taken, found),
+                   lambda: _foreign_subjects(text, hits, taken, shapes, provinces,
+                                             {bare: n.surface for n in found for bare in _bare_form(n)}),
+                   lambda: _determined_acronyms(text, taken, shapes, {alias for n in found for alias in n.aliases})):
+        for named in reader():  # each reader sees the names the ones before it found
+            found.append(named)
+            taken.add(named.start, named.end)
     departments = [n for n in found if n.kind == "department"]
     found = sorted((n for n in found if n.kind != "department"), key=lambda n: n.start)
     found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)]
     return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
+
+
+class _Taken:
+    """Character spans already named, with overlap tests by bisection: a long article has
+    thousands of names, and a scan of all of them per candidate would make reading quadratic.
+
+    >>> taken = _Taken([(10, 20)])
+    >>> taken.overlaps(15, 30), taken.overlaps(20, 25), taken.overlaps(0, 11)
+    (True, False, True)
+    """
+
+    def __init__(self, spans=()):
+        self._spans: list[tuple[int, int]] = []
+        self._longest = 0
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # a span that overlaps starts after start - longest (it is no longer) and before end
+        first = bisect_left(self._spans, (start - self._longest + 1,))
+        last = bisect_left(self._spans, (end,))
+        return any(e > start for _, e in self._spans[first:last])
 
 
 _DE_ITEM = r"(?:St\.[ \t]?|Bad[ \t]+)?[A-ZÄÖÜ][\w'’-]*(?:[ \t]+(?:an[ \t]+der|am|im)[ \t]+[A-ZÄÖÜ][\w'’-]*)?"
@@ -1019,7 +1049,7 @@ def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
     return sorted(positions)
 
 
-def _province_pairs(text: str, taken: list[tuple[int, int]], provinces) -> list[NamedSpan]:
+def _province_pairs(text: str, taken: _Taken, provinces) -> list[NamedSpan]:
     """"thỏa thuận hợp tác giữa TP. Hồ Chí Minh và tỉnh Nghệ An": two provinces between whom
     an agreement stands are parties (their People's Committees)."""
     if "iữa" not in text:
@@ -1036,7 +1066,7 @@ def _province_pairs(text: str, taken: list[tuple[int, int]], provinces) -> list[
             end = m.start(name) + len(" ".join(words))
             sides.append((m.start(prefix) if m.group(prefix) else m.start(name), end, " ".join(words)))
         if all(name and fold(name) in provinces for _, _, name in sides) \
-                and not any(s < e2 and s2 < e for s, e, _ in sides for s2, e2 in taken):
+                and not any(taken.overlaps(s, e) for s, e, _ in sides):
             pairs += [NamedSpan(s, e, text[s:e], "people_committee") for s, e, _ in sides]
     return pairs
 
@@ -1055,7 +1085,7 @@ _PROVINCE_PARTNERS = (  # (the list, one item of it, anchors in the folded text,
 _PLACE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|TP\.?)[ \t]*|[ \t]+[Pp]rovince$")
 
 
-def _province_partners(text: str, hits: dict[str, list[int]], taken: list[tuple[int, int]], provinces
+def _province_partners(text: str, hits: dict[str, list[int]], taken: _Taken, provinces
                        ) -> list[NamedSpan]:
     """Provinces named as the other side ("… với Hà Tĩnh, Nghệ An và Thanh Hóa", "Vietnam's
     Thai Binh Province"): their People's Committees; every listed name must be a province."""
@@ -1067,7 +1097,7 @@ def _province_partners(text: str, hits: dict[str, list[int]], taken: list[tuple[
             if not items or not all(fold(name) in provinces for name in names):
                 continue
             spans = [(m.start("list") + a, m.start("list") + b) for a, b in items]
-            if any(s < te and ts < e for s, e in spans for ts, te in taken):
+            if any(taken.overlaps(s, e) for s, e in spans):
                 continue
             found += [NamedSpan(s, e, text[s:e], "people_committee") for s, e in spans]
     return found
@@ -1082,7 +1112,7 @@ _AGENT = re.compile(  # "die von Veterans For America gesponserte Einheit", "fun
 _TRAILING_CONNECTOR = re.compile(r"(?:[ \t]+(?:for|of|and|und|de|du|für))+$")
 
 
-def _agents(text: str, taken: list[tuple[int, int]], shapes: _Shapes) -> list[NamedSpan]:
+def _agents(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSpan]:
     """Names without a head that a passive names as the giver ("von X gesponsert", "funded by X")."""
     if "von " not in text and " by " not in text:
         return []
@@ -1093,7 +1123,7 @@ def _agents(text: str, taken: list[tuple[int, int]], shapes: _Shapes) -> list[Na
         name = _TRAILING_CONNECTOR.sub("", m.group(group))
         end = start + len(name)
         first = _fold_word(name.split()[0])
-        if any(start < e and s < end for s, e in taken) or first in shapes.titles or first in shapes.openers:
+        if taken.overlaps(start, end) or first in shapes.titles or first in shapes.openers:
             continue
         agents.append(NamedSpan(start, end, name, "foreign_body"))
     return agents
@@ -1110,7 +1140,7 @@ _PLACED_ANCHORS = ("krankenhaus in ", "krankenhauses in ", "spital in ", "spital
                    "hospital in ")
 
 
-def _placed_heads(text: str, hits: dict[str, list[int]], taken: list[tuple[int, int]], names: list[NamedSpan]
+def _placed_heads(text: str, hits: dict[str, list[int]], taken: _Taken, names: list[NamedSpan]
                   ) -> list[NamedSpan]:
     """"das Krankenhaus in St. Gallen": a hospital named by its town; the one the article
     has named already when a name of it holds the town ("dem Krankenhaus in Sokodé" after
@@ -1118,7 +1148,7 @@ def _placed_heads(text: str, hits: dict[str, list[int]], taken: list[tuple[int, 
     found = []
     for m in (m for s, e in _around(hits, _PLACED_ANCHORS, 14, 60) for m in _PLACED_HEAD.finditer(text, s, e)):
         place = fold(m.group("place"))
-        if is_country(place) or any(s < m.end("name") and m.start("name") < e for s, e in taken):
+        if is_country(place) or taken.overlaps(m.start("name"), m.end("name")):
             continue
         named = next((n.surface for n in names if n.kind in ("hospital", "institute", "university")
                       and any(f" {place} " in f" {fold(form)} " for form in (n.surface,) + n.aliases)), None)
@@ -1134,18 +1164,17 @@ _SUBJECT_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w&'’.-]*[ \t]+){0,3}[A-Z][\w
                              r"(?:(?:đã|đang|sẽ|vừa|cũng|tiếp tục|luôn)[ \t]+)*$")
 
 
-def _foreign_subjects(text: str, hits: dict[str, list[int]], taken: list[tuple[int, int]], shapes: _Shapes, provinces,
+def _foreign_subjects(text: str, hits: dict[str, list[int]], taken: _Taken, shapes: _Shapes, provinces,
                       bare_forms: dict[str, str]) -> list[NamedSpan]:
     """Foreign-shaped names (not Vietnamese syllables, or acronyms) that do a Vietnamese
     party's verb: a company, a fund or an NGO named without a head (the one named with a head
     elsewhere, when ``bare_forms`` holds it)."""
-    found = []
+    found, mine = [], _Taken()
     for start, end in _around(hits, _VI_PARTY_VERBS, 0, 0):
         if not any(c.isupper() for c in text[max(0, start - 30):start]):
             continue  # lower-case words before the verb: no name there (most verbs, cheaply)
         m = _SUBJECT_BEFORE.search(text, max(0, start - 70), start)
-        if m is None or any(s < m.end("name") and m.start("name") < e for s, e in taken + [(n.start, n.end)
-                                                                                      for n in found]):
+        if m is None or taken.overlaps(m.start("name"), m.end("name")) or mine.overlaps(m.start("name"), m.end("name")):
             continue
         words = [t for t in _tokens(text, m.start("name"), m.end("name")) if t.is_word]
         while len(words) > 1 and _VI_SYLLABLE.fullmatch(words[0].key):
@@ -1154,6 +1183,7 @@ def _foreign_subjects(text: str, hits: dict[str, list[int]], taken: list[tuple[i
                 and not _VI_SYLLABLE.fullmatch(words[0].key) and not (len(words) == 1 and len(words[0].text) < 3):
             surface = text[words[0].start:words[-1].end]
             found.append(NamedSpan(words[0].start, words[-1].end, surface, "organisation", (), bare_forms.get(surface)))
+            mine.add(words[0].start, words[-1].end)
     return found
 
 
@@ -1162,7 +1192,7 @@ _SHORT_CAPITALS = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}(?![\w-])")  # the 
 _DETERMINER_BEFORE = re.compile(r"(?:^|[^\w-])(?:[Dd](?:as|es|em|er|ie|en)|[Tt]he)[ \t]+$")
 
 
-def _determined_acronyms(text: str, taken: list[tuple[int, int]], shapes: _Shapes, defined: set[str]
+def _determined_acronyms(text: str, taken: _Taken, shapes: _Shapes, defined: set[str]
                          ) -> list[NamedSpan]:
     """Short capital words a determiner names ("Das HDZ unterstützt …"), unless they are
     plain abbreviations (MoU, ICU, CT), countries, inside a name already read or defined
@@ -1177,7 +1207,7 @@ def _determined_acronyms(text: str, taken: list[tuple[int, int]], shapes: _Shape
                                                                                           m.start()):
             continue
         if key in shapes.plain_acronyms or key in shapes.countries or key in seen or word in defined \
-                or any(s <= m.start() < e for s, e in taken):
+                or taken.overlaps(m.start(), m.start() + 1):
             continue
         seen.add(key)
         found.append(NamedSpan(m.start(), m.end(), word, "organisation", (word,)))
@@ -1246,18 +1276,18 @@ def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provin
     for _, end in shapes.party_markers.find(key):
         if m := _WITH_AFTER.match(key, end):
             candidates.append(after(m))
-    covered = list(names)
+    covered = _Taken(names)
     added = []
     for tokens, a, b in candidates:
         if a >= b:
             continue
         words = tokens[a:b]
         start, end = words[0].start, words[-1].end
-        if any(start < e and s < end for s, e in covered):
+        if covered.overlaps(start, end):
             continue
         if not _party_like(words, tokens[a - 1] if a else None, shapes, provinces):
             continue
-        covered.append((start, end))
+        covered.add(start, end)
         added.append(_named(text, tokens, a, b, "company", ()))
     return sorted(found + added, key=lambda n: n.start) if added else found
 
@@ -1316,8 +1346,8 @@ def _acronyms(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
                or alias in _bare_form(name)}
     if not defined:
         return []
-    covered = [(n.start, n.end) for n in names]
+    covered = _Taken((n.start, n.end) for n in names)
     pattern = re.compile(r"(?<![\w(])(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True)))
                          + r")(?![\w)])")
     return [NamedSpan(m.start(), m.end(), m.group(), defined[m.group()].kind, (), defined[m.group()].surface)
-            for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in covered)]
+            for m in pattern.finditer(text) if not covered.overlaps(m.start(), m.start() + 1)]

@@ -135,9 +135,10 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     # "từ năm 2020", "from 2019 to 2024", "vom 1. Mai": a time, no source
     cues = [(i, c) for i, c in cues if c != "from" or i + 1 >= len(tokens.words)
             or not (tokens.words[i + 1] in _TEMPORAL or tokens.words[i + 1].isdigit())]
-    programmes = [i for i, category in cues if category == "programme"]
-    if programmes:  # "Đề án 1816 của Bộ Y tế", "the programme of the Ministry": the owner gives nothing
-        cues = [(i, c) for i, c in cues if c != "of" or not any(0 < i - p <= 3 for p in programmes)]
+    # "Đề án 1816 của Bộ Y tế", "the programme of the Ministry": the owner gives nothing
+    after_programme = {i + d for i, category in cues if category == "programme" for d in (1, 2, 3)}
+    if after_programme:
+        cues = [(i, c) for i, c in cues if c != "of" or i not in after_programme]
     return cues
 
 
@@ -164,8 +165,10 @@ def _capitalised_inside(tokens: TokenText, i: int) -> bool:
     start = tokens.spans[i][0]
     if not tokens.text[start].isupper() or start == 0:
         return False
-    before = tokens.text[:start].rstrip()
-    return bool(before) and before[-1] not in ".!?:;\n\"“”«»(-–—•*"
+    k = start - 1  # the character before, across spaces (not a copy of all the text before: that is quadratic)
+    while k >= 0 and tokens.text[k].isspace():
+        k -= 1
+    return k >= 0 and tokens.text[k] not in ".!?:;\n\"“”«»(-–—•*"
 
 
 def cue_positions(cues: list[tuple[int, str]], i: int, j: int) -> dict[str, list[int]]:
