@@ -85,6 +85,22 @@ def test_equal_partners_have_no_supporter_and_keep_the_validity_period(facts_of)
     assert facts.document.language == "de"
 
 
+@pytest.mark.parametrize("text, valid_to", [
+    ("Ngày 15/8/2024, Bệnh viện Đa khoa tỉnh Hà Giang và Bệnh viện Đa khoa tỉnh Tuyên Quang ký kết thỏa thuận "
+     "hợp tác. Thỏa thuận có thời hạn ba năm.", "2027-08-15"),
+    ("Das Lai Chau General Hospital und das Dien Bien General Hospital haben am 2. Februar 2026 einen "
+     "Kooperationsvertrag unterzeichnet, der für zwei Jahre gilt.", "2028-02-02"),
+    ("Son La General Hospital signed a three-year agreement with Hoa Binh General Hospital on 31 January 2025.",
+     "2028-01-31"),
+    ("Ngày 15/8/2024, Bệnh viện Đa khoa tỉnh Hà Giang và Bệnh viện Đa khoa tỉnh Tuyên Quang ký kết thỏa thuận "
+     "hợp tác. Hai bệnh viện đã hợp tác 5 năm nay.", None),
+])
+def test_a_term_dates_the_end_of_an_agreement_from_its_signing(facts_of, text, valid_to):
+    facts, _ = facts_of(text)
+    (p,) = facts.partnerships
+    assert p.valid_to == valid_to
+
+
 def test_english_article(facts_of):
     facts, orgs = facts_of("Cho Ray Hospital signed a memorandum of understanding with the Long An Department of "
                            "Health on 3 May 2024.")

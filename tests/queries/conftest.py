@@ -1,6 +1,6 @@
 """Fixtures for the query-layer tests: REAL backends over two graphs.
 
-* ``seeds``: the seed articles in ``/work/shared/seeds`` (or ``$HEALTHGRAPH_SEEDS``);
+* ``examples``: the example articles of the repository (``examples/articles``, vi/de/en);
 * ``synth``: 150 articles from ``healthgraph synth`` (seed 7), through the extractor.
 
 Each is built into a real Oxigraph store (``healthgraph build``); the corpus is read back
@@ -10,13 +10,12 @@ and into networkx. An unreachable Neo4j server fails the tests, it never skips t
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-SEEDS = Path(os.environ.get("HEALTHGRAPH_SEEDS", "/work/shared/seeds"))
-DATASETS = ("seeds", "synth")
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
+DATASETS = ("examples", "synth")
 
 
 @pytest.fixture(scope="session")
@@ -40,9 +39,9 @@ class Graphs:
         self.in_neo4j: str | None = None
 
     def sources(self, dataset: str) -> list[Path]:
-        if dataset == "seeds":
-            files = sorted(p for p in SEEDS.iterdir() if p.is_file())
-            assert files, f"no seed articles in {SEEDS}"
+        if dataset == "examples":
+            files = sorted(p for p in EXAMPLES.iterdir() if p.is_file())
+            assert files, f"no example articles in {EXAMPLES}"
             return files
         from healthgraph.synthetic import synth
 
@@ -85,6 +84,6 @@ def dataset(request, graphs) -> dict:
 
 
 @pytest.fixture
-def seeds(graphs) -> dict:
-    graphs.load_neo4j("seeds")
-    return graphs.get("seeds")
+def examples(graphs) -> dict:
+    graphs.load_neo4j("examples")
+    return graphs.get("examples")

@@ -72,34 +72,34 @@ def test_query_files_agree_on_parameters_and_columns():
             "coverage-gaps"} <= set(NAMES)
 
 
-def test_dependants_of_bach_mai_in_the_seeds(seeds):
-    """The seed article says Bạch Mai supports the Phú Thọ general hospital."""
+def test_dependants_of_bach_mai_in_the_examples(examples):
+    """The example article says Bạch Mai takes the Phú Thọ general hospital as a satellite."""
     for backend in BACKENDS:
-        columns, rows = query("dependants", {"hospital": "Bạch Mai"}, backend=backend, store=seeds["store"],
-                              graph=seeds["graph"])
+        columns, rows = query("dependants", {"hospital": "Bạch Mai"}, backend=backend, store=examples["store"],
+                              graph=examples["graph"])
         by_id = {r[1]: dict(zip(columns, r)) for r in rows}
         assert by_id["bvdk-phu-tho"]["direct"] is True
         assert 0 < by_id["bvdk-phu-tho"]["share"] <= 1.0
 
 
-def test_agreement_dates_in_the_seeds(seeds):
-    """Lai Châu – Lào Cai No. 2 runs 2025-10-27 .. 2030-10-27: active in 2026, expiring in autumn 2030."""
-    active = query("agreements-active", {"date": "2026-01-01"}, backend="networkx", graph=seeds["graph"])[1]
+def test_agreement_dates_in_the_examples(examples):
+    """Lai Châu – Lào Cai No. 2, signed 2025-10-27 for five years: active in 2026, expiring in autumn 2030."""
+    active = query("agreements-active", {"date": "2026-01-01"}, backend="networkx", graph=examples["graph"])[1]
     assert ("bvdk-lai-chau", "bvdk-lao-cai-2") in {(r[3], r[4]) for r in active}
-    assert not query("agreements-active", {"date": "2025-10-26"}, backend="rdf", store=seeds["store"])[1] or \
+    assert not query("agreements-active", {"date": "2025-10-26"}, backend="rdf", store=examples["store"])[1] or \
         ("bvdk-lai-chau", "bvdk-lao-cai-2") not in {(r[3], r[4]) for r in
                                                     query("agreements-active", {"date": "2025-10-26"},
-                                                          backend="rdf", store=seeds["store"])[1]}
+                                                          backend="rdf", store=examples["store"])[1]}
     soon = query("agreements-expiring", {"date": "2030-10-01", "days": "30"}, backend="neo4j")[1]
     assert [r[7] for r in soon] == ["2030-10-27"]
     assert query("agreements-expiring", {"date": "2030-10-01", "days": "25"}, backend="neo4j")[1] == []
 
 
-def test_old_and_new_province_names(seeds):
+def test_old_and_new_province_names(examples):
     """Lào Cai (new, 2025) includes the old Lào Cai and Yên Bái; old Yên Bái does not include Lào Cai."""
-    new = query("organisations-by-province", {"province": "Lào Cai"}, backend="rdf", store=seeds["store"])[1]
-    old = query("organisations-by-province", {"province": "lao-cai"}, backend="rdf", store=seeds["store"])[1]
-    other = query("organisations-by-province", {"province": "Yen Bai"}, backend="rdf", store=seeds["store"])[1]
+    new = query("organisations-by-province", {"province": "Lào Cai"}, backend="rdf", store=examples["store"])[1]
+    old = query("organisations-by-province", {"province": "lao-cai"}, backend="rdf", store=examples["store"])[1]
+    other = query("organisations-by-province", {"province": "Yen Bai"}, backend="rdf", store=examples["store"])[1]
     assert new[0][0] == "lao-cai-2025" and "bvdk-lao-cai-2" in {r[2] for r in new}
     assert "bvdk-lao-cai-2" in {r[2] for r in old}
     assert "bvdk-lao-cai-2" not in {r[2] for r in other}

@@ -14,38 +14,38 @@ from healthgraph.queries import query
 from healthgraph.queries.resolve import resolve_province
 
 
-def supporters_of(seeds, text, backend="networkx"):
-    return query("dependants", {"hospital": text}, backend=backend, store=seeds["store"], graph=seeds["graph"])[1]
+def supporters_of(examples, text, backend="networkx"):
+    return query("dependants", {"hospital": text}, backend=backend, store=examples["store"], graph=examples["graph"])[1]
 
 
 @pytest.mark.parametrize("text", ["Bệnh viện Bạch Mai", "benh vien bach mai", "BV Bạch Mai", "Bach Mai Hospital",
                                   "bach mai", "BẠCH MAI", "bach-mai", "Bach-Mai-Krankenhaus"])
 @pytest.mark.parametrize("backend", ["rdf", "neo4j", "networkx"])
-def test_a_hospital_is_found_however_it_is_typed(seeds, text, backend):
-    rows = supporters_of(seeds, text, backend)
+def test_a_hospital_is_found_however_it_is_typed(examples, text, backend):
+    rows = supporters_of(examples, text, backend)
     assert rows and {r[0] for r in rows} == {"bach-mai"}
 
 
-def test_old_tone_marks_and_abbreviations(seeds):
-    rows = query("partners", {"organisation": "BVĐK tỉnh Lai Châu"}, backend="networkx", graph=seeds["graph"])[1]
+def test_old_tone_marks_and_abbreviations(examples):
+    rows = query("partners", {"organisation": "BVĐK tỉnh Lai Châu"}, backend="networkx", graph=examples["graph"])[1]
     assert {r[0] for r in rows} == {"bvdk-lai-chau"}
-    rows = query("partners", {"organisation": "Sở Y tế Đăk Nông"}, backend="networkx", graph=seeds["graph"])[1]
+    rows = query("partners", {"organisation": "Sở Y tế Đăk Nông"}, backend="networkx", graph=examples["graph"])[1]
     assert {r[0] for r in rows} == {"syt-dak-nong"}
 
 
 @pytest.mark.parametrize("backend", ["rdf", "neo4j", "networkx"])
-def test_an_ambiguous_name_lists_the_candidates(seeds, backend):
+def test_an_ambiguous_name_lists_the_candidates(examples, backend):
     with pytest.raises(HealthgraphError) as caught:
-        supporters_of(seeds, "Lai Chau", backend)
+        supporters_of(examples, "Lai Chau", backend)
     lines = str(caught.value).splitlines()
     assert "ambiguous" in lines[0]
     assert lines[1:] == ["  bvdk-lai-chau: Bệnh viện Đa khoa tỉnh Lai Châu", "  syt-lai-chau: Sở Y tế Lai Châu"]
 
 
 @pytest.mark.parametrize("text", ["Bệnh viện Chợ Rẫy", "x' OR 1=1 --", '" } ; DROP ALL ; #', "' }) DETACH DELETE n //"])
-def test_an_unknown_name_is_a_clear_error(seeds, text):
+def test_an_unknown_name_is_a_clear_error(examples, text):
     with pytest.raises(HealthgraphError, match="no organisation of that name"):
-        supporters_of(seeds, text, "rdf")
+        supporters_of(examples, text, "rdf")
 
 
 def test_provinces_old_new_and_ids():
@@ -62,16 +62,16 @@ def test_provinces_old_new_and_ids():
     ({"date": "2024-13-01"}, "not a date"), ({"date": "01/02/2024"}, "not a date"),
     ({"days": "ten"}, "not a whole number"), ({"days": "-1"}, "must not be negative"),
     ({"dayz": "3"}, "unknown parameter 'dayz'")])
-def test_bad_parameter_values(seeds, params, message):
+def test_bad_parameter_values(examples, params, message):
     with pytest.raises(HealthgraphError, match=message):
-        query("agreements-expiring", params, backend="networkx", graph=seeds["graph"])
+        query("agreements-expiring", params, backend="networkx", graph=examples["graph"])
 
 
-def test_missing_parameter_and_unknown_query(seeds):
+def test_missing_parameter_and_unknown_query(examples):
     with pytest.raises(HealthgraphError, match="missing parameter hospital"):
-        query("dependants", {}, backend="networkx", graph=seeds["graph"])
+        query("dependants", {}, backend="networkx", graph=examples["graph"])
     with pytest.raises(HealthgraphError, match="no query named"):
-        query("no-such-question", backend="networkx", graph=seeds["graph"])
+        query("no-such-question", backend="networkx", graph=examples["graph"])
 
 
 # --- the command line -----------------------------------------------------------------
@@ -81,8 +81,8 @@ def run(*args):
     return result.exit_code, result.output
 
 
-def test_cli_formats(seeds):
-    store = seeds["store"]
+def test_cli_formats(examples):
+    store = examples["store"]
     code, out = run("dependants", "-p", "hospital=BV Bạch Mai", "--store", store, "--format", "json")
     assert code == 0
     rows = json.loads(out)
@@ -102,14 +102,14 @@ def test_cli_list():
     assert listed["agreements-expiring"]["parameters"] == "date (date, default today), days (int, default 90)"
 
 
-def test_cli_errors_are_one_line_per_candidate(seeds):
-    code, out = run("dependants", "-p", "hospital=Lai Chau", "--store", seeds["store"])
+def test_cli_errors_are_one_line_per_candidate(examples):
+    code, out = run("dependants", "-p", "hospital=Lai Chau", "--store", examples["store"])
     assert code == 1
     assert out.splitlines()[0].startswith("Error: hospital 'Lai Chau' is ambiguous")
     assert "  syt-lai-chau: Sở Y tế Lai Châu" in out.splitlines()
-    code, out = run("dependants", "--param", "hospital", "--store", seeds["store"])
+    code, out = run("dependants", "--param", "hospital", "--store", examples["store"])
     assert code == 1 and "NAME=VALUE" in out
-    code, out = run("hubs", "--store", seeds["store"] / "missing")
+    code, out = run("hubs", "--store", examples["store"] / "missing")
     assert code == 1 and "no healthgraph store" in out
 
 
@@ -139,8 +139,8 @@ def user_queries(tmp_path):
     return folder
 
 
-def test_user_queries_run_by_name(seeds, user_queries):
-    store = seeds["store"]
+def test_user_queries_run_by_name(examples, user_queries):
+    store = examples["store"]
     for backend in ("rdf", "neo4j"):
         code, out = run("named", "-p", "name=Sở Y tế Sơn La", "--queries-dir", user_queries, "--store", store,
                         "--backend", backend, "--format", "json")
@@ -157,12 +157,12 @@ def test_user_queries_run_by_name(seeds, user_queries):
 
 @pytest.mark.parametrize("evil", ['x" } ; DROP ALL ; SELECT * { "', "x' }) DETACH DELETE o RETURN 1 //",
                                   "Sở Y tế Sơn La\" || true || \""])
-def test_injection_text_is_only_ever_a_value(seeds, user_queries, evil):
+def test_injection_text_is_only_ever_a_value(examples, user_queries, evil):
     from healthgraph.neo4j.cypher import cypher
 
     before = cypher("MATCH (n) RETURN count(n) AS n")[0]["n"]
     for backend in ("rdf", "neo4j"):
-        columns, rows = query("named", {"name": evil}, backend=backend, store=seeds["store"], queries_dir=user_queries)
+        columns, rows = query("named", {"name": evil}, backend=backend, store=examples["store"], queries_dir=user_queries)
         assert rows == []
     assert cypher("MATCH (n) RETURN count(n) AS n")[0]["n"] == before
-    assert query("named", {"name": "Sở Y tế Sơn La"}, store=seeds["store"], queries_dir=user_queries)[1]
+    assert query("named", {"name": "Sở Y tế Sơn La"}, store=examples["store"], queries_dir=user_queries)[1]

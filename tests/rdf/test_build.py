@@ -123,3 +123,22 @@ def test_build_with_no_readable_source_says_so_and_exits_2(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert "nope: no such file or directory" in result.stderr and "built 0 document(s)" in result.stderr
+
+
+def test_build_with_a_bad_file_stores_the_rest_and_exits_1(tmp_path):
+    import subprocess
+    import sys
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "good.txt").write_text("Bệnh viện Bạch Mai ký kết hợp tác với Bệnh viện Đa khoa tỉnh Sơn La.",
+                                       encoding="utf-8")
+    (articles / "empty.txt").write_bytes(b"")
+    store = tmp_path / "kg"
+    result = subprocess.run([sys.executable, "-m", "healthgraph", "build", str(articles), "--store", str(store)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "empty.txt: empty file" in result.stderr and "built 1 document(s), 1 file(s) skipped" in result.stderr
+    rows = subprocess.run([sys.executable, "-m", "healthgraph", "query", "dependants", "-p", "hospital=Bạch Mai",
+                           "--store", str(store), "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert [r["dependant"] for r in json.loads(rows.stdout)] == ["bvdk-son-la"], rows.stdout

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -16,8 +17,9 @@ from healthgraph.cli import main
 from healthgraph.graph import to_property_graph
 from healthgraph.synthetic import iter_articles, synth, synth_corpus
 
-SCORE = Path("/work/shared/eval/score.py")
-SEEDS_GOLD = Path("/work/shared/gold/seeds.jsonl")
+SHARED = Path(os.environ.get("HEALTHGRAPH_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+SCORE = SHARED / "eval" / "score.py"
+SEEDS_GOLD = SHARED / "gold" / "seeds.jsonl"
 
 
 def _norm(text: str) -> str:

@@ -23,8 +23,8 @@ def build(sources, store, kind, fresh, quiet):
     """Ingest SOURCES (articles, curated .yaml/.json/.csv) into the RDF store DIR.
 
     Incremental: each document replaces its own named graph; building twice changes
-    nothing. Bad files are reported and skipped; when no source could be read at all the
-    exit status is 2 (a path typo in a script must not pass unnoticed), else 0.
+    nothing. Bad files are reported and skipped, and the rest is stored; the exit status
+    says so to scripts: 0 all read, 1 some skipped, 2 none could be read (a path typo).
 
     \b
     Examples:
@@ -40,8 +40,8 @@ def build(sources, store, kind, fresh, quiet):
         click.echo(f"note: {len(report.incomplete)} incomplete fact(s) not stored ({'; '.join(reasons)})", err=True)
     click.echo(f"built {len(report.documents)} document(s){skipped}: {report.quads} quads in "
                f"{report.graphs} graphs, {report.kind} store {store}", err=True)
-    if report.errors and not report.documents:
-        sys.exit(2)
+    if report.errors:
+        sys.exit(1 if report.documents else 2)
 
 
 @main.command()

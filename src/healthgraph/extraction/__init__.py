@@ -27,7 +27,7 @@ from ..model import Document, DocumentFacts, Evidence, Field, Organisation, Part
 from ..resources import data_file
 from ..sources import walk_files
 from ..text import fold
-from .dates import find_dates, find_validity, publication_date
+from .dates import end_of_term, find_dates, find_term, find_validity, publication_date
 from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
@@ -176,6 +176,10 @@ def extract_document(document: Document) -> DocumentFacts:
     except Exception as exc:  # noqa: BLE001 - as for a sentence: the pairs found so far stay
         facts.skipped.append(f"pairing across sentences: {type(exc).__name__}: {exc}")
     partnerships = [p for _, p, _ in best.values()]
+    if validity[2]:  # "có thời hạn 5 năm": the end, from the day it was signed
+        for p in partnerships:
+            if p.valid_to is None and (p.signed_on or p.valid_from):
+                p.valid_to = end_of_term(p.signed_on or p.valid_from, validity[2])
     # once per document, each field once: per partnership and with repeats, a long article is quadratic
     fields = list({(f.name, f.en, f.concept): f for f in all_fields}.values())
     activities = _activities(tokens.joined)
@@ -195,7 +199,7 @@ def extract_document(document: Document) -> DocumentFacts:
 
 _VALIDITY_CONTEXT = ("hop tac", "ky ket", "thoa thuan", "thoi han", "hieu luc", "zusammenarbeit", "kooperation",
                      "vereinbarung", "zeitraum", "laufzeit", "agreement", "cooperation", "partnership", "memorandum",
-                     "valid")
+                     "valid", "vertrag", "contract", "mou")
 
 
 @lru_cache(maxsize=1)
@@ -203,16 +207,19 @@ def _city_ids() -> frozenset[str]:
     return frozenset(p.id for p in load_gazetteer().provinces.values() if p.type == "city")
 
 
-def _validity(sentences, key: str) -> tuple[str | None, str | None]:
+def _validity(sentences, key: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
     """The validity period stated where the article speaks of the agreement (a "giai đoạn
-    2020 - 2025" of a training plan is not the agreement's). ``key`` is the folded text."""
+    2020 - 2025" of a training plan is not the agreement's), and its term ("có thời hạn 5
+    năm", "gilt fünf Jahre"), which dates its end from the signing. ``key`` is the folded text."""
     context = Hints(_VALIDITY_CONTEXT, key)
+    term = None
     for sentence in sentences:
         if context.between(sentence.start, sentence.end):
             period = find_validity(sentence.text)
             if period != (None, None):
-                return period
-    return None, None
+                return *period, None
+            term = term or find_term(sentence.text)
+    return None, None, term
 
 
 _MAIN_PARTY_KINDS = frozenset({"hospital", "university", "company", "institute", "foreign_body", "health_centre",

@@ -124,6 +124,71 @@ def find_validity(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_NUMBER_WORDS = {
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+    "ein": 1, "einem": 1, "einen": 1, "eines": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+    "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10,
+}
+_COUNT = r"(?P<n>\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_UNIT = r"(?P<unit>năm|tháng|Jahren?|Monaten?|years?|months?)"
+# how long an agreement runs, said after a word of duration: "thời hạn hợp tác là 5 năm",
+# "có hiệu lực trong 3 năm", "gilt für fünf Jahre", "der für zwei Jahre gilt", "Laufzeit von drei
+# Jahren", "for a period of five years", "a three-year agreement"
+_TERMS = tuple(re.compile(pattern.format(n=_COUNT, unit=_UNIT), re.I) for pattern in (
+    r"(?:thời hạn|hiệu lực|thời gian hợp tác|kéo dài)[^.;\n\d]{{0,40}}?(?<!\w){n}\s+{unit}(?!\w)",
+    r"(?:gilt|gelten|läuft|laufen|Laufzeit|Dauer|beträgt|befristet)[^.;\n\d]{{0,40}}?(?<!\w){n}\s+{unit}(?!\w)",
+    r"(?<!\w)(?:für|auf)\s+{n}\s+{unit}\s+(?:gilt|gelten|läuft|laufen|befristet|angelegt|abgeschlossen|geschlossen)"
+    r"(?!\w)",
+    r"(?:valid|runs?|running|term|period|duration|lasts?)\s+(?:for|of)\s+(?:a\s+(?:period|term)\s+of\s+)?"
+    r"{n}\s+{unit}(?!\w)",
+    r"(?<!\w){n}-{unit}\s+(?:agreement|memorandum|MoU|contract|partnership|cooperation|programme|program)",
+))
+
+
+def find_term(text: str) -> tuple[int, int] | None:
+    """How long an agreement runs, as (years, months), when ``text`` says so; ``None`` otherwise.
+
+    Examples
+    --------
+    >>> find_term("Thỏa thuận có thời hạn 5 năm kể từ ngày ký."), find_term("Der Vertrag gilt für fünf Jahre.")
+    ((5, 0), (5, 0))
+    >>> find_term("They signed a three-year agreement."), find_term("valid for a period of 18 months")
+    ((3, 0), (0, 18))
+    >>> find_term("Hai bệnh viện đã hợp tác 5 năm nay") is None  # how long they have worked together: no term
+    True
+    """
+    m = next((m for m in (pattern.search(text) for pattern in _TERMS) if m), None)
+    if m is None:
+        return None
+    count, unit = m.group("n"), m.group("unit").lower()
+    n = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
+    if not 0 < n <= 50:
+        return None
+    return (n, 0) if unit in ("năm", "jahre", "jahren", "year", "years") else (0, n)
+
+
+def end_of_term(start: str, term: tuple[int, int]) -> str | None:
+    """The ISO date (to the precision of ``start``) a term of (years, months) ends.
+
+    >>> end_of_term("2025-10-27", (5, 0)), end_of_term("2024-03", (0, 18)), end_of_term("2024-01-31", (0, 1))
+    ('2030-10-27', '2025-09', '2024-02-29')
+    """
+    parts = start.split("-")
+    if not parts[0].isdigit():
+        return None  # a day without a year ("--05-29")
+    year, months = int(parts[0]) + term[0], term[1]
+    if len(parts) == 1:
+        return None if months else str(year)
+    month = int(parts[1]) - 1 + months
+    year, month = year + month // 12, month % 12 + 1
+    if len(parts) == 2:
+        return f"{year:04d}-{month:02d}"
+    day = min(int(parts[2]), calendar.monthrange(year, month)[1])
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
 def publication_date(text: str) -> str | None:
     """The first full date in the first lines of an article (its dateline), if any."""
     head = text[:400]
