@@ -21,6 +21,22 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    r"""A CSV cell a spreadsheet will not run as a formula: text that starts like one
+    ("=HYPERLINK(…)", "+1", "@SUM(…)") gets a leading apostrophe, as OWASP advises; numbers
+    stay numbers.
+
+    >>> spreadsheet_safe('=HYPERLINK("http://x.example")'), spreadsheet_safe(-3), spreadsheet_safe("Bạch Mai")
+    ('\'=HYPERLINK("http://x.example")', -3, 'Bạch Mai')
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def emit(rows: Iterable[dict], columns: Sequence[str] | None = None, fmt: str = "table",
          stream: TextIO | None = None, title: str | None = None) -> None:
     """Write ``rows`` (dicts) as a rich table, a JSON array or CSV with a header.
@@ -47,7 +63,8 @@ def emit(rows: Iterable[dict], columns: Sequence[str] | None = None, fmt: str = 
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(columns)
         for r in rows:
-            writer.writerow([_cell(r.get(c)) for c in columns])
+            writer.writerow([spreadsheet_safe(r.get(c) if isinstance(r.get(c), (int, float)) else _cell(r.get(c)))
+                             for c in columns])
     elif fmt == "table":
         from rich.console import Console
         from rich.table import Table

@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from ..errors import HealthgraphError
+from ..errors import HealthgraphError, one_line
 
 
 class _Group(click.Group):
@@ -31,6 +31,11 @@ class _Group(click.Group):
 @click.version_option(package_name="healthgraph")
 def main() -> None:
     """Build a knowledge graph of hospital cooperation agreements from news articles."""
+
+
+def warn_skipped(problem) -> None:
+    """One line on stderr for a source that was skipped (the rest of the run goes on)."""
+    click.echo(f"warning: skipped {one_line(problem)}", err=True)
 
 
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",

@@ -3,11 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import main
-
-
-def _report(exc) -> None:
-    click.echo(f"warning: skipped {exc}", err=True)
+from . import main, warn_skipped
 
 
 @main.command()
@@ -38,6 +34,6 @@ def export(sources, store, fmt, output, list_formats):
     if not output:
         suffix = formats()[fmt].suffix if fmt in formats() else ""
         raise HealthgraphError(f"say where to write with -o PATH (e.g. -o graph{suffix})")
-    written = run_export(list(sources), fmt, output, store=store, on_error=_report)
+    written = run_export(list(sources), fmt, output, store=store, on_error=warn_skipped)
     for path in written:
         click.echo(f"wrote {path}", err=True)

@@ -7,6 +7,7 @@ import sys
 import click
 
 from . import main
+from ..errors import one_line
 
 
 @main.command("extract")
@@ -28,13 +29,13 @@ def extract_command(paths, fmt, jobs):
 
     def report(exc):
         errors.append(str(exc))
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(f"Error: {one_line(exc)}", err=True)
 
     results = extract(paths, jobs=jobs, on_error=report, show_progress=True)
     for facts in results:  # the article is kept; what a fault cost is said
         if facts.skipped:
-            click.echo(f"Warning: {facts.document.path or facts.document.id}: {len(facts.skipped)} sentence(s) "
-                       f"skipped by an extraction fault ({facts.skipped[0]})", err=True)
+            click.echo(one_line(f"Warning: {facts.document.path or facts.document.id}: {len(facts.skipped)} "
+                                f"sentence(s) skipped by an extraction fault ({facts.skipped[0]})"), err=True)
     if fmt == "json":
         json.dump({"documents": [f.to_dict() for f in results], "errors": errors}, sys.stdout,
                   ensure_ascii=False, indent=1)

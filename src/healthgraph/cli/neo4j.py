@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from . import format_option, main
+from . import format_option, main, warn_skipped
 
 
 def connection_options(command):
@@ -36,10 +36,6 @@ def connection_options(command):
     return with_password
 
 
-def _report(exc) -> None:
-    click.echo(f"warning: skipped {exc}", err=True)
-
-
 @main.group("neo4j")
 def neo4j_group() -> None:
     """Load the graph into a Neo4j server (query it with `healthgraph cypher`)."""
@@ -65,7 +61,7 @@ def neo4j_load(sources, uri, user, password, database, batch_size, mode, fmt):
     from ..output import emit
 
     report = run(list(sources), uri=uri, user=user, password=password, database=database,
-                 batch_size=batch_size, mode=mode.replace("-", "_"), on_error=_report)
+                 batch_size=batch_size, mode=mode.replace("-", "_"), on_error=warn_skipped)
     emit(report.rows(), ["item", "count"], fmt, title=f"loaded into {report.uri}")
 
 

@@ -5,11 +5,7 @@ import sys
 
 import click
 
-from . import format_option, main
-
-
-def _warn(exc) -> None:
-    click.echo(f"warning: skipped {exc}", err=True)
+from . import format_option, main, warn_skipped
 
 
 @main.command()
@@ -33,7 +29,7 @@ def build(sources, store, kind, fresh, quiet):
     """
     from ..rdf.build import build as run
 
-    report = run(list(sources), store=store, kind=kind, fresh=fresh, on_error=_warn, show_progress=not quiet)
+    report = run(list(sources), store=store, kind=kind, fresh=fresh, on_error=warn_skipped, show_progress=not quiet)
     skipped = f", {len(report.errors)} file(s) skipped" if report.errors else ""
     if report.incomplete:
         reasons = sorted({reason for _doc, _id, reason in report.incomplete})

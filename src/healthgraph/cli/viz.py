@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import main
+from . import main, warn_skipped
 
 
 @main.command()
@@ -34,6 +34,6 @@ def viz(sources, store, output, province, kinds, focus, depth, since, until, phy
 
     page = draw(list(sources), store=store, output=output, province=province, kinds=list(kinds) or None,
                 focus=focus, depth=depth, since=since, until=until, physics_threshold=physics_threshold,
-                title=title, on_error=lambda exc: click.echo(f"warning: skipped {exc}", err=True))
+                title=title, on_error=warn_skipped)
     layout = "physics" if page.physics else "precomputed layout"
     click.echo(f"wrote {page.path} ({page.nodes} organisations, {page.edges} links, {layout})", err=True)

@@ -1,14 +1,16 @@
 """CSV edge list plus a nodes table: ``OUT.csv`` (edges) and ``OUT.nodes.csv`` beside it.
 
 Edges: ``source, target, type`` then every relationship property (the evidence's
-publication is ``evidence_source``); nodes: ``id, labels,
-name`` then every node property. Lists are JSON text; labels are ``;``-joined.
+publication is ``evidence_source``); nodes: ``id, labels, name`` then every node property.
+Lists are JSON text; labels are ``;``-joined; text that starts like a spreadsheet formula
+gets a leading apostrophe.
 """
 from __future__ import annotations
 
 import csv
 from pathlib import Path
 
+from ..output import spreadsheet_safe
 from . import endpoint_safe, scalar
 
 FORMATS = ("csv", "edgelist")
@@ -33,7 +35,7 @@ def _write(path: Path, columns: list[str], rows: list[dict]) -> None:
         writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: "" if v is None else scalar(v) for k, v in row.items()})
+            writer.writerow({k: "" if v is None else spreadsheet_safe(scalar(v)) for k, v in row.items()})
 
 
 def write(graph, out_path: Path, fmt: str = "csv") -> list[Path]:

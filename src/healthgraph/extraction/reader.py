@@ -147,9 +147,13 @@ def read_documents(path: str | Path) -> Iterator[Document | InputError]:
     path = Path(path)
     try:
         size = path.stat().st_size
+        if size <= MAX_BYTES:
+            with open(path, "rb") as stream:  # the size a file reports is not trusted: read one byte past the limit
+                data = stream.read(MAX_BYTES + 1)
+            size = max(size, len(data))
         if size > MAX_BYTES:
-            raise InputError(path, f"file too large ({size / 1e6:.0f} MB > {MAX_BYTES / 1e6:.0f} MB limit)")
-        data = path.read_bytes()
+            raise InputError(path, f"file too large ({size:,} bytes or more; the limit is {MAX_BYTES:,} bytes, "
+                                   f"{MAX_BYTES // 2**20} MiB)")
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
     text = decode(data, path)

@@ -20,6 +20,7 @@ from .store import QueryResult, open_store
 
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(\S*)$")
+_NOT_IN_IRI = re.compile(r"[\s<>\"{}|^`\\\x00-\x1f]")
 
 
 def parse_param(value: str):
@@ -38,10 +39,13 @@ def parse_param(value: str):
     if isinstance(value, (URIRef, Literal)):
         return value
     value = str(value)
-    if value.startswith("<") and value.endswith(">") and len(value) > 2 and not re.search(r"[\s<>\"{}|^`\\]", value[1:-1]):
+    if value.startswith("<") and value.endswith(">") and len(value) > 2 and not _NOT_IN_IRI.search(value[1:-1]):
         return URIRef(value[1:-1])
     match = _CURIE.match(value)
     if match and match.group(1) in PREFIXES and not value.startswith(("http:", "https:")):
+        if _NOT_IN_IRI.search(match.group(2)):
+            raise HealthgraphError(f"{value!r} is not a valid IRI: the characters <>\"{{}}|^`\\ and spaces "
+                                   f"cannot occur in one")
         return URIRef(PREFIXES[match.group(1)] + match.group(2))
     return Literal(value)
 

@@ -385,6 +385,7 @@ class MemoryStore(RDFStore):
         self.file = None if path is None else Path(path) / "dataset.nq"
         self.dataset = Dataset(default_union=True)
         self._dirty = False
+        self._lock = None if path is None or read_only else _writer_lock(Path(path))
         if self.file is not None and self.file.exists():
             self.dataset.parse(self.file, format="nquads")
 
@@ -454,6 +455,28 @@ class MemoryStore(RDFStore):
             self.dataset.serialize(destination=tmp, format="nquads")
             tmp.replace(self.file)  # never leave a half-written store behind
             self._dirty = False
+        if self._lock is not None:
+            self._lock.close()  # closing the file releases the lock
+            self._lock = None
+
+
+def _writer_lock(path: Path):
+    """Hold the writer's lock of the memory store at ``path`` until the returned file is closed.
+
+    The memory store reads the whole dataset when opened and writes it back when closed, so a
+    second writer in between would overwrite the first one's documents without a word; like
+    Oxigraph's own lock, this makes it a clear error instead.
+    """
+    import fcntl
+
+    handle = open(path / "writer.lock", "a+b")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise HealthgraphError(f"{path}: cannot open the memory store: another process is writing it "
+                               f"(stop that build first)") from None
+    return handle
 
 
 STORES: dict[str, type[RDFStore]] = {"oxigraph": OxigraphStore, "memory": MemoryStore}
@@ -466,9 +489,13 @@ def store_meta(path: str | Path) -> dict | None:
         return None
     try:
         described = json.loads(meta.read_text(encoding="utf-8"))
-        described["kind"]
-    except (ValueError, KeyError, TypeError) as exc:
-        raise HealthgraphError(f"{meta}: not a healthgraph store description ({exc})") from exc
+        kind, version = described["kind"], described.get("format", 1)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # not JSON, not an object, no kind
+        raise HealthgraphError(f"{meta}: not a healthgraph store description ({type(exc).__name__}: {exc})") from exc
+    if not isinstance(kind, str) or kind not in STORES:
+        raise HealthgraphError(f"{meta}: unknown store kind {kind!r} (expected one of {', '.join(STORES)})")
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= STORE_FORMAT:
+        raise HealthgraphError(f"{meta}: unknown store format {version!r} (this healthgraph reads 1 to {STORE_FORMAT})")
     return described
 
 
