@@ -108,3 +108,19 @@ def test_two_writers_of_one_memory_store_never_lose_documents(tmp_path, article)
     assert run("build", tmp_path / "b.txt", "--store", store).returncode == 0
     graphs = open_store(store, read_only=True).graphs()
     assert {str(g).rsplit("/", 1)[1] for g in graphs} >= {"a", "b"}
+
+
+def test_an_allowed_service_that_fails_is_one_line(tmp_path, article):
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    endpoint = f"http://127.0.0.1:{port}/sparql"
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    assert run("build", tmp_path / "a.txt", "--store", tmp_path / "kg").returncode == 0
+    result = run("sparql", f"SELECT * WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}", "--store", tmp_path / "kg",
+                 "--allow-service", endpoint)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Error: SPARQL query failed:")

@@ -325,21 +325,22 @@ class OxigraphStore(RDFStore):
             result = self._store.query(inlined or query, prefixes=PREFIXES,
                                        use_default_graph_as_union=not self._union_materialised,
                                        substitutions=substitutions)
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult("ask", boolean=bool(result))
+            # solutions are lazy: evaluation errors (a SERVICE that fails, a bad cast) come while reading them
+            if isinstance(result, ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                rows = [tuple(from_ox(solution[i]) for i in range(len(names))) for solution in result]
+                return QueryResult("select", names, rows)
+            rows = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result]
+            return QueryResult("graph", ["subject", "predicate", "object"], rows)
         except SyntaxError as exc:
             raise HealthgraphError(f"SPARQL syntax error: {' '.join(str(exc).split())}") from exc
-        except RuntimeError as exc:
+        except (RuntimeError, OSError) as exc:
             message = ' '.join(str(exc).split())
             if "projection" in message:
                 message += " (a parameter must be one of the SELECTed variables)"
             raise HealthgraphError(f"SPARQL query failed: {message}") from exc
-        if isinstance(result, ox.QueryBoolean):
-            return QueryResult("ask", boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            rows = [tuple(from_ox(solution[i]) for i in range(len(names))) for solution in result]
-            return QueryResult("select", names, rows)
-        rows = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result]
-        return QueryResult("graph", ["subject", "predicate", "object"], rows)
 
     def bulk_load(self, data, fmt="nt", graph=None) -> None:
         import pyoxigraph as ox
