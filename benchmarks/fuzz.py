@@ -108,7 +108,7 @@ def run(inputs: int, seed: int, batch: int) -> dict:
             done += n
         print(f"{done} inputs, {len(crashes)} crashes", file=sys.stderr, flush=True)
     return {"inputs": done, "crashes": len(crashes), "first_crashes": crashes[:5], "skipped_sentences": skipped,
-            "slowest_seconds": round(slowest[0], 3), "slowest_input_kind": slowest[1][:1]}
+            "slowest_seconds": round(slowest[0], 3), "slowest_input": slowest[1]}
 
 
 def main() -> None:

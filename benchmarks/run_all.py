@@ -28,6 +28,7 @@ BENCHMARKS = {  # name -> (module, needs the Neo4j server)
     "neo4j": ("bench_neo4j", True),
     "queries": ("bench_queries", True),
     "viz": ("bench_viz", False),
+    "fuzz": ("bench_fuzz", False),
 }
 
 
