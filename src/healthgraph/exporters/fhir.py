@@ -84,9 +84,9 @@ def to_bundle(corpus: Corpus) -> dict:
     >>> p = Partnership(("bach-mai", "bvdk-phu-tho"), "satellite", Evidence("d", "…", "vi"), supporter="bach-mai")
     >>> c.partnerships[p.id] = p
     >>> b = to_bundle(c)
-    >>> [e["resource"]["resourceType"] for e in b["entry"]]
-    ['Organization', 'Organization', 'OrganizationAffiliation']
-    >>> b["entry"][2]["resource"]["organization"], b["entry"][2]["resource"]["participatingOrganization"]
+    >>> [e["resource"]["id"] for e in b["entry"]]  # the programme of satellites is an Organization too
+    ['bach-mai', 'bvdk-phu-tho', 'de-an-benh-vien-ve-tinh', 'agr-2835e10f603b3b44']
+    >>> b["entry"][-1]["resource"]["organization"], b["entry"][-1]["resource"]["participatingOrganization"]
     ({'reference': 'Organization/bach-mai'}, {'reference': 'Organization/bvdk-phu-tho'})
     """
     from ..gazetteer import load_gazetteer
