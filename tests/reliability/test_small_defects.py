@@ -124,3 +124,21 @@ def test_an_allowed_service_that_fails_is_one_line(tmp_path, article):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("Error: SPARQL query failed:")
+
+
+@pytest.mark.parametrize("command", [["build", "--store", "{tmp}/kg"], ["extract", "--format", "json"], ["validate"],
+                                     ["export", "--format", "gexf", "-o", "{tmp}/g.gexf"],
+                                     ["viz", "-o", "{tmp}/page.html"], ["neo4j", "load"]])
+def test_exit_status_says_whether_every_source_was_read(tmp_path, article, command):
+    """0: all read; 1: some skipped (and named), the rest used; 2 for build and extract when none could be read."""
+    good, empty = tmp_path / "good.txt", tmp_path / "empty.txt"
+    good.write_text(article, encoding="utf-8")
+    empty.write_bytes(b"")
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in command]
+    everything = run(*argv, good)
+    assert everything.returncode == 0, everything.stderr
+    some = run(*argv, good, empty)
+    assert some.returncode == 1, some.stderr
+    assert "empty.txt: empty file" in some.stderr and "Traceback" not in some.stderr
+    nothing = run(*argv, empty)
+    assert nothing.returncode == (2 if command[0] in ("build", "extract") else 1), nothing.stderr

@@ -33,9 +33,21 @@ def main() -> None:
     """Build a knowledge graph of hospital cooperation agreements from news articles."""
 
 
-def warn_skipped(problem) -> None:
-    """One line on stderr for a source that was skipped (the rest of the run goes on)."""
-    click.echo(f"warning: skipped {one_line(problem)}", err=True)
+class SkippedSources:
+    """The ``on_error`` of a command that reads SOURCES: one warning line per skipped source
+    (the rest of the run goes on), then the exit status a script expects (:meth:`exit`)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, problem) -> None:
+        self.count += 1
+        click.echo(f"warning: skipped {one_line(problem)}", err=True)
+
+    def exit(self, read: int | None = None) -> None:
+        """Exit 1 when a source was skipped (the rest was used), 2 when ``read`` says none could be read."""
+        if self.count:
+            sys.exit(2 if read == 0 else 1)
 
 
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",

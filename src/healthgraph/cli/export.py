@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import main, warn_skipped
+from . import SkippedSources, main
 
 
 @main.command()
@@ -34,6 +34,8 @@ def export(sources, store, fmt, output, list_formats):
     if not output:
         suffix = formats()[fmt].suffix if fmt in formats() else ""
         raise HealthgraphError(f"say where to write with -o PATH (e.g. -o graph{suffix})")
-    written = run_export(list(sources), fmt, output, store=store, on_error=warn_skipped)
+    skipped = SkippedSources()
+    written = run_export(list(sources), fmt, output, store=store, on_error=skipped)
     for path in written:
         click.echo(f"wrote {path}", err=True)
+    skipped.exit()

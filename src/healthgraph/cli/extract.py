@@ -18,8 +18,8 @@ from ..errors import one_line
 def extract_command(paths, fmt, jobs):
     """Extract organisations, partnerships and techniques from articles (text, HTML, JSONL).
 
-    Bad files are reported on stderr, one line each, and skipped; the exit status is 1
-    when any file was bad, 0 otherwise. A fault of the extractor on one sentence skips that
+    Bad files are reported on stderr, one line each, and skipped; the exit status is 0
+    when every file was read, 1 when some were skipped, 2 when none could be read. A fault of the extractor on one sentence skips that
     sentence only: the article's other facts are kept and a warning names it.
     """
     from ..extraction import extract
@@ -55,4 +55,4 @@ def extract_command(paths, fmt, jobs):
                              "date": t.date, "valid_to": None})
         emit(rows, ["document", "kind", "supporter", "parties", "date", "valid_to"], "table")
     if errors:
-        sys.exit(1)
+        sys.exit(1 if results else 2)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from . import format_option, main, warn_skipped
+from . import SkippedSources, format_option, main
 
 
 def connection_options(command):
@@ -60,9 +60,11 @@ def neo4j_load(sources, uri, user, password, database, batch_size, mode, fmt):
     from ..neo4j.load import neo4j_load as run
     from ..output import emit
 
+    skipped = SkippedSources()
     report = run(list(sources), uri=uri, user=user, password=password, database=database,
-                 batch_size=batch_size, mode=mode.replace("-", "_"), on_error=warn_skipped)
+                 batch_size=batch_size, mode=mode.replace("-", "_"), on_error=skipped)
     emit(report.rows(), ["item", "count"], fmt, title=f"loaded into {report.uri}")
+    skipped.exit()
 
 
 @main.command("cypher")

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from . import format_option, main, warn_skipped
+from . import SkippedSources, format_option, main
 
 
 @main.command()
@@ -29,15 +29,15 @@ def build(sources, store, kind, fresh, quiet):
     """
     from ..rdf.build import build as run
 
-    report = run(list(sources), store=store, kind=kind, fresh=fresh, on_error=warn_skipped, show_progress=not quiet)
-    skipped = f", {len(report.errors)} file(s) skipped" if report.errors else ""
+    skipped = SkippedSources()
+    report = run(list(sources), store=store, kind=kind, fresh=fresh, on_error=skipped, show_progress=not quiet)
+    skipped_note = f", {len(report.errors)} file(s) skipped" if report.errors else ""
     if report.incomplete:
         reasons = sorted({reason for _doc, _id, reason in report.incomplete})
         click.echo(f"note: {len(report.incomplete)} incomplete fact(s) not stored ({'; '.join(reasons)})", err=True)
-    click.echo(f"built {len(report.documents)} document(s){skipped}: {report.quads} quads in "
+    click.echo(f"built {len(report.documents)} document(s){skipped_note}: {report.quads} quads in "
                f"{report.graphs} graphs, {report.kind} store {store}", err=True)
-    if report.errors:
-        sys.exit(1 if report.documents else 2)
+    skipped.exit(read=len(report.documents))
 
 
 @main.command()
@@ -93,7 +93,8 @@ def serve(store, port, host, snapshot, query_timeout, allow_service):
 def validate(sources, store, shapes, fmt):
     """Check the store or SOURCES (also .ttl/.nq files) against the SHACL shapes.
 
-    Prints each violation (focus node, path, message); exit status 1 if any.
+    Prints each violation (focus node, path, message); exit status 1 if any, or if a
+    source could not be read (it is skipped and named; the rest is checked).
 
     \b
     Examples:
@@ -102,9 +103,13 @@ def validate(sources, store, shapes, fmt):
     """
     from ..rdf.validate import validate as run
 
-    report = run(list(sources), store=store, shapes=shapes, fmt=fmt)
-    if report.conforms:
+    skipped = SkippedSources()
+    report = run(list(sources), store=store, shapes=shapes, fmt=fmt, on_error=skipped)
+    if skipped.count and not report.triples:
+        click.echo("nothing validated: no source could be read", err=True)
+    elif report.conforms:
         click.echo(f"valid: {report.triples} triples conform to the SHACL shapes", err=True)
     else:
         click.echo(f"invalid: {len(report.violations)} violation(s)", err=True)
         sys.exit(1)
+    skipped.exit()

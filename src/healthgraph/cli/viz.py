@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import main, warn_skipped
+from . import SkippedSources, main
 
 
 @main.command()
@@ -32,8 +32,10 @@ def viz(sources, store, output, province, kinds, focus, depth, since, until, phy
     """
     from ..visual import viz as draw
 
+    skipped = SkippedSources()
     page = draw(list(sources), store=store, output=output, province=province, kinds=list(kinds) or None,
                 focus=focus, depth=depth, since=since, until=until, physics_threshold=physics_threshold,
-                title=title, on_error=warn_skipped)
+                title=title, on_error=skipped)
     layout = "physics" if page.physics else "precomputed layout"
     click.echo(f"wrote {page.path} ({page.nodes} organisations, {page.edges} links, {layout})", err=True)
+    skipped.exit()

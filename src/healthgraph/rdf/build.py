@@ -93,7 +93,7 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
     sources = list(sources)
     paths = [s for s in sources if not isinstance(s, DocumentFacts)]
     given = [s for s in sources if isinstance(s, DocumentFacts)]
-    target = _store or open_store(store, kind=kind, create=True)
+    target = _store if _store is not None else open_store(store, kind=kind, create=True)  # an empty store is falsy
     report = BuildReport(None if store is None else str(store), target.kind)
 
     def record(exc: HealthgraphError) -> None:

@@ -32,8 +32,9 @@ def compact(term) -> str | None:
     return text
 
 
-def data_graph(sources: Iterable[str | Path] | None = None, store: str | Path | None = None):
-    """The union graph to validate: a store's quads, RDF files as they are, or SOURCES built in memory."""
+def data_graph(sources: Iterable[str | Path] | None = None, store: str | Path | None = None, on_error=None):
+    """The union graph to validate: a store's quads, RDF files as they are, or SOURCES built in
+    memory. ``on_error`` gets each unreadable source, which is then skipped (raised by default)."""
     from rdflib import Graph
 
     graph = Graph()
@@ -60,13 +61,16 @@ def data_graph(sources: Iterable[str | Path] | None = None, store: str | Path | 
             else:
                 graph.parse(path, format=fmt)
         except Exception as exc:  # rdflib parsers raise many types; report one line
-            raise InputError(path, f"cannot parse as {fmt}: {' '.join(str(exc).split())[:300]}") from exc
+            problem = InputError(path, f"cannot parse as {fmt}: {' '.join(str(exc).split())[:300]}")
+            if on_error is None:
+                raise problem from exc
+            on_error(problem)
     if others:
         from .build import build
         from .store import open_store
 
         with open_store(None, "memory") as memory:
-            build(others, _store=memory, show_progress=False)
+            build(others, _store=memory, show_progress=False, on_error=on_error)
             for s, p, o, _g in memory.quads():
                 graph.add((s, p, o))
     return graph
@@ -98,7 +102,8 @@ def check_graph(graph, shapes: str | Path | None = None) -> ValidationReport:
 
 
 def validate(sources: Iterable[str | Path] | None = None, store: str | Path | None = None,
-             shapes: str | Path | None = None, fmt: str | None = None, stream: TextIO | None = None) -> ValidationReport:
+             shapes: str | Path | None = None, fmt: str | None = None, stream: TextIO | None = None,
+             on_error=None) -> ValidationReport:
     """Run the SHACL shapes on a store or on SOURCES and report violations readably.
 
     Parameters
@@ -112,6 +117,8 @@ def validate(sources: Iterable[str | Path] | None = None, store: str | Path | No
         Another shapes file (``ontology/shapes.ttl`` by default).
     fmt : {"table", "json", "csv"}, optional
         Print the violations (focus node, path, message, value).
+    on_error : callable, optional
+        Called with each unreadable source, which is skipped; errors raise by default.
 
     Returns
     -------
@@ -126,7 +133,7 @@ def validate(sources: Iterable[str | Path] | None = None, store: str | Path | No
         raise HealthgraphError("nothing to validate: give SOURCES or --store DIR")
     if store is not None and sources:
         raise HealthgraphError("give either SOURCES or --store, not both")
-    report = check_graph(data_graph(sources, store), shapes)
+    report = check_graph(data_graph(sources, store, on_error), shapes)
     if fmt:
         from ..output import emit
 
