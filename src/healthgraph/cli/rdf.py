@@ -105,7 +105,7 @@ def validate(sources, store, shapes, fmt):
 
     skipped = SkippedSources()
     report = run(list(sources), store=store, shapes=shapes, fmt=fmt, on_error=skipped)
-    if skipped.count and not report.triples:
+    if report.sources_read == 0:
         click.echo("nothing validated: no source could be read", err=True)
     elif report.conforms:
         click.echo(f"valid: {report.triples} triples conform to the SHACL shapes", err=True)

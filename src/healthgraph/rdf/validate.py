@@ -19,6 +19,7 @@ class ValidationReport:
     conforms: bool
     violations: list[dict] = field(default_factory=list)
     triples: int = 0
+    sources_read: int | None = None  # documents and RDF files read from SOURCES (None for a store)
 
 
 def compact(term) -> str | None:
@@ -34,17 +35,18 @@ def compact(term) -> str | None:
 
 def data_graph(sources: Iterable[str | Path] | None = None, store: str | Path | None = None, on_error=None):
     """The union graph to validate: a store's quads, RDF files as they are, or SOURCES built in
-    memory. ``on_error`` gets each unreadable source, which is then skipped (raised by default)."""
+    memory; and how many sources were read (``None`` for a store). ``on_error`` gets each
+    unreadable source, which is then skipped (raised by default)."""
     from rdflib import Graph
 
-    graph = Graph()
+    graph, read = Graph(), 0
     if store is not None:
         from .store import open_store
 
         with open_store(store, read_only=True) as opened:
             for s, p, o, _g in opened.quads():
                 graph.add((s, p, o))
-        return graph
+        return graph, None
     rdf_files, others = [], []
     for source in sources or []:
         (rdf_files if Path(source).suffix.lower() in RDF_SUFFIXES else others).append(source)
@@ -60,6 +62,7 @@ def data_graph(sources: Iterable[str | Path] | None = None, store: str | Path | 
                     graph.add((s, p, o))
             else:
                 graph.parse(path, format=fmt)
+            read += 1
         except Exception as exc:  # rdflib parsers raise many types; report one line
             problem = InputError(path, f"cannot parse as {fmt}: {' '.join(str(exc).split())[:300]}")
             if on_error is None:
@@ -70,10 +73,10 @@ def data_graph(sources: Iterable[str | Path] | None = None, store: str | Path | 
         from .store import open_store
 
         with open_store(None, "memory") as memory:
-            build(others, _store=memory, show_progress=False, on_error=on_error)
+            read += len(build(others, _store=memory, show_progress=False, on_error=on_error).documents)
             for s, p, o, _g in memory.quads():
                 graph.add((s, p, o))
-    return graph
+    return graph, read
 
 
 def check_graph(graph, shapes: str | Path | None = None) -> ValidationReport:
@@ -133,7 +136,9 @@ def validate(sources: Iterable[str | Path] | None = None, store: str | Path | No
         raise HealthgraphError("nothing to validate: give SOURCES or --store DIR")
     if store is not None and sources:
         raise HealthgraphError("give either SOURCES or --store, not both")
-    report = check_graph(data_graph(sources, store, on_error), shapes)
+    graph, read = data_graph(sources, store, on_error)
+    report = check_graph(graph, shapes)
+    report.sources_read = read
     if fmt:
         from ..output import emit
 
