@@ -166,3 +166,34 @@ def test_injection_text_is_only_ever_a_value(examples, user_queries, evil):
         assert rows == []
     assert cypher("MATCH (n) RETURN count(n) AS n")[0]["n"] == before
     assert query("named", {"name": "Sở Y tế Sơn La"}, store=examples["store"], queries_dir=user_queries)[1]
+
+
+@pytest.mark.parametrize("given", ["BV Bạch Mai", "bach mai", "Bệnh viện Bạch Mai", "bach-mai"])
+def test_sparql_and_cypher_take_a_name_as_query_does(examples, given):
+    """A parameter that names an organisation, declared in the file's header or called
+    `hospital`, takes a name, an alias or an id in every command, and gives the same rows."""
+    from healthgraph.neo4j.cypher import cypher
+    from healthgraph.rdf.sparql import sparql
+
+    expected = {r[1] for r in query("dependants", {"hospital": given}, backend="rdf", store=examples["store"])[1]}
+    assert "bvdk-phu-tho" in expected
+    shipped = sparql("dependants", store=examples["store"], params={"hospital": given})
+    assert {r["dependant"] for r in shipped} == expected
+    adhoc = sparql("SELECT DISTINCT ?d WHERE { ?hospital hg:supports ?d }", store=examples["store"],
+                   params={"hospital": given})
+    assert {r["d"].rsplit("/", 1)[1] for r in adhoc} >= {"bvdk-phu-tho"}
+    rows = cypher("MATCH (:Organisation {id: $hospital})-[:SUPPORTS]->(d) RETURN DISTINCT d.id AS d",
+                  {"hospital": given})
+    assert {r["d"] for r in rows} >= {"bvdk-phu-tho"}
+
+
+def test_an_unknown_name_in_sparql_or_cypher_is_an_error_not_an_empty_answer(examples):
+    from healthgraph.neo4j.cypher import cypher
+    from healthgraph.rdf.sparql import sparql
+
+    with pytest.raises(HealthgraphError, match="hospital 'Chợ Rẫy': no organisation of that name"):
+        sparql("SELECT ?d WHERE { ?hospital hg:supports ?d }", store=examples["store"], params={"hospital": "Chợ Rẫy"})
+    with pytest.raises(HealthgraphError, match="hospital 'Chợ Rẫy': no organisation of that name"):
+        cypher("MATCH (:Organisation {id: $hospital})-[:SUPPORTS]->(d) RETURN d.id AS d", {"hospital": "Chợ Rẫy"})
+    with pytest.raises(HealthgraphError, match="not a province"):
+        sparql("SELECT ?o WHERE { ?o hg:province ?province }", store=examples["store"], params={"province": "Atlantis"})

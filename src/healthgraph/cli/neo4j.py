@@ -70,7 +70,8 @@ def neo4j_load(sources, uri, user, password, database, batch_size, mode, fmt):
 @main.command("cypher")
 @click.argument("query")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=TEXT|NAME:=JSON",
-              help="query parameter $NAME: text, or JSON after := (repeatable)")
+              help="query parameter $NAME: text (a name, alias or id for an organisation or province), "
+                   "or JSON after := (repeatable)")
 @connection_options
 @format_option
 def cypher(query, params, uri, user, password, database, fmt):
@@ -79,7 +80,7 @@ def cypher(query, params, uri, user, password, database, fmt):
     \b
     Examples:
       healthgraph cypher 'MATCH (h:Hospital) RETURN h.id, h.name LIMIT 5'
-      healthgraph cypher queries/satellites.cypher -p central=bach-mai --format json
+      healthgraph cypher queries/dependants.cypher -p hospital="Bạch Mai" --format json
       healthgraph cypher 'MATCH (o:Organisation) WHERE o.tier = $tier RETURN count(*) AS n' -p tier=central
     """
     from ..neo4j.cypher import cypher as run, parse_params

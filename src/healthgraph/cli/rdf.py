@@ -44,7 +44,8 @@ def build(sources, store, kind, fresh, quiet):
 @click.argument("query")
 @click.option("--store", required=True, type=click.Path(file_okay=False), help="store built by `healthgraph build`")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="bind ?NAME (a string; <iri> or hgid:… for an IRI); repeatable")
+              help="bind ?NAME: text (a name, alias or id for an organisation or province parameter), "
+                   "<iri> or hgid:… for an IRI; repeatable")
 @click.option("--allow-service", "allow_service", multiple=True, metavar="URL",
               help="an endpoint a SERVICE clause may call (none by default); repeatable")
 @format_option
@@ -54,7 +55,7 @@ def sparql(query, store, params, allow_service, fmt):
     \b
     Examples:
       healthgraph sparql 'SELECT ?h WHERE { ?h a hg:Hospital }' --store kg/
-      healthgraph sparql dependents.rq --store kg/ --param hospital=bach-mai --format json
+      healthgraph sparql dependants --store kg/ --param hospital="Bạch Mai" --format json
     """
     from ..rdf.sparql import sparql as run
 

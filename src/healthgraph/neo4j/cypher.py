@@ -169,8 +169,20 @@ def parse_params(pairs: Iterable[str]) -> dict:
     return params
 
 
+ORGANISATION_LABELS = """
+MATCH (o:Organisation)
+RETURN o.id AS id, [o.name, o.name_en, o.name_de] + coalesce(o.mentions, []) + coalesce(o.former_names, []) AS labels
+"""
+
+
+def organisation_labels(rows) -> list[tuple[str, str, bool]]:
+    """``(id, name, canonical?)`` for every name in the rows of :data:`ORGANISATION_LABELS`."""
+    return [(row["id"], label, i == 0) for row in rows for i, label in enumerate(row["labels"]) if label]
+
+
 def cypher(query_or_file: str | Path, params: Mapping[str, Any] | None = None, uri: str | None = None,
-           user: str | None = None, password: str | None = None, database: str | None = None) -> CypherRows:
+           user: str | None = None, password: str | None = None, database: str | None = None,
+           resolve: bool = True) -> CypherRows:
     """Run a Cypher query (or every statement of a ``.cypher`` file) with parameters.
 
     Parameters
@@ -178,9 +190,14 @@ def cypher(query_or_file: str | Path, params: Mapping[str, Any] | None = None, u
     query_or_file : str or Path
         Cypher text, or the path of a file holding it.
     params : mapping, optional
-        Query parameters (``$name`` in the query).
+        Query parameters (``$name`` in the query). A text value for a parameter that names an
+        organisation or a province (declared ``// param: NAME organisation`` in the file, or
+        called ``hospital``, ``organisation``, ``partner``, ``province``…) may be a name, an
+        alias or an id, as in ``healthgraph query``; it is passed as the id.
     uri, user, password, database : str, optional
         Connection settings; see :func:`healthgraph.neo4j.connection.settings`.
+    resolve : bool
+        Resolve names to ids as above (the named queries pass ids already resolved).
 
     Returns
     -------
@@ -199,13 +216,21 @@ def cypher(query_or_file: str | Path, params: Mapping[str, Any] | None = None, u
     >>> cypher("RETURN $x + 1 AS y", {"x": 41})  # doctest: +SKIP
     [{'y': 42}]
     """
-    statements = split_statements(read_query(query_or_file))
+    text = read_query(query_or_file)
+    statements = split_statements(text)
     if not statements:
         raise HealthgraphError(f"no Cypher statement in {str(query_or_file)[:80]!r}")
     params = dict(params or {})
     rows = CypherRows()
     with connect(uri, user, password, database) as (driver, conf):
         with driver.session(database=conf.database) as session:
+            if resolve:
+                from ..queries.resolve import name_params, resolve_names
+
+                plain = {k: v for k, v in params.items() if isinstance(v, str)}
+                types = name_params(text, plain)
+                params.update(resolve_names(types, plain, lambda: organisation_labels(
+                    session.run(ORGANISATION_LABELS).data())))
             for statement in statements:
                 result = session.run(statement, params)
                 columns = list(result.keys())

@@ -16,21 +16,6 @@ from .catalogue import QuerySpec
 
 DEFAULT_STORE = "hg-store"
 
-# one scan of four label properties (a join through dcterms:identifier is far slower in Oxigraph)
-_ORG_LABELS_SPARQL = """
-PREFIX hg: <https://w3id.org/healthgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?o ?p ?label WHERE {
-  VALUES ?p { rdfs:label skos:prefLabel skos:altLabel hg:formerName }
-  ?o ?p ?label .
-  FILTER(STRSTARTS(STR(?o), "https://w3id.org/healthgraph/id/org/"))
-}
-"""
-_ORG_LABELS_CYPHER = """
-MATCH (o:Organisation)
-RETURN o.id AS id, [o.name, o.name_en, o.name_de] + coalesce(o.mentions, []) + coalesce(o.former_names, []) AS labels
-"""
 
 
 class Backend:
@@ -101,11 +86,9 @@ class RDFBackend(Backend):
         return list(result.variables), [[plain(v) for v in row] for row in result.rows]
 
     def organisation_labels(self):
-        from rdflib.namespace import RDFS
+        from ..rdf.sparql import organisation_labels
 
-        from ..rdf.reverse import _local
-
-        return [(_local(o, "org"), str(label), p == RDFS.label) for o, p, label in self._select(_ORG_LABELS_SPARQL).rows]
+        return organisation_labels(self.store)
 
     def close(self):
         self.store.close()
@@ -122,14 +105,13 @@ class Neo4jBackend(Backend):
     def run(self, spec, values):
         from ..neo4j.cypher import cypher
 
-        rows = cypher(self._file(spec), params=values, uri=self.uri)
+        rows = cypher(self._file(spec), params=values, uri=self.uri, resolve=False)
         return list(rows.columns), [[row[c] for c in rows.columns] for row in rows]
 
     def organisation_labels(self):
-        from ..neo4j.cypher import cypher
+        from ..neo4j.cypher import ORGANISATION_LABELS, cypher, organisation_labels
 
-        return [(row["id"], label, i == 0) for row in cypher(_ORG_LABELS_CYPHER, uri=self.uri)
-                for i, label in enumerate(row["labels"]) if label]
+        return organisation_labels(cypher(ORGANISATION_LABELS, uri=self.uri, resolve=False))
 
 
 class NetworkxBackend(Backend):

@@ -66,6 +66,15 @@ def parse_header(path: Path) -> dict:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, f"cannot read the query ({exc})") from None
+    return parse_header_text(text, path)
+
+
+def parse_header_text(text: str, path: object = "query") -> dict:
+    """The header of a query's text (see :func:`parse_header`); ``path`` names it in errors.
+
+    >>> [(p.name, p.type) for p in parse_header_text("# param: hospital organisation\nSELECT")["params"]]
+    [('hospital', 'organisation')]
+    """
     description: list[str] = []
     params: list[Param] = []
     columns: list[tuple[str, str]] = []

@@ -15,7 +15,7 @@ from rdflib import Literal, URIRef
 
 from ..errors import HealthgraphError, InputError
 from .guard import check_services
-from .mapping import PREFIXES
+from .mapping import PREFIXES, org_iri, province_iri
 from .store import QueryResult, open_store
 
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -108,11 +108,48 @@ def run(query_or_file: str | Path, store: str | Path | None = None, params=None,
     check_services(text, allow_service)
     bindings = parse_params(params)
     if _store is not None:
-        return _store.query(text, bindings)
+        return _store.query(text, {**bindings, **_named_nodes(text, bindings, _store)})
     if store is None:
         raise HealthgraphError("say which store to query with --store DIR")
     with open_store(store, read_only=True) as opened:
-        return opened.query(text, bindings)
+        return opened.query(text, {**bindings, **_named_nodes(text, bindings, opened)})
+
+
+# one scan of four label properties (a join through dcterms:identifier is far slower in Oxigraph)
+_ORG_LABELS = """
+PREFIX hg: <https://w3id.org/healthgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?o ?p ?label WHERE {
+  VALUES ?p { rdfs:label skos:prefLabel skos:altLabel hg:formerName }
+  ?o ?p ?label .
+  FILTER(STRSTARTS(STR(?o), "https://w3id.org/healthgraph/id/org/"))
+}
+"""
+
+
+def organisation_labels(store) -> list[tuple[str, str, bool]]:
+    """Every name of every organisation in an open store: ``(id, name, canonical?)``."""
+    from rdflib.namespace import RDFS
+
+    from .reverse import _local
+
+    return [(_local(o, "org"), str(label), p == RDFS.label) for o, p, label in store.query(_ORG_LABELS).rows]
+
+
+def _named_nodes(text: str, bindings: dict, store) -> dict:
+    """Organisation and province parameters given as text ("Bạch Mai", "bv bach mai",
+    "bach-mai", "Lào Cai"), resolved as ``healthgraph query`` resolves them and bound as their
+    nodes; an unknown name is an error, never an empty answer."""
+    from ..queries.resolve import name_params, resolve_names
+
+    plain = {name: str(term) for name, term in bindings.items() if isinstance(term, Literal)}
+    types = name_params(text, plain)
+    if not types:
+        return {}
+    ids = resolve_names(types, plain, lambda: organisation_labels(store))
+    node = {"organisation": org_iri, "province": province_iri}
+    return {name: node[types[name]](value) for name, value in ids.items()}
 
 
 def sparql(query_or_file: str | Path, store: str | Path | None = None, params=None, fmt: str | None = None,
