@@ -16,12 +16,19 @@ FORMATS = ("table", "json", "csv")
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # one convention for every command and backend, as JSON and SPARQL write them
+        return "true" if value else "false"
     if isinstance(value, (list, tuple, set)):
         return "; ".join(_cell(v) for v in value)
     return str(value)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> Any:
+    """Numbers as numbers (a negative one is no formula), everything else as :func:`_cell` text."""
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else _cell(value)
 
 
 def spreadsheet_safe(value: Any) -> Any:
@@ -63,8 +70,7 @@ def emit(rows: Iterable[dict], columns: Sequence[str] | None = None, fmt: str = 
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(columns)
         for r in rows:
-            writer.writerow([spreadsheet_safe(r.get(c) if isinstance(r.get(c), (int, float)) else _cell(r.get(c)))
-                             for c in columns])
+            writer.writerow([spreadsheet_safe(_csv_cell(r.get(c))) for c in columns])
     elif fmt == "table":
         from rich.console import Console
         from rich.table import Table

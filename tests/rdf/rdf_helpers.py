@@ -12,9 +12,8 @@ DEPENDENTS = """
 PREFIX hg: <https://w3id.org/healthgraph/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?hospital ?dependent ?kind WHERE {
-  ?central dcterms:identifier ?hospital .
-  ?agreement hg:supporter ?central ; hg:recipient ?dependent ; hg:kind ?kind .
+SELECT DISTINCT ?dependent ?kind WHERE {
+  ?agreement hg:supporter ?hospital ; hg:recipient ?dependent ; hg:kind ?kind .
   FILTER(?kind IN ("satellite", "support"))
 }
 ORDER BY ?dependent

@@ -80,7 +80,7 @@ def test_curated_file_overrides_the_extracted_agreement(tmp_path, order):
         build(step, store=store, show_progress=False)
     rows = sparql("""SELECT ?signed ?curated ?g WHERE { GRAPH ?g { ?a hg:signedOn ?signed ; hg:curated ?curated } }""",
                   store=store)
-    assert [(r["signed"], r["curated"]) for r in rows] == [("2017-07-15", "true")]
+    assert [(r["signed"], r["curated"]) for r in rows] == [("2017-07-15", True)]
     assert "cur-fix-" in rows[0]["g"]
 
 

@@ -35,7 +35,7 @@ def test_endpoint_answers_like_the_cli(tmp_path, corpus_facts):
         assert server.process.poll() is None
         assert server.url.startswith("http://127.0.0.1:")
         # over HTTP the parameter travels the standard way: a VALUES block built by the client
-        http_rows = http_select(server.url, DEPENDENTS + 'VALUES ?hospital { "bach-mai" }\n')
+        http_rows = http_select(server.url, DEPENDENTS + "VALUES ?hospital { <https://w3id.org/healthgraph/id/org/bach-mai> }\n")
         # the CLI can query while the endpoint holds the store open
         again = json.loads(cli("sparql", str(query), "--store", str(store), "-p", "hospital=bach-mai",
                                "--format", "json").stdout)

@@ -38,8 +38,12 @@ def test_dependents_of_a_central_hospital(store):
 def test_hostile_parameter_values_match_nothing_and_change_nothing(store, tmp_path, value):
     query = write(tmp_path / "q.rq", DEPENDENTS)
     before = sparql("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", store=store)
-    result = cli("sparql", str(query), "--store", str(store), "--param", f"hospital={value}", "--format", "json")
-    assert json.loads(result.stdout) == []
+    named = cli("sparql", str(query), "--store", str(store), "--param", f"hospital={value}", "--format", "json",
+                check=False)  # names an organisation: no such name is an error, not an empty answer
+    assert named.returncode == 1 and "no organisation of that name" in named.stderr
+    plain = cli("sparql", "SELECT ?d WHERE { ?a hg:recipient ?d ; hg:evidence ?text }", "--store", str(store),
+                "--param", f"text={value}", "--format", "json")
+    assert json.loads(plain.stdout) == []
     assert sparql("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", store=store) == before
 
 
@@ -57,7 +61,7 @@ def test_iri_parameters(store):
 def test_csv_and_table_output(store, tmp_path):
     query = write(tmp_path / "q.rq", DEPENDENTS)
     csv_out = cli("sparql", str(query), "--store", str(store), "-p", "hospital=bach-mai", "--format", "csv").stdout
-    assert csv_out.splitlines()[0] == "hospital,dependent,kind"
+    assert csv_out.splitlines()[0] == "dependent,kind"
     assert len(csv_out.splitlines()) == 3
     table = cli("sparql", str(query), "--store", str(store), "-p", "hospital=bach-mai").stdout
     assert "bvdk-son-la" in table
@@ -74,23 +78,23 @@ def test_errors_are_one_line(store, tmp_path):
 
 
 SUBQUERIES = {
-    # the subquery projects ?hospital: narrowing it must not change the answer
-    "projected": """SELECT ?hospital ?n WHERE {
-        { SELECT ?hospital (COUNT(DISTINCT ?a) AS ?n) WHERE {
-            ?a hg:supporter ?h . ?h dcterms:identifier ?hospital } GROUP BY ?hospital } }""",
+    # the subquery projects ?code (an identifier, a plain string): narrowing it must not change the answer
+    "projected": """SELECT ?code ?n WHERE {
+        { SELECT ?code (COUNT(DISTINCT ?a) AS ?n) WHERE {
+            ?a hg:supporter ?h . ?h dcterms:identifier ?code } GROUP BY ?code } }""",
     # LIMIT picks rows before the join: the first supporter overall, which is not bach-mai
-    "limited": """SELECT ?hospital WHERE {
-        { SELECT ?hospital WHERE { ?a hg:supporter ?h . ?h dcterms:identifier ?hospital }
-          ORDER BY DESC(?hospital) LIMIT 1 } }""",
-    # the inner ?hospital is not projected by the middle subquery: another variable
-    "scoped": """SELECT ?hospital ?n WHERE {
+    "limited": """SELECT ?code WHERE {
+        { SELECT ?code WHERE { ?a hg:supporter ?h . ?h dcterms:identifier ?code }
+          ORDER BY DESC(?code) LIMIT 1 } }""",
+    # the inner ?code is not projected by the middle subquery: another variable
+    "scoped": """SELECT ?code ?n WHERE {
         { SELECT (COUNT(*) AS ?n) WHERE {
-            { SELECT ?hospital WHERE { ?a hg:supporter ?h . ?h dcterms:identifier ?hospital } } } } }""",
+            { SELECT ?code WHERE { ?a hg:supporter ?h . ?h dcterms:identifier ?code } } } } }""",
     # braces and keywords inside strings, IRIs and comments are not syntax
-    "opaque": """SELECT ?hospital ?x WHERE { # WHERE { SELECT ?hospital WHERE {
+    "opaque": """SELECT ?code ?x WHERE { # WHERE { SELECT ?code WHERE {
         BIND("} WHERE { {" AS ?x)
-        { SELECT ?hospital WHERE { ?h <https://w3id.org/healthgraph/ontology#tier> "central" ;
-                                      dcterms:identifier ?hospital } } }""",
+        { SELECT ?code WHERE { ?h <https://w3id.org/healthgraph/ontology#tier> "central" ;
+                                      dcterms:identifier ?code } } }""",
 }
 
 
@@ -102,9 +106,9 @@ def test_parameters_reach_subqueries_without_changing_answers(tmp_path, corpus_f
     kinds = ("oxigraph",) if name == "scoped" else ("oxigraph", "memory")
     for kind in kinds:
         build(corpus_facts, store=tmp_path / kind, kind=kind, show_progress=False)
-        answers[kind] = sparql(SUBQUERIES[name], store=tmp_path / kind, params={"hospital": "bach-mai"})
+        answers[kind] = sparql(SUBQUERIES[name], store=tmp_path / kind, params={"code": "bach-mai"})
     assert answers["oxigraph"] == answers.get("memory", answers["oxigraph"])
     expected = {"projected": 1, "limited": 0, "scoped": 1, "opaque": 1}[name]
     assert len(answers["oxigraph"]) == expected
     if name == "scoped":
-        assert answers["oxigraph"][0]["n"] == "3"  # every agreement with a supporter, as SPARQL scopes it
+        assert answers["oxigraph"][0]["n"] == 3  # every agreement with a supporter, as SPARQL scopes it

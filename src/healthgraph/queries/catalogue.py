@@ -70,7 +70,7 @@ def parse_header(path: Path) -> dict:
 
 
 def parse_header_text(text: str, path: object = "query") -> dict:
-    """The header of a query's text (see :func:`parse_header`); ``path`` names it in errors.
+    r"""The header of a query's text (see :func:`parse_header`); ``path`` names it in errors.
 
     >>> [(p.name, p.type) for p in parse_header_text("# param: hospital organisation\nSELECT")["params"]]
     [('hospital', 'organisation')]

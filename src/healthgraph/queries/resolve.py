@@ -135,7 +135,7 @@ PROVINCE_PARAMS = frozenset({"province"})
 
 
 def name_params(query_text: str, names: Iterable[str]) -> dict[str, str]:
-    """Which of the parameters ``names`` of a SPARQL or Cypher query name an organisation or a
+    r"""Which of the parameters ``names`` of a SPARQL or Cypher query name an organisation or a
     province: as the query's header declares, else by the parameter's name.
 
     Examples

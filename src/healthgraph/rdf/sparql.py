@@ -95,9 +95,31 @@ def query_text(query_or_file: str | Path) -> str:
     return text
 
 
-def cell(term) -> str | None:
-    """The text of a result term: an IRI's string, a literal's lexical form, ``None`` if unbound."""
-    return None if term is None else str(term)
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMBERS = {_XSD + t: int for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+_NUMBERS.update({_XSD + t: float for t in ("decimal", "double", "float")})
+
+
+def cell(term) -> str | int | float | bool | None:
+    """A result term as a plain value: booleans and numbers as such (as Cypher gives them, so
+    JSON and CSV read alike whichever backend answered), an IRI's string, another literal's
+    lexical form, ``None`` if unbound.
+
+    >>> from rdflib import Literal, URIRef
+    >>> [cell(t) for t in (Literal(True), Literal(3), Literal("2024-01-02"), URIRef("https://x.example/a"), None)]
+    [True, 3, '2024-01-02', 'https://x.example/a', None]
+    """
+    if term is None:
+        return None
+    datatype = str(getattr(term, "datatype", None) or "")
+    if datatype == _XSD + "boolean":
+        return str(term).strip().lower() in ("true", "1")
+    if datatype in _NUMBERS:
+        try:
+            return _NUMBERS[datatype](str(term))
+        except ValueError:  # an ill-typed literal keeps its text
+            return str(term)
+    return str(term)
 
 
 def run(query_or_file: str | Path, store: str | Path | None = None, params=None, _store=None,
@@ -176,7 +198,7 @@ def sparql(query_or_file: str | Path, store: str | Path | None = None, params=No
     Returns
     -------
     list of dict or bool
-        SELECT: one dict per row (variable -> text of the term, ``None`` if unbound);
+        SELECT: one dict per row (variable -> :func:`cell` value, ``None`` if unbound);
         CONSTRUCT/DESCRIBE: rows ``subject, predicate, object``; ASK: a bool.
 
     Examples
