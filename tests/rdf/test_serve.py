@@ -214,3 +214,25 @@ def _free(port: int) -> bool:
 
     with socket.socket() as sock:
         return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_the_endpoint_knows_the_prefixes_the_cli_knows(tmp_path, corpus_facts):
+    """hg:, hgid:, schema: … need no PREFIX line over HTTP either (GET, form POST or a raw
+    sparql-query body), and a query's own declaration still wins."""
+    store = tmp_path / "kg"
+    build(corpus_facts, store=store, show_progress=False)
+    query = "SELECT ?d WHERE { ?h dcterms:identifier \"bach-mai\" ; hg:supports ?d } ORDER BY ?d"
+    expected = [{"d": r["d"]} for r in json.loads(cli("sparql", query, "--store", str(store), "--format", "json").stdout)]
+    assert expected
+    with serve(store, port=0, block=False, echo=None) as server:
+        assert http_select(server.url, query) == expected
+        get = urllib.request.Request(server.url + "?" + urllib.parse.urlencode({"query": query}),
+                                     headers={"Accept": "application/sparql-results+json"})
+        raw = urllib.request.Request(server.url, data=query.encode(), headers={
+            "Accept": "application/sparql-results+json", "Content-Type": "application/sparql-query"})
+        for request in (get, raw):
+            with urllib.request.urlopen(request, timeout=30) as response:
+                rows = [{k: v["value"] for k, v in b.items()} for b in json.load(response)["results"]["bindings"]]
+            assert rows == expected
+        own = "PREFIX hg: <https://example.org/other#>\n" + query
+        assert http_select(server.url, own) == []

@@ -29,6 +29,7 @@ from typing import Iterable
 
 from ..errors import BackendUnavailable, HealthgraphError
 from .guard import ServiceRefused, check_services
+from .mapping import PREFIXES
 from .store import OxigraphStore, materialises_union, open_store, store_meta
 
 
@@ -61,6 +62,9 @@ class _Guard(ThreadingHTTPServer):
         self.upstream, self.allowed, self.query_timeout = upstream, allowed, query_timeout
 
 
+_DEFAULT_PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+
+
 class _GuardHandler(BaseHTTPRequestHandler):
     server: _Guard
 
@@ -77,16 +81,19 @@ class _GuardHandler(BaseHTTPRequestHandler):
         kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
         if body is None or kind == "application/x-www-form-urlencoded":
             fields = urllib.parse.parse_qs((body or b"").decode("utf-8", "replace") or url.query)
-            query = " ".join(fields.get("query", []))
-        else:
-            query = body.decode("utf-8", "replace")
+        else:  # application/sparql-query: the body is the query, other fields are in the URL
+            fields = {**urllib.parse.parse_qs(url.query), "query": [body.decode("utf-8", "replace")]}
+        query = " ".join(fields.get("query", []))
         try:
             check_services(query, self.server.allowed)
         except ServiceRefused as exc:
             return self._answer(403, f"{exc}\n".encode())
-        headers = {k: v for k in ("Accept", "Content-Type") if (v := self.headers.get(k))}
-        request = urllib.request.Request(self.server.upstream + (f"?{url.query}" if url.query else ""), data=body,
-                                         method=self.command, headers=headers)
+        if query:  # the prefixes `healthgraph sparql` declares; the query's own declarations come after and win
+            fields["query"] = [_DEFAULT_PROLOGUE + query]
+        headers = {"Content-Type": "application/x-www-form-urlencoded",
+                   **({"Accept": self.headers["Accept"]} if self.headers.get("Accept") else {})}
+        request = urllib.request.Request(self.server.upstream, data=urllib.parse.urlencode(fields, doseq=True).encode(),
+                                         method="POST", headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=self.server.query_timeout + 5) as response:
                 self._answer(response.status, response.read(), response.headers.get("Content-Type"))
