@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from typing import Any, Iterable, Sequence, TextIO
 
@@ -72,20 +73,48 @@ def emit(rows: Iterable[dict], columns: Sequence[str] | None = None, fmt: str = 
         for r in rows:
             writer.writerow([spreadsheet_safe(_csv_cell(r.get(c))) for c in columns])
     elif fmt == "table":
-        from rich.console import Console
-        from rich.table import Table
-        from rich.markup import escape
-
-        table = Table(title=title, show_lines=False)
-        for c in columns:
-            table.add_column(c, overflow="fold")
-        for r in rows:
-            table.add_row(*(escape(_cell(r.get(c))) for c in columns))
-        Console(file=stream, soft_wrap=False, width=200 if not stream.isatty() else None).print(table)
-        if not rows:
-            stream.write("(no rows)\n")
+        _print_table(rows, columns, stream, title)
     else:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _width(stream: TextIO) -> int | None:
+    """The columns to fit: ``$COLUMNS`` when set, the terminal's, or 200 for a file or a pipe."""
+    if os.environ.get("COLUMNS", "").isdigit():
+        return int(os.environ["COLUMNS"])
+    return None if stream.isatty() else 200
+
+
+def _print_table(rows: list[dict], columns: Sequence[str], stream: TextIO, title: str | None) -> None:
+    """A table when it fits the width; otherwise one block per record ("column  value" lines),
+    so that no header breaks mid-word and no name wraps over five lines."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.measure import Measurement
+    from rich.table import Table
+
+    console = Console(file=stream, soft_wrap=False, width=_width(stream))
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*(escape(_cell(r.get(c))) for c in columns))
+    natural = Measurement.get(console, console.options.update_width(10**6), table).maximum  # unwrapped width
+    if not rows or natural <= console.width:
+        console.print(table)
+    else:
+        if title:
+            console.print(f"[bold]{escape(title)}[/bold]")
+        for number, r in enumerate(rows, 1):
+            record = Table(show_header=False, box=None, padding=(0, 1), title=f"── {number} of {len(rows)} ──",
+                           title_justify="left")
+            record.add_column(no_wrap=True, style="bold")
+            record.add_column(overflow="fold")
+            for c in columns:
+                record.add_row(escape(c), escape(_cell(r.get(c))))
+            console.print(record)
+    if not rows:
+        stream.write("(no rows)\n")
 
 
 def progress(iterable, total: int | None = None, description: str = "working", enabled: bool = True):
