@@ -85,13 +85,14 @@ def test_dependants_of_bach_mai_in_the_examples(examples):
 def test_agreement_dates_in_the_examples(examples):
     """Lai Châu – Lào Cai No. 2, signed 2025-10-27 for five years: active in 2026, expiring in autumn 2030."""
     active = query("agreements-active", {"date": "2026-01-01"}, backend="networkx", graph=examples["graph"])[1]
-    assert ("bvdk-lai-chau", "bvdk-lao-cai-2") in {(r[3], r[4]) for r in active}
-    assert not query("agreements-active", {"date": "2025-10-26"}, backend="rdf", store=examples["store"])[1] or \
-        ("bvdk-lai-chau", "bvdk-lao-cai-2") not in {(r[3], r[4]) for r in
-                                                    query("agreements-active", {"date": "2025-10-26"},
-                                                          backend="rdf", store=examples["store"])[1]}
+    pairs = {(r[3], r[5]): (r[4], r[6]) for r in active}
+    assert pairs[("bvdk-lai-chau", "bvdk-lao-cai-2")] == ("Bệnh viện Đa khoa tỉnh Lai Châu",
+                                                          "Bệnh viện Đa khoa tỉnh Lào Cai số 2")  # names, not only ids
+    before = query("agreements-active", {"date": "2025-10-26"}, backend="rdf", store=examples["store"])[1]
+    assert ("bvdk-lai-chau", "bvdk-lao-cai-2") not in {(r[3], r[5]) for r in before}
+    assert before, "other example agreements were in force the day before"
     soon = query("agreements-expiring", {"date": "2030-10-01", "days": "30"}, backend="neo4j")[1]
-    assert [r[7] for r in soon] == ["2030-10-27"]
+    assert [(r[4], r[9]) for r in soon] == [("bvdk-lai-chau", "2030-10-27")]
     assert query("agreements-expiring", {"date": "2030-10-01", "days": "25"}, backend="neo4j")[1] == []
 
 

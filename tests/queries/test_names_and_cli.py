@@ -197,3 +197,11 @@ def test_an_unknown_name_in_sparql_or_cypher_is_an_error_not_an_empty_answer(exa
         cypher("MATCH (:Organisation {id: $hospital})-[:SUPPORTS]->(d) RETURN d.id AS d", {"hospital": "Chợ Rẫy"})
     with pytest.raises(HealthgraphError, match="not a province"):
         sparql("SELECT ?o WHERE { ?o hg:province ?province }", store=examples["store"], params={"province": "Atlantis"})
+
+
+def test_an_empty_answer_says_what_it_answered(examples):
+    import datetime as dt
+
+    code, out = run("agreements-expiring", "-p", "date=today", "-p", "days=1", "--store", examples["store"])
+    assert code == 0 and "(no rows)" in out
+    assert f"agreements-expiring (date={dt.date.today().isoformat()}, days=1)" in out

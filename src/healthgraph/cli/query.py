@@ -54,6 +54,23 @@ def query(name, params, backend, store, sources, uri, queries_dir, list_, fmt):
         return
     if not name:
         raise HealthgraphError("name a query (`healthgraph query --list` shows them)")
-    columns, rows = run(name, _split(params), backend=backend, store=store, sources=list(sources) or None, uri=uri,
+    given = _split(params)
+    columns, rows = run(name, given, backend=backend, store=store, sources=list(sources) or None, uri=uri,
                         queries_dir=queries_dir)
-    emit([dict(zip(columns, row)) for row in rows], columns, fmt, title=name)
+    emit([dict(zip(columns, row)) for row in rows], columns, fmt, title=_title(name, given, queries_dir))
+
+
+def _title(name: str, given: dict, queries_dir) -> str:
+    """The query and the values it ran with, defaults included and "today" as the date it
+    was, so that an empty answer says what it was an answer to."""
+    import datetime as dt
+
+    from ..queries.catalogue import get
+
+    values = []
+    for p in get(name, queries_dir).params:
+        value = given.get(p.name, p.default)
+        if p.type == "date" and str(value).strip().lower() == "today":
+            value = dt.date.today().isoformat()
+        values.append(f"{p.name}={value}")
+    return f"{name} ({', '.join(values)})" if values else name

@@ -27,23 +27,27 @@ def _pairs(v):
 @networkx_query("agreements-active")
 def agreements_active(g, date: str) -> list[list]:
     rows = []
-    for a, props, pa, pb in _pairs(view(g)):
+    v = view(g)
+    for a, props, pa, pb in _pairs(v):
         start = props.get("valid_from") or props.get("signed_on")
         end = props.get("valid_to")
         if not start or not _DATED.match(start) or start > date:
             continue
         if end is not None and not (_DATED.match(end) and end >= date[:len(end)]):
             continue
-        rows.append([date, a, props.get("kind"), pa, pb, props.get("supporter"), start, end])
-    return sorted(rows, key=lambda r: (r[6], r[1]))
+        rows.append([date, a, props.get("kind"), pa, v.prop(pa, "name"), pb, v.prop(pb, "name"), props.get("supporter"),
+                     start, end])
+    return sorted(rows, key=lambda r: (r[8], r[1]))
 
 
 @networkx_query("agreements-expiring")
 def agreements_expiring(g, date: str, days: int) -> list[list]:
     until = (dt.date.fromisoformat(date) + dt.timedelta(days=int(days))).isoformat()
     rows = []
-    for a, props, pa, pb in _pairs(view(g)):
+    v = view(g)
+    for a, props, pa, pb in _pairs(v):
         end = props.get("valid_to")
         if end and _FULL_DATE.match(end) and date <= end <= until:
-            rows.append([date, days, a, props.get("kind"), pa, pb, props.get("supporter"), end])
-    return sorted(rows, key=lambda r: (r[7], r[2]))
+            rows.append([date, days, a, props.get("kind"), pa, v.prop(pa, "name"), pb, v.prop(pb, "name"),
+                         props.get("supporter"), end])
+    return sorted(rows, key=lambda r: (r[9], r[2]))
