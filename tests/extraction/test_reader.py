@@ -86,3 +86,15 @@ def test_jsonl_bad_line_is_reported_and_the_rest_still_loads(tmp_path):
     assert [getattr(i, "id", None) for i in items] == ["a1", None, "a3"]
     assert isinstance(items[1], InputError) and f"{path}:2" in str(items[1])
     assert items[0].source == "https://baolaichau.vn/x"
+
+
+@pytest.mark.parametrize("header", ["Source: https://baolaichau.vn/y-te/123", "Nguồn: Báo Lai Châu", "Quelle: Ärzteblatt",
+                                    "URL: https://example.org/a"])
+def test_a_source_line_opening_a_text_file_is_its_source_not_its_text(tmp_path, header):
+    path = tmp_path / "a.txt"
+    path.write_text(header + "\nBệnh viện Bạch Mai ký kết hợp tác với Bệnh viện Đa khoa tỉnh Sơn La.\n", encoding="utf-8")
+    (document,) = read_documents(path)
+    assert document.source == header.split(":", 1)[1].strip()
+    assert document.text.startswith("Bệnh viện Bạch Mai")
+    path.write_text("Bệnh viện Bạch Mai. Source: nobody\n", encoding="utf-8")
+    assert next(read_documents(path)).source is None

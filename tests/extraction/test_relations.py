@@ -470,3 +470,23 @@ def test_a_university_hospital_supports_a_hospital_the_gazetteer_does_not_know()
     facts = extract_text("Die Universitätsklinik Kiel und die Sana Kliniken Lübeck haben einen Kooperationsvertrag "
                          "unterzeichnet.", language="de")
     assert [p.supporter for p in facts.partnerships] == ["x-universitatsklinik-kiel"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bệnh viện Chợ Rẫy đã ký kết hợp tác với Bệnh viện Đa khoa tỉnh Cà Mau và Bệnh viện Đa khoa tỉnh Bạc Liêu, "
+    "nhận hai đơn vị này làm bệnh viện vệ tinh.",
+    "Bệnh viện Chợ Rẫy nhận Bệnh viện Đa khoa tỉnh Cà Mau và Bệnh viện Đa khoa tỉnh Bạc Liêu làm bệnh viện vệ tinh.",
+    "Bệnh viện Đa khoa tỉnh Cà Mau và Bệnh viện Đa khoa tỉnh Bạc Liêu là bệnh viện vệ tinh của Bệnh viện Chợ Rẫy.",
+    "Cho Ray Hospital signed agreements with Ca Mau General Hospital and Bac Lieu General Hospital, which become "
+    "its satellite hospitals.",
+])
+def test_every_listed_hospital_becomes_a_satellite_of_the_core(text):
+    facts = extract_text(text, "doc")
+    assert sorted((tuple(sorted(p.parties)), p.kind, p.supporter) for p in facts.partnerships) == [
+        (("bvdk-bac-lieu", "cho-ray"), "satellite", "cho-ray"), (("bvdk-ca-mau", "cho-ray"), "satellite", "cho-ray")]
+
+
+def test_a_satellite_signed_on_a_day_carries_that_day():
+    facts = extract_text("Ngày 3/4/2023, Bệnh viện Chợ Rẫy ký kết nhận Bệnh viện Đa khoa tỉnh Cà Mau làm bệnh viện "
+                         "vệ tinh.", "doc")
+    assert [(p.kind, p.signed_on) for p in facts.partnerships] == [("satellite", "2023-04-03")]

@@ -90,7 +90,7 @@ def test_cli_formats(examples):
     code, out = run("dependants", "-p", "hospital=BV Bạch Mai", "--store", store, "--format", "csv")
     table = list(csv.reader(io.StringIO(out)))
     assert table[0] == ["hospital", "dependant", "name", "direct", "satellite", "agreements", "incoming", "share"]
-    assert ["bach-mai", "bvdk-phu-tho"] == table[1][:2]
+    assert ["bach-mai", "bvdk-phu-tho"] in [row[:2] for row in table[1:]]
     code, out = run("dependants", "-p", "hospital=BV Bạch Mai", "--store", store, "--backend", "neo4j")
     assert code == 0 and "bvdk-phu-tho" in out and "dependant" in out
 

@@ -400,10 +400,14 @@ def _coordinated_pair(sentence, mentions, tokens: TokenText, all_cues):
     return None
 
 
+_SIGNING = re.compile(r"(?i)ký kết|ký thỏa|ký biên bản|\bsign(?:ed|s|ing)?\b|unterzeichn|unterschrieb")
+
+
 def _keep_best(best, rel, evidence: Evidence, sentence: str, validity) -> None:
     """Keep, per pair of parties, the strongest relation the document states."""
     key = frozenset((rel.a.id, rel.b.id))
-    dates = find_dates(sentence) if rel.kind == "agreement" else []
+    # a date in the sentence that states an agreement, or that a satellite or support was signed, is its signing
+    dates = find_dates(sentence) if rel.kind == "agreement" or _SIGNING.search(sentence) else []
     signed = dates[0].iso if dates else None
     p = Partnership(parties=(rel.a.id, rel.b.id), kind=rel.kind, evidence=evidence,
                     supporter=rel.supporter.id if rel.supporter else None, signed_on=signed,

@@ -119,12 +119,19 @@ def _document(doc_id: str, text: str, path: Path, *, html: bool, title=None, sou
     if html or _HTML_SNIFF.match(text[:200]):
         text, html_title = html_to_text(text)
         title = title or html_title
+    elif source is None and (header := _SOURCE_LINE.match(text)):
+        source, text = header.group("source").strip(), text[header.end():]  # where a saved text came from
     if not text.strip():
         raise InputError(path, "no article text (empty after removing markup)")
     if _control_ratio(text) > 0.05:
         raise InputError(path, "binary file, not text")
     return Document(id=doc_id, text=text, path=str(path), title=title, source=source, language=language,
                     published_on=published_on)
+
+
+# a text file may say where it came from on its first line ("Source: https://…", "Nguồn: Báo
+# Lai Châu", "Quelle: …"): that line is the document's source, not article text
+_SOURCE_LINE = re.compile(r"\A\ufeff?[ \t]*(?:Source|Nguồn|Quelle|URL)[ \t]*:[ \t]*(?P<source>[^\n]{1,500})\n", re.I)
 
 
 def read_documents(path: str | Path) -> Iterator[Document | InputError]:

@@ -207,21 +207,26 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     if _vetoed(cues):
         return []
     relations: list[Relation] = []
+    joins = set(cues.get("and", []))
     for pos in cues.get("satellite", []):
         core_pos, core = _after_with_position(mentions, pos)
-        # "Là bệnh viện vệ tinh của A từ năm 2021, Bệnh viện B đã …": the subject may follow
-        satellite = _before(mentions, pos) or next((o for p, o in mentions if p > core_pos and o is not core), None)
-        if satellite and core and satellite.id != core.id:
-            relations.append(Relation(satellite, core, "satellite", core, True))
+        # "B và C là bệnh viện vệ tinh của A": every listed subject; "Là bệnh viện vệ tinh của A
+        # từ năm 2021, Bệnh viện B đã …": the subject may follow
+        satellites = _listed_before(mentions, pos, joins) or [o for p, o in mentions if p > core_pos and o is not core][:1]
+        relations += [Relation(s, core, "satellite", core, True) for s in satellites if core and s.id != core.id]
     for pos in cues.get("takes_satellite", []):
-        satellite_pos, satellite = _before_with_position(mentions, pos)
-        core = _before(mentions, satellite_pos)
-        if satellite and core and satellite.id != core.id:
-            relations.append(Relation(satellite, core, "satellite", core, True))
+        # "A nhận B làm bệnh viện vệ tinh"; "A ký kết với B và C, nhận hai đơn vị này làm bệnh viện
+        # vệ tinh", "A signed with B, C and D, which become its satellites": the list before the
+        # cue are the satellites, the name before the list is the core
+        listed = list(reversed(_listed_before(mentions, pos, joins)))
+        first = min((p for p, o in mentions if p < pos and any(o is x for x in listed)), default=None)
+        core = _before(mentions, first) if first is not None else None
+        if core is None and len(listed) > 1:  # "A ký kết với B và C, …": "với" joined the core to the list
+            core, listed = listed[0], listed[1:]
+        relations += [Relation(s, core, "satellite", core, True) for s in listed if core and s.id != core.id]
     if any(c in cues for c in _DIRECTED) and (marked := _by_markers(cues, mentions, verb_final)):
         return relations + marked
     by = set(cues.get("by", []))
-    joins = set(cues.get("and", []))
     receipts = cues.get("receive", []) + cues.get("receive_transfer", []) + cues.get("receive_from", [])
     for category, kind in (("transfer", "transfer"), ("support", "support")):
         for pos in cues.get(category, []):
