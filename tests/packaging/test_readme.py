@@ -24,3 +24,6 @@ def test_the_readme_main_job_runs_and_answers(tmp_path):
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout)
     assert "bvdk-phu-tho" in outputs[-1] and "bvdk-lai-chau" in outputs[-1]
+    # rows from the example data say so
+    assert "Example data for the healthgraph documentation" in outputs[-1]
+    assert "healthgraph example article" in outputs[-1]

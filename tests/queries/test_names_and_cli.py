@@ -89,7 +89,10 @@ def test_cli_formats(examples):
     assert rows[0]["hospital"] == "bach-mai" and isinstance(rows[0]["share"], float)
     code, out = run("dependants", "-p", "hospital=BV Bạch Mai", "--store", store, "--format", "csv")
     table = list(csv.reader(io.StringIO(out)))
-    assert table[0] == ["hospital", "dependant", "name", "direct", "satellite", "agreements", "incoming", "share"]
+    assert table[0] == ["hospital", "dependant", "name", "direct", "satellite", "agreements", "incoming", "share",
+                        "sources"]
+    sources = {row[1]: row[8] for row in table[1:]}  # the rows from example data say so
+    assert sources["bvdk-phu-tho"].startswith("healthgraph example article")
     assert ["bach-mai", "bvdk-phu-tho"] in [row[:2] for row in table[1:]]
     code, out = run("dependants", "-p", "hospital=BV Bạch Mai", "--store", store, "--backend", "neo4j")
     assert code == 0 and "bvdk-phu-tho" in out and "dependant" in out

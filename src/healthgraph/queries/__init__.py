@@ -93,6 +93,9 @@ def _normalise(value, ctype: str):
         return round(float(value), 4)
     if ctype == "bool":
         return value in (True, "true", "1", 1)
+    if ctype == "list":  # backends give a list (Cypher, networkx) or joined text (SPARQL GROUP_CONCAT), in any order
+        items = value if isinstance(value, (list, tuple, set)) else str(value).split("; ")
+        return "; ".join(sorted({str(item) for item in items if item not in (None, "")}))
     return str(value)
 
 

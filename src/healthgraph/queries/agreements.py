@@ -36,7 +36,7 @@ def agreements_active(g, date: str) -> list[list]:
         if end is not None and not (_DATED.match(end) and end >= date[:len(end)]):
             continue
         rows.append([date, a, props.get("kind"), pa, v.prop(pa, "name"), pb, v.prop(pb, "name"), props.get("supporter"),
-                     start, end])
+                     start, end, [v.source(a)]])
     return sorted(rows, key=lambda r: (r[8], r[1]))
 
 
@@ -49,5 +49,5 @@ def agreements_expiring(g, date: str, days: int) -> list[list]:
         end = props.get("valid_to")
         if end and _FULL_DATE.match(end) and date <= end <= until:
             rows.append([date, days, a, props.get("kind"), pa, v.prop(pa, "name"), pb, v.prop(pb, "name"),
-                         props.get("supporter"), end])
+                         props.get("supporter"), end, [v.source(a)]])
     return sorted(rows, key=lambda r: (r[9], r[2]))

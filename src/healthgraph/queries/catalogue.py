@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import HealthgraphError, InputError
 
 PARAM_TYPES = ("organisation", "province", "date", "int", "tier", "str")
-COLUMN_TYPES = ("str", "int", "float", "bool")
+COLUMN_TYPES = ("str", "int", "float", "bool", "list")  # list: "; "-joined, sorted, each once
 SUFFIXES = {"rdf": ".rq", "neo4j": ".cypher"}
 _COMMENT = re.compile(r"^\s*(?:#|//)\s?(.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)(?:=(?P<default>\S+))?\s*(?:-\s*(?P<doc>.*))?$")

@@ -22,7 +22,7 @@ def dependants(g, hospital: str) -> list[list]:
         incoming = v.supports_in[d]
         own = sum(1 for s, _ in incoming if s == hospital)
         rows.append([hospital, d, v.prop(d, "name"), own > 0, (d, hospital) in v.satellite_of, own, len(incoming),
-                     own / len(incoming)])
+                     own / len(incoming), sorted({v.source(a) for _, a in incoming})])
     return sorted(rows, key=lambda r: (-r[7], r[1]))
 
 

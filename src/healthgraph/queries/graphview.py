@@ -34,6 +34,10 @@ class GraphView:
     def prop(self, node: str, name: str):
         return self.g.nodes[node].get(name) if node in self.g else None
 
+    def source(self, agreement: str) -> str | None:
+        """Where an agreement was read: its article's source, else its document (the ``sources`` columns)."""
+        return self.prop(agreement, "source") or self.prop(agreement, "document")
+
     def is_hospital(self, node: str) -> bool:
         return "Hospital" in self.g.nodes[node].get("labels", ())
 

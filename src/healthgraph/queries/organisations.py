@@ -18,7 +18,8 @@ def partners(g, organisation: str) -> list[list]:
         for p in v.parties[a]:
             if p != organisation:
                 agreements[(p, relation)].add(a)
-    rows = [[organisation, p, v.prop(p, "name"), relation, len(ids)] for (p, relation), ids in agreements.items()]
+    rows = [[organisation, p, v.prop(p, "name"), relation, len(ids), sorted({v.source(a) for a in ids})]
+            for (p, relation), ids in agreements.items()]
     return sorted(rows, key=lambda r: (r[1], r[3]))
 
 
