@@ -294,3 +294,12 @@ def test_hyphenated_compound_names_and_groups():
 def test_a_companys_name_may_begin_in_lower_case():
     assert surfaces("Công trình do Tập đoàn xăng dầu Việt Nam tài trợ.") == ["Tập đoàn xăng dầu Việt Nam"]
     assert surfaces("Tổ chức phi chính phủ đã tài trợ.") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Công ty CP Hàng không Sao Mai đã trao tặng xe cứu thương.", "Công ty CP Hàng không Sao Mai"),
+    ("Ngân hàng X tài trợ cho Bệnh viện Ung thư Hải Phòng mua máy xạ trị.", "Bệnh viện Ung thư Hải Phòng"),
+    ("Tổng công ty Cao su Phước Hòa ủng hộ 2 tỷ đồng.", "Tổng công ty Cao su Phước Hòa"),
+])
+def test_a_trade_word_whose_second_syllable_is_a_function_word_stays_in_the_name(text, name):
+    assert name in [n.surface for n in find_names(text)]

@@ -106,6 +106,7 @@ class _Shapes:
         self.vi_head_starts = frozenset(p[0] for p in self.vi_heads)
         self.vi_inner = frozenset(data["vi_inner"])  # with diacritics, compared to the lower-cased word
         self.vi_closing = frozenset(data["vi_closing"])
+        self.vi_compounds = frozenset(tuple(c.split()) for c in data["vi_compounds"])
         self.vi_final = _by_first_word(data["vi_final"])
         self.vi_generic = _by_first_word(data["vi_generic_after"])
         self.vi_events = _by_first_word(data["vi_events"])
@@ -564,6 +565,10 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                     return None  # "ngành Y tế 3 tỉnh Bắc Lào" is a group
                 break  # "bệnh viện Sản Nhi 600 giường": a count, not "Bệnh viện 19-8"
             last = m
+            m += 1
+            continue
+        if m > j and any(tuple(x.lower for x in tokens[m - n:m + 1]) in shapes.vi_compounds for n in (1, 2)):
+            last = m  # "Hàng không", "Ung thư": the word's second syllable, whatever it is alone
             m += 1
             continue
         final = _starts_with(tokens, m, shapes.vi_final)
