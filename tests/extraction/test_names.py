@@ -303,3 +303,10 @@ def test_a_companys_name_may_begin_in_lower_case():
 ])
 def test_a_trade_word_whose_second_syllable_is_a_function_word_stays_in_the_name(text, name):
     assert name in [n.surface for n in find_names(text)]
+
+
+def test_a_slash_between_two_towns_is_one_name():
+    names = [n.surface for n in find_names("Das Klinikum hat mit dem Gesundheitszentrum Oberhavel/Ruppin und dem "
+                                           "Harzklinikum Nordhausen/Sondershausen einen Vertrag geschlossen.")]
+    assert "Gesundheitszentrum Oberhavel/Ruppin" in names and "Harzklinikum Nordhausen/Sondershausen" in names
+    assert not any("/" in n for n in [x.surface for x in find_names("Ngày 12/3/2024 Bệnh viện 19/8 ký kết.")])

@@ -490,3 +490,9 @@ def test_a_satellite_signed_on_a_day_carries_that_day():
     facts = extract_text("Ngày 3/4/2023, Bệnh viện Chợ Rẫy ký kết nhận Bệnh viện Đa khoa tỉnh Cà Mau làm bệnh viện "
                          "vệ tinh.", "doc")
     assert [(p.kind, p.signed_on) for p in facts.partnerships] == [("satellite", "2023-04-03")]
+
+
+def test_whoever_directs_or_sets_the_policy_is_no_party():
+    facts = extract_text("Bệnh viện Chợ Rẫy đã chuyển giao kỹ thuật lọc máu cho Bệnh viện Đa khoa tỉnh Cà Mau. Việc "
+                         "chuyển giao này góp phần giảm quá tải theo chủ trương chung của Bộ Y tế.", "doc")
+    assert [tuple(sorted(p.parties)) for p in facts.partnerships] == [("bvdk-ca-mau", "cho-ray")]

@@ -45,8 +45,9 @@ __all__ = ["NamedSpan", "find_names", "is_country", "is_nationality"]
 
 # words (with inner hyphens/apostrophes and a suspension hyphen: "Lepra- und"), abbreviations
 # that keep their full stop, legal forms with stops, and single punctuation marks
-_TOKEN = re.compile(r"e\.\s?V\.|(?:Dr|St|Prof|Nr|Mt|Ft|Co|Inc|Ltd)\.(?=\s)|[^\W_]+(?:['’&-][^\W_]+)*-?|[^\w\s]",
-                    re.UNICODE)
+# a slash between two capitalised words joins them ("Bitterfeld/Wolfen", "Wernigerode/Quedlinburg")
+_TOKEN = re.compile(r"e\.\s?V\.|(?:Dr|St|Prof|Nr|Mt|Ft|Co|Inc|Ltd)\.(?=\s)"
+                    r"|[^\W_]+(?:['’&-][^\W_]+|(?<=[^\W\d_])/(?=[A-ZÄÖÜ])[^\W_]+)*-?|[^\w\s]", re.UNICODE)
 _DASHES = {"-", "–", "—"}
 
 

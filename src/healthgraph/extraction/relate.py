@@ -135,10 +135,11 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     # "từ năm 2020", "from 2019 to 2024", "vom 1. Mai": a time, no source
     cues = [(i, c) for i, c in cues if c != "from" or i + 1 >= len(tokens.words)
             or not (tokens.words[i + 1] in _TEMPORAL or tokens.words[i + 1].isdigit())]
-    # "Đề án 1816 của Bộ Y tế", "the programme of the Ministry": the owner gives nothing
+    # "Đề án 1816 của Bộ Y tế", "theo chủ trương của Bộ Y tế": the "of" names the policy's owner,
+    # who gives nothing and is no party
     after_programme = {i + d for i, category in cues if category == "programme" for d in (1, 2, 3)}
     if after_programme:
-        cues = [(i, c) for i, c in cues if c != "of" or i not in after_programme]
+        cues = [(i, "policy_owner" if c == "of" and i in after_programme else c) for i, c in cues]
     return cues
 
 
