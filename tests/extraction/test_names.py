@@ -300,6 +300,7 @@ def test_a_companys_name_may_begin_in_lower_case():
     ("Công ty CP Hàng không Sao Mai đã trao tặng xe cứu thương.", "Công ty CP Hàng không Sao Mai"),
     ("Ngân hàng X tài trợ cho Bệnh viện Ung thư Hải Phòng mua máy xạ trị.", "Bệnh viện Ung thư Hải Phòng"),
     ("Tổng công ty Cao su Phước Hòa ủng hộ 2 tỷ đồng.", "Tổng công ty Cao su Phước Hòa"),
+    ("Hội trao 3 máy thở cho Trung tâm Kiểm soát bệnh tật tỉnh Hưng Yên 2 máy.", "Trung tâm Kiểm soát bệnh tật tỉnh Hưng Yên"),
 ])
 def test_a_trade_word_whose_second_syllable_is_a_function_word_stays_in_the_name(text, name):
     assert name in [n.surface for n in find_names(text)]
@@ -310,3 +311,11 @@ def test_a_slash_between_two_towns_is_one_name():
                                            "Harzklinikum Nordhausen/Sondershausen einen Vertrag geschlossen.")]
     assert "Gesundheitszentrum Oberhavel/Ruppin" in names and "Harzklinikum Nordhausen/Sondershausen" in names
     assert not any("/" in n for n in [x.surface for x in find_names("Ngày 12/3/2024 Bệnh viện 19/8 ký kết.")])
+
+
+@pytest.mark.parametrize("text", ["Ông Lê Văn A, Trưởng Phòng kế hoạch, thành phố Huế phát biểu.",
+                                  "Nhân dịp này, bệnh viện tổ chức Ngày hội Sức khỏe cho người dân.",
+                                  "Bệnh viện Bạch Mai bệnh tật nhiều năm."])
+def test_titles_events_and_common_words_name_no_organisation(text):
+    assert not [n.surface for n in find_names(text) if n.surface.lower().startswith(("trưởng", "tổ chức"))
+                or "bệnh tật" in n.surface]

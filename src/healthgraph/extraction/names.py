@@ -493,11 +493,12 @@ def _starts_with(tokens, k, phrases: dict[str, list[tuple[str, ...]]]) -> int:
 # after a number: a group of places or units ("3 tỉnh"), or a count ("600 giường"), never part of a name
 VI_GROUP_UNITS = frozenset({"tinh", "huyen", "xa", "benh", "bv", "don", "co", "nuoc", "thanh"})
 VI_COUNTED = VI_GROUP_UNITS | {"giuong", "ty", "trieu", "nguoi", "ca", "nam", "thang", "ngay", "km", "usd",
-                                    "dong", "euro"}
+                                    "dong", "euro", "may", "xe", "chiec", "thung", "lieu", "suat"}
 
 
 # one-word heads as written: folded, "Quy Nhơn" would be "Quỹ" (fund), "So" "Sở"
-_VI_HEAD_SPELLING = {"quy": "quỹ", "so": "sở", "bo": "bộ", "vien": "viện", "hoi": "hội", "cuc": "cục"}
+_VI_HEAD_SPELLING = {"quy": "quỹ", "so": "sở", "bo": "bộ", "vien": "viện", "hoi": "hội", "cuc": "cục",
+                     "truong": "trường"}  # "Trưởng phòng" is a title, "Trường" a school
 
 
 def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = frozenset()):
@@ -517,8 +518,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
     if j >= len(tokens) or (not (tokens[j].cap and tokens[k].cap) and _starts_with(tokens, j, shapes.vi_generic)) \
             or _starts_with(tokens, k, shapes.vi_events):
         return None  # "bệnh viện tuyến trên", "Hội nghị", "Hội thảo": no one's name
-    if not tokens[k].cap and _vi_head_at(tokens, j, shapes):
-        return None  # "tổ chức Hội nghị": a verb before a name
+    if not tokens[k].cap and (_vi_head_at(tokens, j, shapes) or _starts_with(tokens, j, shapes.vi_events)):
+        return None  # "tổ chức Hội nghị", "tổ chức Ngày hội": a verb before a name or an event
     aliases, last, m = [], None, j
     stops_at_person = kind in ("ministry", "foreign_body", "health_department", "people_committee")
     while m < len(tokens):
@@ -547,6 +548,13 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                         m = nxt
                         continue
             break
+        compound = next((n for n in (3, 2) if tuple(x.lower for x in tokens[m:m + n]) in shapes.vi_compounds
+                         and all(x.is_word for x in tokens[m:m + n])), 0)
+        if compound and (t.cap or last is not None and m == last + 1 and not tokens[m - 1].cap
+                         and tokens[m - 1].lower in shapes.vi_inner):  # "Kiểm soát bệnh tật", not "Bạch Mai bệnh tật"
+            last = m + compound - 1  # "Hàng không", "Ung thư", "bệnh tật": whole, whatever each syllable is alone
+            m += compound
+            continue
         if t.cap and t.text.isupper() and len(t.text) > 1 and (
                 t.lower in _VI_CLAUSE_WORDS or t.text.isascii() and t.key in VI_CLAUSE_KEYS):
             break  # a headline in capitals: "BỆNH VIỆN … KÝ KẾT HỢP TÁC VỚI …" ends at its verb
@@ -566,10 +574,6 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                     return None  # "ngành Y tế 3 tỉnh Bắc Lào" is a group
                 break  # "bệnh viện Sản Nhi 600 giường": a count, not "Bệnh viện 19-8"
             last = m
-            m += 1
-            continue
-        if m > j and any(tuple(x.lower for x in tokens[m - n:m + 1]) in shapes.vi_compounds for n in (1, 2)):
-            last = m  # "Hàng không", "Ung thư": the word's second syllable, whatever it is alone
             m += 1
             continue
         final = _starts_with(tokens, m, shapes.vi_final)
