@@ -496,3 +496,15 @@ def test_whoever_directs_or_sets_the_policy_is_no_party():
     facts = extract_text("Bệnh viện Chợ Rẫy đã chuyển giao kỹ thuật lọc máu cho Bệnh viện Đa khoa tỉnh Cà Mau. Việc "
                          "chuyển giao này góp phần giảm quá tải theo chủ trương chung của Bộ Y tế.", "doc")
     assert [tuple(sorted(p.parties)) for p in facts.partnerships] == [("bvdk-ca-mau", "cho-ray")]
+
+
+def test_two_signing_with_a_third_pair_each_with_the_third_and_a_passive_reporting_verb_names_no_reporter():
+    assert unordered("Harbour Valley Health Trust and Kestrel County Council signed the MoU with Corvina Healthcare "
+                     "Pvt Ltd, which was announced on Monday.") == {
+        frozenset({"Harbour Valley Health Trust", "Corvina Healthcare Pvt Ltd"}),
+        frozenset({"Kestrel County Council", "Corvina Healthcare Pvt Ltd"})}
+
+
+def test_a_one_word_company_after_cooperating_with_is_a_partner():
+    assert unordered("Das Klinikum Heilbronn und das Klinikum Ulm kooperieren mit Vantara.") == {
+        frozenset({"Klinikum Heilbronn", "Vantara"}), frozenset({"Klinikum Ulm", "Vantara"})}

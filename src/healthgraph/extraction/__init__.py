@@ -250,11 +250,15 @@ def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
         run = []
 
 
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be", "being", "wurde", "wurden", "worden", "duoc"})
+
+
 def _without_speakers(in_sentence, spans, cues, tokens: TokenText):
     """"Sở Y tế TP.HCM cho biết A đã ký kết với B", "Theo Sở Y tế, ...", "X chair Tom Patti
     said": the organisation that reports the news is no party to it, nor is the owner of a
     party ("B under the C Fund", "B (thuộc Tập đoàn C)"), when two others are named."""
-    after = set(cues.get("reporter_after", ()))
+    # "…, which was announced": a passive reporting verb has no reporter
+    after = {p for p in cues.get("reporter_after", ()) if p == 0 or tokens.words[p - 1] not in _PASSIVE_AUXILIARIES}
     before = set(cues.get("reporter_before", ()))
     if not after and not before and "owner_before" not in cues:
         return in_sentence, spans
