@@ -137,3 +137,11 @@ def test_techniques_by_method_after_a_colon_in_a_list_and_no_names():
     facts = extract_text("Bệnh viện Đa khoa tỉnh Cao Bằng tiếp nhận các kỹ thuật từ các bệnh viện như Bệnh viện "
                          "Bạch Mai, Viện Huyết học - Truyền máu Trung ương.")
     assert not any("Viện" in t.name for t in facts.techniques)
+
+
+def test_plural_techniques_in_english_split_at_and():
+    from healthgraph.extraction.techniques import find_techniques
+
+    names = [i.name for i in find_techniques("The hospital transferred techniques in coronary angioplasty and "
+                                             "laparoscopic surgery to Quang Ngai General Hospital.")]
+    assert names == ["coronary angioplasty", "laparoscopic surgery"]

@@ -43,8 +43,9 @@ _VERB_LIST = re.compile(
     r"(?:chuyen giao|tiep nhan|nhan|lam chu|trien khai|thuc hien|ho tro|huong dan)\s+(?:(?:thanh cong|doc lap)\s+)?"
     rf"(?:cho\s+[^,.;:]{{3,60}}?\s+)?(?:(?P<plural>cac|nhung|mot so|\d+)\s+)?(?:goi\s+)?{_TECHNIQUE}"
     r"(?:\s+moi)?(?:\s+(?:gom|bao gom|la|ve))?\s+"
-    r"|(?:received|transferred|introduced|mastered|performs?|the)\s+(?:the\s+)?(?:(?P<plural_en>\d+|new|two|three)\s+)*"
-    r"(?:techniques|procedures|technique|procedure)(?:\s+(?:of|for))?\s+"
+    r"|(?:received|transferred|transfer|transfers|introduced|mastered|performs?|the)\s+(?:the\s+)?"
+    r"(?:(?P<plural_en>\d+|new|two|three)\s+)*(?P<noun_en>techniques|procedures|technique|procedure)"
+    r"(?:\s+(?:of|for|in))?\s+"
     r"|(?:ubertrug|ubernahm|erhielt|erlernte|die|diese)\s+(?:die\s+)?(?:(?P<plural_de>\d+|neuen)\s+)*"
     r"(?:techniken|verfahren)\s+")
 # a preposition that opens the recipient or source ends a list: "... và D cho Bệnh viện X"
@@ -259,14 +260,16 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     for m in _VERB_LIST.finditer(key, start):
         if _CLAUSE_START.match(key, m.end()):
             continue  # "chuyển giao các gói kỹ thuật và đào tạo ...": no names follow
-        plural = bool(m.group("plural") or m.group("plural_en") or m.group("plural_de"))
+        plural = bool(m.group("plural") or m.group("plural_en") or m.group("plural_de")
+                      or m.group("noun_en") in ("techniques", "procedures"))
         found = _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=plural)
         # a lone item must look like a procedure: "chuyển giao kỹ thuật cao" names none
         if len(found) == 1 and not plural and not looks_like_technique(found[0].name):
             continue
         items.extend(i for i in found if not _DISEASE.match(key[i.start:i.end]))
     for m in _TRAINED_IN.finditer(key, max(0, hint.start() - 20)):
-        items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True)
+        plural = "techniques" in m.group() or "procedures" in m.group()  # "training … techniques in A and B"
+        items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=plural)
                      if not _DISEASE.match(key[i.start:i.end]))
     for m in _SINGLE.finditer(key, max(0, hint.start() - 40)):
         found = _enumeration(sentence, key, m.end(), stop_at_preposition=True)
