@@ -124,14 +124,19 @@ def to_property_graph(corpus: Corpus, gazetteer: Gazetteer | None = None) -> Pro
     -------
     PropertyGraph
     """
+    from .admission import rejected
+
     gazetteer = gazetteer or load_gazetteer()
     graph = PropertyGraph()
+    skip = rejected(corpus.partnerships.values(), corpus.techniques.values())  # as the store: the same facts
     for org in sorted(corpus.organisations.values(), key=lambda o: o.id):
         _add_organisation(graph, org, gazetteer)
     for p in corpus.iter_partnerships():
-        _add_partnership(graph, p, corpus)
+        if p.id not in skip:
+            _add_partnership(graph, p, corpus)
     for t in sorted(corpus.techniques.values(), key=lambda t: t.id):
-        _add_transfer(graph, t, corpus)
+        if t.id not in skip:
+            _add_transfer(graph, t, corpus)
     return graph
 
 
@@ -153,7 +158,7 @@ def _add_organisation(graph: PropertyGraph, org: Organisation, gazetteer: Gazett
         org.id, organisation_labels(org), name=org.name, kind=org.kind, tier=org.tier,
         province=org.province, province_2025=post.id if post else None,
         name_en=org.names.get("en"), name_de=org.names.get("de"),
-        mentions=sorted(org.mentions), former_names=list(org.former_names), resolved=org.resolved,
+        mentions=sorted(org.mentions), former_names=sorted(org.former_names), resolved=org.resolved,
     )
     if org.province:
         _add_province(graph, org.province, gazetteer)
@@ -169,12 +174,13 @@ def _add_partnership(graph: PropertyGraph, p: Partnership, corpus: Corpus) -> No
     if not all(party in corpus.organisations for party in p.parties):
         return
     graph.add_node(
-        p.id, ("Agreement",), name=f"{p.kind}: " + " – ".join(corpus.organisations[x].name for x in p.parties),
+        # parties, activities and fields in one order, whichever way the facts arrived (sources or the store)
+        p.id, ("Agreement",), name=f"{p.kind}: " + " – ".join(corpus.organisations[x].name for x in sorted(p.parties)),
         kind=p.kind, signed_on=p.signed_on, valid_from=p.valid_from, valid_to=p.valid_to,
-        activities=list(p.activities), fields=[f.en or f.name for f in p.fields], supporter=p.supporter,
+        activities=sorted(p.activities), fields=sorted({f.en or f.name for f in p.fields}), supporter=p.supporter,
         confidence=p.confidence, curated=p.curated, **_evidence_props(p),
     )
-    for party in p.parties:
+    for party in sorted(p.parties):
         role = "party" if p.supporter is None else ("supporter" if party == p.supporter else "recipient")
         graph.add_edge(p.id, "PARTY", party, role=role)
     if p.supporter is None or p.recipient is None:

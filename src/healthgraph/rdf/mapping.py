@@ -442,23 +442,10 @@ def corpus_facts(corpus: Corpus) -> list[DocumentFacts]:
 
 
 def incomplete(facts: DocumentFacts) -> dict[str, str]:
-    """Facts the store does not take, by id, with the reason (the SHACL shapes would reject them).
+    """Facts of one document the store does not take, by id, with the reason (:mod:`healthgraph.admission`)."""
+    from ..admission import rejected
 
-    The extractor may read "Bệnh viện Bạch Mai chuyển giao kỹ thuật X" without finding the
-    receiving hospital; such a half fact is kept in the extraction output but not in the graph.
-    """
-    skipped = {}
-    for p in facts.partnerships:
-        if len(set(p.parties)) < 2:
-            skipped[p.id] = "agreement with fewer than two distinct parties"
-        elif p.supporter is not None and p.supporter not in p.parties:
-            skipped[p.id] = "supporter is not a party"
-    for t in facts.techniques:
-        if not t.recipient:
-            skipped[t.id] = "technique transfer without a recipient"
-        elif not t.name and not t.concept:
-            skipped[t.id] = "technique transfer without a technique"
-    return skipped
+    return rejected(facts.partnerships, facts.techniques)
 
 
 def iter_graphs(facts: Iterable[DocumentFacts], gazetteer=None) -> Iterator[Graph]:
