@@ -508,3 +508,16 @@ def test_two_signing_with_a_third_pair_each_with_the_third_and_a_passive_reporti
 def test_a_one_word_company_after_cooperating_with_is_a_partner():
     assert unordered("Das Klinikum Heilbronn und das Klinikum Ulm kooperieren mit Vantara.") == {
         frozenset({"Klinikum Heilbronn", "Vantara"}), frozenset({"Klinikum Ulm", "Vantara"})}
+
+
+@pytest.mark.parametrize("text, witness", [
+    ("Marlow University handed over ten ventilators to the district Collector in the presence of the Thanjavur "
+     "Medical College Dean.", "Thanjavur Medical College"),
+    ("Công ty Cổ phần Sao Mai trao tặng 5 máy thở cho người dân trong huyện trước sự chứng kiến của Sở Y tế Sơn La.",
+     "Sở Y tế Sơn La"),
+    ("Das Klinikum Ulm unterzeichnete im Beisein des Sozialministeriums Baden-Württemberg einen Vertrag mit dem "
+     "Klinikum Heilbronn.", "Sozialministeriums Baden-Württemberg"),
+])
+def test_who_looks_on_is_no_party(text, witness):
+    assert not any(witness in " ".join(pair) for pair, _ in pairs(text))
+    assert len(pairs(text)) == (1 if "Klinikum" in text else 0)

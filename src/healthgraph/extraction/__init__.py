@@ -139,9 +139,12 @@ def extract_document(document: Document) -> DocumentFacts:
             if len(in_sentence) > 2:
                 in_sentence, spans = _without_speakers(in_sentence, spans, cues, tokens)
                 _join_comma_lists(in_sentence, spans, cues, text)
-            if "policy_owner" in cues:  # "theo chủ trương của Bộ Y tế": whoever set the policy is no party
-                owners = {p + d for p in cues["policy_owner"] for d in (1, 2)}
-                kept = [k for k, (pos, _) in enumerate(in_sentence) if pos not in owners]
+            if "policy_owner" in cues or "presence" in cues:
+                # "theo chủ trương của Bộ Y tế", "in the presence of the X Dean": who set the policy or
+                # looked on is no party
+                aside = {p + d for p in cues.get("policy_owner", ()) for d in (1, 2)} | {
+                    p + d for p in cues.get("presence", ()) for d in range(1, 9)}
+                kept = [k for k, (pos, _) in enumerate(in_sentence) if pos not in aside]
                 in_sentence, spans = [in_sentence[k] for k in kept], [spans[k] for k in kept]
             sentence_mentions.append(in_sentence)
             relations = relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
