@@ -287,9 +287,33 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
             found.append(named)
             taken.add(named.start, named.end)
     departments = [n for n in found if n.kind == "department"]
-    found = sorted((n for n in found if n.kind != "department"), key=lambda n: n.start)
+    found = _faculties_with_their_university(text, sorted((n for n in found if n.kind != "department"),
+                                                          key=lambda n: n.start))
     found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)]
     return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
+
+
+_FACULTY = re.compile(r"(?:Faculty|School|College|Department|Fakultät|Medizinische Fakultät|Khoa)\b")
+_FACULTY_GAP = re.compile(r"[ \t]*(?:[-–—,]|der|des)[ \t]*")
+
+
+def _faculties_with_their_university(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
+    """"Faculty of Medicine - Vietnam National University Ho Chi Minh City", "School of
+    Nursing, Duke University": a faculty named with its university right after is one body.
+
+    >>> [n.surface for n in find_names("Faculty of Medicine - Marlow University and Kestrel Hospital signed an MoU.")]
+    ['Faculty of Medicine - Marlow University', 'Kestrel Hospital']
+    """
+    merged: list[NamedSpan] = []
+    for name in names:
+        before = merged[-1] if merged else None
+        if before is not None and name.kind == "university" and _FACULTY.match(before.surface) \
+                and not _FACULTY.match(name.surface) and _FACULTY_GAP.fullmatch(text, before.end, name.start):
+            merged[-1] = NamedSpan(before.start, name.end, text[before.start:name.end], "university",
+                                   before.aliases + name.aliases)
+        else:
+            merged.append(name)
+    return merged
 
 
 class _Taken:
