@@ -521,3 +521,9 @@ def test_a_one_word_company_after_cooperating_with_is_a_partner():
 def test_who_looks_on_is_no_party(text, witness):
     assert not any(witness in " ".join(pair) for pair, _ in pairs(text))
     assert len(pairs(text)) == (1 if "Klinikum" in text else 0)
+
+
+def test_an_appointment_handed_over_at_a_signing_is_no_partnership():
+    text = ("Ngay trong buổi ký kết hỗ trợ, Sở Y tế Sơn La đã trao quyết định bổ nhiệm BSCK2 Lò Văn A làm Giám đốc "
+            "Trung tâm Y tế huyện Mường La.")
+    assert pairs(text) == set()
