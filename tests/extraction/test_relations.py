@@ -527,3 +527,9 @@ def test_an_appointment_handed_over_at_a_signing_is_no_partnership():
     text = ("Ngay trong buổi ký kết hỗ trợ, Sở Y tế Sơn La đã trao quyết định bổ nhiệm BSCK2 Lò Văn A làm Giám đốc "
             "Trung tâm Y tế huyện Mường La.")
     assert pairs(text) == set()
+
+
+def test_a_grant_of_a_government_gives_in_german():
+    text = ("Im Jahr 2004 wurde das Klinikum Kestrel im Rahmen eines Zuschussprojekts der koreanischen Regierung "
+            "modernisiert und mit neuer Ausstattung versehen.")
+    assert {supporter for _, supporter in pairs(text)} == {"koreanischen Regierung"}
