@@ -533,3 +533,9 @@ def test_a_grant_of_a_government_gives_in_german():
     text = ("Im Jahr 2004 wurde das Klinikum Kestrel im Rahmen eines Zuschussprojekts der koreanischen Regierung "
             "modernisiert und mit neuer Ausstattung versehen.")
     assert {supporter for _, supporter in pairs(text)} == {"koreanischen Regierung"}
+
+
+def test_a_one_word_partner_after_and_in_english():
+    assert unordered("The Harbour Clinic and Corvexa, a Dayton-based health system that runs nine hospitals, "
+                     "announced they signed a memorandum of understanding.") == {
+        frozenset({"Harbour Clinic", "Corvexa"})}

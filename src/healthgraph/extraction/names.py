@@ -1349,7 +1349,7 @@ def _party_like(words, before, shapes: _Shapes, provinces) -> bool:
     if first.key in shapes.openers or first.key in shapes.titles or first.key in shapes.surnames:
         return False
     if before is not None and (before.key in shapes.titles or before.key in shapes.openers - _WITH
-                               and before.key not in ("the", "der", "die", "das", "dem", "den")):
+                               and before.key not in ("the", "der", "die", "das", "dem", "den", "and")):
         return False
     if " ".join(w.key for w in words) in provinces | shapes.countries or is_nationality(w.key for w in words):
         return False  # "ties with Burundi", "and the Ugandan": a place or a people, not a partner
