@@ -319,3 +319,9 @@ def test_a_slash_between_two_towns_is_one_name():
 def test_titles_events_and_common_words_name_no_organisation(text):
     assert not [n.surface for n in find_names(text) if n.surface.lower().startswith(("trưởng", "tổ chức"))
                 or "bệnh tật" in n.surface]
+
+
+def test_networks_and_alliances_of_hospitals_are_names():
+    names = [n.surface for n in find_names("Ridgeway Medical Center entered into an affiliation agreement with the "
+                                           "Durham-based Corvina Cancer Network and the Lakeside Health Alliance.")]
+    assert "Corvina Cancer Network" in names and "Lakeside Health Alliance" in names
