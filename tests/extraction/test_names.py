@@ -325,3 +325,9 @@ def test_networks_and_alliances_of_hospitals_are_names():
     names = [n.surface for n in find_names("Ridgeway Medical Center entered into an affiliation agreement with the "
                                            "Durham-based Corvina Cancer Network and the Lakeside Health Alliance.")]
     assert "Corvina Cancer Network" in names and "Lakeside Health Alliance" in names
+
+
+def test_another_countrys_ministry_keeps_its_nationality():
+    facts = extract_text("Das Klinikum Kestrel arbeitet mit dem moldauischen Gesundheitsministerium zusammen.", "d")
+    assert "moldauischen Gesundheitsministerium" in [o.name for o in facts.organisations]
+    assert all(o.id != "bo-y-te" for o in facts.organisations)

@@ -25,7 +25,7 @@ from ..gazetteer import Gazetteer, KnownOrganisation, Province, load_gazetteer, 
 from ..model import ORG_KINDS
 from ..resources import data_file
 from ..text import fold
-from .names import VI_CLAUSE_KEYS, VI_COUNTED, VI_GROUP_UNITS, find_names, is_country, is_nationality
+from .names import NATIONALITY_ADJECTIVE, VI_CLAUSE_KEYS, VI_COUNTED, VI_GROUP_UNITS, find_names, is_country, is_nationality
 from .normalise import fold_same_length
 from .tokens import PhraseMatcher, TokenText
 
@@ -280,8 +280,9 @@ def _extends_beyond(named, overlapping: list[Mention], lexicon: Lexicon) -> bool
     if not words:
         return False
     places = lexicon.gazetteer.find_provinces(" ".join(words))
-    if not places:
-        return any(c.isupper() for c in extra)
+    if not places:  # a proper word, or a nationality: "dem ukrainischen Gesundheitsministerium" is another one
+        return any(c.isupper() for c in extra) or is_nationality(words) \
+            or all(NATIONALITY_ADJECTIVE.fullmatch(w) for w in words)
     own = {m.known.province for m in overlapping if m.known is not None}
     return not any(p.id in own for p in places)
 

@@ -287,8 +287,8 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
             found.append(named)
             taken.add(named.start, named.end)
     departments = [n for n in found if n.kind == "department"]
-    found = _faculties_with_their_university(text, sorted((n for n in found if n.kind != "department"),
-                                                          key=lambda n: n.start))
+    found = _expansions_in_brackets(text, _faculties_with_their_university(
+        text, sorted((n for n in found if n.kind != "department"), key=lambda n: n.start)))
     found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)]
     return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
 
@@ -314,6 +314,27 @@ def _faculties_with_their_university(text: str, names: list[NamedSpan]) -> list[
         else:
             merged.append(name)
     return merged
+
+
+_ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}")
+
+
+def _expansions_in_brackets(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
+    """"Das UKSH (Universitätsklinikum Schleswig-Holstein)": an acronym and its expansion in
+    brackets right after are one body, the expansion its name and the acronym its alias.
+
+    >>> [(n.surface, n.aliases, n.acronym_of) for n in find_names("Das UKSH (Universitätsklinikum Schleswig-Holstein) hilft.")]
+    [('UKSH', (), 'Universitätsklinikum Schleswig-Holstein'), ('Universitätsklinikum Schleswig-Holstein', ('UKSH',), None)]
+    """
+    for k in range(len(names) - 1):
+        short, full = names[k], names[k + 1]
+        if _ACRONYM.fullmatch(short.surface) and short.acronym_of is None \
+                and text[short.end:full.start].strip() == "(" and text[full.end:full.end + 1] == ")" \
+                and full.surface[:1] == short.surface[:1] and short.surface not in full.aliases:
+            names[k] = NamedSpan(short.start, short.end, short.surface, full.kind, (), full.surface)
+            names[k + 1] = NamedSpan(full.start, full.end, full.surface, full.kind, full.aliases + (short.surface,),
+                                     full.acronym_of)
+    return names
 
 
 class _Taken:
@@ -817,12 +838,12 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
         k = m
 
 
-_NATIONALITY = re.compile(r"[a-zäöü]+(?:ischen|ische|ischer|isches|schen|sche)")
+NATIONALITY_ADJECTIVE = re.compile(r"[a-zäöü]+(?:ischen|ische|ischer|isches|schen|sche)")
 
 
 def _nationality_before_head(tokens, k, shapes: _Shapes) -> bool:
     """"der japanischen Regierung", "der deutschen Wirtschaftsdelegation": a nationality names the body."""
-    return k + 1 < len(tokens) and bool(_NATIONALITY.fullmatch(tokens[k].text)) and tokens[k + 1].cap \
+    return k + 1 < len(tokens) and bool(NATIONALITY_ADJECTIVE.fullmatch(tokens[k].text)) and tokens[k + 1].cap \
         and _head_at(tokens, k + 1, shapes)[1] in ("foreign_body", "ministry")
 
 
