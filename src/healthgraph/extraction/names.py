@@ -108,6 +108,7 @@ class _Shapes:
         self.vi_inner = frozenset(data["vi_inner"])  # with diacritics, compared to the lower-cased word
         self.vi_closing = frozenset(data["vi_closing"])
         self.vi_compounds = frozenset(tuple(c.split()) for c in data["vi_compounds"])
+        self.vi_compound_starts = frozenset(c[0] for c in self.vi_compounds)
         self.vi_final = _by_first_word(data["vi_final"])
         self.vi_generic = _by_first_word(data["vi_generic_after"])
         self.vi_events = _by_first_word(data["vi_events"])
@@ -593,8 +594,9 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                         m = nxt
                         continue
             break
-        compound = next((n for n in (3, 2) if tuple(x.lower for x in tokens[m:m + n]) in shapes.vi_compounds
-                         and all(x.is_word for x in tokens[m:m + n])), 0)
+        compound = t.lower in shapes.vi_compound_starts and next(
+            (n for n in (3, 2) if tuple(x.lower for x in tokens[m:m + n]) in shapes.vi_compounds
+             and all(x.is_word for x in tokens[m:m + n])), 0)
         if compound and (t.cap or last is not None and m == last + 1 and not tokens[m - 1].cap
                          and tokens[m - 1].lower in shapes.vi_inner):  # "Kiểm soát bệnh tật", not "Bạch Mai bệnh tật"
             last = m + compound - 1  # "Hàng không", "Ung thư", "bệnh tật": whole, whatever each syllable is alone
