@@ -331,3 +331,20 @@ def test_another_countrys_ministry_keeps_its_nationality():
     facts = extract_text("Das Klinikum Kestrel arbeitet mit dem moldauischen Gesundheitsministerium zusammen.", "d")
     assert "moldauischen Gesundheitsministerium" in [o.name for o in facts.organisations]
     assert all(o.id != "bo-y-te" for o in facts.organisations)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Die Uniklinik Kestrel und die Hochschule für angewandte Wissenschaft und Kunst haben einen Vertrag unterzeichnet.",
+     "Hochschule für angewandte Wissenschaft und Kunst"),
+    ("Das Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung fördert die Partnerschaft.",
+     "Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung"),
+    ("Der Verein Lichtblick e.V. unterstützt Einrichtungen wie das Mengo Hospital.", "Mengo Hospital"),
+])
+def test_german_names_hold_adjectives_after_fuer_and_end_at_their_legal_form(text, name):
+    names = [n.surface for n in find_names(text)]
+    assert name in names and not any("Einrichtungen" in n or " und die " in n for n in names)
+
+
+def test_a_partner_hospital_is_a_common_noun():
+    assert not any("Partnerkrankenhaus" in n.surface for n in find_names(
+        "Klinikum Hohenwart spendet Beatmungsgeräte an Partnerkrankenhaus in der Ukraine"))

@@ -539,3 +539,12 @@ def test_a_one_word_partner_after_and_in_english():
     assert unordered("The Harbour Clinic and Corvexa, a Dayton-based health system that runs nine hospitals, "
                      "announced they signed a memorandum of understanding.") == {
         frozenset({"Harbour Clinic", "Corvexa"})}
+
+
+@pytest.mark.parametrize("text", [
+    "Die Uniklinik Kestrel hat mit dem Unfallkrankenhaus Bergheim einen neuen Partner.",
+    "Die Uniklinik Kestrel und das Unfallkrankenhaus Bergheim wollen zusammenarbeiten. Die Kooperation beider Häuser "
+    "beginnt im Mai.",
+])
+def test_german_partner_nouns_and_genitive_pairs(text):
+    assert unordered(text) == {frozenset({"Uniklinik Kestrel", "Unfallkrankenhaus Bergheim"})}

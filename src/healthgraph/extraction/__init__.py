@@ -218,15 +218,22 @@ def _validity(sentences, key: str) -> tuple[str | None, str | None, tuple[int, i
     """The validity period stated where the article speaks of the agreement (a "giai đoạn
     2020 - 2025" of a training plan is not the agreement's), and its term ("có thời hạn 5
     năm", "gilt fünf Jahre"), which dates its end from the signing. ``key`` is the folded text."""
-    context = Hints(_VALIDITY_CONTEXT, key)
+    context, terms = Hints(_VALIDITY_CONTEXT, key), Hints(_TERM_WORDS, key)
     term = None
     for sentence in sentences:
         if context.between(sentence.start, sentence.end):
             period = find_validity(sentence.text)
             if period != (None, None):
                 return *period, None
-            term = term or find_term(sentence.text)
+            if term is None and terms.between(sentence.start, sentence.end):
+                term = find_term(sentence.text)
     return None, None, term
+
+
+# words every term of :func:`~.dates.find_term` holds (folded): sentences without one are not read for it
+_TERM_WORDS = ("thoi han", "hieu luc", "thoi gian hop tac", "keo dai", "gilt", "gelten", "lauft", "laufen", "laufzeit",
+               "dauer", "betragt", "befristet", "angelegt", "geschlossen", "valid", "run", "term", "period",
+               "duration", "last", "-year", "-month")
 
 
 _MAIN_PARTY_KINDS = frozenset({"hospital", "university", "company", "institute", "foreign_body", "health_centre",

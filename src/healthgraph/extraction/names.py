@@ -781,8 +781,8 @@ def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
         n, kind = _phrase(tokens, k, shapes.head_lengths, shapes.head_words)
         if n:
             return n, kind
-    if not tokens[k].is_word:
-        return 0, None
+    if not tokens[k].is_word or tokens[k].key.startswith("partner"):
+        return 0, None  # "Partnerkrankenhaus", "Partnerklinik": the partner, a common noun, no name
     kind = shapes.word_head(tokens[k].key)
     if kind is None and _compound_descriptor(tokens[k], shapes):
         kind = shapes.descriptor_kind(tokens[k].key)
@@ -799,14 +799,24 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
         run, aliases, m = [k], [], k + 1
         while m < len(tokens):
             t = tokens[m]
+            if tokens[run[-1]].key in ("e v", "ev", "ggmbh", "gmbh") and run[-1] == m - 1:
+                break  # "Förderverein X e.V. Einrichtungen wie …": a legal form closes the name
             if t.is_word and (t.cap or (t.key in shapes.legal and t.text != t.lower)):
                 run.append(m)
                 m += 1
                 continue
             if t.is_word and t.key in shapes.connectors and m + 1 < len(tokens) and tokens[m + 1].is_word \
                     and (tokens[m + 1].cap or (
-                        tokens[m + 1].key in shapes.connectors and m + 2 < len(tokens) and tokens[m + 2].cap
-                        and tokens[m + 2].is_word)):  # "Klinikum rechts der Isar"
+                        (tokens[m + 1].key in shapes.connectors or t.key == "fur"
+                         and _GERMAN_ADJECTIVE.fullmatch(tokens[m + 1].text))
+                        and m + 2 < len(tokens) and tokens[m + 2].cap
+                        and tokens[m + 2].is_word)):  # "Klinikum rechts der Isar", "Hochschule für angewandte Kunst"
+                run.append(m)
+                m += 1
+                continue
+            if t.is_word and _GERMAN_ADJECTIVE.fullmatch(t.text) and tokens[m - 1].key == "fur" \
+                    and run[-1] == m - 1 and m + 1 < len(tokens) and tokens[m + 1].is_word and tokens[m + 1].cap:
+                # "Hochschule für angewandte Wissenschaft", "Bundesministerium für wirtschaftliche Zusammenarbeit"
                 run.append(m)
                 m += 1
                 continue
@@ -840,6 +850,7 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
         k = m
 
 
+_GERMAN_ADJECTIVE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
 NATIONALITY_ADJECTIVE = re.compile(r"[a-zäöü]+(?:ischen|ische|ischer|isches|schen|sche)")
 
 
