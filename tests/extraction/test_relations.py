@@ -548,3 +548,12 @@ def test_a_one_word_partner_after_and_in_english():
 ])
 def test_german_partner_nouns_and_genitive_pairs(text):
     assert unordered(text) == {frozenset({"Uniklinik Kestrel", "Unfallkrankenhaus Bergheim"})}
+
+
+def test_the_college_is_the_articles_college_and_a_country_after_a_comma_is_no_party():
+    text = ("Kestrel Medical College opened in 1960. Since then, the college has established cooperation with "
+            "Harbour General Hospital, Lakeside Children's Hospital and Corvina Pharma Company.")
+    assert unordered(text) == {frozenset({"Kestrel Medical College", other}) for other in
+                               ("Harbour General Hospital", "Lakeside Children's Hospital", "Corvina Pharma Company")}
+    assert unordered("Last week, Fergana Institute of Nursing, Uzbekistan and Marlow Hospital, India signed an MOU.") \
+        == {frozenset({"Fergana Institute of Nursing", "Marlow Hospital"})}
