@@ -348,3 +348,14 @@ def test_german_names_hold_adjectives_after_fuer_and_end_at_their_legal_form(tex
 def test_a_partner_hospital_is_a_common_noun():
     assert not any("Partnerkrankenhaus" in n.surface for n in find_names(
         "Klinikum Hohenwart spendet Beatmungsgeräte an Partnerkrankenhaus in der Ukraine"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Công ty TNHH Một thành viên Cao su Phú Riềng đã trao tặng 2 máy thở.",
+     ["Công ty TNHH Một thành viên Cao su Phú Riềng"]),
+    ("Bộ Công an và Công an tỉnh Hà Tĩnh đã trao tặng xe cứu thương.", ["Bộ Công an", "Công an tỉnh Hà Tĩnh"]),
+    ("Bệnh viện Đa khoa Hồng Ngọc hợp tác với tổ chức Smiles for the World.",
+     ["Bệnh viện Đa khoa Hồng Ngọc", "tổ chức Smiles for the World"]),
+])
+def test_vietnamese_heads_over_member_counts_police_and_english_names(text, expected):
+    assert [n.surface for n in find_names(text)] == expected

@@ -627,6 +627,11 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
         if final and last is not None:
             last = m + final - 1
             break
+        if t.lower in ("the", "of", "for", "and", "&") and last == m - 1 and tokens[m - 1].cap \
+                and not _VI_SYLLABLE.fullmatch(tokens[m - 1].key) and m + 1 < len(tokens) and tokens[m + 1].cap \
+                and tokens[m + 1].is_word and not _VI_SYLLABLE.fullmatch(tokens[m + 1].key):
+            m += 1  # an English name under a Vietnamese head: "tổ chức Facing the World", "Quỹ Bill and Melinda Gates"
+            continue
         if t.key == "va" and m > j and not tokens[m - 1].cap and tokens[m - 1].lower in shapes.vi_inner \
                 and m + 1 < len(tokens) and tokens[m + 1].cap \
                 and not _vi_head_at(tokens, m + 1, shapes):
