@@ -627,11 +627,12 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
         if final and last is not None:
             last = m + final - 1
             break
-        if t.lower in ("the", "of", "for", "and", "&") and last == m - 1 and tokens[m - 1].cap \
-                and not _VI_SYLLABLE.fullmatch(tokens[m - 1].key) and m + 1 < len(tokens) and tokens[m + 1].cap \
-                and tokens[m + 1].is_word and not _VI_SYLLABLE.fullmatch(tokens[m + 1].key):
-            m += 1  # an English name under a Vietnamese head: "tổ chức Facing the World", "Quỹ Bill and Melinda Gates"
-            continue
+        if t.lower in _EN_CONNECTORS and last == m - 1 and tokens[m - 1].cap \
+                and not _VI_SYLLABLE.fullmatch(tokens[m - 1].key):
+            n = m + 1 + (m + 1 < len(tokens) and tokens[m + 1].lower in _EN_CONNECTORS)
+            if n < len(tokens) and tokens[n].cap and tokens[n].is_word and not _VI_SYLLABLE.fullmatch(tokens[n].key):
+                m = n  # an English name under a Vietnamese head: "tổ chức Facing the World", "Quỹ Bill and Melinda Gates"
+                continue
         if t.key == "va" and m > j and not tokens[m - 1].cap and tokens[m - 1].lower in shapes.vi_inner \
                 and m + 1 < len(tokens) and tokens[m + 1].cap \
                 and not _vi_head_at(tokens, m + 1, shapes):
@@ -666,6 +667,7 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
 
 
 # clause words that no name holds (as written: folded, "dò" would be "do" and "khí" "khi")
+_EN_CONNECTORS = frozenset({"the", "of", "for", "and", "&"})
 _VI_CLAUSE_WORDS = frozenset({"đã", "sẽ", "đang", "được", "bị", "là", "có", "cho", "với", "của", "tại", "ở", "từ",
                               "đến", "ký", "kết", "trao", "tặng", "hỗ", "trợ", "chuyển", "giao", "nhận", "tiếp",
                               "thực", "hiện", "phối", "hợp", "tác", "vừa", "này", "do", "theo", "khi", "nhưng"})
