@@ -207,6 +207,34 @@ class DocumentFacts:
         }
 
 
+def facts_record(facts: DocumentFacts) -> dict:
+    """Every field of ``facts`` as JSON-ready data (what ``build`` keeps in the store); the
+    inverse of :func:`facts_from_record`.
+
+    >>> f = DocumentFacts(Document("d", "text"), [Organisation("bach-mai", "Bệnh viện Bạch Mai", "hospital")])
+    >>> facts_from_record(facts_record(f)) == f
+    True
+    """
+    return asdict(facts)
+
+
+def facts_from_record(record: dict) -> DocumentFacts:
+    """The :class:`DocumentFacts` a :func:`facts_record` holds."""
+    def evidence(e: dict) -> Evidence:
+        return Evidence(**e)
+
+    return DocumentFacts(
+        document=Document(**record["document"]),
+        organisations=[Organisation(**o) for o in record["organisations"]],
+        partnerships=[Partnership(**{**p, "parties": tuple(p["parties"]), "evidence": evidence(p["evidence"]),
+                                     "fields": [Field(**f) for f in p["fields"]]}) for p in record["partnerships"]],
+        techniques=[TechniqueTransfer(**{**t, "evidence": evidence(t["evidence"])}) for t in record["techniques"]],
+        fields=[Field(**f) for f in record["fields"]],
+        dates=dict(record["dates"]),
+        skipped=list(record["skipped"]),
+    )
+
+
 def _org_dict(org: Organisation) -> dict:
     return {
         "id": org.id,

@@ -42,19 +42,23 @@ def neo4j_group() -> None:
 
 
 @neo4j_group.command("load")
-@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("sources", nargs=-1, type=click.Path(exists=True))
+@click.option("--store", type=click.Path(file_okay=False), default=None,
+              help="load the facts this store keeps (built by `healthgraph build`) instead of SOURCES")
 @connection_options
 @click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
               help="rows per UNWIND transaction")
 @click.option("--mode", type=click.Choice(["batched", "per-row"]), default="batched", show_default=True,
               help="per-row sends one statement per row (for benchmarks only)")
 @format_option
-def neo4j_load(sources, uri, user, password, database, batch_size, mode, fmt):
-    """Load SOURCES (articles, curated files, folders) into Neo4j; loading twice changes nothing.
+def neo4j_load(sources, store, uri, user, password, database, batch_size, mode, fmt):
+    """Load SOURCES (articles, curated files, folders) or a built store into Neo4j; loading
+    twice changes nothing.
 
     \b
     Examples:
       healthgraph neo4j load articles/ agreements.yaml
+      healthgraph neo4j load --store hg-store
       NEO4J_PASSWORD=... healthgraph neo4j load seeds/ --uri neo4j+s://xxxx.databases.neo4j.io --user neo4j
     """
     from ..neo4j.load import neo4j_load as run
@@ -62,7 +66,7 @@ def neo4j_load(sources, uri, user, password, database, batch_size, mode, fmt):
 
     skipped = SkippedSources()
     report = run(list(sources), uri=uri, user=user, password=password, database=database,
-                 batch_size=batch_size, mode=mode.replace("-", "_"), on_error=skipped)
+                 batch_size=batch_size, mode=mode.replace("-", "_"), on_error=skipped, store=store)
     emit(report.rows(), ["item", "count"], fmt, title=f"loaded into {report.uri}")
     skipped.exit()
 

@@ -173,16 +173,20 @@ def _write_batch(tx, query: str, rows: list[dict]):
     return tx.run(query, rows=rows).consume().counters
 
 
-def neo4j_load(sources: Iterable[str | Path] | object, uri: str | None = None, user: str | None = None,
+def neo4j_load(sources: Iterable[str | Path] | object = None, uri: str | None = None, user: str | None = None,
                password: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE, mode: str = "batched",
-               database: str | None = None, on_error=None, show_progress: bool = True) -> LoadReport:
-    """Load the graph of SOURCES into Neo4j (``healthgraph neo4j load``).
+               database: str | None = None, on_error=None, show_progress: bool = True,
+               store: str | Path | None = None) -> LoadReport:
+    """Load the graph of SOURCES (or of a store) into Neo4j (``healthgraph neo4j load``).
 
     Parameters
     ----------
     sources : iterable of paths, Corpus or PropertyGraph
         Articles and curated files (read with :func:`healthgraph.sources.load_corpus`),
         or facts already in memory.
+    store : path, optional
+        Load the facts a store built by ``healthgraph build`` keeps instead (nothing is
+        extracted again).
     uri, user, password : str, optional
         Connection settings; ``NEO4J_URI``/``NEO4J_USER``/``NEO4J_PASSWORD``, then
         ``bolt://127.0.0.1:7687``, ``neo4j``, ``neo4j`` by default.
@@ -214,7 +218,13 @@ def neo4j_load(sources: Iterable[str | Path] | object, uri: str | None = None, u
     """
     # Connect first: an unreachable server should fail before minutes of extraction. The
     # planner's notifications on the MERGE statements are not the user's concern.
+    if (store is None) == (not sources):
+        raise HealthgraphError("give either SOURCES or --store DIR")
     with connect(uri, user, password, database, notifications_min_severity="OFF") as (driver, conf):
+        if store is not None:
+            from ..rdf.store import read_corpus
+
+            sources = read_corpus(store)
         graph = _as_graph(sources, on_error, show_progress)
         report = load_property_graph(driver, graph, mode=mode, batch_size=batch_size, database=conf.database,
                                      show_progress=show_progress)

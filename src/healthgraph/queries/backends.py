@@ -68,7 +68,7 @@ class RDFBackend(Backend):
         from rdflib import URIRef
 
         from ..rdf.mapping import org_iri, province_iri
-        from ..rdf.reverse import _local
+        from ..rdf.mapping import local_id
         from ..rdf.sparql import cell
 
         # organisations and provinces are bound as their nodes (hgid:org/ID): Oxigraph then
@@ -80,7 +80,7 @@ class RDFBackend(Backend):
 
         def plain(term):
             if isinstance(term, URIRef):
-                return _local(term, "org") or _local(term, "province") or str(term)
+                return local_id(term, "org") or local_id(term, "province") or str(term)
             return cell(term)
 
         return list(result.variables), [[plain(v) for v in row] for row in result.rows]
@@ -147,7 +147,7 @@ def networkx_graph(store=None, sources=None, corpus=None):
     Parameters
     ----------
     store : str or Path, optional
-        A store built by ``healthgraph build``, read back with :mod:`healthgraph.rdf.reverse`.
+        A store built by ``healthgraph build``: the facts it keeps (:mod:`healthgraph.factstore`).
     sources : list of paths, Corpus, optional
         Articles and curated files (or a Corpus); used instead of the store when given.
     """

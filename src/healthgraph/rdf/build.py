@@ -18,6 +18,7 @@ from typing import Callable, Iterable
 from rdflib import URIRef
 
 from ..errors import HealthgraphError, InputError
+from ..factstore import clear_facts, write_facts
 from ..sources import iter_facts
 from ..model import DocumentFacts
 from ..output import progress
@@ -102,10 +103,13 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
         report.errors.append(exc)
         on_error(exc)
 
+    kept_in = getattr(target, "path", None)  # the store folder that keeps the facts (none in memory)
     try:
         if fresh:
             for graph in target.graphs():
                 target.replace_graph(graph, ())
+            if kept_in is not None:
+                clear_facts(kept_in)
         gazetteer = default_gazetteer()
         target.replace_graph(REFERENCE_GRAPH, reference_graph(gazetteer))
         curated_in: dict[str, set] = {}
@@ -116,6 +120,8 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
         for facts in all_facts:
             try:  # one document's fault loses that document, said, not the build
                 _ingest(target, facts, gazetteer, curated_in, report)
+                if kept_in is not None:
+                    write_facts(kept_in, facts)
             except HealthgraphError:
                 raise
             except Exception as exc:  # noqa: BLE001 - reported as that document's error

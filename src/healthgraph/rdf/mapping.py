@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, Iterator
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
@@ -67,6 +67,12 @@ def segment(value: str) -> str:
 
 def org_iri(org_id: str) -> URIRef:
     return HGID["org/" + segment(org_id)]
+
+
+def local_id(iri, kind: str) -> str | None:
+    """The id in a healthgraph IRI of ``kind`` ("org", "province"): ``hgid:org/bach-mai`` -> ``bach-mai``."""
+    prefix = str(HGID) + kind + "/"
+    return unquote(str(iri)[len(prefix):]) if iri is not None and str(iri).startswith(prefix) else None
 
 
 def province_iri(province_id: str) -> URIRef:

@@ -154,9 +154,9 @@ def organisation_labels(store) -> list[tuple[str, str, bool]]:
     """Every name of every organisation in an open store: ``(id, name, canonical?)``."""
     from rdflib.namespace import RDFS
 
-    from .reverse import _local
+    from .mapping import local_id
 
-    return [(_local(o, "org"), str(label), p == RDFS.label) for o, p, label in store.query(_ORG_LABELS).rows]
+    return [(local_id(o, "org"), str(label), p == RDFS.label) for o, p, label in store.query(_ORG_LABELS).rows]
 
 
 def _named_nodes(text: str, bindings: dict, store) -> dict:

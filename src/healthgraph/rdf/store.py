@@ -562,14 +562,18 @@ def open_store(path: str | Path | None, kind: str | None = None, create: bool = 
 
 
 def read_corpus(path: str | Path):
-    """Read the :class:`~healthgraph.model.Corpus` back from the store at ``path``.
+    """The :class:`~healthgraph.model.Corpus` of the facts the store at ``path`` keeps
+    (:mod:`healthgraph.factstore`), merged as from SOURCES.
 
-    Used by ``healthgraph export --store`` for the property-graph formats.
+    Used by ``--store`` in ``export``, ``viz``, ``neo4j load`` and the networkx backend.
     """
-    from .reverse import corpus_from_quads
+    from ..factstore import read_facts
+    from ..model import Corpus
 
-    with open_store(path, read_only=True) as store:
-        return corpus_from_quads(store.quads())
+    if store_meta(path) is None:
+        raise HealthgraphError(f"{path}: no healthgraph store here (build one with "
+                               f"`healthgraph build SOURCES --store {path}`)")
+    return Corpus.from_facts(read_facts(path))
 
 
 load_corpus_from_store = read_corpus
