@@ -213,20 +213,10 @@ def date_in_range(date: str | None, since: str | None, until: str | None) -> boo
     return True
 
 
-def _org_labels(node) -> set[str]:
-    props = node.props
-    labels = {props.get("name", ""), props.get("name_en") or "", props.get("name_de") or "",
-              node.id.replace("-", " ")}
-    labels.update(props.get("mentions") or ())
-    labels.update(props.get("former_names") or ())
-    return {fold(label) for label in labels if label and fold(label)}
-
-
 def find_focus(graph, query: str) -> str:
-    """Return the id of the organisation a user means by ``query`` (any spelling).
-
-    An exact match of a name, mention, translation or id (diacritics and case ignored)
-    wins; otherwise ``query`` must be a whole-word part of exactly one name.
+    """Return the id of the organisation a user means by ``query``, resolved as ``healthgraph
+    query`` resolves names (:class:`healthgraph.queries.resolve.OrganisationIndex`: any
+    spelling, abbreviations such as *BV*, translations, former names, the id).
 
     Raises
     ------
@@ -238,24 +228,22 @@ def find_focus(graph, query: str) -> str:
     >>> from healthgraph.graph import PropertyGraph
     >>> pg = PropertyGraph()
     >>> pg.add_node("bach-mai", ("Organisation", "Hospital"), name="Bệnh viện Bạch Mai")
-    >>> find_focus(pg, "bach mai")
+    >>> find_focus(pg, "BV Bach Mai")
     'bach-mai'
     """
-    key = fold(query)
-    if not key:
+    from ..queries.resolve import OrganisationIndex
+
+    if not fold(query):
         raise HealthgraphError("--focus needs the name of an organisation")
-    orgs = [n for n in graph.nodes.values() if "Organisation" in n.labels]
-    labels = {n.id: _org_labels(n) for n in orgs}
-    exact = [n for n in orgs if key in labels[n.id]]
-    candidates = exact or [n for n in orgs if any(f" {key} " in f" {label} " for label in labels[n.id])]
-    if len(candidates) == 1:
-        return candidates[0].id
-    if not candidates:
-        raise HealthgraphError(f"no organisation called {query!r} in the graph")
-    names = "; ".join(f"{n.props.get('name', n.id)} [{n.id}]" for n in sorted(candidates, key=lambda n: n.id)[:12])
-    more = f" and {len(candidates) - 12} more" if len(candidates) > 12 else ""
-    raise HealthgraphError(f"{query!r} is ambiguous: it matches {len(candidates)} organisations: {names}{more}; "
-                           "give the full name or the id")
+    labels = []
+    for node in graph.nodes.values():
+        if "Organisation" in node.labels:
+            props = node.props
+            labels.append((node.id, props.get("name", node.id), True))
+            labels += [(node.id, label, False) for label in (props.get("name_en"), props.get("name_de"),
+                                                             *(props.get("mentions") or ()),
+                                                             *(props.get("former_names") or ())) if label]
+    return OrganisationIndex(labels).resolve(query, what="--focus")
 
 
 def find_provinces(graph, query: str) -> set[str]:
