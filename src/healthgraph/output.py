@@ -14,6 +14,21 @@ from typing import Any, Iterable, Sequence, TextIO
 FORMATS = ("table", "json", "csv")
 
 
+class Rows(list):
+    """The rows (dicts) a query returns, with its column names in :attr:`columns` (there
+    even when no row came back): what ``sparql`` and ``cypher`` return, and print with
+    :func:`emit`.
+
+    >>> rows = Rows([{"id": "bach-mai"}], ["id"])
+    >>> rows, rows.columns
+    ([{'id': 'bach-mai'}], ['id'])
+    """
+
+    def __init__(self, rows: Iterable[dict] = (), columns: Iterable[str] = ()):
+        super().__init__(rows)
+        self.columns = list(columns)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""

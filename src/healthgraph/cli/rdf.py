@@ -57,11 +57,16 @@ def sparql(query, store, params, allow_service, fmt):
       healthgraph sparql 'SELECT ?h WHERE { ?h a hg:Hospital }' --store kg/
       healthgraph sparql dependants --store kg/ --param hospital="Bạch Mai" --format json
     """
+    from ..output import emit
     from ..rdf.sparql import sparql as run
 
-    result = run(query, store=store, params=list(params), fmt=fmt, allow_service=allow_service)
-    if result is False:
-        sys.exit(1)  # ASK answered no: usable in shell conditions
+    result = run(query, store=store, params=list(params), allow_service=allow_service)
+    if isinstance(result, bool):
+        emit([{"result": result}], ["result"], fmt)
+        if not result:
+            sys.exit(1)  # ASK answered no: usable in shell conditions
+        return
+    emit(result, result.columns, fmt)
 
 
 @main.command()

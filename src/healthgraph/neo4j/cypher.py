@@ -16,15 +16,11 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from ..errors import HealthgraphError, InputError
+from ..output import Rows
 from .connection import connect
 
 
-class CypherRows(list):
-    """The rows (dicts) of a query, with its column names in :attr:`columns`."""
-
-    def __init__(self, rows: Iterable[dict] = (), columns: Iterable[str] = ()):
-        super().__init__(rows)
-        self.columns = list(columns)
+CypherRows = Rows  # the one result type of queries (healthgraph.output.Rows)
 
 
 def read_query(query_or_file: str | Path) -> str:

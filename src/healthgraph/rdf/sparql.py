@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable, Mapping, TextIO
+from typing import Iterable, Mapping
 
 from rdflib import Literal, URIRef
 
@@ -174,8 +174,8 @@ def _named_nodes(text: str, bindings: dict, store) -> dict:
     return {name: node[types[name]](value) for name, value in ids.items()}
 
 
-def sparql(query_or_file: str | Path, store: str | Path | None = None, params=None, fmt: str | None = None,
-           stream: TextIO | None = None, allow_service: Iterable[str] = ()):
+def sparql(query_or_file: str | Path, store: str | Path | None = None, params=None,
+           allow_service: Iterable[str] = ()):
     """Run a SPARQL query on the store built by ``healthgraph build``.
 
     Parameters
@@ -188,17 +188,14 @@ def sparql(query_or_file: str | Path, store: str | Path | None = None, params=No
         The store folder.
     params : dict or list of "name=value", optional
         Values for variables, bound as RDF terms (see :func:`parse_param`).
-    fmt : {"table", "json", "csv"}, optional
-        Also print the rows in this format.
-    stream : text stream, optional
-        Where to print (stdout).
     allow_service : iterable of str
         Endpoints (full IRIs) a ``SERVICE`` clause may call; none by default.
 
     Returns
     -------
     list of dict or bool
-        SELECT: one dict per row (variable -> :func:`cell` value, ``None`` if unbound);
+        SELECT: :class:`~healthgraph.output.Rows`, one dict per row (variable -> :func:`cell`
+        value, ``None`` if unbound) with the variables in ``.columns``;
         CONSTRUCT/DESCRIBE: rows ``subject, predicate, object``; ASK: a bool.
 
     Examples
@@ -206,16 +203,10 @@ def sparql(query_or_file: str | Path, store: str | Path | None = None, params=No
     >>> sparql("SELECT ?x WHERE { VALUES ?x { 1 } }", store=None)  # doctest: +SKIP
     [{'x': '1'}]
     """
+    from ..output import Rows
+
     result = run(query_or_file, store, params, allow_service=allow_service)
     if result.kind == "ask":
-        if fmt:
-            from ..output import emit
-
-            emit([{"result": result.boolean}], ["result"], fmt, stream=stream)
         return result.boolean
-    rows = [{name: cell(value) for name, value in zip(result.variables, row)} for row in result.rows]
-    if fmt:
-        from ..output import emit
-
-        emit(rows, result.variables, fmt, stream=stream)
-    return rows
+    return Rows(({name: cell(value) for name, value in zip(result.variables, row)} for row in result.rows),
+                result.variables)
