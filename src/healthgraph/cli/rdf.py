@@ -110,7 +110,12 @@ def validate(sources, store, shapes, fmt):
     from ..rdf.validate import validate as run
 
     skipped = SkippedSources()
-    report = run(list(sources), store=store, shapes=shapes, fmt=fmt, on_error=skipped)
+    report = run(list(sources), store=store, shapes=shapes, on_error=skipped)
+    if report.violations or fmt != "table":
+        from ..output import emit
+
+        emit(report.violations, ["focus", "path", "message", "value"], fmt,
+             title=f"{len(report.violations)} SHACL violation(s)")
     if report.sources_read == 0:
         click.echo("nothing validated: no source could be read", err=True)
     elif report.conforms:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import Iterable
 
 from ..errors import HealthgraphError, InputError
 from .mapping import PREFIXES
@@ -105,8 +105,7 @@ def check_graph(graph, shapes: str | Path | None = None) -> ValidationReport:
 
 
 def validate(sources: Iterable[str | Path] | None = None, store: str | Path | None = None,
-             shapes: str | Path | None = None, fmt: str | None = None, stream: TextIO | None = None,
-             on_error=None) -> ValidationReport:
+             shapes: str | Path | None = None, on_error=None) -> ValidationReport:
     """Run the SHACL shapes on a store or on SOURCES and report violations readably.
 
     Parameters
@@ -118,8 +117,6 @@ def validate(sources: Iterable[str | Path] | None = None, store: str | Path | No
         A store built by ``healthgraph build``.
     shapes : str or Path, optional
         Another shapes file (``ontology/shapes.ttl`` by default).
-    fmt : {"table", "json", "csv"}, optional
-        Print the violations (focus node, path, message, value).
     on_error : callable, optional
         Called with each unreadable source, which is skipped; errors raise by default.
 
@@ -139,10 +136,4 @@ def validate(sources: Iterable[str | Path] | None = None, store: str | Path | No
     graph, read = data_graph(sources, store, on_error)
     report = check_graph(graph, shapes)
     report.sources_read = read
-    if fmt:
-        from ..output import emit
-
-        if report.violations or fmt != "table":
-            emit(report.violations, ["focus", "path", "message", "value"], fmt, stream=stream,
-                 title=f"{len(report.violations)} SHACL violation(s)")
     return report
