@@ -87,8 +87,9 @@ def cypher(query, params, uri, user, password, database, fmt):
       healthgraph cypher queries/dependants.cypher -p hospital="Bạch Mai" --format json
       healthgraph cypher 'MATCH (o:Organisation) WHERE o.tier = $tier RETURN count(*) AS n' -p tier=central
     """
-    from ..neo4j.cypher import cypher as run, parse_params
+    from ..neo4j.cypher import cypher as run
     from ..output import emit
+    from ..params import parse_pairs
 
-    rows = run(query, parse_params(params), uri=uri, user=user, password=password, database=database)
+    rows = run(query, parse_pairs(params), uri=uri, user=user, password=password, database=database)
     emit(rows, rows.columns, fmt)

@@ -6,18 +6,6 @@ import click
 from . import format_option, main
 
 
-def _split(pairs) -> dict:
-    from ..errors import HealthgraphError
-
-    params = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name.strip():
-            raise HealthgraphError(f"--param {pair!r}: expected NAME=VALUE")
-        params[name.strip()] = value
-    return params
-
-
 @main.command()
 @click.argument("name", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
@@ -54,7 +42,9 @@ def query(name, params, backend, store, sources, uri, queries_dir, list_, fmt):
         return
     if not name:
         raise HealthgraphError("name a query (`healthgraph query --list` shows them)")
-    given = _split(params)
+    from ..params import parse_pairs
+
+    given = parse_pairs(params)
     columns, rows = run(name, given, backend=backend, store=store, sources=list(sources) or None, uri=uri,
                         queries_dir=queries_dir)
     emit([dict(zip(columns, row)) for row in rows], columns, fmt, title=_title(name, given, queries_dir))

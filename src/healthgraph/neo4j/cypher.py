@@ -142,29 +142,6 @@ def _endpoint(node) -> Any:
     return node.get("id", node.element_id)
 
 
-def parse_params(pairs: Iterable[str]) -> dict:
-    """Parse ``--param`` values: ``name=text`` passes text, ``name:=json`` a JSON value.
-
-    Examples
-    --------
-    >>> parse_params(["name=Bạch Mai", "limit:=5", "ids:=[\\"a\\", \\"b\\"]"])
-    {'name': 'Bạch Mai', 'limit': 5, 'ids': ['a', 'b']}
-    """
-    params: dict = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name.rstrip(":"):
-            raise HealthgraphError(f"--param {pair!r}: write name=text or name:=json")
-        if name.endswith(":"):
-            try:
-                params[name[:-1]] = json.loads(value)
-            except json.JSONDecodeError as exc:
-                raise HealthgraphError(f"--param {name[:-1]}: not valid JSON ({exc.msg})") from None
-        else:
-            params[name] = value
-    return params
-
-
 ORGANISATION_LABELS = """
 MATCH (o:Organisation)
 RETURN o.id AS id, [o.name, o.name_en, o.name_de] + coalesce(o.mentions, []) + coalesce(o.former_names, []) AS labels

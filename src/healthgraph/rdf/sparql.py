@@ -54,7 +54,9 @@ def parse_params(params: Mapping[str, object] | Iterable[str] | None) -> dict:
     """``{"name": value}`` or ``["name=value", ...]`` -> ``{"name": RDF term}``."""
     if not params:
         return {}
-    items = params.items() if isinstance(params, Mapping) else [_split_param(p) for p in params]
+    from ..params import parse_pairs
+
+    items = (params if isinstance(params, Mapping) else parse_pairs(params)).items()
     bindings = {}
     for name, value in items:
         name = str(name).lstrip("?$")
@@ -62,13 +64,6 @@ def parse_params(params: Mapping[str, object] | Iterable[str] | None) -> dict:
             raise HealthgraphError(f"--param {name!r}: a parameter name is a SPARQL variable name (letters, digits, _)")
         bindings[name] = parse_param(value)
     return bindings
-
-
-def _split_param(text: str) -> tuple[str, str]:
-    if "=" not in str(text):
-        raise HealthgraphError(f"--param {text!r}: expected NAME=VALUE")
-    name, value = str(text).split("=", 1)
-    return name.strip(), value
 
 
 def query_text(query_or_file: str | Path) -> str:
