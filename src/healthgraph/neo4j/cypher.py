@@ -11,7 +11,6 @@ relationships become maps of their properties (plus ``_labels`` or ``_type``,
 from __future__ import annotations
 
 import base64
-import json
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
