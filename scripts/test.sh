@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
+python -m ruff check src tests benchmarks   # pyflakes rules (pyproject.toml [tool.ruff])
 bash scripts/neo4j-server.sh start
 trap 'bash scripts/neo4j-server.sh stop' EXIT
 export NEO4J_URI="${NEO4J_URI:-bolt://127.0.0.1:7687}"

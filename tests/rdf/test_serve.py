@@ -180,7 +180,6 @@ def test_a_runaway_query_stops_at_the_timeout(tmp_path, corpus_facts):
 
 def test_sigterm_stops_the_engine_and_removes_the_snapshot(tmp_path, corpus_facts):
     import glob
-    import socket
     import tempfile
 
     store = tmp_path / "kg"
