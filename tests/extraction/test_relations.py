@@ -557,3 +557,9 @@ def test_the_college_is_the_articles_college_and_a_country_after_a_comma_is_no_p
                                ("Harbour General Hospital", "Lakeside Children's Hospital", "Corvina Pharma Company")}
     assert unordered("Last week, Fergana Institute of Nursing, Uzbekistan and Marlow Hospital, India signed an MOU.") \
         == {frozenset({"Fergana Institute of Nursing", "Marlow Hospital"})}
+
+
+def test_a_gift_whose_recipient_the_sentences_before_name():
+    text = ("Sáng 9/2 đã diễn ra lễ khánh thành tòa nhà khám chữa bệnh Trung tâm Y tế huyện Kỳ Sơn. Nhân dịp này, "
+            "Tập đoàn Hòa Phát trao tài trợ hệ thống trang thiết bị y tế trị giá 12 tỷ đồng.")
+    assert pairs(text) == {(frozenset({"Tập đoàn Hòa Phát", "Trung tâm Y tế huyện Kỳ Sơn"}), "Tập đoàn Hòa Phát")}

@@ -33,7 +33,7 @@ from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
 from .reader import read_documents
 from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, passive_givers, relate_sentence,
-                     unnamed_giver, unnamed_partner)
+                     unnamed_giver, unnamed_partner, unnamed_recipient)
 from .resolve import known_organisation, resolve_mentions
 from .segment import split_sentences
 from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss
@@ -156,8 +156,9 @@ def extract_document(document: Document) -> DocumentFacts:
                 recent = {o.id for named in sentence_mentions[-5:-1] for _, o in named}
                 first = min((rank_of[oid] for oid in recent if oid in rank_of), default=None)
                 topic = [] if first is None else [ranked[first]]
-                relations = unnamed_giver(cues, in_sentence, ranked) or unnamed_partner(cues, in_sentence, topic,
-                                                                                       city_ids, i)
+                relations = unnamed_giver(cues, in_sentence, ranked) or unnamed_partner(
+                    cues, in_sentence, topic, city_ids, i) or (
+                    unnamed_recipient(cues, in_sentence, topic, i) if document.language == "vi" else [])
             techniques = find_techniques(sentence.text, tokens.key[sentence.start:sentence.end]) \
                 if technique_hints.between(sentence.start, sentence.end) else []
             # "… từ các bệnh viện như A, B, Viện Huyết học …": a list item that is a name is no technique

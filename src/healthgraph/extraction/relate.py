@@ -381,6 +381,26 @@ def unnamed_giver(cues: dict[str, list[int]], mentions: list[tuple[int, Organisa
     return [Relation(giver, t, kind, giver, True) for t in takers if giver is not None]
 
 
+_RECIPIENT_KINDS = frozenset({"hospital", "health_centre"})
+
+
+def unnamed_recipient(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],
+                      topic: list[Organisation], start: int) -> list[Relation]:
+    """The giver is named, the recipient is not (a Vietnamese report of a gift): "(Khánh thành
+    Trung tâm Y tế X.) Nhân dịp này, Tập đoàn Y trao tài trợ hệ thống trang thiết bị …": the one
+    organisation named, the subject at the sentence's start, gives to the hospital the sentences
+    before were about (``topic``). ``start``: the sentence's first word."""
+    support = cues.get("support", [])
+    orgs = _distinct(mentions)
+    if not support or len(orgs) != 1 or not topic or _vetoed(cues) or "by" in cues:
+        return []
+    giver, recipient = orgs[0], topic[0]
+    if not mentions[0][0] - start <= 6 or mentions[0][0] > min(support) or recipient.id == giver.id \
+            or recipient.kind not in _RECIPIENT_KINDS:
+        return []
+    return [Relation(giver, recipient, "support", giver, False)]
+
+
 def unnamed_partner(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],
                     topic: list[Organisation], city_ids: frozenset[str], start: int) -> list[Relation]:
     """"Intensive Kooperationen bestehen mit dem A, dem B und dem C", "Partnerships exist with A
