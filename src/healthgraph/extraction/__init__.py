@@ -167,7 +167,7 @@ def extract_document(document: Document) -> DocumentFacts:
                 evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
                                     sentence.start, sentence.end)
                 for rel in relations:
-                    _keep_best(best, rel, evidence, sentence.text, validity)
+                    _keep_best(best, rel, evidence, sentence.text, validity, signing="sign" in cues)
                 for item in techniques:
                     facts.techniques.append(_transfer(item.name, in_sentence, cues, evidence, document.published_on))
             if field_hints.between(sentence.start, sentence.end):
@@ -388,7 +388,7 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sente
                             sentence.start, sentence.end)
         for rel in relate_sentence({"sign": [0]}, [(0, pair[0]), (1, pair[1])], city_ids, receiving=receiving):
             rel.explicit = False
-            _keep_best(best, rel, evidence, sentence.text, validity)
+            _keep_best(best, rel, evidence, sentence.text, validity, signing="sign" in cues)
 
 
 def _ranked_parties(resolved) -> tuple[list[Organisation], list[Organisation]]:
@@ -419,14 +419,11 @@ def _coordinated_pair(sentence, mentions, tokens: TokenText, all_cues):
     return None
 
 
-_SIGNING = re.compile(r"(?i)ký kết|ký thỏa|ký biên bản|\bsign(?:ed|s|ing)?\b|unterzeichn|unterschrieb")
-
-
-def _keep_best(best, rel, evidence: Evidence, sentence: str, validity) -> None:
+def _keep_best(best, rel, evidence: Evidence, sentence: str, validity, signing: bool = False) -> None:
     """Keep, per pair of parties, the strongest relation the document states."""
     key = frozenset((rel.a.id, rel.b.id))
     # a date in the sentence that states an agreement, or that a satellite or support was signed, is its signing
-    dates = find_dates(sentence) if rel.kind == "agreement" or _SIGNING.search(sentence) else []
+    dates = find_dates(sentence) if rel.kind == "agreement" or signing else []
     signed = dates[0].iso if dates else None
     p = Partnership(parties=(rel.a.id, rel.b.id), kind=rel.kind, evidence=evidence,
                     supporter=rel.supporter.id if rel.supporter else None, signed_on=signed,
