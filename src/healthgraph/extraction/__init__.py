@@ -219,14 +219,14 @@ def _validity(sentences, key: str) -> tuple[str | None, str | None, tuple[int, i
     """The validity period stated where the article speaks of the agreement (a "giai đoạn
     2020 - 2025" of a training plan is not the agreement's), and its term ("có thời hạn 5
     năm", "gilt fünf Jahre"), which dates its end from the signing. ``key`` is the folded text."""
-    context, terms = Hints(_VALIDITY_CONTEXT, key), Hints(_TERM_WORDS, key)
+    context = Hints(_VALIDITY_CONTEXT, key)
     term = None
     for sentence in sentences:
         if context.between(sentence.start, sentence.end):
             period = find_validity(sentence.text)
             if period != (None, None):
                 return *period, None
-            if term is None and terms.between(sentence.start, sentence.end):
+            if term is None and any(word in key[sentence.start:sentence.end] for word in _TERM_WORDS):
                 term = find_term(sentence.text)
     return None, None, term
 
