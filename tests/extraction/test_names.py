@@ -359,3 +359,11 @@ def test_a_partner_hospital_is_a_common_noun():
 ])
 def test_vietnamese_heads_over_member_counts_police_and_english_names(text, expected):
     assert sorted(o.name for o in extract_text(text, "d").organisations) == sorted(expected)
+
+
+def test_a_surname_that_folds_to_an_acronym_head_is_no_name():
+    text = "PGS.TS Ngô Ngọc Cường, Trưởng phòng Chỉ đạo tuyến Bệnh viện Y học cổ truyền tỉnh Yên Bái phát biểu."
+    assert not any("Ngô" in n.surface for n in find_names(text))
+    assert "Kestrel NGO" in [n.surface for n in find_names("The Kestrel NGO supports the hospital.")]
+    facts = extract_text(text, "d")
+    assert facts.partnerships == []

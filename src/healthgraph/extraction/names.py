@@ -782,8 +782,13 @@ def _without_country_suffix(tokens, j: int, last: int, shapes: _Shapes) -> int:
     return dashes[-1] - 1 if tail in shapes.countries else last
 
 
+_CAPITALS_ONLY = frozenset({"ngo", "ag", "se", "kg", "jsc"})  # heads only as acronyms: "NGO", "AG", not "Ngô", "sẽ"
+
+
 def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
     """Length and kind of a German/English head at token ``k`` (a compound counts by its ending)."""
+    if tokens[k].key in _CAPITALS_ONLY and not tokens[k].text.isupper():
+        return 0, None  # "NGO", "AG" are heads; "Ngô" is a surname, "sẽ" a word
     if tokens[k].key in shapes.head_starts:
         n, kind = _phrase(tokens, k, shapes.head_lengths, shapes.head_words)
         if n:
