@@ -35,21 +35,10 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .gazetteer import Gazetteer, load_gazetteer
-from .model import Corpus, Organisation, Partnership, TechniqueTransfer
+from .model import KINDS, Corpus, Organisation, Partnership, TechniqueTransfer
 from .text import slug
 
-KIND_LABELS = {
-    "hospital": "Hospital",
-    "health_department": "HealthDepartment",
-    "people_committee": "PeopleCommittee",
-    "health_centre": "HealthCentre",
-    "university": "University",
-    "company": "Company",
-    "ministry": "Ministry",
-    "institute": "Institute",
-    "foreign_body": "ForeignBody",
-    "organisation": "Organisation",
-}
+KIND_LABELS = {kind.id: kind.label for kind in KINDS.values()}  # from the one registry (model.KINDS)
 RELATIONSHIP_TYPES = ("SUPPORTS", "SATELLITE_OF", "PARTY", "TRANSFERRED_TO", "TRANSFERRED_FROM",
                       "LOCATED_IN", "MERGED_INTO")
 

@@ -15,18 +15,36 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Iterator
 
-ORG_KINDS = (
-    "hospital",
-    "health_department",
-    "people_committee",
-    "health_centre",
-    "university",
-    "company",
-    "ministry",
-    "institute",
-    "foreign_body",
-    "organisation",
-)
+@dataclass(frozen=True)
+class OrgKind:
+    """One kind of organisation and what each projection calls it: the property-graph label,
+    the ontology and schema.org classes, the HL7 FHIR organization-type code, the shape on a
+    network page, and the support capacity the kind implies when a sentence leaves the
+    direction open (``None``: the tier decides)."""
+
+    id: str
+    label: str
+    ontology_class: str | None  # local name in hg: ("Hospital")
+    schema_class: str | None    # local name in schema: ("Hospital")
+    hl7_type: str
+    shape: str
+    rank: float | None = None
+
+
+# the one registry of organisation kinds (docs/architecture.md)
+KINDS: dict[str, OrgKind] = {k.id: k for k in (
+    OrgKind("hospital", "Hospital", "Hospital", "Hospital", "prov", "dot"),
+    OrgKind("health_department", "HealthDepartment", "HealthDepartment", "GovernmentOrganization", "govt", "diamond", 2),
+    OrgKind("people_committee", "PeopleCommittee", "PeopleCommittee", "GovernmentOrganization", "govt", "triangle", 2),
+    OrgKind("health_centre", "HealthCentre", "HealthCentre", "MedicalOrganization", "prov", "square", 1),
+    OrgKind("university", "University", "University", "CollegeOrUniversity", "edu", "triangleDown", 3),
+    OrgKind("company", "Company", "Company", "Corporation", "bus", "hexagon", 4.5),
+    OrgKind("ministry", "Ministry", "Ministry", "GovernmentOrganization", "govt", "star", 5),
+    OrgKind("institute", "Institute", "Institute", "ResearchOrganization", "edu", "triangleDown"),
+    OrgKind("foreign_body", "ForeignBody", "ForeignBody", "Organization", "other", "hexagon", 4),
+    OrgKind("organisation", "Organisation", None, None, "other", "square"),
+)}
+ORG_KINDS = tuple(KINDS)
 TIERS = ("central", "provincial", "district", "commune", "private", "foreign")
 PARTNERSHIP_KINDS = ("agreement", "support", "transfer", "satellite")
 

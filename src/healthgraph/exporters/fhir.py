@@ -24,7 +24,7 @@ import json
 import re
 from pathlib import Path
 
-from ..model import Corpus, Evidence, Field, Organisation, Partnership
+from ..model import KINDS, Corpus, Evidence, Field, Organisation, Partnership
 
 FORMATS = ("fhir",)
 SUFFIX = ".fhir.json"
@@ -43,10 +43,7 @@ SYMMETRIC_URL = BASE + "StructureDefinition/between-equals"  # no supporting sid
 SPECIALTY_KIND_URL = BASE + "StructureDefinition/specialty-kind"  # field or technique
 PROVINCE_URL = BASE + "StructureDefinition/province"
 HL7_ORG_TYPE = "http://terminology.hl7.org/CodeSystem/organization-type"
-# healthgraph kind -> HL7 organization-type code
-HL7_TYPES = {"hospital": "prov", "health_centre": "prov", "health_department": "govt", "people_committee": "govt",
-             "ministry": "govt", "university": "edu", "company": "bus", "institute": "edu", "foreign_body": "other",
-             "organisation": "other"}
+HL7_TYPES = {kind.id: kind.hl7_type for kind in KINDS.values()}  # healthgraph kind -> HL7 code (model.KINDS)
 RELATIONS = {"agreement": "Cooperation agreement", "support": "Support (training, rotation)",
              "transfer": "Technique transfer", "satellite": "Satellite hospital of a core hospital"}
 # programmes a partnership belongs to, recognised in its evidence: (id, name, words that name it)

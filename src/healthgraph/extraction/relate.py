@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..gazetteer import load_yaml
-from ..model import Organisation
+from ..model import KINDS, Organisation
 from ..resources import data_file
 from ..text import fold
 from .tokens import PhraseMatcher, TokenText
@@ -31,8 +31,7 @@ from .tokens import PhraseMatcher, TokenText
 KIND_PRIORITY = {"satellite": 4, "transfer": 3, "support": 2, "agreement": 1}
 _TIER_RANK = {"central": 4, "foreign": 4, "provincial": 2, "district": 1, "commune": 0, "private": 2}
 # a company that signs with a hospital brings money, equipment or know-how: it is the giving side
-_KIND_RANK = {"ministry": 5, "company": 4.5, "university": 3, "foreign_body": 4, "health_department": 2, "people_committee": 2,
-              "health_centre": 1}
+_KIND_RANK = {kind.id: kind.rank for kind in KINDS.values() if kind.rank is not None}  # model.KINDS
 
 
 @dataclass

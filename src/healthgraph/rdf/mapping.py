@@ -17,7 +17,7 @@ from urllib.parse import quote, unquote
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
-from ..model import Corpus, Document, DocumentFacts, Field, Organisation, Partnership, TechniqueTransfer
+from ..model import KINDS, Corpus, Document, DocumentFacts, Field, Organisation, Partnership, TechniqueTransfer
 from ..text import slug
 
 HG = Namespace("https://w3id.org/healthgraph/ontology#")
@@ -38,17 +38,8 @@ PREFIXES = {
 }
 
 # model kind -> (ontology class, schema.org class asserted alongside so no reasoner is needed)
-KIND_CLASSES = {
-    "hospital": (HG.Hospital, SCHEMA.Hospital),
-    "health_centre": (HG.HealthCentre, SCHEMA.MedicalOrganization),
-    "health_department": (HG.HealthDepartment, SCHEMA.GovernmentOrganization),
-    "people_committee": (HG.PeopleCommittee, SCHEMA.GovernmentOrganization),
-    "ministry": (HG.Ministry, SCHEMA.GovernmentOrganization),
-    "university": (HG.University, SCHEMA.CollegeOrUniversity),
-    "company": (HG.Company, SCHEMA.Corporation),
-    "institute": (HG.Institute, SCHEMA.ResearchOrganization),
-    "foreign_body": (HG.ForeignBody, SCHEMA.Organization),
-}
+KIND_CLASSES = {kind.id: (HG[kind.ontology_class], SCHEMA[kind.schema_class])  # from model.KINDS
+                for kind in KINDS.values() if kind.ontology_class}
 MERGER_DATE = "2025-07-01"
 
 _DATE_FORMS = (

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import HealthgraphError
+from ..model import KINDS
 from ..text import fold
 
 LINK_KINDS = ("supports", "satellite", "transfer", "agreement")
@@ -49,18 +50,7 @@ TIER_COLOURS = {
     "foreign": "#e377c2",
     None: "#9e9e9e",
 }
-KIND_SHAPES = {  # vis-network shapes that keep the label under the node
-    "hospital": "dot",
-    "health_centre": "square",
-    "health_department": "diamond",
-    "ministry": "star",
-    "people_committee": "triangle",
-    "university": "triangleDown",
-    "institute": "triangleDown",
-    "company": "hexagon",
-    "foreign_body": "hexagon",
-    "organisation": "square",
-}
+KIND_SHAPES = {kind.id: kind.shape for kind in KINDS.values()}  # vis-network shapes (model.KINDS)
 _SHAPE_GLYPHS = {"dot": "●", "square": "■", "diamond": "◆", "star": "★", "triangle": "▲",
                  "triangleDown": "▼", "hexagon": "⬢"}
 LINK_STYLES = {
