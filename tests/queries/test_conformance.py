@@ -7,6 +7,8 @@ from healthgraph.queries import list_queries, query
 from healthgraph.queries.catalogue import shipped_catalogue
 from healthgraph.queries.graphview import view
 
+pytestmark = pytest.mark.neo4j  # the fixtures load every graph into the Neo4j server too
+
 BACKENDS = ("rdf", "neo4j", "networkx")
 NAMES = [q["name"] for q in list_queries()]
 

@@ -13,6 +13,8 @@ from healthgraph.errors import HealthgraphError
 from healthgraph.queries import query
 from healthgraph.queries.resolve import resolve_province
 
+pytestmark = pytest.mark.neo4j  # the fixtures load every graph into the Neo4j server too
+
 
 def supporters_of(examples, text, backend="networkx"):
     return query("dependants", {"hospital": text}, backend=backend, store=examples["store"], graph=examples["graph"])[1]

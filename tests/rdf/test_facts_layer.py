@@ -58,6 +58,7 @@ def test_a_store_without_kept_facts_says_how_to_rebuild_it(tmp_path):
         read_corpus(tmp_path / "kg")
 
 
+@pytest.mark.neo4j
 def test_neo4j_load_of_a_store_loads_what_its_sources_load(tmp_path):
     from healthgraph.neo4j.cypher import cypher
 

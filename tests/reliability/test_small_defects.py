@@ -128,7 +128,8 @@ def test_an_allowed_service_that_fails_is_one_line(tmp_path, article):
 
 @pytest.mark.parametrize("command", [["build", "--store", "{tmp}/kg"], ["extract", "--format", "json"], ["validate"],
                                      ["export", "--format", "gexf", "-o", "{tmp}/g.gexf"],
-                                     ["viz", "-o", "{tmp}/page.html"], ["neo4j", "load"]])
+                                     ["viz", "-o", "{tmp}/page.html"],
+                                     pytest.param(["neo4j", "load"], marks=pytest.mark.neo4j)])
 def test_exit_status_says_whether_every_source_was_read(tmp_path, article, command):
     """0: all read; 1: some skipped (and named), the rest used; 2 for build and extract when none could be read."""
     good, empty = tmp_path / "good.txt", tmp_path / "empty.txt"
