@@ -238,15 +238,12 @@ def facts_record(facts: DocumentFacts) -> dict:
 
 def facts_from_record(record: dict) -> DocumentFacts:
     """The :class:`DocumentFacts` a :func:`facts_record` holds."""
-    def evidence(e: dict) -> Evidence:
-        return Evidence(**e)
-
     return DocumentFacts(
         document=Document(**record["document"]),
         organisations=[Organisation(**o) for o in record["organisations"]],
-        partnerships=[Partnership(**{**p, "parties": tuple(p["parties"]), "evidence": evidence(p["evidence"]),
+        partnerships=[Partnership(**{**p, "parties": tuple(p["parties"]), "evidence": Evidence(**p["evidence"]),
                                      "fields": [Field(**f) for f in p["fields"]]}) for p in record["partnerships"]],
-        techniques=[TechniqueTransfer(**{**t, "evidence": evidence(t["evidence"])}) for t in record["techniques"]],
+        techniques=[TechniqueTransfer(**{**t, "evidence": Evidence(**t["evidence"])}) for t in record["techniques"]],
         fields=[Field(**f) for f in record["fields"]],
         dates=dict(record["dates"]),
         skipped=list(record["skipped"]),

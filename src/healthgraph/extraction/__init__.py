@@ -139,13 +139,7 @@ def extract_document(document: Document) -> DocumentFacts:
             if len(in_sentence) > 2:
                 in_sentence, spans = _without_speakers(in_sentence, spans, cues, tokens)
                 _join_comma_lists(in_sentence, spans, cues, text)
-            if "policy_owner" in cues or "presence" in cues:
-                # "theo chủ trương của Bộ Y tế", "in the presence of the X Dean": who set the policy or
-                # looked on is no party
-                aside = {p + d for p in cues.get("policy_owner", ()) for d in (1, 2)} | {
-                    p + d for p in cues.get("presence", ()) for d in range(1, 9)}
-                kept = [k for k, (pos, _) in enumerate(in_sentence) if pos not in aside]
-                in_sentence, spans = [in_sentence[k] for k in kept], [spans[k] for k in kept]
+            in_sentence, spans = _without_bystanders(in_sentence, spans, cues)
             sentence_mentions.append(in_sentence)
             relations = relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
                                         receiving=receiving)
@@ -283,6 +277,17 @@ def _without_speakers(in_sentence, spans, cues, tokens: TokenText):
     kept = [k for k, (pos, _) in enumerate(in_sentence) if pos not in dropped]
     if len({in_sentence[k][1].id for k in kept}) < 2:
         return in_sentence, spans
+    return [in_sentence[k] for k in kept], [spans[k] for k in kept]
+
+
+def _without_bystanders(in_sentence, spans, cues):
+    """"theo chủ trương của Bộ Y tế", "in the presence of the X Dean": who set the policy or
+    looked on is no party, however few others the sentence names."""
+    aside = {p + d for p in cues.get("policy_owner", ()) for d in (1, 2)} | {
+        p + d for p in cues.get("presence", ()) for d in range(1, 9)}
+    if not aside:
+        return in_sentence, spans
+    kept = [k for k, (pos, _) in enumerate(in_sentence) if pos not in aside]
     return [in_sentence[k] for k in kept], [spans[k] for k in kept]
 
 

@@ -124,12 +124,16 @@ def run(query_or_file: str | Path, store: str | Path | None = None, params=None,
     text = query_text(query_or_file)
     check_services(text, allow_service)
     bindings = parse_params(params)
+
+    def on(target) -> QueryResult:
+        return target.query(text, {**bindings, **_named_nodes(text, bindings, target)})
+
     if _store is not None:
-        return _store.query(text, {**bindings, **_named_nodes(text, bindings, _store)})
+        return on(_store)
     if store is None:
         raise HealthgraphError("say which store to query with --store DIR")
     with open_store(store, read_only=True) as opened:
-        return opened.query(text, {**bindings, **_named_nodes(text, bindings, opened)})
+        return on(opened)
 
 
 # one scan of four label properties (a join through dcterms:identifier is far slower in Oxigraph)
