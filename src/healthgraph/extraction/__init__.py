@@ -27,7 +27,7 @@ from ..model import Document, DocumentFacts, Evidence, Field, Organisation, Part
 from ..resources import data_file
 from ..sources import walk_files
 from ..text import fold
-from .dates import end_of_term, find_dates, find_term, find_validity, publication_date
+from .dates import TERM_WORDS, end_of_term, find_dates, find_term, find_validity, publication_date
 from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
@@ -220,15 +220,10 @@ def _validity(sentences, key: str) -> tuple[str | None, str | None, tuple[int, i
             period = find_validity(sentence.text)
             if period != (None, None):
                 return *period, None
-            if term is None and any(word in key[sentence.start:sentence.end] for word in _TERM_WORDS):
+            if term is None and any(word in key[sentence.start:sentence.end] for word in TERM_WORDS):
                 term = find_term(sentence.text)
     return None, None, term
 
-
-# words every term of :func:`~.dates.find_term` holds (folded): sentences without one are not read for it
-_TERM_WORDS = ("thoi han", "hieu luc", "thoi gian hop tac", "keo dai", "gilt", "gelten", "lauft", "laufen", "laufzeit",
-               "dauer", "betragt", "befristet", "angelegt", "geschlossen", "valid", "run", "term", "period",
-               "duration", "last", "-year", "-month")
 
 
 _MAIN_PARTY_KINDS = frozenset({"hospital", "university", "company", "institute", "foreign_body", "health_centre",

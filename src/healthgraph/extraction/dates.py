@@ -145,6 +145,10 @@ _TERMS = tuple(re.compile(pattern.format(n=_COUNT, unit=_UNIT), re.I) for patter
     r"{n}\s+{unit}(?!\w)",
     r"(?<!\w){n}-{unit}\s+(?:agreement|memorandum|MoU|contract|partnership|cooperation|programme|program)",
 ))
+# words every one of those terms holds, folded: a sentence without one is not read for a term
+TERM_WORDS = ("thoi han", "hieu luc", "thoi gian hop tac", "keo dai", "gilt", "gelten", "lauft", "laufen", "laufzeit",
+              "dauer", "betragt", "befristet", "angelegt", "geschlossen", "valid", "run", "term", "period",
+              "duration", "last", "-year", "-month")
 
 
 def find_term(text: str) -> tuple[int, int] | None:
