@@ -5,24 +5,108 @@ property graph has about that many relationships is loaded into the Oxigraph sto
 Neo4j server (emptied first) and a networkx graph, then every named query runs on each
 backend with parameters chosen from the data (the busiest supporter, one of its
 recipients, its province). Names are resolved once, outside the timed runs.
+
+Sizes are counted in property-graph relationships (what ``to_property_graph`` makes and
+Neo4j stores: SUPPORTS, PARTY, TRANSFERRED_TO/FROM, LOCATED_IN, ...).
 """
 from __future__ import annotations
 
 import os
+import statistics
 import tempfile
 import time
 from collections import Counter
+from functools import lru_cache
+from pathlib import Path
 
 from common import fmt, measure
+
+from healthgraph.model import Corpus
 
 BACKENDS = ("rdf", "neo4j", "networkx")
 RUNS = 3
 
 
+@lru_cache(maxsize=1)
+def _relationships_per_partnership() -> float:
+    from healthgraph.graph import to_property_graph
+    from healthgraph.synthetic import synth_corpus
+
+    sample = synth_corpus(1000, seed=1)
+    return len(to_property_graph(sample).edges) / 1000
+
+
+def build_synthetic_graph(edges: int, seed: int = 0) -> Corpus:
+    """A synthetic :class:`Corpus` whose property graph has about ``edges`` relationships.
+
+    Parameters
+    ----------
+    edges : int
+        Target number of relationships (10_000, 100_000, 1_000_000 ...).
+    seed : int
+        Same seed, same corpus.
+    """
+    from healthgraph.synthetic import synth_corpus
+
+    return synth_corpus(max(1, round(edges / _relationships_per_partnership())), seed=seed)
+
+
+def prepare(corpus: Corpus, workdir: str | Path, backends=("rdf", "neo4j", "networkx"), uri: str | None = None) -> dict:
+    """Load ``corpus`` into each backend: an Oxigraph store under ``workdir``, the Neo4j server
+    (wiped first!), a networkx graph. Returns ``{backend: opened backend}`` for :func:`time_query`."""
+    from healthgraph.queries.backends import networkx_graph, open_backend
+
+    opened = {}
+    if "rdf" in backends:
+        from healthgraph.rdf.build import build
+        from healthgraph.rdf.mapping import corpus_facts
+
+        store = Path(workdir) / "store"
+        build(corpus_facts(corpus), store=store, fresh=store.exists(), show_progress=False)
+        opened["rdf"] = open_backend("rdf", store=store)
+    if "neo4j" in backends:
+        from healthgraph.neo4j.cypher import cypher
+        from healthgraph.neo4j.load import neo4j_load
+
+        cypher("CALL { MATCH (n) DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", uri=uri)
+        neo4j_load(corpus, uri=uri, show_progress=False)
+        opened["neo4j"] = open_backend("neo4j", uri=uri)
+    if "networkx" in backends:
+        opened["networkx"] = open_backend("networkx", graph=networkx_graph(corpus=corpus))
+    return opened
+
+
+def busiest_supporter(corpus: Corpus) -> str:
+    """The organisation that supports most often: a demanding ``dependants`` parameter."""
+    counts = Counter(p.supporter for p in corpus.partnerships.values() if p.supporter)
+    return min(counts, key=lambda o: (-counts[o], o))
+
+
+def time_query(name: str, params: dict | None, backend: str, backends: dict, runs: int = 5) -> dict:
+    """Run query ``name`` ``runs`` times on an opened backend (see :func:`prepare`); median seconds.
+
+    Returns
+    -------
+    dict
+        ``query``, ``backend``, ``rows``, ``seconds`` (median), ``best``, ``runs``.
+    """
+    from healthgraph.queries import bind_params, run_spec
+    from healthgraph.queries.catalogue import get
+
+    spec = get(name)
+    opened = backends[backend]
+    values = bind_params(spec, params, opened)  # resolve names once; time the query alone
+    timings, rows = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        _, rows = run_spec(spec, values, opened, resolved=True)
+        timings.append(time.perf_counter() - start)
+    return {"query": name, "backend": backend, "rows": len(rows), "seconds": round(statistics.median(timings), 6),
+            "best": round(min(timings), 6), "runs": runs}
+
+
 def _params(corpus) -> dict[str, dict]:
     """Demanding but answerable parameters for every named query, taken from ``corpus``."""
-    from healthgraph.queries.bench import busiest_supporter
-
     hub = busiest_supporter(corpus)
     supported = Counter(p.recipient for p in corpus.partnerships.values() if p.supporter == hub and p.recipient)
     recipient = min(supported, key=lambda o: (-supported[o], o))
@@ -50,7 +134,6 @@ def _params(corpus) -> dict[str, dict]:
 def size_run(edges: int) -> dict:
     """Load a synthetic graph of ``edges`` relationships into every backend and time every query."""
     from healthgraph.graph import to_property_graph
-    from healthgraph.queries.bench import build_synthetic_graph, prepare, time_query
     from healthgraph.queries.catalogue import shipped_catalogue
 
     corpus = build_synthetic_graph(edges)
@@ -98,7 +181,7 @@ def run(quick: bool) -> dict:
         tables.append({"caption": f"{result['relationships']:,} relationships ({result['partnerships']:,} "
                                   f"synthetic partnerships): median of {RUNS} runs",
                        "columns": ["query"] + list(BACKENDS), "rows": rows})
-    notes = ["`healthgraph.queries.bench.time_query` on each backend: the Oxigraph store built by "
+    notes = ["`time_query` (benchmarks/bench_queries.py) on each backend: the Oxigraph store built by "
              "`healthgraph build` (document by document, as from articles), the repository's Neo4j 5.26 server "
              "(emptied, then `neo4j_load`), and the networkx graph in memory; the loading row times that step. Every backend returns the same rows (tests/queries asserts it); the row "
              "counts here show it for the synthetic graphs too. Parameters are ids from the data, resolved once "

@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+TESTS_VIZ = Path(__file__).resolve().parents[1] / "tests" / "viz"  # chromium.py: the page tests' browser driver
+
 # Every redraw of the canvas, timed inside the browser: vis emits beforeDrawing and
 # afterDrawing around each frame it paints.
 _RECORD_FRAMES = """
@@ -76,7 +78,9 @@ def build_corpus(nodes: int, seed: int = 0):
 def run(nodes: int = 5000, repeat: int = 3) -> dict:
     from healthgraph.graph import to_property_graph
     from healthgraph.visual import viz
-    from healthgraph.visual.chromium import Chromium
+
+    sys.path.insert(0, str(TESTS_VIZ))
+    from chromium import Chromium
 
     corpus = build_corpus(nodes)
     graph = to_property_graph(corpus)

@@ -39,10 +39,6 @@ def clear_facts(store: str | Path) -> None:
             path.unlink()
 
 
-def has_facts(store: str | Path) -> bool:
-    return (Path(store) / FACTS_DIR).is_dir()
-
-
 def read_facts(store: str | Path) -> list[DocumentFacts]:
     """Every document's facts kept in the store at ``store``, by document id."""
     folder = Path(store) / FACTS_DIR

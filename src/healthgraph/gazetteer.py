@@ -15,10 +15,8 @@ import yaml
 from .resources import data_file
 from .text import fold, nfc
 
-try:  # the C loader is ~10x faster; fall back where libyaml is missing
-    _YamlLoader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _YamlLoader = yaml.SafeLoader
+# the C loader is ~10x faster; fall back where libyaml is missing
+_YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(path) -> dict:
@@ -107,12 +105,6 @@ class Gazetteer:
                     bucket.append(p)
         for bucket in self._province_keys.values():
             bucket.sort(key=lambda p: p.era != "pre2025")  # the older, smaller territory first
-        self._org_keys: dict[str, list[KnownOrganisation]] = {}
-        for o in self.organisations.values():
-            for label in (*o.labels, *o.short):
-                bucket = self._org_keys.setdefault(fold(label), [])
-                if o not in bucket:
-                    bucket.append(o)
 
     def province(self, province_id: str | None) -> Province | None:
         return self.provinces.get(province_id) if province_id else None
@@ -134,14 +126,6 @@ class Gazetteer:
             if key.endswith(suffix) and key[: -len(suffix)] in self._province_keys:
                 key = key[: -len(suffix)]
         return list(self._province_keys.get(key, ()))
-
-    def find_organisations(self, name: str) -> list[KnownOrganisation]:
-        """Named organisations whose name, alias, translation or short name is ``name``."""
-        return list(self._org_keys.get(fold(name), ()))
-
-    def province_keys(self) -> dict[str, list[Province]]:
-        """Folded label -> provinces, for building fast matchers."""
-        return self._province_keys
 
 
 def _province(entry: dict) -> Province:

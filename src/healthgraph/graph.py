@@ -39,8 +39,6 @@ from .model import KINDS, Corpus, Organisation, Partnership, TechniqueTransfer
 from .text import slug
 
 KIND_LABELS = {kind.id: kind.label for kind in KINDS.values()}  # from the one registry (model.KINDS)
-RELATIONSHIP_TYPES = ("SUPPORTS", "SATELLITE_OF", "PARTY", "TRANSFERRED_TO", "TRANSFERRED_FROM",
-                      "LOCATED_IN", "MERGED_INTO")
 
 
 @dataclass
@@ -84,9 +82,6 @@ class PropertyGraph:
         if (source, type_, target) not in self._edge_keys:
             self._edge_keys.add((source, type_, target))
             self.add_edge(source, type_, target, **props)
-
-    def nodes_with_label(self, label: str) -> list[Node]:
-        return [n for n in self.nodes.values() if label in n.labels]
 
 
 def technique_node_id(transfer: TechniqueTransfer) -> str:

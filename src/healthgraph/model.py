@@ -316,8 +316,8 @@ class Corpus:
             if current is None or p.curated or not current.curated:
                 self.partnerships[p.id] = p
         for t in facts.techniques:
-            current = self.techniques.get(t.id)
-            if current is None or t.curated or not current.curated:
+            known = self.techniques.get(t.id)
+            if known is None or t.curated or not known.curated:
                 self.techniques[t.id] = t
 
     def add_organisation(self, org: Organisation) -> None:

@@ -16,17 +16,23 @@ FORMATS = ("table", "json", "csv")
 
 class Rows(list):
     """The rows (dicts) a query returns, with its column names in :attr:`columns` (there
-    even when no row came back): what ``sparql`` and ``cypher`` return, and print with
-    :func:`emit`.
+    even when no row came back): what ``query``, ``sparql`` and ``cypher`` return, and
+    :func:`emit` prints.
 
-    >>> rows = Rows([{"id": "bach-mai"}], ["id"])
+    >>> rows = Rows([{"id": "bach-mai", "name": "Bệnh viện Bạch Mai"}], ["id", "name"])
     >>> rows, rows.columns
-    ([{'id': 'bach-mai'}], ['id'])
+    ([{'id': 'bach-mai', 'name': 'Bệnh viện Bạch Mai'}], ['id', 'name'])
+    >>> rows.tuples()
+    [('bach-mai', 'Bệnh viện Bạch Mai')]
     """
 
     def __init__(self, rows: Iterable[dict] = (), columns: Iterable[str] = ()):
         super().__init__(rows)
         self.columns = list(columns)
+
+    def tuples(self) -> list[tuple]:
+        """The rows as tuples in column order (to compare or sort results)."""
+        return [tuple(row.get(c) for c in self.columns) for row in self]
 
 
 def _cell(value: Any) -> str:
@@ -68,7 +74,7 @@ def emit(rows: Iterable[dict], columns: Sequence[str] | None = None, fmt: str = 
     ----------
     rows : iterable of dict
     columns : sequence of str, optional
-        Column order; the keys of the first row by default.
+        Column order; the columns of :class:`Rows`, else the keys of the first row.
     fmt : {"table", "json", "csv"}
     stream : text stream, optional
         ``sys.stdout`` by default.
@@ -76,6 +82,7 @@ def emit(rows: Iterable[dict], columns: Sequence[str] | None = None, fmt: str = 
         Table caption (tables only).
     """
     stream = stream or sys.stdout
+    columns = columns if columns is not None else getattr(rows, "columns", None)
     rows = list(rows)
     if columns is None:
         columns = list(rows[0].keys()) if rows else []

@@ -3,27 +3,37 @@
 Articles (``.txt``, ``.html``/``.htm``, ``.jsonl`` corpora, folders of them) go through the
 extraction pipeline; curated files (``.yaml``/``.yml``, ``.csv``, ``.json``) go through the
 structured loader and override extracted facts for the same agreement. A bad file is
-reported (one line naming it) and skipped; it never aborts the run.
+reported (one line naming it) and skipped; it never aborts the run. An answer key (gold
+facts to score against, such as the ``gold.jsonl`` that ``healthgraph synth`` writes
+beside its articles) is not a source: it is skipped and said in one line (a ``logging`` warning, on stderr
+unless logging is set up otherwise).
 """
 from __future__ import annotations
 
+import json
+import logging
 import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .errors import HealthgraphError, InputError
+from .errors import HealthgraphError, InputError, one_line
 from .model import Corpus, DocumentFacts
 
 CURATED_SUFFIXES = {".yaml", ".yml", ".csv", ".json"}
+_log = logging.getLogger(__name__)  # notices; with no logging set up, Python prints them on stderr
 
 
 STORE_MARKER = "healthgraph-store.json"  # a store folder's own files are never articles (see rdf.store)
+# A JSONL record of the gold format (score.py, healthgraph synth) has these, and no article text.
+ANSWER_KEY_FIELDS = {"orgs", "partnerships"}
+_ARTICLE_TEXT_FIELDS = {"text", "content", "html"}  # the fields extraction.reader takes an article from
+_SNIFF_CHARS = 1 << 20  # enough for the first record of any answer key
 
 
 def walk_files(paths: Iterable[str | Path], on_error: Callable[[HealthgraphError], None]) -> list[Path]:
     """The regular files named by ``paths``, folders walked in sorted order (hidden files and
-    store folders left out); a path that does not exist, or is no regular file (a FIFO, a
-    device), goes to ``on_error`` as an :class:`InputError`."""
+    store folders left out, answer keys skipped with a logged warning); a path that does not
+    exist, or is no regular file (a FIFO, a device), goes to ``on_error`` as an :class:`InputError`."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -35,7 +45,42 @@ def walk_files(paths: Iterable[str | Path], on_error: Callable[[HealthgraphError
             on_error(InputError(path, "not a regular file (a device or a pipe is never read)"))
         else:
             on_error(InputError(path, "no such file or directory"))
-    return files
+    sources = []
+    for f in files:
+        if is_answer_key(f):
+            _log.warning("skipped %s: an answer key (gold facts), not articles", one_line(f))
+        else:
+            sources.append(f)
+    return sources
+
+
+def is_answer_key(path: Path) -> bool:
+    """Whether ``path`` is a JSONL file of gold cases (``orgs``/``partnerships``, no article
+    text), recognised by its first record whatever its name.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp(), "gold.jsonl")
+    >>> _ = p.write_text('{"id": "a1", "orgs": [], "partnerships": []}', encoding="utf-8")
+    >>> is_answer_key(p)
+    True
+    >>> _ = p.write_text('{"id": "a1", "text": "Bệnh viện Bạch Mai ...", "orgs": []}', encoding="utf-8")
+    >>> is_answer_key(p)
+    False
+    """
+    from .extraction.reader import JSONL_SUFFIXES  # imported here: the extraction package imports this module
+
+    if path.suffix.lower() not in JSONL_SUFFIXES:
+        return False
+    try:
+        with open(path, encoding="utf-8-sig") as stream:
+            head = stream.read(_SNIFF_CHARS)
+        record = json.loads(next((line for line in head.splitlines() if line.strip()), ""))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False  # no recognisable key: read as articles, the reader says what is wrong
+    return (isinstance(record, dict) and bool(ANSWER_KEY_FIELDS & record.keys())
+            and not _ARTICLE_TEXT_FIELDS & record.keys())
 
 
 def _walk(folder: Path) -> list[Path]:

@@ -50,9 +50,9 @@ def graph(corpus):
 
 
 @pytest.fixture
-def auth_server():
+def auth_server(free_port):
     """A second real server with authentication on (user neo4j, password below), on its own port."""
-    port, password = "7697", "hg-test-secret"
+    port, password = free_port, "hg-test-secret"
     env = {**os.environ, "NEO4J_BOLT_PORT": port, "NEO4J_SERVER_PASSWORD": password, "NEO4J_HEAP": "512m"}
     script = ROOT / "scripts" / "neo4j-server.sh"
     started = subprocess.run(["bash", str(script), "start"], env=env, capture_output=True, text=True)

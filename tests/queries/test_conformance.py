@@ -55,10 +55,11 @@ def test_same_rows_on_every_backend(dataset, name):
     for params in parameter_sets(spec, dataset["graph"]):
         results = {b: query(name, params, backend=b, store=dataset["store"], graph=dataset["graph"])
                    for b in BACKENDS}
-        columns, rows = results["rdf"]
-        assert columns == spec.column_names
+        rows = results["rdf"]
+        assert rows.columns == spec.column_names
         for b in ("neo4j", "networkx"):
-            assert results[b] == results["rdf"], f"{name} {params}: {b} differs from rdf"
+            assert results[b].columns == rows.columns
+            assert results[b].tuples() == rows.tuples(), f"{name} {params}: {b} differs from rdf"
         answered += bool(rows)
     if dataset["name"] == "synth":  # the synthetic graph is big enough that every question has answers
         assert answered, f"{name} returned no rows for any parameters on the synthetic graph"
@@ -77,32 +78,32 @@ def test_query_files_agree_on_parameters_and_columns():
 def test_dependants_of_bach_mai_in_the_examples(examples):
     """The example article says Bạch Mai takes the Phú Thọ general hospital as a satellite."""
     for backend in BACKENDS:
-        columns, rows = query("dependants", {"hospital": "Bạch Mai"}, backend=backend, store=examples["store"],
-                              graph=examples["graph"])
-        by_id = {r[1]: dict(zip(columns, r)) for r in rows}
+        rows = query("dependants", {"hospital": "Bạch Mai"}, backend=backend, store=examples["store"],
+                     graph=examples["graph"])
+        by_id = {r["dependant"]: r for r in rows}
         assert by_id["bvdk-phu-tho"]["direct"] is True
         assert 0 < by_id["bvdk-phu-tho"]["share"] <= 1.0
 
 
 def test_agreement_dates_in_the_examples(examples):
     """Lai Châu – Lào Cai No. 2, signed 2025-10-27 for five years: active in 2026, expiring in autumn 2030."""
-    active = query("agreements-active", {"date": "2026-01-01"}, backend="networkx", graph=examples["graph"])[1]
+    active = query("agreements-active", {"date": "2026-01-01"}, backend="networkx", graph=examples["graph"]).tuples()
     pairs = {(r[3], r[5]): (r[4], r[6]) for r in active}
     assert pairs[("bvdk-lai-chau", "bvdk-lao-cai-2")] == ("Bệnh viện Đa khoa tỉnh Lai Châu",
                                                           "Bệnh viện Đa khoa tỉnh Lào Cai số 2")  # names, not only ids
-    before = query("agreements-active", {"date": "2025-10-26"}, backend="rdf", store=examples["store"])[1]
+    before = query("agreements-active", {"date": "2025-10-26"}, backend="rdf", store=examples["store"]).tuples()
     assert ("bvdk-lai-chau", "bvdk-lao-cai-2") not in {(r[3], r[5]) for r in before}
     assert before, "other example agreements were in force the day before"
-    soon = query("agreements-expiring", {"date": "2030-10-01", "days": "30"}, backend="neo4j")[1]
+    soon = query("agreements-expiring", {"date": "2030-10-01", "days": "30"}, backend="neo4j").tuples()
     assert [(r[4], r[9]) for r in soon] == [("bvdk-lai-chau", "2030-10-27")]
-    assert query("agreements-expiring", {"date": "2030-10-01", "days": "25"}, backend="neo4j")[1] == []
+    assert query("agreements-expiring", {"date": "2030-10-01", "days": "25"}, backend="neo4j").tuples() == []
 
 
 def test_old_and_new_province_names(examples):
     """Lào Cai (new, 2025) includes the old Lào Cai and Yên Bái; old Yên Bái does not include Lào Cai."""
-    new = query("organisations-by-province", {"province": "Lào Cai"}, backend="rdf", store=examples["store"])[1]
-    old = query("organisations-by-province", {"province": "lao-cai"}, backend="rdf", store=examples["store"])[1]
-    other = query("organisations-by-province", {"province": "Yen Bai"}, backend="rdf", store=examples["store"])[1]
+    new = query("organisations-by-province", {"province": "Lào Cai"}, backend="rdf", store=examples["store"]).tuples()
+    old = query("organisations-by-province", {"province": "lao-cai"}, backend="rdf", store=examples["store"]).tuples()
+    other = query("organisations-by-province", {"province": "Yen Bai"}, backend="rdf", store=examples["store"]).tuples()
     assert new[0][0] == "lao-cai-2025" and "bvdk-lao-cai-2" in {r[2] for r in new}
     assert "bvdk-lao-cai-2" in {r[2] for r in old}
     assert "bvdk-lao-cai-2" not in {r[2] for r in other}

@@ -11,13 +11,13 @@ from click.testing import CliRunner
 from healthgraph.cli import main
 from healthgraph.errors import HealthgraphError
 from healthgraph.queries import query
-from healthgraph.queries.resolve import resolve_province
+from healthgraph.resolve import resolve_province
 
 pytestmark = pytest.mark.neo4j  # the fixtures load every graph into the Neo4j server too
 
 
 def supporters_of(examples, text, backend="networkx"):
-    return query("dependants", {"hospital": text}, backend=backend, store=examples["store"], graph=examples["graph"])[1]
+    return query("dependants", {"hospital": text}, backend=backend, store=examples["store"], graph=examples["graph"]).tuples()
 
 
 @pytest.mark.parametrize("text", ["Bệnh viện Bạch Mai", "benh vien bach mai", "BV Bạch Mai", "Bach Mai Hospital",
@@ -29,9 +29,9 @@ def test_a_hospital_is_found_however_it_is_typed(examples, text, backend):
 
 
 def test_old_tone_marks_and_abbreviations(examples):
-    rows = query("partners", {"organisation": "BVĐK tỉnh Lai Châu"}, backend="networkx", graph=examples["graph"])[1]
+    rows = query("partners", {"organisation": "BVĐK tỉnh Lai Châu"}, backend="networkx", graph=examples["graph"]).tuples()
     assert {r[0] for r in rows} == {"bvdk-lai-chau"}
-    rows = query("partners", {"organisation": "Sở Y tế Đăk Nông"}, backend="networkx", graph=examples["graph"])[1]
+    rows = query("partners", {"organisation": "Sở Y tế Đăk Nông"}, backend="networkx", graph=examples["graph"]).tuples()
     assert {r[0] for r in rows} == {"syt-dak-nong"}
 
 
@@ -167,10 +167,9 @@ def test_injection_text_is_only_ever_a_value(examples, user_queries, evil):
 
     before = cypher("MATCH (n) RETURN count(n) AS n")[0]["n"]
     for backend in ("rdf", "neo4j"):
-        columns, rows = query("named", {"name": evil}, backend=backend, store=examples["store"], queries_dir=user_queries)
-        assert rows == []
+        assert query("named", {"name": evil}, backend=backend, store=examples["store"], queries_dir=user_queries) == []
     assert cypher("MATCH (n) RETURN count(n) AS n")[0]["n"] == before
-    assert query("named", {"name": "Sở Y tế Sơn La"}, store=examples["store"], queries_dir=user_queries)[1]
+    assert query("named", {"name": "Sở Y tế Sơn La"}, store=examples["store"], queries_dir=user_queries).tuples()
 
 
 @pytest.mark.parametrize("given", ["BV Bạch Mai", "bach mai", "Bệnh viện Bạch Mai", "bach-mai"])
@@ -180,7 +179,7 @@ def test_sparql_and_cypher_take_a_name_as_query_does(examples, given):
     from healthgraph.neo4j.cypher import cypher
     from healthgraph.rdf.sparql import sparql
 
-    expected = {r[1] for r in query("dependants", {"hospital": given}, backend="rdf", store=examples["store"])[1]}
+    expected = {r[1] for r in query("dependants", {"hospital": given}, backend="rdf", store=examples["store"]).tuples()}
     assert "bvdk-phu-tho" in expected
     shipped = sparql("dependants", store=examples["store"], params={"hospital": given})
     assert {r["dependant"] for r in shipped} == expected

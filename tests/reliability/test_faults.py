@@ -51,7 +51,6 @@ def test_build_killed_halfway_then_rerun_has_no_duplicates(tmp_path, synthetic_d
     assert again.returncode == 0 and _store_facts(store) == expected
 
 
-SECOND_PORT = "7688"
 LOADER = """
 import sys
 from healthgraph.errors import HealthgraphError
@@ -67,9 +66,9 @@ print(report.counters["nodes_created"] + report.counters["relationships_created"
 """
 
 
-def _server(action: str) -> subprocess.CompletedProcess:
+def _server(action: str, port: str) -> subprocess.CompletedProcess:
     return subprocess.run(["bash", str(ROOT / "scripts" / "neo4j-server.sh"), action], capture_output=True,
-                          text=True, env={**os.environ, "NEO4J_BOLT_PORT": SECOND_PORT}, timeout=300)
+                          text=True, env={**os.environ, "NEO4J_BOLT_PORT": port}, timeout=300)
 
 
 def _count(uri: str) -> tuple[int, int, int]:
@@ -84,17 +83,17 @@ def _count(uri: str) -> tuple[int, int, int]:
 
 
 @pytest.mark.neo4j
-def test_neo4j_server_gone_mid_load_gives_a_clear_error_and_rerun_completes():
+def test_neo4j_server_gone_mid_load_gives_a_clear_error_and_rerun_completes(free_port):
     from healthgraph.graph import to_property_graph
     from healthgraph.synthetic import synth_corpus
 
     n = 12000
     graph = to_property_graph(synth_corpus(n, hospitals=400, seed=5))
-    started = _server("start")
+    started = _server("start", free_port)
     assert started.returncode == 0, started.stderr
-    pid_file = ROOT / ".neo4j" / f"server-{SECOND_PORT}.pid"
+    pid_file = ROOT / ".neo4j" / f"server-{free_port}.pid"
     try:
-        loader = subprocess.Popen([sys.executable, "-c", LOADER.format(n=n, port=SECOND_PORT)],
+        loader = subprocess.Popen([sys.executable, "-c", LOADER.format(n=n, port=free_port)],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(4)  # the load is under way (it takes well over 4 s)
         assert loader.poll() is None, "the load finished before the server could be stopped"
@@ -103,20 +102,20 @@ def test_neo4j_server_gone_mid_load_gives_a_clear_error_and_rerun_completes():
         assert loader.returncode == 1, (out, err)
         lines = err.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("Error: ") and "Traceback" not in err, err
-        assert SECOND_PORT in lines[0] or "unreachable" in lines[0].lower() or "neo4j" in lines[0].lower()
+        assert free_port in lines[0] or "unreachable" in lines[0].lower() or "neo4j" in lines[0].lower()
 
-        _server("stop")  # clears the pid file of the killed server
-        assert _server("start").returncode == 0
-        uri = f"bolt://127.0.0.1:{SECOND_PORT}"
-        rerun = subprocess.run([sys.executable, "-c", LOADER.format(n=n, port=SECOND_PORT)],
+        _server("stop", free_port)  # clears the pid file of the killed server
+        assert _server("start", free_port).returncode == 0
+        uri = f"bolt://127.0.0.1:{free_port}"
+        rerun = subprocess.run([sys.executable, "-c", LOADER.format(n=n, port=free_port)],
                                capture_output=True, text=True, timeout=600)
         assert rerun.returncode == 0, rerun.stderr
         nodes, ids, rels = _count(uri)
         assert nodes == ids == len(graph.nodes)
         assert rels == len(graph.edges)
-        again = subprocess.run([sys.executable, "-c", LOADER.format(n=n, port=SECOND_PORT)],
+        again = subprocess.run([sys.executable, "-c", LOADER.format(n=n, port=free_port)],
                                capture_output=True, text=True, timeout=600)
         assert again.returncode == 0 and again.stdout.strip() == "0", "a second load creates nothing"
         assert _count(uri) == (nodes, ids, rels)
     finally:
-        _server("stop")
+        _server("stop", free_port)

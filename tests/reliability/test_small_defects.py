@@ -110,13 +110,8 @@ def test_two_writers_of_one_memory_store_never_lose_documents(tmp_path, article)
     assert {str(g).rsplit("/", 1)[1] for g in graphs} >= {"a", "b"}
 
 
-def test_an_allowed_service_that_fails_is_one_line(tmp_path, article):
-    import socket
-
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    endpoint = f"http://127.0.0.1:{port}/sparql"
+def test_an_allowed_service_that_fails_is_one_line(tmp_path, article, free_port):
+    endpoint = f"http://127.0.0.1:{free_port}/sparql"  # nobody listens there
     (tmp_path / "a.txt").write_text(article, encoding="utf-8")
     assert run("build", tmp_path / "a.txt", "--store", tmp_path / "kg").returncode == 0
     result = run("sparql", f"SELECT * WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}", "--store", tmp_path / "kg",

@@ -151,6 +151,21 @@ def test_cli_writes_texts_or_jsonl(tmp_path):
     assert not list((tmp_path / "j").glob("*.txt"))
 
 
+@pytest.mark.parametrize("jsonl", [False, True], ids=["texts", "jsonl"])
+def test_extract_reads_a_synth_folder_and_skips_its_answer_key(tmp_path, jsonl):
+    """Issue 15: gold.jsonl beside the articles is no corpus: one line says it is skipped,
+    and every article gives exactly one fact record."""
+    synth(articles=8, hospitals=25, out=tmp_path, seed=11, jsonl=jsonl)
+    ids = [json.loads(line)["id"] for line in (tmp_path / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    proc = subprocess.run([sys.executable, "-m", "healthgraph", "extract", str(tmp_path), "--format", "json"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["errors"] == []
+    assert sorted(d["id"] for d in result["documents"]) == sorted(ids)
+    assert proc.stderr.splitlines() == [f"skipped {tmp_path / 'gold.jsonl'}: an answer key (gold facts), not articles"]
+
+
 def test_cli_rejects_unknown_language(tmp_path):
     result = CliRunner().invoke(main, ["synth", "-n", "3", "-o", str(tmp_path), "--languages", "vi,fr"])
     assert result.exit_code == 1

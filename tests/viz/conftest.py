@@ -63,7 +63,7 @@ def graph(corpus, gazetteer):
 @pytest.fixture
 def browser():
     """Debian's headless Chromium; a missing browser fails the test (never skips it)."""
-    from healthgraph.visual.chromium import Chromium
+    from chromium import Chromium  # tests/viz/chromium.py
 
     with Chromium() as chromium:
         yield chromium

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from healthgraph.cli import main
 from healthgraph.errors import HealthgraphError
 from healthgraph.graph import PropertyGraph
-from healthgraph.visual import build_network, date_in_range, find_focus, viz
+from healthgraph.dates import in_range as date_in_range
+from healthgraph.visual import build_network, find_focus, viz
 
 
 def _edges(net):
@@ -86,7 +87,7 @@ def test_province_kind_and_date_filters(graph):
         build_network(graph, kinds=["friends"])
     with pytest.raises(HealthgraphError, match="--since 'last year' is not a date"):
         build_network(graph, since="last year")
-    with pytest.raises(HealthgraphError, match="unknown province 'Atlantis'"):
+    with pytest.raises(HealthgraphError, match="province 'Atlantis': not a province name"):
         build_network(graph, province="Atlantis")
 
 

@@ -58,8 +58,11 @@ def neo4j_load(sources, store, uri, user, password, database, batch_size, mode, 
     \b
     Examples:
       healthgraph neo4j load articles/ agreements.yaml
-      healthgraph neo4j load --store hg-store
-      NEO4J_PASSWORD=... healthgraph neo4j load seeds/ --uri neo4j+s://xxxx.databases.neo4j.io --user neo4j
+      healthgraph neo4j load --store kg/
+      healthgraph neo4j load articles/ --uri bolt://localhost:7687 --user neo4j
+
+    The password comes from NEO4J_PASSWORD, --password-file or --ask-password, never the
+    command line; a neo4j+s:// URI reaches a hosted server (Aura).
     """
     from ..neo4j.load import neo4j_load as run
     from ..output import emit
@@ -79,12 +82,13 @@ def neo4j_load(sources, store, uri, user, password, database, batch_size, mode, 
 @connection_options
 @format_option
 def cypher(query, params, uri, user, password, database, fmt):
-    """Run the Cypher QUERY (or every statement of the file QUERY) and print the rows.
+    """Run the Cypher QUERY (text, .cypher file or shipped query name; every statement of a
+    file) and print the rows.
 
     \b
     Examples:
       healthgraph cypher 'MATCH (h:Hospital) RETURN h.id, h.name LIMIT 5'
-      healthgraph cypher queries/dependants.cypher -p hospital="Bạch Mai" --format json
+      healthgraph cypher dependants -p hospital="Bạch Mai" --format json
       healthgraph cypher 'MATCH (o:Organisation) WHERE o.tier = $tier RETURN count(*) AS n' -p tier=central
     """
     from ..neo4j.cypher import cypher as run
@@ -92,4 +96,4 @@ def cypher(query, params, uri, user, password, database, fmt):
     from ..params import parse_pairs
 
     rows = run(query, parse_pairs(params), uri=uri, user=user, password=password, database=database)
-    emit(rows, rows.columns, fmt)
+    emit(rows, fmt=fmt)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 
+from ..queries.backends import BACKENDS
 from . import format_option, main
 
 
@@ -10,7 +11,7 @@ from . import format_option, main
 @click.argument("name", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="a parameter of the query (names of hospitals/provinces in any spelling); repeatable")
-@click.option("--backend", "-b", type=click.Choice(["rdf", "neo4j", "networkx"]), default="rdf", show_default=True,
+@click.option("--backend", "-b", type=click.Choice(BACKENDS.names()), default="rdf", show_default=True,
               help="rdf: the store; neo4j: the server; networkx: in memory, from --source or the store")
 @click.option("--store", type=click.Path(file_okay=False), default=None,
               help="store built by `healthgraph build` [default: ./hg-store]")
@@ -29,8 +30,8 @@ def query(name, params, backend, store, sources, uri, queries_dir, list_, fmt):
       healthgraph query --list
       healthgraph query dependants --param hospital="BV Bạch Mai" --store kg/
       healthgraph query agreements-expiring -p date=2025-01-01 -p days=30 --backend neo4j
-      healthgraph query organisations-by-province -p province="Lào Cai" -p tier=provincial --format csv
-      healthgraph query my-question --queries-dir my-queries/ -p name=value
+      healthgraph query organisations-by-province -p province="Lào Cai" -p tier=provincial --store kg/ --format csv
+      healthgraph query my-question --queries-dir my-queries/ -p name=value --store kg/
     """
     from ..errors import HealthgraphError
     from ..output import emit
@@ -45,22 +46,21 @@ def query(name, params, backend, store, sources, uri, queries_dir, list_, fmt):
     from ..params import parse_pairs
 
     given = parse_pairs(params)
-    columns, rows = run(name, given, backend=backend, store=store, sources=list(sources) or None, uri=uri,
-                        queries_dir=queries_dir)
-    emit([dict(zip(columns, row)) for row in rows], columns, fmt, title=_title(name, given, queries_dir))
+    rows = run(name, given, backend=backend, store=store, sources=list(sources) or None, uri=uri,
+               queries_dir=queries_dir)
+    emit(rows, fmt=fmt, title=_title(name, given, queries_dir))
 
 
 def _title(name: str, given: dict, queries_dir) -> str:
     """The query and the values it ran with, defaults included and "today" as the date it
     was, so that an empty answer says what it was an answer to."""
-    import datetime as dt
-
+    from ..dates import day
     from ..queries.catalogue import get
 
     values = []
     for p in get(name, queries_dir).params:
         value = given.get(p.name, p.default)
         if p.type == "date" and str(value).strip().lower() == "today":
-            value = dt.date.today().isoformat()
+            value = day(value, p.name)
         values.append(f"{p.name}={value}")
     return f"{name} ({', '.join(values)})" if values else name

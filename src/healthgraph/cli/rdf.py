@@ -66,7 +66,7 @@ def sparql(query, store, params, allow_service, fmt):
         if not result:
             sys.exit(1)  # ASK answered no: usable in shell conditions
         return
-    emit(result, result.columns, fmt)
+    emit(result, fmt=fmt)
 
 
 @main.command()

@@ -20,7 +20,8 @@ from . import format_option, main
 def synth(articles, hospitals, out, seed, languages, jsonl, fmt):
     """Write ARTICLES synthetic articles and OUT/gold.jsonl, the answer key.
 
-    Score an extractor on it with the shared scorer:
+    `healthgraph extract OUT` and `healthgraph build OUT` read the articles and skip the
+    answer key. Score an extractor on it with the shared scorer:
     score.py --gold OUT/gold.jsonl --texts OUT --run 'healthgraph extract {files} --format json'
     """
     from ..output import emit

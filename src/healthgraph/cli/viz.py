@@ -28,7 +28,7 @@ def viz(sources, store, output, province, kinds, focus, depth, since, until, phy
     Examples:
       healthgraph viz articles/ agreements.yaml -o network.html
       healthgraph viz --store kg/ --focus "Bạch Mai" --depth 2 -o bach-mai.html
-      healthgraph viz --store kg/ --province "Lào Cai" --kind satellite --since 2020
+      healthgraph viz --store kg/ --province "Lai Châu" --kind satellite --since 2017 -o lai-chau.html
     """
     from ..visual import viz as draw
 

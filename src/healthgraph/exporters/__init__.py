@@ -1,7 +1,8 @@
 """Export the graph to files other tools read: one module per format family.
 
-Adding a format is adding one module to this package (rdflib-style plugins). A module
-declares
+Formats are found by name in :data:`EXPORTERS` (:class:`healthgraph.plugins.Registry`):
+the modules of this package, and modules that installed packages declare under the
+entry-point group ``healthgraph.exporters``. A format module declares
 
 ``FORMATS``
     the names users pass to ``--format`` (e.g. ``("graphml",)``);
@@ -28,10 +29,8 @@ Examples
 """
 from __future__ import annotations
 
-import importlib
 import inspect
 import json
-import pkgutil
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,6 +40,7 @@ from typing import Any, Iterable
 
 from ..errors import HealthgraphError
 from ..model import Corpus
+from ..plugins import Registry
 
 INPUTS = ("graph", "corpus", "both")
 
@@ -87,30 +87,29 @@ class ExportFormat:
     description: str
 
 
-@lru_cache(maxsize=1)
-def _registry() -> dict[str, tuple[ExportFormat, ModuleType]]:
-    registry: dict[str, tuple[ExportFormat, ModuleType]] = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        names = getattr(module, "FORMATS", None)
-        if not names or not callable(getattr(module, "write", None)):
-            continue  # a helper module, not a format
-        if isinstance(names, str):
-            names = (names,)
-        kind = getattr(module, "INPUT", "graph")
-        if kind not in INPUTS:
-            raise HealthgraphError(f"export module {info.name}: INPUT must be one of {', '.join(INPUTS)}, not {kind!r}")
-        doc = (module.__doc__ or "").strip().splitlines()
-        description = getattr(module, "DESCRIPTION", doc[0] if doc else "")
-        for name in names:
-            if name in registry:
-                raise HealthgraphError(f"export format {name!r} is declared by both {registry[name][0].module} "
-                                       f"and {info.name}")
-            suffix = getattr(module, "SUFFIXES", {}).get(name, getattr(module, "SUFFIX", ""))
-            registry[name] = (ExportFormat(name, info.name, suffix, kind, description), module)
-    return registry
+EXPORTERS = Registry("exporters", {
+    name: f"{__name__}.{module}" for module, names in (
+        ("cypher_script", ("cypher",)), ("edgelist_csv", ("csv", "edgelist")), ("fhir", ("fhir",)),
+        ("gexf", ("gexf",)), ("graphml", ("graphml",)), ("neo4j_admin", ("neo4j-admin",)),
+        ("nodelink", ("node-link",)), ("rdf_formats", ("turtle", "ntriples", "nquads", "jsonld")))
+    for name in names}, noun="export format")
+
+
+@lru_cache(maxsize=None)
+def _format(name: str) -> tuple[ExportFormat, ModuleType]:
+    module = EXPORTERS.get(name)
+    names = getattr(module, "FORMATS", None)
+    names = (names,) if isinstance(names, str) else names
+    if not names or name not in names or not callable(getattr(module, "write", None)):
+        raise HealthgraphError(f"export format {name!r}: {module.__name__} declares no FORMATS with it and a write()")
+    kind = getattr(module, "INPUT", "graph")
+    if kind not in INPUTS:
+        raise HealthgraphError(f"export module {module.__name__}: INPUT must be one of {', '.join(INPUTS)}, "
+                               f"not {kind!r}")
+    doc = (module.__doc__ or "").strip().splitlines()
+    description = getattr(module, "DESCRIPTION", doc[0] if doc else "")
+    suffix = getattr(module, "SUFFIXES", {}).get(name, getattr(module, "SUFFIX", ""))
+    return ExportFormat(name, module.__name__.rsplit(".", 1)[-1], suffix, kind, description), module
 
 
 def formats() -> dict[str, ExportFormat]:
@@ -125,7 +124,7 @@ def formats() -> dict[str, ExportFormat]:
     >>> formats()["graphml"].suffix
     '.graphml'
     """
-    return {name: fmt for name, (fmt, _module) in sorted(_registry().items())}
+    return {name: _format(name)[0] for name in EXPORTERS.names()}
 
 
 def write(source: Corpus | ExportInput | Any, fmt: str, output: str | Path) -> list[Path]:
@@ -144,10 +143,7 @@ def write(source: Corpus | ExportInput | Any, fmt: str, output: str | Path) -> l
     list of Path
         The files written.
     """
-    registry = _registry()
-    if fmt not in registry:
-        raise HealthgraphError(f"unknown export format {fmt!r}; choose one of {', '.join(sorted(registry))}")
-    info, module = registry[fmt]
+    info, module = _format(fmt)
     data = _as_input(source)
     argument = {"graph": lambda: data.graph, "corpus": lambda: data.store or data.corpus,
                 "both": lambda: data}[info.input]()
@@ -239,8 +235,7 @@ def export(sources: Iterable[str | Path] | Corpus | Any = None, fmt: str = "grap
     >>> [p.name for p in export(pg, "node-link", out)]
     ['g.json']
     """
-    if fmt not in _registry():
-        raise HealthgraphError(f"unknown export format {fmt!r}; choose one of {', '.join(sorted(_registry()))}")
+    _format(fmt)  # an unknown format is an error before any source is read
     return write(load_input(sources, store=store, on_error=on_error), fmt, output)
 
 

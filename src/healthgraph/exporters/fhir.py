@@ -227,7 +227,8 @@ def _partnership_of(resource: dict, ids: dict[str, str]) -> Partnership:
     fields = [Field(s["text"], (s.get("coding") or [{}])[0].get("display"), (s.get("coding") or [{}])[0].get("code"))
               for s in resource.get("specialty", []) if _specialty_kind(s) == "field"]
     period = resource.get("period", {})
-    p = Partnership(tuple(sorted((organization, participant))), kind,
+    first, second = sorted((organization, participant))
+    p = Partnership((first, second), kind,
                     Evidence(said["document"], said["sentence"], said["language"],
                              source=resource.get("meta", {}).get("source")),
                     supporter=None if any(e["url"] == SYMMETRIC_URL for e in resource["extension"]) else organization,

@@ -4,7 +4,8 @@ A curated file becomes one :class:`~healthgraph.model.DocumentFacts` whose facts
 ``curated=True``. An agreement that names the article it corrects (``document:``) gets the
 same id as the extracted one (:func:`healthgraph.model.agreement_id`), so it overrides it;
 ``id:`` may also be given explicitly. Organisations may be given by canonical id or by
-name; names resolve through the gazetteer, unknown ones get an ``x-<slug>`` id.
+name; names resolve as everywhere else (:mod:`healthgraph.resolve`), unknown ones get the id the
+extraction gives them.
 
 Every problem raises :class:`~healthgraph.errors.InputError` naming the file and, where it
 applies, the record (``agreement 2``) and the field.
@@ -15,11 +16,13 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, NoReturn
 
+from ..dates import is_partial_date
 from ..errors import InputError
 from ..model import (ORG_KINDS, PARTNERSHIP_KINDS, TIERS, Document, DocumentFacts, Evidence, Field,
                      Organisation, Partnership, TechniqueTransfer, agreement_id, stable_id)
+from ..resolve import OrganisationIndex, gazetteer_index, read_name
 from ..text import nfc, slug
 
 TOP_KEYS = {"id", "title", "source", "language", "published_on", "document", "organisations", "organizations",
@@ -115,7 +118,7 @@ def _parse_csv(path: Path, raw: str) -> dict:
         raise InputError(path, f"invalid CSV: {exc}") from exc
     if not rows:
         raise InputError(path, "CSV has a header but no rows")
-    agreements = []
+    agreements: list[dict] = []
     for row in rows:
         if None in row:
             raise InputError(path, f"CSV line {len(agreements) + 2}: more cells than header columns")
@@ -146,8 +149,9 @@ class _Builder:
         self.raw = raw
         self.gazetteer = default_gazetteer()
         self.organisations: dict[str, Organisation] = {}
+        self.names = OrganisationIndex()  # the names of self.organisations
 
-    def fail(self, problem: str):
+    def fail(self, problem: str) -> NoReturn:
         raise InputError(self.path, problem)
 
     def facts(self, data: Any) -> DocumentFacts:
@@ -190,8 +194,6 @@ class _Builder:
             self.fail(f"{where}: unknown field {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
 
     def _date(self, value: Any, key: str, where: str) -> str | None:
-        from ..rdf.mapping import is_partial_date
-
         if value in (None, ""):
             return None
         value = value.isoformat() if hasattr(value, "isoformat") else str(value)  # YAML reads 2017-07-15 as a date
@@ -224,7 +226,7 @@ class _Builder:
                            former_names=[nfc(str(f)) for f in entry.get("former_names") or []])
         if org.province and self.gazetteer.provinces and self.gazetteer.province(org.province) is None:
             self.fail(f"{where}: unknown province id {org.province!r} (see loaders/gazetteer/provinces.yaml)")
-        self.organisations[org_id] = org
+        self._keep(org)
         return org_id
 
     def _known(self, org_id: str) -> Organisation | None:
@@ -236,19 +238,21 @@ class _Builder:
                             former_names=list(known.former_names))
 
     def _resolve(self, ref: str, where: str) -> str:
-        """An organisation id for ``ref`` (an id, a declared name or a gazetteer name)."""
+        """An organisation id for ``ref``: an id, else a name resolved by the project's one
+        resolver (:mod:`healthgraph.resolve`) among the file's organisations, then the
+        gazetteer's, then as the extraction reads it; a name nobody knows gets the id the
+        extraction would give it, so curated and extracted facts about it meet."""
         ref = nfc(ref.strip())
         if ref in self.organisations or ref in self.gazetteer.organisations:
             return ref
-        for org in self.organisations.values():
-            if ref == org.name or ref in org.mentions:
-                return org.id
-        found = self.gazetteer.find_organisations(ref)
-        if len({o.id for o in found}) == 1:
-            return found[0].id
-        if len(found) > 1:
-            self.fail(f"{where}: {ref!r} is ambiguous ({', '.join(sorted(o.id for o in found))}); give the id")
-        return ref if ref == slug(ref) else "x-" + slug(ref)
+        for index in (self.names, gazetteer_index()):
+            found = index.matches(ref, partial=False)
+            if len(found) == 1:
+                return found[0]
+            if found:
+                candidates = ", ".join(found[:5]) + (" ..." if len(found) > 5 else "")
+                self.fail(f"{where}: {ref!r} is ambiguous ({candidates}); give the id")
+        return read_name(ref) or (ref if ref == slug(ref) else "x-" + slug(ref))
 
     def _party(self, ref: Any, where: str) -> str:
         if not isinstance(ref, (str, int)) or not str(ref).strip():
@@ -260,8 +264,13 @@ class _Builder:
                 base = Organisation(org_id, nfc(str(ref)), resolved=False, mentions=[nfc(str(ref))])
             elif str(ref) != base.name:
                 base.add_mention(nfc(str(ref)))
-            self.organisations[org_id] = base
+            self._keep(base)
         return org_id
+
+    def _keep(self, org: Organisation) -> None:
+        self.organisations[org.id] = org
+        for label in (org.name, *org.mentions, *org.names.values(), *org.former_names):
+            self.names.add(org.id, label, primary=label == org.name)
 
     def _evidence(self, entry: dict, where: str) -> Evidence:
         sentence = entry.get("evidence") or ""
@@ -276,7 +285,7 @@ class _Builder:
         parties = entry.get("parties")
         if not isinstance(parties, list) or len(parties) != 2:
             self.fail(f"{where}: needs exactly two parties (parties: [A, B]), found {parties!r}")
-        ids = tuple(self._party(p, where) for p in parties)
+        ids = (self._party(parties[0], where), self._party(parties[1], where))
         if ids[0] == ids[1]:
             self.fail(f"{where}: both parties are {ids[0]!r}; an agreement needs two different organisations")
         kind = entry.get("kind")

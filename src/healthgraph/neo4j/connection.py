@@ -12,9 +12,12 @@ import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..errors import BackendUnavailable, HealthgraphError
+
+if TYPE_CHECKING:
+    from neo4j import Driver
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
@@ -59,7 +62,7 @@ def one_line(text: object) -> str:
 
 @contextmanager
 def connect(uri: str | None = None, user: str | None = None, password: str | None = None,
-            database: str | None = None, **driver_config) -> Iterator["tuple[object, Settings]"]:
+            database: str | None = None, **driver_config) -> Iterator[tuple[Driver, Settings]]:
     """Open a verified driver; Neo4j failures inside the block become one-line errors.
 
     Parameters

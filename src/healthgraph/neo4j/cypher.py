@@ -14,35 +14,12 @@ import base64
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from ..errors import HealthgraphError, InputError
+from ..errors import HealthgraphError
 from ..output import Rows
+from ..resources import query_text
 from .connection import connect
 
 
-CypherRows = Rows  # the one result type of queries (healthgraph.output.Rows)
-
-
-def read_query(query_or_file: str | Path) -> str:
-    """Return the Cypher text of ``query_or_file``: the file's content if it names a file.
-
-    A ``.cypher`` name that does not exist is an error rather than a query.
-
-    Examples
-    --------
-    >>> read_query("RETURN 1 AS x")
-    'RETURN 1 AS x'
-    """
-    text = str(query_or_file)
-    path = Path(text)
-    looks_like_path = "\n" not in text and len(text) < 4096
-    if looks_like_path and path.is_file():
-        try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(path, f"cannot read the Cypher file ({exc})") from None
-    if looks_like_path and path.suffix.lower() in (".cypher", ".cql"):
-        raise InputError(path, "no such Cypher file")
-    return text
 
 
 def _scan(text: str) -> Iterator[tuple[str, str]]:
@@ -154,13 +131,14 @@ def organisation_labels(rows) -> list[tuple[str, str, bool]]:
 
 def cypher(query_or_file: str | Path, params: Mapping[str, Any] | None = None, uri: str | None = None,
            user: str | None = None, password: str | None = None, database: str | None = None,
-           resolve: bool = True) -> CypherRows:
+           resolve: bool = True) -> Rows:
     """Run a Cypher query (or every statement of a ``.cypher`` file) with parameters.
 
     Parameters
     ----------
     query_or_file : str or Path
-        Cypher text, or the path of a file holding it.
+        Cypher text, the path of a file holding it, or the name of a shipped query
+        (``dependants``: ``queries/dependants.cypher``).
     params : mapping, optional
         Query parameters (``$name`` in the query). A text value for a parameter that names an
         organisation or a province (declared ``// param: NAME organisation`` in the file, or
@@ -173,7 +151,7 @@ def cypher(query_or_file: str | Path, params: Mapping[str, Any] | None = None, u
 
     Returns
     -------
-    CypherRows
+    Rows
         The rows of the last statement as dicts of plain values; ``.columns`` names them.
 
     Raises
@@ -188,16 +166,16 @@ def cypher(query_or_file: str | Path, params: Mapping[str, Any] | None = None, u
     >>> cypher("RETURN $x + 1 AS y", {"x": 41})  # doctest: +SKIP
     [{'y': 42}]
     """
-    text = read_query(query_or_file)
+    text = query_text(query_or_file, (".cypher", ".cql"))
     statements = split_statements(text)
     if not statements:
         raise HealthgraphError(f"no Cypher statement in {str(query_or_file)[:80]!r}")
     params = dict(params or {})
-    rows = CypherRows()
+    rows = Rows()
     with connect(uri, user, password, database) as (driver, conf):
         with driver.session(database=conf.database) as session:
             if resolve:
-                from ..queries.resolve import name_params, resolve_names
+                from ..params import name_params, resolve_names
 
                 plain = {k: v for k, v in params.items() if isinstance(v, str)}
                 types = name_params(text, plain)
@@ -206,6 +184,6 @@ def cypher(query_or_file: str | Path, params: Mapping[str, Any] | None = None, u
             for statement in statements:
                 result = session.run(statement, params)
                 columns = list(result.keys())
-                rows = CypherRows(({key: to_plain(value) for key, value in zip(columns, record.values())}
+                rows = Rows(({key: to_plain(value) for key, value in zip(columns, record.values())}
                                    for record in result), columns)
     return rows

@@ -11,15 +11,17 @@ so the three backends give identical rows.
 """
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Mapping
 
+from ..dates import day
 from ..errors import HealthgraphError
 from ..model import TIERS
+from ..output import Rows
+from ..plugins import Registry
+from ..resolve import OrganisationIndex, resolve_province
 from .backends import BACKENDS, DEFAULT_STORE, Backend, open_backend
 from .catalogue import QuerySpec, catalogue, get
-from .resolve import OrganisationIndex, resolve_province
 
 __all__ = ["query", "list_queries", "run_spec", "BACKENDS", "DEFAULT_STORE"]
 
@@ -34,7 +36,7 @@ def list_queries(queries_dir: str | Path | None = None) -> list[dict]:
     """
     rows = []
     for name, spec in sorted(catalogue(queries_dir).items()):
-        params = [f"{p.name} ({p.type}{'' if p.required else ', default ' + p.default})" for p in spec.params]
+        params = [f"{p.name} ({p.type}{'' if p.required else f', default {p.default}'})" for p in spec.params]
         backends = sorted(spec.files) + ([] if spec.user or name not in _networkx() else ["networkx"])
         rows.append({"name": name, "description": spec.description, "parameters": ", ".join(params),
                      "columns": " ".join(spec.column_names), "backends": ", ".join(backends),
@@ -42,7 +44,7 @@ def list_queries(queries_dir: str | Path | None = None) -> list[dict]:
     return rows
 
 
-def _networkx() -> dict:
+def _networkx() -> Registry:
     from .registry import NETWORKX
 
     return NETWORKX
@@ -58,12 +60,7 @@ def _check_value(spec: QuerySpec, name: str, ptype: str, value, backend: Backend
     if ptype == "province":
         return resolve_province(text)
     if ptype == "date":
-        if text.lower() == "today":
-            return dt.date.today().isoformat()
-        try:
-            return dt.date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_date(name, text)
-        except ValueError:
-            _bad_date(name, text)
+        return day(text, f"parameter {name}")
     if ptype == "int":
         try:
             number = int(text)
@@ -78,10 +75,6 @@ def _check_value(spec: QuerySpec, name: str, ptype: str, value, backend: Backend
                                    f"({', '.join(TIERS)} or any)")
         return text
     return value
-
-
-def _bad_date(name: str, text: str):
-    raise HealthgraphError(f"parameter {name}={text!r} is not a date; write YYYY-MM-DD (or 'today')")
 
 
 def _normalise(value, ctype: str):
@@ -108,7 +101,8 @@ def bind_params(spec: QuerySpec, params: Mapping | None, backend: Backend) -> di
     if unknown:
         known = ", ".join(p.name for p in spec.params) or "none"
         raise HealthgraphError(f"{spec.name}: unknown parameter {unknown[0]!r} (parameters: {known})")
-    values, index_cache = {}, {}
+    values: dict = {}
+    index_cache: dict[str, OrganisationIndex] = {}
     for p in spec.params:
         if p.name not in given and p.required:
             raise HealthgraphError(f"{spec.name}: missing parameter {p.name} ({p.type}): --param {p.name}=VALUE")
@@ -138,8 +132,8 @@ def run_spec(spec: QuerySpec, params: Mapping | None, backend: Backend,
 
 def query(name: str, params: Mapping | None = None, backend: str = "rdf", store: str | Path | None = None,
           sources=None, uri: str | None = None, queries_dir: str | Path | None = None,
-          graph=None) -> tuple[list[str], list[tuple]]:
-    """Run the named query ``name`` on a backend.
+          graph=None) -> Rows:
+    r"""Run the named query ``name`` on a backend.
 
     Parameters
     ----------
@@ -165,8 +159,8 @@ def query(name: str, params: Mapping | None = None, backend: str = "rdf", store:
 
     Returns
     -------
-    (list of str, list of tuple)
-        Column names and rows, fully sorted.
+    Rows
+        One dict per row (column -> value), fully sorted; the column names in ``.columns``.
 
     Raises
     ------
@@ -175,13 +169,19 @@ def query(name: str, params: Mapping | None = None, backend: str = "rdf", store:
 
     Examples
     --------
-    >>> columns, rows = query("dependants", {"hospital": "BV Bạch Mai"}, store="hg-store")  # doctest: +SKIP
-    >>> columns[:3]                                                                          # doctest: +SKIP
-    ['hospital', 'dependant', 'name']
+    >>> from healthgraph.loaders.structured import load_structured
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "agreements.yaml")
+    >>> _ = open(path, "w").write("agreements:\n  - parties: [Bạch Mai, BVĐK tỉnh Lai Châu]\n"
+    ...                           "    kind: satellite\n    supporter: Bạch Mai\n")
+    >>> rows = query("dependants", {"hospital": "BV Bạch Mai"}, backend="networkx", sources=[path])
+    >>> rows.columns[:3], rows[0]["dependant"]
+    (['hospital', 'dependant', 'name'], 'bvdk-lai-chau')
     """
     spec = get(name, queries_dir)
     opened = open_backend(backend, store=store, sources=sources, uri=uri, graph=graph)
     try:
-        return run_spec(spec, params, opened)
+        columns, rows = run_spec(spec, params, opened)
     finally:
         opened.close()
+    return Rows((dict(zip(columns, row)) for row in rows), columns)

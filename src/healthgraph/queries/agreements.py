@@ -9,7 +9,6 @@ import datetime as dt
 import re
 
 from .graphview import view
-from .registry import networkx_query
 
 _DATED = re.compile(r"^[0-9]{4}")
 _FULL_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -24,7 +23,6 @@ def _pairs(v):
                 yield a, v.g.nodes[a], pa, pb
 
 
-@networkx_query("agreements-active")
 def agreements_active(g, date: str) -> list[list]:
     rows = []
     v = view(g)
@@ -40,7 +38,6 @@ def agreements_active(g, date: str) -> list[list]:
     return sorted(rows, key=lambda r: (r[8], r[1]))
 
 
-@networkx_query("agreements-expiring")
 def agreements_expiring(g, date: str, days: int) -> list[list]:
     until = (dt.date.fromisoformat(date) + dt.timedelta(days=int(days))).isoformat()
     rows = []

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import HealthgraphError
+from ..plugins import Registry
 from .catalogue import QuerySpec
 
 DEFAULT_STORE = "hg-store"
@@ -125,10 +126,9 @@ class NetworkxBackend(Backend):
     def run(self, spec, values):
         from .registry import NETWORKX
 
-        function = NETWORKX.get(spec.name)
-        if function is None or spec.user:
+        if spec.name not in NETWORKX or spec.user:
             raise HealthgraphError(f"query {spec.name!r} has no networkx version; run it with --backend rdf or neo4j")
-        return spec.column_names, function(self.graph, **values)
+        return spec.column_names, NETWORKX.get(spec.name)(self.graph, **values)
 
     def organisation_labels(self):
         from .graphview import view
@@ -167,11 +167,10 @@ def networkx_graph(store=None, sources=None, corpus=None):
     return to_networkx(to_property_graph(corpus))
 
 
-BACKENDS: dict[str, type[Backend]] = {"rdf": RDFBackend, "neo4j": Neo4jBackend, "networkx": NetworkxBackend}
+BACKENDS = Registry("backends", {"rdf": f"{__name__}:RDFBackend", "neo4j": f"{__name__}:Neo4jBackend",
+                                 "networkx": f"{__name__}:NetworkxBackend"}, noun="backend")
 
 
 def open_backend(backend: str, **options) -> Backend:
-    """Open backend ``backend`` (``rdf``, ``neo4j`` or ``networkx``) with its options."""
-    if backend not in BACKENDS:
-        raise HealthgraphError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
-    return BACKENDS[backend](**options)
+    """Open backend ``backend`` (``rdf``, ``neo4j``, ``networkx`` or an installed one) with its options."""
+    return BACKENDS.get(backend)(**options)

@@ -56,9 +56,6 @@ class QuerySpec:
     def column_names(self) -> list[str]:
         return [c for c, _ in self.columns]
 
-    def param(self, name: str) -> Param | None:
-        return next((p for p in self.params if p.name == name), None)
-
 
 def parse_header(path: Path) -> dict:
     """Read the header of a query file: ``{"description", "params", "columns"}`` (empty if none)."""

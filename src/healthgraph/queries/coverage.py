@@ -4,10 +4,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .graphview import view
-from .registry import networkx_query
 
 
-@networkx_query("coverage-gaps")
 def coverage_gaps(g) -> list[list]:
     v = view(g)
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 from collections import Counter, deque
 
 from .graphview import view
-from .registry import networkx_query
 
 
-@networkx_query("dependants")
 def dependants(g, hospital: str) -> list[list]:
     """Everything ``hospital`` reaches along SUPPORTS, with its share of each one's incoming support."""
     v = view(g)
@@ -22,11 +20,10 @@ def dependants(g, hospital: str) -> list[list]:
         incoming = v.supports_in[d]
         own = sum(1 for s, _ in incoming if s == hospital)
         rows.append([hospital, d, v.prop(d, "name"), own > 0, (d, hospital) in v.satellite_of, own, len(incoming),
-                     own / len(incoming), sorted({v.source(a) for _, a in incoming})])
+                     own / len(incoming), sorted({v.source(a) or "" for _, a in incoming} - {""})])
     return sorted(rows, key=lambda r: (-r[7], r[1]))
 
 
-@networkx_query("supporters")
 def supporters(g, hospital: str) -> list[list]:
     """The supporters of ``hospital`` with their number and share of its support agreements."""
     incoming = view(g).supports_in.get(hospital, [])

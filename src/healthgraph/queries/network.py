@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 from .graphview import view
-from .registry import networkx_query
 
 MAX_HOPS = 4  # the SPARQL version spells out each path length up to this
 
 
-@networkx_query("hubs")
 def hubs(g, min_hospitals: int) -> list[list]:
     v = view(g)
     rows = []
@@ -19,7 +17,6 @@ def hubs(g, min_hospitals: int) -> list[list]:
     return sorted(rows, key=lambda r: (-r[3], -r[4], r[1]))
 
 
-@networkx_query("single-points-of-failure")
 def single_points_of_failure(g) -> list[list]:
     v = view(g)
     rows = []
@@ -31,7 +28,6 @@ def single_points_of_failure(g) -> list[list]:
     return sorted(rows, key=lambda r: r[0])
 
 
-@networkx_query("support-path")
 def support_path(g, source: str, target: str) -> list[list]:
     import networkx as nx
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .graphview import view
-from .registry import networkx_query
 
 
-@networkx_query("partners")
 def partners(g, organisation: str) -> list[list]:
     """Everyone ``organisation`` has an agreement with, and in which role."""
     v = view(g)
@@ -28,7 +26,6 @@ def in_province(props: dict, province: str) -> bool:
     return props.get("province") == province or props.get("province_2025") == province
 
 
-@networkx_query("organisations-by-province")
 def organisations_by_province(g, province: str, tier: str = "any") -> list[list]:
     v = view(g)
     rows = []

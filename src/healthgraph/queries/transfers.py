@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from .graphview import view
 from .organisations import in_province
-from .registry import networkx_query
 
 
 def _transfer(v, technique: str, props: dict) -> tuple:
@@ -12,14 +11,12 @@ def _transfer(v, technique: str, props: dict) -> tuple:
     return technique, source, v.prop(source, "name") if source else None, props.get("date"), props.get("transfer")
 
 
-@networkx_query("transfers-to")
 def transfers_to(g, hospital: str) -> list[list]:
     v = view(g)
     rows = [[hospital, *_transfer(v, t, props)] for t, props in v.transfers_to.get(hospital, ())]
     return sorted(rows, key=lambda r: (r[4] or "", r[1], r[2] or "", r[5]))
 
 
-@networkx_query("transfers-in-province")
 def transfers_in_province(g, province: str) -> list[list]:
     v = view(g)
     rows = []

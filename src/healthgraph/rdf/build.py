@@ -20,7 +20,7 @@ from rdflib import URIRef
 from ..errors import HealthgraphError, InputError
 from ..factstore import clear_facts, write_facts
 from ..sources import iter_facts
-from ..model import DocumentFacts
+from ..model import DocumentFacts, Partnership, TechniqueTransfer
 from ..output import progress
 from .mapping import (DERIVED_GRAPH, REFERENCE_GRAPH, agreement_iri, default_gazetteer, derived_graph,
                       document_graph, document_iri, incomplete, reference_graph, transfer_iri)
@@ -143,7 +143,7 @@ def _chain(*iterables):
 
 def _ingest(store: RDFStore, facts: DocumentFacts, gazetteer, curated_in: dict[str, set], report: BuildReport) -> None:
     name = document_iri(facts.document.id)
-    own = [*facts.partnerships, *facts.techniques]
+    own: list[Partnership | TechniqueTransfer] = [*facts.partnerships, *facts.techniques]
     # extracted facts that a curated record in another graph corrects are not written here
     skip = {f.id for f in own if not f.curated and (curated_in.get(f.id, set()) - {name})}
     half = incomplete(facts)  # half-read facts would fail SHACL: reported, not stored

@@ -7,16 +7,16 @@ triples (no blank nodes): rebuilding is idempotent and graphs compare by set equ
 """
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Collection, Iterable, Iterator
 from urllib.parse import quote, unquote
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
+from ..dates import precision
 from ..model import KINDS, Corpus, Document, DocumentFacts, Field, Organisation, Partnership, TechniqueTransfer
 from ..text import slug
 
@@ -39,15 +39,16 @@ PREFIXES = {
 
 # model kind -> (ontology class, schema.org class asserted alongside so no reasoner is needed)
 KIND_CLASSES = {kind.id: (HG[kind.ontology_class], SCHEMA[kind.schema_class])  # from model.KINDS
-                for kind in KINDS.values() if kind.ontology_class}
+                for kind in KINDS.values() if kind.ontology_class and kind.schema_class}
 MERGER_DATE = "2025-07-01"
 
-_DATE_FORMS = (
-    (re.compile(r"^\d{4}$"), XSD.gYear, TIME.inXSDgYear),
-    (re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"), XSD.gYearMonth, TIME.inXSDgYearMonth),
-    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date, TIME.inXSDDate),
-    (re.compile(r"^--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"), XSD.gMonthDay, None),
-)
+# the RDF datatype and OWL-Time position of each precision of healthgraph.dates
+_DATE_FORMS = {
+    "year": (XSD.gYear, TIME.inXSDgYear),
+    "month": (XSD.gYearMonth, TIME.inXSDgYearMonth),
+    "day": (XSD.date, TIME.inXSDDate),
+    "month-day": (XSD.gMonthDay, None),
+}
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -107,21 +108,7 @@ def date_literal(value: str) -> Literal:
 
 
 def _date_form(value: str):
-    value = str(value)
-    for pattern, datatype, time_property in _DATE_FORMS:
-        if pattern.match(value):
-            if datatype == XSD.date:
-                try:
-                    _dt.date.fromisoformat(value)
-                except ValueError:
-                    return None, None
-            return datatype, time_property
-    return None, None
-
-
-def is_partial_date(value: str) -> bool:
-    """True for ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (a real day) and ``--MM-DD``."""
-    return _date_form(value)[0] is not None
+    return _DATE_FORMS.get(precision(value) or "", (None, None))
 
 
 def text(value: str, language: str | None) -> Literal:
@@ -141,7 +128,7 @@ class _Triples:
         self.graph.add((s, p, o))
 
 
-def document_graph(facts: DocumentFacts, gazetteer=None, skip: set[str] = frozenset(),
+def document_graph(facts: DocumentFacts, gazetteer=None, skip: Collection[str] = frozenset(),
                    curated_source: bool | None = None) -> Graph:
     """Return the named graph of one document's facts.
 
@@ -173,13 +160,13 @@ def document_graph(facts: DocumentFacts, gazetteer=None, skip: set[str] = frozen
     graph = Graph(identifier=document_iri(doc.id))
     out = _Triples(graph)
     if curated_source is None:
-        facts_list = [*facts.partnerships, *facts.techniques]
+        facts_list: list[Partnership | TechniqueTransfer] = [*facts.partnerships, *facts.techniques]
         curated_source = bool(facts_list) and all(f.curated for f in facts_list)
     _add_document(out, doc, curated_source)
     known = {o.id for o in facts.organisations}
     for org in facts.organisations:
         _add_organisation(out, org, gazetteer)
-    referenced = {p for x in facts.partnerships for p in x.parties}
+    referenced: set[str | None] = {p for x in facts.partnerships for p in x.parties}
     referenced |= {t.source for t in facts.techniques} | {t.recipient for t in facts.techniques}
     for org_id in sorted(i for i in referenced - known if i):
         # a fact naming an organisation the document did not describe: keep the node typed

@@ -1,7 +1,7 @@
 """``healthgraph sparql``: run a SPARQL query (text, file or shipped query name) on a store.
 
 Parameters are bound as RDF terms, on both store kinds as ``VALUES`` blocks of terms
-serialised by pyoxigraph itself (see :func:`healthgraph.rdf.store.bind_as_values`). A
+serialised by pyoxigraph itself (see :func:`healthgraph.rdf.values_blocks.bind_as_values`). A
 user value is never formatted into the query text, so quotes, ``}`` or ``<script>`` in a
 value cannot change the query.
 """
@@ -13,7 +13,8 @@ from typing import Iterable, Mapping
 
 from rdflib import Literal, URIRef
 
-from ..errors import HealthgraphError, InputError
+from ..errors import HealthgraphError
+from ..resources import query_text
 from .guard import check_services
 from .mapping import PREFIXES, org_iri, province_iri
 from .store import QueryResult, open_store
@@ -23,7 +24,7 @@ _CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(\S*)$")
 _NOT_IN_IRI = re.compile(r"[\s<>\"{}|^`\\\x00-\x1f]")
 
 
-def parse_param(value: str):
+def parse_param(value: object) -> URIRef | Literal:
     """Turn a ``--param`` value into an RDF term.
 
     ``<https://…>`` is an IRI; a CURIE with a known prefix (``hgid:org/bach-mai``) is an
@@ -66,32 +67,9 @@ def parse_params(params: Mapping[str, object] | Iterable[str] | None) -> dict:
     return bindings
 
 
-def query_text(query_or_file: str | Path) -> str:
-    """The query itself: read from a file, a shipped ``queries/<name>.rq``, or the text given."""
-    candidate = Path(str(query_or_file))
-    text = str(query_or_file)
-    looks_like_path = "\n" not in text and "{" not in text and len(text) < 1024
-    if looks_like_path and candidate.is_file():
-        try:
-            return candidate.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(candidate, f"cannot read the query: {exc}") from exc
-    if looks_like_path and _VARIABLE.match(text.replace("-", "_")):
-        from ..resources import data_file
-
-        try:
-            shipped = data_file("queries", f"{text}.rq")
-        except FileNotFoundError:
-            shipped = None
-        if shipped is not None and shipped.is_file():
-            return shipped.read_text(encoding="utf-8")
-    if looks_like_path and (text.endswith((".rq", ".sparql")) or "/" in text):
-        raise InputError(text, "no such query file")
-    return text
-
-
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_NUMBERS = {_XSD + t: int for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+_NUMBERS: dict[str, type[int] | type[float]] = {
+    _XSD + t: int for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
 _NUMBERS.update({_XSD + t: float for t in ("decimal", "double", "float")})
 
 
@@ -121,7 +99,7 @@ def run(query_or_file: str | Path, store: str | Path | None = None, params=None,
         allow_service: Iterable[str] = ()) -> QueryResult:
     """Run a query and return the raw :class:`~healthgraph.rdf.store.QueryResult` (rdflib terms).
     A ``SERVICE`` call to an endpoint not in ``allow_service`` is refused (:mod:`.guard`)."""
-    text = query_text(query_or_file)
+    text = query_text(query_or_file, (".rq", ".sparql"))
     check_services(text, allow_service)
     bindings = parse_params(params)
 
@@ -155,14 +133,16 @@ def organisation_labels(store) -> list[tuple[str, str, bool]]:
 
     from .mapping import local_id
 
-    return [(local_id(o, "org"), str(label), p == RDFS.label) for o, p, label in store.query(_ORG_LABELS).rows]
+    # every ?o is an organisation IRI (the query filters on it), so each has an id
+    return [(org_id, str(label), p == RDFS.label) for o, p, label in store.query(_ORG_LABELS).rows
+            if (org_id := local_id(o, "org")) is not None]
 
 
 def _named_nodes(text: str, bindings: dict, store) -> dict:
     """Organisation and province parameters given as text ("Bạch Mai", "bv bach mai",
     "bach-mai", "Lào Cai"), resolved as ``healthgraph query`` resolves them and bound as their
     nodes; an unknown name is an error, never an empty answer."""
-    from ..queries.resolve import name_params, resolve_names
+    from ..params import name_params, resolve_names
 
     plain = {name: str(term) for name, term in bindings.items() if isinstance(term, Literal)}
     types = name_params(text, plain)

@@ -47,7 +47,8 @@ def data_graph(sources: Iterable[str | Path] | None = None, store: str | Path | 
             for s, p, o, _g in opened.quads():
                 graph.add((s, p, o))
         return graph, None
-    rdf_files, others = [], []
+    rdf_files: list[str | Path] = []
+    others: list[str | Path] = []
     for source in sources or []:
         (rdf_files if Path(source).suffix.lower() in RDF_SUFFIXES else others).append(source)
     for path in rdf_files:
@@ -92,13 +93,13 @@ def check_graph(graph, shapes: str | Path | None = None) -> ValidationReport:
                                                 abort_on_first=False, allow_warnings=True)
     violations = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
+        severity = compact(results.value(result, SH.resultSeverity))
         violations.append({
             "focus": compact(results.value(result, SH.focusNode)),
             "path": compact(results.value(result, SH.resultPath)),
             "message": str(results.value(result, SH.resultMessage) or ""),
             "value": compact(results.value(result, SH.value)),
-            "severity": compact(results.value(result, SH.resultSeverity)).replace("sh:", "")
-            if results.value(result, SH.resultSeverity) else None,
+            "severity": severity.replace("sh:", "") if severity else None,
         })
     violations.sort(key=lambda v: (v["focus"] or "", v["path"] or "", v["message"]))
     return ValidationReport(bool(conforms), violations, len(graph))

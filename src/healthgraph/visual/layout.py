@@ -57,8 +57,9 @@ def radial_layout(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> dic
         parent[n] = min(bigger, key=rank.__getitem__) if bigger else None
     children: dict[str, list[str]] = defaultdict(list)
     for n in sorted(order, key=rank.__getitem__):
-        if parent[n] is not None:
-            children[parent[n]].append(n)
+        hub = parent[n]
+        if hub is not None:
+            children[hub].append(n)
     clusters = [_cluster(root, children) for root in sorted(order, key=rank.__getitem__) if parent[root] is None]
     return _pack(clusters)
 

@@ -5,7 +5,7 @@ inlines the vis-network build that pyvis ships (``pyvis/lib/vis-9.1.2``) and not
 so it opens offline and from an e-mail attachment.
 
 Escaping: node and edge labels are drawn on the canvas (never parsed as HTML); tooltips
-are HTML strings escaped with :func:`html.escape` by :mod:`healthgraph.visual` before they get
+are HTML strings escaped with :func:`html.escape` by :mod:`healthgraph.visual.style` before they get
 here and turned into DOM elements by the page; the JSON itself is written with ``<``,
 ``>`` and ``&`` as ``\\u`` escapes so that no value can close the ``<script>`` element.
 """
@@ -143,7 +143,7 @@ def render_page(title: str, legend_html: str, nodes: list[dict], edges: list[dic
     title : str
         Plain text; escaped here.
     legend_html : str
-        Trusted HTML built by :mod:`healthgraph.visual` (user values already escaped).
+        Trusted HTML built by :mod:`healthgraph.visual.style` (user values already escaped).
     nodes, edges : list of dict
         vis-network items; ``title`` values are escaped HTML.
     options : dict

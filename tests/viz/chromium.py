@@ -2,8 +2,8 @@
 
 The browser is started with ``--remote-debugging-pipe``: commands go to its file
 descriptor 3 and answers come back on 4, as NUL-terminated JSON, so no websocket client
-and no open port are needed. Used by the browser tests of the HTML pages and by
-``benchmarks/viz_bench.py``.
+and no open port are needed. Used by the browser tests of the HTML pages (``conftest.py``
+here) and by ``benchmarks/viz_bench.py``.
 
 Examples
 --------

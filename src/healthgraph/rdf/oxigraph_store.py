@@ -1,0 +1,208 @@
+"""The ``oxigraph`` store: pyoxigraph used directly, RocksDB on disk under ``DIR/oxigraph``.
+
+SPARQL is evaluated in Rust and bulk loading makes no per-triple Python calls. The same
+folder is what ``oxigraph serve-read-only --location`` opens, so ``healthgraph serve``
+needs no export.
+
+Queries see the union of the named graphs as their default graph, as a set: a triple that
+several documents state is one triple. Oxigraph's ``use_default_graph_as_union`` is not
+such a set (it joins quads, so every pattern repeats once per graph holding the triple and
+joins over shared descriptions grow quadratically), hence this store keeps the union
+materialised in its default graph and queries that (store ``format`` 2; a format-1 store
+is upgraded when opened for writing and queried in union mode when opened read-only).
+
+Also here: converting terms between rdflib and pyoxigraph (:func:`to_ox`, :func:`from_ox`).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import BNode, Literal, URIRef
+
+from ..errors import HealthgraphError
+from .mapping import PREFIXES
+from .store_base import BULK_GRAPH, QueryResult, RDFStore
+from .store_folder import STORE_FORMAT, materialises_union, read_meta, write_meta
+from .values_blocks import bind_as_values
+
+
+def to_ox(term):
+    """rdflib term -> pyoxigraph term."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"cannot store {term!r}")
+
+
+def from_ox(term):
+    """pyoxigraph term -> rdflib term (``None`` stays ``None``: an unbound variable)."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype.endswith("#string") else URIRef(datatype))
+    if isinstance(term, ox.DefaultGraph):
+        return None
+    raise TypeError(f"unexpected term {term!r}")
+
+
+_OX_FORMATS = {"nt": "N_TRIPLES", "nq": "N_QUADS", "ttl": "TURTLE", "trig": "TRIG"}
+
+
+class OxigraphStore(RDFStore):
+    """pyoxigraph store on disk (``DIR/oxigraph``), or in memory when ``path`` is ``None``."""
+
+    kind = "oxigraph"
+
+    def __init__(self, path: Path | None, read_only: bool = False):
+        import pyoxigraph as ox
+
+        super().__init__(path, read_only)
+        meta = None if path is None else read_meta(path, kinds=(self.kind,))
+        self._union_materialised = materialises_union(meta)
+        self.location = None if path is None else Path(path) / "oxigraph"
+        try:
+            if self.location is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.location))
+            else:
+                self._store = ox.Store(str(self.location))
+        except OSError as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            hint = " (another process is writing it: stop that build or `healthgraph serve` first)" \
+                if "lock" in first.lower() else ""
+            raise HealthgraphError(f"{path}: cannot open the oxigraph store: {first}{hint}") from exc
+        if path is not None and meta is not None and not self._union_materialised and not read_only:
+            self._materialise_union(Path(path), meta)
+
+    def _materialise_union(self, path: Path, meta: dict) -> None:
+        """Upgrade a format-1 store: copy every named graph's triples into the default graph."""
+        self._store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        write_meta(path, {**meta, "format": STORE_FORMAT})
+        self._union_materialised = True
+
+    def _drop_from_union(self, triples) -> None:
+        """Remove from the default graph each of ``triples`` that no named graph states any more."""
+        import pyoxigraph as ox
+
+        for s, p, o in triples:
+            if not any(not isinstance(q.graph_name, ox.DefaultGraph) for q in self._store.quads_for_pattern(s, p, o)):
+                self._store.remove(ox.Quad(s, p, o))
+
+    def replace_graph(self, name, triples) -> None:
+        import pyoxigraph as ox
+
+        graph = ox.NamedNode(str(name))
+        old = {(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, graph)}
+        new = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
+        self._store.remove_graph(graph)
+        # the document's graph and its share of the union in one transaction
+        self._store.extend([*(ox.Quad(s, p, o, graph) for s, p, o in new), *(ox.Quad(s, p, o) for s, p, o in new)])
+        self._drop_from_union(old - new)
+
+    def remove_subjects(self, subjects, keep_graph=None) -> int:
+        import pyoxigraph as ox
+
+        keep = None if keep_graph is None else to_ox(keep_graph)
+        removed = set()
+        for subject in subjects:
+            for quad in list(self._store.quads_for_pattern(to_ox(subject), None, None, None)):
+                if not isinstance(quad.graph_name, ox.DefaultGraph) and (keep is None or quad.graph_name != keep):
+                    self._store.remove(quad)
+                    removed.add(quad)
+        self._drop_from_union({(q.subject, q.predicate, q.object) for q in removed})
+        return len(removed)
+
+    def graphs(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self._store.named_graphs())
+
+    def quads(self, graph=None):
+        """The named graphs' quads (the materialised union in the default graph is not repeated)."""
+        import pyoxigraph as ox
+
+        pattern = None if graph is None else ox.NamedNode(str(graph))
+        for q in self._store.quads_for_pattern(None, None, None, pattern):
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
+
+    def copy_from(self, other: "OxigraphStore") -> None:
+        """Add every quad of ``other``, its default graph included (an exact copy into an empty store)."""
+        self._store.bulk_extend(other._store.quads_for_pattern(None, None, None, None))
+        self._union_materialised = other._union_materialised
+
+    def query(self, query, bindings=None) -> QueryResult:
+        import pyoxigraph as ox
+
+        terms = {k: to_ox(v) for k, v in (bindings or {}).items()}
+        inlined = bind_as_values(query, terms) if terms else None
+        substitutions = None if inlined or not terms else {ox.Variable(k): t for k, t in terms.items()}
+        try:
+            result = self._store.query(inlined or query, prefixes=PREFIXES,
+                                       use_default_graph_as_union=not self._union_materialised,
+                                       substitutions=substitutions)
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult("ask", boolean=bool(result))
+            # solutions are lazy: evaluation errors (a SERVICE that fails, a bad cast) come while reading them
+            if isinstance(result, ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                rows = [tuple(from_ox(solution[i]) for i in range(len(names))) for solution in result]
+                return QueryResult("select", names, rows)
+            rows = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result]
+            return QueryResult("graph", ["subject", "predicate", "object"], rows)
+        except SyntaxError as exc:
+            raise HealthgraphError(f"SPARQL syntax error: {' '.join(str(exc).split())}") from exc
+        except (RuntimeError, OSError) as exc:
+            message = ' '.join(str(exc).split())
+            if "projection" in message:
+                message += " (a parameter must be one of the SELECTed variables)"
+            raise HealthgraphError(f"SPARQL query failed: {message}") from exc
+
+    def bulk_load(self, data, fmt="nt", graph=None) -> None:
+        import pyoxigraph as ox
+
+        rdf_format = getattr(ox.RdfFormat, _OX_FORMATS[fmt])
+        source = {"path": str(data)} if isinstance(data, Path) else {"input": data}
+        if rdf_format.supports_datasets:
+            self._store.bulk_load(**source, format=rdf_format)
+        else:
+            self._store.bulk_load(**source, format=rdf_format, to_graph=ox.NamedNode(str(graph or BULK_GRAPH)))
+        # the union: the same triples again, into the default graph
+        self._store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in ox.parse(**source, format=rdf_format))
+
+    def __len__(self) -> int:
+        """Quads in the named graphs."""
+        if not self._union_materialised:
+            return len(self._store)
+        import pyoxigraph as ox
+
+        counted = self._store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
+        assert isinstance(counted, ox.QuerySolutions)  # a SELECT answers solutions
+        union = next(iter(counted))["n"]
+        return len(self._store) - int(union.value)
+
+    def close(self) -> None:
+        if hasattr(self, "_store"):  # closing twice is harmless
+            if self.location is not None and not self.read_only:
+                try:
+                    self._store.flush()
+                except OSError:
+                    pass  # read-only stores cannot flush
+            del self._store  # releases RocksDB's lock (serve reopens the folder right after)

@@ -1,0 +1,67 @@
+"""What every store kind implements: :class:`RDFStore` (quads as rdflib terms, named graphs)
+and :class:`QueryResult`, the SPARQL answer every kind returns."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from rdflib import URIRef
+
+BULK_GRAPH = URIRef("urn:healthgraph:bulk")  # where bulk-loaded triples go without a graph
+
+
+class QueryResult:
+    """A SPARQL result with rdflib terms: ``kind`` is ``select``, ``ask`` or ``graph``."""
+
+    def __init__(self, kind: str, variables: list[str] | None = None, rows: list[tuple] | None = None,
+                 boolean: bool | None = None):
+        self.kind = kind
+        self.variables = variables or []
+        self.rows = rows or []
+        self.boolean = boolean
+
+
+class RDFStore:
+    """The interface every store kind implements (quads are rdflib terms; graphs are named)."""
+
+    kind = ""
+
+    def __init__(self, path: Path | None, read_only: bool = False):
+        """Open the store kept in the folder ``path`` (``None``: in memory, gone when closed)."""
+        self.path = path
+        self.read_only = read_only
+
+    def replace_graph(self, name: URIRef, triples: Iterable[tuple]) -> None:
+        """Drop graph ``name`` and write ``triples`` into it (re-ingesting a document)."""
+        raise NotImplementedError
+
+    def remove_subjects(self, subjects: Iterable[URIRef], keep_graph: URIRef | None = None) -> int:
+        """Remove every triple about ``subjects`` in every graph but ``keep_graph``; return how many."""
+        raise NotImplementedError
+
+    def graphs(self) -> list[URIRef]:
+        raise NotImplementedError
+
+    def quads(self, graph: URIRef | None = None) -> Iterator[tuple]:
+        """Yield ``(s, p, o, g)`` for every quad (of one graph if given)."""
+        raise NotImplementedError
+
+    def query(self, query: str, bindings: dict | None = None) -> QueryResult:
+        """Run SPARQL; ``bindings`` maps variable names to rdflib terms, bound by the engine."""
+        raise NotImplementedError
+
+    def bulk_load(self, data: bytes | str | Path, fmt: str = "nt", graph: URIRef | None = None) -> None:
+        """Load a serialisation fast (``nt``/``nq``/``ttl``), for large inputs and benchmarks."""
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Persist and release the store."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,41 @@
+"""The file that makes a folder a store: ``healthgraph-store.json``, naming the store's
+``kind`` and ``format``; read, checked and written here."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Collection
+
+from ..errors import HealthgraphError
+from ..sources import STORE_MARKER
+
+META_FILE = STORE_MARKER
+STORE_FORMAT = 2  # 2: the oxigraph default graph holds the union of the named graphs
+
+
+def read_meta(path: str | Path, kinds: Collection[str]) -> dict | None:
+    """The description in a store folder (``kind``, ``format``), or ``None`` if the folder is
+    not a store; a ``kind`` not among ``kinds`` or an unknown ``format`` is an error."""
+    meta = Path(path) / META_FILE
+    if not meta.is_file():
+        return None
+    try:
+        described = json.loads(meta.read_text(encoding="utf-8"))
+        kind, version = described["kind"], described.get("format", 1)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # not JSON, not an object, no kind
+        raise HealthgraphError(f"{meta}: not a healthgraph store description ({type(exc).__name__}: {exc})") from exc
+    if not isinstance(kind, str) or kind not in kinds:
+        raise HealthgraphError(f"{meta}: unknown store kind {kind!r} (expected one of {', '.join(kinds)})")
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= STORE_FORMAT:
+        raise HealthgraphError(f"{meta}: unknown store format {version!r} (this healthgraph reads 1 to {STORE_FORMAT})")
+    return described
+
+
+def write_meta(path: Path, meta: dict) -> None:
+    (path / META_FILE).write_text(json.dumps(meta) + "\n", encoding="utf-8")
+
+
+def materialises_union(meta: dict | None) -> bool:
+    """Whether an oxigraph store so described keeps the union in its default graph (format 2);
+    a folder not described yet is a new store, which does."""
+    return meta is None or meta.get("format", 1) >= 2

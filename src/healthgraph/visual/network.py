@@ -1,0 +1,120 @@
+"""The page's data from a graph: vis-network nodes, edges and options after the filters,
+with a precomputed layout above the physics threshold (:func:`build_network`)."""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..errors import HealthgraphError
+from .filters import chosen_kinds, select
+from .links import supported_counts
+from .style import KIND_SHAPES, LINK_STYLES, TIER_COLOURS, edge_tip, legend, node_tip
+
+DEFAULT_PHYSICS_THRESHOLD = 1000
+
+
+@dataclass
+class Network:
+    """What the page draws: vis-network nodes, edges and options."""
+
+    nodes: list[dict]
+    edges: list[dict]
+    options: dict
+    physics: bool
+    title: str
+    legend: str
+
+
+
+def build_network(graph, province: str | None = None, kinds: Iterable[str] | None = None, focus: str | None = None,
+                  depth: int = 1, since: str | None = None, until: str | None = None,
+                  physics_threshold: int = DEFAULT_PHYSICS_THRESHOLD, title: str | None = None) -> Network:
+    """Return the vis-network data of ``graph`` after the filters (see :func:`healthgraph.visual.viz`).
+
+    Examples
+    --------
+    >>> from healthgraph.graph import PropertyGraph
+    >>> pg = PropertyGraph()
+    >>> pg.add_node("a", ("Organisation", "Hospital"), name="A", kind="hospital", tier="central")
+    >>> pg.add_node("b", ("Organisation", "Hospital"), name="B", kind="hospital")
+    >>> pg.add_edge("a", "SUPPORTS", "b", kind="support")
+    >>> net = build_network(pg)
+    >>> [(e["from"], e["to"], e["kind"]) for e in net.edges]
+    [('a', 'b', 'supports')]
+    """
+    from pyvis.network import Network as PyvisNetwork
+    from pyvis.edge import Edge as PyvisEdge
+
+    node_ids, links = select(graph, province, kinds, focus, depth, since, until)
+    if not node_ids:
+        raise HealthgraphError("nothing to draw: no organisation matches the filters")
+    physics = len(node_ids) <= physics_threshold
+    supported = supported_counts(graph)
+    supported_by: dict[str, int] = defaultdict(int)
+    dates: dict[str, list[str]] = defaultdict(list)
+    for link in links:
+        if link.directed and link.kind != "agreement":
+            supported_by[link.target] += 1
+        for fact in link.facts:
+            if fact.get("date"):
+                dates[link.source].append(fact["date"])
+                dates[link.target].append(fact["date"])
+    positions = {}
+    if not physics:
+        from .layout import radial_layout
+
+        positions = radial_layout(node_ids, ((l.source, l.target) for l in links))
+
+    net = PyvisNetwork(directed=True, cdn_resources="in_line")
+    names = {}
+    tiers, kinds_seen = set(), set()
+    for node_id in node_ids:
+        node = graph.nodes[node_id]
+        props = node.props
+        names[node_id] = props.get("name", node_id)
+        kind, tier = props.get("kind", "organisation"), props.get("tier")
+        tier = tier if tier in TIER_COLOURS else None
+        tiers.add(tier)
+        kinds_seen.add(kind)
+        n = supported.get(node_id, 0)
+        extra = {"x": positions[node_id][0], "y": positions[node_id][1]} if positions else {}
+        net.add_node(node_id, label=names[node_id], shape=KIND_SHAPES.get(kind, "square"),
+                     color=TIER_COLOURS[tier], size=round(min(10 + 5 * math.sqrt(n), 50), 1),
+                     title=node_tip(graph, node, n, supported_by.get(node_id, 0), sorted(dates[node_id])),
+                     kind=kind, tier=tier, supports=n, **extra)
+    for link in links:
+        style = LINK_STYLES[link.kind]
+        # pyvis's add_edge scans every node per call (quadratic); the endpoints are known to exist.
+        net.edges.append(PyvisEdge(
+            link.source, link.target, directed=link.directed, id=f"{link.kind}:{link.source}:{link.target}",
+            arrows="to" if link.directed else "", kind=link.kind, color=style["color"], dashes=False,
+            hgDashes=style["dashes"],  # the page turns dashes on when zoomed in (see page.py)
+            width=round(style["width"] + math.log2(len(link.facts)), 2), facts=len(link.facts),
+            title=edge_tip(names, link)).options)
+
+    filters = []
+    if province:
+        filters.append(f"province {province}")
+    if kinds:
+        filters.append("links: " + ", ".join(sorted(chosen_kinds(kinds))))
+    if focus:
+        filters.append(f"around {focus} (depth {depth})")
+    if since or until:
+        filters.append(f"dated {since or '…'} to {until or '…'}")
+    title = title or "Hospital cooperation network"
+    options = {
+        "nodes": {"font": {"size": 12, "face": "system-ui, sans-serif", "strokeWidth": 3}, "borderWidth": 1},
+        "edges": {"smooth": {"type": "continuous"} if physics else False,
+                  "arrows": {"to": {"scaleFactor": 0.6}}, "selectionWidth": 2},
+        "physics": {"enabled": physics, "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
+                    "stabilization": {"enabled": physics, "iterations": 400, "fit": True}},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": not physics,
+                        "hideEdgesOnZoom": not physics, "keyboard": False, "navigationButtons": False},
+        "layout": {"improvedLayout": len(node_ids) <= 150, "randomSeed": 7},
+    }
+    nodes, edges, *_ = net.get_network_data()
+    return Network(nodes, edges, options, physics, title,
+                   legend(title, len(nodes), len(edges), filters, tiers, kinds_seen, {l.kind for l in links}))
