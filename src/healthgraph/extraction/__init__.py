@@ -35,9 +35,9 @@ from .reader import read_documents
 from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, passive_givers, relate_sentence,
                      unnamed_giver, unnamed_partner, unnamed_recipient)
 from .resolve import known_organisation, resolve_mentions
-from .segment import split_sentences
+from .segment import Sentence, split_sentences
 from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss
-from .tokens import TokenText
+from .tokens import DOCUMENT_PHRASES, TokenText
 
 __all__ = ["extract", "extract_iter", "extract_document", "extract_text", "resolve_name"]
 
@@ -85,11 +85,16 @@ def extract_document(document: Document) -> DocumentFacts:
     text = normalise(document.text)
     document.text = text
     tokens = TokenText.of(text)
-    document.language = document.language or detect_language(tokens.words)
+    language = document.language = document.language or detect_language(tokens.words)
     document.published_on = document.published_on or publication_date(text)
     mentions = find_mentions(tokens, lexicon)
     resolved = resolve_mentions(tokens, mentions, lexicon, document.id)
     facts = DocumentFacts(document=document)
+
+    def evidence_of(sentence: Sentence) -> Evidence:  # where a fact the sentence states was read
+        return Evidence(document.id, sentence.text, language, document.source or document.path, sentence.start,
+                        sentence.end)
+
     orgs: dict[str, Organisation] = {}
     for _, org in resolved:
         orgs.setdefault(org.id, org)
@@ -123,7 +128,7 @@ def extract_document(document: Document) -> DocumentFacts:
                 mention_index += 1
             i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
             cues = cue_positions(all_cues, i, j) if in_sentence else {}
-            if (mains["hospital"] or mains["university"]) and any(c in cues for c in _RELATION_CUES):
+            if (mains["hospital"] or mains["university"]) and not cues.keys().isdisjoint(_RELATION_CUES):
                 present = {org.id for _, org in in_sentence}
                 if heads is None:
                     heads = bare_heads(tokens, named)
@@ -158,8 +163,7 @@ def extract_document(document: Document) -> DocumentFacts:
             # "… từ các bệnh viện như A, B, Viện Huyết học …": a list item that is a name is no technique
             techniques = [t for t in techniques if not any(s <= sentence.start + t.start < e for s, e in spans)]
             if relations or techniques:
-                evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
-                                    sentence.start, sentence.end)
+                evidence = evidence_of(sentence)
                 for rel in relations:
                     _keep_best(best, rel, evidence, sentence.text, validity, signing="sign" in cues)
                 for item in techniques:
@@ -173,18 +177,19 @@ def extract_document(document: Document) -> DocumentFacts:
             del sentence_mentions[number:]
             sentence_mentions.append([])
     try:
-        _pair_by_anaphor(best, all_cues, sentences, tokens, ranked, sentence_mentions, document, city_ids, validity,
-                         receiving)
+        _pair_by_anaphor(best, all_cues, sentences, tokens, ranked, sentence_mentions, evidence_of, city_ids,
+                         validity, receiving)
     except Exception as exc:  # noqa: BLE001 - as for a sentence: the pairs found so far stay
         facts.skipped.append(f"pairing across sentences: {type(exc).__name__}: {exc}")
     partnerships = [p for _, p, _ in best.values()]
     if validity[2]:  # "có thời hạn 5 năm": the end, from the day it was signed
         for p in partnerships:
-            if p.valid_to is None and (p.signed_on or p.valid_from):
-                p.valid_to = end_of_term(p.signed_on or p.valid_from, validity[2])
+            start = p.signed_on or p.valid_from
+            if p.valid_to is None and start:
+                p.valid_to = end_of_term(start, validity[2])
     # once per document, each field once: per partnership and with repeats, a long article is quadratic
     fields = list({(f.name, f.en, f.concept): f for f in all_fields}.values())
-    activities = _activities(tokens.joined)
+    activities = _activities(tokens)
     for p in partnerships:
         p.fields = list(fields)
         p.activities = list(activities)
@@ -220,8 +225,10 @@ def _validity(sentences, key: str) -> tuple[str | None, str | None, tuple[int, i
             period = find_validity(sentence.text)
             if period != (None, None):
                 return *period, None
-            if term is None and any(word in key[sentence.start:sentence.end] for word in TERM_WORDS):
-                term = find_term(sentence.text)
+            if term is None:
+                sentence_key = key[sentence.start:sentence.end]  # sliced once, not per word
+                if any(word in sentence_key for word in TERM_WORDS):
+                    term = find_term(sentence.text)
     return None, None, term
 
 
@@ -278,10 +285,10 @@ def _without_speakers(in_sentence, spans, cues, tokens: TokenText):
 def _without_bystanders(in_sentence, spans, cues):
     """"theo chủ trương của Bộ Y tế", "in the presence of the X Dean": who set the policy or
     looked on is no party, however few others the sentence names."""
+    if "policy_owner" not in cues and "presence" not in cues:  # most sentences: no set to build
+        return in_sentence, spans
     aside = {p + d for p in cues.get("policy_owner", ()) for d in (1, 2)} | {
         p + d for p in cues.get("presence", ()) for d in range(1, 9)}
-    if not aside:
-        return in_sentence, spans
     kept = [k for k, (pos, _) in enumerate(in_sentence) if pos not in aside]
     return [in_sentence[k] for k in kept], [spans[k] for k in kept]
 
@@ -348,8 +355,8 @@ def _in_receiving_countries(resolved, text: str, language: str | None) -> frozen
 _RELATION_CUES = ("sign", "cooperate", "support", "transfer", "receive", "receive_transfer", "receive_from", "satellite")
 
 
-def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sentence_mentions, document: Document,
-                     city_ids, validity, receiving) -> None:
+def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sentence_mentions,
+                     evidence_of: Callable[[Sentence], Evidence], city_ids, validity, receiving) -> None:
     """"Hai bên đã ký kết", "Gestern unterzeichneten beide Häuser einen Vertrag": a signing
     or cooperation sentence that speaks of the two sides binds the article's two main
     parties (the two it names most, first named first on a tie), once. A bare pronoun
@@ -364,6 +371,7 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sente
         return
     starts = [tokens.word_at(sentence.start) for sentence in sentences]
     candidates = sorted({bisect_right(starts, pos) - 1 for pos in anchors} - {-1})
+    pair: tuple[Organisation, Organisation] | None
     for index in candidates:
         sentence = sentences[index]
         i, j = starts[index], tokens.word_at(sentence.end)
@@ -384,8 +392,7 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sente
             continue
         if frozenset(o.id for o in pair) in best:
             continue
-        evidence = Evidence(document.id, sentence.text, document.language, document.source or document.path,
-                            sentence.start, sentence.end)
+        evidence = evidence_of(sentence)
         for rel in relate_sentence({"sign": [0]}, [(0, pair[0]), (1, pair[1])], city_ids, receiving=receiving):
             rel.explicit = False
             _keep_best(best, rel, evidence, sentence.text, validity, signing="sign" in cues)
@@ -422,21 +429,24 @@ def _coordinated_pair(sentence, mentions, tokens: TokenText, all_cues):
 def _keep_best(best, rel, evidence: Evidence, sentence: str, validity, signing: bool = False) -> None:
     """Keep, per pair of parties, the strongest relation the document states."""
     key = frozenset((rel.a.id, rel.b.id))
+    score = KIND_PRIORITY[rel.kind] * 2 + rel.explicit
+    current = best.get(key)
+    stronger = current is None or score > current[0]
+    if not stronger and current[1].signed_on is not None:
+        return  # the pair's stronger relation is kept, and dated: this one adds nothing (nor is it built)
     # a date in the sentence that states an agreement, or that a satellite or support was signed, is its signing
     dates = find_dates(sentence) if rel.kind == "agreement" or signing else []
     signed = dates[0].iso if dates else None
-    p = Partnership(parties=(rel.a.id, rel.b.id), kind=rel.kind, evidence=evidence,
-                    supporter=rel.supporter.id if rel.supporter else None, signed_on=signed,
-                    valid_from=validity[0], valid_to=validity[1], confidence=0.9 if rel.explicit else 0.7)
-    score = KIND_PRIORITY[rel.kind] * 2 + rel.explicit
-    current = best.get(key)
-    if current is None or score > current[0]:
+    if stronger:
+        p = Partnership(parties=(rel.a.id, rel.b.id), kind=rel.kind, evidence=evidence,
+                        supporter=rel.supporter.id if rel.supporter else None, signed_on=signed,
+                        valid_from=validity[0], valid_to=validity[1], confidence=0.9 if rel.explicit else 0.7)
         if current is not None:
             p.signed_on = p.signed_on or current[1].signed_on
             if p.supporter is None and current[2]:
                 p.supporter = current[1].supporter
         best[key] = (score, p, rel.explicit)
-    elif current[1].signed_on is None and signed:
+    elif signed:
         current[1].signed_on = signed
 
 
@@ -445,7 +455,7 @@ def _transfer(name: str, in_sentence, cues, evidence: Evidence, reported_on: str
     the sentence's date, else by the article's (the date it was reported)."""
     concept = gloss(name)
     dates = find_dates(evidence.sentence)
-    orgs = []
+    orgs: list[Organisation] = []
     for _, org in in_sentence:
         if org.id not in (o.id for o in orgs):
             orgs.append(org)
@@ -460,15 +470,27 @@ def _transfer(name: str, in_sentence, cues, evidence: Evidence, reported_on: str
 
 def _direct_transfers(facts: DocumentFacts, partnerships: list[Partnership]) -> None:
     """Align a technique's direction with the sentence's stated support direction."""
-    directed = {frozenset(p.parties): p for p in partnerships if p.supporter}
+    directed: dict[frozenset[str | None], Partnership] = {frozenset(p.parties): p for p in partnerships if p.supporter}
     for t in facts.techniques:
         p = directed.get(frozenset((t.source, t.recipient)))
         if p is not None:
             t.source, t.recipient = p.supporter, p.recipient
 
 
-def _activities(joined: str) -> list[str]:
-    return [name for name, cues in _ACTIVITY_CUES.items() if any(c in joined for c in cues)]
+@lru_cache(maxsize=1)
+def _activity_cues() -> int:
+    """The number of the activities' cues in :data:`.tokens.DOCUMENT_PHRASES` (cues anywhere, not whole words)."""
+    activities: dict[str, list[str]] = {}
+    for name, cues in _ACTIVITY_CUES.items():
+        for cue in cues:
+            activities.setdefault(cue, []).append(name)
+    return DOCUMENT_PHRASES.add(activities)
+
+
+def _activities(tokens: TokenText) -> list[str]:
+    """The activities a cue of which the folded words hold, in the order of :data:`_ACTIVITY_CUES`."""
+    found = {name for _, names in DOCUMENT_PHRASES.find(tokens.padded, _activity_cues()) for name in names}
+    return [name for name in _ACTIVITY_CUES if name in found]
 
 
 def _read(path: Path, on_error) -> Iterator[Document]:
@@ -565,6 +587,7 @@ def extract_iter(paths: Iterable[str | Path], *, jobs: int = 1,
     from ..output import progress
 
     seen: dict[str, str] = {}  # document id -> where it was read: a second one is renamed, never overwrites
+    results: Iterable[tuple[list[DocumentFacts], list[str]]]
     if jobs <= 1 or len(files) < 2:
         results = map(_extract_path, map(str, files))
         for facts, errors in progress(results, total=len(files), description="extracting", enabled=show_progress):

@@ -25,27 +25,33 @@ _MONTH_FINDER = ahocorasick.Automaton()  # one pass for all the names, not one p
 for _name in _MONTHS:
     _MONTH_FINDER.add_word(_name, _name)
 _MONTH_FINDER.make_automaton()
+# The patterns that begin with a number open on one digit (``\d\d?``, not ``\d{1,2}``; a digit
+# looked behind for after it, not before): the regex engine then skips to the digits of a text
+# instead of trying every character.
 _PATTERNS = [
     # ngày 06 tháng 5 năm 2016 / 6 tháng 5, 2016
-    re.compile(r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?", re.I),
-    # 29/5/2017, 05-10-2017, 29.5.2017, 29/5
-    re.compile(r"(?<![\d/])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>\d{4}))?(?![\d/])"),
-    # 2017-07-17
-    re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+    re.compile(r"(?P<d>\d\d?)\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?", re.I),
+    # 29/5/2017, 05-10-2017, 29.5.2017, 29/5 (no digit or slash before the day)
+    re.compile(r"(?P<d>\d(?<![\d/]\d)\d?)[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>\d{4}))?(?![\d/])"),
+    # 2017-07-17 (no digit before the year)
+    re.compile(r"(?P<y>\d(?<!\d\d)\d{3})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
     # 27. Oktober 2025 / 27 October 2025
-    re.compile(rf"(?P<d>\d{{1,2}})\.?\s+(?P<mn>{_MONTH_NAMES})\.?(?:\s+(?P<y>\d{{4}}))?", re.I),
+    re.compile(rf"(?P<d>\d\d?)\.?\s+(?P<mn>{_MONTH_NAMES})\.?(?:\s+(?P<y>\d{{4}}))?", re.I),
     # October 27, 2025
     _MONTH_DAY_YEAR := re.compile(rf"(?P<mn>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})", re.I),
     # tháng 7/2017, tháng 7 năm 2017
     re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})", re.I),
 ]
 _NUMERIC_PATTERNS = [p for p in _PATTERNS if "?P<mn>" not in p.pattern]  # for a text that names no month
+_WITH_THANG = frozenset(p for p in _PATTERNS if "tháng" in p.pattern)  # tried only where the text says "tháng"
 _DIGIT = re.compile(r"\d")
 # what "October 27, 2025" needs besides its month: the month-name alternation, tried at every
 # character, is ten times slower than this
 _DAY_YEAR = re.compile(r"\d,?\s+\d{4}")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # a period names its years
-_PERIOD = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})(?!\d)")
+# a period names its years (19xx or 20xx, no digit before: looked behind for after the first digit, as above)
+_CENTURY = r"(?:1(?<!\d1)9|2(?<!\d2)0)"
+_YEAR = re.compile(_CENTURY + r"\d{2}(?!\d)")
+_PERIOD = re.compile(rf"(?P<a>{_CENTURY}\d{{2}})\s*[-–—]\s*(?P<b>(?:19|20)\d{{2}})(?!\d)")
 _RANGE = re.compile(r"(?:vom|von|từ(?: ngày)?|from)\s+(?P<a>.{4,30}?)\s+(?:bis zum|bis|đến(?: ngày)?|to|until)\s+(?P<b>.{4,30}?)(?=[.;,)\n]|$)",
                     re.I)
 
@@ -84,9 +90,12 @@ def find_dates(text: str) -> list[FoundDate]:
     taken: list[tuple[int, int]] = []
     if not _DIGIT.search(text):
         return found
-    named_month = next(_MONTH_FINDER.iter(text.lower()), None) is not None
+    lowered = text.lower()
+    named_month = next(_MONTH_FINDER.iter(lowered), None) is not None
     for pattern in _PATTERNS if named_month else _NUMERIC_PATTERNS:
         if pattern is _MONTH_DAY_YEAR and not _DAY_YEAR.search(text):
+            continue
+        if pattern in _WITH_THANG and "tháng" not in lowered:
             continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -118,9 +127,9 @@ def find_validity(text: str) -> tuple[str | None, str | None]:
         a, b = find_dates(m.group("a")), find_dates(m.group("b"))
         if a and b and not a[0].iso.startswith("--"):
             return a[0].iso, b[0].iso
-    m = _PERIOD.search(text)
-    if m and int(m.group("a")) < int(m.group("b")):
-        return m.group("a"), m.group("b")
+    period = _PERIOD.search(text)
+    if period and int(period.group("a")) < int(period.group("b")):
+        return period.group("a"), period.group("b")
     return None, None
 
 

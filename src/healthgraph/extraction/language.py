@@ -19,6 +19,11 @@ _STOPWORDS = {
            "that", "which", "this", "from", "signed", "will", "has", "its"},
 }
 
+_LANGUAGES_OF: dict[str, list[str]] = {}  # a stop word -> the languages it is one of (only the stop words are counted)
+for _lang, _words in _STOPWORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF.setdefault(_word, []).append(_lang)
+
 
 def detect_language(words: str | list[str]) -> str:
     """Return ``"vi"``, ``"de"`` or ``"en"`` for folded text or its folded words.
@@ -30,7 +35,11 @@ def detect_language(words: str | list[str]) -> str:
     >>> detect_language("die zusammenarbeit zwischen dem krankenhaus und der provinz".split())
     'de'
     """
-    sample = Counter(_WORD.findall(words[:3000]) if isinstance(words, str) else words[:600])
-    counts = {lang: sum(sample[w] for w in stop) for lang, stop in _STOPWORDS.items()}
-    best = max(counts, key=counts.get)
+    sample = Counter(filter(_LANGUAGES_OF.__contains__,
+                            _WORD.findall(words[:3000]) if isinstance(words, str) else words[:600]))
+    counts = dict.fromkeys(_STOPWORDS, 0)
+    for word, n in sample.items():
+        for lang in _LANGUAGES_OF[word]:
+            counts[lang] += n
+    best = max(counts, key=counts.__getitem__)
     return best if counts[best] else "vi"

@@ -25,9 +25,10 @@ from ..gazetteer import Gazetteer, KnownOrganisation, Province, load_gazetteer, 
 from ..model import ORG_KINDS
 from ..resources import data_file
 from ..text import fold
-from .names import NATIONALITY_ADJECTIVE, VI_CLAUSE_KEYS, VI_COUNTED, VI_GROUP_UNITS, find_names, is_country, is_nationality
+from .names import (NATIONALITY_ADJECTIVE, VI_CLAUSE_KEYS, VI_COUNTED, VI_GROUP_UNITS, find_names, is_country,
+                    is_nationality, occurrences)
 from .normalise import fold_same_length
-from .tokens import PhraseMatcher, TokenText
+from .tokens import DOCUMENT_PHRASES, PhraseMatcher, TokenText
 
 _NUMBER_WORDS = {"so", "nr", "no", "number", "nummer"}
 _PROVINCE_ONLY_TEMPLATES = frozenset({"syt", "ubnd"})
@@ -91,24 +92,24 @@ class Lexicon:
                  for entry in data["hospital_types"]]
         self.hospital_type_by_id = {kind.id: kind for _, kind in types}
         self.hospital_types = PhraseMatcher(
-            (label, kind) for entry, kind in types
-            for label in (entry["vi"], entry["en"], *entry.get("aliases", ())))
-        heads = []
+            ((label, kind) for entry, kind in types for label in (entry["vi"], entry["en"], *entry.get("aliases", ()))),
+            DOCUMENT_PHRASES)
+        heads: list[tuple[str, Head]] = []
         for entry in data["heads"]:
             head = Head(entry["kind"], entry["order"], entry.get("template"), bool(entry.get("province_required")),
                         entry.get("tier"), entry.get("hospital_type"))
             heads.extend((phrase, head) for phrase in entry["phrases"])
-        self.heads = PhraseMatcher(heads)
+        self.heads = PhraseMatcher(heads, DOCUMENT_PHRASES)
         self.modifiers = frozenset(data["modifiers"])
         self.generic = frozenset(data["generic_after_head"])
         self.connectors = frozenset(data["connectors"])
         self.provinces = PhraseMatcher(
-            (label, p) for p in gazetteer.provinces.values() for label in p.labels)
+            ((label, p) for p in gazetteer.provinces.values() for label in p.labels), DOCUMENT_PHRASES)
         self.organisations = PhraseMatcher(
             [(variant, (o, False)) for o in gazetteer.organisations.values() for label in o.labels
              for variant in _central_variants(label)]
             + [(variant, (o, True)) for o in gazetteer.organisations.values() for label in o.short
-               for variant in _central_variants(label)])
+               for variant in _central_variants(label)], DOCUMENT_PHRASES)
         self._template_index: dict[str, KnownOrganisation] | None = None
         # folded place names: a shaped name made of a place and a weak head ("Ho Chi Minh City") is a place
         self.place_keys = frozenset(fold(label) for p in gazetteer.provinces.values() for label in p.labels)
@@ -120,11 +121,11 @@ class Lexicon:
             self._template_index = {}
             for o in self.gazetteer.organisations.values():
                 for label in o.labels:
-                    found = [m for m in find_mentions(TokenText.of(label), self, use_gazetteer=False)
+                    found = [(m, m.province) for m in find_mentions(TokenText.of(label), self, use_gazetteer=False)
                              if m.template and m.province]
                     if len(found) == 1:
-                        m = found[0]
-                        key = f"{m.template}-{m.province.id}" + (f"-{m.number}" if m.number else "")
+                        m, province = found[0]
+                        key = f"{m.template}-{province.id}" + (f"-{m.number}" if m.number else "")
                         self._template_index.setdefault(key, o)
         return self._template_index.get(org_id)
 
@@ -186,7 +187,7 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
                 found.append(mention)
     mentions = _with_shaped_names(_without_overlaps(found), tokens, lexicon)
     skipped: list[tuple[int, int]] = []  # web addresses and titles, merged into disjoint spans
-    for start, end in sorted(_url_spans(tokens.text, tokens.key) + _titles(tokens.text)):
+    for start, end in sorted(_url_spans(tokens.text, tokens.key) + _titles(tokens.text, tokens.key)):
         if skipped and start <= skipped[-1][1]:
             skipped[-1] = (skipped[-1][0], max(skipped[-1][1], end))
         else:
@@ -202,10 +203,21 @@ _TITLE = re.compile(r"(?:[Dd]ự án|[Cc]hương trình|[Đđ]ề án|[Pp]roject
                     r"[“\"«„]([^”\"»“]{3,200})[”\"»“]")
 
 
-def _titles(text: str) -> list[tuple[int, int]]:
+# the words a title follows, folded: _TITLE is tried only where the folded text holds one (as a
+# scan would, leftmost first and never inside the title before), not at every character
+_TITLE_WORDS = ("du an", "chuong trinh", "de an", "project", "program", "projekt", "initiative")
+
+
+def _titles(text: str, key: str) -> list[tuple[int, int]]:
     if not any(q in text for q in '"“«„'):
         return []
-    return [m.span(1) for m in _TITLE.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for start in occurrences(key, _TITLE_WORDS):
+        if start >= end and (m := _TITLE.match(text, start)):
+            spans.append(m.span(1))
+            end = m.end()
+    return spans
 
 
 _SPACE = re.compile(r"\s")
@@ -303,7 +315,7 @@ def _mention(tokens: TokenText, i: int, j: int, kind: str, **attrs) -> Mention:
 
 def _gap_breaks(tokens: TokenText, k: int) -> bool:
     """True if punctuation between word ``k-1`` and word ``k`` ends a name."""
-    gap = tokens.text[tokens.spans[k - 1][1]:tokens.spans[k][0]]
+    gap = tokens.text[tokens.char_ends[k - 1]:tokens.char_starts[k]]
     if gap == " ":
         return False
     if "\n" in gap:
@@ -320,12 +332,12 @@ def _gap_breaks(tokens: TokenText, k: int) -> bool:
 
 
 def _all_capitals(tokens: TokenText, k: int) -> bool:
-    start, end = tokens.spans[k]
+    start, end = tokens.char_starts[k], tokens.char_ends[k]
     return tokens.text[start:end].isupper()
 
 
 def _is_proper(tokens: TokenText, k: int) -> bool:
-    first = tokens.text[tokens.spans[k][0]]
+    first = tokens.text[tokens.char_starts[k]]
     return first.isupper() or first.isdigit()
 
 
@@ -334,7 +346,7 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
     words = tokens.words
     if head.order == "name_before":
         return _name_before(tokens, i, j, head, lexicon, provinces_at, types_end, province_ending)
-    if head.kind == "institute" and not tokens.text[tokens.spans[i][0]].isupper():
+    if head.kind == "institute" and not tokens.text[tokens.char_starts[i]].isupper():
         return None  # "nhân viên" is not "Viện"
     # a known organisation starting at the head wins ("Bệnh viện Bạch Mai")
     if i in known_at and not known_at[i][1][0][1]:
@@ -347,7 +359,8 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
             return None
         return (i, hit[0], _mention(tokens, i, hit[0], head.kind, province=hit[1], template=head.template,
                                     tier=head.tier))
-    end, number, modifiers, proper = j, None, list(words[i:j]), []
+    end, number, modifiers = j, None, list(words[i:j])
+    proper: list[int] = []
     hospital_type = None
     k = j
     while k < len(words) and k - j < 12:
@@ -418,8 +431,7 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
     if province is not None and hospital_type is not None and not before_province:
         # "Bệnh viện Mắt Quốc tế Sài Gòn": a word beyond the type and the province names a hospital
         # of its own, not the province's
-        own_words = set(fold(hospital_type.vi).split()) | {"tinh", "thanh", "pho", "tp"}
-        if set(modifiers) - own_words:
+        if set(modifiers) - _own_words(hospital_type):
             template, province = None, None  # the name's reading by shape decides
         else:
             template = "bv-" + hospital_type.id
@@ -428,6 +440,12 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
     mention = _mention(tokens, i, end, head.kind, province=province, template=template if province else None,
                        number=number, modifiers=tuple(modifiers), tier=head.tier, hospital_type=hospital_type)
     return (i, end, mention)
+
+
+@lru_cache(maxsize=256)
+def _own_words(hospital_type: HospitalType) -> frozenset[str]:
+    """The folded words a hospital of ``hospital_type`` in a province is named with."""
+    return frozenset(fold(hospital_type.vi).split()) | {"tinh", "thanh", "pho", "tp"}
 
 
 def _phrase_at(words: list[str], k: int, phrases: frozenset[str]) -> int:
@@ -485,7 +503,7 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, pro
             return (p_start, j, _mention(tokens, p_start, j, head.kind, province=provinces[0],
                                          template="bv-" + kind_of.id, tier=head.tier, hospital_type=kind_of))
     k = i
-    while k > 0 and i - k < 6 and tokens.text[tokens.spans[k - 1][0]].isupper() and not _gap_breaks(tokens, k):
+    while k > 0 and i - k < 6 and tokens.text[tokens.char_starts[k - 1]].isupper() and not _gap_breaks(tokens, k):
         k -= 1
     while k < i and words[k] in _DETERMINERS:  # "The hospital and ..." names no hospital
         k += 1

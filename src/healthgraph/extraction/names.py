@@ -33,15 +33,15 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 from functools import lru_cache
-
-import ahocorasick
+from typing import Iterable
 
 from ..gazetteer import load_yaml
 from ..resources import data_file
 from ..text import fold
 from .normalise import fold_same_length
+from .tokens import DOCUMENT_KEY
 
-__all__ = ["NamedSpan", "find_names", "is_country", "is_nationality"]
+__all__ = ["NamedSpan", "find_names", "is_country", "is_nationality", "occurrences"]
 
 # words (with inner hyphens/apostrophes and a suspension hyphen: "Lepra- und"), abbreviations
 # that keep their full stop, legal forms with stops, and single punctuation marks
@@ -67,9 +67,11 @@ class _Token:
     """A word or punctuation mark at ``start:end``; its folded ``key`` is made when first read."""
 
     __slots__ = ("text", "start", "end", "_key", "is_word", "cap")
+    _key: str | None
 
     def __init__(self, text: str, start: int, end: int):
-        self.text, self.start, self.end, self._key = text, start, end, None
+        self.text, self.start, self.end = text, start, end
+        self._key = None
         first = text[:1]
         self.is_word = first.isalnum()
         self.cap = first.isupper() or first.isdigit()
@@ -171,23 +173,24 @@ def _by_first_word(phrases) -> dict[str, list[tuple[str, ...]]]:
 
 
 class _Anchors:
-    """Where folded phrases stand in a folded text, as whole words (Aho-Corasick: one pass).
-    ``endings`` need not start a word ("spital" in "inselspital")."""
+    """Where folded phrases stand in a folded text, as whole words (found in the pass over a
+    document's key that :data:`.tokens.DOCUMENT_KEY` shares). ``endings`` need not start a word
+    ("spital" in "inselspital")."""
 
-    def __init__(self, phrases, endings=()):
-        self._automaton = ahocorasick.Automaton()
+    def __init__(self, phrases: Iterable[str], endings: Iterable[str] = ()) -> None:
+        words: dict[str, tuple[int, bool]] = {}  # spelling -> (length, whole word)
         for phrase in phrases:
             for spelling in {phrase, phrase.replace(" ", ".") + "."}:  # "e v" is written "e.V."
-                self._automaton.add_word(spelling, (len(spelling), True))
+                words[spelling] = (len(spelling), True)
         for ending in endings:
-            self._automaton.add_word(ending, (len(ending), False))
-        self._automaton.make_automaton()
+            words[ending] = (len(ending), False)
+        self._number = DOCUMENT_KEY.add(words)
 
     def find(self, key: str) -> list[tuple[int, int]]:
         """``(start, end)`` of each match, by start; the longest at a start; a compound from its word start."""
         spans: dict[int, int] = {}
-        for last, (length, whole) in self._automaton.iter(key):
-            start, end = last - length + 1, last + 1
+        for start, (length, whole) in DOCUMENT_KEY.find(key, self._number):
+            last, end = start + length - 1, start + length
             if end < len(key) and key[end].isalnum() and key[last] != ".":
                 continue
             if start and key[start - 1].isalnum():
@@ -206,6 +209,12 @@ def _shapes() -> _Shapes:
 
 
 _fold_word = lru_cache(maxsize=65536)(fold)  # articles repeat their words: fold each once
+
+
+@lru_cache(maxsize=8)
+def _places(provinces: frozenset[str]) -> frozenset[str]:
+    """The folded names of ``provinces`` and of the countries (made once, not per name read)."""
+    return provinces | _shapes().countries
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
@@ -266,7 +275,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
             found.append(_named(text, tokens, *span))
             last_end = found[-1].end
     hits = _anchor_hits(key)
-    listed = _listed_under_plural_head(text, hits, provinces | shapes.countries)
+    listed = _listed_under_plural_head(text, hits, _places(provinces))
     found = [n for n in found if not any(n.start < e and s < n.end for s, e in listed.spans)] + listed.names
     taken = _Taken([(n.start, n.end) for n in found] + listed.spans)
     for left, right in _windows(text, key, shapes):
@@ -385,21 +394,19 @@ def _around(hits: dict[str, list[int]], anchors: tuple[str, ...], before: int, a
 
 
 def _anchor_hits(key: str) -> dict[str, list[int]]:
-    """Where each anchor of the readers below stands in the folded ``key``: one Aho-Corasick pass."""
+    """Where each anchor of the readers below stands in the folded ``key`` (in the shared pass over it)."""
     hits: dict[str, list[int]] = {}
-    for last, anchor in _all_anchors().iter(key):
-        hits.setdefault(anchor, []).append(last + 1 - len(anchor))
+    for start, anchor in DOCUMENT_KEY.find(key, _reader_anchors()):
+        hits.setdefault(anchor, []).append(start)
     return hits
 
 
 @lru_cache(maxsize=1)
-def _all_anchors() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for anchor in {a for entry in _PLURAL_LISTS for a in entry[3]} | {a for entry in _PROVINCE_PARTNERS for a in entry[2]} \
-            | set(_PLACED_ANCHORS) | set(_VI_PARTY_VERBS):
-        automaton.add_word(anchor, anchor)
-    automaton.make_automaton()
-    return automaton
+def _reader_anchors() -> int:
+    """The number of the readers' anchors in :data:`.tokens.DOCUMENT_KEY`."""
+    anchors = {a for entry in _PLURAL_LISTS for a in entry[3]} | {a for entry in _PROVINCE_PARTNERS for a in entry[2]} \
+        | set(_PLACED_ANCHORS) | set(_VI_PARTY_VERBS)
+    return DOCUMENT_KEY.add({anchor: anchor for anchor in anchors})
 
 
 def _item_list(item: str, joiner: str) -> str:
@@ -660,7 +667,7 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
         return None
     if not tokens[k].cap and not any(t.text[:1].isupper() for t in proper):
         return None  # "tổ chức 6 lớp đào tạo": a lower-case head needs a capitalised name
-    if not tokens[k].cap and " ".join(t.key for t in tokens[j:last + 1]) in provinces | shapes.countries:
+    if not tokens[k].cap and " ".join(t.key for t in tokens[j:last + 1]) in _places(provinces):
         return None  # "hệ thống y tế Hà Nội", "bệnh viện Nhật Bản": a place's, no one organisation
     last = _without_country_suffix(tokens, j, last, shapes)
     return k, last + 1, kind, aliases
@@ -904,7 +911,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             a = owner
         possessive = [p for p in range(a, b) if words[p].text.endswith(("’s", "'s"))
                       and any(" ".join([w.key for w in words[q:p]] + [_fold_word(words[p].text[:-2])])
-                              in shapes.countries | provinces for q in range(a, p + 1))]
+                              in _places(provinces) for q in range(a, p + 1))]
         if possessive and possessive[-1] + 1 < b and any(
                 words[p].cap and not _head_at_word(words[p], shapes) for p in range(possessive[-1] + 1, b)):
             # "Korea’s Seongnam City": a country's, not "St. Anne's Regional Hospital"; "Japan's
@@ -1119,7 +1126,8 @@ _PROVINCE = r"((?:tỉnh|thành phố|TP\.?)[ \t]*)?([^\W\d_]+(?:[ \t]+[^\W\d_]+
 _PROVINCE_PAIR = re.compile(r"(?<!\w)(?:giữa|Giữa)[ \t]+" + _PROVINCE + r"[ \t]+(?:và|với)[ \t]+" + _PROVINCE + r"(?!\w)")
 
 
-def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
+def occurrences(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of ``words`` starts in ``text`` (every occurrence), in order."""
     positions = []
     for word in words:
         at = text.find(word)
@@ -1135,7 +1143,7 @@ def _province_pairs(text: str, taken: _Taken, provinces) -> list[NamedSpan]:
     if "iữa" not in text:
         return []
     pairs = []
-    for m in (_PROVINCE_PAIR.match(text, found_at) for found_at in _occurrences(text, ("giữa", "Giữa"))):
+    for m in (_PROVINCE_PAIR.match(text, found_at) for found_at in occurrences(text, ("giữa", "Giữa"))):
         if m is None:
             continue
         sides = []
@@ -1153,11 +1161,13 @@ def _province_pairs(text: str, taken: _Taken, provinces) -> list[NamedSpan]:
 
 _PLACE_ITEM = rf"(?:(?:tỉnh|thành phố|TP\.?)[ \t]*)?[A-Z{_VI_UPPER}][^\W\d_]*(?:[ \t]+[A-Z{_VI_UPPER}][^\W\d_]*){{0,3}}"
 # "hợp tác toàn diện với Hà Tĩnh, Nghệ An, Thanh Hóa", "with Thai Binh Province": provinces as parties
+# (a pattern opens on its words' first letters, each looked behind only then: the regex engine skips to them)
 _PROVINCE_PARTNERS = (  # (the list, one item of it, anchors in the folded text, characters read before and after)
-    (re.compile(rf"(?<!\w)(?:với|cùng)[ \t]+(?P<list>{_PLACE_ITEM}(?:[ \t]*(?:,|và)[ \t]*{_PLACE_ITEM})*)"),
+    (re.compile(rf"(?:v(?<!\wv)ới|c(?<!\wc)ùng)[ \t]+(?P<list>{_PLACE_ITEM}(?:[ \t]*(?:,|và)[ \t]*{_PLACE_ITEM})*)"),
      _PLACE_ITEM, ("voi ", "cung "), 1, 160),
     # "trao tặng 30 xe cứu thương cho TP. Hà Nội", "bàn giao … cho tỉnh Hà Tĩnh": a recipient province
-    (re.compile(rf"(?<!\w)(?:cho|tặng|trợ)[ \t]+(?P<list>(?:tỉnh|thành phố|TP\.?)[ \t]*{_PLACE_ITEM})"), _PLACE_ITEM,
+    (re.compile(rf"(?:c(?<!\wc)ho|t(?<!\wt)ặng|t(?<!\wt)rợ)[ \t]+"
+                rf"(?P<list>(?:tỉnh|thành phố|TP\.?)[ \t]*{_PLACE_ITEM})"), _PLACE_ITEM,
      ("cho tinh", "cho thanh pho", "cho tp", "tang tinh", "tang thanh pho", "tang tp", "tro tinh", "tro thanh pho",
       "tro tp"), 1, 60),
     (re.compile(r"(?P<list>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+[Pp]rovince)\b"), r".+", ("province",), 60, 8),
@@ -1240,7 +1250,8 @@ def _placed_heads(text: str, hits: dict[str, list[int]], taken: _Taken, names: l
 # party ("Operation Smile Vietnam đã phối hợp với …", "THACO trao tặng …", "Vinamilk ủng hộ …")
 _VI_PARTY_VERBS = ("phoi hop", "ky ket", "hop tac", "ho tro", "tai tro", "trao tang", "ung ho", "chuyen giao",
                    "ban giao", "dong hanh")
-_SUBJECT_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w&'’.-]*[ \t]+){0,3}[A-Z][\w&'’.-]*)[ \t]+"
+# (the name opens on its capital, so that the regex engine skips to capitals instead of trying every character)
+_SUBJECT_BEFORE = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3})[ \t]+"
                              r"(?:(?:đã|đang|sẽ|vừa|cũng|tiếp tục|luôn)[ \t]+)*$")
 
 
@@ -1251,7 +1262,7 @@ def _foreign_subjects(text: str, hits: dict[str, list[int]], taken: _Taken, shap
     elsewhere, when ``bare_forms`` holds it)."""
     found, mine = [], _Taken()
     for start, end in _around(hits, _VI_PARTY_VERBS, 0, 0):
-        if not any(c.isupper() for c in text[max(0, start - 30):start]):
+        if not any(map(str.isupper, text[max(0, start - 30):start])):
             continue  # lower-case words before the verb: no name there (most verbs, cheaply)
         m = _SUBJECT_BEFORE.search(text, max(0, start - 70), start)
         if m is None or taken.overlaps(m.start("name"), m.end("name")) or mine.overlaps(m.start("name"), m.end("name")):
@@ -1270,6 +1281,8 @@ def _foreign_subjects(text: str, hits: dict[str, list[int]], taken: _Taken, shap
 # "das USZ", "des USB", "the WHO": a determiner before a short capital word makes it a name
 _SHORT_CAPITALS = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}(?![\w-])")  # the capitals first: rare, so cheap to find
 _DETERMINER_BEFORE = re.compile(r"(?:^|[^\w-])(?:[Dd](?:as|es|em|er|ie|en)|[Tt]he)[ \t]+$")
+# what a determined acronym needs, looser (one class first, so one fast scan): most texts have none
+_DETERMINED_CAPITALS = re.compile(r"[DdTt](?:as|es|em|er|ie|en|he)[ \t]+\n?[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}(?![\w-])")
 
 
 def _determined_acronyms(text: str, taken: _Taken, shapes: _Shapes, defined: set[str]
@@ -1277,7 +1290,7 @@ def _determined_acronyms(text: str, taken: _Taken, shapes: _Shapes, defined: set
     """Short capital words a determiner names ("Das HDZ unterstützt …"), unless they are
     plain abbreviations (MoU, ICU, CT), countries, inside a name already read or defined
     by one ("Universitätsmedizin Greifswald (UMG)")."""
-    if not any(c.isupper() for c in text):
+    if not _DETERMINED_CAPITALS.search(text):
         return []
     found, seen = [], set()
     for m in _SHORT_CAPITALS.finditer(text):
@@ -1397,7 +1410,7 @@ def _party_like(words, before, shapes: _Shapes, provinces) -> bool:
     if before is not None and (before.key in shapes.titles or before.key in shapes.openers - _WITH
                                and before.key not in ("the", "der", "die", "das", "dem", "den", "and")):
         return False
-    if " ".join(w.key for w in words) in provinces | shapes.countries or is_nationality(w.key for w in words):
+    if " ".join(w.key for w in words) in _places(provinces) or is_nationality(w.key for w in words):
         return False  # "ties with Burundi", "and the Ugandan": a place or a people, not a partner
     return first.acronym and len(first.text) >= 3 or not _VI_SYLLABLE.fullmatch(first.key.replace(" ", ""))
 

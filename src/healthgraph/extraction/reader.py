@@ -58,12 +58,14 @@ def decode(data: bytes, path: object) -> str:
     return text
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# in UTF-8 a byte below 0x20 is always that control character: the bytes are counted, not the characters matched
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20)])
 
 
 def _control_ratio(text: str) -> float:
     sample = text[:4096]
-    return len(_CONTROL.findall(sample)) / max(1, len(sample))
+    encoded = sample.encode("utf-8", "surrogatepass")
+    return (len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))) / max(1, len(sample))
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:
@@ -156,7 +158,9 @@ def read_documents(path: str | Path) -> Iterator[Document | InputError]:
         size = path.stat().st_size
         if size <= MAX_BYTES:
             with open(path, "rb") as stream:  # the size a file reports is not trusted: read one byte past the limit
-                data = stream.read(MAX_BYTES + 1)
+                data = stream.read(size + 1)  # (a buffer the size of the limit for every file is slow)
+                if len(data) > size:
+                    data += stream.read(MAX_BYTES - size)
             size = max(size, len(data))
         if size > MAX_BYTES:
             raise InputError(path, f"file too large ({size:,} bytes or more; the limit is {MAX_BYTES:,} bytes, "
@@ -195,10 +199,13 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Document | InputError]:
             continue
         body = record.get("text") or record.get("content")
         html = record.get("html")
-        if not isinstance(body, str) and not isinstance(html, str):
+        if isinstance(body, str):
+            is_html = False
+        elif isinstance(html, str):
+            body, is_html = html, True
+        else:
             yield InputError(where, "no 'text' or 'html' string field")
             continue
-        is_html = not isinstance(body, str)
         problems = []
         for name in _STRING_FIELDS:
             value = record.get(name)
@@ -210,7 +217,6 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Document | InputError]:
             if isinstance(record.get(name), str) and not _ISO_DATE.fullmatch(record[name].strip()):
                 problems.append(f"'{name}' is not a date YYYY[-MM[-DD]] (dropped)")
                 record[name] = None
-        body = body if isinstance(body, str) else html
         if any(isinstance(v, str) and _SURROGATE.search(v) for v in [body] + [record.get(n) for n in _STRING_FIELDS]):
             problems.append("lone surrogates replaced by U+FFFD")
             body = _SURROGATE.sub("\ufffd", body)

@@ -26,7 +26,7 @@ from ..gazetteer import load_yaml
 from ..model import KINDS, Organisation
 from ..resources import data_file
 from ..text import fold
-from .tokens import PhraseMatcher, TokenText
+from .tokens import DOCUMENT_PHRASES, PhraseMatcher, TokenText
 
 KIND_PRIORITY = {"satellite": 4, "transfer": 3, "support": 2, "agreement": 1}
 _TIER_RANK = {"central": 4, "foreign": 4, "provincial": 2, "district": 1, "commune": 0, "private": 2}
@@ -50,15 +50,15 @@ _ON_DEMAND = ("org_anaphor", "school_anaphor", "generic_org")  # read only where
 def cue_matcher() -> PhraseMatcher:
     """One matcher for every cue phrase; a phrase's values are its (category, language)."""
     data = load_yaml(data_file("loaders", "lexicon", "cues.yaml"))
-    return PhraseMatcher((phrase, (category, lang)) for category, by_lang in data.items() if category not in _ON_DEMAND
-                         for lang, phrases in by_lang.items() for phrase in phrases)
+    return PhraseMatcher(((phrase, (category, lang)) for category, by_lang in data.items() if category not in _ON_DEMAND
+                          for lang, phrases in by_lang.items() for phrase in phrases), DOCUMENT_PHRASES)
 
 
 @lru_cache(maxsize=1)
 def _head_matcher() -> PhraseMatcher:
     data = load_yaml(data_file("loaders", "lexicon", "cues.yaml"))
-    return PhraseMatcher((phrase, category) for category in _ON_DEMAND
-                         for phrases in data[category].values() for phrase in phrases)
+    return PhraseMatcher(((phrase, category) for category in _ON_DEMAND
+                          for phrases in data[category].values() for phrase in phrases), DOCUMENT_PHRASES)
 
 
 _ANAPHOR_KINDS = {"org_anaphor": "hospital", "school_anaphor": "university"}
@@ -100,16 +100,15 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     """
     hits = []
     marked = not tokens.text.isascii()  # Vietnamese written without its marks reads "tu" as "từ"
-    # per phrase (its values list): the categories for this language, and whether all are function words
-    categories_of: dict[int, tuple[list[str], bool]] = {}
     for i, j, values in cue_matcher().find_all(tokens, overlapping=True):
         if i in named:
             continue
-        known = categories_of.get(id(values))
-        if known is None:
+        known = _CATEGORIES.get((id(values), language))
+        if known is None or known[0] is not values:
             categories = sorted({c for c, lang in values if c not in _CONNECTORS or language in (None, lang)})
-            known = categories_of[id(values)] = categories, all(c in _FUNCTION_WORDS for c in categories)
-        categories, function_only = known
+            function_only = all(c in _FUNCTION_WORDS for c in categories)
+            known = _CATEGORIES[id(values), language] = values, categories, function_only
+        _, categories, function_only = known
         if categories and not (function_only and j - i == 1
                                and (_capitalised_inside(tokens, i) or marked and _misspelt(tokens, i))):
             hits.append((i, j, categories))  # "BSCK2 Đỗ Công Hương": a capitalised "Đỗ" is a name, not "do" (by)
@@ -118,7 +117,7 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
         if b - a > 1:
             for k in range(a, min(b, a + 6)):
                 covering.setdefault(k, []).append((a, b, cats))
-    cues = []
+    cues: list[tuple[int, str]] = []
     for i, j, categories in hits:
         containers = [cats for a, b, cats in covering.get(i, ()) if j <= b and (b - a) > (j - i)]
         if not containers:  # most cues stand alone
@@ -142,6 +141,10 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     return cues
 
 
+# per phrase (its values list, which lives as long as the cue matcher) and language: the
+# categories, and whether all are function words; worked out once, not in every document
+_CATEGORIES: dict[tuple[int, str | None], tuple[list, list[str], bool]] = {}
+
 _TEMPORAL = frozenset({"nam", "ngay", "thang", "dau", "cuoi", "khi", "sau", "truoc", "giua", "quy", "tuan"})
 
 
@@ -156,13 +159,13 @@ def _misspelt(tokens: TokenText, i: int) -> bool:
     expected = _VI_SPELLING.get(tokens.words[i])
     if expected is None:
         return False
-    start, end = tokens.spans[i]
+    start, end = tokens.char_starts[i], tokens.char_ends[i]
     return tokens.text[start:end].lower() != expected
 
 
 def _capitalised_inside(tokens: TokenText, i: int) -> bool:
     """A one-word cue written with a capital inside a sentence: a name's syllable ("Đỗ", "Từ", "Cho")."""
-    start = tokens.spans[i][0]
+    start = tokens.char_starts[i]
     if not tokens.text[start].isupper() or start == 0:
         return False
     k = start - 1  # the character before, across spaces (not a copy of all the text before: that is quadratic)
@@ -274,8 +277,8 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
                      default=None)
         # "… cấp cứu từ 45-50 trường hợp": a marker far from the next name names no source, nor one
         # that a recipient's marker follows ("… đã được ký kết … cho C")
-        givers = _listed_after(mentions, marker, joins) if marker is not None and first - marker <= 10 and not any(
-            marker < t < first for t in cues.get("to", [])) else []
+        givers = _listed_after(mentions, marker, joins) if marker is not None and first is not None \
+            and first - marker <= 10 and not any(marker < t < first for t in cues.get("to", [])) else []
         kind = "transfer" if "transfer" in cues else "support"
         relations += [Relation(g, taker, kind, g, True) for g in givers if taker is not None and g.id != taker.id]
     if relations or "pair_anaphor" in cues:  # "ký kết giữa hai đơn vị": the two sides are no names here
@@ -528,7 +531,8 @@ def _distinct(mentions: list[tuple[int, Organisation]]) -> list[Organisation]:
 
 def _listed_after(mentions, pos: int, and_positions: set[int]) -> list[Organisation]:
     """The organisation right after ``pos`` and those joined to it by "và"/"und"/"and"."""
-    listed, previous = [], pos
+    listed: list[Organisation] = []
+    previous = pos
     for p, org in mentions:
         if p <= pos:
             continue

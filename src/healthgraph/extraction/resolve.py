@@ -148,27 +148,39 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
     # of Health in Lilongwe"): a body of its own
     about_vietnam = any(m.known is not None and not m.short and m.known.province for m in mentions) \
         or "vietnam" in tokens.key or "viet nam" in tokens.key
+    built: dict[tuple[str, str, str | None], Organisation] = {}  # per template, province and number
+
+    def from_template(template: str, m: Mention, province: Province) -> Organisation:
+        # the first record of an id is the one kept (below): one is made per id, not per mention
+        key = (template, province.id, m.number)
+        if key not in built:
+            built[key] = template_organisation(template, province, m.number, m.modifiers, lexicon, m.surface,
+                                               m.hospital_type)
+        return built[key]
+
     for m in mentions:
-        generic = m.known is not None and m.short and m.known.id not in full_known and m.kind == "ministry"
-        if generic and about_vietnam:
-            full_known.add(m.known.id)
-            generic = False
-        if m.known is not None and not generic:
-            if m.short and m.known.id not in full_known:
+        known = m.known
+        if known is not None and m.short and known.id not in full_known and m.kind == "ministry":  # a generic one
+            if about_vietnam:
+                full_known.add(known.id)
+            else:
+                known = None
+        if known is not None:
+            if m.short and known.id not in full_known:
                 continue
-            org = known_organisation(m.known)
+            org = orgs[known.id] if known.id in orgs else known_organisation(known)  # one record per id
         elif m.template is not None and m.province is not None:
-            org = template_organisation(m.template, m.province, m.number, m.modifiers, lexicon, m.surface,
-                                        m.hospital_type)
-        elif m.needs_context:
+            org = from_template(m.template, m, m.province)
+        elif m.template is not None and m.needs_context:
             if m.template not in context:
                 context[m.template] = document_province(tokens, mentions, lexicon, m.template)
             province = context[m.template]
             if province is not None:
-                org = template_organisation(m.template, province, m.number, m.modifiers, lexicon, m.surface)
+                org = from_template(m.template, m, province)
             else:
+                tier = _TEMPLATE_NAMES[m.template][4] if m.template in _TEMPLATE_NAMES else None
                 org = Organisation(id=f"unresolved-{m.template}-{slug(document_id)}", name=m.surface, kind=m.kind,
-                                   tier=_TEMPLATE_NAMES.get(m.template, (None,) * 5)[4], resolved=False)
+                                   tier=tier, resolved=False)
         elif m.alias_of is not None and m.alias_of in by_surface:
             org = by_surface[m.alias_of]  # "UMR" after "Universitätsmedizin Rostock (UMR)"
         else:

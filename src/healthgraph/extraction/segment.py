@@ -12,10 +12,11 @@ _ABBREVIATIONS = {
 }
 # a sentence end before a capital, with a space or, in text pasted without one, a lower-case
 # letter or a digit before the stop ("on July 17.Seongnam will provide …")
-# (the stop is matched, not looked behind for: a lookbehind is tried at every character)
-_BOUNDARY = re.compile(r"[.!?…](?:(?P<gap>[\"”»)]?\s+)(?=[\"“«(]?[A-ZÀ-Ỹ0-9Đ])|(?<=[a-z0-9][.!?])(?P<pasted>)"
-                       r"(?=[A-Z][a-z]{2}))|\n+")
-_LAST_WORD = re.compile(r"([^\s.]+)\.$")
+# (the stop is matched, not looked behind for: a lookbehind is tried at every character; and the
+# pattern opens on one character class, which the regex engine skips to, not on an alternation
+# that it would try at every character)
+_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<!\n)(?:(?P<gap>[\"”»)]?\s+)(?=[\"“«(]?[A-ZÀ-Ỹ0-9Đ])"
+                       r"|(?<=[a-z0-9][.!?])(?P<pasted>)(?=[A-Z][a-z]{2})))")
 _LEGAL_FORMS = {"inc", "ltd", "co", "llc", "corp"}
 # words that open a sentence, not a name: after "Inc." they end the one before
 _OPENER_AHEAD = re.compile(r"(?:In|The|He|She|It|This|They|We|Its|Their|According|However|Die|Der|Das|Im|Er|Sie|Es)\b")
@@ -44,8 +45,8 @@ def split_sentences(text: str) -> list[Sentence]:
     for match in _BOUNDARY.finditer(text):
         end = match.start(match.lastgroup) if match.lastgroup else match.start()  # the sentence keeps its stop
         if match.lastgroup and not text.startswith("\n", end):  # a line break always ends a sentence
-            last = _LAST_WORD.search(text, max(start, end - 40), end)  # the word before the dot
-            word = last.group(1).lstrip("([{\"“'«") if last else ""  # "(TP. Hồ Chí Minh)"
+            last = _word_before_dot(text, max(start, end - 40), end)
+            word = last.lstrip("([{\"“'«")  # "(TP. Hồ Chí Minh)"
             abbreviation = word.lower().rsplit(".", 1)[-1]
             if last and (abbreviation in _ABBREVIATIONS or len(word) == 1) and not (
                     abbreviation in _LEGAL_FORMS and _OPENER_AHEAD.match(text, match.end())):
@@ -56,6 +57,16 @@ def split_sentences(text: str) -> list[Sentence]:
         start = match.end()
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def _word_before_dot(text: str, start: int, end: int) -> str:
+    """The word (no space, no dot) that ends ``text[start:end]`` on a dot, "" if none: the part of
+    the stretch after its last space or dot (found from the right, not by a pattern tried at
+    every character)."""
+    before = text[start:end - 1]
+    if text[end - 1] != "." or not before or before[-1].isspace() or before[-1] == ".":
+        return ""
+    return before.rsplit(None, 1)[-1].rpartition(".")[2]
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

@@ -16,12 +16,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
 from ..gazetteer import load_concepts
 from ..text import fold
 from .normalise import fold_same_length
-from .tokens import PhraseMatcher, TokenText
+from .tokens import DOCUMENT_KEY, PhraseMatcher, TokenText
 
 # All patterns run on the folded sentence (no diacritics, lower case, same length), so
 # ASCII-only Vietnamese and NFD input match alike; names are sliced from the original.
@@ -83,15 +81,19 @@ _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhu
                      r"|chu de\s*[\"“”«]?\s*(?=\w)|thuc hien thanh cong\s+(?:\d+\s+)?(?:ca\s+|ky thuat\s+)?(?=\w)"
                      r"|performed\s+(?:its\s+|their\s+|the\s+)?first\s+|die\s+ersten\s+(?=\w)"
                      r"|das\s+verfahren\s+der\s+")
+# one of these stands in every match of _SINGLE: a sentence without any is not scanned
+_SINGLE_WORDS = ("huan luyen", "tap huan", "dao tao", "bang ", "chu de", "thuc hien thanh cong", "performed", "ersten",
+                 "verfahren")
 # English and German training: "training emergency staff in A and B", "schulen das Personal in der A und in der B"
 _TRAINED_IN = re.compile(r"(?:training|trained|trains|train|schulen|schult|geschult|bildeten)\b[^.;:]{0,60}?\bin\s+"
                          r"(?:der\s+|dem\s+)?")
+_TRAINED_WORDS = ("train", "schul", "bildeten")  # as _SINGLE_WORDS, for _TRAINED_IN
 _PROCEDURE_WORD = re.compile(
     r"(?:ectom|ektom|otomy|otomie|plast|scopy|skopie|graphy|graphie|ostom|therapy|therapie|lysis|lyse\b|dialys|transplant|"
     r"replacement|resuscitation|reanimation|dissection|screening|intervention|implantation|anasthesie|anaesthesia|"
     r"anesthesia|biops|resection|resektion|ablation|bypass|stent|catheter|katheter|sectio|kaiserschnitt|"
     r"thrombectom|angiograph|ultrasound|ultraschall|laparoscop|laparoskop|endoscop|endoskop|microsurg)")
-_END = re.compile(r"[.!?]\s|[.!?]$|\n")
+_END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")  # a stop before a space or the end, or a line break (one class first)
 _TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur")
 TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "techni", "verfahren", "methoden", "procedur", "huan luyen", "tap huan",
                    "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten",
@@ -101,25 +103,22 @@ TECHNIQUE_HINT = re.compile("|".join(TECHNIQUE_WORDS))
 FIELD_HINT = re.compile("|".join(FIELD_WORDS))
 
 
-@lru_cache(maxsize=8)
-def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
+@lru_cache(maxsize=None)
+def _hint_set(words: tuple[str, ...]) -> int:
+    """The number of ``words`` in :data:`.tokens.DOCUMENT_KEY`."""
+    return DOCUMENT_KEY.add(dict.fromkeys(words))
 
 
 class Hints:
-    """Where one of a few words occurs in a whole folded document (one Aho-Corasick pass), to
-    skip the sentences without one.
+    """Where one of a few words occurs in a whole folded document (in the pass over it that
+    :data:`.tokens.DOCUMENT_KEY` shares), to skip the sentences without one.
 
     >>> Hints(TECHNIQUE_WORDS, "hop tac. chuyen giao ky thuat moi.").between(9, 33)
     True
     """
 
     def __init__(self, words: tuple[str, ...], key: str):
-        self._starts = sorted(end - length + 1 for end, length in _automaton(words).iter(key))
+        self._starts = sorted(start for start, _ in DOCUMENT_KEY.find(key, _hint_set(words)))
 
     def between(self, start: int, end: int) -> bool:
         index = bisect_left(self._starts, start)
@@ -223,6 +222,7 @@ def _strip(key: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+@lru_cache(maxsize=4096)  # a sentence asks about its items twice, and articles name the same techniques
 def looks_like_technique(name: str) -> bool:
     """A known technique, a phrase opened by a procedure word, a phrase with an English or
     German procedure word ("hip replacement", "laparoskopische Cholezystektomie"), or an
@@ -247,10 +247,12 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     hint = TECHNIQUE_HINT.search(key)
     if not hint:
         return items
-    # the list and verb patterns need a technique word; they start at most 120 characters before it
+    # the list and verb patterns need a technique word: a list cue starts at one, a verb at most
+    # 120 characters before it
     technique_word = _TECHNIQUE_WORD.search(key)
-    start = max(0, technique_word.start() - 120) if technique_word else len(key)
-    for m in _LIST_CUE.finditer(key, start):
+    first_word = technique_word.start() if technique_word else len(key)
+    start = max(0, first_word - 120)
+    for m in _LIST_CUE.finditer(key, first_word):
         gap = (m.group("gap") or m.group("gap2") or m.group("gap3") or "")
         if FIELD_HINT.search(gap):
             continue
@@ -267,11 +269,15 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         if len(found) == 1 and not plural and not looks_like_technique(found[0].name):
             continue
         items.extend(i for i in found if not _DISEASE.match(key[i.start:i.end]))
-    for m in _TRAINED_IN.finditer(key, max(0, hint.start() - 20)):
+    trained = _TRAINED_IN.finditer(key, max(0, hint.start() - 20)) \
+        if any(word in key for word in _TRAINED_WORDS) else ()
+    for m in trained:
         plural = "techniques" in m.group() or "procedures" in m.group()  # "training … techniques in A and B"
         items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=plural)
                      if not _DISEASE.match(key[i.start:i.end]))
-    for m in _SINGLE.finditer(key, max(0, hint.start() - 40)):
+    single = _SINGLE.finditer(key, max(0, hint.start() - 40)) \
+        if any(word in key for word in _SINGLE_WORDS) else ()
+    for m in single:
         found = _enumeration(sentence, key, m.end(), stop_at_preposition=True)
         if found and looks_like_technique(found[0].name) and ":" not in found[0].name \
                 and not _DISEASE.match(key[found[0].start:found[0].end]):
@@ -284,11 +290,11 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
 
 def _unique(items: list[Item]) -> list[Item]:
     """Drop repeats, and "A và B" when A and B are items too."""
-    keys = {fold(i.name) for i in items}
+    folded = [fold(i.name) for i in items]
+    keys = set(folded)
     seen: set[str] = set()
     unique = []
-    for item in items:
-        key = fold(item.name)
+    for item, key in zip(items, folded):
         halves = [h.strip() for h in _LAST_AND.split(fold_same_length(item.name))]
         if key in seen or (len(halves) > 1 and all(fold(h) in keys for h in halves)):
             continue
