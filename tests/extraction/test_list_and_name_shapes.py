@@ -71,3 +71,12 @@ def test_a_gift_handed_on_goes_from_the_giver_to_each_listed_recipient():
     received = {a if b == giver else b for a, b, supporter in found if supporter == giver}
     assert {"Bệnh viện Đa khoa tỉnh Hà Giang", "Trung tâm Y tế huyện Mèo Vạc", "Trung tâm Y tế huyện Yên Minh"} <= received
     assert all(supporter == giver for _, _, supporter in found)
+
+
+def test_a_giver_named_after_the_list_of_recipients_gives_to_each():
+    found = pairs("Sáng 3/6, Sở Y tế tỉnh Hà Giang bàn giao 12 máy thở.\n\n"
+                  "Theo đó, 12 máy thở được cấp cho Bệnh viện Đa khoa tỉnh Hà Giang, Bệnh viện Y dược cổ truyền "
+                  "tỉnh Hà Giang và Trung tâm Y tế huyện Đồng Văn. Số máy thở này do Tập đoàn Hoa Sen tài trợ.")
+    giver = "Tập đoàn Hoa Sen"
+    assert {a if b == giver else b for a, b, supporter in found if supporter == giver} == {
+        "Bệnh viện Đa khoa tỉnh Hà Giang", "Bệnh viện Y dược cổ truyền tỉnh Hà Giang", "Trung tâm Y tế huyện Đồng Văn"}

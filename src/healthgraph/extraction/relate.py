@@ -352,15 +352,19 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
     return []
 
 
-def passive_givers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], recipient: Organisation
-                   ) -> list[Relation]:
+def passive_givers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], recipient: Organisation,
+                   recipients: list[Organisation] = ()) -> list[Relation]:
     """"Der Kauf wurde von A, B und C unterstützt", "funded by A and B": the givers are
-    named, the recipient is not; it is the article's main organisation ``recipient``. Names
-    after "cho"/"to" receive instead, from that main organisation."""
+    named, the recipient is not; it is the article's main organisation ``recipient``, or
+    ``recipients``, those the sentence before says the thing was given to. Names after
+    "cho"/"to" receive instead, from that main organisation."""
     by = sorted(cues.get("by", []) + cues.get("from", []))
     kind = "transfer" if "transfer" in cues else "support" if "support" in cues else None
     if not by or kind is None or any(org.id == recipient.id for _, org in mentions):
         return []
+    if recipients and mentions[0][0] > by[0] and len(_distinct(mentions)) == 1:
+        giver = mentions[0][1]
+        return [Relation(giver, taker, kind, giver, True) for taker in recipients if taker.id != giver.id]
     if mentions[0][0] < by[0]:
         return []
     joins = set(cues.get("and", []))
@@ -368,6 +372,15 @@ def passive_givers(cues: dict[str, list[int]], mentions: list[tuple[int, Organis
     if to is not None:  # "(xe) được lãnh đạo tỉnh tiếp nhận, bàn giao cho A, B và C": they receive the main party's gift
         return [Relation(recipient, taker, kind, recipient, True) for taker in _listed_after(mentions, to, joins)]
     return [Relation(giver, recipient, kind, giver, True) for giver in _listed_after(mentions, by[0], joins)]
+
+
+def receivers_named(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]) -> list[Organisation]:
+    """Those a sentence says something was given to ("… được cấp cho A, B và C"), when no
+    organisation is named before "cho"/"to" (the giver is left to another sentence)."""
+    to = cues.get("to", [])
+    if not to or not mentions or mentions[0][0] < to[0]:
+        return []
+    return _listed_after(mentions, to[0], set(cues.get("and", [])))
 
 
 def unnamed_giver(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], ranked: list[Organisation]
