@@ -80,3 +80,11 @@ def test_a_giver_named_after_the_list_of_recipients_gives_to_each():
     giver = "Tập đoàn Hoa Sen"
     assert {a if b == giver else b for a, b, supporter in found if supporter == giver} == {
         "Bệnh viện Đa khoa tỉnh Hà Giang", "Bệnh viện Y dược cổ truyền tỉnh Hà Giang", "Trung tâm Y tế huyện Đồng Văn"}
+
+
+def test_a_short_name_in_brackets_after_a_name_is_the_same_organisation():
+    facts = extract_text("Vừa qua, Bệnh viện Đa khoa Hòa Bình Xanh (BV HBX) và Công ty TNHH Thiết bị Y tế Minh Tâm "
+                         "đã ký kết biên bản ghi nhớ hợp tác.")
+    assert len(facts.organisations) == 2 and len(facts.partnerships) == 1
+    hospital = next(o for o in facts.organisations if o.kind == "hospital")
+    assert "BV HBX" in hospital.mentions

@@ -171,6 +171,8 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
                                    tier=_TEMPLATE_NAMES.get(m.template, (None,) * 5)[4], resolved=False)
         elif m.alias_of is not None and m.alias_of in by_surface:
             org = by_surface[m.alias_of]  # "UMR" after "Universitätsmedizin Rostock (UMR)"
+        elif resolved and _bracketed_after(tokens.text, resolved[-1][0], m):
+            org = resolved[-1][1]  # "Bệnh viện Đại học Y Dược TP.HCM (BV ĐHYD)": the short name in brackets
         else:
             # "công ty Partners HealthCare" is called "Partners HealthCare"
             name = _VI_HEAD.sub("", m.surface) if m.kind == "company" and m.surface[:1].islower() else m.surface
@@ -187,6 +189,12 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
         by_surface.setdefault(m.surface, org)
         resolved.append((m, org))
     return _merge_short_forms(resolved)
+
+
+def _bracketed_after(text: str, before: Mention, mention: Mention) -> bool:
+    """Whether ``mention`` stands alone in brackets right after ``before`` ("A (B)")."""
+    return text[before.end:mention.start].strip() == "(" and text[mention.end:mention.end + 2].lstrip()[:1] == ")" \
+        and len(mention.surface) < len(before.surface)
 
 
 _WRITTEN_OUT = {"tphcm": ("tp", "ho", "chi", "minh"), "hcm": ("ho", "chi", "minh"), "tinh": (),
