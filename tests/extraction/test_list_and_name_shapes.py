@@ -88,3 +88,10 @@ def test_a_short_name_in_brackets_after_a_name_is_the_same_organisation():
     assert len(facts.organisations) == 2 and len(facts.partnerships) == 1
     hospital = next(o for o in facts.organisations if o.kind == "hospital")
     assert "BV HBX" in hospital.mentions
+
+
+def test_a_foreign_body_is_named_without_the_vietnamese_word_for_organisation():
+    facts = extract_text("Tổ chức Smile Bridge Foundation phối hợp với Bệnh viện Sản Nhi tỉnh Hà Giang khám sàng lọc "
+                         "cho trẻ. Trước đó, tổ chức Smile Bridge Foundation đã tài trợ cho bệnh viện 2 máy siêu âm.")
+    foreign = [o for o in facts.organisations if o.kind == "foreign_body"]
+    assert [o.name for o in foreign] == ["Smile Bridge Foundation"]
