@@ -78,9 +78,14 @@ class _Token:
 
     @property
     def key(self) -> str:
-        if self._key is None:
-            self._key = _fold_word(self.text)
+        if self._key is None:  # an English possessive is no part of the word: "Clinic’s" is read as "Clinic"
+            possessive = len(self.text) > 3 and self.text.endswith(("’s", "'s"))
+            self._key = _fold_word(self.text[:-2] if possessive else self.text)
         return self._key
+
+    @property
+    def possessive(self) -> bool:
+        return len(self.text) > 3 and self.text.endswith(("’s", "'s"))
 
     @property
     def lower(self) -> str:
@@ -488,14 +493,17 @@ def _may_continue(text: str, end: int, shapes: _Shapes) -> bool:
     following = text[end:end + 48]
     if following[:1] in "-–—(." and following[1:2] not in (" ", ""):
         return True  # "X-Y", "(BVĐK)", "TP.HCM"
-    for index, word in enumerate(following.split(maxsplit=4)[:4]):
+    words = following.split(maxsplit=4)[:4]
+    for index, word in enumerate(words):
         first = word[:1]
         if first.isupper() or first.isdigit() or first in "-–—(":
             return True
         syllable = word.lower().rstrip(",.;:!?)")
         if index == 0 and syllable in shapes.vi_closing:
             return True
-        if syllable != word.lower() or syllable not in shapes.vi_inner:
+        compound = index + 1 < len(words) and (syllable, words[index + 1].lower()) in shapes.vi_compounds
+        if syllable != word.lower() or not (syllable in shapes.vi_inner or compound
+                                            or index > 0 and (words[index - 1].lower(), syllable) in shapes.vi_compounds):
             return False
     return False
 
@@ -601,9 +609,24 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                         m = nxt
                         continue
             break
+        if not t.cap and last == m - 1 and (tokens[m - 1].lower, t.lower) in shapes.vi_compounds:
+            last = m  # "Bệnh viện Dã chiến", "… - Cơ sở Linh Đàm": a compound begun in capitals
+            m += 1
+            continue
+        if t.lower == "số" and last is not None and m + 1 < len(tokens) and tokens[m + 1].text.isdigit():
+            last = m + 1  # "Bệnh viện Dã chiến số 3": a number closes the name
+            m += 2
+            continue
+        place = _to_place(tokens, m, shapes) if tokens[k].cap and last is not None and not t.cap else None
+        if place is not None:
+            m = place  # "Hội Bảo trợ bệnh nhân nghèo và người tàn tật tỉnh Bến Tre": the body of a province
+            continue
         compound = t.lower in shapes.vi_compound_starts and next(
             (n for n in (3, 2) if tuple(x.lower for x in tokens[m:m + n]) in shapes.vi_compounds
              and all(x.is_word for x in tokens[m:m + n])), 0)
+        if compound and m == j and not t.cap:
+            m += compound  # "Bệnh viện thực hành Clermont-Ferrand": a description, the name follows
+            continue
         if compound and (t.cap or last is not None and m == last + 1 and not tokens[m - 1].cap
                          and tokens[m - 1].lower in shapes.vi_inner):  # "Kiểm soát bệnh tật", not "Bạch Mai bệnh tật"
             last = m + compound - 1  # "Hàng không", "Ung thư", "bệnh tật": whole, whatever each syllable is alone
@@ -651,8 +674,10 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
             last = m  # "Quỹ Bảo trợ trẻ em", "Hội Bảo trợ bệnh nhân nghèo": a fund's name says what it does
             m += 1
             continue
-        if t.lower in shapes.vi_inner or kind == "company" and t.lower != "và" and _capital_ahead(tokens, m, shapes):
-            # a company's name bridges any lower-case words to its next capital ("Công ty CP Ô tô Trường Hải")
+        if t.lower in shapes.vi_inner or kind in ("company", "foreign_body") and t.lower != "và" \
+                and _capital_ahead(tokens, m, shapes):
+            # a company's or an agency's name bridges lower-case words to its next capital ("Công ty CP Ô tô
+            # Trường Hải", "Ngân hàng phát triển Việt Nam")
             if last is not None and m - last <= 2 and all(x.lower in shapes.vi_closing for x in tokens[last + 1:m + 1]):
                 last = m  # "Bộ Y tế", "Bộ Quốc phòng": a name may close on lower-case syllables
             m += 1
@@ -722,6 +747,31 @@ def _descriptive(tokens, m: int, last: int | None, j: int, shapes: _Shapes) -> b
         return False
     pair = f"{t.lower} {tokens[m + 1].lower}" if m + 1 < len(tokens) else ""
     return pair not in _VI_VERBS and not _vi_head_at(tokens, m, shapes)
+
+
+_PLACE_MARKERS = frozenset({"tỉnh", "huyện", "quận", "tp", "thị", "thành"})
+_PLACE_REACH = 8  # lower-case words a descriptive name runs before its province
+
+
+def _to_place(tokens, m: int, shapes: _Shapes) -> int | None:
+    """The index of the province word ("tỉnh", "thành phố", "huyện") that lower-case words from
+    ``m`` lead to, if they are a description (no verb, no clause word but "và", no other head)
+    and a capitalised place follows: "Trường Trẻ em khuyết tật tỉnh Quảng Trị"."""
+    for n in range(m, min(m + _PLACE_REACH, len(tokens) - 1)):
+        t = tokens[n]
+        if not t.is_word or t.cap:
+            return None
+        if t.lower in _PLACE_MARKERS and n > m:
+            words = 2 if t.lower in ("thị", "thành") else 1  # "thị xã", "thành phố"
+            after = n + words
+            if words == 2 and tokens[n + 1].lower not in ("xã", "phố"):
+                return None
+            return n if after < len(tokens) and tokens[after].cap and tokens[after].is_word else None
+        pair = f"{t.lower} {tokens[n + 1].lower}"
+        if pair in _VI_VERBS or (t.lower in _VI_FUNCTION_WORDS and t.lower != "và") \
+                or t.lower in _VI_VERB_SYLLABLES or _vi_head_at(tokens, n, shapes):
+            return None
+    return None
 
 
 def _capital_ahead(tokens, m: int, shapes: _Shapes) -> bool:
@@ -820,9 +870,15 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
             t = tokens[m]
             if tokens[run[-1]].key in ("e v", "ev", "ggmbh", "gmbh") and run[-1] == m - 1:
                 break  # "Förderverein X e.V. Einrichtungen wie …": a legal form closes the name
+            if t.is_word and t.key in _CAPITAL_ARTICLES and t.text[:1].isupper():
+                break  # "Plus Das Klinikum …": a capitalised article begins the next name (a sentence)
             if t.is_word and (t.cap or (t.key in shapes.legal and t.text != t.lower)):
                 run.append(m)
                 m += 1
+                if t.possessive and _head_at(tokens, m - 1, shapes)[0] and not _head_follows(tokens, m, shapes):
+                    # "the Georgetown Public Hospital Corporation’s Chief Executive": the name closes; not
+                    # "Sun Yat-sen University’s Xinhua College", a unit of it
+                    break
                 continue
             if t.is_word and t.key in shapes.connectors and m + 1 < len(tokens) and tokens[m + 1].is_word \
                     and (tokens[m + 1].cap or (
@@ -869,7 +925,17 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
         k = m
 
 
+def _head_follows(tokens, m: int, shapes: _Shapes) -> bool:
+    """Whether the capitalised words from ``m`` hold a head of their own."""
+    while m < len(tokens) and tokens[m].is_word and tokens[m].cap:
+        if _head_at(tokens, m, shapes)[0]:
+            return True
+        m += 1
+    return False
+
+
 _GERMAN_ADJECTIVE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
+_CAPITAL_ARTICLES = frozenset({"das", "die", "der", "dem", "den"})
 NATIONALITY_ADJECTIVE = re.compile(r"[a-zäöü]+(?:ischen|ische|ischer|isches|schen|sche)")
 
 
@@ -1094,7 +1160,11 @@ def _split_pieces(words, heads, shapes: _Shapes) -> list[tuple[int, int]]:
             right_proper = any(words[p].cap and (not any(h[0] <= p < h[0] + h[1] for h in heads)
                                                  or "-" in words[p].text or _compound(words[p], shapes))
                                for p in range(i + 1, end))  # "Enzkreis-Kliniken", "Inselspital" name themselves
-            if left and right and right_proper:
+            in_head = [any(h[0] <= p < h[0] + h[1] for h in heads) for p in (i - 1, i + 1) if 0 <= p < end]
+            # "Da Nang City Obstetrics and Pediatrics Hospital": specialties joined under one head, after a place
+            joined = not any(in_head) and all(" ".join(w.key for w in words[h[0]:h[0] + h[1]]) in shapes.weak
+                                               for h in left)
+            if left and right and right_proper and not joined:
                 result.append((start, i))
                 start = i + 1
     result.append((start, end))

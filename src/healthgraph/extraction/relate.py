@@ -322,7 +322,15 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
     """
     joins = set(cues.get("and", []))
     if "between" in cues:
-        listed = _listed_after(mentions, cues["between"][0], joins)
+        start = cues["between"][0]
+        # "giữa A, B và C với D và E": the list before "với" signs with the list after it
+        for pos in (p for p in cues.get("with", []) if p > start):
+            before = [o for p, o in mentions if start < p < pos]
+            after = _listed_after(mentions, pos, joins)
+            pairs = [(a, b) for a in _distinct([(0, o) for o in before]) for b in after if a.id != b.id]
+            if before and pairs and before == _listed_after(mentions, start, joins)[:len(before)]:
+                return pairs
+        listed = _listed_after(mentions, start, joins)
         if len(listed) >= 2:
             return _all_pairs(listed)
     for pos in cues.get("with", []):
@@ -347,18 +355,35 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
     return []
 
 
-def passive_givers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], recipient: Organisation
-                   ) -> list[Relation]:
+def passive_givers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], recipient: Organisation,
+                   recipients: list[Organisation] = ()) -> list[Relation]:
     """"Der Kauf wurde von A, B und C unterstützt", "funded by A and B": the givers are
-    named, the recipient is not; it is the article's main organisation ``recipient``."""
+    named, the recipient is not; it is the article's main organisation ``recipient``, or
+    ``recipients``, those the sentence before says the thing was given to. Names after
+    "cho"/"to" receive instead, from that main organisation."""
     by = sorted(cues.get("by", []) + cues.get("from", []))
     kind = "transfer" if "transfer" in cues else "support" if "support" in cues else None
     if not by or kind is None or any(org.id == recipient.id for _, org in mentions):
         return []
-    givers = _listed_after(mentions, by[0], set(cues.get("and", [])))
-    if not givers or mentions[0][0] < by[0]:
+    if recipients and mentions[0][0] > by[0] and len(_distinct(mentions)) == 1:
+        giver = mentions[0][1]
+        return [Relation(giver, taker, kind, giver, True) for taker in recipients if taker.id != giver.id]
+    if mentions[0][0] < by[0]:
         return []
-    return [Relation(giver, recipient, kind, giver, True) for giver in givers]
+    joins = set(cues.get("and", []))
+    to = min((p for p in cues.get("to", []) if by[0] < p < mentions[0][0]), default=None)
+    if to is not None:  # "(xe) được lãnh đạo tỉnh tiếp nhận, bàn giao cho A, B và C": they receive the main party's gift
+        return [Relation(recipient, taker, kind, recipient, True) for taker in _listed_after(mentions, to, joins)]
+    return [Relation(giver, recipient, kind, giver, True) for giver in _listed_after(mentions, by[0], joins)]
+
+
+def receivers_named(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]) -> list[Organisation]:
+    """Those a sentence says something was given to ("… được cấp cho A, B và C"), when no
+    organisation is named before "cho"/"to" (the giver is left to another sentence)."""
+    to = cues.get("to", [])
+    if not to or not mentions or mentions[0][0] < to[0]:
+        return []
+    return _listed_after(mentions, to[0], set(cues.get("and", [])))
 
 
 def unnamed_giver(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], ranked: list[Organisation]

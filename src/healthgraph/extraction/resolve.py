@@ -183,9 +183,12 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
                                    tier=tier, resolved=False)
         elif m.alias_of is not None and m.alias_of in by_surface:
             org = by_surface[m.alias_of]  # "UMR" after "Universitätsmedizin Rostock (UMR)"
+        elif resolved and _bracketed_after(tokens.text, resolved[-1][0], m):
+            org = resolved[-1][1]  # "Bệnh viện Đại học Y Dược TP.HCM (BV ĐHYD)": the short name in brackets
         else:
-            # "công ty Partners HealthCare" is called "Partners HealthCare"
-            name = _VI_HEAD.sub("", m.surface) if m.kind == "company" and m.surface[:1].islower() else m.surface
+            # "công ty Partners HealthCare" is called "Partners HealthCare", "Tổ chức Operation Smile" "Operation Smile"
+            bare = _VI_HEAD.sub("", m.surface) if m.kind in ("company", "foreign_body") else m.surface
+            name = bare if bare != m.surface and (m.surface[:1].islower() or looks_foreign(bare)) else m.surface
             name = m.alias_of or name
             org = Organisation(id="x-" + slug(name), name=name, kind=m.kind,
                                tier=m.tier or ("foreign" if looks_foreign(name) else None),
@@ -199,6 +202,12 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
         by_surface.setdefault(m.surface, org)
         resolved.append((m, org))
     return _merge_short_forms(resolved)
+
+
+def _bracketed_after(text: str, before: Mention, mention: Mention) -> bool:
+    """Whether ``mention`` stands alone in brackets right after ``before`` ("A (B)")."""
+    return text[before.end:mention.start].strip() == "(" and text[mention.end:mention.end + 2].lstrip()[:1] == ")" \
+        and len(mention.surface) < len(before.surface)
 
 
 _WRITTEN_OUT = {"tphcm": ("tp", "ho", "chi", "minh"), "hcm": ("ho", "chi", "minh"), "tinh": (),
@@ -216,6 +225,8 @@ def _name_key(name: str) -> tuple[str, ...]:
     words = fold(name).replace("thanh pho", "tp").split()
     if len(words) > 1 and words[0] in ("st", "sankt", "saint"):  # "St. Marienhospital Vechta" = "Marienhospital"
         words = words[1:]
+    if len(words) > 2 and words[:2] == ["to", "chuc"]:  # "Tổ chức Children of Vietnam" = "Children of Vietnam"
+        words = words[2:]
     words = [part for w in words for part in _WRITTEN_OUT.get(w, (w,))]
     return tuple(w[:-1] if len(w) > 5 and w.endswith("s") else w for w in words)
 

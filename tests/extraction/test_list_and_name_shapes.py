@@ -1,0 +1,97 @@
+"""Name shapes and list pairings read from their form, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from healthgraph.extraction import extract_text
+from healthgraph.extraction.names import find_names
+
+
+def names(text: str) -> list[str]:
+    return [n.surface for n in find_names(text)]
+
+
+def pairs(text: str) -> set[tuple[str, str, str | None]]:
+    facts = extract_text(text)
+    by_id = {o.id: o.name for o in facts.organisations}
+    return {(*sorted((by_id[p.parties[0]], by_id[p.parties[1]])), by_id.get(p.supporter)) for p in facts.partnerships}
+
+
+@pytest.mark.parametrize("name", [
+    "Bệnh viện Dã chiến số 5",                             # a compound begun in capitals, then a number
+    "Bệnh viện Đại học Y Dược - Cơ sở Tân Phú",            # a campus after a dash
+    "Bệnh viện thực hành Lyon-Sud",                        # a description between head and name
+    "Trường Khiếm thính và khuyết tật tỉnh Hà Giang",      # lower-case words up to the province
+    "Hội Bảo trợ người già và trẻ mồ côi tỉnh Nam Định",
+    "Ngân hàng phát triển Việt Nam",                       # an agency's description up to its capital
+])
+def test_vietnamese_names_keep_their_description(name):
+    assert name in names(f"Sáng 12/4, {name} ký kết thỏa thuận hợp tác với Bệnh viện Đa khoa tỉnh Ninh Bình.")
+
+
+def test_a_description_stops_at_a_verb_or_a_clause_word():
+    found = names("Bệnh viện Bạch Mai hỗ trợ người nghèo tỉnh Hà Giang và Bệnh viện thực hành của trường.")
+    assert found == ["Bệnh viện Bạch Mai"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Riverside Health Corporation’s Chief Medical Officer, Dr. Anna Lee, signed it.",
+     ["Riverside Health Corporation"]),
+    ("The Lakeview Clinic’s partners include Harbor Cancer Center.", ["Lakeview Clinic", "Harbor Cancer Center"]),
+    ("Westbrook University’s Marlow College signed an MoU.", ["Westbrook University’s Marlow College"]),
+])
+def test_an_english_possessive_closes_a_name_unless_a_unit_follows(text, expected):
+    assert names(text) == expected
+
+
+def test_specialties_joined_under_one_head_are_one_name():
+    assert names("Hope Trust donated a ventilator to Hai Phong City Obstetrics and Gynaecology Hospital.") == \
+        ["Hope Trust", "Hai Phong City Obstetrics and Gynaecology Hospital"]
+    assert names("Mercy Hospital and Lakeside Clinic signed an agreement.") == ["Mercy Hospital", "Lakeside Clinic"]
+
+
+def test_a_capitalised_article_starts_the_next_name():
+    assert names("Premium Das Klinikum Nordstadt und das Kreiskrankenhaus Erding arbeiten zusammen.") == \
+        ["Klinikum Nordstadt", "Kreiskrankenhaus Erding"]
+
+
+def test_the_list_before_voi_signs_with_the_list_after_it():
+    found = pairs("Lễ ký kết thỏa thuận hợp tác giữa Bệnh viện Bạch Mai, Bệnh viện E với Bệnh viện Đa khoa tỉnh "
+                  "Hà Giang và Bệnh viện Đa khoa tỉnh Cao Bằng.")
+    assert {(a, b) for a, b, _ in found} == {
+        ("Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Hà Giang"), ("Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Cao Bằng"),
+        ("Bệnh viện E", "Bệnh viện Đa khoa tỉnh Hà Giang"), ("Bệnh viện E", "Bệnh viện Đa khoa tỉnh Cao Bằng")}
+
+
+def test_a_gift_handed_on_goes_from_the_giver_to_each_listed_recipient():
+    found = pairs("Công ty CP Dược phẩm An Khang trao tặng 3 máy thở cho tỉnh Hà Giang.\n\n"
+                  "3 máy thở được lãnh đạo tỉnh tiếp nhận và bàn giao cho Bệnh viện Đa khoa tỉnh Hà Giang, "
+                  "Trung tâm Y tế huyện Mèo Vạc và Trung tâm Y tế huyện Yên Minh.")
+    giver = "Công ty CP Dược phẩm An Khang"
+    received = {a if b == giver else b for a, b, supporter in found if supporter == giver}
+    assert {"Bệnh viện Đa khoa tỉnh Hà Giang", "Trung tâm Y tế huyện Mèo Vạc", "Trung tâm Y tế huyện Yên Minh"} <= received
+    assert all(supporter == giver for _, _, supporter in found)
+
+
+def test_a_giver_named_after_the_list_of_recipients_gives_to_each():
+    found = pairs("Sáng 3/6, Sở Y tế tỉnh Hà Giang bàn giao 12 máy thở.\n\n"
+                  "Theo đó, 12 máy thở được cấp cho Bệnh viện Đa khoa tỉnh Hà Giang, Bệnh viện Y dược cổ truyền "
+                  "tỉnh Hà Giang và Trung tâm Y tế huyện Đồng Văn. Số máy thở này do Tập đoàn Hoa Sen tài trợ.")
+    giver = "Tập đoàn Hoa Sen"
+    assert {a if b == giver else b for a, b, supporter in found if supporter == giver} == {
+        "Bệnh viện Đa khoa tỉnh Hà Giang", "Bệnh viện Y dược cổ truyền tỉnh Hà Giang", "Trung tâm Y tế huyện Đồng Văn"}
+
+
+def test_a_short_name_in_brackets_after_a_name_is_the_same_organisation():
+    facts = extract_text("Vừa qua, Bệnh viện Đa khoa Hòa Bình Xanh (BV HBX) và Công ty TNHH Thiết bị Y tế Minh Tâm "
+                         "đã ký kết biên bản ghi nhớ hợp tác.")
+    assert len(facts.organisations) == 2 and len(facts.partnerships) == 1
+    hospital = next(o for o in facts.organisations if o.kind == "hospital")
+    assert "BV HBX" in hospital.mentions
+
+
+def test_a_foreign_body_is_named_without_the_vietnamese_word_for_organisation():
+    facts = extract_text("Tổ chức Smile Bridge Foundation phối hợp với Bệnh viện Sản Nhi tỉnh Hà Giang khám sàng lọc "
+                         "cho trẻ. Trước đó, tổ chức Smile Bridge Foundation đã tài trợ cho bệnh viện 2 máy siêu âm.")
+    foreign = [o for o in facts.organisations if o.kind == "foreign_body"]
+    assert [o.name for o in foreign] == ["Smile Bridge Foundation"]
