@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from ..gazetteer import load_yaml
 from ..model import KINDS, Organisation
@@ -356,7 +357,7 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
 
 
 def passive_givers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], recipient: Organisation,
-                   recipients: list[Organisation] = ()) -> list[Relation]:
+                   recipients: Sequence[Organisation] = ()) -> list[Relation]:
     """"Der Kauf wurde von A, B und C unterstützt", "funded by A and B": the givers are
     named, the recipient is not; it is the article's main organisation ``recipient``, or
     ``recipients``, those the sentence before says the thing was given to. Names after
