@@ -95,3 +95,22 @@ def test_a_foreign_body_is_named_without_the_vietnamese_word_for_organisation():
                          "cho trẻ. Trước đó, tổ chức Smile Bridge Foundation đã tài trợ cho bệnh viện 2 máy siêu âm.")
     foreign = [o for o in facts.organisations if o.kind == "foreign_body"]
     assert [o.name for o in foreign] == ["Smile Bridge Foundation"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "thuộc" (belonging to) ends the name of the body that belongs
+    ("Bệnh viện Đa khoa tỉnh Hà Giang tiếp nhận 3 máy thở do Quỹ Ánh Dương thuộc Tập đoàn Hòa Phát tài trợ.",
+     ["Bệnh viện Đa khoa tỉnh Hà Giang", "Quỹ Ánh Dương", "Tập đoàn Hòa Phát"]),
+    # a title that begins a word of two is no person's title ("Thầy thuốc" is a physician)
+    ("Hội Thầy thuốc trẻ tỉnh Cao Bằng trao tặng 500 phần quà cho Trạm Y tế xã Quảng Lâm.",
+     ["Hội Thầy thuốc trẻ tỉnh Cao Bằng", "Trạm Y tế xã Quảng Lâm"]),
+])
+def test_vietnamese_name_ends(text, expected):
+    mentions = {m for o in extract_text(text).organisations for m in o.mentions}
+    assert set(expected) <= mentions
+
+
+def test_a_project_is_no_party():
+    found = pairs("Thanks to the Satellite Hospital Project, Cao Bang General Hospital is transferred many techniques "
+                  "by Cho Ray Hospital.")
+    assert {(a, b) for a, b, _ in found} == {("Bệnh viện Chợ Rẫy", "Bệnh viện Đa khoa tỉnh Cao Bằng")}

@@ -509,6 +509,8 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, pro
         k += 1
     if k == i or is_nationality(words[k:i]):  # "the Vietnamese hospital" names no one
         return None
+    if j < len(words) and words[j] in ("project", "projekt"):  # "the Satellite Hospital Project": a programme
+        return None
     province = None
     for start in range(k, i):
         if start in provinces_at and provinces_at[start][0] == i:

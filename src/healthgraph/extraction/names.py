@@ -688,8 +688,10 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
     if kind in ("company", "foreign_body", "ministry") and not aliases:
         last = _to_bracketed_alias(tokens, last, aliases, shapes)
     proper = [t for t in tokens[j:last + 1] if t.cap and t.is_word]
-    if proper and _is_title(proper[0], shapes):
-        return None
+    first = tokens.index(proper[0]) if proper else 0
+    if proper and _is_title(proper[0], shapes) and not (
+            first + 1 < len(tokens) and (proper[0].lower, tokens[first + 1].lower) in shapes.vi_compounds):
+        return None  # "Bà Nguyễn Thị A", not "Hội Thầy thuốc trẻ": a title, unless it begins a word of two
     if not tokens[k].cap and not any(t.text[:1].isupper() for t in proper):
         return None  # "tổ chức 6 lớp đào tạo": a lower-case head needs a capitalised name
     if not tokens[k].cap and " ".join(t.key for t in tokens[j:last + 1]) in _places(provinces):
@@ -707,7 +709,7 @@ _VI_CLAUSE_WORDS = frozenset({"đã", "sẽ", "đang", "được", "bị", "là"
 
 # function words and two-syllable verbs end a descriptive name ("Quỹ Bảo trợ trẻ em đã tài trợ …")
 _VI_FUNCTION_WORDS = frozenset({"đã", "sẽ", "đang", "được", "bị", "là", "có", "cho", "với", "của", "tại", "ở", "từ",
-                                "đến", "vừa", "này", "do", "theo", "khi", "nhưng", "cũng", "và", "đều", "luôn", "mới",
+                                "đến", "thuộc", "vừa", "này", "do", "theo", "khi", "nhưng", "cũng", "và", "đều", "luôn", "mới",
                                 "thì", "mà", "để", "vì", "nên", "sau", "trước", "trong", "ngoài", "trên", "dưới",
                                 "các", "những", "một", "hai", "ba", "nhằm", "qua", "về", "cùng", "vào", "ra", "năm",
                                 "ngày", "tháng", "rất", "không", "chưa", "vẫn", "luôn"})
@@ -1002,6 +1004,8 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             continue
         if not piece_heads or a >= b or all(words[i].key.endswith("delegation") for i, _, _ in piece_heads):
             continue  # a delegation visits; it is no organisation ("Delegation des X" names X, read above)
+        if words[b - 1].key in _PROJECT_WORDS:
+            continue  # "the Satellite Hospital Project": a programme that the parties run, no party
         # "Los Angeles-based hospital CHA Hollywood Presbyterian Medical Center": a head written in
         # lower case describes the name after it
         described = [i + n for i, n, _ in piece_heads if not words[i].cap and i + n < b
@@ -1038,6 +1042,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         yield run[a], run[b - 1] + 1, kind, found_aliases
 
 
+_PROJECT_WORDS = frozenset({"project", "projects", "projekt", "projekts"})
 _LOWER_HEADS = frozenset({"hospital", "hospitals", "clinic", "city"})  # may close a name in lower case
 _PLURAL_HEADS = frozenset({"krankenhauser", "krankenhausern", "kliniken", "spitaler", "spitalern", "hospitals", "clinics"})
 _PARTICLES = frozenset({"de", "di", "da", "del", "della", "van", "la", "le", "du", "dos"})
