@@ -4,7 +4,7 @@ Each query is defined once in ``queries/NAME.rq`` (SPARQL, the RDF store) and
 ``queries/NAME.cypher`` (Neo4j) with a documented header (:mod:`.catalogue`), and in
 Python for networkx (one module per family: :mod:`.dependants`, :mod:`.organisations`,
 :mod:`.transfers`, :mod:`.agreements`, :mod:`.network`, :mod:`.coverage`).
-:func:`query` checks the parameters, resolves names to ids (:mod:`.resolve`), runs the
+:func:`query` checks the parameters, resolves names to ids (:mod:`healthgraph.resolve`), runs the
 query on the chosen backend (:mod:`.backends`) and normalises the values (ids and text as
 ``str``, counts as ``int``, shares as ``float`` rounded to 4 places, dates as ISO text),
 so the three backends give identical rows.

@@ -9,7 +9,7 @@ that is the same in both files::
     # columns: hospital dependant name direct:bool share:float
 
 Parameter types say how a user's value is read: ``organisation`` and ``province`` are
-resolved from a name to an id (:mod:`.resolve`), ``date`` is an ISO day (default ``today``),
+resolved from a name to an id (:mod:`healthgraph.resolve`), ``date`` an ISO day (default ``today``),
 ``int``, ``tier`` (a tier or ``any``) and ``str`` are checked and passed on. Column types
 (``str`` by default, ``int``, ``float``, ``bool``) say how every backend's values are
 normalised so that the three backends give identical rows.
