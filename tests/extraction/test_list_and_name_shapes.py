@@ -114,3 +114,11 @@ def test_a_project_is_no_party():
     found = pairs("Thanks to the Satellite Hospital Project, Cao Bang General Hospital is transferred many techniques "
                   "by Cho Ray Hospital.")
     assert {(a, b) for a, b, _ in found} == {("Bệnh viện Chợ Rẫy", "Bệnh viện Đa khoa tỉnh Cao Bằng")}
+
+
+def test_a_gift_to_a_list_of_provinces_goes_to_each_of_them():
+    found = pairs("Tập đoàn Mai Linh trao tặng 20 máy thở cho TP. Hà Nội, Hải Phòng, Quảng Ninh, Bắc Giang.")
+    giver = "Tập đoàn Mai Linh"
+    assert all(supporter == giver for _, _, supporter in found)
+    received = {a if b == giver else b for a, b, _ in found}
+    assert len(received) == 4 and {"Ủy ban nhân dân thành phố Hải Phòng", "Ủy ban nhân dân tỉnh Bắc Giang"} <= received

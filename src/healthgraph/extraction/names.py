@@ -1237,15 +1237,17 @@ def _province_pairs(text: str, taken: _Taken, provinces) -> list[NamedSpan]:
 _PLACE_ITEM = rf"(?:(?:tỉnh|thành phố|TP\.?)[ \t]*)?[A-Z{_VI_UPPER}][^\W\d_]*(?:[ \t]+[A-Z{_VI_UPPER}][^\W\d_]*){{0,3}}"
 # "hợp tác toàn diện với Hà Tĩnh, Nghệ An, Thanh Hóa", "with Thai Binh Province": provinces as parties
 # (a pattern opens on its words' first letters, each looked behind only then: the regex engine skips to them)
-_PROVINCE_PARTNERS = (  # (the list, one item of it, anchors in the folded text, characters read before and after)
+_PROVINCE_PARTNERS = (  # (the list, one item of it, anchors in the folded text, characters read before and after,
+    #                      whether the provinces that open a longer list count without the rest)
     (re.compile(rf"(?:v(?<!\wv)ới|c(?<!\wc)ùng)[ \t]+(?P<list>{_PLACE_ITEM}(?:[ \t]*(?:,|và)[ \t]*{_PLACE_ITEM})*)"),
-     _PLACE_ITEM, ("voi ", "cung "), 1, 160),
-    # "trao tặng 30 xe cứu thương cho TP. Hà Nội", "bàn giao … cho tỉnh Hà Tĩnh": a recipient province
+     _PLACE_ITEM, ("voi ", "cung "), 1, 160, False),
+    # "trao tặng 30 xe cứu thương cho TP. Hà Nội", "bàn giao … cho tỉnh Hà Tĩnh, Nghệ An và Thanh Hóa": recipients
     (re.compile(rf"(?:c(?<!\wc)ho|t(?<!\wt)ặng|t(?<!\wt)rợ)[ \t]+"
-                rf"(?P<list>(?:tỉnh|thành phố|TP\.?)[ \t]*{_PLACE_ITEM})"), _PLACE_ITEM,
-     ("cho tinh", "cho thanh pho", "cho tp", "tang tinh", "tang thanh pho", "tang tp", "tro tinh", "tro thanh pho",
-      "tro tp"), 1, 60),
-    (re.compile(r"(?P<list>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+[Pp]rovince)\b"), r".+", ("province",), 60, 8),
+                rf"(?P<list>(?:tỉnh|thành phố|TP\.?)[ \t]*{_PLACE_ITEM}(?:[ \t]*(?:,|và)[ \t]*{_PLACE_ITEM})*)"),
+     _PLACE_ITEM, ("cho tinh", "cho thanh pho", "cho tp", "tang tinh", "tang thanh pho", "tang tp", "tro tinh",
+                   "tro thanh pho", "tro tp"), 1, 160, True),
+    (re.compile(r"(?P<list>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+[Pp]rovince)\b"), r".+", ("province",), 60, 8,
+     False),
 )
 _PLACE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|TP\.?)[ \t]*|[ \t]+[Pp]rovince$")
 
@@ -1255,11 +1257,14 @@ def _province_partners(text: str, hits: dict[str, list[int]], taken: _Taken, pro
     """Provinces named as the other side ("… với Hà Tĩnh, Nghệ An và Thanh Hóa", "Vietnam's
     Thai Binh Province"): their People's Committees; every listed name must be a province."""
     found = []
-    for pattern, item, anchors, before, after in _PROVINCE_PARTNERS:
+    for pattern, item, anchors, before, after, opening_ones in _PROVINCE_PARTNERS:
         for m in (m for s, e in _around(hits, anchors, before, after) for m in pattern.finditer(text, s, e)):
             items = [(i.start(), i.end()) for i in re.finditer(item, m.group("list"))]
             names = [_PLACE_PREFIX.sub("", m.group("list")[a:b]) for a, b in items]
-            if not items or not all(fold(name) in provinces for name in names):
+            places = next((n for n, name in enumerate(names) if fold(name) not in provinces), len(names))
+            if opening_ones:
+                items = items[:places]
+            if not items or places < len(items):
                 continue
             spans = [(m.start("list") + a, m.start("list") + b) for a, b in items]
             if any(taken.overlaps(s, e) for s, e in spans):
