@@ -122,3 +122,8 @@ def test_a_gift_to_a_list_of_provinces_goes_to_each_of_them():
     assert all(supporter == giver for _, _, supporter in found)
     received = {a if b == giver else b for a, b, _ in found}
     assert len(received) == 4 and {"Ủy ban nhân dân thành phố Hải Phòng", "Ủy ban nhân dân tỉnh Bắc Giang"} <= received
+
+
+def test_a_club_is_a_donor():
+    found = pairs("The Lions Club of Pune on Monday handed over two dialysis machines to Sahyadri Hospital.")
+    assert found == {("Lions Club of Pune", "Sahyadri Hospital", "Lions Club of Pune")}
