@@ -127,3 +127,10 @@ def test_a_gift_to_a_list_of_provinces_goes_to_each_of_them():
 def test_a_club_is_a_donor():
     found = pairs("The Lions Club of Pune on Monday handed over two dialysis machines to Sahyadri Hospital.")
     assert found == {("Lions Club of Pune", "Sahyadri Hospital", "Lions Club of Pune")}
+
+
+def test_two_german_bodies_that_build_something_together():
+    text = ("Das Zentrum für Herzmedizin Bad Tölz (ZHT) und die Medline GmbH aus Kassel schaffen gemeinsam die "
+            "Grundlagen für ein Netzwerk.")
+    assert names(text) == ["Zentrum für Herzmedizin Bad Tölz", "Medline GmbH"]
+    assert {(a, b) for a, b, _ in pairs(text)} == {("Medline GmbH", "Zentrum für Herzmedizin Bad Tölz")}

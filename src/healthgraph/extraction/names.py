@@ -1167,8 +1167,8 @@ def _split_pieces(words, heads, shapes: _Shapes) -> list[tuple[int, int]]:
                                for p in range(i + 1, end))  # "Enzkreis-Kliniken", "Inselspital" name themselves
             in_head = [any(h[0] <= p < h[0] + h[1] for h in heads) for p in (i - 1, i + 1) if 0 <= p < end]
             # "Da Nang City Obstetrics and Pediatrics Hospital": specialties joined under one head, after a place
-            joined = not any(in_head) and all(" ".join(w.key for w in words[h[0]:h[0] + h[1]]) in shapes.weak
-                                               for h in left)
+            joined = not any(in_head) and i + 1 < end and words[i + 1].cap and words[i + 1].key not in shapes.openers \
+                and all(" ".join(w.key for w in words[h[0]:h[0] + h[1]]) in shapes.weak for h in left)
             if left and right and right_proper and not joined:
                 result.append((start, i))
                 start = i + 1
