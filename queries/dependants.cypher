@@ -9,6 +9,6 @@ MATCH (s:Organisation)-[r:SUPPORTS]->(d)
 WITH h, d, count(r) AS incoming, sum(CASE WHEN s = h THEN 1 ELSE 0 END) AS agreements,
      collect(DISTINCT coalesce(r.source, r.document)) AS sources
 RETURN $hospital AS hospital, d.id AS dependant, d.name AS name, agreements > 0 AS direct,
-       EXISTS { (d)-[:SATELLITE_OF]->(h) } AS satellite, agreements, incoming,
+       EXISTS { MATCH (d)-[:SATELLITE_OF]->(core) WHERE core = h } AS satellite, agreements, incoming,
        toFloat(agreements) / incoming AS share, sources
 ORDER BY share DESC, dependant

@@ -31,12 +31,14 @@ Relationships (``type``; evidence-bearing ones carry ``agreement``, ``document``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import KINDS, Corpus, Organisation, Partnership, TechniqueTransfer
 from .text import slug
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 KIND_LABELS = {kind.id: kind.label for kind in KINDS.values()}  # from the one registry (model.KINDS)
 
@@ -199,6 +201,8 @@ def to_networkx(graph: PropertyGraph) -> nx.MultiDiGraph:
     >>> g.number_of_nodes()
     0
     """
+    import networkx as nx  # imported on use: the command line starts without it
+
     g = nx.MultiDiGraph()
     for node in graph.nodes.values():
         g.add_node(node.id, labels=list(node.labels), **node.props)

@@ -87,7 +87,7 @@ def test_neo4j_server_gone_mid_load_gives_a_clear_error_and_rerun_completes(free
     from healthgraph.graph import to_property_graph
     from healthgraph.synthetic import synth_corpus
 
-    n = 12000
+    n = 30000  # a load of some seconds, so that the server dies in the middle of it
     graph = to_property_graph(synth_corpus(n, hospitals=400, seed=5))
     started = _server("start", free_port)
     assert started.returncode == 0, started.stderr
@@ -95,7 +95,10 @@ def test_neo4j_server_gone_mid_load_gives_a_clear_error_and_rerun_completes(free
     try:
         loader = subprocess.Popen([sys.executable, "-c", LOADER.format(n=n, port=free_port)],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(4)  # the load is under way (it takes well over 4 s)
+        deadline = time.monotonic() + 120
+        while _count(f"bolt://127.0.0.1:{free_port}")[2] == 0:  # wait until relationships are being written
+            assert loader.poll() is None and time.monotonic() < deadline, "the load ended before writing"
+            time.sleep(0.05)
         assert loader.poll() is None, "the load finished before the server could be stopped"
         os.kill(int(pid_file.read_text()), signal.SIGKILL)
         out, err = loader.communicate(timeout=120)

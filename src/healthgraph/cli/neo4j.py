@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..neo4j.load import DEFAULT_BATCH_SIZE
 from . import SkippedSources, format_option, main
 
 
@@ -46,7 +47,7 @@ def neo4j_group() -> None:
 @click.option("--store", type=click.Path(file_okay=False), default=None,
               help="load the facts this store keeps (built by `healthgraph build`) instead of SOURCES")
 @connection_options
-@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
+@click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True,
               help="rows per UNWIND transaction")
 @click.option("--mode", type=click.Choice(["batched", "per-row"]), default="batched", show_default=True,
               help="per-row sends one statement per row (for benchmarks only)")

@@ -7,6 +7,13 @@ transaction (so schema statements and writes can share a script), and the rows o
 last one are returned. Neo4j values become plain JSON-able values: nodes and
 relationships become maps of their properties (plus ``_labels`` or ``_type``,
 ``_start``, ``_end``), temporal values ISO 8601 text.
+
+A read-only statement whose file declares its columns (``// columns: a b:int`` in the
+header, as the named queries do) comes back in one record, ``collect([a, b])`` of the rows
+(:func:`fetch_rows`): the pure-Python driver spends far more on thousands of small records
+than on one list of the same values. The statement is checked once per process with
+``EXPLAIN`` (read-only, and its columns are exactly the declared ones, in order); any other
+statement streams its records as usual.
 """
 from __future__ import annotations
 
@@ -19,7 +26,8 @@ from ..output import Rows
 from ..resources import query_text
 from .connection import connect
 
-
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+_COLLECTED: dict[str, str | None] = {}  # statement -> its collecting form, or None to stream it
 
 
 def _scan(text: str) -> Iterator[tuple[str, str]]:
@@ -85,6 +93,11 @@ def to_plain(value: Any) -> Any:
     >>> to_plain([Date(2024, 5, 29), {"k": b"\\x00"}])
     ['2024-05-29', {'k': 'AA=='}]
     """
+    kind = type(value)
+    if kind in _PLAIN_TYPES:  # most values: no import, no isinstance chain
+        return value
+    if kind is list:
+        return [v if type(v) in _PLAIN_TYPES else to_plain(v) for v in value]
     from neo4j.graph import Node, Path as GraphPath, Relationship
     from neo4j.spatial import Point
 
@@ -109,6 +122,72 @@ def to_plain(value: Any) -> Any:
     if hasattr(value, "iso_format"):  # neo4j.time Date, DateTime, Time, Duration
         return value.iso_format()
     return str(value)
+
+
+def plain_row(values: list) -> list:
+    """``values`` with each one made plain (:func:`to_plain`); plain values are taken as they are."""
+    return [v if type(v) in _PLAIN_TYPES else to_plain(v) for v in values]
+
+
+def declared_columns(text: str) -> list[str]:
+    """The column names a query's header declares (``// columns: a b:int``), else ``[]``.
+
+    Examples
+    --------
+    >>> declared_columns("// columns: hospital share:float\\nMATCH (n) RETURN 1")
+    ['hospital', 'share']
+    """
+    from ..queries.catalogue import parse_header_text
+
+    try:
+        return [name for name, _ in parse_header_text(text)["columns"]]
+    except HealthgraphError:
+        return []
+
+
+def _collecting(session, statement: str, params: Mapping[str, Any], columns: list[str]) -> str | None:
+    """The statement wrapped to return its rows as one list, if it is read-only and returns ``columns``."""
+    if statement not in _COLLECTED:
+        from neo4j.exceptions import Neo4jError
+
+        wrapped = None
+        try:
+            result = session.run("EXPLAIN " + statement, params)
+            summary = result.consume()
+            if summary.query_type == "r" and list(result.keys()) == columns:
+                from .schema import identifier
+
+                wrapped = (f"CALL {{\n{statement}\n}}\n"
+                           f"RETURN collect([{', '.join(identifier(c) for c in columns)}]) AS rows")
+        except Neo4jError:
+            pass  # not something EXPLAIN takes (a command, a CYPHER option ...): stream it
+        if len(_COLLECTED) > 256:
+            _COLLECTED.clear()
+        _COLLECTED[statement] = wrapped
+    return _COLLECTED[statement]
+
+
+def fetch_rows(session, statement: str, params: Mapping[str, Any],
+               declared: list[str] | None = None) -> tuple[list[str], list[list]]:
+    """Run ``statement``; return its column names and rows (lists of driver values).
+
+    With ``declared`` columns a read-only statement returning exactly those columns comes
+    back as one record holding the list of rows (see the module's documentation); the rows
+    are the same, in the same order. If the server refuses that form, the statement streams.
+    """
+    if declared:
+        wrapped = _collecting(session, statement, params, declared)
+        if wrapped is not None:
+            from neo4j.exceptions import Neo4jError
+
+            try:
+                record = session.run(wrapped, params).single(strict=True)
+            except Neo4jError:  # e.g. too many rows for one list: stream them (an error of the query recurs there)
+                _COLLECTED[statement] = None
+            else:
+                return list(declared), record[0]
+    result = session.run(statement, params)
+    return list(result.keys()), [record.values() for record in result]
 
 
 def _endpoint(node) -> Any:
@@ -181,9 +260,8 @@ def cypher(query_or_file: str | Path, params: Mapping[str, Any] | None = None, u
                 types = name_params(text, plain)
                 params.update(resolve_names(types, plain, lambda: organisation_labels(
                     session.run(ORGANISATION_LABELS).data())))
-            for statement in statements:
-                result = session.run(statement, params)
-                columns = list(result.keys())
-                rows = Rows(({key: to_plain(value) for key, value in zip(columns, record.values())}
-                                   for record in result), columns)
+            for statement in statements[:-1]:
+                session.run(statement, params).consume()
+            columns, values = fetch_rows(session, statements[-1], params, declared_columns(text))
+            rows = Rows((dict(zip(columns, plain_row(row))) for row in values), columns)
     return rows

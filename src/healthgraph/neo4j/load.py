@@ -1,31 +1,59 @@
 """``healthgraph neo4j load``: write the property graph into a Neo4j server.
 
-Constraints and indexes come first; then every node group (label set) and every
-relationship group (type and endpoints) is written in batches of ``UNWIND $rows AS row
-MERGE ...``, one transaction per batch (``session.execute_write``). A batch the server
-rejects is rolled back as a whole and the load stops there, naming the batch; the batches
-before it stay committed. ``MERGE`` on ids makes a second load of the same graph change
-nothing.
+Constraints and indexes come first (:func:`ensure_schema`). Then every node group (label
+set) and every relationship group (type, endpoints, key property) is written in batches of
+``batch_size`` rows, one transaction per batch (``session.execute_write``), with one
+statement per group whose text is the same for every batch (the server plans it once).
 
-``mode="per_row"`` sends one auto-commit statement per node or relationship instead: the
-naive way, kept only so that the benchmarks can compare it with batching.
+What the load can know to be new it creates; the rest it merges:
+
+* a node whose id is not in the database yet (under its key label) is ``CREATE``d, the
+  others are ``MERGE``d on their id with their properties set on top. On a database with
+  no node of a key label (one look at the label counts before anything is written) no id
+  of that label is looked up at all;
+* a relationship with an endpoint that this load created cannot be there yet: it is
+  ``CREATE``d (relationships the graph holds twice are first merged in Python, as ``MERGE``
+  would have merged them). A relationship between two nodes that were there before is
+  ``MERGE``d on its type, endpoints and key property (``agreement``/``transfer``).
+
+So a load into an empty database merges nothing, a second load of the same graph creates
+nothing (loading twice changes nothing), and a graph overlapping what the database holds
+merges into it.
+
+A batch travels as columns, not as a list of maps: a text column is ONE string, its values
+joined by U+001F (``None`` as U+001E), which the statement splits again
+(``split($c0, $sep)``); other columns (numbers, booleans, lists) are lists. Packing a few
+long strings instead of thousands of small maps is what lets the pure-Python driver keep
+up with the server. A text column whose values hold U+001E or U+001F travels as a list.
+
+A batch the server rejects is rolled back as a whole and the load stops there, naming the
+batch; the batches before it stay committed.
+
+``mode="per_row"`` sends one auto-commit ``MERGE`` statement per node or relationship
+instead (:func:`healthgraph.neo4j.schema.node_merge`): the naive way, kept only so that the
+benchmarks can compare it with batching.
 """
 from __future__ import annotations
 
 import time
+from collections import deque
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..errors import HealthgraphError
-from ..graph import PropertyGraph
+from ..graph import Edge, Node, PropertyGraph
 from ..output import progress
 from . import schema
 from .connection import connect, one_line
 
 MODES = ("batched", "per_row")
-DEFAULT_BATCH_SIZE = 1000
+DEFAULT_BATCH_SIZE = 5_000
 COUNTERS = ("nodes_created", "relationships_created", "properties_set", "labels_added")
+SEPARATOR = "\x1f"  # between the values of a text column
+NULL = "\x1e"       # a missing value in a text column
+LOOKUP_SIZE = 20_000  # ids per query when looking up which nodes exist already
 
 
 @dataclass
@@ -33,7 +61,9 @@ class LoadReport:
     """What a load sent and what the server changed.
 
     ``nodes``/``relationships`` count the rows sent per label set / relationship type;
-    ``counters`` add up the server's update counters (all zero on a reload).
+    ``counters`` add up the server's update counters (all zero on a reload);
+    ``created``/``merged`` count the nodes and relationships sent to ``CREATE`` and to
+    ``MERGE`` (``mode="batched"``; ``per_row`` merges every row).
     """
 
     uri: str = ""
@@ -41,6 +71,8 @@ class LoadReport:
     nodes: dict[str, int] = field(default_factory=dict)
     relationships: dict[str, int] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTERS, 0))
+    created: int = 0
+    merged: int = 0
     transactions: int = 0
     seconds: float = 0.0
 
@@ -49,10 +81,180 @@ class LoadReport:
         rows = [{"item": f"nodes {label}", "count": n} for label, n in self.nodes.items()]
         rows += [{"item": f"relationships {t}", "count": n} for t, n in self.relationships.items()]
         rows += [{"item": name.replace("_", " "), "count": n} for name, n in self.counters.items()]
-        rows += [{"item": "transactions", "count": self.transactions},
+        rows += [{"item": "rows created", "count": self.created}, {"item": "rows merged", "count": self.merged},
+                 {"item": "transactions", "count": self.transactions},
                  {"item": "seconds", "count": round(self.seconds, 3)}]
         return rows
 
+
+# -- the columns of a batch ------------------------------------------------------------------
+
+def _joinable(values: list) -> tuple[bool, bool]:
+    """``(text?, has None?)``: can ``values`` travel as one joined string, and do they hold ``None``."""
+    try:
+        joined = SEPARATOR.join(values)
+        nulls = 0
+    except TypeError:  # a None or a value that is not text
+        nulls = values.count(None)
+        try:
+            joined = SEPARATOR.join([NULL if v is None else v for v in values])
+        except TypeError:
+            return False, bool(nulls)
+    clean = joined.count(SEPARATOR) == len(values) - 1 and joined.count(NULL) == nulls
+    return clean, bool(nulls)
+
+
+class Columns:
+    """The rows of one group as columns, each sent as one joined string or as a list.
+
+    Column ``j`` is the parameter ``$cj`` and, in the statement, ``cj[i]`` for row ``i``.
+
+    Examples
+    --------
+    >>> cols = Columns([["a", "b"], ["x", None], [True, False]])
+    >>> cols.prelude()
+    'WITH split($c0, $sep) AS c0, split($c1, $sep) AS c1, $c2 AS c2 UNWIND range(0, size(c0) - 1) AS i'
+    >>> cols.expression(1)
+    'CASE c1[i] WHEN $null THEN null ELSE c1[i] END'
+    >>> cols.params(0, 2)["c1"] == "x" + SEPARATOR + NULL
+    True
+    """
+
+    def __init__(self, columns: Sequence[list]):
+        self.values: list[list] = []
+        self.text: list[bool] = []
+        self.nullable: list[bool] = []
+        for values in columns:
+            text, nullable = _joinable(values)
+            if not text:  # numbers, booleans, lists, maps: as Neo4j property values
+                values = [None if v is None else schema.property_value(v) for v in values]
+                text, nullable = _joinable(values)
+            self.values.append(values)
+            self.text.append(text)
+            self.nullable.append(nullable)
+        self.size = len(self.values[0]) if self.values else 0
+
+    def prelude(self) -> str:
+        """``WITH`` the columns ``UNWIND`` the row numbers (``i``)."""
+        cols = ", ".join(f"split($c{j}, $sep) AS c{j}" if text else f"$c{j} AS c{j}"
+                         for j, text in enumerate(self.text))
+        return f"WITH {cols} UNWIND range(0, size(c0) - 1) AS i"
+
+    def expression(self, j: int) -> str:
+        """Row ``i``'s value of column ``j`` (``null`` where it has none)."""
+        value = f"c{j}[i]"
+        return f"CASE {value} WHEN $null THEN null ELSE {value} END" if self.text[j] and self.nullable[j] else value
+
+    def params(self, start: int, stop: int) -> dict[str, Any]:
+        """The parameters of the batch of rows ``start:stop``."""
+        params: dict[str, Any] = {"sep": SEPARATOR, "null": NULL}
+        for j, values in enumerate(self.values):
+            chunk = values[start:stop]
+            if self.text[j]:
+                params[f"c{j}"] = SEPARATOR.join([NULL if v is None else v for v in chunk] if self.nullable[j]
+                                                 else chunk)
+            else:
+                params[f"c{j}"] = chunk
+        return params
+
+
+def _property_columns(items: Sequence[Node] | Sequence[Edge], leave_out: str | None) -> dict[str, list]:
+    """One column per property key of ``items`` (sorted; ``None`` where an item has none)."""
+    keys = sorted(set().union(*(item.props for item in items)) - {leave_out})
+    columns = {}
+    for key in keys:
+        values = [item.props.get(key) for item in items]
+        if values.count(None) < len(values):
+            columns[key] = values
+    return columns
+
+
+def node_statement(labels: schema.NodeGroup, keys: Sequence[str], cols: Columns, create: bool) -> str:
+    """``CREATE`` (or ``MERGE`` + ``SET``) the nodes of a batch: column 0 is ``id``, then ``keys``.
+
+    Examples
+    --------
+    >>> cols = Columns([["h1"], ["Bạch Mai"]])
+    >>> node_statement(("Organisation", "Hospital"), ["name"], cols, create=True).split(" AS i ")[1]
+    'CREATE (n:`Organisation`:`Hospital` {id: c0[i], `name`: c1[i]})'
+    >>> node_statement(("Organisation", "Hospital"), ["name"], cols, create=False).split(" AS i ")[1]
+    'MERGE (n:`Organisation` {id: c0[i]}) SET n.`name` = coalesce(c1[i], n.`name`), n:`Hospital`'
+    """
+    props = [(schema.identifier(k), cols.expression(j)) for j, k in enumerate(keys, 1)]
+    if create:
+        body = ", ".join([f"id: {cols.expression(0)}"] + [f"{k}: {e}" for k, e in props])
+        return f"{cols.prelude()} CREATE (n{''.join(':' + schema.identifier(l) for l in labels)} {{{body}}})"
+    key = schema.key_label(labels)
+    sets = [f"n.{k} = coalesce({e}, n.{k})" for k, e in props]
+    sets += [f"n:{schema.identifier(label)}" for label in labels if label != key]
+    return (f"{cols.prelude()} MERGE (n:{schema.identifier(key)} {{id: {cols.expression(0)}}})"
+            + (" SET " + ", ".join(sets) if sets else ""))
+
+
+def relationship_statement(group: schema.EdgeGroup, keys: Sequence[str], cols: Columns, create: bool) -> str:
+    """``CREATE`` (or ``MERGE`` + ``SET``) the relationships of a batch between existing nodes.
+
+    Columns 0 and 1 are the endpoints' ids, column 2 the key property's value when the group
+    has one, then ``keys``.
+
+    Examples
+    --------
+    >>> cols = Columns([["a"], ["b"], ["agr-1"], ["2024"]])
+    >>> group = ("SUPPORTS", "Organisation", "Organisation", "agreement")
+    >>> relationship_statement(group, ["date"], cols, create=True).split(" AS i ")[1]  # doctest: +NORMALIZE_WHITESPACE
+    'MATCH (a:`Organisation` {id: c0[i]}) MATCH (b:`Organisation` {id: c1[i]})
+     CREATE (a)-[r:`SUPPORTS` {`agreement`: c2[i], `date`: c3[i]}]->(b)'
+    """
+    rel_type, source_label, target_label, key = group
+    first = 3 if key else 2
+    props = [(schema.identifier(k), cols.expression(j)) for j, k in enumerate(keys, first)]
+    keyed = [(schema.identifier(key), cols.expression(2))] if key else []
+    match = (f"{cols.prelude()} MATCH (a:{schema.identifier(source_label)} {{id: {cols.expression(0)}}}) "
+             f"MATCH (b:{schema.identifier(target_label)} {{id: {cols.expression(1)}}}) ")
+    if create:
+        body = ", ".join(f"{k}: {e}" for k, e in keyed + props)
+        return match + f"CREATE (a)-[r:{schema.identifier(rel_type)}{' {' + body + '}' if body else ''}]->(b)"
+    pattern = "".join(f" {{{k}: {e}}}" for k, e in keyed)
+    sets = ", ".join(f"r.{k} = coalesce({e}, r.{k})" for k, e in props)
+    return match + f"MERGE (a)-[r:{schema.identifier(rel_type)}{pattern}]->(b)" + (f" SET {sets}" if sets else "")
+
+
+def _node_batches(labels: schema.NodeGroup, nodes: Sequence[Node], create: bool) -> tuple[str, Columns]:
+    props = _property_columns(nodes, "id")
+    cols = Columns([[n.id for n in nodes], *props.values()])
+    return node_statement(labels, list(props), cols, create), cols
+
+
+def _relationship_batches(group: schema.EdgeGroup, edges: Sequence[Edge], create: bool) -> tuple[str, Columns]:
+    key = group[3]
+    props = _property_columns(edges, key)
+    fixed = [[e.source for e in edges], [e.target for e in edges]]
+    if key:
+        fixed.append([e.props[key] for e in edges])
+    cols = Columns([*fixed, *props.values()])
+    return relationship_statement(group, list(props), cols, create), cols
+
+
+def unique_edges(edges: Sequence[Edge], key: str | None) -> Sequence[Edge]:
+    """``edges`` with each (source, target, key value) once, properties merged in order.
+
+    ``MERGE`` does this on the server; relationships that are ``CREATE``d must be unique first.
+    """
+    ids = [(e.source, e.target, e.props.get(key) if key else None) for e in edges]
+    if len(set(ids)) == len(ids):
+        return edges
+    merged: dict[tuple, Edge] = {}
+    for identity, edge in zip(ids, edges):
+        known = merged.get(identity)
+        props = {k: v for k, v in edge.props.items() if v is not None}
+        if known is None:
+            merged[identity] = Edge(edge.source, edge.type, edge.target, props)
+        else:
+            known.props.update(props)
+    return list(merged.values())
+
+
+# -- loading ---------------------------------------------------------------------------------
 
 def _chunks(items: Sequence, size: int) -> Iterator[tuple[int, Sequence]]:
     for start in range(0, len(items), size):
@@ -69,7 +271,7 @@ def _edge_rows(edges, key: str | None) -> list[dict]:
 
 
 def _statements(graph: PropertyGraph, expr: Callable[[str], str]) -> Iterator[tuple[str, str, list[dict]]]:
-    """Yield (description, statement, rows) per node and relationship group.
+    """Yield (description, MERGE statement, rows) per node and relationship group (``per_row``).
 
     ``expr("id")`` is how a statement refers to a row's value: ``row.id`` or ``$id``.
     """
@@ -94,17 +296,105 @@ def ensure_schema(driver, database: str | None = None) -> None:
             session.run(statement).consume()
 
 
+def _labels_in_use(session, labels: Iterable[str]) -> set[str]:
+    """The labels of ``labels`` that some node in the database carries (from the count store)."""
+    return {label for label in labels
+            if session.run(f"MATCH (n:{schema.identifier(label)}) RETURN count(n) AS n").single()["n"]}
+
+
+def _existing_ids(session, label: str, ids: Sequence[str]) -> set[str]:
+    """The ids of ``ids`` that a node with ``label`` has in the database."""
+    query = f"MATCH (n:{schema.identifier(label)}) WHERE n.id IN $ids RETURN n.id AS id"
+    found: set[str] = set()
+    for _, chunk in _chunks(ids, LOOKUP_SIZE):
+        found.update(record["id"] for record in session.run(query, ids=list(chunk)))
+    return found
+
+
+class _Writer:
+    """Sends the batches of one load and keeps its report and progress bar."""
+
+    def __init__(self, session, report: LoadReport, batch_size: int, ticks: Iterator):
+        self.session, self.report, self.batch_size, self.ticks = session, report, batch_size, ticks
+
+    def write(self, description: str, what: str, statement: str, cols: Columns) -> None:
+        from neo4j.exceptions import Neo4jError
+
+        for number, start in enumerate(range(0, cols.size, self.batch_size), 1):
+            stop = min(start + self.batch_size, cols.size)
+            try:
+                counters = self.session.execute_write(_write_batch, statement, cols.params(start, stop))
+            except Neo4jError as exc:
+                raise HealthgraphError(
+                    f"Neo4j rejected batch {number} of {description} ({what}, rows {start + 1}-{stop}): "
+                    f"{one_line(exc.message or exc)}; that batch was rolled back, "
+                    f"{self.report.transactions} earlier batches are committed") from None
+            _add_counters(self.report, counters)
+            self.report.transactions += 1
+            deque(islice(self.ticks, stop - start), maxlen=0)
+
+
+def _load_batched(session, graph: PropertyGraph, writer: _Writer, report: LoadReport) -> None:
+    # Which key labels the database holds at all is asked once, before anything is written:
+    # ids are unique in the graph, so what this load creates never collides with itself.
+    nodes = schema.node_groups(graph)
+    in_use = _labels_in_use(session, {schema.key_label(labels) for labels in nodes})
+    created: set[str] = set()
+    for labels, group in nodes.items():
+        description = ":" + ":".join(labels)
+        report.nodes[description] = report.nodes.get(description, 0) + len(group)
+        key = schema.key_label(labels)
+        existing = _existing_ids(session, key, [n.id for n in group]) if key in in_use else set()
+        new = [n for n in group if n.id not in existing] if existing else group
+        old = [n for n in group if n.id in existing]
+        created.update(n.id for n in new)
+        for subset, create, what in ((new, True, "new nodes"), (old, False, "nodes already there")):
+            if subset:
+                writer.write(description, what, *_node_batches(labels, subset, create))
+                report.created += len(subset) if create else 0
+                report.merged += 0 if create else len(subset)
+    for group_key, edges in schema.edge_groups(graph).items():
+        _write_relationships(group_key, edges, created, writer, report)
+
+
+def _write_relationships(group: schema.EdgeGroup, edges: list[Edge], created: set[str], writer: _Writer,
+                         report: LoadReport) -> None:
+    report.relationships[group[0]] = report.relationships.get(group[0], 0) + len(edges)
+    new = [e for e in edges if e.source in created or e.target in created]
+    old = [e for e in edges if not (e.source in created or e.target in created)] if len(new) < len(edges) else []
+    unique = unique_edges(new, group[3])
+    for subset, create, what in ((unique, True, "new relationships"),
+                                 (old, False, "relationships between nodes already there")):
+        if subset:
+            writer.write(group[0], what, *_relationship_batches(group, subset, create))
+            report.created += len(subset) if create else 0
+            report.merged += 0 if create else len(subset)
+    deque(islice(writer.ticks, len(new) - len(unique)), maxlen=0)
+
+
+def _load_per_row(session, graph: PropertyGraph, report: LoadReport, ticks: Iterator) -> None:
+    for description, statement, rows in _statements(graph, lambda name: f"${name}"):
+        tally = report.nodes if description.startswith(":") else report.relationships
+        tally[description] = tally.get(description, 0) + len(rows)
+        for row in rows:
+            _add_counters(report, session.run(statement, row).consume().counters)
+            report.transactions += 1
+            report.merged += 1
+            next(ticks, None)
+
+
 def load_property_graph(driver, graph: PropertyGraph, mode: str = "batched", batch_size: int = DEFAULT_BATCH_SIZE,
                         database: str | None = None, show_progress: bool = False) -> LoadReport:
-    """Write ``graph`` through an open ``neo4j.Driver`` (constraints first, then MERGE batches).
+    """Write ``graph`` through an open ``neo4j.Driver`` (constraints first, then batches).
 
     Parameters
     ----------
     driver : neo4j.Driver
     graph : PropertyGraph
     mode : {"batched", "per_row"}
-        ``batched``: ``UNWIND $rows`` with ``batch_size`` rows per transaction;
-        ``per_row``: one auto-commit statement per row (benchmark baseline only).
+        ``batched``: ``batch_size`` rows per transaction, ``CREATE`` for what is new and
+        ``MERGE`` for the rest (see the module's documentation);
+        ``per_row``: one auto-commit ``MERGE`` statement per row (benchmark baseline only).
     batch_size : int
     database : str, optional
         The server's default database by default.
@@ -126,8 +416,6 @@ def load_property_graph(driver, graph: PropertyGraph, mode: str = "batched", bat
     >>> with connect() as (driver, _):                    # doctest: +SKIP
     ...     load_property_graph(driver, graph).counters["nodes_created"]
     """
-    from neo4j.exceptions import Neo4jError
-
     mode = mode.replace("-", "_")
     if mode not in MODES:
         raise HealthgraphError(f"unknown load mode {mode!r}; choose one of {', '.join(MODES)}")
@@ -136,41 +424,20 @@ def load_property_graph(driver, graph: PropertyGraph, mode: str = "batched", bat
     started = time.perf_counter()
     report = LoadReport(mode=mode)
     ensure_schema(driver, database)
-    expr = (lambda name: f"row.{name}") if mode == "batched" else (lambda name: f"${name}")
-    groups = list(_statements(graph, expr))
-    total = sum(len(rows) for _, _, rows in groups)
+    total = len(graph.nodes) + len(graph.edges)
     ticks = progress(range(total), total=total, description=f"loading into Neo4j ({mode})", enabled=show_progress)
     with driver.session(database=database) as session:
-        for description, statement, rows in groups:
-            tally = report.nodes if description.startswith(":") else report.relationships
-            tally[description] = tally.get(description, 0) + len(rows)
-            if mode == "per_row":
-                for row in rows:
-                    _add_counters(report, session.run(statement, row).consume().counters)
-                    report.transactions += 1
-                    next(ticks, None)
-                continue
-            query = "UNWIND $rows AS row " + statement
-            for number, (start, batch) in enumerate(_chunks(rows, batch_size), 1):
-                try:
-                    counters = session.execute_write(_write_batch, query, list(batch))
-                except Neo4jError as exc:
-                    raise HealthgraphError(
-                        f"Neo4j rejected batch {number} of {description} (rows {start + 1}-{start + len(batch)}): "
-                        f"{one_line(exc.message or exc)}; that batch was rolled back, "
-                        f"{report.transactions} earlier batches are committed") from None
-                _add_counters(report, counters)
-                report.transactions += 1
-                for _ in batch:
-                    next(ticks, None)
-    for _ in ticks:  # finish the progress bar
-        pass
+        if mode == "per_row":
+            _load_per_row(session, graph, report, ticks)
+        else:
+            _load_batched(session, graph, _Writer(session, report, batch_size, ticks), report)
+    deque(ticks, maxlen=0)  # finish the progress bar (relationships with a missing endpoint are not sent)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _write_batch(tx, query: str, rows: list[dict]):
-    return tx.run(query, rows=rows).consume().counters
+def _write_batch(tx, query: str, params: dict):
+    return tx.run(query, params).consume().counters
 
 
 def neo4j_load(sources: Iterable[str | Path] | object = None, uri: str | None = None, user: str | None = None,

@@ -20,6 +20,9 @@ from typing import Any, Iterable, Mapping
 from ..graph import Edge, Node, PropertyGraph
 
 KEY_LABELS = ("Organisation", "Province", "Technique", "Agreement")
+# Range indexes on the properties the named queries (queries/*.cypher) filter on, beside the
+# ``name`` index of every key label: a province's organisations, agreements by end date.
+PROPERTY_INDEXES = (("Organisation", "province"), ("Organisation", "province_2025"), ("Agreement", "valid_to"))
 # Relationship properties that identify the fact behind a relationship, in order of preference.
 KEY_PROPERTIES = ("agreement", "transfer")
 NodeGroup = tuple[str, ...]                     # the node's labels
@@ -42,6 +45,9 @@ def identifier(name: str) -> str:
 def schema_statements() -> list[str]:
     """Return the constraint and index statements to run before loading (idempotent).
 
+    One uniqueness constraint per key label (its ``id``) comes first, then the ``name``
+    indexes and :data:`PROPERTY_INDEXES`.
+
     Examples
     --------
     >>> schema_statements()[0]
@@ -51,6 +57,8 @@ def schema_statements() -> list[str]:
                   "REQUIRE n.id IS UNIQUE" for label in KEY_LABELS]
     statements += [f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{identifier(label)}) ON (n.name)"
                    for label in KEY_LABELS]
+    statements += [f"CREATE INDEX {label.lower()}_{key} IF NOT EXISTS FOR (n:{identifier(label)}) "
+                   f"ON (n.{identifier(key)})" for label, key in PROPERTY_INDEXES]
     return statements
 
 
