@@ -101,8 +101,9 @@ class OrganisationIndex:
         label_key = key(label)
         if label_key:
             self._by_key.setdefault(label_key, set()).add(org_id)
-        if core(label_key):  # "Bệnh viện" alone names no one in particular
-            self._by_core.setdefault(core(label_key), set()).add(org_id)
+        label_core = core(label_key)
+        if label_core:  # "Bệnh viện" alone names no one in particular
+            self._by_core.setdefault(label_core, set()).add(org_id)
 
     def matches(self, text: str, partial: bool = True) -> list[str]:
         """The ids ``text`` names at the first rule that finds any (see the module docstring);
@@ -169,6 +170,7 @@ def gazetteer_index() -> OrganisationIndex:
     return OrganisationIndex((o.id, o.name, True) for o in _gazetteer().organisations.values())
 
 
+@lru_cache(maxsize=4096)  # a curated file asks for one name up to three times (its index, the gazetteer's, the id)
 def read_name(text: str) -> str | None:
     """The id the extraction gives ``text`` read as an organisation's name (rule 5), if any.
 

@@ -25,8 +25,8 @@ from ..gazetteer import Gazetteer, KnownOrganisation, Province, load_gazetteer, 
 from ..model import ORG_KINDS
 from ..resources import data_file
 from ..text import fold
-from .names import (NATIONALITY_ADJECTIVE, VI_CLAUSE_KEYS, VI_COUNTED, VI_GROUP_UNITS, find_names, is_country,
-                    is_nationality, occurrences)
+from .names import (NATIONALITY_ADJECTIVE, PROJECT_WORDS, VI_CLAUSE_KEYS, VI_COUNTED, VI_GROUP_UNITS, find_names,
+                    is_country, is_nationality, occurrences)
 from .normalise import fold_same_length
 from .tokens import DOCUMENT_PHRASES, PhraseMatcher, TokenText
 
@@ -509,7 +509,7 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, pro
         k += 1
     if k == i or is_nationality(words[k:i]):  # "the Vietnamese hospital" names no one
         return None
-    if j < len(words) and words[j] in ("project", "projekt"):  # "the Satellite Hospital Project": a programme
+    if j < len(words) and words[j] in PROJECT_WORDS:  # "the Satellite Hospital Project": a programme
         return None
     province = None
     for start in range(k, i):

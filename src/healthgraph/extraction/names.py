@@ -79,8 +79,7 @@ class _Token:
     @property
     def key(self) -> str:
         if self._key is None:  # an English possessive is no part of the word: "Clinic’s" is read as "Clinic"
-            possessive = len(self.text) > 3 and self.text.endswith(("’s", "'s"))
-            self._key = _fold_word(self.text[:-2] if possessive else self.text)
+            self._key = _fold_word(self.text[:-2] if self.possessive else self.text)
         return self._key
 
     @property
@@ -1004,7 +1003,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             continue
         if not piece_heads or a >= b or all(words[i].key.endswith("delegation") for i, _, _ in piece_heads):
             continue  # a delegation visits; it is no organisation ("Delegation des X" names X, read above)
-        if words[b - 1].key in _PROJECT_WORDS:
+        if words[b - 1].key in PROJECT_WORDS:
             continue  # "the Satellite Hospital Project": a programme that the parties run, no party
         # "Los Angeles-based hospital CHA Hollywood Presbyterian Medical Center": a head written in
         # lower case describes the name after it
@@ -1042,7 +1041,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         yield run[a], run[b - 1] + 1, kind, found_aliases
 
 
-_PROJECT_WORDS = frozenset({"project", "projects", "projekt", "projekts"})
+PROJECT_WORDS = frozenset({"project", "projects", "projekt", "projekts"})  # a programme, no party
 _LOWER_HEADS = frozenset({"hospital", "hospitals", "clinic", "city"})  # may close a name in lower case
 _PLURAL_HEADS = frozenset({"krankenhauser", "krankenhausern", "kliniken", "spitaler", "spitalern", "hospitals", "clinics"})
 _PARTICLES = frozenset({"de", "di", "da", "del", "della", "van", "la", "le", "du", "dos"})

@@ -97,7 +97,7 @@ def to_plain(value: Any) -> Any:
     if kind in _PLAIN_TYPES:  # most values: no import, no isinstance chain
         return value
     if kind is list:
-        return [v if type(v) in _PLAIN_TYPES else to_plain(v) for v in value]
+        return plain_row(value)
     from neo4j.graph import Node, Path as GraphPath, Relationship
     from neo4j.spatial import Point
 

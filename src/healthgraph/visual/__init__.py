@@ -32,13 +32,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .filters import find_focus, find_provinces, select
+from .filters import find_focus, select
 from .links import LINK_KINDS, Link
 from .network import DEFAULT_PHYSICS_THRESHOLD, Network, build_network
 from .style import KIND_SHAPES, LINK_STYLES, TIER_COLOURS, shapes_by
 
 __all__ = ["DEFAULT_PHYSICS_THRESHOLD", "KIND_SHAPES", "LINK_KINDS", "LINK_STYLES", "Link", "Network", "Page",
-           "TIER_COLOURS", "build_network", "find_focus", "find_provinces", "select", "shapes_by",
+           "TIER_COLOURS", "build_network", "find_focus", "select", "shapes_by",
            "viz"]
 
 

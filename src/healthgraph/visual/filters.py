@@ -8,6 +8,7 @@ from typing import Iterable
 
 from ..dates import check, in_range
 from ..errors import HealthgraphError
+from ..resolve import OrganisationIndex, province_territory
 from ..text import fold
 from .links import LINK_KINDS, Link, graph_links
 
@@ -46,8 +47,6 @@ def find_focus(graph, query: str) -> str:
     >>> find_focus(pg, "BV Bach Mai")
     'bach-mai'
     """
-    from ..resolve import OrganisationIndex
-
     if not fold(query):
         raise HealthgraphError("--focus needs the name of an organisation")
     labels = []
@@ -59,14 +58,6 @@ def find_focus(graph, query: str) -> str:
                                                              *(props.get("mentions") or ()),
                                                              *(props.get("former_names") or ())) if label]
     return OrganisationIndex(labels).resolve(query, what="--focus")
-
-
-def find_provinces(query: str) -> set[str]:
-    """The ids of the province ``query`` names and of the older provinces merged into it, as
-    ``healthgraph query`` reads a province (:func:`healthgraph.resolve.province_territory`)."""
-    from ..resolve import province_territory
-
-    return province_territory(query)
 
 
 def select(graph, province: str | None = None, kinds: Iterable[str] | None = None, focus: str | None = None,
@@ -100,7 +91,7 @@ def select(graph, province: str | None = None, kinds: Iterable[str] | None = Non
     orgs = {n.id: n for n in graph.nodes.values() if "Organisation" in n.labels}
     scope = set(orgs)
     if province:
-        ids = find_provinces(province)
+        ids = province_territory(province)  # the province as `healthgraph query` reads it, and the older ones in it
         scope = {o for o, n in orgs.items() if n.props.get("province") in ids or n.props.get("province_2025") in ids}
         links = [l for l in links if l.source in scope or l.target in scope]
     nodes = {end for l in links for end in (l.source, l.target)}
