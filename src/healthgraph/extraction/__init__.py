@@ -32,8 +32,8 @@ from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
 from .reader import read_documents
-from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, passive_givers, receivers_named,
-                     relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient)
+from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, named_donors, passive_givers,
+                     receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient)
 from .resolve import known_organisation, resolve_mentions
 from .segment import Sentence, split_sentences
 from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss
@@ -114,6 +114,7 @@ def extract_document(document: Document) -> DocumentFacts:
     receiving = _in_receiving_countries(resolved, text, document.language)
     sentence_mentions = []
     handed_to: list[Organisation] = []  # those the sentence before says something was given to, with no giver
+    given_to, given_at = handed_to, 0  # the same, said in one of the sentences before, and which
     heads = None  # heads without a name, found on first need
     technique_hints, field_hints = Hints(TECHNIQUE_WORDS, tokens.key), Hints(FIELD_WORDS, tokens.key)
     mention_index = 0
@@ -151,8 +152,14 @@ def extract_document(document: Document) -> DocumentFacts:
                                         receiving=receiving)
             if not relations and in_sentence and main_party is not None:
                 # "(A) được cấp cho B, C và D. Số máy này do E tài trợ.": E gave to those just named
-                relations = passive_givers(cues, in_sentence, main_party, recipients=handed_to)
+                relations = passive_givers(cues, in_sentence, main_party, recipients=handed_to) \
+                    or named_donors(cues, in_sentence, given_to)
             handed_to = receivers_named(cues, in_sentence) if not relations else []
+            # "The donors are …" may follow a caption or two: those given to stay in mind until a relation is stated
+            if relations or number - given_at > 3:
+                given_to = []
+            if handed_to:
+                given_to, given_at = handed_to, number
             if not relations and in_sentence and ranked:
                 # the topic: the most prominent party the four sentences before name
                 recent = {o.id for named in sentence_mentions[-5:-1] for _, o in named}

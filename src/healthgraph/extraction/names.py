@@ -303,8 +303,18 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     departments = [n for n in found if n.kind == "department"]
     found = _expansions_in_brackets(text, _faculties_with_their_university(
         text, sorted((n for n in found if n.kind != "department"), key=lambda n: n.start)))
-    found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)]
+    found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)
+             if not _place_and_plural(n.surface, provinces)]
     return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
+
+
+_PLURAL_HEAD = re.compile(r"[ \t]+(?:hospitals|clinics|health centres|health centers|medical centers|medical centres)$")
+
+
+def _place_and_plural(surface: str, provinces: frozenset[str]) -> bool:
+    """"Quang Ngai hospitals": the hospitals of a place, no one's name."""
+    m = _PLURAL_HEAD.search(surface)
+    return m is not None and fold(surface[:m.start()]) in _places(provinces)
 
 
 _FACULTY = re.compile(r"(?:Faculty|School|College|Department|Fakultät|Medizinische Fakultät|Khoa)\b")
@@ -1241,10 +1251,10 @@ _PROVINCE_PARTNERS = (  # (the list, one item of it, anchors in the folded text,
     (re.compile(rf"(?:v(?<!\wv)ới|c(?<!\wc)ùng)[ \t]+(?P<list>{_PLACE_ITEM}(?:[ \t]*(?:,|và)[ \t]*{_PLACE_ITEM})*)"),
      _PLACE_ITEM, ("voi ", "cung "), 1, 160, False),
     # "trao tặng 30 xe cứu thương cho TP. Hà Nội", "bàn giao … cho tỉnh Hà Tĩnh, Nghệ An và Thanh Hóa": recipients
-    (re.compile(rf"(?:c(?<!\wc)ho|t(?<!\wt)ặng|t(?<!\wt)rợ)[ \t]+"
+    (re.compile(rf"(?:c(?<!\wc)ho|t(?<!\wt)ặng|t(?<!\wt)rợ)[ \t]+(?:các[ \t]+)?"
                 rf"(?P<list>(?:tỉnh|thành phố|TP\.?)[ \t]*{_PLACE_ITEM}(?:[ \t]*(?:,|và)[ \t]*{_PLACE_ITEM})*)"),
      _PLACE_ITEM, ("cho tinh", "cho thanh pho", "cho tp", "tang tinh", "tang thanh pho", "tang tp", "tro tinh",
-                   "tro thanh pho", "tro tp"), 1, 160, True),
+                   "tro thanh pho", "tro tp", "cho cac tinh", "tang cac tinh", "tro cac tinh"), 1, 160, True),
     (re.compile(r"(?P<list>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+[Pp]rovince)\b"), r".+", ("province",), 60, 8,
      False),
 )
@@ -1484,7 +1494,8 @@ def _party_like(words, before, shapes: _Shapes, provinces) -> bool:
     """A party, not a person, a place or a sentence's first word: foreign-shaped (not a
     Vietnamese syllable) or an acronym, not after a title, not a place name."""
     first = words[0]
-    if first.key in shapes.openers or first.key in shapes.titles or first.key in shapes.surnames:
+    if first.key in shapes.openers or first.key in shapes.titles or first.key in shapes.surnames \
+            or len(words) == 1 and first.key in shapes.plain_acronyms:  # "với tổng kinh phí 5 triệu USD"
         return False
     if before is not None and (before.key in shapes.titles or before.key in shapes.openers - _WITH
                                and before.key not in ("the", "der", "die", "das", "dem", "den", "and")):

@@ -83,9 +83,10 @@ def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
     return rank
 
 
+_CORE_KINDS = frozenset({"hospital", "health_centre", "university", "institute", "organisation"})
 _CONNECTORS = frozenset({"between", "and", "with", "to", "by", "from"})
 _DIRECTED = ("transfer", "support", "receive", "receive_transfer")
-_FUNCTION_WORDS = _CONNECTORS | {"of", "pair_pronoun", "reporter_before"}
+_FUNCTION_WORDS = _CONNECTORS | {"of", "pair_pronoun", "reporter_before", "dispatch_to"}
 
 
 def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: str | None = None
@@ -100,7 +101,8 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     Vietnamese "án" is not the German "an".
     """
     hits = []
-    marked = not tokens.text.isascii()  # Vietnamese written without its marks reads "tu" as "từ"
+    # Vietnamese written without its marks reads "tu" as "từ": only marks tell the words apart
+    marked = language in (None, "vi") and not tokens.text.isascii()
     for i, j, values in cue_matcher().find_all(tokens, overlapping=True):
         if i in named:
             continue
@@ -110,6 +112,8 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
             function_only = all(c in _FUNCTION_WORDS for c in categories)
             known = _CATEGORIES[id(values), language] = values, categories, function_only
         _, categories, function_only = known
+        if marked and (spelt := _CUE_SPELLING.get(tokens.words[i])) and _written(tokens, i) != spelt[0]:
+            categories = [c for c in categories if c not in spelt[1]]  # "hạt nhân hỗ trợ" is not "nhận hỗ trợ"
         if categories and not (function_only and j - i == 1
                                and (_capitalised_inside(tokens, i) or marked and _misspelt(tokens, i))):
             hits.append((i, j, categories))  # "BSCK2 Đỗ Công Hương": a capitalised "Đỗ" is a name, not "do" (by)
@@ -121,8 +125,9 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     cues: list[tuple[int, str]] = []
     for i, j, categories in hits:
         containers = [cats for a, b, cats in covering.get(i, ()) if j <= b and (b - a) > (j - i)]
-        if not containers:  # most cues stand alone
-            cues.extend((i, category) for category in categories)
+        if not containers:  # most cues stand alone; a passive's agent marker stands at its last word, right
+            # before the agent ("nhờ sự giúp đỡ của | các chuyên gia Bệnh viện A")
+            cues.extend((j - 1 if category == "by" else i, category) for category in categories)
             continue
         for category in categories:
             connector = category in _CONNECTORS
@@ -130,7 +135,7 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
                                                                         for c in cats))
                          for cats in containers)  # the "cho" of "cho biết" marks no recipient
             if not inside:
-                cues.append((i, category))
+                cues.append((j - 1 if category == "by" else i, category))
     # "từ năm 2020", "from 2019 to 2024", "vom 1. Mai": a time, no source
     cues = [(i, c) for i, c in cues if c != "from" or i + 1 >= len(tokens.words)
             or not (tokens.words[i + 1] in _TEMPORAL or tokens.words[i + 1].isdigit())]
@@ -139,7 +144,7 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     after_programme = {i + d for i, category in cues if category == "programme" for d in (1, 2, 3)}
     if after_programme:
         cues = [(i, "policy_owner" if c == "of" and i in after_programme else c) for i, c in cues]
-    return cues
+    return sorted(cues)  # an agent marker moved to its last word
 
 
 # per phrase (its values list, which lives as long as the cue matcher) and language: the
@@ -153,15 +158,20 @@ _TEMPORAL = frozenset({"nam", "ngay", "thang", "dau", "cuoi", "khi", "sau", "tru
 # also "tôi" (I), "từ" (from) is also "tư" (private)
 _VI_SPELLING = {"do": "do", "tu": "từ", "toi": "tới", "den": "đến", "voi": "với", "cua": "của", "duoc": "được",
                 "boi": "bởi", "theo": "theo", "cung": "cùng", "va": "và"}
+# The first word of cues of these categories as written: "nhận" (receive) is also "nhân" (core,
+# "hạt nhân"), "cử" (send) also "cũ" (old), "về" (to) also "vệ" ("vệ tinh")
+_CUE_SPELLING = {"nhan": ("nhận", {"receive", "receive_transfer"}), "cu": ("cử", {"dispatch", "support"}),
+                 "ve": ("về", {"dispatch_to"}), "xuong": ("xuống", {"dispatch_to"}), "len": ("lên", {"dispatch_to"})}
+
+
+def _written(tokens: TokenText, i: int) -> str:
+    return tokens.text[tokens.char_starts[i]:tokens.char_ends[i]].lower()
 
 
 def _misspelt(tokens: TokenText, i: int) -> bool:
     """A folded Vietnamese function word whose marks say it is another word."""
     expected = _VI_SPELLING.get(tokens.words[i])
-    if expected is None:
-        return False
-    start, end = tokens.char_starts[i], tokens.char_ends[i]
-    return tokens.text[start:end].lower() != expected
+    return expected is not None and _written(tokens, i) != expected
 
 
 def _capitalised_inside(tokens: TokenText, i: int) -> bool:
@@ -204,6 +214,26 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     receiving : frozenset
         Organisations placed in countries that mostly receive support.
     """
+    relations = _stated(cues, mentions, city_ids, verb_final, receiving)
+    if relations and ("sign" in cues or "cooperate" in cues) and "pair_anaphor" not in cues:
+        # "A and B launched a twinning partnership, supported by C": the partners of what C gives to (not
+        # "A phối hợp với B tổ chức lễ bàn giao … cho C": A gives, B helps hand over, no partner of A's)
+        givers = {r.supporter.id for r in relations if r.supporter is not None}
+        relations += [_agreement(a, b, city_ids, receiving) for a, b in cooperation_pairs(cues, mentions)
+                      if a.id not in givers and b.id not in givers]
+    terms = cues.get("satellite_term")
+    if not terms:
+        return relations
+    # "A hỗ trợ cho 5 bệnh viện vệ tinh gồm B, C …": support that names its takers satellites
+    at = {o.id: p for p, o in reversed(mentions)}
+    return [Relation(r.a, r.b, "satellite", r.supporter, True)
+            if r.kind in ("support", "transfer") and r.explicit and r.supporter is not None
+            and any(at[r.supporter.id] < t < at[(r.b if r.supporter is r.a else r.a).id] for t in terms) else r
+            for r in relations]
+
+
+def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], city_ids: frozenset[str],
+            verb_final: bool, receiving: frozenset[str]) -> list[Relation]:
     orgs = _distinct(mentions)
     if len(orgs) < 2:
         return []
@@ -222,12 +252,18 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
         # "A nhận B làm bệnh viện vệ tinh"; "A ký kết với B và C, nhận hai đơn vị này làm bệnh viện
         # vệ tinh", "A signed with B, C and D, which become its satellites": the list before the
         # cue are the satellites, the name before the list is the core
+        if any(pos < s <= pos + 2 for s in cues.get("satellite", [])):
+            continue  # "B là bệnh viện vệ tinh của A": the core follows
         listed = list(reversed(_listed_before(mentions, pos, joins)))
         first = min((p for p, o in mentions if p < pos and any(o is x for x in listed)), default=None)
         core = _before(mentions, first) if first is not None else None
         if core is None and len(listed) > 1:  # "A ký kết với B và C, …": "với" joined the core to the list
             core, listed = listed[0], listed[1:]
+        if core is not None and core.kind not in _CORE_KINDS:
+            continue  # "Sở Y tế công nhận B là bệnh viện vệ tinh": a department recognises, it is no core
         relations += [Relation(s, core, "satellite", core, True) for s in listed if core and s.id != core.id]
+    if dispatched := _dispatched(cues, mentions, joins):
+        return relations + dispatched
     if any(c in cues for c in _DIRECTED) and (marked := _by_markers(cues, mentions, verb_final)):
         return relations + marked
     by = set(cues.get("by", []))
@@ -287,6 +323,36 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     if signed or "cooperate" in cues:
         return [_agreement(a, b, city_ids, receiving) for a, b in cooperation_pairs(cues, mentions)]
     return []
+
+
+def _dispatched(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], joins: set[int]
+                ) -> list[Relation]:
+    """"A cử 15 lượt cán bộ xuống B và C để chuyển giao …", "A luân phiên bác sĩ về B": the
+    organisation that sends staff supports (or transfers to) those it sends them to."""
+    relations = []
+    kind = "transfer" if "transfer" in cues else "support"
+    goals = cues.get("dispatch_to", [])
+    for pos in cues.get("dispatch", []):
+        giver_pos, giver = _before_with_position(mentions, pos)
+        first = next((g for g in goals if pos < g <= pos + 15), None)
+        if giver is None or first is None or pos - giver_pos > 15:
+            continue
+        # "A sent doctor X to work at B; doctor Y to work at C": each clause's goal, up to the next sending
+        following = min((d for d in cues["dispatch"] if d > pos), default=1 << 30)
+        for goal in (g for g in goals if first <= g < following):
+            if any(goal < p <= goal + 3 for p, _ in mentions):
+                relations += [Relation(giver, taker, kind, giver, True)
+                              for taker in _listed_after(mentions, goal, joins) if taker.id != giver.id]
+    for pos in cues.get("invite", []):
+        # "B mời các chuyên gia của A về phẫu thuật, chuyển giao kỹ thuật", "B invited doctors of A to
+        # operate and transfer techniques": A gives what B invited
+        taker_pos, taker = _before_with_position(mentions, pos)
+        giver_pos, giver = _after_with_position(mentions, pos)
+        if taker is None or giver is None or pos - taker_pos > 12 or giver_pos - pos > 20 or giver.id == taker.id:
+            continue
+        if any(p > giver_pos for c in ("support", "transfer") for p in cues.get(c, [])):
+            relations.append(Relation(giver, taker, kind, giver, True))
+    return relations
 
 
 def _vetoed(cues: dict[str, list[int]]) -> bool:
@@ -381,10 +447,25 @@ def passive_givers(cues: dict[str, list[int]], mentions: list[tuple[int, Organis
 def receivers_named(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]) -> list[Organisation]:
     """Those a sentence says something was given to ("… được cấp cho A, B và C"), when no
     organisation is named before "cho"/"to" (the giver is left to another sentence)."""
-    to = cues.get("to", [])
-    if not to or not mentions or mentions[0][0] < to[0]:
+    to, joins = cues.get("to", []), set(cues.get("and", []))
+    if to and mentions and mentions[0][0] > to[0]:
+        return _listed_after(mentions, to[0], joins)
+    # "A and B have received two equipment packages from benefactors": receivers, the givers unnamed
+    receipt = min((p for c in ("receive", "receive_from") for p in cues.get(c, [])), default=None)
+    if receipt is not None and mentions and mentions[-1][0] < receipt and not to:
+        return _listed_before(mentions, receipt, joins)
+    return []
+
+
+def named_donors(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],
+                 recipients: Sequence[Organisation]) -> list[Relation]:
+    """"The donors are A, B and C", "Nhà tài trợ là A và B": the givers of what the sentences
+    before say ``recipients`` received."""
+    at = cues.get("donors")
+    if not at or not recipients:
         return []
-    return _listed_after(mentions, to[0], set(cues.get("and", [])))
+    givers = _listed_after(mentions, at[0], set(cues.get("and", [])))
+    return [Relation(g, r, "support", g, True) for g in givers for r in recipients if g.id != r.id]
 
 
 def unnamed_giver(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], ranked: list[Organisation]
@@ -473,21 +554,41 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     English the directing verb stands between the parties; German may put it last ("hat
     das A dem B die Techniken übertragen")."""
     verbs = [p for c in _DIRECTED for p in cues.get(c, [])]
-    to, source = set(cues.get("to", [])), set(cues.get("from", [])) | set(cues.get("by", []))
+    # "gemeinsam mit dem B": the dative after "mit" marks a partner, not a recipient
+    to = set(cues.get("to", [])) - {w + 1 for w in cues.get("with", [])}
+    source = set(cues.get("from", [])) | set(cues.get("by", []))
     # "với sự hỗ trợ của 8 chuyên gia của Bệnh viện X": the "của" after an agentive phrase marks the giver
     by = cues.get("by", [])
     source |= {p for p in cues.get("of", []) if any(p - 8 <= b < p for b in by)}
+    # "doctors from A will receive training at B": those from A are the receivers, A gives nothing
+    receipts = sorted(p for c in ("receive", "receive_transfer", "receive_from") for p in cues.get(c, []))
+    origin = set(cues.get("from", []))
+    # "A trained 40 nurses from B": staff from B, after the giving verb, are those given to
+    giving = [p for c in ("support", "transfer") for p in cues.get(c, [])]
+    staff_from = {p for p in origin if any(p - 3 <= s < p for s in cues.get("staff", []))
+                  and any(v < p for v in giving)}
+    to |= staff_from
     recipients, sources, previous = [], [], -1
-    for pos, org in mentions:
+    for k, (pos, org) in enumerate(mentions):
+        following = mentions[k + 1][0] if k + 1 < len(mentions) else 1 << 30
         for p in range(pos - 1, max(previous, pos - 6), -1):
-            if p in source:
-                sources.append(org)
+            if p in source and p not in staff_from:
+                if not (p in origin and any(pos < r < following for r in receipts)):
+                    sources.append(org)
                 break
             if p in to:
                 recipients.append(org)
                 break
         previous = pos
     taker = recipients[0] if recipients else None
+    if staff_from and taker is not None:
+        # "(With a grant from C,) A trained 40 nurses from B": A, the one before the verb, trains B; C gives to A
+        marker = min(staff_from)
+        trainer = _before(mentions, max(v for v in giving if v < marker))
+        if trainer is not None and trainer is not taker:
+            return [Relation(trainer, taker, "support", trainer, True)] + [
+                Relation(s, trainer, "support", s, True) for s in _distinct([(0, o) for o in sources])
+                if s.id not in (trainer.id, taker.id)]
     giver = next((o for o in sources if o is not taker), None)
     if taker is None and giver is None:
         return []

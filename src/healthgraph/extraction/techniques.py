@@ -29,6 +29,8 @@ _TECHNIQUE = r"(?:ky thuat|ki thuat)"
 _LIST_CUE = re.compile(
     rf"{_TECHNIQUE}(?P<gap>[^:.;!?]{{0,80}}?)(?:\s+(?:nhu|gom|bao gom|sau day|sau))?\s*:"
     rf"|{_TECHNIQUE}(?P<gap2>[^:.;!?,]{{0,60}}?)\s+(?:nhu|gom|bao gom)\s"
+    # "chuyển giao 8 kỹ thuật, trong đó có (kỹ thuật) thở máy không xâm nhập"
+    rf"|{_TECHNIQUE}(?P<gap4>[^:.;!?,]{{0,40}}?),?\s+trong do (?:co|gom)\s+(?:(?:cac\s+)?{_TECHNIQUE}\s+)?"
     r"|(?:techniken|verfahren|methoden|techniques|procedures)(?P<gap3>[^:.;!?]{0,80}?)\s*(?:such as|including|like|wie|:)"
     r"\s*")
 _PLURAL_BEFORE = re.compile(r"(?:cac|nhung|mot so|\d+)\s*(?:goi\s+)?(?:dich vu\s+)?$")
@@ -59,16 +61,17 @@ _ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9/-]{1,7}")
 _NOT_A_NAME = re.compile(r"(?:nay|tren|noi tren|duoc|moi|cao|these|this|those|diese)\b")
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
 _LAST_AND = re.compile(r"\s+(?:va|und|and|sowie)\s+")
-_STRIP_LEAD = re.compile(r"(?:cac|nhung|mot so|der|die|das|den|dem|the|a|an|in der|in den|im|bei der|and|und|va|sowie"
+_STRIP_LEAD = re.compile(r"(?:\d+ ca|cac|nhung|mot so|der|die|das|den|dem|the|a|an|in der|in den|im|bei der|and|und|va|sowie"
                          r"|or|oder)\s+")
 _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$"
                          r"|\s+(?:o|cho|tren|bei)\s+\d+\s+(?:truong hop|benh nhan|ca|patienten|patients)\b.*$"
-                         r"|\s+(?:independently|successfully|for the first time|durch|erfolgreich|selbststandig)$")
+                         r"|\s+(?:independently|successfully|for the first time|durch|erfolgreich|selbststandig"
+                         r"|dau tien|lan dau|lan dau tien|thanh cong)$")
 # diseases, not procedures ("ung thư gan"); folded, so "sỏi thận" (a stone) is spelled out: "soi" is also "soi" (scope)
 _DISEASE = re.compile(r"^(?:ung thu|benh|hoi chung|viem|u\s|soi (?:than|mat|tiet nieu|ong mat)|suy|krebs|cancer|"
                       r"disease|syndrome)\b")
 _PROCEDURE = re.compile(
-    r"^(?:(?:ky thuat|dat|do|lap|bom|phau thuat|mo|can thiep|noi soi|chup|ghep|loc|thay|dieu tri|tan|sinh thiet|"
+    r"^(?:(?:ky thuat|dat|do|lap|bom|phau thuat|mo|tai tao|can thiep|noi soi|chup|ghep|loc|thay|dieu tri|tan|sinh thiet|"
     r"cap cuu|xet nghiem|sieu am|tho|hoi suc|truyen|cat|nong|tiem|choc|dan luu|cay|xa tri|hoa tri|theo doi|sang loc|"
     r"giam dau|gay me|gay te|vi phau|khau|noi|tao hinh|triet dot|dot|hut|ep tim|kep|nut mach|thong tim|cham|dien cham|"
     r"thuy cham|laser cham|xoa bop|bam huyet|vat ly tri lieu|tac dong cot song|phuc hoi chuc nang)\b"
@@ -97,7 +100,14 @@ _END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")  # a stop before a space or th
 _TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur")
 TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "techni", "verfahren", "methoden", "procedur", "huan luyen", "tap huan",
                    "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten",
-                   "bang phuong phap")
+                   "bang phuong phap", "ho tro thuc hien", "huong dan thuc hien")
+# "hỗ trợ thực hiện 6 ca phẫu thuật, trong đó 4 ca A, B; 1 ca C": the procedures of the cases an upper
+# hospital helped with (not those a hospital did alone: "đã thực hiện 500 ca mổ")
+_ASSISTED = re.compile(r"(?:ho tro|huong dan|chuyen giao)\s+(?:\w+\s+){0,3}?(?:thuc hien|phau thuat|mo)\b")
+# a kind of work, not a named procedure: "phẫu thuật phức tạp", "kỹ thuật cao"
+_GENERIC = re.compile(r"(?:phau thuat|ky thuat|ca mo|mo|thu thuat)(?:\s+(?:phuc tap|kho|lon|chuyen sau|cao|moi|hien dai|"
+                      r"nang|thuong quy|cap cuu))+")
+_CASES = re.compile(r"(?<!\w)\d+\s+ca\s+(?=\w)")
 FIELD_WORDS = ("linh vuc", "chuyen khoa", "chuyen nganh", "bereich", "fachgebiet", "field", "special", "area")
 TECHNIQUE_HINT = re.compile("|".join(TECHNIQUE_WORDS))
 FIELD_HINT = re.compile("|".join(FIELD_WORDS))
@@ -253,7 +263,7 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     first_word = technique_word.start() if technique_word else len(key)
     start = max(0, first_word - 120)
     for m in _LIST_CUE.finditer(key, first_word):
-        gap = (m.group("gap") or m.group("gap2") or m.group("gap3") or "")
+        gap = (m.group("gap") or m.group("gap2") or m.group("gap3") or m.group("gap4") or "")
         if FIELD_HINT.search(gap):
             continue
         plural = bool(m.group("gap3") is None and _PLURAL_BEFORE.search(key, max(0, m.start() - 20), m.start()))
@@ -275,6 +285,10 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         plural = "techniques" in m.group() or "procedures" in m.group()  # "training … techniques in A and B"
         items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=plural)
                      if not _DISEASE.match(key[i.start:i.end]))
+    assisted = _ASSISTED.search(key)
+    for m in _CASES.finditer(key, assisted.end()) if assisted else ():
+        items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=True)
+                     if not _DISEASE.match(key[i.start:i.end]))
     single = _SINGLE.finditer(key, max(0, hint.start() - 40)) \
         if any(word in key for word in _SINGLE_WORDS) else ()
     for m in single:
@@ -285,7 +299,8 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     # a list item that reads like no procedure is a goal or a remark ("nâng cấp trang thiết bị",
     # "khó chuyển giao"), unless the text names it as a known technique
     # an item holding a colon is a list's heading run into its first item ("chuyên sâu như: Cấy chỉ")
-    return _unique([i for i in items if looks_like_technique(i.name) and ":" not in i.name])
+    return _unique([i for i in items if looks_like_technique(i.name) and ":" not in i.name
+                    and not _GENERIC.fullmatch(fold(i.name))])
 
 
 def _unique(items: list[Item]) -> list[Item]:

@@ -1,0 +1,146 @@
+"""Relation shapes of real reports, on sentences written for these tests: satellites named by
+what they are called, staff sent to or coming from a hospital, gifts beside a partnership,
+and words whose folded spelling is another cue's."""
+from healthgraph.extraction import extract_text
+
+
+def _relations(text: str, language: str | None = None) -> set[tuple[frozenset, str, str | None]]:
+    facts = extract_text(text, language=language)
+    names = {o.id: o.name for o in facts.organisations}
+    return {(frozenset(names[x] for x in p.parties), p.kind, names.get(p.supporter or ""))
+            for p in facts.partnerships}
+
+
+def test_a_core_hospital_supporting_those_called_satellites_takes_them_as_satellites():
+    relations = _relations("Bệnh viện Đa khoa Xanh Pôn là đơn vị hạt nhân, hỗ trợ cho 3 bệnh viện vệ tinh gồm: "
+                           "Bệnh viện Đa khoa Ba Vì, Bệnh viện Đa khoa Đông Anh và Bệnh viện Đa khoa Mê Linh.")
+    core = "Bệnh viện Đa khoa Xanh Pôn"
+    assert relations == {(frozenset({core, f"Bệnh viện Đa khoa {place}"}), "satellite", core)
+                         for place in ("Ba Vì", "Đông Anh", "Mê Linh")}
+
+
+def test_a_core_hospital_is_no_receiver():
+    # folded, "hạt nhân hỗ trợ" (the core supports) reads "nhận hỗ trợ" (receives support)
+    relations = _relations("Bệnh viện Sản Nhi Trà Vinh là bệnh viện hạt nhân hỗ trợ Trung tâm Y tế huyện Cầu Kè.")
+    assert len(relations) == 1
+    supporter = next(iter(relations))[2]
+    assert supporter is not None and "Trà Vinh" in supporter and "Sản" in supporter
+
+
+def test_satellites_recognised_by_their_core_not_by_a_department():
+    relations = _relations("Bệnh viện K đã trao quyết định công nhận Bệnh viện Đa khoa tỉnh Ninh Bình và "
+                           "Bệnh viện Đa khoa tỉnh Nam Định là bệnh viện vệ tinh.")
+    assert {(kind, supporter) for _, kind, supporter in relations} == {("satellite", "Bệnh viện K")}
+    assert len(relations) == 2
+    assert _relations("Sở Y tế tỉnh Nam Định công nhận Bệnh viện Đa khoa huyện Hải Hậu là bệnh viện vệ tinh.") == set()
+    # with "của A" the core is named after: a name before the satellite is no core
+    relations = _relations("Theo Sở Y tế Hà Nội, Bệnh viện Đa khoa Sơn Tây là bệnh viện vệ tinh của "
+                           "Bệnh viện Hữu nghị Việt Đức.")
+    assert relations == {(frozenset({"Bệnh viện Đa khoa Sơn Tây", "Bệnh viện Hữu nghị Việt Đức"}), "satellite",
+                          "Bệnh viện Hữu nghị Việt Đức")}
+
+
+def test_staff_sent_down_to_a_hospital_transfer_from_those_who_send_them():
+    facts = extract_text("Năm 2024, Bệnh viện Nhi Trung ương đã cử 12 lượt cán bộ xuống Bệnh viện Sản Nhi Yên Bái "
+                         "để chuyển giao 6 kỹ thuật, trong đó có kỹ thuật thở máy không xâm nhập.")
+    assert [(p.supporter, p.recipient, p.kind) for p in facts.partnerships] == [
+        ("nhi-trung-uong", facts.partnerships[0].recipient, "transfer")]
+    assert "Yên Bái" in {o.id: o.name for o in facts.organisations}[facts.partnerships[0].recipient]
+    assert [t.name for t in facts.techniques] == ["thở máy không xâm nhập"]
+    # "cũ" (old) is not "cử" (send)
+    assert extract_text("Bệnh viện Bạch Mai cũ xuống cấp, Bệnh viện Đa khoa Hà Đông mới xây.").partnerships == []
+
+
+def test_staff_from_a_hospital_are_given_to_or_give_as_the_verb_says():
+    relations = _relations("Doctors from Da Nang Hospital will receive training at Osaka University Hospital "
+                           "in robotic surgery.", language="en")
+    assert [(kind, supporter) for _, kind, supporter in relations] == [("support", "Osaka University Hospital")]
+    relations = _relations("With a grant from the Nordic Health Foundation, Cho Ray Hospital has trained 30 nurses "
+                           "from Tay Ninh Provincial General Hospital.", language="en")
+    supporters = {frozenset(pair): supporter for pair, _, supporter in relations}
+    cho_ray = next(name for pair in supporters for name in pair if "Chợ Rẫy" in name or "Cho Ray" in name)
+    tay_ninh = next(name for pair in supporters for name in pair if "Tây Ninh" in name or "Tay Ninh" in name)
+    assert supporters[frozenset({cho_ray, tay_ninh})] == cho_ray
+    assert supporters[frozenset({"Nordic Health Foundation", cho_ray})] == "Nordic Health Foundation"
+
+
+def test_help_of_experts_of_a_hospital_names_the_giver():
+    facts = extract_text("Nhờ sự giúp đỡ của các chuyên gia Bệnh viện Chợ Rẫy, ê-kíp Bệnh viện Đa khoa tỉnh "
+                         "Bạc Liêu đã thực hiện thành công ca phẫu thuật thay khớp háng đầu tiên.")
+    assert [(p.supporter, p.kind) for p in facts.partnerships] == [("cho-ray", "support")]
+    assert [t.name for t in facts.techniques] == ["phẫu thuật thay khớp háng"]
+
+
+def test_partners_are_kept_beside_the_gift_that_funds_them():
+    relations = _relations("Boston Children's Hospital and the National Children's Hospital launched a twinning "
+                           "partnership in 2019, supported by the Alder Foundation.", language="en")
+    kinds = {kind for _, kind, _ in relations}
+    assert kinds == {"agreement", "support"}
+    assert {supporter for _, kind, supporter in relations if kind == "support"} == {"Alder Foundation"}
+    # co-organisers of a handover are no partners of the giver
+    relations = _relations("Tập đoàn Sao Mai phối hợp với Bộ Y tế tổ chức lễ bàn giao 5 xe cứu thương "
+                           "cho Bệnh viện Đa khoa tỉnh Đồng Tháp.")
+    assert all(kind == "support" for _, kind, _ in relations)
+
+
+def test_a_partner_after_mit_is_no_recipient_and_a_network_is_a_name():
+    relations = _relations("Mit Unterstützung der Hanse-Stiftung baut der Klinikverbund Nordwest gemeinsam mit dem "
+                           "Klinikum Oldenburg ein Ausbildungszentrum auf.", language="de")
+    assert (frozenset({"Hanse-Stiftung", "Klinikverbund Nordwest"}), "support", "Hanse-Stiftung") in relations
+    assert (frozenset({"Klinikverbund Nordwest", "Klinikum Oldenburg"}), "agreement", None) in relations
+    assert not any("Klinikum Oldenburg" in pair and kind == "support" for pair, kind, _ in relations)
+
+
+def test_provinces_listed_as_those_supported():
+    relations = _relations("Bộ Y tế giao Bệnh viện Trung ương Thái Nguyên làm bệnh viện hạt nhân hỗ trợ các tỉnh "
+                           "Bắc Kạn, Cao Bằng và Lạng Sơn.")
+    assert len(relations) == 3
+    assert {supporter for _, _, supporter in relations} == {"Bệnh viện Trung ương Thái Nguyên"}
+
+
+def test_a_currency_is_no_organisation():
+    facts = extract_text("Dự án do KOICA tài trợ với tổng kinh phí 5 triệu USD đã bàn giao thiết bị cho "
+                         "Trung tâm Y tế huyện Ba Chẽ.")
+    assert not any(o.name == "USD" for o in facts.organisations)
+    assert len(facts.partnerships) == 1
+
+
+def test_donors_named_after_the_receipt_give_to_those_who_received():
+    relations = _relations("The Provincial Lung Hospital and the Eye Hospital of Binh Dinh have received two ventilator "
+                           "packages from benefactors.\nPhoto: the handover (VNA)\n"
+                           "The donors are Harbor Steel Vietnam Company and Seoul Catholic University.", language="en")
+    givers = {supporter for _, _, supporter in relations}
+    assert givers == {"Harbor Steel Vietnam Company", "Seoul Catholic University"}
+    assert len(relations) == 4
+    # the hospitals of a place are no one's name
+    facts = extract_text("Binh Dinh hospitals received ventilators from Harbor Steel Vietnam Company.", language="en")
+    assert all("hospitals" not in o.name for o in facts.organisations)
+
+
+def test_staff_sent_to_several_places_clause_by_clause():
+    relations = _relations("Accordingly, Lakeside University Hospital sent resident Tran Van A (Department of Surgery) "
+                           "to work at Hill Town General Hospital; resident Le Thi B to work at River Medical Center; "
+                           "resident Pham C to work at Coast Medical Center.", language="en")
+    assert {supporter for _, _, supporter in relations} == {"Lakeside University Hospital"}
+    assert {name for pair, _, _ in relations for name in pair} == {
+        "Lakeside University Hospital", "Hill Town General Hospital", "River Medical Center", "Coast Medical Center"}
+
+
+def test_experts_invited_from_another_hospital_give_to_those_who_invite():
+    facts = extract_text("Trung tâm Y tế huyện Kỳ Sơn đã mời các chuyên gia của Bệnh viện Hữu nghị Việt Đức về "
+                         "phẫu thuật và chuyển giao kỹ thuật cho đội ngũ bác sĩ.")
+    assert [(p.supporter, p.kind) for p in facts.partnerships] == [("viet-duc", "transfer")]
+    # an invitation to a conference gives nothing
+    assert extract_text("Trung tâm Y tế huyện Kỳ Sơn đã mời Bệnh viện Hữu nghị Việt Đức dự hội nghị tổng kết."
+                        ).partnerships == []
+
+
+def test_procedures_of_the_cases_an_upper_hospital_helped_with():
+    facts = extract_text("Các chuyên gia Bệnh viện Chợ Rẫy đã hỗ trợ thực hiện 5 ca phẫu thuật phức tạp cho Bệnh viện "
+                         "Đa khoa tỉnh Kon Tum, trong đó 3 ca thay van hai lá, khâu lỗ thông liên nhĩ; 2 ca phẫu thuật "
+                         "nội soi cắt túi mật.")
+    assert [t.name for t in facts.techniques] == ["thay van hai lá", "khâu lỗ thông liên nhĩ",
+                                                  "phẫu thuật nội soi cắt túi mật"]
+    # what a hospital did alone is no transfer
+    assert extract_text("Năm qua, Bệnh viện Đa khoa tỉnh Kon Tum đã thực hiện 500 ca phẫu thuật nội soi cắt túi mật."
+                        ).techniques == []
