@@ -159,8 +159,9 @@ _TEMPORAL = frozenset({"nam", "ngay", "thang", "dau", "cuoi", "khi", "sau", "tru
 _VI_SPELLING = {"do": "do", "tu": "từ", "toi": "tới", "den": "đến", "voi": "với", "cua": "của", "duoc": "được",
                 "boi": "bởi", "theo": "theo", "cung": "cùng", "va": "và"}
 # The first word of cues of these categories as written: "nhận" (receive) is also "nhân" (core,
-# "hạt nhân"), "cử" (send) also "cũ" (old), "về" (to) also "vệ" ("vệ tinh")
+# "hạt nhân"), "cử" (send) also "cũ" (old), "mời" (invite) also "mới" (new), "về" (to) also "vệ" ("vệ tinh")
 _CUE_SPELLING = {"nhan": ("nhận", {"receive", "receive_transfer"}), "cu": ("cử", {"dispatch", "support"}),
+                 "moi": ("mời", {"invite"}),
                  "ve": ("về", {"dispatch_to"}), "xuong": ("xuống", {"dispatch_to"}), "len": ("lên", {"dispatch_to"})}
 
 
@@ -565,7 +566,7 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     origin = set(cues.get("from", []))
     # "A trained 40 nurses from B": staff from B, after the giving verb, are those given to
     giving = [p for c in ("support", "transfer") for p in cues.get(c, [])]
-    staff_from = {p for p in origin if any(p - 3 <= s < p for s in cues.get("staff", []))
+    staff_from = {p for p in origin if any(p - 3 <= s < p for s in cues.get("staff_from", []))
                   and any(v < p for v in giving)}
     to |= staff_from
     recipients, sources, previous = [], [], -1
