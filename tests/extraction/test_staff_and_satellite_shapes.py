@@ -144,3 +144,33 @@ def test_procedures_of_the_cases_an_upper_hospital_helped_with():
     # what a hospital did alone is no transfer
     assert extract_text("Năm qua, Bệnh viện Đa khoa tỉnh Kon Tum đã thực hiện 500 ca phẫu thuật nội soi cắt túi mật."
                         ).techniques == []
+
+
+def test_english_company_subjects_without_a_head():
+    relations = _relations("Orion Medical Vietnam handed over 15 ventilators to the Nam Dinh Department of Health.",
+                           language="en")
+    assert [(kind, supporter) for _, kind, supporter in relations] == [("support", "Orion Medical Vietnam")]
+    relations = _relations("Meridian Pharma Vietnam has partnered with the Vietnam Heart Association to screen "
+                           "5,000 patients.", language="en")
+    assert [frozenset(pair) for pair, _, _ in relations] == [
+        frozenset({"Meridian Pharma Vietnam", "Vietnam Heart Association"})]
+
+
+def test_a_british_trust_named_after_two_places_is_one_body():
+    relations = _relations("The twinning between Hartley and Moorside NHS Trust and Kibuye District Hospital began "
+                           "in 2019.", language="en")
+    assert [frozenset(pair) for pair, _, _ in relations] == [
+        frozenset({"Hartley and Moorside NHS Trust", "Kibuye District Hospital"})]
+
+
+def test_a_name_with_commas_is_whole_when_its_acronym_spells_it():
+    facts = extract_text("The link between Kibuye District Hospital and Hartley Hospital is funded by the Office for "
+                         "Health, Science and Development (OHSD).", language="en")
+    names = {o.name for o in facts.organisations}
+    assert "Office for Health, Science and Development" in names and "Office" not in names
+
+
+def test_german_training_verbs_give_to_where_they_train():
+    relations = _relations("Ärzte der Universitätsmedizin Rostock schulen Kollegen im Bach-Mai-Krankenhaus in der "
+                           "Notfallmedizin.", language="de")
+    assert [(kind, supporter) for _, kind, supporter in relations] == [("support", "Universitätsmedizin Rostock")]

@@ -302,7 +302,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
             taken.add(named.start, named.end)
     departments = [n for n in found if n.kind == "department"]
     found = _expansions_in_brackets(text, _faculties_with_their_university(
-        text, sorted((n for n in found if n.kind != "department"), key=lambda n: n.start)))
+        text, _spelled_by_acronym(text, sorted((n for n in found if n.kind != "department"), key=lambda n: n.start))))
     found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)
              if not _place_and_plural(n.surface, provinces)]
     return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
@@ -341,6 +341,42 @@ def _faculties_with_their_university(text: str, names: list[NamedSpan]) -> list[
 
 
 _ACRONYM = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}")
+
+
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{2,7})\)")
+_EXPANSION_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|,")
+_EXPANSION_GLUE = frozenset({",", "and", "of", "for", "the", "und", "für", "de", "&"})
+
+
+def _spelled_by_acronym(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
+    """"the Foreign, Commonwealth and Development Office (FCDO)": words that commas cut into
+    pieces are one name when the acronym in brackets after them spells their capitals.
+
+    >>> [(n.surface, n.aliases) for n in find_names("It was funded by the Foreign, Commonwealth and Development Office (FCDO).")]
+    [('Foreign, Commonwealth and Development Office', ('FCDO',))]
+    """
+    if "," not in text:
+        return names
+    for m in _BRACKETED_ACRONYM.finditer(text):
+        acronym = "".join(c for c in m.group(1) if c.isupper())
+        window = max(0, m.start() - 150)
+        tokens = list(_EXPANSION_TOKEN.finditer(text, window, m.start()))
+        initials, start = "", None
+        for token in reversed(tokens):
+            word = token.group()
+            if word.lower() in _EXPANSION_GLUE:
+                continue
+            if not word[:1].isupper() or len(initials) >= len(acronym):
+                break
+            initials, start = word[0] + initials, token.start()
+        end = len(text[:m.start()].rstrip())
+        if start is None or initials != acronym or "," not in text[start:end]:
+            continue
+        inside = [n for n in names if start <= n.start and n.end <= end]
+        kind = inside[-1].kind if inside else "foreign_body"
+        names = sorted([n for n in names if n not in inside]
+                       + [NamedSpan(start, end, text[start:end], kind, (m.group(1),))], key=lambda n: n.start)
+    return names
 
 
 def _expansions_in_brackets(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
@@ -1160,9 +1196,12 @@ def _head_at_word(word, shapes: _Shapes) -> bool:
 def _split_pieces(words, heads, shapes: _Shapes) -> list[tuple[int, int]]:
     # "Director of the Hong Kong Centre": the part before the last "of" ahead of the first head holds no head
     start = 0
+    # "Lewisham and Greenwich NHS Trust", "Guy's and St Thomas' NHS Foundation Trust": a British trust is
+    # named after the places it joins
+    trust = any(w.key == "nhs" for w in words)
     for i, w in enumerate(words[:heads[0][0]]):
         if w.key in ("of", "des", "der", "at", "bei", "am", "beim", "and", "und", "&", "von", "vom") \
-                and not _inside_name(words, i, shapes):
+                and not _inside_name(words, i, shapes) and not (trust and w.key in ("and", "&")):
             start = i + 1
     # "A Hospital and B Hospital", "Klinikum A und Klinikum B": two names; so are "X-Stiftung die
     # Initiative": an article opens another phrase
@@ -1338,10 +1377,14 @@ def _placed_heads(text: str, hits: dict[str, list[int]], taken: _Taken, names: l
 # Vietnamese verbs a party does, found in the folded text: a foreign name right before one is a
 # party ("Operation Smile Vietnam đã phối hợp với …", "THACO trao tặng …", "Vinamilk ủng hộ …")
 _VI_PARTY_VERBS = ("phoi hop", "ky ket", "hop tac", "ho tro", "tai tro", "trao tang", "ung ho", "chuyen giao",
-                   "ban giao", "dong hanh")
+                   "ban giao", "dong hanh",
+                   # and an English company's ("Samsung Electronics Vietnam handed over …", "AstraZeneca Vietnam
+                   # has partnered with …")
+                   "handed over", "donated", "partnered", "has partnered", "funded", "sponsored", "teamed up",
+                   "presented")
 # (the name opens on its capital, so that the regex engine skips to capitals instead of trying every character)
 _SUBJECT_BEFORE = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3})[ \t]+"
-                             r"(?:(?:đã|đang|sẽ|vừa|cũng|tiếp tục|luôn)[ \t]+)*$")
+                             r"(?:(?:đã|đang|sẽ|vừa|cũng|tiếp tục|luôn|has|have|had|will|also|recently)[ \t]+)*$")
 
 
 def _foreign_subjects(text: str, hits: dict[str, list[int]], taken: _Taken, shapes: _Shapes, provinces,
