@@ -174,3 +174,12 @@ def test_german_training_verbs_give_to_where_they_train():
     relations = _relations("Ärzte der Universitätsmedizin Rostock schulen Kollegen im Bach-Mai-Krankenhaus in der "
                            "Notfallmedizin.", language="de")
     assert [(kind, supporter) for _, kind, supporter in relations] == [("support", "Universitätsmedizin Rostock")]
+
+
+def test_a_count_after_a_name_is_no_part_of_it_and_a_workshop_is_no_partnership():
+    facts = extract_text("Năm 2024, Bệnh viện Thống Nhất đã chuyển giao cho Bệnh viện Đa khoa tỉnh Bình Thuận "
+                         "4 kỹ thuật, gồm: đặt stent động mạch vành và siêu âm tim.")
+    assert {o.name for o in facts.organisations} >= {"Bệnh viện Đa khoa tỉnh Bình Thuận"}
+    assert not any(o.name.endswith(" 4") for o in facts.organisations)
+    assert extract_text("Hội thảo “Trí tuệ nhân tạo trong y học” do Bệnh viện Thống Nhất phối hợp với Công ty "
+                        "Meditech Sài Gòn tổ chức.").partnerships == []

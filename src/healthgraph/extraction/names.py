@@ -599,7 +599,10 @@ def _starts_with(tokens, k, phrases: dict[str, list[tuple[str, ...]]]) -> int:
 # after a number: a group of places or units ("3 tỉnh"), or a count ("600 giường"), never part of a name
 VI_GROUP_UNITS = frozenset({"tinh", "huyen", "xa", "benh", "bv", "don", "co", "nuoc", "thanh"})
 VI_COUNTED = VI_GROUP_UNITS | {"giuong", "ty", "trieu", "nguoi", "ca", "nam", "thang", "ngay", "km", "usd",
-                                    "dong", "euro", "may", "xe", "chiec", "thung", "lieu", "suat"}
+                                    "dong", "euro", "may", "xe", "chiec", "thung", "lieu", "suat",
+                                    # "chuyển giao cho Bệnh viện X 5 kỹ thuật": a count after the name
+                                    "ky", "goi", "luot", "lan", "bac", "chuyen", "can", "dieu", "lop", "khoa", "de",
+                                    "dot", "hop", "bo", "tan"}
 
 
 # one-word heads as written: folded, "Quy Nhơn" would be "Quỹ" (fund), "So" "Sở"
