@@ -38,10 +38,14 @@ class SkippedSources:
     (the rest of the run goes on), then the exit status a script expects (:meth:`exit`)."""
 
     def __init__(self) -> None:
-        self.count = 0
+        self.problems: list[str] = []  # each skipped source's problem, for a program's output
+
+    @property
+    def count(self) -> int:
+        return len(self.problems)
 
     def __call__(self, problem) -> None:
-        self.count += 1
+        self.problems.append(str(problem))
         click.echo(f"warning: skipped {one_line(problem)}", err=True)
 
     def exit(self, read: int | None = None) -> None:

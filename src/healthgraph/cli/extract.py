@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from . import main
+from . import SkippedSources, main
 from ..errors import one_line
 
 
@@ -25,19 +25,14 @@ def extract_command(paths, fmt, jobs):
     from ..extraction import extract
     from ..output import emit
 
-    errors = []
-
-    def report(exc):
-        errors.append(str(exc))
-        click.echo(f"Error: {one_line(exc)}", err=True)
-
-    results = extract(paths, jobs=jobs, on_error=report, show_progress=True)
+    skipped = SkippedSources()
+    results = extract(paths, jobs=jobs, on_error=skipped, show_progress=True)
     for facts in results:  # the article is kept; what a fault cost is said
         if facts.skipped:
             click.echo(one_line(f"Warning: {facts.document.path or facts.document.id}: {len(facts.skipped)} "
                                 f"sentence(s) skipped by an extraction fault ({facts.skipped[0]})"), err=True)
     if fmt == "json":
-        json.dump({"documents": [f.to_dict() for f in results], "errors": errors}, sys.stdout,
+        json.dump({"documents": [f.to_dict() for f in results], "errors": skipped.problems}, sys.stdout,
                   ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
@@ -54,5 +49,4 @@ def extract_command(paths, fmt, jobs):
                              "supporter": names.get(t.source, ""), "parties": f"{t.name} → {names.get(t.recipient, '?')}",
                              "date": t.date, "valid_to": None})
         emit(rows, ["document", "kind", "supporter", "parties", "date", "valid_to"], "table")
-    if errors:
-        sys.exit(1 if results else 2)
+    skipped.exit(read=len(results))
