@@ -183,3 +183,21 @@ def test_a_count_after_a_name_is_no_part_of_it_and_a_workshop_is_no_partnership(
     assert not any(o.name.endswith(" 4") for o in facts.organisations)
     assert extract_text("Hội thảo “Trí tuệ nhân tạo trong y học” do Bệnh viện Thống Nhất phối hợp với Công ty "
                         "Meditech Sài Gòn tổ chức.").partnerships == []
+
+
+def test_a_name_far_after_cho_belongs_to_another_clause():
+    text = ("Bệnh viện Đa khoa tỉnh Hà Giang vừa khánh thành khu điều trị mới. Khu điều trị được kỳ vọng sẽ giúp "
+            "giảm tải cho các bệnh viện tuyến trên, nhất là khi Bệnh viện Nhi Trung ương luôn trong tình trạng quá tải.")
+    assert _relations(text) == set()
+    # close after "cho", the names are given to
+    relations = _relations("Bệnh viện Đa khoa tỉnh Hà Giang vừa nhận máy thở. Dự án cũng cung cấp trang thiết bị cho "
+                           "3 bệnh viện huyện gồm Trung tâm Y tế huyện Yên Minh và Trung tâm Y tế huyện Mèo Vạc.")
+    assert {names for names, _, _ in relations} == {
+        frozenset({"Bệnh viện Đa khoa tỉnh Hà Giang", f"Trung tâm Y tế huyện {place}"}) for place in ("Yên Minh", "Mèo Vạc")}
+
+
+def test_the_body_of_a_speakers_title_is_no_party():
+    relations = _relations("Đại diện Trường Đại học Y Dược Thái Bình, PGS.TS Nguyễn Văn An, Chủ tịch Hội đồng Trường, "
+                           "chia sẻ rằng nhà trường đã ký kết hợp tác với Bệnh viện Đa khoa tỉnh Hưng Yên.")
+    assert {names for names, _, _ in relations} == {
+        frozenset({"Trường Đại học Y Dược Thái Bình", "Bệnh viện Đa khoa tỉnh Hưng Yên"})}

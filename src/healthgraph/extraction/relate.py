@@ -441,7 +441,7 @@ def passive_givers(cues: dict[str, list[int]], mentions: list[tuple[int, Organis
     joins = set(cues.get("and", []))
     to = min((p for p in cues.get("to", []) if by[0] < p < mentions[0][0]), default=None)
     if to is not None:  # "(xe) được lãnh đạo tỉnh tiếp nhận, bàn giao cho A, B và C": they receive the main party's gift
-        return [Relation(recipient, taker, kind, recipient, True) for taker in _listed_after(mentions, to, joins)]
+        return [Relation(recipient, taker, kind, recipient, True) for taker in _receivers_after(mentions, to, joins)]
     return [Relation(giver, recipient, kind, giver, True) for giver in _listed_after(mentions, by[0], joins)]
 
 
@@ -485,7 +485,7 @@ def unnamed_giver(cues: dict[str, list[int]], mentions: list[tuple[int, Organisa
     if relations or not directed or mentions[0][0] < min(directed):
         return relations
     takers = _distinct([(0, o) for p in cues.get("to", []) if p > min(directed)
-                        for o in _listed_after(mentions, p, joins)])
+                        for o in _receivers_after(mentions, p, joins)])
     giver = next((o for o in ranked if o.id not in {t.id for t in takers}), None)
     kind = "transfer" if "transfer" in cues else "support"
     return [Relation(giver, t, kind, giver, True) for t in takers if giver is not None]
@@ -672,6 +672,17 @@ def _listed_after(mentions, pos: int, and_positions: set[int]) -> list[Organisat
         listed.append(org)
         previous = p
     return listed
+
+
+_RECEIVER_REACH = 7  # words from "cho"/"to" to the first name it gives to ("cho 3 bệnh viện tuyến huyện gồm A")
+
+
+def _receivers_after(mentions, to: int, and_positions: set[int]) -> list[Organisation]:
+    """Those listed right after "cho"/"to"; none when the first name is far after it ("giúp giảm
+    tải cho các bệnh viện tuyến trên, nhất là khi bệnh viện X …": another clause's)."""
+    if _after_with_position(mentions, to)[0] - to > _RECEIVER_REACH:
+        return []
+    return _listed_after(mentions, to, and_positions)
 
 
 _LIST_WORDS = 12  # words from one listed name to the next: more is another clause
