@@ -201,3 +201,14 @@ def test_the_body_of_a_speakers_title_is_no_party():
                            "chia sẻ rằng nhà trường đã ký kết hợp tác với Bệnh viện Đa khoa tỉnh Hưng Yên.")
     assert {names for names, _, _ in relations} == {
         frozenset({"Trường Đại học Y Dược Thái Bình", "Bệnh viện Đa khoa tỉnh Hưng Yên"})}
+
+
+def test_an_acronym_and_the_countries_it_serves_name_a_branch():
+    relations = _relations("Die neue Dialysestation des Klinikums Bremen wurde von PATH Vietnam, PATH Österreich-Schweiz "
+                           "und der Robert Bosch Stiftung unterstützt.", language="de")
+    assert {supporter for _, _, supporter in relations} == {"PATH Vietnam", "PATH Österreich-Schweiz",
+                                                            "Robert Bosch Stiftung"}
+    # a plain abbreviation before a country is no body: "vốn ODA Nhật Bản" is a loan, "CHLB Đức" a state
+    relations = _relations("Bệnh viện Đa khoa tỉnh Nam Định tiếp nhận thiết bị từ vốn ODA Nhật Bản "
+                           "và từ CHLB Đức.")
+    assert relations == set()

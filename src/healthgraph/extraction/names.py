@@ -296,6 +296,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                    lambda: _placed_heads(text, hits, taken, found),
                    lambda: _foreign_subjects(text, hits, taken, shapes, provinces,
                                              {bare: n.surface for n in found for bare in _bare_form(n)}),
+                   lambda: _country_branches(text, taken, shapes),
                    lambda: _determined_acronyms(text, taken, shapes, {alias for n in found for alias in n.aliases})):
         for named in reader():  # each reader sees the names the ones before it found
             found.append(named)
@@ -1410,6 +1411,33 @@ def _foreign_subjects(text: str, hits: dict[str, list[int]], taken: _Taken, shap
             surface = text[words[0].start:words[-1].end]
             found.append(NamedSpan(words[0].start, words[-1].end, surface, "organisation", (), bare_forms.get(surface)))
             mine.add(words[0].start, words[-1].end)
+    return found
+
+
+# "CARE Vietnam", "PATH Deutschland-Luxemburg": an acronym and the country(ies) it works in
+_ACRONYM_AND_PLACE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][A-ZÄÖÜ0-9]{2,7}[ \t]+[A-ZÄÖÜĐ][\w]*(?:[ \t-]+[A-ZÄÖÜĐ][\w]*){0,3}")
+
+
+def _country_branches(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSpan]:
+    """An organisation's branch named by its acronym and the country or countries it serves
+    ("von CARE Vietnam, CARE Deutschland-Luxemburg und der KfW"), unless the acronym is a plain
+    abbreviation ("vốn ODA Nhật Bản", "USD").
+
+    >>> [n.surface for n in _country_branches("unterstützt von CARE Deutschland-Luxemburg und Partnern.", _Taken(), _shapes())]
+    ['CARE Deutschland-Luxemburg']
+    """
+    found = []
+    for m in _ACRONYM_AND_PLACE.finditer(text):
+        acronym, _, tail = m.group().partition(" ")
+        if acronym.lower() in shapes.plain_acronyms or taken.overlaps(m.start(), m.end()):
+            continue
+        words = list(re.finditer(r"[^\s-]+", tail))
+        for n in range(len(words), 0, -1):  # the longest run of words that names countries only
+            countries = tail[:words[n - 1].end()].split("-")
+            if all(fold(c.strip()) in shapes.countries for c in countries):
+                end = m.start() + len(acronym) + 1 + words[n - 1].end()
+                found.append(NamedSpan(m.start(), end, text[m.start():end], "organisation", ()))
+                break
     return found
 
 

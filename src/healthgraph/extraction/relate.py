@@ -581,6 +581,10 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
                 recipients.append(org)
                 break
         previous = pos
+    joins = set(cues.get("and", []))
+    # "von A, B und der C unterstützt", "do A và B tài trợ": a marked source's list gives with it
+    sources = _distinct([(0, o) for s in sources for o in _listed_after(
+        mentions, next(p for p, o in mentions if o is s) - 1, joins) if o not in recipients])
     taker = recipients[0] if recipients else None
     if staff_from and taker is not None:
         # "(With a grant from C,) A trained 40 nurses from B": A, the one before the verb, trains B; C gives to A
@@ -596,7 +600,6 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     if not verb_final and not any(mentions[0][0] < p < mentions[-1][0] for p in verbs) and not sources:
         return []  # with the verb outside the names, a marked source must say who gives ("nhận chuyển giao từ A, B …")
     others = [o for _, o in mentions if o.id not in {getattr(taker, "id", None), getattr(giver, "id", None)}]
-    joins = set(cues.get("and", []))
     if taker is None and giver is not None:
         giver_pos = next(p for p, o in mentions if o.id == giver.id)
         co_givers = {o.id for o in _listed_after(mentions, giver_pos - 1, joins)}
