@@ -212,3 +212,22 @@ def test_an_acronym_and_the_countries_it_serves_name_a_branch():
     relations = _relations("Bệnh viện Đa khoa tỉnh Nam Định tiếp nhận thiết bị từ vốn ODA Nhật Bản "
                            "và từ CHLB Đức.")
     assert relations == set()
+
+
+def test_a_body_named_in_quotes_after_its_head():
+    relations = _relations("Đợt này, các nhà hảo tâm trong nhóm “Bếp yêu thương” đã trao tặng cho "
+                           "Bệnh viện Đa khoa tỉnh Tây Ninh 2 máy thở.")
+    assert relations == {(frozenset({"nhóm “Bếp yêu thương”", "Bệnh viện Đa khoa tỉnh Tây Ninh"}), "support",
+                          "nhóm “Bếp yêu thương”")}
+
+
+def test_provinces_counted_before_their_names_receive():
+    relations = _relations("Sáng 3/6, Bệnh viện Đa khoa tỉnh Thái Bình đã cử đoàn chi viện, hỗ trợ 2 tỉnh "
+                           "Hà Nam và Nam Định chống dịch theo đề nghị của Bộ Y tế.")
+    assert {supporter for _, _, supporter in relations} == {"Bệnh viện Đa khoa tỉnh Thái Bình"}
+    assert len(relations) == 2 and all(kind == "support" for _, kind, _ in relations)
+
+
+def test_a_call_for_funding_is_no_partnership():
+    assert _relations("Phó Thủ tướng đồng ý chủ trương kêu gọi Quỹ Phát triển Ả-rập Xê-út tài trợ cho "
+                      "Bệnh viện Đa khoa tỉnh Kon Tum.") == set()

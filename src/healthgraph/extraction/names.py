@@ -291,7 +291,8 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                 taken.add(named.start, named.end)
     for span in known.items():
         taken.add(*span)
-    for reader in (lambda: _province_pairs(text, taken, provinces), lambda: _agents(text, taken, shapes),
+    for reader in (lambda: _quoted_names(text, taken), lambda: _province_pairs(text, taken, provinces),
+                   lambda: _agents(text, taken, shapes),
                    lambda: _province_partners(text, hits, taken, provinces),
                    lambda: _placed_heads(text, hits, taken, found),
                    lambda: _foreign_subjects(text, hits, taken, shapes, provinces,
@@ -1294,10 +1295,12 @@ _PROVINCE_PARTNERS = (  # (the list, one item of it, anchors in the folded text,
     (re.compile(rf"(?:v(?<!\wv)ới|c(?<!\wc)ùng)[ \t]+(?P<list>{_PLACE_ITEM}(?:[ \t]*(?:,|và)[ \t]*{_PLACE_ITEM})*)"),
      _PLACE_ITEM, ("voi ", "cung "), 1, 160, False),
     # "trao tặng 30 xe cứu thương cho TP. Hà Nội", "bàn giao … cho tỉnh Hà Tĩnh, Nghệ An và Thanh Hóa": recipients
-    (re.compile(rf"(?:c(?<!\wc)ho|t(?<!\wt)ặng|t(?<!\wt)rợ)[ \t]+(?:các[ \t]+)?"
+    # "hỗ trợ 2 tỉnh Bắc Giang và Bắc Ninh": a count before them
+    (re.compile(rf"(?:c(?<!\wc)ho|t(?<!\wt)ặng|t(?<!\wt)rợ)[ \t]+(?:(?:các|[2-9]|hai|ba|bốn|năm)[ \t]+)?"
                 rf"(?P<list>(?:tỉnh|thành phố|TP\.?)[ \t]*{_PLACE_ITEM}(?:[ \t]*(?:,|và)[ \t]*{_PLACE_ITEM})*)"),
-     _PLACE_ITEM, ("cho tinh", "cho thanh pho", "cho tp", "tang tinh", "tang thanh pho", "tang tp", "tro tinh",
-                   "tro thanh pho", "tro tp", "cho cac tinh", "tang cac tinh", "tro cac tinh"), 1, 160, True),
+     _PLACE_ITEM, tuple(f"{verb} {count}{place}" for verb in ("cho", "tang", "tro")
+                        for count in ("", "cac ", *(f"{n} " for n in "23456789"), "hai ", "ba ", "bon ", "nam ")
+                        for place in ("tinh", "thanh pho", "tp")), 1, 160, True),
     (re.compile(r"(?P<list>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+[Pp]rovince)\b"), r".+", ("province",), 60, 8,
      False),
 )
@@ -1332,6 +1335,27 @@ _AGENT = re.compile(  # "die von Veterans For America gesponserte Einheit", "fun
     r"|(?<!\w)(?:funded|sponsored|supported|donated|financed|backed)[ \t]+by[ \t]+(?:the[ \t]+)?(?P<en>"
     + _CAPITALISED_RUN + r")")
 _TRAILING_CONNECTOR = re.compile(r"(?:[ \t]+(?:for|of|and|und|de|du|für))+$")
+
+
+# "Quỹ “Ngành y tế cùng ngư dân bám biển”", "nhóm “Vườn măng cụt”", "Klinik „Eisenmoorbad“": a head and
+# the name it has in quotes (whatever its words' case)
+_QUOTED_NAME = re.compile(r"(?<!\w)(?P<head>[Qq]uỹ|[Nn]hóm|[Hh]ội|[Cc]âu lạc bộ|CLB|Verein|Stiftung|Klinik|Klinikum|"
+                          r"Initiative|Foundation|Fund|[Gg]roup)[ \t]+[“„\"«»](?P<name>[^“”„\"«»\n]{2,60})[”“\"«»]")
+_QUOTED_KINDS = {"klinik": "hospital", "klinikum": "hospital"}
+
+
+def _quoted_names(text: str, taken: _Taken) -> list[NamedSpan]:
+    """Bodies named in quotes after the head that says what they are.
+
+    >>> [n.surface for n in _quoted_names("các nhà hảo tâm trong nhóm “Vườn măng cụt” đã trao tặng", _Taken())]
+    ['nhóm “Vườn măng cụt”']
+    """
+    found = []
+    for m in _QUOTED_NAME.finditer(text):
+        if not taken.overlaps(m.start(), m.end()):
+            found.append(NamedSpan(m.start(), m.end(), m.group(), _QUOTED_KINDS.get(m.group("head").lower(),
+                                                                                     "organisation"), ()))
+    return found
 
 
 def _agents(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSpan]:
