@@ -33,7 +33,7 @@ from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
 from .reader import read_documents
 from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, named_donors, passive_givers,
-                     receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient)
+                     receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
 from .resolve import known_organisation, resolve_mentions
 from .segment import Sentence, split_sentences
 from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss
@@ -172,6 +172,8 @@ def extract_document(document: Document) -> DocumentFacts:
                 if technique_hints.between(sentence.start, sentence.end) else []
             # "… từ các bệnh viện như A, B, Viện Huyết học …": a list item that is a name is no technique
             techniques = [t for t in techniques if not any(s <= sentence.start + t.start < e for s, e in spans)]
+            if techniques and vetoed(cues or cue_positions(all_cues, i, j)):
+                techniques = []  # "mong muốn … chuyển giao kỹ thuật X", "khảo sát …": asked for or surveyed, not given
             if relations or techniques:
                 evidence = evidence_of(sentence)
                 for rel in relations:

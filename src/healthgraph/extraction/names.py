@@ -754,7 +754,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
 _EN_CONNECTORS = frozenset({"the", "of", "for", "and", "&"})
 _VI_CLAUSE_WORDS = frozenset({"đã", "sẽ", "đang", "được", "bị", "là", "có", "cho", "với", "của", "tại", "ở", "từ",
                               "đến", "ký", "kết", "trao", "tặng", "hỗ", "trợ", "chuyển", "giao", "nhận", "tiếp",
-                              "thực", "hiện", "phối", "hợp", "tác", "vừa", "này", "do", "theo", "khi", "nhưng"})
+                              "thực", "hiện", "phối", "hợp", "tác", "vừa", "này", "do", "theo", "khi", "nhưng",
+                              "khảo", "thăm"})
 
 
 # function words and two-syllable verbs end a descriptive name ("Quỹ Bảo trợ trẻ em đã tài trợ …")
@@ -769,7 +770,9 @@ _VI_VERBS = frozenset({"tài trợ", "hỗ trợ", "ủng hộ", "trao tặng", 
                        "vận động", "trao quà", "tặng quà", "chia sẻ", "chăm sóc", "mổ tim", "khám sàng", "cấp phát",
                        "tăng cường", "đẩy mạnh", "mở rộng", "nâng cao", "cung cấp", "hợp tác", "liên kết", "tiếp tục",
                        "đồng ý", "thống nhất", "chính thức", "lần đầu", "xây dựng", "hoàn thành", "khánh thành",
-                       "kêu gọi", "gây quỹ", "phát động", "tham gia", "đóng góp", "góp phần", "tiến hành"})
+                       "kêu gọi", "gây quỹ", "phát động", "tham gia", "đóng góp", "góp phần", "tiến hành",
+                       "thấu hiểu", "khảo sát", "kiểm tra", "làm việc", "đề xuất", "đề nghị", "đánh giá", "đón tiếp",
+                       "tiếp đón", "thăm hỏi", "trao đổi"})
 
 
 _VI_VERB_SYLLABLES = frozenset({"dành", "giúp", "gửi", "đưa", "mang", "tặng", "trao", "ký", "xây", "cấp", "cử", "hỗ",

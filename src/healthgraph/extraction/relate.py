@@ -239,7 +239,7 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
     if len(orgs) < 2:
         return []
     signed = "sign" in cues
-    if _vetoed(cues):
+    if vetoed(cues):
         return []
     relations: list[Relation] = []
     joins = set(cues.get("and", []))
@@ -356,7 +356,7 @@ def _dispatched(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     return relations
 
 
-def _vetoed(cues: dict[str, list[int]]) -> bool:
+def vetoed(cues: dict[str, list[int]]) -> bool:
     """Guests of a signing are no parties, a patient transfer, a takeover or a merger is no
     partnership even when signed; and unless a signing is stated, a needs survey or a visit
     framing the sentence states none."""
@@ -502,7 +502,7 @@ def unnamed_recipient(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
     before were about (``topic``). ``start``: the sentence's first word."""
     support = cues.get("support", [])
     orgs = _distinct(mentions)
-    if not support or len(orgs) != 1 or not topic or _vetoed(cues) or "by" in cues:
+    if not support or len(orgs) != 1 or not topic or vetoed(cues) or "by" in cues:
         return []
     giver, recipient = orgs[0], topic[0]
     if not mentions[0][0] - start <= 6 or mentions[0][0] > min(support) or recipient.id == giver.id \
@@ -518,7 +518,7 @@ def unnamed_partner(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     topic of the sentences before (``topic``), when they name one. ``start``: the sentence's
     first word."""
     opening = [p for c in ("cooperate", "sign") for p in cues.get(c, []) if p - start <= 3]
-    if not opening or not mentions or not topic or _vetoed(cues):
+    if not opening or not mentions or not topic or vetoed(cues):
         return []
     first = mentions[0][0]
     if not any(first - 3 <= p < first for p in cues.get("with", [])):

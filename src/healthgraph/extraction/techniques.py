@@ -35,7 +35,7 @@ _LIST_CUE = re.compile(
     r"\s*")
 _PLURAL_BEFORE = re.compile(r"(?:cac|nhung|mot so|\d+)\s*(?:goi\s+)?(?:dich vu\s+)?$")
 _FIELD_CUE = re.compile(
-    r"(?:linh vuc|chuyen khoa|chuyen nganh|bereichen|bereich|fachgebieten|fields?|specialties|areas?)"
+    r"(?:linh vuc|chuyen khoa|chuyen nganh|bereichen|bereich|fachgebieten|fields?|specialties|specialities|areas?)"
     r"(?:[^:.;]{0,40}?)(?:\s*(?:nhu|gom|bao gom|wie|beispielsweise|zum beispiel|such as|including)\s*:?|\s*:)\s*")
 # "chuyển giao (cho X) (các|2) kỹ thuật A, B và C cho ...", "received the techniques A and B from",
 # "übernahm ... die Techniken A und B"
@@ -196,11 +196,13 @@ def _enumeration(text: str, key: str, start: int, stop_at_preposition: bool = Fa
     if stop_at_preposition and (stop := _LIST_STOP.search(key, start, end)):
         end = stop.start()
     spans = _split(key, start, end, _ITEM_SPLIT)
-    last = _split(key, *spans[-1], _LAST_AND)
+    # the list's "và"/"and" is in its last item, or in the one before a trailing remark ("A, B and C, for six months")
+    k = len(spans) - 1 if len(spans) < 2 or _LAST_AND.search(key, *spans[-1]) else len(spans) - 2
+    last = _split(key, *spans[k], _LAST_AND)
     # "A, B và C" ends in two items; "cấp cứu và can thiệp tim mạch" alone is one, unless
     # the cue announced several or both halves read as techniques
     if len(last) > 1 and (len(spans) >= 2 or plural or all(looks_like_technique(text[a:b].strip()) for a, b in last)):
-        spans = spans[:-1] + last
+        spans = spans[:k] + last + spans[k + 1:]
     items = []
     for a, b in spans:
         a, b = _strip(key, a, b)
@@ -282,6 +284,8 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     trained = _TRAINED_IN.finditer(key, max(0, hint.start() - 20)) \
         if any(word in key for word in _TRAINED_WORDS) else ()
     for m in trained:
+        if (field := _FIELD_CUE.search(key, m.end(), m.end() + 60)) and field.start() - m.end() <= 20:
+            continue  # "train … in specialities such as A, B": the field list below reads it
         plural = "techniques" in m.group() or "procedures" in m.group()  # "training … techniques in A and B"
         items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=plural)
                      if not _DISEASE.match(key[i.start:i.end]))
@@ -289,6 +293,12 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     for m in _CASES.finditer(key, assisted.end()) if assisted else ():
         items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=True)
                      if not _DISEASE.match(key[i.start:i.end]))
+    # "train doctors in specialities such as bronchoscopy, lobectomy and cardiology": the procedures of a
+    # field list after a training or transfer verb are techniques (cardiology stays a field)
+    if any(word in key for word in _TRAINED_WORDS) or _VERB_LIST.search(key, start):
+        for m in _FIELD_CUE.finditer(key, start):
+            items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=True)
+                         if _PROCEDURE_WORD.search(key[i.start:i.end]) and gloss(i.name, "specialties") is None)
     single = _SINGLE.finditer(key, max(0, hint.start() - 40)) \
         if any(word in key for word in _SINGLE_WORDS) else ()
     for m in single:

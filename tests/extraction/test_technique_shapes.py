@@ -1,0 +1,30 @@
+"""Techniques as real reports state them, on sentences written for these tests: procedures
+named in a list of specialities, lists that end on a remark, and techniques only asked for."""
+from healthgraph.extraction import extract_text
+from healthgraph.extraction.techniques import find_techniques
+
+
+def test_the_procedures_of_a_speciality_list_after_training_are_techniques():
+    names = [i.name for i in find_techniques(
+        "The Cho Ray Hospital will train 12 nurses of the Attapeu Provincial Hospital in specialities such as "
+        "gastroscopy, neurology, haemodialysis and mastectomy, for three months.")]
+    assert names == ["gastroscopy", "haemodialysis", "mastectomy"]  # neurology is a field
+
+
+def test_a_speciality_list_without_training_or_transfer_gives_no_technique():
+    assert find_techniques("The hospital is strong in specialities such as gastroscopy and neurology.") == []
+
+
+def test_techniques_a_hospital_asks_for_are_not_transferred():
+    facts = extract_text("Sở Y tế tỉnh Hà Giang mong muốn Bệnh viện Việt Đức chuyển giao kỹ thuật phẫu thuật nội soi "
+                         "khớp gối cho Bệnh viện Đa khoa tỉnh Hà Giang.")
+    assert facts.techniques == []
+    facts = extract_text("Bệnh viện Việt Đức đã chuyển giao kỹ thuật phẫu thuật nội soi khớp gối cho "
+                         "Bệnh viện Đa khoa tỉnh Hà Giang.")
+    assert [t.name for t in facts.techniques] == ["phẫu thuật nội soi khớp gối"]
+
+
+def test_a_capitalised_headline_name_ends_at_its_verb():
+    facts = extract_text("BỆNH VIỆN NHI TRUNG ƯƠNG KHẢO SÁT NHU CẦU TẠI BỆNH VIỆN ĐA KHOA TỈNH ĐIỆN BIÊN")
+    assert {o.name.upper() for o in facts.organisations} >= {"BỆNH VIỆN NHI TRUNG ƯƠNG"}
+    assert not any("KHẢO SÁT" in o.name.upper() for o in facts.organisations)
