@@ -1,5 +1,6 @@
-"""Techniques as real reports state them, on sentences written for these tests: procedures
-named in a list of specialities, lists that end on a remark, and techniques only asked for."""
+"""Shapes of real reports, on sentences written for these tests: procedures named in a list
+of specialities, lists that end on a remark, techniques only asked for, headlines in capitals
+and caption credits."""
 from healthgraph.extraction import extract_text
 from healthgraph.extraction.techniques import find_techniques
 
@@ -28,3 +29,14 @@ def test_a_capitalised_headline_name_ends_at_its_verb():
     facts = extract_text("BỆNH VIỆN NHI TRUNG ƯƠNG KHẢO SÁT NHU CẦU TẠI BỆNH VIỆN ĐA KHOA TỈNH ĐIỆN BIÊN")
     assert {o.name.upper() for o in facts.organisations} >= {"BỆNH VIỆN NHI TRUNG ƯƠNG"}
     assert not any("KHẢO SÁT" in o.name.upper() for o in facts.organisations)
+
+
+def test_a_caption_credit_ends_its_line():
+    from healthgraph.extraction.normalise import normalise
+    text = ("The two hospitals signed a memorandum of understanding on training last week in Hanoi. — Photo courtesy "
+            "of Vinmec\nCho Ray Hospital and Attapeu Provincial Hospital signed a memorandum of understanding on.")
+    assert normalise(text).split("\n")[1].startswith("Cho Ray Hospital")
+    # a wrapped paragraph line that happens to hold "ảnh" is still joined
+    wrapped = ("Bệnh viện Bạch Mai đã chuyển giao cho Bệnh viện Đa khoa tỉnh Phú Thọ kỹ thuật có ảnh hưởng\n"
+               "lớn tới người bệnh trong tỉnh và các vùng lân cận theo đề án của Bộ Y tế.")
+    assert "\n" not in normalise(wrapped)

@@ -23,6 +23,8 @@ _OTHER_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _TERMINAL = tuple(".!?:;…\"”»)]")
 _METADATA_LINE = re.compile(r"^\s*(\d{1,2}[:/.]\d{1,2}|ngày|lượt xem|ngày đăng|nguồn|quelle|source|tác giả|đăng bởi)",
                             re.I)
+# a caption's credit ends its line: "… — Photo courtesy of Samsung Viet Nam", "(Ảnh: Minh Anh)", "Foto: KNA"
+_CREDIT_END = re.compile(r"(?<!\w)(?:photo courtesy of|(?:photo|ảnh|foto|bild|credit)\s*:)\s*[^.!?:]{1,60}$", re.I)
 
 
 def _fold_char(c: str) -> str:
@@ -99,7 +101,8 @@ def join_wrapped_lines(text: str) -> str:
             # one-line paragraph is no wrapped paragraph
             wrapped = previous_length >= 60 and len(stripped) <= previous_length + 12 \
                 and not _METADATA_LINE.match(stripped)
-            continues = not prev.endswith(_TERMINAL) or prev.endswith(":")  # "các kỹ thuật:\n a, b"
+            continues = (not prev.endswith(_TERMINAL) or prev.endswith(":")) \
+                and not _CREDIT_END.search(prev, max(0, len(prev) - 80))  # "các kỹ thuật:\n a, b"
             if continues and (starts_lower or wrapped and not prev.endswith(":")):
                 out[-1] = prev + " " + stripped
                 previous_length = len(stripped)
