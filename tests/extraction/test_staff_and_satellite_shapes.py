@@ -231,3 +231,16 @@ def test_provinces_counted_before_their_names_receive():
 def test_a_call_for_funding_is_no_partnership():
     assert _relations("Phó Thủ tướng đồng ý chủ trương kêu gọi Quỹ Phát triển Ả-rập Xê-út tài trợ cho "
                       "Bệnh viện Đa khoa tỉnh Kon Tum.") == set()
+
+
+def test_the_hospital_where_a_gift_is_handed_over_receives_it():
+    relations = _relations("Tại Bệnh viện Đa khoa huyện Kỳ Sơn, đoàn công tác của Bệnh viện Bạch Mai đã thăm, "
+                           "trao tặng 50 triệu đồng và thuốc thiết yếu.")
+    assert relations == {(frozenset({"Bệnh viện Đa khoa huyện Kỳ Sơn", "Bệnh viện Bạch Mai"}), "support",
+                          "Bệnh viện Bạch Mai")}
+    relations = _relations("At Riverside District Hospital, a team of the Lakeview Central Hospital handed over two "
+                           "ventilators.", language="en")
+    assert {supporter for _, _, supporter in relations} == {"Lakeview Central Hospital"}
+    # a visit alone gives nothing; nor does a meeting held at a hospital
+    assert _relations("Tại Bệnh viện Đa khoa huyện Kỳ Sơn, đoàn công tác của Bệnh viện Bạch Mai đã đến thăm "
+                      "và làm việc.") == set()

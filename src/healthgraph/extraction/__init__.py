@@ -32,7 +32,7 @@ from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
 from .reader import read_documents
-from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, named_donors, passive_givers,
+from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, hosted_gift, named_donors, passive_givers,
                      receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
 from .resolve import known_organisation, resolve_mentions
 from .segment import Sentence, split_sentences
@@ -150,6 +150,9 @@ def extract_document(document: Document) -> DocumentFacts:
             sentence_mentions.append(in_sentence)
             relations = relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
                                         receiving=receiving)
+            if not relations and len(in_sentence) > 1 and tokens.words[i] in ("tai", "at") \
+                    and in_sentence[0][0] == i + 1:
+                relations = hosted_gift(cues, in_sentence)
             if not relations and in_sentence and main_party is not None:
                 # "(A) được cấp cho B, C và D. Số máy này do E tài trợ.": E gave to those just named
                 relations = passive_givers(cues, in_sentence, main_party, recipients=handed_to) \

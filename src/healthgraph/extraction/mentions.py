@@ -489,8 +489,11 @@ def _province_after_connectors(tokens, k, lexicon, provinces_at):
     return None
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "its", "their", "his", "her",
-                          "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einer"})
+_NO_NAME_OPENERS = frozenset({"the", "a", "an", "this", "that", "our", "its", "their", "his", "her",
+                          "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einer",
+                          # a sentence's first word, capitalised: "At Riverside District Hospital, …"
+                          "at", "in", "on", "for", "with", "from", "to", "by", "after", "under", "im", "am", "beim",
+                          "vom", "zum", "mit", "von", "bei", "nach", "aus"})
 
 
 def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, province_ending):
@@ -505,7 +508,7 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, pro
     k = i
     while k > 0 and i - k < 6 and tokens.text[tokens.char_starts[k - 1]].isupper() and not _gap_breaks(tokens, k):
         k -= 1
-    while k < i and words[k] in _DETERMINERS:  # "The hospital and ..." names no hospital
+    while k < i and words[k] in _NO_NAME_OPENERS:  # "The hospital and ..." names no hospital
         k += 1
     if k == i or is_nationality(words[k:i]):  # "the Vietnamese hospital" names no one
         return None

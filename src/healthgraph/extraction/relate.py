@@ -376,7 +376,12 @@ def _negative_first(cues: dict[str, list[int]]) -> bool:
     "Đoàn đến thăm và làm việc với B" yields nothing, but "A đã chuyển giao ... cho B. Tại
     buổi khảo sát, ..." (one sentence to the splitter) keeps its transfer."""
     first_positive = min((p for c in _POSITIVE for p in cues.get(c, ())), default=None)
-    return first_positive is None or cues["negative"][0] < first_positive
+    if first_positive is None:
+        return True
+    # "đã thăm, trao tặng …", "thăm và tặng quà cho B": a visit that gives, gives
+    giving = [p for c in ("support", "transfer") for p in cues.get(c, ())]
+    framing = [n for n in cues["negative"] if not any(n < g <= n + 3 for g in giving)]
+    return bool(framing) and framing[0] < first_positive
 
 
 def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
@@ -492,6 +497,19 @@ def unnamed_giver(cues: dict[str, list[int]], mentions: list[tuple[int, Organisa
 
 
 _RECIPIENT_KINDS = frozenset({"hospital", "health_centre"})
+
+
+def hosted_gift(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]) -> list[Relation]:
+    """"Tại Bệnh viện X, đoàn của Bệnh viện Y đã trao tặng …", "At X Hospital, Y handed over …":
+    in a sentence that opens on a hospital as the place, a gift that names no receiver goes to
+    that hospital, from the one named before the giving verb."""
+    giving = [p for c in ("support", "transfer") for p in cues.get(c, [])]
+    if not giving or len(mentions) < 2 or "to" in cues or "by" in cues or vetoed(cues):
+        return []
+    host, giver = mentions[0][1], _before(mentions, min(giving))
+    if host.kind not in _RECIPIENT_KINDS or giver is None or giver.id == host.id or mentions[1][0] > min(giving):
+        return []
+    return [Relation(giver, host, "support", giver, True)]
 
 
 def unnamed_recipient(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],
