@@ -367,3 +367,11 @@ def test_a_surname_that_folds_to_an_acronym_head_is_no_name():
     assert "Kestrel NGO" in [n.surface for n in find_names("The Kestrel NGO supports the hospital.")]
     facts = extract_text(text, "d")
     assert facts.partnerships == []
+
+
+def test_a_function_word_spelled_like_a_modifier_ends_a_name():
+    from healthgraph.extraction.mentions import find_mentions
+    from healthgraph.extraction.tokens import TokenText
+    # folded, "đã" (already) is "đa" (as in "đa khoa"), "từ" (from) is "tư"
+    for text in ("Đại diện Bệnh viện Đa khoa tỉnh đã gửi lời cảm ơn.", "Bệnh viện Đa khoa tỉnh từ năm 2020 đã …"):
+        assert [m.surface for m in find_mentions(TokenText.of(text))] == ["Bệnh viện Đa khoa tỉnh"]

@@ -391,7 +391,7 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
             break  # "Bệnh viện Sản Nhi 600 giường": a count, not a number in the name
         if _is_proper(tokens, k) and (w not in lexicon.modifiers or proper):  # "Mường Tè": "Tè" is no modifier
             proper.append(k)
-        elif w in lexicon.modifiers:
+        elif w in lexicon.modifiers and _written(tokens, k) not in _FOLDED_LIKE_MODIFIERS:
             modifiers.append(w)
         else:
             break
@@ -487,6 +487,14 @@ def _province_after_connectors(tokens, k, lexicon, provinces_at):
         k += n
         steps += 1
     return None
+
+
+# function words whose folded spelling is a modifier's: "Bệnh viện Đa khoa tỉnh đã …" ("đã" is no "đa")
+_FOLDED_LIKE_MODIFIERS = frozenset({"đã", "từ", "nơi", "nói", "đối", "mất", "hỏi"})
+
+
+def _written(tokens, k: int) -> str:
+    return tokens.text[tokens.char_starts[k]:tokens.char_ends[k]].lower()
 
 
 _NO_NAME_OPENERS = frozenset({"the", "a", "an", "this", "that", "our", "its", "their", "his", "her",
