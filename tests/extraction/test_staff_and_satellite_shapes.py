@@ -244,3 +244,10 @@ def test_the_hospital_where_a_gift_is_handed_over_receives_it():
     # a visit alone gives nothing; nor does a meeting held at a hospital
     assert _relations("Tại Bệnh viện Đa khoa huyện Kỳ Sơn, đoàn công tác của Bệnh viện Bạch Mai đã đến thăm "
                       "và làm việc.") == set()
+
+
+def test_staff_of_a_hospital_after_a_training_verb_are_trained():
+    relations = _relations("Next year, the 175 Northern Army Hospital will help train 10 to 15 doctors of the "
+                           "27 Provincial Army Hospital in endoscopy.", language="en")
+    assert relations == {(frozenset({"175 Northern Army Hospital", "27 Provincial Army Hospital"}), "support",
+                          "175 Northern Army Hospital")}

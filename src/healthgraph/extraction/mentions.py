@@ -489,6 +489,7 @@ def _province_after_connectors(tokens, k, lexicon, provinces_at):
     return None
 
 
+_NUMBER_OPENERS = frozenset({"the", "of", "and", "with", "at", "by", "from", "to", "for"})
 # function words whose folded spelling is a modifier's: "Bệnh viện Đa khoa tỉnh đã …" ("đã" is no "đa")
 _FOLDED_LIKE_MODIFIERS = frozenset({"đã", "từ", "nơi", "nói", "đối", "mất", "hỏi"})
 
@@ -518,6 +519,9 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, pro
         k -= 1
     while k < i and words[k] in _NO_NAME_OPENERS:  # "The hospital and ..." names no hospital
         k += 1
+    if 0 < k < i and words[k - 1].isdigit() and len(words[k - 1]) <= 3 and not _gap_breaks(tokens, k) \
+            and (k == 1 or words[k - 2] in _NUMBER_OPENERS):
+        k -= 1  # "the 108 Central Military Hospital": its unit number (not a year) is part of the name
     if k == i or is_nationality(words[k:i]):  # "the Vietnamese hospital" names no one
         return None
     if j < len(words) and words[j] in PROJECT_WORDS:  # "the Satellite Hospital Project": a programme

@@ -137,8 +137,11 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
             if not inside:
                 cues.append((j - 1 if category == "by" else i, category))
     # "từ năm 2020", "from 2019 to 2024", "vom 1. Mai": a time, no source
-    cues = [(i, c) for i, c in cues if c != "from" or i + 1 >= len(tokens.words)
-            or not (tokens.words[i + 1] in _TEMPORAL or tokens.words[i + 1].isdigit())]
+    # "10 to 15 doctors", "2 đến 3 tháng": a range, no recipient
+    words = tokens.words
+    cues = [(i, c) for i, c in cues if i + 1 >= len(words) or not (
+        c == "from" and (words[i + 1] in _TEMPORAL or words[i + 1].isdigit())
+        or c in ("to", "dispatch_to") and i and words[i - 1].isdigit() and words[i + 1].isdigit())]
     # "Đề án 1816 của Bộ Y tế", "theo chủ trương của Bộ Y tế": the "of" names the policy's owner,
     # who gives nothing and is no party
     after_programme = {i + d for i, category in cues if category == "programme" for d in (1, 2, 3)}
@@ -586,6 +589,8 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     giving = [p for c in ("support", "transfer") for p in cues.get(c, [])]
     staff_from = {p for p in origin if any(p - 3 <= s < p for s in cues.get("staff_from", []))
                   and any(v < p for v in giving)}
+    # "A will help train 15 doctors of the B": the staff phrase itself marks the one given to
+    staff_from |= {s for s in cues.get("staff_of", []) if any(v < s for v in giving)}
     to |= staff_from
     recipients, sources, previous = [], [], -1
     for k, (pos, org) in enumerate(mentions):
