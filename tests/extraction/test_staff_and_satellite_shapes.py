@@ -251,3 +251,12 @@ def test_staff_of_a_hospital_after_a_training_verb_are_trained():
                            "27 Provincial Army Hospital in endoscopy.", language="en")
     assert relations == {(frozenset({"175 Northern Army Hospital", "27 Provincial Army Hospital"}), "support",
                           "175 Northern Army Hospital")}
+
+
+def test_one_department_per_province_a_shared_head_lists():
+    facts = extract_text("Bệnh viện Đa khoa tỉnh Quảng Trị đã ký kết biên bản ghi nhớ với Sở Y tế của 3 tỉnh Nam Lào "
+                         "gồm Savannakhet, Salavan và Sê Kông về hợp tác khám chữa bệnh.")
+    names = {o.id: o for o in facts.organisations}
+    partners = {names[x].name for p in facts.partnerships for x in p.parties} - {"Bệnh viện Đa khoa tỉnh Quảng Trị"}
+    assert partners == {"Savannakhet", "Salavan", "Sê Kông"}
+    assert {o.kind for o in names.values() if o.name in partners} == {"health_department"}

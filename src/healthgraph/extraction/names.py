@@ -291,7 +291,8 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                 taken.add(named.start, named.end)
     for span in known.items():
         taken.add(*span)
-    for reader in (lambda: _quoted_names(text, taken), lambda: _province_pairs(text, taken, provinces),
+    for reader in (lambda: _quoted_names(text, taken), lambda: _bodies_of_listed_provinces(text, key, taken),
+                   lambda: _province_pairs(text, taken, provinces),
                    lambda: _agents(text, taken, shapes),
                    lambda: _province_partners(text, hits, taken, provinces),
                    lambda: _placed_heads(text, hits, taken, found),
@@ -515,6 +516,47 @@ def _listed_under_plural_head(text: str, hits: dict[str, list[int]], places: fro
                 listed.names.append(NamedSpan(offset + start, offset + end, name, "hospital", (full,)))
             listed.spans.append(m.span())
     return listed
+
+
+# "Sở Y tế của 5 tỉnh Nam Lào gồm Savannakhet, Champasak và Attapu", "Sở Y tế 3 tỉnh: A, B, C": one body
+# per province listed (found on the folded text, the list read on the text)
+_PROVINCES_HEAD = re.compile(r"(?<!\w)(?P<head>so y te|syt|benh vien da khoa|bvdk|uy ban nhan dan|ubnd)(?: cua)?"
+                             r" (?:cac|\d+|hai|ba|bon|nam) tinh ?")
+_LIST_MARKER = re.compile(r"(?:[a-z-]+ ){0,2}?(?:(?:gom|la)\b ?|: ?)")  # "(Nam Lào) gồm", ":"
+_VI_PLACE_ITEM = rf"[A-Z{_VI_UPPER}][^\W_]*(?:[ \t-]+[A-Z{_VI_UPPER}][^\W_]*){{0,3}}"
+_PROVINCE_ITEMS = re.compile(rf"{_VI_PLACE_ITEM}(?:[ \t]*,[ \t]*{_VI_PLACE_ITEM})*(?:[ \t]*,?[ \t]*và[ \t]+{_VI_PLACE_ITEM})?")
+_PROVINCES_HEAD_KINDS = {"so y te": "health_department", "syt": "health_department", "ubnd": "people_committee",
+                         "uy ban nhan dan": "people_committee"}
+
+
+def _bodies_of_listed_provinces(text: str, key: str, taken: _Taken) -> list[NamedSpan]:
+    """One body per province that a plural head lists, called by the province and by the
+    head with it ("Champasak", "Sở Y tế Champasak").
+
+    >>> text = "ký kết với Sở Y tế của 2 tỉnh Savannakhet và Attapu (Lào)."
+    >>> [n.surface for n in _bodies_of_listed_provinces(text, fold_same_length(text), _Taken())]
+    ['Sở Y tế của 2 tỉnh', 'Savannakhet', 'Attapu']
+
+    >>> text = "ký kết với Sở Y tế của 3 tỉnh Nam Lào gồm Savannakhet, Champasak và Attapu."
+    >>> [(n.surface, n.aliases) for n in _bodies_of_listed_provinces(text, fold_same_length(text), _Taken())][1:]
+    [('Savannakhet', ('Sở Y tế Savannakhet',)), ('Champasak', ('Sở Y tế Champasak',)), ('Attapu', ('Sở Y tế Attapu',))]
+    """
+    found = []
+    for m in _PROVINCES_HEAD.finditer(key):
+        marker = _LIST_MARKER.match(key, m.end(), m.end() + 30)
+        items = _PROVINCE_ITEMS.match(text, marker.end() if marker else m.end())
+        if items is None or not ("," in items.group() or " và " in items.group()) \
+                or taken.overlaps(items.start(), items.end()):
+            continue
+        head = text[m.start("head"):m.end("head")]
+        kind = _PROVINCES_HEAD_KINDS.get(m.group("head"), "hospital")
+        # the shared head names no body of its own (read as a department is: nothing stands there)
+        head_end = m.start() + len(text[m.start():m.end()].rstrip())
+        found.append(NamedSpan(m.start(), head_end, text[m.start():head_end], "department", ()))
+        for item in re.finditer(_VI_PLACE_ITEM, items.group()):
+            start = items.start() + item.start()
+            found.append(NamedSpan(start, start + len(item.group()), item.group(), kind, (f"{head} {item.group()}",)))
+    return found
 
 
 def _descriptive_head(head: str, shapes: _Shapes) -> bool:
