@@ -391,7 +391,8 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
             break  # "Bệnh viện Sản Nhi 600 giường": a count, not a number in the name
         if _is_proper(tokens, k) and (w not in lexicon.modifiers or proper):  # "Mường Tè": "Tè" is no modifier
             proper.append(k)
-        elif w in lexicon.modifiers and _written(tokens, k) not in _FOLDED_LIKE_MODIFIERS:
+        elif w in lexicon.modifiers and not (w in _FOLDED_LIKE_MODIFIERS
+                                             and _written(tokens, k) in _FOLDED_LIKE_MODIFIERS[w]):
             modifiers.append(w)
         else:
             break
@@ -491,7 +492,8 @@ def _province_after_connectors(tokens, k, lexicon, provinces_at):
 
 _NUMBER_OPENERS = frozenset({"the", "of", "and", "with", "at", "by", "from", "to", "for"})
 # function words whose folded spelling is a modifier's: "Bệnh viện Đa khoa tỉnh đã …" ("đã" is no "đa")
-_FOLDED_LIKE_MODIFIERS = frozenset({"đã", "từ", "nơi", "nói", "đối", "mất", "hỏi"})
+_FOLDED_LIKE_MODIFIERS = {"da": {"đã"}, "tu": {"từ"}, "noi": {"nơi", "nói"}, "doi": {"đối"}, "mat": {"mất"},
+                          "hoi": {"hỏi"}}
 
 
 def _written(tokens, k: int) -> str:

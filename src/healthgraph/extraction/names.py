@@ -520,8 +520,10 @@ def _listed_under_plural_head(text: str, hits: dict[str, list[int]], places: fro
 
 # "Sở Y tế của 5 tỉnh Nam Lào gồm Savannakhet, Champasak và Attapu", "Sở Y tế 3 tỉnh: A, B, C": one body
 # per province listed (found on the folded text, the list read on the text)
+# (found from " tinh ", then the head looked for before it: a scan for the heads would be slow)
+_PROVINCE_WORD = re.compile(r" tinh(?: |$)")
 _PROVINCES_HEAD = re.compile(r"(?<!\w)(?P<head>so y te|syt|benh vien da khoa|bvdk|uy ban nhan dan|ubnd)(?: cua)?"
-                             r" (?:cac|\d+|hai|ba|bon|nam) tinh ?")
+                             r" (?:cac|\d+|hai|ba|bon|nam)$")
 _LIST_MARKER = re.compile(r"(?:[a-z-]+ ){0,2}?(?:(?:gom|la)\b ?|: ?)")  # "(Nam Lào) gồm", ":"
 _VI_PLACE_ITEM = rf"[A-Z{_VI_UPPER}][^\W_]*(?:[ \t-]+[A-Z{_VI_UPPER}][^\W_]*){{0,3}}"
 _PROVINCE_ITEMS = re.compile(rf"{_VI_PLACE_ITEM}(?:[ \t]*,[ \t]*{_VI_PLACE_ITEM})*(?:[ \t]*,?[ \t]*và[ \t]+{_VI_PLACE_ITEM})?")
@@ -542,16 +544,22 @@ def _bodies_of_listed_provinces(text: str, key: str, taken: _Taken) -> list[Name
     [('Savannakhet', ('Sở Y tế Savannakhet',)), ('Champasak', ('Sở Y tế Champasak',)), ('Attapu', ('Sở Y tế Attapu',))]
     """
     found = []
-    for m in _PROVINCES_HEAD.finditer(key):
-        marker = _LIST_MARKER.match(key, m.end(), m.end() + 30)
-        items = _PROVINCE_ITEMS.match(text, marker.end() if marker else m.end())
+    for word in _PROVINCE_WORD.finditer(key):
+        counted = key[max(0, word.start() - 4):word.start()]
+        if not (counted[-1:].isdigit() or counted.endswith(("cac", " ba", "hai", "bon", "nam"))):
+            continue  # most "tỉnh" are one province's: no head to look for
+        m = _PROVINCES_HEAD.search(key, max(0, word.start() - 30), word.start())
+        if m is None:
+            continue
+        marker = _LIST_MARKER.match(key, word.end(), word.end() + 30)
+        items = _PROVINCE_ITEMS.match(text, marker.end() if marker else word.end())
         if items is None or not ("," in items.group() or " và " in items.group()) \
                 or taken.overlaps(items.start(), items.end()):
             continue
         head = text[m.start("head"):m.end("head")]
         kind = _PROVINCES_HEAD_KINDS.get(m.group("head"), "hospital")
         # the shared head names no body of its own (read as a department is: nothing stands there)
-        head_end = m.start() + len(text[m.start():m.end()].rstrip())
+        head_end = word.start() + len(" tinh")
         found.append(NamedSpan(m.start(), head_end, text[m.start():head_end], "department", ()))
         for item in re.finditer(_VI_PLACE_ITEM, items.group()):
             start = items.start() + item.start()
@@ -1384,8 +1392,10 @@ _TRAILING_CONNECTOR = re.compile(r"(?:[ \t]+(?:for|of|and|und|de|du|für))+$")
 
 # "Quỹ “Ngành y tế cùng ngư dân bám biển”", "nhóm “Vườn măng cụt”", "Klinik „Eisenmoorbad“": a head and
 # the name it has in quotes (whatever its words' case)
-_QUOTED_NAME = re.compile(r"(?<!\w)(?P<head>[Qq]uỹ|[Nn]hóm|[Hh]ội|[Cc]âu lạc bộ|CLB|Verein|Stiftung|Klinik|Klinikum|"
-                          r"Initiative|Foundation|Fund|[Gg]roup)[ \t]+[“„\"«»](?P<name>[^“”„\"«»\n]{2,60})[”“\"«»]")
+# (found from the opening quote, rare, then the head before it: a scan for every head would be slow)
+_OPENING_QUOTE = re.compile(r"[“„\"«»](?P<name>[^“”„\"«»\n]{2,60})[”“\"«»]")
+_HEAD_BEFORE_QUOTE = re.compile(r"(?<!\w)(?P<head>[Qq]uỹ|[Nn]hóm|[Hh]ội|[Cc]âu lạc bộ|CLB|Verein|Stiftung|Klinik|"
+                                r"Klinikum|Initiative|Foundation|Fund|[Gg]roup)[ \t]+$")
 _QUOTED_KINDS = {"klinik": "hospital", "klinikum": "hospital"}
 
 
@@ -1396,10 +1406,11 @@ def _quoted_names(text: str, taken: _Taken) -> list[NamedSpan]:
     ['nhóm “Vườn măng cụt”']
     """
     found = []
-    for m in _QUOTED_NAME.finditer(text):
-        if not taken.overlaps(m.start(), m.end()):
-            found.append(NamedSpan(m.start(), m.end(), m.group(), _QUOTED_KINDS.get(m.group("head").lower(),
-                                                                                     "organisation"), ()))
+    for m in _OPENING_QUOTE.finditer(text):
+        head = _HEAD_BEFORE_QUOTE.search(text, max(0, m.start() - 16), m.start())
+        if head is not None and not taken.overlaps(head.start(), m.end()):
+            found.append(NamedSpan(head.start(), m.end(), text[head.start():m.end()],
+                                   _QUOTED_KINDS.get(head.group("head").lower(), "organisation"), ()))
     return found
 
 
@@ -1484,7 +1495,8 @@ def _foreign_subjects(text: str, hits: dict[str, list[int]], taken: _Taken, shap
 
 
 # "CARE Vietnam", "PATH Deutschland-Luxemburg": an acronym and the country(ies) it works in
-_ACRONYM_AND_PLACE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][A-ZÄÖÜ0-9]{2,7}[ \t]+[A-ZÄÖÜĐ][\w]*(?:[ \t-]+[A-ZÄÖÜĐ][\w]*){0,3}")
+# (the character class first, the look-behind checked after: a leading look-behind slows the scan six-fold)
+_ACRONYM_AND_PLACE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{2,7}[ \t]+[A-ZÄÖÜĐ][\w]*(?:[ \t-]+[A-ZÄÖÜĐ][\w]*){0,3}")
 
 
 def _country_branches(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSpan]:
@@ -1497,6 +1509,8 @@ def _country_branches(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSp
     """
     found = []
     for m in _ACRONYM_AND_PLACE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+            continue  # inside a word ("ABCDE" of "xABCDE"), or a hyphenated one
         acronym, _, tail = m.group().partition(" ")
         if acronym.lower() in shapes.plain_acronyms or taken.overlaps(m.start(), m.end()):
             continue
