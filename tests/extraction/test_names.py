@@ -375,3 +375,10 @@ def test_a_function_word_spelled_like_a_modifier_ends_a_name():
     # folded, "đã" (already) is "đa" (as in "đa khoa"), "từ" (from) is "tư"
     for text in ("Đại diện Bệnh viện Đa khoa tỉnh đã gửi lời cảm ơn.", "Bệnh viện Đa khoa tỉnh từ năm 2020 đã …"):
         assert [m.surface for m in find_mentions(TokenText.of(text))] == ["Bệnh viện Đa khoa tỉnh"]
+
+
+def test_uniklinikum_is_the_universitatsklinikum_of_the_same_place():
+    from healthgraph.extraction import extract_text
+    facts = extract_text("Das Uniklinikum Freiburg arbeitet mit dem Kreisklinikum Lörrach zusammen. Der Vertrag des "
+                         "Universitätsklinikums Freiburg läuft fünf Jahre.", language="de")
+    assert len([o for o in facts.organisations if "Freiburg" in o.name]) == 1

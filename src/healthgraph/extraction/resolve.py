@@ -215,20 +215,24 @@ _WRITTEN_OUT = {"tphcm": ("tp", "ho", "chi", "minh"), "hcm": ("ho", "chi", "minh
                 "bvdkkv": ("benh", "vien", "da", "khoa", "khu", "vuc"), "bvdktw": ("benh", "vien", "da", "khoa", "trung",
                                                                                   "uong"),
                 "bvyhct": ("benh", "vien", "y", "hoc", "co", "truyen"), "tw": ("trung", "uong"),
-                "tyt": ("tram", "y", "te")}
+                "tyt": ("tram", "y", "te"),
+                # "Uniklinikum Tübingen" = "Universitätsklinikum Tübingen"
+                "uniklinikum": ("universitatsklinikum",), "uniklinik": ("universitatsklinik",),
+                "unispital": ("universitatsspital",), "unimedizin": ("universitatsmedizin",)}
 
 
 def _name_key(name: str) -> tuple[str, ...]:
     """Folded words of a name, German genitive "-s" off ("Inselspitals Bern" = "Inselspital Bern"),
     one spelling of the city ("thành phố Hồ Chí Minh" = "TP Hồ Chí Minh" = "TPHCM"), no "tỉnh",
-    and heads written out ("BV Nguyễn Đình Chiểu" = "Bệnh viện Nguyễn Đình Chiểu")."""
+    and heads written out ("BV Nguyễn Đình Chiểu" = "Bệnh viện Nguyễn Đình Chiểu", "Uniklinikum" =
+    "Universitätsklinikum")."""
     words = fold(name).replace("thanh pho", "tp").split()
     if len(words) > 1 and words[0] in ("st", "sankt", "saint"):  # "St. Marienhospital Vechta" = "Marienhospital"
         words = words[1:]
     if len(words) > 2 and words[:2] == ["to", "chuc"]:  # "Tổ chức Children of Vietnam" = "Children of Vietnam"
         words = words[2:]
-    words = [part for w in words for part in _WRITTEN_OUT.get(w, (w,))]
-    return tuple(w[:-1] if len(w) > 5 and w.endswith("s") else w for w in words)
+    words = [w[:-1] if len(w) > 5 and w.endswith("s") else w for w in words]
+    return tuple(part for w in words for part in _WRITTEN_OUT.get(w, (w,)))
 
 
 def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tuple[Mention, Organisation]]:
