@@ -260,3 +260,11 @@ def test_one_department_per_province_a_shared_head_lists():
     partners = {names[x].name for p in facts.partnerships for x in p.parties} - {"Bệnh viện Đa khoa tỉnh Quảng Trị"}
     assert partners == {"Savannakhet", "Salavan", "Sê Kông"}
     assert {o.kind for o in names.values() if o.name in partners} == {"health_department"}
+
+
+def test_staff_sent_to_work_at_a_hospital_support_it_a_delegation_visiting_does_not():
+    relations = _relations("Bệnh viện Phổi Trung ương đã cử 3 bác sĩ xuống làm việc tại Bệnh viện Phổi tỉnh Lạng Sơn "
+                           "trong 3 tháng.")
+    assert {(kind, supporter) for _, kind, supporter in relations} == {("support", "Bệnh viện Phổi Trung ương")}
+    assert _relations("Bệnh viện Phổi Trung ương đã cử đoàn công tác đến thăm và làm việc tại Bệnh viện Phổi tỉnh "
+                      "Lạng Sơn.") == set()

@@ -344,7 +344,7 @@ def _dispatched(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         # "A sent doctor X to work at B; doctor Y to work at C": each clause's goal, up to the next sending
         following = min((d for d in cues["dispatch"] if d > pos), default=1 << 30)
         for goal in (g for g in goals if first <= g < following):
-            if any(goal < p <= goal + 3 for p, _ in mentions):
+            if any(goal < p <= goal + 5 for p, _ in mentions):  # "xuống (làm việc tại) B"
                 relations += [Relation(giver, taker, kind, giver, True)
                               for taker in _listed_after(mentions, goal, joins) if taker.id != giver.id]
     for pos in cues.get("invite", []):
@@ -378,12 +378,15 @@ def _negative_first(cues: dict[str, list[int]]) -> bool:
     """A visit or an inspection frames the sentence when it comes before every relation cue:
     "Đoàn đến thăm và làm việc với B" yields nothing, but "A đã chuyển giao ... cho B. Tại
     buổi khảo sát, ..." (one sentence to the splitter) keeps its transfer."""
-    first_positive = min((p for c in _POSITIVE for p in cues.get(c, ())), default=None)
+    first_positive = min((p for c in _POSITIVE + ("dispatch",) for p in cues.get(c, ())), default=None)
     if first_positive is None:
         return True
     # "đã thăm, trao tặng …", "thăm và tặng quà cho B": a visit that gives, gives
     giving = [p for c in ("support", "transfer") for p in cues.get(c, ())]
-    framing = [n for n in cues["negative"] if not any(n < g <= n + 3 for g in giving)]
+    # "A cử 3 bác sĩ xuống làm việc tại B": staff sent to work there, no visit
+    sent_to = [t for t in cues.get("dispatch_to", ()) if any(d < t <= d + 10 for d in cues.get("dispatch", ()))]
+    framing = [n for n in cues["negative"] if not any(n < g <= n + 3 for g in giving)
+               and not any(t < n <= t + 2 for t in sent_to)]
     return bool(framing) and framing[0] < first_positive
 
 
