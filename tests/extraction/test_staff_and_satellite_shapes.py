@@ -268,3 +268,11 @@ def test_staff_sent_to_work_at_a_hospital_support_it_a_delegation_visiting_does_
     assert {(kind, supporter) for _, kind, supporter in relations} == {("support", "Bệnh viện Phổi Trung ương")}
     assert _relations("Bệnh viện Phổi Trung ương đã cử đoàn công tác đến thăm và làm việc tại Bệnh viện Phổi tỉnh "
                       "Lạng Sơn.") == set()
+
+
+def test_the_provinces_after_a_plural_provincial_head_name_their_hospitals():
+    facts = extract_text("Bệnh viện Đại học Y Hà Nội chuyển giao 5 kỹ thuật cho các bệnh viện Đa khoa tỉnh Lạng Sơn, "
+                         "Cao Bằng và Bắc Kạn.")
+    names = {o.id: o.name for o in facts.organisations}
+    assert {names[p.recipient] for p in facts.partnerships} == {
+        f"Bệnh viện Đa khoa tỉnh {place}" for place in ("Lạng Sơn", "Cao Bằng", "Bắc Kạn")}

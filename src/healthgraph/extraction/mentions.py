@@ -145,11 +145,13 @@ def default_lexicon() -> Lexicon:
 
 
 def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: bool = False,
-                  use_gazetteer: bool = True) -> list[Mention]:
+                  use_gazetteer: bool = True, by_shape: bool = True) -> list[Mention]:
     """Return the organisation mentions of a text, in order, without overlaps.
 
     ``any_case`` accepts names of the gazetteer in lower case, as a user types them in a
-    query; running text needs the capital ("cán bộ y tế" is not "Bộ Y tế").
+    query; running text needs the capital ("cán bộ y tế" is not "Bộ Y tế"). ``by_shape``
+    also reads names from their shape (:mod:`.names`), not only from the gazetteer and head
+    templates.
 
     Examples
     --------
@@ -185,7 +187,9 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
                                  province_ending)
             if mention is not None:
                 found.append(mention)
-    mentions = _with_shaped_names(_without_overlaps(found), tokens, lexicon)
+    mentions = _without_overlaps(found)
+    if by_shape:  # names without the gazetteer or a head template (off: an alias read alone)
+        mentions = _with_shaped_names(mentions, tokens, lexicon)
     skipped: list[tuple[int, int]] = []  # web addresses and titles, merged into disjoint spans
     for start, end in sorted(_url_spans(tokens.text, tokens.key) + _titles(tokens.text, tokens.key)):
         if skipped and start <= skipped[-1][1]:
@@ -262,7 +266,9 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
             if hit is not None:
                 shaped.known, shaped.kind = hit[0][0], hit[0][0].kind
                 break
-        if named.kind == "people_committee":  # a province as a party: its People's Committee
+        if shaped.known is None and named.aliases and named.kind in _TEMPLATE_KINDS:
+            _as_its_alias_reads(shaped, named.aliases[0], lexicon)
+        if named.kind == "people_committee" and shaped.template is None:  # a province as a party: its People's Committee
             provinces = lexicon.gazetteer.find_provinces(named.surface)
             if provinces:
                 shaped.template, shaped.province = "ubnd", provinces[0]
@@ -278,6 +284,20 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
                 if m.aliases == () and named.aliases and m.start == named.start:
                     m.aliases = named.aliases
     return result
+
+
+_TEMPLATE_KINDS = frozenset({"hospital", "health_department", "people_committee", "health_centre"})
+
+
+def _as_its_alias_reads(shaped: Mention, alias: str, lexicon: Lexicon) -> None:
+    """"Cao Bằng" listed under "các Bệnh viện Đa khoa tỉnh …" is the body its alias "Bệnh viện Đa
+    khoa tỉnh Cao Bằng" names, read as that alias would be in running text (its province template)."""
+    alias_tokens = TokenText.of(alias)
+    read = find_mentions(alias_tokens, lexicon, any_case=True, by_shape=False)
+    if len(read) == 1 and read[0].start == 0 and read[0].end == len(alias) and read[0].province is not None:
+        whole = read[0]
+        shaped.known, shaped.template, shaped.province = whole.known, whole.template, whole.province
+        shaped.kind, shaped.tier, shaped.hospital_type = whole.kind, whole.tier, whole.hospital_type
 
 
 def _extends_beyond(named, overlapping: list[Mention], lexicon: Lexicon) -> bool:

@@ -518,22 +518,24 @@ def _listed_under_plural_head(text: str, hits: dict[str, list[int]], places: fro
     return listed
 
 
-# "Sở Y tế của 5 tỉnh Nam Lào gồm Savannakhet, Champasak và Attapu", "Sở Y tế 3 tỉnh: A, B, C": one body
-# per province listed (found on the folded text, the list read on the text)
-# (found from " tinh ", then the head looked for before it: a scan for the heads would be slow)
+# "Sở Y tế của 5 tỉnh Nam Lào gồm Savannakhet, Champasak và Attapu", "Sở Y tế 3 tỉnh: A, B, C", "các
+# Bệnh viện Đa khoa tỉnh Hà Giang, Cao Bằng và Bắc Kạn": one body per province listed (found from " tinh "
+# in the folded text, the head then looked for before it: a scan for the heads would be slow)
 _PROVINCE_WORD = re.compile(r" tinh(?: |$)")
-_PROVINCES_HEAD = re.compile(r"(?<!\w)(?P<head>so y te|syt|benh vien da khoa|bvdk|uy ban nhan dan|ubnd)(?: cua)?"
-                             r" (?:cac|\d+|hai|ba|bon|nam)$")
+_BODY_HEADS = "so y te|syt|benh vien da khoa|bvdk|uy ban nhan dan|ubnd|trung tam y te|ttyt"
+_COUNT = r"(?:cac|nhung|\d+|hai|ba|bon|nam)"
+_PROVINCES_HEAD = re.compile(rf"(?<!\w)(?:(?P<head>{_BODY_HEADS})(?: cua)? {_COUNT}|{_COUNT} (?P<head_after>{_BODY_HEADS}))$")
 _LIST_MARKER = re.compile(r"(?:[a-z-]+ ){0,2}?(?:(?:gom|la)\b ?|: ?)")  # "(Nam Lào) gồm", ":"
 _VI_PLACE_ITEM = rf"[A-Z{_VI_UPPER}][^\W_]*(?:[ \t-]+[A-Z{_VI_UPPER}][^\W_]*){{0,3}}"
 _PROVINCE_ITEMS = re.compile(rf"{_VI_PLACE_ITEM}(?:[ \t]*,[ \t]*{_VI_PLACE_ITEM})*(?:[ \t]*,?[ \t]*và[ \t]+{_VI_PLACE_ITEM})?")
 _PROVINCES_HEAD_KINDS = {"so y te": "health_department", "syt": "health_department", "ubnd": "people_committee",
-                         "uy ban nhan dan": "people_committee"}
+                         "uy ban nhan dan": "people_committee", "trung tam y te": "health_centre",
+                         "ttyt": "health_centre"}
 
 
 def _bodies_of_listed_provinces(text: str, key: str, taken: _Taken) -> list[NamedSpan]:
     """One body per province that a plural head lists, called by the province and by the
-    head with it ("Champasak", "Sở Y tế Champasak").
+    head with it ("Champasak", "Sở Y tế tỉnh Champasak").
 
     >>> text = "ký kết với Sở Y tế của 2 tỉnh Savannakhet và Attapu (Lào)."
     >>> [n.surface for n in _bodies_of_listed_provinces(text, fold_same_length(text), _Taken())]
@@ -541,29 +543,40 @@ def _bodies_of_listed_provinces(text: str, key: str, taken: _Taken) -> list[Name
 
     >>> text = "ký kết với Sở Y tế của 3 tỉnh Nam Lào gồm Savannakhet, Champasak và Attapu."
     >>> [(n.surface, n.aliases) for n in _bodies_of_listed_provinces(text, fold_same_length(text), _Taken())][1:]
-    [('Savannakhet', ('Sở Y tế Savannakhet',)), ('Champasak', ('Sở Y tế Champasak',)), ('Attapu', ('Sở Y tế Attapu',))]
+    [('Savannakhet', ('Sở Y tế tỉnh Savannakhet',)), ('Champasak', ('Sở Y tế tỉnh Champasak',)), ('Attapu', ('Sở Y tế tỉnh Attapu',))]
+
+    When the head and the first province were read as one name, the rest of the list follows it:
+
+    >>> text = "chuyển giao cho các bệnh viện Đa khoa tỉnh Hà Giang, Cao Bằng và Bắc Kạn."
+    >>> [n.surface for n in _bodies_of_listed_provinces(text, fold_same_length(text), _Taken([(20, 51)]))]
+    ['Cao Bằng', 'Bắc Kạn']
     """
     found = []
     for word in _PROVINCE_WORD.finditer(key):
-        counted = key[max(0, word.start() - 4):word.start()]
-        if not (counted[-1:].isdigit() or counted.endswith(("cac", " ba", "hai", "bon", "nam"))):
+        before = key[max(0, word.start() - 4):word.start()]
+        if not (before[-1:].isdigit() or before.endswith(("cac", " ba", "hai", "bon", "nam", "hoa", " te", "syt",
+                                                            "bvdk", "ubnd", "dan", "ttyt"))):
             continue  # most "tỉnh" are one province's: no head to look for
         m = _PROVINCES_HEAD.search(key, max(0, word.start() - 30), word.start())
         if m is None:
             continue
         marker = _LIST_MARKER.match(key, word.end(), word.end() + 30)
         items = _PROVINCE_ITEMS.match(text, marker.end() if marker else word.end())
-        if items is None or not ("," in items.group() or " và " in items.group()) \
-                or taken.overlaps(items.start(), items.end()):
+        if items is None or not ("," in items.group() or " và " in items.group()):
             continue
-        head = text[m.start("head"):m.end("head")]
-        kind = _PROVINCES_HEAD_KINDS.get(m.group("head"), "hospital")
-        # the shared head names no body of its own (read as a department is: nothing stands there)
+        listed = [(items.start() + i.start(), i.group()) for i in re.finditer(_VI_PLACE_ITEM, items.group())]
         head_end = word.start() + len(" tinh")
-        found.append(NamedSpan(m.start(), head_end, text[m.start():head_end], "department", ()))
-        for item in re.finditer(_VI_PLACE_ITEM, items.group()):
-            start = items.start() + item.start()
-            found.append(NamedSpan(start, start + len(item.group()), item.group(), kind, (f"{head} {item.group()}",)))
+        if taken.overlaps(listed[0][0], listed[0][0] + len(listed[0][1])):
+            listed = listed[1:]  # "Bệnh viện Đa khoa tỉnh Hà Giang" was read whole: the others follow it
+        else:  # the shared head names no body of its own (read as a department is: nothing stands there)
+            found.append(NamedSpan(m.start(), head_end, text[m.start():head_end], "department", ()))
+        if not listed or any(taken.overlaps(start, start + len(name)) for start, name in listed):
+            found = found[:-1] if found and found[-1].start == m.start() else found
+            continue
+        group = "head" if m.group("head") else "head_after"
+        head = text[m.start(group):m.end(group)]
+        kind = _PROVINCES_HEAD_KINDS.get(m.group(group), "hospital")
+        found += [NamedSpan(start, start + len(name), name, kind, (f"{head} tỉnh {name}",)) for start, name in listed]
     return found
 
 
