@@ -276,3 +276,16 @@ def test_the_provinces_after_a_plural_provincial_head_name_their_hospitals():
     names = {o.id: o.name for o in facts.organisations}
     assert {names[p.recipient] for p in facts.partnerships} == {
         f"Bệnh viện Đa khoa tỉnh {place}" for place in ("Lạng Sơn", "Cao Bằng", "Bắc Kạn")}
+
+
+def test_trained_by_experts_from_a_hospital_is_trained_by_that_hospital():
+    relations = _relations("Nurses of Riverside District Hospital were trained by experts from Lakeview Central "
+                           "Hospital.", language="en")
+    assert {supporter for _, _, supporter in relations} == {"Lakeview Central Hospital"}
+
+
+def test_a_brand_and_vietnam_after_from_is_a_company_branch():
+    relations = _relations("Riverside District Hospital received a donation of 10 ventilators from Acme Vietnam.",
+                           language="en")
+    assert relations == {(frozenset({"Riverside District Hospital", "Acme Vietnam"}), "support", "Acme Vietnam")}
+    assert _relations("Riverside District Hospital received doctors from Central Vietnam.", language="en") == set()

@@ -299,6 +299,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                    lambda: _foreign_subjects(text, hits, taken, shapes, provinces,
                                              {bare: n.surface for n in found for bare in _bare_form(n)}),
                    lambda: _country_branches(text, taken, shapes),
+                   lambda: _vietnam_branches(text, taken, _places(provinces)),
                    lambda: _determined_acronyms(text, taken, shapes, {alias for n in found for alias in n.aliases})):
         for named in reader():  # each reader sees the names the ones before it found
             found.append(named)
@@ -1535,6 +1536,40 @@ def _country_branches(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSp
                 found.append(NamedSpan(m.start(), end, text[m.start():end], "organisation", ()))
                 break
     return found
+
+
+# "a donation from Samsung Vietnam", "nhận tài trợ từ Pfizer Việt Nam": a company's branch after the word
+# that marks a giver or a partner (found from the country, rare, then the words before it)
+_IN_VIETNAM = re.compile(r"(?<=[ \t])(?:Vietnam|Viet Nam|Việt Nam)(?![\w-])")
+_BRANCH_BEFORE = re.compile(r"(?:^|[ \t(])(?:from|by|of|with|and|von|mit|từ|của|với|và)[ \t]+"
+                            r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)?)[ \t]+$")
+
+
+def _vietnam_branches(text: str, taken: _Taken, places: frozenset[str]) -> list[NamedSpan]:
+    """Companies and bodies named by their brand and "Vietnam", after "from", "by", "with", "từ",
+    "của", … ("received 10 ventilators from Samsung Vietnam"); not a place ("from Central Vietnam",
+    "từ Hà Nội Việt Nam").
+
+    >>> [n.surface for n in _vietnam_branches("a donation of ventilators from Samsung Vietnam.", _Taken(),
+    ...                                       frozenset({"ha noi", "hanoi"}))]
+    ['Samsung Vietnam']
+    >>> _vietnam_branches("doctors from Central Vietnam and from Hanoi Vietnam", _Taken(), frozenset({"ha noi", "hanoi"}))
+    []
+    """
+    found = []
+    for country in _IN_VIETNAM.finditer(text):
+        m = _BRANCH_BEFORE.search(text, max(0, country.start() - 48), country.start())
+        if m is None or taken.overlaps(m.start("name"), country.end()):
+            continue
+        brand = fold(m.group("name"))
+        if brand in _PLACE_WORDS or is_country(brand) or brand in places:
+            continue
+        found.append(NamedSpan(m.start("name"), country.end(), text[m.start("name"):country.end()], "company", ()))
+    return found
+
+
+_PLACE_WORDS = frozenset({"central", "north", "south", "northern", "southern", "east", "west", "rural", "urban",
+                          "mien trung", "mien bac", "mien nam", "all", "across"})
 
 
 # "das USZ", "des USB", "the WHO": a determiner before a short capital word makes it a name

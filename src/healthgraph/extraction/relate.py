@@ -590,7 +590,9 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     origin = set(cues.get("from", []))
     # "A trained 40 nurses from B": staff from B, after the giving verb, are those given to
     giving = [p for c in ("support", "transfer") for p in cues.get(c, [])]
-    staff_from = {p for p in origin if any(p - 3 <= s < p for s in cues.get("staff_from", []))
+    # (not "trained by experts from B": the agent's staff give)
+    staff_from = {p for p in origin if any(p - 3 <= s < p and not any(s - 2 <= b <= s for b in by)
+                                           for s in cues.get("staff_from", []))
                   and any(v < p for v in giving)}
     # "A will help train 15 doctors of the B": the staff phrase itself marks the one given to
     staff_from |= {s for s in cues.get("staff_of", []) if any(v < s for v in giving)}
