@@ -382,3 +382,9 @@ def test_uniklinikum_is_the_universitatsklinikum_of_the_same_place():
     facts = extract_text("Das Uniklinikum Freiburg arbeitet mit dem Kreisklinikum Lörrach zusammen. Der Vertrag des "
                          "Universitätsklinikums Freiburg läuft fünf Jahre.", language="de")
     assert len([o for o in facts.organisations if "Freiburg" in o.name]) == 1
+
+
+def test_a_known_german_compound_name_in_the_genitive_is_known():
+    from healthgraph.extraction import extract_text
+    facts = extract_text("Ärzte des Cho-Ray-Krankenhauses arbeiten mit dem Klinikum Bremen zusammen.", language="de")
+    assert "cho-ray" in {o.id for o in facts.organisations}

@@ -133,10 +133,17 @@ class Lexicon:
 _CENTRAL_WORDS = re.compile(r"\b(?:trung uong|tw)\b")
 
 
+_GERMAN_GENITIVE = re.compile(r"(?:krankenhaus|klinikum|spital|hospital|zentrum|institut)$")
+
+
 def _central_variants(label: str) -> set[str]:
-    """A name and its spellings with "Trung ương" written out or as "TW"."""
+    """A name and its spellings with "Trung ương" written out or as "TW", and a German name's
+    genitive ("des Cho-Ray-Krankenhauses", "des Bach-Mai-Hospitals")."""
     key = " ".join(fold_same_length(label).split())
-    return {label} | {_CENTRAL_WORDS.sub(word, key) for word in ("trung uong", "tw") if _CENTRAL_WORDS.search(key)}
+    variants = {label} | {_CENTRAL_WORDS.sub(word, key) for word in ("trung uong", "tw") if _CENTRAL_WORDS.search(key)}
+    if _GERMAN_GENITIVE.search(key) and "-" in key:
+        variants |= {key + "es", key + "s"} if key.endswith("haus") else {key + "s"}
+    return variants
 
 
 @lru_cache(maxsize=1)
