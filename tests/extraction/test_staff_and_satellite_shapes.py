@@ -289,3 +289,17 @@ def test_a_brand_and_vietnam_after_from_is_a_company_branch():
                            language="en")
     assert relations == {(frozenset({"Riverside District Hospital", "Acme Vietnam"}), "support", "Acme Vietnam")}
     assert _relations("Riverside District Hospital received doctors from Central Vietnam.", language="en") == set()
+
+
+def test_language_from_vietnamese_letters_when_function_words_mislead():
+    # folded, "Tổ chức" is the English "to"; the marked letters say Vietnamese
+    relations = _relations("Trung tâm Y tế huyện Mường Nhé tiếp nhận bàn giao xe cứu thương do Tổ chức Thế giới "
+                           "Hy vọng tài trợ.")
+    assert {supporter for _, _, supporter in relations} == {"Tổ chức Thế giới Hy vọng"}
+
+
+def test_support_praised_by_an_official_goes_from_its_giver_to_the_one_after_doi_voi():
+    relations = _relations("Ông Lê Văn C, Phó Giám đốc Sở Y tế tỉnh Hà Nam, đánh giá cao sự hỗ trợ của Bệnh viện "
+                           "Lão khoa Trung ương đối với Trung tâm Y tế huyện Kim Bảng.")
+    assert relations == {(frozenset({"Bệnh viện Lão khoa Trung ương", "Trung tâm Y tế huyện Kim Bảng"}), "support",
+                          "Bệnh viện Lão khoa Trung ương")}

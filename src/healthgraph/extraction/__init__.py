@@ -85,7 +85,7 @@ def extract_document(document: Document) -> DocumentFacts:
     text = normalise(document.text)
     document.text = text
     tokens = TokenText.of(text)
-    language = document.language = document.language or detect_language(tokens.words)
+    language = document.language = document.language or detect_language(tokens.words, text)
     document.published_on = document.published_on or publication_date(text)
     mentions = find_mentions(tokens, lexicon)
     resolved = resolve_mentions(tokens, mentions, lexicon, document.id)

@@ -646,7 +646,9 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     giving = [p for c in ("transfer", "support") for p in cues.get(c, [])]
     subject = mentions[0][1] if giving and mentions[0][0] < min(giving) and not any(
         c in cues for c in ("receive", "receive_transfer", "receive_from")) and not any(
-        b < min(giving) for b in cues.get("by", [])) else None  # not a passive's subject ("B được A hỗ trợ")
+        b < min(giving) for b in cues.get("by", [])) and not any(
+        min(giving) < o <= min(giving) + 3 for o in cues.get("of", []) + cues.get("by", [])) else None
+    # (not a passive's subject, "B được A hỗ trợ", nor the one who praises "sự hỗ trợ của A")
     givers = _distinct([(0, o) for o in [giver] + sources + [subject] if o is not None
                         and o.id not in {t.id for t in takers}])
     return [Relation(g, t, kind, g, True) for g in givers for t in _distinct([(0, o) for o in takers])
