@@ -47,9 +47,9 @@ def detect_language(words: str | list[str], text: str | None = None) -> str:
     'vi'
     """
     if text:
-        sample = text[:3000]
-        marked = len(_VIETNAMESE_WORD.findall(sample))
-        if marked and 4 * marked >= len(_SPACE.findall(sample)) + 1:
+        head = text[:3000]
+        marked = len(_VIETNAMESE_WORD.findall(head))
+        if marked and 4 * marked >= len(_SPACE.findall(head)) + 1:
             return "vi"
     sample = Counter(filter(_LANGUAGES_OF.__contains__,
                             _WORD.findall(words[:3000]) if isinstance(words, str) else words[:600]))
