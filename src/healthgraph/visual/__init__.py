@@ -54,7 +54,7 @@ class Page:
 
 def viz(sources=None, store: str | Path | None = None, output: str | Path = "network.html",
         province: str | None = None, kinds: Iterable[str] | None = None, focus: str | None = None, depth: int = 1,
-        since: str | None = None, until: str | None = None,
+        since: str | None = None, until: str | None = None, at: str | None = None,
         physics_threshold: int = DEFAULT_PHYSICS_THRESHOLD, title: str | None = None, on_error=None) -> Page:
     """Write an interactive, self-contained HTML page of the cooperation network.
 
@@ -78,6 +78,9 @@ def viz(sources=None, store: str | Path | None = None, output: str | Path = "net
         Neighbourhood radius around ``focus``, in links.
     since, until : str, optional
         Keep links dated within these bounds (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``).
+    at : str, optional
+        The network as it stood on this date: only agreements that had started (valid
+        from, else signed, else reported) and not yet ended (valid to) on it.
     physics_threshold : int
         Above this many nodes, draw a precomputed layout without physics.
     title : str, optional
@@ -104,10 +107,9 @@ def viz(sources=None, store: str | Path | None = None, output: str | Path = "net
 
     graph = load_input(sources, store=store, on_error=on_error).graph
     net = build_network(graph, province=province, kinds=kinds, focus=focus, depth=depth, since=since,
-                        until=until, physics_threshold=physics_threshold, title=title)
+                        until=until, at=at, physics_threshold=physics_threshold, title=title)
     path = Path(output)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_page(net.title, net.legend, net.nodes, net.edges, net.options, net.physics),
-                    encoding="utf-8")
+    path.write_text(render_page(net), encoding="utf-8")
     return Page(path, len(net.nodes), len(net.edges), net.physics)
