@@ -178,3 +178,40 @@ def test_time_slider_hides_agreements_not_in_force(graph, browser, tmp_path):
     shown = set(tab.evaluate("healthgraph.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.id; })"))
     assert "x-bach-mai-2" not in shown and "bach-mai" in shown
     assert tab.console_errors() == []
+
+
+# Pixels drawn by WebGL, read in the same task as a synchronous render (before the buffer is cleared).
+_WEBGL_PIXELS = """
+(function () {
+  var r = healthgraph.renderer, canvases = r.getCanvases(), painted = 0;
+  r.refresh();
+  Object.keys(canvases).forEach(function (name) {
+    var c = canvases[name], gl = c.getContext("webgl2") || c.getContext("webgl");
+    if (!gl) { return; }
+    var px = new Uint8Array(c.width * c.height * 4);
+    gl.readPixels(0, 0, c.width, c.height, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    for (var i = 3; i < px.length; i += 4) { if (px[i]) { painted++; } }
+  });
+  return painted;
+})()
+"""
+
+
+def test_big_page_is_drawn_with_webgl_offline(graph, browser, tmp_path, evil):
+    page = viz(_two_kinds_between_one_pair(graph), output=tmp_path / "webgl.html", webgl_threshold=3)
+    assert page.webgl
+    text = page.path.read_text(encoding="utf-8")
+    assert "sigma" in text and "vis.Network" not in text
+    tab = browser.open(page.path.as_uri())
+    tab.wait_for("window.healthgraph && window.healthgraph.ready", timeout=60)
+    assert tab.evaluate("[healthgraph.graph.order, healthgraph.graph.size]") == [7, 6]
+    assert tab.evaluate(_WEBGL_PIXELS) > 500
+    # the same controls as the small page
+    assert tab.evaluate("healthgraph.search('script')") == ["x-evil"]
+    tab.evaluate("healthgraph.open('x-evil')")
+    assert tab.evaluate("document.querySelector('#panel-body h2').textContent") == evil
+    tab.evaluate("healthgraph.setDate('2020-06')")
+    hidden = tab.evaluate("healthgraph.graph.filterEdges(function (e, a) { return a.hidden; })")
+    assert "supports:bach-mai:x-evil" in hidden and "satellite:bach-mai:bvdk-lai-chau" not in hidden
+    tab.screenshot(ARTIFACTS / "webgl.png")
+    assert tab.dialogs() == [] and tab.console_errors() == [] and tab.requests() == [page.path.as_uri()]

@@ -21,8 +21,11 @@ from . import SkippedSources, main
 @click.option("--at", metavar="DATE", help="the network as it stood on DATE: agreements in force then")
 @click.option("--physics-threshold", type=click.IntRange(min=0), default=1000, show_default=True,
               help="above this many nodes, draw a precomputed layout without physics")
+@click.option("--webgl-threshold", type=click.IntRange(min=0), default=2000, show_default=True,
+              help="above this many nodes, write the WebGL page (sigma.js) instead")
 @click.option("--title", help="page title")
-def viz(sources, store, output, province, kinds, focus, depth, since, until, at, physics_threshold, title):
+def viz(sources, store, output, province, kinds, focus, depth, since, until, at, physics_threshold, webgl_threshold,
+        title):
     """Draw the network of SOURCES (or of --store DIR) as a self-contained HTML page.
 
     \b
@@ -37,7 +40,7 @@ def viz(sources, store, output, province, kinds, focus, depth, since, until, at,
     skipped = SkippedSources()
     page = draw(list(sources), store=store, output=output, province=province, kinds=list(kinds) or None,
                 focus=focus, depth=depth, since=since, until=until, at=at, physics_threshold=physics_threshold,
-                title=title, on_error=skipped)
-    layout = "physics" if page.physics else "precomputed layout"
+                webgl_threshold=webgl_threshold, title=title, on_error=skipped)
+    layout = "WebGL, precomputed layout" if page.webgl else "physics" if page.physics else "precomputed layout"
     click.echo(f"wrote {page.path} ({page.nodes} organisations, {page.edges} links, {layout})", err=True)
     skipped.exit()

@@ -34,10 +34,10 @@ from typing import Iterable
 
 from .filters import find_focus, select
 from .links import LINK_KINDS, Link
-from .network import DEFAULT_PHYSICS_THRESHOLD, Network, build_network
+from .network import DEFAULT_PHYSICS_THRESHOLD, DEFAULT_WEBGL_THRESHOLD, Network, build_network
 from .style import KIND_SHAPES, LINK_STYLES, TIER_COLOURS, shapes_by
 
-__all__ = ["DEFAULT_PHYSICS_THRESHOLD", "KIND_SHAPES", "LINK_KINDS", "LINK_STYLES", "Link", "Network", "Page",
+__all__ = ["DEFAULT_PHYSICS_THRESHOLD", "DEFAULT_WEBGL_THRESHOLD", "KIND_SHAPES", "LINK_KINDS", "LINK_STYLES", "Link", "Network", "Page",
            "TIER_COLOURS", "build_network", "find_focus", "select", "shapes_by",
            "viz"]
 
@@ -50,12 +50,13 @@ class Page:
     nodes: int
     edges: int
     physics: bool
+    webgl: bool
 
 
 def viz(sources=None, store: str | Path | None = None, output: str | Path = "network.html",
         province: str | None = None, kinds: Iterable[str] | None = None, focus: str | None = None, depth: int = 1,
         since: str | None = None, until: str | None = None, at: str | None = None,
-        physics_threshold: int = DEFAULT_PHYSICS_THRESHOLD, title: str | None = None, on_error=None) -> Page:
+        physics_threshold: int = DEFAULT_PHYSICS_THRESHOLD, webgl_threshold: int = DEFAULT_WEBGL_THRESHOLD, title: str | None = None, on_error=None) -> Page:
     """Write an interactive, self-contained HTML page of the cooperation network.
 
     Parameters
@@ -83,6 +84,8 @@ def viz(sources=None, store: str | Path | None = None, output: str | Path = "net
         from, else signed, else reported) and not yet ended (valid to) on it.
     physics_threshold : int
         Above this many nodes, draw a precomputed layout without physics.
+    webgl_threshold : int
+        Above this many nodes, write the WebGL page (sigma.js) instead of the vis-network one.
     title : str, optional
         Page title.
     on_error : callable, optional
@@ -104,12 +107,14 @@ def viz(sources=None, store: str | Path | None = None, output: str | Path = "net
     """
     from ..exporters import load_input
     from .page import render_page
+    from .webgl import render_webgl_page
 
     graph = load_input(sources, store=store, on_error=on_error).graph
     net = build_network(graph, province=province, kinds=kinds, focus=focus, depth=depth, since=since,
-                        until=until, at=at, physics_threshold=physics_threshold, title=title)
+                        until=until, at=at, physics_threshold=physics_threshold,
+                        webgl_threshold=webgl_threshold, title=title)
     path = Path(output)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_page(net), encoding="utf-8")
-    return Page(path, len(net.nodes), len(net.edges), net.physics)
+    path.write_text(render_webgl_page(net) if net.webgl else render_page(net), encoding="utf-8")
+    return Page(path, len(net.nodes), len(net.edges), net.physics, net.webgl)

@@ -16,6 +16,7 @@ from .links import Link, fact_period, supported_counts
 from .style import KIND_SHAPES, LINK_STYLES, TIER_COLOURS, edge_tip, legend, node_tip, province_name
 
 DEFAULT_PHYSICS_THRESHOLD = 1000
+DEFAULT_WEBGL_THRESHOLD = 2000  # vis-network needs seconds per frame past this; WebGL does not
 CURVE = 0.25  # roundness between two parallel links of one pair
 
 
@@ -29,6 +30,7 @@ class Network:
     physics: bool
     title: str
     legend: str
+    webgl: bool = False  # drawn by the WebGL page (:mod:`.webgl`): no tooltips, the side panel tells
 
 
 def _curves(links: list[Link]) -> dict[int, dict]:
@@ -61,7 +63,8 @@ def _fact_record(fact: dict, kind: str) -> dict:
 
 def build_network(graph, province: str | None = None, kinds: Iterable[str] | None = None, focus: str | None = None,
                   depth: int = 1, since: str | None = None, until: str | None = None, at: str | None = None,
-                  physics_threshold: int = DEFAULT_PHYSICS_THRESHOLD, title: str | None = None) -> Network:
+                  physics_threshold: int = DEFAULT_PHYSICS_THRESHOLD, webgl_threshold: int = DEFAULT_WEBGL_THRESHOLD,
+                  title: str | None = None) -> Network:
     """Return the vis-network data of ``graph`` after the filters (see :func:`healthgraph.visual.viz`).
 
     Examples
@@ -77,11 +80,13 @@ def build_network(graph, province: str | None = None, kinds: Iterable[str] | Non
     """
     from pyvis.network import Network as PyvisNetwork
     from pyvis.edge import Edge as PyvisEdge
+    from pyvis.node import Node as PyvisNode
 
     node_ids, links, body = select(graph, province, kinds, focus, depth, since, until, at)
     if not node_ids:
         raise HealthgraphError("nothing to draw: no organisation matches the filters")
-    physics = len(node_ids) <= physics_threshold
+    webgl = len(node_ids) > webgl_threshold
+    physics = not webgl and len(node_ids) <= physics_threshold
     supported = supported_counts(graph, body)
     members: dict[str, list[str]] = defaultdict(list)
     for org_id, body_id in sorted(body.items()):
@@ -113,15 +118,17 @@ def build_network(graph, province: str | None = None, kinds: Iterable[str] | Non
         tiers.add(tier)
         kinds_seen.add(kind)
         n = supported.get(node_id, 0)
-        extra = {"x": positions[node_id][0], "y": positions[node_id][1]} if positions else {}
+        extra: dict[str, object] = {"x": positions[node_id][0], "y": positions[node_id][1]} if positions else {}
         aliases = list(dict.fromkeys(a for m in members[node_id] for a in organisation_names(graph.nodes[m])))
-        net.add_node(node_id, label=names[node_id], shape=KIND_SHAPES.get(kind, "square"),
-                     color=TIER_COLOURS[tier], size=round(min(10 + 5 * math.sqrt(n), 50), 1),
-                     title=node_tip(graph, node, n, supported_by.get(node_id, 0), sorted(dates[node_id]), aliases),
-                     kind=kind, tier=tier, supports=n, aliases=aliases,
-                     province=province_name(graph, props.get("province")),
-                     # what the search box matches: every name, folded, abbreviations spelled out too
-                     search=" | ".join(dict.fromkeys(f(a) for a in aliases for f in (fold, key))), **extra)
+        if not webgl:
+            extra["title"] = node_tip(graph, node, n, supported_by.get(node_id, 0), sorted(dates[node_id]), aliases)
+        # pyvis's add_node scans every node per call (quadratic); the ids are known to be new.
+        net.nodes.append(PyvisNode(
+            node_id, KIND_SHAPES.get(kind, "square"), label=names[node_id], color=TIER_COLOURS[tier],
+            font_color=net.font_color, size=round(min(10 + 5 * math.sqrt(n), 50), 1), kind=kind, tier=tier,
+            supports=n, aliases=aliases, province=province_name(graph, props.get("province")),
+            # what the search box matches: every name, folded, abbreviations spelled out too
+            search=" | ".join(dict.fromkeys(f(a) for a in aliases for f in (fold, key))), **extra).options)
     curves = _curves(links)
     for i, link in enumerate(links):
         style = LINK_STYLES[link.kind]
@@ -131,7 +138,8 @@ def build_network(graph, province: str | None = None, kinds: Iterable[str] | Non
             arrows="to" if link.directed else "", kind=link.kind, color=style["color"], dashes=False,
             hgDashes=style["dashes"],  # the page turns dashes on when zoomed in (see page.py)
             width=round(style["width"] + math.log2(len(link.facts)), 2), smooth=curves.get(i, False),
-            facts=[_fact_record(f, link.kind) for f in link.facts], title=edge_tip(names, link)).options)
+            facts=[_fact_record(f, link.kind) for f in link.facts],
+            **({} if webgl else {"title": edge_tip(names, link)})).options)
 
     filters = []
     if province:
@@ -158,4 +166,4 @@ def build_network(graph, province: str | None = None, kinds: Iterable[str] | Non
     }
     nodes, edges, *_ = net.get_network_data()
     return Network(nodes, edges, options, physics, title,
-                   legend(title, len(nodes), len(edges), filters, tiers, kinds_seen, {l.kind for l in links}))
+                   legend(title, len(nodes), len(edges), filters, tiers, kinds_seen, {l.kind for l in links}), webgl)

@@ -1,0 +1,76 @@
+"""The page for big networks: WebGL with sigma.js and graphology, inlined.
+
+vis-network draws on a 2D canvas and needs seconds per frame past a few thousand nodes;
+sigma.js draws with WebGL and shows only the labels that fit (its label grid), so 10^4 to
+10^5 organisations stay interactive. Positions come from Python (:mod:`.layout`, or the map
+layout); the browser runs no layout. The builds are the npm packages' own, vendored in
+``vendor/`` with their licences and SHA-256 (``vendor/README.md``). The controls (search,
+side panel, time slider, unlinked switch) are those of :mod:`.page`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from .network import Network
+from .page import fill, packed, page_html, strip_source_map
+
+SIGMA_VERSION = "3.0.2"
+GRAPHOLOGY_VERSION = "0.26.0"
+_NODE_FIELDS = ("id", "label", "x", "y", "size", "color", "kind", "tier", "province", "aliases", "search")
+_EDGE_FIELDS = ("id", "from", "to", "color", "arrows", "kind", "facts")
+
+
+@lru_cache(maxsize=1)
+def webgl_assets() -> str:
+    """graphology and sigma.js, as shipped in ``vendor/``, for one ``<script>``."""
+    vendor = resources.files("healthgraph.visual") / "vendor"
+    return "\n".join(strip_source_map((vendor / name).read_text(encoding="utf-8"))
+                     for name in ("graphology.umd.min.js", "sigma.min.js"))
+
+
+_SIGMA_JS = r"""
+(function () {
+  "use strict";
+  var hg = window.healthgraph = {ready: false, firstDrawAt: null, readyAt: null, webgl: true};
+  hgInflate("@DATA@").then(function (data) {
+    var graph = new graphology.Graph({multi: true, type: "mixed", allowSelfLoops: false});
+    data.nodes.forEach(function (n) {
+      // vis-network sizes are canvas pixels at scale 1; sigma's are screen pixels
+      graph.addNode(n.id, {x: n.x, y: -n.y, size: Math.max(2, n.size / 5), color: n.color, label: n.label});
+    });
+    data.edges.forEach(function (e) {
+      var attrs = {color: e.color, size: 1, type: e.arrows ? "arrow" : "line"};
+      if (e.arrows) { graph.addDirectedEdgeWithKey(e.id, e.from, e.to, attrs); }
+      else { graph.addUndirectedEdgeWithKey(e.id, e.from, e.to, attrs); }
+    });
+    var renderer = new Sigma(graph, document.getElementById("network"),
+                             {labelDensity: 0.7, labelRenderedSizeThreshold: 6, hideEdgesOnMove: false});
+    Object.assign(hg, {graph: graph, renderer: renderer});
+    renderer.on("afterRender", function () {
+      if (hg.firstDrawAt === null) { hg.firstDrawAt = performance.now(); }
+      if (!hg.ready) { hg.ready = true; hg.readyAt = performance.now(); }
+    });
+    renderer.on("clickNode", function (event) { hg.open(event.node); });
+    function show(each, visible) {
+      each(function (id, attrs) { attrs.hidden = !visible[id]; return attrs; });
+    }
+    hgControls(data, {
+      showEdges: function (visible) { show(graph.updateEachEdgeAttributes.bind(graph), visible); },
+      showNodes: function (visible) { show(graph.updateEachNodeAttributes.bind(graph), visible); },
+      select: function (id) {
+        graph.updateEachNodeAttributes(function (n, attrs) { attrs.highlighted = n === id; return attrs; });
+        var where = renderer.getNodeDisplayData(id);
+        if (where) { renderer.getCamera().animate({x: where.x, y: where.y, ratio: 0.1}, {duration: 0}); }
+      }
+    });
+  });
+})();
+"""
+
+
+def render_webgl_page(net: Network) -> str:
+    """Return the complete WebGL page of ``net`` (nodes must carry positions)."""
+    data = {"nodes": [{k: n.get(k) for k in _NODE_FIELDS} for n in net.nodes],
+            "edges": [{k: e.get(k) for k in _EDGE_FIELDS} for e in net.edges]}
+    return page_html(net.title, net.legend, webgl_assets(), "", fill(_SIGMA_JS, {"@DATA@": packed(data)}))
