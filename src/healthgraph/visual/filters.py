@@ -69,7 +69,8 @@ def bodies(graph) -> dict[str, str]:
     a body takes the id of a member the gazetteer knows, else the smallest."""
     orgs = sorted((n for n in graph.nodes.values() if "Organisation" in n.labels),
                   key=lambda n: (not n.props.get("resolved"), n.id))
-    return same_bodies((n.id, organisation_names(n), n.props.get("province"), n.props.get("kind")) for n in orgs)
+    return same_bodies((n.id, organisation_names(n), *(n.props.get(p) for p in ("province", "kind", "tier")))
+                       for n in orgs)
 
 
 def select(graph, province: str | None = None, kinds: Iterable[str] | None = None, focus: str | None = None,

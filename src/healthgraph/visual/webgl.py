@@ -47,10 +47,6 @@ _SIGMA_JS = r"""
     var renderer = new Sigma(graph, document.getElementById("network"),
                              {labelDensity: 0.7, labelRenderedSizeThreshold: 6, hideEdgesOnMove: false});
     Object.assign(hg, {graph: graph, renderer: renderer});
-    renderer.on("afterRender", function () {
-      if (hg.firstDrawAt === null) { hg.firstDrawAt = performance.now(); }
-      if (!hg.ready) { hg.ready = true; hg.readyAt = performance.now(); }
-    });
     renderer.on("clickNode", function (event) { hg.open(event.node); });
     function show(each, visible) {
       each(function (id, attrs) { attrs.hidden = !visible[id]; return attrs; });
@@ -63,6 +59,12 @@ _SIGMA_JS = r"""
         var where = renderer.getNodeDisplayData(id);
         if (where) { renderer.getCamera().animate({x: where.x, y: where.y, ratio: 0.1}, {duration: 0}); }
       }
+    });
+    // sigma draws in its constructor and again for the controls, in the next animation
+    // frame: after that one the user sees the graph and can pan it
+    requestAnimationFrame(function () {
+      hg.firstDrawAt = hg.readyAt = performance.now();
+      hg.ready = true;
     });
   });
 })();
