@@ -215,3 +215,14 @@ def test_big_page_is_drawn_with_webgl_offline(graph, browser, tmp_path, evil):
     assert "supports:bach-mai:x-evil" in hidden and "satellite:bach-mai:bvdk-lai-chau" not in hidden
     tab.screenshot(ARTIFACTS / "webgl.png")
     assert tab.dialogs() == [] and tab.console_errors() == [] and tab.requests() == [page.path.as_uri()]
+
+
+def test_map_page_draws_organisations_at_their_provinces(graph, browser, tmp_path):
+    page = viz(graph, output=tmp_path / "map.html", layout="map")
+    tab = browser.open(page.path.as_uri())
+    tab.wait_for("window.healthgraph && window.healthgraph.ready", timeout=60)
+    drawn = tab.evaluate(_DRAWN)
+    assert drawn["nodes"]["bvdk-lai-chau"]["x"] < drawn["nodes"]["bach-mai"]["x"]
+    assert drawn["nodes"]["bvdk-son-la"]["y"] < drawn["nodes"]["bach-mai"]["y"]  # Sơn La lies north of Hà Nội
+    tab.screenshot(ARTIFACTS / "map.png")
+    assert tab.console_errors() == [] and tab.requests() == [page.path.as_uri()]

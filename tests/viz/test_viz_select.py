@@ -170,3 +170,23 @@ def test_at_keeps_the_agreements_in_force_on_that_date(graph):
     assert ("viet-duc", "bvdk-lai-chau", "transfer") in _edges(build_network(graph, at="2023"))
     with pytest.raises(HealthgraphError, match="--at 'soon' is not a date"):
         build_network(graph, at="soon")
+
+
+def test_map_layout_puts_organisations_at_their_province(graph):
+    net = build_network(graph, layout="map")
+    assert not net.physics
+    pos = {n["id"]: (n["x"], n["y"]) for n in net.nodes}
+    hanoi, lai_chau = pos["bach-mai"], pos["bvdk-lai-chau"]
+    assert lai_chau[0] < hanoi[0] and lai_chau[1] < hanoi[1]  # north-west of Hà Nội, north up
+    assert pos["bach-mai"] != pos["viet-duc"]  # one province's organisations do not sit on one another
+    with pytest.raises(HealthgraphError, match="unknown layout 'globe'"):
+        build_network(graph, layout="globe")
+
+
+def test_every_province_old_and_new_has_a_point():
+    from healthgraph.rdf.mapping import default_gazetteer
+    from healthgraph.visual.layout import province_points
+
+    points = province_points()
+    assert set(points) == set(default_gazetteer().provinces)  # 63 before 2025, 34 after
+    assert all(8 < lat < 24 and 102 < lon < 110 for lat, lon in points.values())  # within Vietnam's box

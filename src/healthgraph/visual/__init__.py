@@ -56,7 +56,8 @@ class Page:
 def viz(sources=None, store: str | Path | None = None, output: str | Path = "network.html",
         province: str | None = None, kinds: Iterable[str] | None = None, focus: str | None = None, depth: int = 1,
         since: str | None = None, until: str | None = None, at: str | None = None,
-        physics_threshold: int = DEFAULT_PHYSICS_THRESHOLD, webgl_threshold: int = DEFAULT_WEBGL_THRESHOLD, title: str | None = None, on_error=None) -> Page:
+        physics_threshold: int = DEFAULT_PHYSICS_THRESHOLD, webgl_threshold: int = DEFAULT_WEBGL_THRESHOLD,
+        layout: str = "auto", title: str | None = None, on_error=None) -> Page:
     """Write an interactive, self-contained HTML page of the cooperation network.
 
     Parameters
@@ -86,6 +87,9 @@ def viz(sources=None, store: str | Path | None = None, output: str | Path = "net
         Above this many nodes, draw a precomputed layout without physics.
     webgl_threshold : int
         Above this many nodes, write the WebGL page (sigma.js) instead of the vis-network one.
+    layout : {"auto", "map"}
+        ``auto``: physics for small graphs, a precomputed layout for big ones; ``map``: each
+        organisation at its province's seat (``loaders/geo/province_points.yaml``), north up.
     title : str, optional
         Page title.
     on_error : callable, optional
@@ -112,7 +116,7 @@ def viz(sources=None, store: str | Path | None = None, output: str | Path = "net
     graph = load_input(sources, store=store, on_error=on_error).graph
     net = build_network(graph, province=province, kinds=kinds, focus=focus, depth=depth, since=since,
                         until=until, at=at, physics_threshold=physics_threshold,
-                        webgl_threshold=webgl_threshold, title=title)
+                        webgl_threshold=webgl_threshold, layout=layout, title=title)
     path = Path(output)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from .links import Link, fact_period, supported_counts
 from .style import KIND_SHAPES, LINK_STYLES, TIER_COLOURS, edge_tip, legend, node_tip, province_name
 
 DEFAULT_PHYSICS_THRESHOLD = 1000
+LAYOUTS = ("auto", "map")  # auto: physics for small graphs, else radial_layout; map: by province
 DEFAULT_WEBGL_THRESHOLD = 2000  # vis-network needs seconds per frame past this; WebGL does not
 CURVE = 0.25  # roundness between two parallel links of one pair
 
@@ -64,7 +65,7 @@ def _fact_record(fact: dict, kind: str) -> dict:
 def build_network(graph, province: str | None = None, kinds: Iterable[str] | None = None, focus: str | None = None,
                   depth: int = 1, since: str | None = None, until: str | None = None, at: str | None = None,
                   physics_threshold: int = DEFAULT_PHYSICS_THRESHOLD, webgl_threshold: int = DEFAULT_WEBGL_THRESHOLD,
-                  title: str | None = None) -> Network:
+                  layout: str = "auto", title: str | None = None) -> Network:
     """Return the vis-network data of ``graph`` after the filters (see :func:`healthgraph.visual.viz`).
 
     Examples
@@ -82,11 +83,13 @@ def build_network(graph, province: str | None = None, kinds: Iterable[str] | Non
     from pyvis.edge import Edge as PyvisEdge
     from pyvis.node import Node as PyvisNode
 
+    if layout not in LAYOUTS:
+        raise HealthgraphError(f"unknown layout {layout!r}; choose from {', '.join(LAYOUTS)}")
     node_ids, links, body = select(graph, province, kinds, focus, depth, since, until, at)
     if not node_ids:
         raise HealthgraphError("nothing to draw: no organisation matches the filters")
     webgl = len(node_ids) > webgl_threshold
-    physics = not webgl and len(node_ids) <= physics_threshold
+    physics = not webgl and layout == "auto" and len(node_ids) <= physics_threshold
     supported = supported_counts(graph, body)
     members: dict[str, list[str]] = defaultdict(list)
     for org_id, body_id in sorted(body.items()):
@@ -101,7 +104,12 @@ def build_network(graph, province: str | None = None, kinds: Iterable[str] | Non
                 dates[link.source].append(fact["date"])
                 dates[link.target].append(fact["date"])
     positions = {}
-    if not physics:
+    if layout == "map":
+        from .layout import map_layout
+
+        positions = map_layout({n: [graph.nodes[n].props.get(p) for p in ("province", "province_2025")]
+                                for n in node_ids})
+    elif not physics:
         from .layout import radial_layout
 
         positions = radial_layout(node_ids, ((l.source, l.target) for l in links))
@@ -152,6 +160,8 @@ def build_network(graph, province: str | None = None, kinds: Iterable[str] | Non
         filters.append(f"dated {since or '…'} to {until or '…'}")
     if at:
         filters.append(f"in force on {at}")
+    if layout == "map":
+        filters.append("placed at their province's seat (unknown province: out at sea, east)")
     title = title or "Hospital cooperation network"
     options = {
         "nodes": {"font": {"size": 12, "face": "system-ui, sans-serif", "strokeWidth": 3}, "borderWidth": 1},
