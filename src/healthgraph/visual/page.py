@@ -333,7 +333,8 @@ _VIS_JS = r"""
     network.on("afterDrawing", function () {
       if (hg.firstDrawAt === null) {
         hg.firstDrawAt = performance.now();
-        labelsDue = !physics;
+        // positions given: show them all (nodes know their extent once drawn)
+        if (!physics) { network.fit({animation: false}); laterDeclutter(); }
       }
       if (labelsDue) { labelsDue = false; declutter(); }
       if (hg.stabilized && !hg.ready && !labelsDue && hg.labelBoxes.length) { hg.ready = true; hg.readyAt = performance.now(); }
