@@ -12,7 +12,7 @@ painted meanwhile, plus one full redraw with all edges shown. Prints one JSON li
 
 Usage::
 
-    python benchmarks/viz_bench.py [--nodes 5000] [--repeat 3] [--renderer auto|vis]
+    python benchmarks/viz_bench.py [--nodes 5000] [--repeat 3] [--renderer auto|vis] [--screenshot PNG]
 """
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ def build_corpus(nodes: int, seed: int = 0):
         hospitals += max(1, nodes - len(corpus.organisations))
 
 
-def run(nodes: int = 5000, repeat: int = 3, renderer: str = "auto") -> dict:
+def run(nodes: int = 5000, repeat: int = 3, renderer: str = "auto", screenshot: str | None = None) -> dict:
     from healthgraph.graph import to_property_graph
     from healthgraph.visual import viz
 
@@ -127,6 +127,8 @@ def run(nodes: int = 5000, repeat: int = 3, renderer: str = "auto") -> dict:
                 tab = browser.open(out.as_uri(), timeout=120)
                 tab.wait_for("window.healthgraph && window.healthgraph.ready", timeout=120)
                 wall = time.perf_counter() - opened
+                if screenshot:
+                    tab.screenshot(screenshot)
                 first_frames.append(tab.evaluate("healthgraph.firstDrawAt"))
                 ready.append(wall)
                 fps.append(tab.evaluate(_PAN_FPS, timeout=120)["fps"])
@@ -164,8 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--renderer", choices=("auto", "vis"), default="auto",
                         help="auto: the page viz writes for that size; vis: the vis-network page whatever the size")
+    parser.add_argument("--screenshot", metavar="PNG", help="save what the page shows once ready")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.nodes, args.repeat, args.renderer)))
+    print(json.dumps(run(args.nodes, args.repeat, args.renderer, args.screenshot)))
     return 0
 
 

@@ -337,7 +337,7 @@ _VIS_JS = r"""
         if (!physics) { network.fit({animation: false}); laterDeclutter(); }
       }
       if (labelsDue) { labelsDue = false; declutter(); }
-      if (hg.stabilized && !hg.ready && !labelsDue && hg.labelBoxes.length) { hg.ready = true; hg.readyAt = performance.now(); }
+      if (hg.stabilized && !hg.ready && !labelsDue && hg.labelBoxes.length && hg.open) { hg.ready = true; hg.readyAt = performance.now(); }
     });
     function show(set, visible) {  // hide what is not visible; true when anything changed
       var changes = set.get({filter: function (item) { return !item.hidden !== !!visible[item.id]; }})
@@ -345,11 +345,16 @@ _VIS_JS = r"""
       set.update(changes);
       return changes.length > 0;
     }
-    hgControls(data, {
+    // the controls once the graph is on screen: their setup does not delay the first frame
+    network.once("afterDrawing", function () { hgControls(data, {
       showEdges: function (visible) { show(edges, visible); },
       showNodes: function (visible) { if (show(nodes, visible) && hg.stabilized) { laterDeclutter(); } },
-      select: function (id) { network.selectNodes([id]); network.focus(id, {scale: Math.max(network.getScale(), 1), animation: false}); laterDeclutter(); }
-    });
+      select: function (id) {
+        network.selectNodes([id]);
+        network.focus(id, {scale: Math.max(network.getScale(), 1), animation: false});
+        laterDeclutter();
+      }
+    }); });
   });
 })();
 """

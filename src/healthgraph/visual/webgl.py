@@ -32,8 +32,9 @@ def webgl_assets() -> str:
 _SIGMA_JS = r"""
 (function () {
   "use strict";
-  var hg = window.healthgraph = {ready: false, firstDrawAt: null, readyAt: null, webgl: true};
+  var hg = window.healthgraph = {ready: false, firstDrawAt: null, readyAt: null, webgl: true, timings: {}};
   hgInflate("@DATA@").then(function (data) {
+    hg.timings.inflated = performance.now();  // where the time to the first frame goes (benchmarks)
     var graph = new graphology.Graph({multi: true, type: "mixed", allowSelfLoops: false});
     data.nodes.forEach(function (n) {
       // vis-network sizes are canvas pixels at scale 1; sigma's are screen pixels
@@ -44,16 +45,21 @@ _SIGMA_JS = r"""
       if (e.arrows) { graph.addDirectedEdgeWithKey(e.id, e.from, e.to, attrs); }
       else { graph.addUndirectedEdgeWithKey(e.id, e.from, e.to, attrs); }
     });
+    hg.timings.graph = performance.now();
     var renderer = new Sigma(graph, document.getElementById("network"),
-                             {labelDensity: 0.7, labelRenderedSizeThreshold: 6, hideEdgesOnMove: false});
+                             // one label per 250-pixel cell: long names do not run into each other
+                             {labelDensity: 1, labelGridCellSize: 250, labelRenderedSizeThreshold: 6});
+    hg.timings.drawn = performance.now();
     Object.assign(hg, {graph: graph, renderer: renderer});
     renderer.on("clickNode", function (event) { hg.open(event.node); });
-    function show(each, visible) {
-      each(function (id, attrs) { attrs.hidden = !visible[id]; return attrs; });
+    function show(kind, visible) {  // only what changes: sigma redraws what it is told of
+      graph["forEach" + kind](function (id, attrs) {
+        if (!attrs.hidden !== !!visible[id]) { graph["set" + kind + "Attribute"](id, "hidden", !visible[id]); }
+      });
     }
     hgControls(data, {
-      showEdges: function (visible) { show(graph.updateEachEdgeAttributes.bind(graph), visible); },
-      showNodes: function (visible) { show(graph.updateEachNodeAttributes.bind(graph), visible); },
+      showEdges: function (visible) { show("Edge", visible); },
+      showNodes: function (visible) { show("Node", visible); },
       select: function (id) {
         graph.updateEachNodeAttributes(function (n, attrs) { attrs.highlighted = n === id; return attrs; });
         var where = renderer.getNodeDisplayData(id);
