@@ -124,7 +124,8 @@ def _pack(components: list[tuple[float, dict[str, tuple[float, float]]]]) -> dic
     return positions
 
 
-KM = 3.0  # canvas pixels per kilometre on the map
+KM = 8.0  # canvas pixels per kilometre on the map
+MAP_SPACING = 50.0  # between the organisations of one province: a big hospital's dot is about 50 pixels wide
 _KM_PER_DEGREE = 111.2
 _MAP_LATITUDE = 16.0  # the x scale is true at the middle of Vietnam
 _ELSEWHERE = (16.0, 112.5)  # organisations without a known province: out at sea, east of Huế
@@ -174,6 +175,6 @@ def map_layout(places: dict[str, Iterable[str | None]]) -> dict[str, tuple[float
     for (lat, lon), nodes in groups.items():
         cx, cy = lon * scale * squeeze, -lat * scale
         for k, node in enumerate(nodes):  # a sunflower: evenly spaced, denser nowhere
-            r, angle = SPACING * 0.6 * math.sqrt(k), k * _GOLDEN_ANGLE
+            r, angle = MAP_SPACING * math.sqrt(k), k * _GOLDEN_ANGLE
             positions[node] = (round(cx + r * math.cos(angle), 1), round(cy + r * math.sin(angle), 1))
     return positions

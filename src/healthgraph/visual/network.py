@@ -145,7 +145,7 @@ def build_network(graph, province: str | None = None, kinds: Iterable[str] | Non
             link.source, link.target, directed=link.directed, id=f"{link.kind}:{link.source}:{link.target}",
             arrows="to" if link.directed else "", kind=link.kind, color=style["color"], dashes=False,
             hgDashes=style["dashes"],  # the page turns dashes on when zoomed in (see page.py)
-            width=round(style["width"] + math.log2(len(link.facts)), 2), smooth=curves.get(i, False),
+            width=round(style["width"] + math.log2(len(link.facts)), 2), **({"smooth": curves[i]} if i in curves else {}),
             facts=[_fact_record(f, link.kind) for f in link.facts],
             **({} if webgl else {"title": edge_tip(names, link)})).options)
 

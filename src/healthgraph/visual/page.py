@@ -254,8 +254,9 @@ _PAGE = """<!DOCTYPE html>
 _VIS_JS = r"""
 (function () {
   "use strict";
-  var hg = window.healthgraph = {ready: false, firstDrawAt: null, readyAt: null};
+  var hg = window.healthgraph = {ready: false, firstDrawAt: null, readyAt: null, timings: {}};
   hgInflate("@DATA@").then(function (data) {
+    hg.timings.inflated = performance.now();  // where the time to the first frame goes (benchmarks)
     var physics = data.physics;
     // Tooltips arrive as escaped HTML; vis shows strings as plain text, so it gets elements,
     // built on first hover (building 15,000 up front would delay the first frame by a second).
@@ -263,6 +264,7 @@ _VIS_JS = r"""
     var nodes = new vis.DataSet(data.nodes.map(function (n) { return stash(Object.assign({}, n)); }));
     var edges = new vis.DataSet(data.edges.map(function (e) { return stash(Object.assign({}, e, {facts: undefined})); }));
     var network = new vis.Network(document.getElementById("network"), {nodes: nodes, edges: edges}, data.options);
+    hg.timings.network = performance.now();
     Object.assign(hg, {network: network, nodes: nodes, edges: edges, physics: physics, stabilized: !physics});
     function tip(set, id) {
       var item = set.get(id);
