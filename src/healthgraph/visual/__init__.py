@@ -1,30 +1,39 @@
-"""Interactive HTML pages of the cooperation network (pyvis / vis-network), offline.
+"""Interactive HTML pages of the cooperation network (pyvis / vis-network, or sigma.js
+WebGL for big graphs), offline.
 
 What the page shows
-    Organisations as nodes: hospitals are dots coloured by tier and sized by how many
-    organisations they support; other kinds of organisation get other shapes. Links are
-    drawn between organisations, one per (kind, pair), styled by kind: ``supports``
-    (arrow from supporter to recipient), ``satellite`` (core hospital to satellite),
-    ``transfer`` (technique transfer, dotted) and ``agreement`` (dashed; no arrow for an
-    agreement between equals, drawn from the Agreement's ``PARTY`` edges). Agreement,
-    Technique and Province nodes of the property graph are folded into the links and the
-    tooltips, not drawn. Tooltips give names, province, dates and each evidence sentence
-    with its source.
+    Organisations as nodes, one per body (names that are one organisation merged by
+    :func:`healthgraph.resolve.same_bodies`): hospitals are dots coloured by tier and sized
+    by how many organisations they support; other kinds of organisation get other shapes.
+    Links are drawn between organisations, one per (kind, pair), styled by kind:
+    ``supports`` (arrow from supporter to recipient), ``satellite`` (core hospital to
+    satellite), ``transfer`` (technique transfer, dotted) and ``agreement`` (dashed; no
+    arrow for an agreement between equals, drawn from the Agreement's ``PARTY`` edges);
+    several kinds between one pair are curved apart. Agreement, Technique and Province
+    nodes of the property graph are folded into the links, not drawn. Tooltips give names,
+    province, dates and each evidence sentence with its source; labels never cover one
+    another. A search box (any name, diacritics optional) opens a side panel of the
+    organisation's agreements with their evidence; a time slider shows the agreements in
+    force at a month; a switch hides organisations without links.
 
 Filters (combined)
     ``kinds`` and ``since``/``until`` keep the links of those kinds and dates (a link
     without a known year is dropped by a date filter; partial dates compare at their own
-    precision, so ``2017`` is within ``--since 2017-06``); ``province`` keeps the links that
-    touch an organisation of that province (pre- or post-2025 territory) and draws their
-    partners too; ``focus``/``depth`` keep the neighbourhood of one organisation.
+    precision, so ``2017`` is within ``--since 2017-06``); ``at`` keeps the agreements in
+    force on a date; ``province`` keeps the links that touch an organisation of that
+    province (pre- or post-2025 territory) and draws their partners too;
+    ``focus``/``depth`` keep the neighbourhood of one organisation.
 
-Big graphs
+Big graphs and the map
     Above ``physics_threshold`` nodes the browser runs no simulation: positions come from
     :func:`healthgraph.visual.layout.radial_layout` and edges are hidden while dragging.
+    Above ``webgl_threshold`` the page is drawn with WebGL (:mod:`.webgl`). ``layout="map"``
+    places organisations at their province (:func:`healthgraph.visual.layout.map_layout`).
 
 Modules: :mod:`.links` (the graph read as links), :mod:`.filters` (what is drawn),
 :mod:`.style` (colours, shapes, tooltips, legend), :mod:`.network` (the page's data),
-:mod:`.layout` (positions for big graphs), :mod:`.page` (the HTML); :func:`viz` here writes it.
+:mod:`.layout` (positions), :mod:`.page` (the vis-network HTML and the controls of both
+pages), :mod:`.webgl` (the WebGL HTML); :func:`viz` here writes it.
 """
 from __future__ import annotations
 
