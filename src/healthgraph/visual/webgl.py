@@ -1,7 +1,7 @@
 """The page for big networks: WebGL with sigma.js and graphology, inlined.
 
 vis-network draws on a 2D canvas and needs seconds per frame past a few thousand nodes;
-sigma.js draws with WebGL and shows only the labels that fit (its label grid), so 10^4 to
+sigma.js draws with WebGL and labels only the biggest nodes of each grid cell, so 10^4 to
 10^5 organisations stay interactive. Positions come from Python (:mod:`.layout`, or the map
 layout); the browser runs no layout. The builds are the npm packages' own, vendored in
 ``vendor/`` with their licences and SHA-256 (``vendor/README.md``). The controls (search,
@@ -46,9 +46,25 @@ _SIGMA_JS = r"""
       else { graph.addUndirectedEdgeWithKey(e.id, e.from, e.to, attrs); }
     });
     hg.timings.graph = performance.now();
+    // sigma picks labels per grid cell, biggest node first; a long name can still reach into
+    // the next cell, so a label that would cover one already drawn in this frame is left out
+    hg.labelBoxes = [];
+    function drawLabel(context, d, settings) {
+      if (!d.label) { return; }
+      context.font = settings.labelWeight + " " + settings.labelSize + "px " + settings.labelFont;
+      var box = {x: d.x + d.size + 3, y: d.y - settings.labelSize * 2 / 3,
+                 w: context.measureText(d.label).width, h: settings.labelSize};
+      if (hg.labelBoxes.some(function (o) {
+        return box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h;
+      })) { return; }
+      hg.labelBoxes.push(box);
+      context.fillStyle = settings.labelColor.color;
+      context.fillText(d.label, box.x, d.y + settings.labelSize / 3);
+    }
     var renderer = new Sigma(graph, document.getElementById("network"),
-                             // one label per 250-pixel cell: long names do not run into each other
-                             {labelDensity: 1, labelGridCellSize: 250, labelRenderedSizeThreshold: 6});
+                             {labelDensity: 1, labelGridCellSize: 200, labelRenderedSizeThreshold: 3,
+                              defaultDrawNodeLabel: drawLabel});
+    renderer.on("beforeRender", function () { hg.labelBoxes = []; });
     hg.timings.drawn = performance.now();
     Object.assign(hg, {graph: graph, renderer: renderer});
     renderer.on("clickNode", function (event) { hg.open(event.node); });
