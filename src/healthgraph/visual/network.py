@@ -42,13 +42,14 @@ def _curves(links: list[Link]) -> dict[int, dict]:
         pairs[tuple(sorted((link.source, link.target)))].append(i)
     curves = {}
     for (first, _), members in pairs.items():
+        if len(members) < 2:
+            continue
         for rank, i in enumerate(members):
             offset = rank - (len(members) - 1) / 2
-            if len(members) > 1:
-                # curvedCW bends to the right of source -> target: flip for links drawn the other way
-                side = offset if links[i].source == first else -offset
-                curves[i] = {"enabled": True, "type": "curvedCW" if side >= 0 else "curvedCCW",
-                             "roundness": round(abs(offset) * CURVE, 3)}
+            # curvedCW bends to the right of source -> target: flip for links drawn the other way
+            side = offset if links[i].source == first else -offset
+            curves[i] = {"enabled": True, "type": "curvedCW" if side >= 0 else "curvedCCW",
+                         "roundness": round(abs(offset) * CURVE, 3)}
     return curves
 
 
@@ -56,8 +57,7 @@ def _fact_record(fact: dict, kind: str) -> dict:
     """What the side panel shows of one fact (plain values; the page sets them as text)."""
     start, end = fact_period(fact)
     document = fact.get("document")
-    return {"kind": kind, "start": start, "end": end, "signed": fact.get("signed_on"),
-            "technique": fact.get("technique"), "evidence": fact.get("evidence"), "source": fact.get("source"),
+    return {"kind": kind, "start": start, "end": end, "technique": fact.get("technique"), "evidence": fact.get("evidence"), "source": fact.get("source"),
             "document": document,
             "url": document if isinstance(document, str) and document.startswith(("https://", "http://")) else None}
 
@@ -145,8 +145,8 @@ def build_network(graph, province: str | None = None, kinds: Iterable[str] | Non
             link.source, link.target, directed=link.directed, id=f"{link.kind}:{link.source}:{link.target}",
             arrows="to" if link.directed else "", kind=link.kind, color=style["color"], dashes=False,
             hgDashes=style["dashes"],  # the page turns dashes on when zoomed in (see page.py)
-            width=round(style["width"] + math.log2(len(link.facts)), 2), **({"smooth": curves[i]} if i in curves else {}),
-            facts=[_fact_record(f, link.kind) for f in link.facts],
+            width=round(style["width"] + math.log2(len(link.facts)), 2),
+            **({"smooth": curves[i]} if i in curves else {}), facts=[_fact_record(f, link.kind) for f in link.facts],
             **({} if webgl else {"title": edge_tip(names, link)})).options)
 
     filters = []
