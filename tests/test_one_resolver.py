@@ -66,3 +66,39 @@ def test_an_ambiguous_curated_name_is_one_line_naming_the_candidates(tmp_path):
 def test_two_provinces_general_hospitals_never_resolve_to_one(tmp_path):
     facts = curated(tmp_path, ["BVĐK tỉnh Lai Châu", "Bệnh viện Đa khoa tỉnh Điện Biên"])
     assert facts.partnerships[0].parties == ("bvdk-lai-chau", "bvdk-dien-bien")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    (("partners", ["Tập đoàn Partner HealthCare"], None, "company", None),
+     ("x", ["Parners HealthCare International"], None, "company", None)),  # a typo and a body word
+    (("harvard", ["Trường Đại học Harvard"], None, "university", None),
+     ("x", ["Trường Y Harvard"], None, "university", None)),
+    (("bvdk-lai-chau", ["Bệnh viện Đa khoa tỉnh Lai Châu"], "lai-chau", "hospital", "provincial"),
+     ("x", ["BV Lai Chau"], "lai-chau", None, None)),  # what is unknown does not tell them apart
+])
+def test_same_bodies_merges_one_body_written_two_ways(a, b):
+    from healthgraph.resolve import same_bodies
+
+    assert same_bodies([a, b]) == {a[0]: a[0], "x": a[0]}
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # two provinces' general hospitals, named alike
+    (("bvdk-a", ["Bệnh viện Đa khoa Trung tâm"], "an-giang", "hospital", "provincial"),
+     ("bvdk-b", ["Bệnh viện Đa khoa Trung tâm"], "tien-giang", "hospital", "provincial")),
+    # a central and a provincial hospital of one province
+    (("central", ["Bệnh viện Trung ương Thái Nguyên"], "thai-nguyen", "hospital", "central"),
+     ("provincial", ["Bệnh viện Đa khoa tỉnh Thái Nguyên"], "thai-nguyen", "hospital", "provincial")),
+    # a hospital and a university of one name
+    (("hospital", ["Bệnh viện Đại học Y Hà Nội"], "ha-noi", "hospital", None),
+     ("school", ["Trường Đại học Y Hà Nội"], "ha-noi", "university", None)),
+    # close in letters, other words: eye and lung hospitals; numbered hospitals
+    (("eye", ["Nationales Augenkrankenhaus"], None, None, None), ("lung", ["Nationales Lungenkrankenhaus"], None, None, None)),
+    (("bv-115", ["Bệnh viện 115"], None, None, None), ("bv-175", ["Bệnh viện 175"], None, None, None)),
+    (("generic-a", ["Bệnh viện Đa khoa tỉnh"], None, "hospital", None),
+     ("generic-b", ["Bệnh viện Đa khoa tỉnh"], None, "hospital", None)),  # a name that names no one
+])
+def test_same_bodies_keeps_two_bodies_apart(a, b):
+    from healthgraph.resolve import same_bodies
+
+    assert same_bodies([a, b]) == {a[0]: a[0], b[0]: b[0]}

@@ -110,3 +110,18 @@ def in_range(date: str | None, since: str | None, until: str | None) -> bool:
     if since is not None and date[:len(since)] < since[:len(date)]:
         return False
     return until is None or date[:len(until)] <= until[:len(date)]
+
+
+def in_force(start: str | None, end: str | None, at: str) -> bool:
+    """Whether an agreement that started on ``start`` and ended on ``end`` (None: still in
+    force) was in force on ``at``; dates compare at the precision both sides have, and an
+    agreement without a known start never is.
+
+    Examples
+    --------
+    >>> in_force("2019-03-02", None, "2019"), in_force("2019", "2021-06", "2022"), in_force(None, None, "2022")
+    (True, False, False)
+    """
+    if not start or not start[:4].isdigit() or start[:len(at)] > at[:len(start)]:
+        return False
+    return not end or not end[:4].isdigit() or end[:len(at)] >= at[:len(end)]

@@ -230,3 +230,91 @@ def province_territory(text: str) -> set[str]:
     province_id = resolve_province(text)
     province = _gazetteer().province(province_id)
     return {province_id, *(province.formed_from if province is not None else ())}
+
+
+# Words that name the type of body rather than the body: "Tập đoàn Partner HealthCare" and
+# "Partners HealthCare International", "Trường Y Harvard" and "Trường Đại học Harvard".
+_BODY_WORDS = re.compile(r"\b(?:tap doan|group|international|inc|corporation|cong ty|truong|dai hoc|university|"
+                         r"school|y|medical|of|da khoa|general)\b")
+
+
+@lru_cache(maxsize=1 << 16)  # an organisation's name comes again as its first mention
+def _body_key(label: str) -> str:
+    return " ".join(_BODY_WORDS.sub(" ", core(key(label))).split())
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def _close(a: str, b: str) -> bool:
+    """Word by word the same, but for typos: a word of four letters or more, without digits,
+    may be one edit per three letters away from the other, if it starts as the other does
+    ("Parners" for "Partner"; "Augenkrankenhaus" is no typo of "Lungenkrankenhaus")."""
+    words_a, words_b = a.split(), b.split()
+    return len(words_a) == len(words_b) and all(
+        x == y or (x.isalpha() and y.isalpha() and min(len(x), len(y)) >= 4 and x[:2] == y[:2]
+                   and _distance(x, y) <= min(len(x), len(y)) // 3)
+        for x, y in zip(words_a, words_b))
+
+
+def same_bodies(orgs: Iterable[tuple[str, Iterable[str], str | None, str | None, str | None]]) -> dict[str, str]:
+    """Which organisations are one body: ``{id: id of the body}`` for every id given.
+
+    Two organisations are one body when one of their names, without the words that only
+    say what kind of body it is ("tập đoàn", "international", "trường", "đa khoa" ...),
+    is the same or differs by typos (see :func:`_close`), and nothing tells them apart:
+    two provinces, two kinds or two tiers never merge, so the "Bệnh viện Đa khoa tỉnh" of
+    two provinces stay two, and so do a central and a provincial hospital of one province.
+    Names of fewer than four letters merge with none.
+
+    Parameters
+    ----------
+    orgs : iterable of (id, names, province, kind, tier)
+        In order of preference: each body takes the id of its first member.
+
+    Examples
+    --------
+    >>> bodies = same_bodies([
+    ...     ("partners", ["Tập đoàn Partner HealthCare"], None, "company", None),
+    ...     ("typo", ["Parners HealthCare International"], None, "company", None),
+    ...     ("bvdk-lai-chau", ["Bệnh viện Đa khoa Trung tâm"], "lai-chau", "hospital", "provincial"),
+    ...     ("bvdk-son-la", ["Bệnh viện Đa khoa Trung tâm"], "son-la", "hospital", "provincial")])
+    >>> bodies["typo"], bodies["bvdk-son-la"]
+    ('partners', 'bvdk-son-la')
+    """
+    members = list(orgs)
+    body = {org_id: org_id for org_id, *_ in members}
+    rank_of = {org_id: rank for rank, (org_id, *_) in enumerate(members)}
+
+    def find(org_id: str) -> str:
+        while body[org_id] != org_id:
+            body[org_id] = body[body[org_id]]
+            org_id = body[org_id]
+        return org_id
+
+    # Only names whose words start alike, and whose short words and words with digits are
+    # the same, can be close: compare within those blocks, so big graphs stay near linear.
+    blocks: dict[tuple, list[tuple[int, str]]] = {}
+    for rank, (_, names, *_) in enumerate(members):
+        for name in {_body_key(n) for n in names if n}:
+            if len(name.replace(" ", "")) >= 4:
+                start = tuple(w[:2] if len(w) >= 4 and w.isalpha() else w for w in name.split())
+                blocks.setdefault(start, []).append((rank, name))
+    for block in blocks.values():
+        for i, (a, name_a) in enumerate(block):
+            for b, name_b in block[i + 1:]:
+                if a == b or find(members[a][0]) == find(members[b][0]):
+                    continue
+                if any(x and y and x != y for x, y in zip(members[a][2:], members[b][2:])):
+                    continue  # another province, kind or tier
+                if _close(name_a, name_b):
+                    first, second = sorted((find(members[a][0]), find(members[b][0])), key=rank_of.__getitem__)
+                    body[second] = first
+    return {org_id: find(org_id) for org_id in body}

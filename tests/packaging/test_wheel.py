@@ -1,8 +1,11 @@
-"""A non-editable install carries its reference data (loaders/, queries/, ontology/)."""
+"""A non-editable install carries its reference data (loaders/, queries/, ontology/) and the
+vendored JavaScript of the WebGL page with its licences."""
+import hashlib
 import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -13,6 +16,13 @@ def test_wheel_installs_and_extracts_outside_the_source_tree(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
                    check=True, capture_output=True)
     (wheel,) = wheels.glob("healthgraph-*.whl")
+    vendor = "healthgraph/visual/vendor/"
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = {name[len(vendor):]: archive.read(name) for name in archive.namelist() if name.startswith(vendor)}
+    assert {"sigma.min.js", "graphology.umd.min.js", "sigma.LICENSE.txt", "graphology.LICENSE.txt"} <= set(shipped)
+    recorded = (ROOT / "src" / vendor / "README.md").read_text(encoding="utf-8")
+    for name in ("sigma.min.js", "graphology.umd.min.js"):  # the npm builds, unchanged
+        assert f"`{name}` |" in recorded and hashlib.sha256(shipped[name]).hexdigest() in recorded
     # the wheel alone in a folder of its own, ahead of this interpreter's packages (its
     # dependencies, whether this runs in a virtualenv or not); a venv with system site
     # packages would see the base interpreter's, not the active virtualenv's

@@ -86,3 +86,147 @@ def test_big_page_opens_with_a_precomputed_layout(browser, tmp_path):
     assert state == {"nodes": 1500, "edges": 1485, "physics": False}
     tab.screenshot(ARTIFACTS / "big.png")
     assert tab.console_errors() == [] and tab.requests() == [page.path.as_uri()]
+
+
+def _two_kinds_between_one_pair(graph):
+    """Bạch Mai both takes Lai Châu as a satellite (2019) and supports it (2023 to 2024)."""
+    graph.add_edge("bach-mai", "SUPPORTS", "bvdk-lai-chau", kind="support", date="2023-01", valid_from="2023-01",
+                   valid_to="2024-12", evidence="Bạch Mai cử bác sĩ hỗ trợ Lai Châu.", source="Báo Lai Châu",
+                   document="https://example.org/lai-chau")
+    return graph
+
+
+def _assert_labels_apart(boxes, at_least=3):
+    """Labels drawn at the default zoom never cover one another."""
+    assert len(boxes) >= at_least
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+                        and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]), (a, b)
+
+
+_EDGE_MIDDLE = """
+(function (id) {
+  var n = healthgraph.network, e = n.body.edges[id], p = e.edgeType.getPoint(0.5), box = n.body.container.getBoundingClientRect();
+  var d = n.canvasToDOM(p);
+  return {x: d.x + box.left, y: d.y + box.top, smooth: e.options.smooth.enabled ? e.options.smooth.type : null};
+})(%r)
+"""
+
+
+def test_parallel_links_are_apart_and_each_can_be_hovered(graph, browser, tmp_path):
+    page = viz(_two_kinds_between_one_pair(graph), output=tmp_path / "pair.html")
+    tab = browser.open(page.path.as_uri())
+    tab.wait_for("window.healthgraph && window.healthgraph.ready", timeout=60)
+    ids = ["satellite:bach-mai:bvdk-lai-chau", "supports:bach-mai:bvdk-lai-chau"]
+    middles = [tab.evaluate(_EDGE_MIDDLE % i) for i in ids]
+    assert {m["smooth"] for m in middles} == {"curvedCW", "curvedCCW"}
+    assert abs(middles[0]["x"] - middles[1]["x"]) + abs(middles[0]["y"] - middles[1]["y"]) > 10
+    for edge_id, middle, sentence in zip(ids, middles, ("vệ tinh", "cử bác sĩ")):
+        tab.mouse_move(middle["x"] + 80, middle["y"] + 80)
+        tab.mouse_move(middle["x"], middle["y"])
+        tip = tab.wait_for("(function () { var t = document.querySelector('div.vis-tooltip');"
+                           " return t && t.style.visibility === 'visible' && t.textContent; })()", timeout=10)
+        assert sentence in tip, (edge_id, tip)
+    _assert_labels_apart(tab.evaluate("healthgraph.labelBoxes"))
+    tab.screenshot(ARTIFACTS / "pair.png")
+    assert tab.console_errors() == []
+
+
+def test_search_opens_the_panel_with_evidence_and_names_stay_text(graph, browser, tmp_path, evil):
+    page = viz(_two_kinds_between_one_pair(graph), output=tmp_path / "search.html")
+    tab = browser.open(page.path.as_uri())
+    tab.wait_for("window.healthgraph && window.healthgraph.ready", timeout=60)
+    # type as a user does: no diacritics
+    tab.evaluate("(function () { var s = document.getElementById('search'); s.value = 'bach mai';"
+                 " s.dispatchEvent(new Event('input')); })()")
+    results = tab.evaluate("Array.from(document.querySelectorAll('#results li')).map(function (li) { return li.textContent; })")
+    assert results[0].startswith("Bệnh viện Bạch Mai")
+    tab.evaluate("document.querySelector('#results li').click()")
+    panel = tab.evaluate("document.getElementById('panel').style.display === 'block' && document.getElementById('panel-body').innerText")
+    assert "Bệnh viện Bạch Mai" in panel and "4 agreements" in panel
+    assert "“Bạch Mai nhận Lai Châu làm bệnh viện vệ tinh.”" in panel and "VnExpress" in panel and "2019-03-02" in panel
+    assert tab.evaluate("document.querySelector('#panel a').href") == "https://example.org/lai-chau"
+    # the hostile name: found, listed and shown as text, never run
+    tab.evaluate("(function () { var s = document.getElementById('search'); s.value = 'script';"
+                 " s.dispatchEvent(new Event('input')); })()")
+    assert tab.evaluate("document.querySelector('#results li').textContent").startswith(evil)
+    tab.evaluate("document.querySelector('#results li').click()")
+    assert tab.evaluate("document.querySelector('#panel-body h2').textContent") == evil
+    assert tab.evaluate("document.querySelectorAll('#panel script, #results script').length") == 0
+    tab.screenshot(ARTIFACTS / "panel.png")
+    assert tab.dialogs() == [] and tab.console_errors() == [] and tab.requests() == [page.path.as_uri()]
+
+
+def test_time_slider_hides_agreements_not_in_force(graph, browser, tmp_path):
+    page = viz(_two_kinds_between_one_pair(graph), output=tmp_path / "time.html")
+    tab = browser.open(page.path.as_uri())
+    tab.wait_for("window.healthgraph && window.healthgraph.ready", timeout=60)
+    months = tab.evaluate("(function () { var s = document.getElementById('when'); return +s.max; })()")
+    assert months > 12
+
+    def move_to(month):  # the slider as a user drags it
+        tab.evaluate("(function (m) { var s = document.getElementById('when'), i = 0;"
+                     " for (; i < +s.max; i++) { s.value = i; s.dispatchEvent(new Event('input'));"
+                     " if (healthgraph.at === m) { break; } } })(%r)" % month)
+        return sorted(tab.evaluate("healthgraph.visibleEdges"))
+
+    assert move_to("2020-06") == ["agreement:syt-lai-chau:viet-duc", "satellite:bach-mai:bvdk-lai-chau"]
+    assert tab.evaluate("document.getElementById('shown-date').textContent") == "in force on 2020-06"
+    assert "supports:bach-mai:bvdk-lai-chau" in move_to("2023-06")
+    assert "supports:bach-mai:bvdk-lai-chau" not in move_to("2025-01")  # ended 2024-12
+    drawn = tab.evaluate("healthgraph.edges.get({filter: function (e) { return !e.hidden; }}).map(function (e) { return e.id; })")
+    assert sorted(drawn) == move_to("2025-01")
+    tab.evaluate("(function () { var c = document.getElementById('hide-isolated'); c.click(); })()")
+    shown = set(tab.evaluate("healthgraph.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.id; })"))
+    assert "x-bach-mai-2" not in shown and "bach-mai" in shown
+    assert tab.console_errors() == []
+
+
+# Pixels drawn by WebGL, read in the same task as a synchronous render (before the buffer is cleared).
+_WEBGL_PIXELS = """
+(function () {
+  var r = healthgraph.renderer, canvases = r.getCanvases(), painted = 0;
+  r.refresh();
+  Object.keys(canvases).forEach(function (name) {
+    var c = canvases[name], gl = c.getContext("webgl2") || c.getContext("webgl");
+    if (!gl) { return; }
+    var px = new Uint8Array(c.width * c.height * 4);
+    gl.readPixels(0, 0, c.width, c.height, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    for (var i = 3; i < px.length; i += 4) { if (px[i]) { painted++; } }
+  });
+  return painted;
+})()
+"""
+
+
+def test_big_page_is_drawn_with_webgl_offline(graph, browser, tmp_path, evil):
+    page = viz(_two_kinds_between_one_pair(graph), output=tmp_path / "webgl.html", webgl_threshold=3)
+    assert page.webgl
+    text = page.path.read_text(encoding="utf-8")
+    assert "sigma" in text and "vis.Network" not in text
+    tab = browser.open(page.path.as_uri())
+    tab.wait_for("window.healthgraph && window.healthgraph.ready", timeout=60)
+    assert tab.evaluate("[healthgraph.graph.order, healthgraph.graph.size]") == [7, 6]
+    assert tab.evaluate(_WEBGL_PIXELS) > 500
+    _assert_labels_apart(tab.evaluate("healthgraph.labelBoxes"), at_least=1)  # sigma labels the biggest only
+    # the same controls as the small page
+    assert tab.evaluate("healthgraph.search('script')") == ["x-evil"]
+    tab.evaluate("healthgraph.open('x-evil')")
+    assert tab.evaluate("document.querySelector('#panel-body h2').textContent") == evil
+    tab.evaluate("healthgraph.setDate('2020-06')")
+    hidden = tab.evaluate("healthgraph.graph.filterEdges(function (e, a) { return a.hidden; })")
+    assert "supports:bach-mai:x-evil" in hidden and "satellite:bach-mai:bvdk-lai-chau" not in hidden
+    tab.screenshot(ARTIFACTS / "webgl.png")
+    assert tab.dialogs() == [] and tab.console_errors() == [] and tab.requests() == [page.path.as_uri()]
+
+
+def test_map_page_draws_organisations_at_their_provinces(graph, browser, tmp_path):
+    page = viz(graph, output=tmp_path / "map.html", layout="map")
+    tab = browser.open(page.path.as_uri())
+    tab.wait_for("window.healthgraph && window.healthgraph.ready", timeout=60)
+    drawn = tab.evaluate(_DRAWN)
+    assert drawn["nodes"]["bvdk-lai-chau"]["x"] < drawn["nodes"]["bach-mai"]["x"]
+    assert drawn["nodes"]["bvdk-son-la"]["y"] < drawn["nodes"]["bach-mai"]["y"]  # Sơn La lies north of Hà Nội
+    tab.screenshot(ARTIFACTS / "map.png")
+    assert tab.console_errors() == [] and tab.requests() == [page.path.as_uri()]

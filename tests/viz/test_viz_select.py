@@ -1,6 +1,8 @@
 """What the page draws: filters, focus matching, styling, escaping and the big-graph mode."""
 from __future__ import annotations
 
+import base64
+import gzip
 import re
 
 import pytest
@@ -117,7 +119,9 @@ def test_page_is_self_contained_and_escaped(graph, tmp_path, evil):
     text = page.path.read_text(encoding="utf-8")
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)\s*=", text, re.I)
     assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", text, re.I)
-    assert evil not in text and "alert(1)" in text  # present, but only in escaped form
+    assert "alert(1)" not in text  # the data is packed: gzipped JSON in base64
+    (data,) = re.findall(r'hgInflate\("([A-Za-z0-9+/=]+)"\)', text)
+    assert evil in gzip.decompress(base64.b64decode(data)).decode("utf-8")
     # the library and the page's own code, nothing injected
     assert len(re.findall(r"^<script>", text, re.M)) == 2 and text.lower().count("</script") == 2
 
@@ -137,3 +141,52 @@ def test_cli_writes_the_page_and_reports_bad_focus(tmp_path, corpus):
     bad = runner.invoke(main, ["viz", "--store", str(tmp_path / "kg"), "--focus", "Lai Chau", "-o", str(out)])
     assert bad.exit_code == 1
     assert "ambiguous" in bad.output.splitlines()[0] and "  syt-lai-chau: Sở Y tế Lai Châu" in bad.output
+
+
+def test_one_body_is_drawn_once_but_two_provinces_hospitals_stay_two():
+    pg = PropertyGraph()
+    pg.add_node("partners", ("Organisation",), name="Tập đoàn Partner HealthCare", kind="company", resolved=True)
+    pg.add_node("x-typo", ("Organisation",), name="Parners HealthCare International", kind="company")
+    pg.add_node("harvard", ("Organisation",), name="Trường Đại học Harvard", kind="university", resolved=True)
+    pg.add_node("x-harvard", ("Organisation",), name="Trường Y Harvard", kind="university")
+    for org, province in (("bvdk-lai-chau", "lai-chau"), ("bvdk-son-la", "son-la")):
+        pg.add_node(org, ("Organisation", "Hospital"), name="Bệnh viện Đa khoa Trung tâm", kind="hospital",
+                    province=province)
+    pg.add_edge("x-typo", "SUPPORTS", "bvdk-lai-chau", kind="support", date="2020")
+    pg.add_edge("partners", "SUPPORTS", "bvdk-son-la", kind="support", date="2021")
+    pg.add_edge("x-harvard", "SUPPORTS", "partners", kind="support", date="2019")
+    net = build_network(pg)
+    assert {n["id"] for n in net.nodes} == {"partners", "harvard", "bvdk-lai-chau", "bvdk-son-la"}
+    assert _edges(net) == {("partners", "bvdk-lai-chau", "supports"), ("partners", "bvdk-son-la", "supports"),
+                           ("harvard", "partners", "supports")}
+    partners = next(n for n in net.nodes if n["id"] == "partners")
+    assert partners["aliases"] == ["Tập đoàn Partner HealthCare", "Parners HealthCare International"]
+    assert "parners healthcare international" in partners["search"]
+
+
+def test_at_keeps_the_agreements_in_force_on_that_date(graph):
+    assert _edges(build_network(graph, at="2020-06")) == {("bach-mai", "bvdk-lai-chau", "satellite"),
+                                                          ("syt-lai-chau", "viet-duc", "agreement")}
+    assert ("viet-duc", "bvdk-lai-chau", "transfer") in _edges(build_network(graph, at="2023"))
+    with pytest.raises(HealthgraphError, match="--at 'soon' is not a date"):
+        build_network(graph, at="soon")
+
+
+def test_map_layout_puts_organisations_at_their_province(graph):
+    net = build_network(graph, layout="map")
+    assert not net.physics
+    pos = {n["id"]: (n["x"], n["y"]) for n in net.nodes}
+    hanoi, lai_chau = pos["bach-mai"], pos["bvdk-lai-chau"]
+    assert lai_chau[0] < hanoi[0] and lai_chau[1] < hanoi[1]  # north-west of Hà Nội, north up
+    assert pos["bach-mai"] != pos["viet-duc"]  # one province's organisations do not sit on one another
+    with pytest.raises(HealthgraphError, match="unknown layout 'globe'"):
+        build_network(graph, layout="globe")
+
+
+def test_every_province_old_and_new_has_a_point():
+    from healthgraph.rdf.mapping import default_gazetteer
+    from healthgraph.visual.layout import province_points
+
+    points = province_points()
+    assert set(points) == set(default_gazetteer().provinces)  # 63 before 2025, 34 after
+    assert all(8 < lat < 24 and 102 < lon < 110 for lat, lon in points.values())  # within Vietnam's box

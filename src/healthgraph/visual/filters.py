@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from typing import Iterable
 
-from ..dates import check, in_range
+from ..dates import check, in_force, in_range
 from ..errors import HealthgraphError
-from ..resolve import OrganisationIndex, province_territory
+from ..resolve import OrganisationIndex, province_territory, same_bodies
 from ..text import fold
-from .links import LINK_KINDS, Link, graph_links
+from .links import LINK_KINDS, Link, fact_period, graph_links, merge_links
 
 _KIND_ALIASES = {"supports": "supports", "support": "supports", "satellite": "satellite",
                  "transfer": "transfer", "transfers": "transfer", "agreement": "agreement", "agreements": "agreement"}
@@ -52,43 +52,60 @@ def find_focus(graph, query: str) -> str:
     labels = []
     for node in graph.nodes.values():
         if "Organisation" in node.labels:
-            props = node.props
-            labels.append((node.id, props.get("name", node.id), True))
-            labels += [(node.id, label, False) for label in (props.get("name_en"), props.get("name_de"),
-                                                             *(props.get("mentions") or ()),
-                                                             *(props.get("former_names") or ())) if label]
+            name, *others = organisation_names(node)
+            labels += [(node.id, name, True), *((node.id, label, False) for label in others)]
     return OrganisationIndex(labels).resolve(query, what="--focus")
 
 
+def organisation_names(node) -> list[str]:
+    """Every name an organisation node is known by, its own first."""
+    props = node.props
+    return [label for label in (props.get("name", node.id), props.get("name_en"), props.get("name_de"),
+                                *(props.get("mentions") or ()), *(props.get("former_names") or ())) if label]
+
+
+def bodies(graph) -> dict[str, str]:
+    """``{organisation id: id of the body it is}`` (:func:`healthgraph.resolve.same_bodies`);
+    a body takes the id of a member the gazetteer knows, else the smallest."""
+    orgs = sorted((n for n in graph.nodes.values() if "Organisation" in n.labels),
+                  key=lambda n: (not n.props.get("resolved"), n.id))
+    return same_bodies((n.id, organisation_names(n), *(n.props.get(p) for p in ("province", "kind", "tier")))
+                       for n in orgs)
+
+
 def select(graph, province: str | None = None, kinds: Iterable[str] | None = None, focus: str | None = None,
-           depth: int = 1, since: str | None = None, until: str | None = None) -> tuple[list[str], list[Link]]:
-    """Return the organisations and links to draw after the filters.
+           depth: int = 1, since: str | None = None, until: str | None = None,
+           at: str | None = None) -> tuple[list[str], list[Link], dict[str, str]]:
+    """Return the organisations and links to draw after the filters, one node per body.
 
     Parameters
     ----------
     graph : PropertyGraph
-    province, kinds, focus, depth, since, until
+    province, kinds, focus, depth, since, until, at
         See :func:`healthgraph.visual.viz`.
 
     Returns
     -------
-    (list of str, list of Link)
-        Organisation ids (sorted) and links; each link keeps only the facts that passed.
+    (list of str, list of Link, dict of str to str)
+        Body ids (sorted), links between them (each keeps only the facts that passed), and
+        the body of every organisation (see :func:`bodies`).
     """
     chosen = chosen_kinds(kinds)
-    since, until = (None if bound is None else check(bound, option, day_of_year=False)
-                    for bound, option in ((since, "--since"), (until, "--until")))
+    since, until, at = (None if bound is None else check(bound, option, day_of_year=False)
+                        for bound, option in ((since, "--since"), (until, "--until"), (at, "--at")))
     if depth < 0:
         raise HealthgraphError("--depth must be 0 or more")
+    body = bodies(graph)
     links = []
-    for link in graph_links(graph):
+    for link in merge_links(graph_links(graph), body):
         if link.kind not in chosen:
             continue
-        facts = [f for f in link.facts if in_range(f.get("date"), since, until)]
+        facts = [f for f in link.facts if in_range(f.get("date"), since, until)
+                 and (at is None or in_force(*fact_period(f), at))]
         if facts:
             links.append(Link(link.kind, link.source, link.target, link.directed, facts))
-    filtered_links = kinds is not None and chosen != set(LINK_KINDS) or since is not None or until is not None
-    orgs = {n.id: n for n in graph.nodes.values() if "Organisation" in n.labels}
+    filtered_links = kinds is not None and chosen != set(LINK_KINDS) or any(b is not None for b in (since, until, at))
+    orgs = {n.id: n for n in graph.nodes.values() if "Organisation" in n.labels and body[n.id] == n.id}
     scope = set(orgs)
     if province:
         ids = province_territory(province)  # the province as `healthgraph query` reads it, and the older ones in it
@@ -98,7 +115,7 @@ def select(graph, province: str | None = None, kinds: Iterable[str] | None = Non
     if not filtered_links:
         nodes |= scope  # with no link filter, organisations without links are shown too
     if focus:
-        centre = find_focus(graph, focus)
+        centre = body[find_focus(graph, focus)]
         neighbours: dict[str, set[str]] = defaultdict(set)
         for l in links:
             neighbours[l.source].add(l.target)
@@ -113,4 +130,4 @@ def select(graph, province: str | None = None, kinds: Iterable[str] | None = Non
                     queue.append(other)
         nodes = set(reach)
         links = [l for l in links if l.source in nodes and l.target in nodes]
-    return sorted(nodes), links
+    return sorted(nodes), links, body

@@ -8,11 +8,15 @@ clusters around local hubs; each cluster is laid out in rings around its hub, ev
 subtree in an angular wedge proportional to its size, and the clusters are packed in
 rows, biggest first. Links between clusters stay long; zoom in to read a cluster. Pure Python (networkx's own layouts need numpy/scipy): 5,000
 nodes take well under a second.
+
+:func:`map_layout` instead puts each organisation at its province (``viz --layout map``),
+so that support links show as flows across Vietnam.
 """
 from __future__ import annotations
 
 import math
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable
 
 SPACING = 40.0  # canvas pixels between neighbouring nodes on a ring
@@ -117,4 +121,60 @@ def _pack(components: list[tuple[float, dict[str, tuple[float, float]]]]) -> dic
             positions[node] = (round(cx + px, 1), round(cy + py, 1))
         x += 2 * r
         row_height = max(row_height, 2 * r)
+    return positions
+
+
+KM = 8.0  # canvas pixels per kilometre on the map
+MAP_SPACING = 50.0  # between the organisations of one province: a big hospital's dot is about 50 pixels wide
+_KM_PER_DEGREE = 111.2
+_MAP_LATITUDE = 16.0  # the x scale is true at the middle of Vietnam
+_ELSEWHERE = (16.0, 112.5)  # organisations without a known province: out at sea, east of Huế
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
+@lru_cache(maxsize=1)
+def province_points() -> dict[str, tuple[float, float]]:
+    """``{province id: (lat, lon)}`` from ``loaders/geo/province_points.yaml`` (the 63
+    provinces before 2025 and the 34 after)."""
+    import yaml
+
+    from ..resources import data_dir
+
+    text = (data_dir("loaders") / "geo" / "province_points.yaml").read_text(encoding="utf-8")
+    return {pid: (p["lat"], p["lon"]) for pid, p in yaml.safe_load(text)["provinces"].items()}
+
+
+def map_layout(places: dict[str, Iterable[str | None]]) -> dict[str, tuple[float, float]]:
+    """Return ``{node: (x, y)}`` with each node at its province, north up.
+
+    Parameters
+    ----------
+    places : dict of str to iterable of province ids
+        The provinces of each node, best first (its pre-2025 province, then its post-2025
+        one); the first with a known point places it. Nodes without one gather out at sea.
+
+    Returns
+    -------
+    dict of str to (float, float)
+        Canvas coordinates; the nodes of one province spiral out from its seat.
+
+    Examples
+    --------
+    >>> pos = map_layout({"bach-mai": ["ha-noi"], "cho-ray": [None, "ho-chi-minh-2025"], "who": []})
+    >>> pos["bach-mai"][1] < pos["cho-ray"][1], pos["who"][0] > pos["bach-mai"][0]
+    (True, True)
+    """
+    points = province_points()
+    groups: dict[tuple[float, float], list[str]] = defaultdict(list)
+    for node in sorted(places):
+        point = next((points[p] for p in places[node] if p in points), _ELSEWHERE)
+        groups[point].append(node)
+    scale = KM * _KM_PER_DEGREE
+    squeeze = math.cos(math.radians(_MAP_LATITUDE))
+    positions = {}
+    for (lat, lon), nodes in groups.items():
+        cx, cy = lon * scale * squeeze, -lat * scale
+        for k, node in enumerate(nodes):  # a sunflower: evenly spaced, denser nowhere
+            r, angle = MAP_SPACING * math.sqrt(k), k * _GOLDEN_ANGLE
+            positions[node] = (round(cx + r * math.cos(angle), 1), round(cy + r * math.sin(angle), 1))
     return positions

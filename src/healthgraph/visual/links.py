@@ -20,6 +20,11 @@ class Link:
     facts: list[dict] = field(default_factory=list)
 
 
+def fact_period(fact: dict) -> tuple[str | None, str | None]:
+    """When a fact's agreement was in force: (start, end), partial dates or None."""
+    return fact.get("valid_from") or fact.get("signed_on") or fact.get("date"), fact.get("valid_to")
+
+
 def graph_links(graph) -> list[Link]:
     """Fold SUPPORTS edges, Agreements between equals and technique transfers into links."""
     orgs = {n.id for n in graph.nodes.values() if "Organisation" in n.labels}
@@ -65,10 +70,33 @@ def graph_links(graph) -> list[Link]:
     return sorted(links.values(), key=lambda l: (l.kind, l.source, l.target))
 
 
-def supported_counts(graph) -> dict[str, int]:
-    """How many distinct organisations each organisation supports (out-degree of SUPPORTS)."""
+def merge_links(links: list[Link], body: dict[str, str]) -> list[Link]:
+    """The links between bodies: each organisation replaced by its body (``body`` maps every
+    id to it, see :func:`healthgraph.resolve.same_bodies`); links that fall on one pair and
+    kind are one, and a body's links to itself go.
+
+    Examples
+    --------
+    >>> merge_links([Link("supports", "a", "b", True, [{"date": "2020"}]),
+    ...              Link("supports", "a", "b2", True, [{"date": "2021"}])], {"a": "a", "b": "b", "b2": "b"})
+    [Link(kind='supports', source='a', target='b', directed=True, facts=[{'date': '2020'}, {'date': '2021'}])]
+    """
+    merged: dict[tuple, Link] = {}
+    for link in links:
+        source, target = body.get(link.source, link.source), body.get(link.target, link.target)
+        if source == target:
+            continue
+        key = (link.kind, source, target) if link.directed else (link.kind, *sorted((source, target)))
+        if key not in merged:
+            merged[key] = Link(link.kind, key[1], key[2], link.directed)
+        merged[key].facts.extend(link.facts)
+    return sorted(merged.values(), key=lambda l: (l.kind, l.source, l.target))
+
+
+def supported_counts(graph, body: dict[str, str]) -> dict[str, int]:
+    """How many distinct bodies each body supports (out-degree of SUPPORTS)."""
     recipients: dict[str, set[str]] = defaultdict(set)
     for edge in graph.edges:
         if edge.type == "SUPPORTS":
-            recipients[edge.source].add(edge.target)
+            recipients[body.get(edge.source, edge.source)].add(body.get(edge.target, edge.target))
     return {org: len(r) for org, r in recipients.items()}

@@ -43,24 +43,25 @@ def _e(value) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _province_name(graph, province_id: str | None) -> str | None:
+def province_name(graph, province_id: str | None) -> str | None:
     if not province_id:
         return None
     node = graph.nodes.get(province_id)
     return node.props.get("name", province_id) if node else province_id
 
 
-def node_tip(graph, node, supported: int, supported_by: int, dates: list[str]) -> str:
-    """An organisation's tooltip: names, kind and tier, province, links counted, dates spanned."""
+def node_tip(graph, node, supported: int, supported_by: int, dates: list[str], aliases: list[str]) -> str:
+    """An organisation's tooltip: names (``aliases``: every name of the body), kind and tier,
+    province, links counted, dates spanned."""
     props = node.props
     name = props.get("name", node.id)
     kind = props.get("kind", "organisation").replace("_", " ")
     lines = [f"<b>{_e(name)}</b>", _e(kind + (f" · {props['tier']} tier" if props.get("tier") else ""))]
-    province = _province_name(graph, props.get("province"))
+    province = province_name(graph, props.get("province"))
     if province:
-        now = _province_name(graph, props.get("province_2025"))
+        now = province_name(graph, props.get("province_2025"))
         lines.append("Province: " + _e(province) + (f" (since 2025: {_e(now)})" if now and now != province else ""))
-    others = [m for m in props.get("mentions") or () if m != name][:4]
+    others = [m for m in aliases if m != name][:4]
     if others:
         lines.append("Also written: " + _e("; ".join(others)))
     lines.append(f"Supports {supported} · supported by {supported_by}")
