@@ -303,3 +303,15 @@ def test_support_praised_by_an_official_goes_from_its_giver_to_the_one_after_doi
                            "Lão khoa Trung ương đối với Trung tâm Y tế huyện Kim Bảng.")
     assert relations == {(frozenset({"Bệnh viện Lão khoa Trung ương", "Trung tâm Y tế huyện Kim Bảng"}), "support",
                           "Bệnh viện Lão khoa Trung ương")}
+
+
+def test_german_subject_after_the_verb_gives():
+    relations = _relations("Seit 2019 unterstützt das Klinikum Passau das Krankenhaus in Can Tho beim Aufbau einer "
+                           "Stroke Unit.", language="de")
+    assert relations == {(frozenset({"Klinikum Passau", "Krankenhaus in Can Tho"}), "support", "Klinikum Passau")}
+
+
+def test_a_central_hospitals_german_name_is_no_provincial_one():
+    facts = extract_text("Ärzte des Klinikums Augsburg schulten Pflegekräfte am Provinzkrankenhaus Quang Nam.",
+                         language="de")
+    assert "bvdk-quang-nam" in {o.id for o in facts.organisations}

@@ -295,7 +295,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                    lambda: _province_pairs(text, taken, provinces),
                    lambda: _agents(text, taken, shapes),
                    lambda: _province_partners(text, hits, taken, provinces),
-                   lambda: _placed_heads(text, hits, taken, found),
+                   lambda: _placed_heads(text, hits, taken, found, provinces),
                    lambda: _foreign_subjects(text, hits, taken, shapes, provinces,
                                              {bare: n.surface for n in found for bare in _bare_form(n)}),
                    lambda: _country_branches(text, taken, shapes),
@@ -1449,26 +1449,34 @@ def _agents(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSpan]:
 _PLACED_HEAD = re.compile(r"\b(?:dem|das|des|der|den|im|ins|the)[ \t]+(?P<name>(?P<head>Krankenhaus|Krankenhauses|Spital|"
                           r"Spitals|Klinikum|Klinikums|Kantonsspital|Universitätsspital|Universitätsklinikum|Hospital|"
                           r"hospital)[ \t]+in[ \t]+(?P<place>(?:St\.[ \t]?|Bad[ \t]+)?[A-ZÄÖÜ][\w-]+"
-                          r"(?:[ \t]+(?:am|an[ \t]+der)[ \t]+[A-ZÄÖÜ][\w-]+)?))(?![\w-])")
+                          r"(?:[ \t]+(?:am|an[ \t]+der)[ \t]+[A-ZÄÖÜ][\w-]+)?)"
+                          # "in Can Tho", "in Ho Chi Minh": a Vietnamese province's further words (kept if it is one)
+                          r"(?P<more>(?:[ \t]+[A-Z][a-z]+){0,2}))(?![\w-])")
 
 
 _PLACED_ANCHORS = ("krankenhaus in ", "krankenhauses in ", "spital in ", "spitals in ", "klinikum in ", "klinikums in ",
                    "hospital in ")
 
 
-def _placed_heads(text: str, hits: dict[str, list[int]], taken: _Taken, names: list[NamedSpan]
-                  ) -> list[NamedSpan]:
+def _placed_heads(text: str, hits: dict[str, list[int]], taken: _Taken, names: list[NamedSpan],
+                  provinces: frozenset[str] = frozenset()) -> list[NamedSpan]:
     """"das Krankenhaus in St. Gallen": a hospital named by its town; the one the article
     has named already when a name of it holds the town ("dem Krankenhaus in Sokodé" after
     "Centre Hospitalier Régional de Sokodé"). A country names no one ("das Spital in Tansania")."""
     found = []
     for m in (m for s, e in _around(hits, _PLACED_ANCHORS, 14, 60) for m in _PLACED_HEAD.finditer(text, s, e)):
-        place = fold(m.group("place"))
-        if is_country(place) or taken.overlaps(m.start("name"), m.end("name")):
+        end = m.end("place")
+        for cut in range(m.end("more"), m.end("place"), -1):
+            if text[cut - 1].isalpha() and (cut == len(text) or not text[cut].isalnum()) \
+                    and fold(text[m.start("place"):cut]) in provinces:
+                end = cut
+                break
+        place = fold(text[m.start("place"):end])
+        if is_country(place) or taken.overlaps(m.start("name"), end):
             continue
         named = next((n.surface for n in names if n.kind in ("hospital", "institute", "university")
                       and any(f" {place} " in f" {fold(form)} " for form in (n.surface,) + n.aliases)), None)
-        found.append(NamedSpan(m.start("name"), m.end("name"), m.group("name"), "hospital", (), named))
+        found.append(NamedSpan(m.start("name"), end, text[m.start("name"):end], "hospital", (), named))
     return found
 
 

@@ -277,6 +277,14 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
             if any(r < pos and not any(r < p < pos for p, _ in mentions) for r in receipts):
                 continue  # "tiếp nhận hơn 30 gói kỹ thuật từ …": what is received, not who gives
             giver_pos, giver = _before_with_position(mentions, pos)
+            after = [(p, o) for p, o in mentions if p > pos]
+            if verb_final and giver is None and len(after) >= 2 and after[0][0] - pos <= 3 \
+                    and not any(pos < b < after[1][0] for b in by):
+                # "Seit 2018 unterstützt das A das B": German puts the subject after the verb it follows
+                subject = after[0][1]
+                relations += [Relation(subject, t, kind, subject, True)
+                              for t in _listed_after(mentions, after[0][0], joins) if t.id != subject.id]
+                continue
             givers = _listed_before(mentions, pos, joins) if giver is not None else []  # "A và B đã trao tặng"
             # "A phối hợp với B và C tổ chức lễ bàn giao …": those A works with hand nothing over; A does
             listed_at = sorted(p for p, o in mentions if p < pos and o in givers)
