@@ -19,6 +19,7 @@ other graph, and an extracted agreement whose id is curated elsewhere is not wri
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -291,4 +292,9 @@ def _reference_digest() -> str:
 
 def _nt(term) -> str:
     """A term in N-Triples (and SPARQL) syntax."""
-    return str(to_ox(term))
+    return _iri(term) if type(term) is URIRef else str(to_ox(term))
+
+
+@lru_cache(maxsize=1 << 16)
+def _iri(iri: URIRef) -> str:
+    return str(to_ox(iri))  # predicates, classes and organisations recur in every document
