@@ -7,7 +7,7 @@ import pytest
 from healthgraph.errors import HealthgraphError, InputError
 from healthgraph.rdf import build as build_module
 from healthgraph.rdf.build import LOADING_FILE, build
-from healthgraph.rdf.mapping import DERIVED_GRAPH, HG, org_iri
+from healthgraph.rdf.mapping import DERIVED_GRAPH, HG, document_iri, org_iri
 from healthgraph.rdf.oxigraph_store import OxigraphStore
 from healthgraph.rdf.sparql import sparql
 from healthgraph.rdf.store import open_store, read_corpus
@@ -92,8 +92,6 @@ def test_rebuilding_the_same_document_changes_nothing(tmp_path, kind):
 
 
 def _graph_of(store, doc_id):
-    from healthgraph.rdf.mapping import document_iri
-
     name = document_iri(doc_id)
     return name, [(s, p, o) for s, p, o, _ in store.quads(name)]
 
@@ -137,18 +135,27 @@ def test_an_interrupted_first_build_leaves_no_silent_half_store(tmp_path, monkey
     assert contents(store) == contents(tmp_path / "clean")
 
 
-def test_a_bad_document_in_a_first_build_is_skipped_and_said(tmp_path, monkeypatch):
-    real = build_module.document_triples
+@pytest.mark.parametrize("failing", ["document_triples", "_nt"])
+def test_a_bad_document_in_a_first_build_is_skipped_and_said(tmp_path, monkeypatch, failing):
+    """Whether its mapping or the serialising of one of its terms fails, none of its quads is loaded."""
+    real = getattr(build_module, failing)
+    seen = []
 
-    def fail_on_a2(facts, *args, **kwargs):
-        if facts.document.id == "a2":
-            raise ValueError("unmappable")
-        return real(facts, *args, **kwargs)
+    def fail_on_son_la(value, *args, **kwargs):
+        if "bvdk-son-la" in str(getattr(value, "document", value)) or "bvdk-son-la" in repr(getattr(value, "organisations", "")):
+            seen.append(value)
+            if failing == "document_triples" or len(seen) == 2:  # a term: after some of its quads were serialised
+                raise ValueError("unmappable")
+        return real(value, *args, **kwargs)
 
-    monkeypatch.setattr(build_module, "document_triples", fail_on_a2)
+    monkeypatch.setattr(build_module, failing, fail_on_son_la)
     errors: list[InputError] = []
     report = build([article("a1", "bach-mai", "bvdk-lai-chau"), article("a2", "bach-mai", "bvdk-son-la")],
                    store=tmp_path / "kg", on_error=errors.append, show_progress=False)
+    monkeypatch.undo()
     assert report.documents == ["a1"] and len(errors) == 1 and "unmappable" in str(errors[0])
     with open_store(tmp_path / "kg", read_only=True) as s:
         assert len(s) == report.quads > 0
+        assert document_iri("a2") not in s.graphs()
+        assert not any("bvdk-son-la" in str(term) for quad in s.quads() for term in quad)
+        assert not any("bvdk-son-la" in str(term) for row in s.query(UNION).rows for term in row)

@@ -221,8 +221,8 @@ class _Ingest:
             with open(nq, "w", encoding="utf-8") as out:
                 def write_graph(name: URIRef, triples: Iterable[tuple]) -> None:
                     graph = f" {to_ox(name)} .\n"
-                    for s, p, o in triples:
-                        triple = f"{_nt(s)} {_nt(p)} {_nt(o)}"
+                    lines = [f"{_nt(s)} {_nt(p)} {_nt(o)}" for s, p, o in triples]  # a bad term fails them all
+                    for triple in lines:
                         out.write(triple + graph)
                         if triple not in union:
                             union.add(triple)
