@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Collection, Iterator
@@ -47,7 +48,9 @@ def loading(path: Path) -> Iterator[None]:
 
 
 def write_meta(path: Path, meta: dict) -> None:
-    (path / META_FILE).write_text(json.dumps(meta) + "\n", encoding="utf-8")
+    tmp = path / (META_FILE + ".tmp")
+    tmp.write_text(json.dumps(meta) + "\n", encoding="utf-8")
+    os.replace(tmp, path / META_FILE)  # a build killed while writing it leaves the old description, never half
 
 
 def update_meta(path: Path, **changes) -> dict:
