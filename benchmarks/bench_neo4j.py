@@ -174,4 +174,5 @@ def run(quick: bool) -> dict:
              f"neo4j-admin: the export's own import.sh, with the import tool of the same Neo4j release run from the "
              f"server's jars (`java -Xmx{ADMIN_HEAP} -cp 'scripts/neo4j-server/target/dependency/*' "
              "org.neo4j.cli.AdminTool database import full ...`), into a fresh NEO4J_HOME in a temporary folder."]
-    return {"title": title, "tables": tables, "notes": notes}
+    ratios = [f"neo4j, {t['caption']}: {row[0]} = {row[1]}" for t in tables for row in t["rows"] if "÷" in row[0]]
+    return {"title": title, "tables": tables, "notes": notes, "ratios": ratios}

@@ -182,7 +182,7 @@ def run(quick: bool) -> dict:
                                   f"synthetic partnerships): median of {RUNS} runs",
                        "columns": ["query"] + list(BACKENDS), "rows": rows})
     notes = ["`time_query` (benchmarks/bench_queries.py) on each backend: the Oxigraph store built by "
-             "`healthgraph build` (document by document, as from articles), the repository's Neo4j 5.26 server "
+             "`healthgraph build` (a first build: every document streamed into one bulk load), the repository's Neo4j 5.26 server "
              "(emptied, then `neo4j_load`), and the networkx graph in memory; the loading row times that step. Every backend returns the same rows (tests/queries asserts it); the row "
              "counts here show it for the synthetic graphs too. Parameters are ids from the data, resolved once "
              "before timing."]

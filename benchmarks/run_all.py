@@ -141,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"running {name} …", file=sys.stderr, flush=True)
             results.append(run_module(BENCHMARKS[name][0], args.quick, timeout))
             print(f"  {name}: {results[-1]['seconds']:.0f} s", file=sys.stderr, flush=True)
+            for ratio in results[-1].get("ratios", []):  # the comparisons with each anchor, as they come
+                print(f"    {ratio}", file=sys.stderr, flush=True)
     command = "python benchmarks/run_all.py" + (" --quick" if args.quick else "") + \
         (f" --only {args.only}" if args.only else "") + (f" --timeout {args.timeout:.0f}" if args.timeout else "")
     Path(args.out).write_text(report(results, facts, args.quick, time.perf_counter() - start, command),

@@ -181,3 +181,30 @@ def test_synth_corpus_builds_a_property_graph():
     types = Counter(e.type for e in graph.edges)
     assert types["PARTY"] == 600 and types["SUPPORTS"] > 100 and types["SATELLITE_OF"] > 0
     assert types["TRANSFERRED_TO"] > 0
+
+
+@pytest.mark.parametrize("partnerships", [2_000, 12_000])
+def test_the_gap_queries_find_exactly_the_planted_gaps(partnerships):
+    from healthgraph.queries import query
+    from healthgraph.queries.backends import networkx_graph
+    from healthgraph.synthetic import planted_gaps
+
+    gaps = planted_gaps(partnerships)
+    assert len(gaps.sole_supporter) == max(1, partnerships // 5_000) and len(gaps.uncovered) == 1
+    graph = networkx_graph(corpus=synth_corpus(partnerships))
+    single = query("single-points-of-failure", backend="networkx", graph=graph)
+    assert {r["hospital"]: r["supporter"] for r in single} == gaps.sole_supporter
+    assert [r["province"] for r in query("coverage-gaps", backend="networkx", graph=graph)] == gaps.uncovered
+
+
+def test_the_stored_graph_answers_the_gap_queries_with_the_planted_gaps(tmp_path):
+    from healthgraph.queries import query
+    from healthgraph.rdf.build import build
+    from healthgraph.rdf.mapping import corpus_facts
+    from healthgraph.synthetic import planted_gaps
+
+    build(corpus_facts(synth_corpus(2_000, seed=3)), store=tmp_path / "kg", show_progress=False)
+    gaps = planted_gaps(2_000, seed=3)
+    single = query("single-points-of-failure", store=tmp_path / "kg")
+    assert {r["hospital"]: r["supporter"] for r in single} == gaps.sole_supporter
+    assert [r["province"] for r in query("coverage-gaps", store=tmp_path / "kg")] == gaps.uncovered

@@ -1,10 +1,17 @@
 """``healthgraph build``: ingest SOURCES into a persistent quad store, incrementally.
 
 Each source document owns one named graph (its document IRI). Building writes, per
-document, exactly the triples of its facts (replacing what an earlier build wrote for it),
-rewrites the reference graph (gazetteer, concept schemes) and recomputes the derived graph
-(``hg:supports``, ``hg:satelliteOf``). Hence building twice gives the same store, and adding
-one article adds only its triples (plus the shortcuts they imply).
+document, exactly the triples of its facts, rewrites the reference graph (gazetteer,
+concept schemes) and keeps the derived graph (``hg:supports``, ``hg:satelliteOf``) current.
+
+Two paths, one result (the tests compare them quad for quad):
+
+- a first build (an empty Oxigraph store on disk) streams every graph, and the union of
+  them for the default graph, deduplicated as it goes, into ``DIR/loading.nq`` and loads
+  that with one ``bulk_load``; the store is marked ``loading`` meanwhile (:func:`.store_folder.loading`);
+- a later build writes, per document, only the difference from what the store holds for
+  it, in one transaction, and recomputes the derived facts of the supporter–recipient
+  pairs it touched. Building the same document twice changes nothing.
 
 Curated facts win: writing a curated agreement removes the same agreement id from every
 other graph, and an extracted agreement whose id is curated elsewhere is not written.
@@ -12,28 +19,37 @@ other graph, and an extracted agreement whose id is curated elsewhere is not wri
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
 from rdflib import URIRef
 
 from ..errors import HealthgraphError, InputError
-from ..factstore import clear_facts, write_facts
+from ..factstore import write_facts
 from ..sources import iter_facts
 from ..model import DocumentFacts, Partnership, TechniqueTransfer
 from ..output import progress
-from .mapping import (DERIVED_GRAPH, REFERENCE_GRAPH, agreement_iri, default_gazetteer, derived_graph,
-                      document_graph, document_iri, incomplete, reference_graph, transfer_iri)
-from .store import RDFStore, open_store
+from .mapping import (DERIVED_GRAPH, HG, REFERENCE_GRAPH, Shortcuts, agreement_iri, default_gazetteer,
+                      document_iri, document_triples, incomplete, reference_graph, transfer_iri)
+from .oxigraph_store import OxigraphStore, to_ox
+from .store import RDFStore, open_store, store_meta
+from .store_folder import loading, update_meta
+
+LOADING_FILE = "loading.nq"  # the first build's N-Quads, in the store folder while they load
 
 _CURATED_IDS = """
 SELECT ?id ?g WHERE { GRAPH ?g { ?fact hg:curated true ; dcterms:identifier ?id } }
 """
-_DIRECTED = """
-SELECT ?s ?p ?o WHERE { GRAPH ?g {
-  { ?s hg:supporter ?o . BIND(hg:supporter AS ?p) } UNION { ?s hg:recipient ?o . BIND(hg:recipient AS ?p) }
-  UNION { ?s a hg:SatelliteRelation . BIND(rdf:type AS ?p) BIND(hg:SatelliteRelation AS ?o) } } }
-"""
+# the supporters and recipients of the agreements given as VALUES
+_PARTIES = "SELECT ?a ?p ?o WHERE { VALUES ?a { %s } VALUES ?p { hg:supporter hg:recipient } ?a ?p ?o }"
+# for the (supporter, recipient) pairs given as VALUES: the shortcuts the store's agreements imply ...
+_IMPLIED = """SELECT DISTINCT ?s ?r ?satellite WHERE { VALUES (?s ?r) { %s } ?a hg:supporter ?s ; hg:recipient ?r .
+  OPTIONAL { ?a a ?satellite FILTER(?satellite = hg:SatelliteRelation) } }"""
+# ... and those the derived graph holds
+_HELD = """SELECT ?x ?p ?y WHERE { VALUES (?s ?r) { %s } GRAPH <%s> {
+  { ?s hg:supports ?r BIND(?s AS ?x) BIND(hg:supports AS ?p) BIND(?r AS ?y) }
+  UNION { ?r hg:satelliteOf ?s BIND(?r AS ?x) BIND(hg:satelliteOf AS ?p) BIND(?s AS ?y) } } }"""
 
 
 @dataclass
@@ -94,7 +110,7 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
     sources = list(sources)
     paths = [s for s in sources if not isinstance(s, DocumentFacts)]
     given = [s for s in sources if isinstance(s, DocumentFacts)]
-    target = _store if _store is not None else open_store(store, kind=kind, create=True)  # an empty store is falsy
+    target = _store if _store is not None else open_store(store, kind=kind, create=True, fresh=fresh)
     report = BuildReport(None if store is None else str(store), target.kind)
 
     def record(exc: HealthgraphError) -> None:
@@ -105,31 +121,16 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
 
     kept_in = getattr(target, "path", None)  # the store folder that keeps the facts (none in memory)
     try:
-        if fresh:
-            for graph in target.graphs():
-                target.replace_graph(graph, ())
-            if kept_in is not None:
-                clear_facts(kept_in)
         gazetteer = default_gazetteer()
-        target.replace_graph(REFERENCE_GRAPH, reference_graph(gazetteer))
-        curated_in: dict[str, set] = {}
-        for row in target.query(_CURATED_IDS).rows:
-            curated_in.setdefault(str(row[0]), set()).add(row[1])
         facts_iter = iter_facts(paths, on_error=record, show_progress=show_progress) if paths else iter(())
         all_facts = progress(_chain(given, facts_iter), description="building graph", enabled=show_progress)
-        for facts in all_facts:
-            try:  # one document's fault loses that document, said, not the build
-                _ingest(target, facts, gazetteer, curated_in, report)
-                if kept_in is not None:
-                    write_facts(kept_in, facts)
-            except HealthgraphError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - reported as that document's error
-                record(InputError(facts.document.path or facts.document.id,
-                                  f"not stored ({type(exc).__name__}: {exc})"))
-        _rebuild_derived(target)
-        report.quads = len(target)
-        report.graphs = len(target.graphs())
+        ingest = _Ingest(target, gazetteer, report, record)
+        if kept_in is not None and isinstance(target, OxigraphStore) and target.is_empty():
+            with loading(kept_in):
+                ingest.bulk(all_facts, target, kept_in)
+        else:
+            ingest.incremental(all_facts)
+        report.quads, report.graphs = target.counts()
     finally:
         if _store is None:
             target.close()
@@ -141,25 +142,159 @@ def _chain(*iterables):
         yield from it
 
 
-def _ingest(store: RDFStore, facts: DocumentFacts, gazetteer, curated_in: dict[str, set], report: BuildReport) -> None:
-    name = document_iri(facts.document.id)
-    own: list[Partnership | TechniqueTransfer] = [*facts.partnerships, *facts.techniques]
-    # extracted facts that a curated record in another graph corrects are not written here
-    skip = {f.id for f in own if not f.curated and (curated_in.get(f.id, set()) - {name})}
-    half = incomplete(facts)  # half-read facts would fail SHACL: reported, not stored
-    report.incomplete += [(facts.document.id, fact_id, reason) for fact_id, reason in sorted(half.items())]
-    skip |= set(half)
-    own = [f for f in own if f.id not in half]
-    store.replace_graph(name, document_graph(facts, gazetteer, skip=skip))
-    for ids in curated_in.values():
-        ids.discard(name)
-    for fact in own:
-        if fact.curated:
-            report.overridden += bool(store.remove_subjects(fact_subjects(fact.id), keep_graph=name))
-            curated_in.setdefault(fact.id, set()).add(name)
-    report.documents.append(facts.document.id)
+class _Ingest:
+    """Writes documents into a store, keeping curated overrides and the derived graph right."""
+
+    def __init__(self, store: RDFStore, gazetteer, report: BuildReport, record: Callable[[HealthgraphError], None]):
+        self.store, self.gazetteer, self.report, self.record = store, gazetteer, report, record
+        self.curated_in: dict[str, set] = {}  # curated fact id -> the graphs stating it
+        for row in store.query(_CURATED_IDS).rows:
+            self.curated_in.setdefault(str(row[0]), set()).add(row[1])
+        self.changed: set[tuple] = set()  # triples written or removed: their pairs' shortcuts are refreshed
+
+    def triples(self, facts: DocumentFacts) -> tuple[URIRef, set[tuple], list[str]]:
+        """The graph name and triples of one document, and the curated fact ids it states."""
+        name = document_iri(facts.document.id)
+        own: list[Partnership | TechniqueTransfer] = [*facts.partnerships, *facts.techniques]
+        # extracted facts that a curated record in another graph corrects are not written here
+        skip = {f.id for f in own if not f.curated and (self.curated_in.get(f.id, set()) - {name})}
+        half = incomplete(facts)  # half-read facts would fail SHACL: reported, not stored
+        self.report.incomplete += [(facts.document.id, fact_id, reason) for fact_id, reason in sorted(half.items())]
+        triples = document_triples(facts, self.gazetteer, skip=skip | set(half))
+        for ids in self.curated_in.values():
+            ids.discard(name)
+        curated = [f.id for f in own if f.curated and f.id not in half]
+        for fact_id in curated:
+            self.curated_in.setdefault(fact_id, set()).add(name)
+        return name, triples, curated
+
+    def each(self, all_facts: Iterable[DocumentFacts], write: Callable[[DocumentFacts], None]) -> None:
+        """``write`` each document and keep its facts; one document's fault loses that document, said, not the build."""
+        kept_in = getattr(self.store, "path", None)
+        for facts in all_facts:
+            try:
+                write(facts)
+                if kept_in is not None:
+                    write_facts(kept_in, facts)
+            except HealthgraphError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - reported as that document's error
+                self.record(InputError(facts.document.path or facts.document.id,
+                                       f"not stored ({type(exc).__name__}: {exc})"))
+                continue
+            self.report.documents.append(facts.document.id)
+
+    def incremental(self, all_facts: Iterable[DocumentFacts]) -> None:
+        folder = getattr(self.store, "path", None)
+        digest = _reference_digest()
+        # the reference graph is thousands of triples: rewritten only when what it is made from changed
+        if folder is None or (store_meta(folder) or {}).get("reference") != digest:
+            self.changed |= self.store.replace_graph(REFERENCE_GRAPH, reference_graph(self.gazetteer))
+            if folder is not None:
+                update_meta(folder, reference=digest)
+        self.each(all_facts, self.update)
+        self.refresh_shortcuts()
+
+    def update(self, facts: DocumentFacts) -> None:
+        """Write one document's difference from what the store holds for it."""
+        name, triples, curated = self.triples(facts)
+        self.changed |= self.store.replace_graph(name, triples)
+        self.changed |= triples  # its own pairs too: a build interrupted before the refresh is mended by the next
+        self.override(name, curated)
+
+    def override(self, name: URIRef, curated: list[str]) -> None:
+        for fact_id in curated:
+            removed = self.store.remove_subjects(fact_subjects(fact_id), keep_graph=name)
+            self.report.overridden += bool(removed)
+            self.changed |= removed
+
+    def bulk(self, all_facts: Iterable[DocumentFacts], store: OxigraphStore, folder: Path) -> None:
+        """Stream every graph and the union, deduplicated, into one N-Quads file and bulk-load it."""
+        nq = folder / LOADING_FILE
+        union: set[str] = set()  # the union's triples written so far, as N-Triples
+        shortcuts = Shortcuts()
+        curated_last: dict[str, URIRef] = {}  # curated fact id -> the graph stating it last (it wins)
+        names: set[URIRef] = set()
+        again: list[DocumentFacts] = []  # a document given twice: its later version replaces the first after the load
+
+        try:
+            with open(nq, "w", encoding="utf-8") as out:
+                def write_graph(name: URIRef, triples: Iterable[tuple]) -> None:
+                    graph = f" {to_ox(name)} .\n"
+                    lines = [f"{_nt(s)} {_nt(p)} {_nt(o)}" for s, p, o in triples]  # a bad term fails them all
+                    for triple in lines:
+                        out.write(triple + graph)
+                        if triple not in union:
+                            union.add(triple)
+                            out.write(triple + " .\n")
+
+                def write(facts: DocumentFacts) -> None:
+                    if document_iri(facts.document.id) in names:
+                        again.append(facts)
+                        return
+                    name, triples, curated = self.triples(facts)
+                    write_graph(name, triples)
+                    shortcuts.add(triples)
+                    names.add(name)
+                    curated_last.update(dict.fromkeys(curated, name))
+
+                write_graph(REFERENCE_GRAPH, reference_graph(self.gazetteer))
+                self.each(all_facts, write)
+                write_graph(DERIVED_GRAPH, shortcuts.triples())
+            union.clear()  # its memory is the load's
+            store.load_nquads(nq)
+        finally:
+            nq.unlink(missing_ok=True)
+        update_meta(folder, reference=_reference_digest())
+        # what only the whole stream knows: curated facts met after the extracted ones they correct
+        for fact_id, name in curated_last.items():
+            self.override(name, [fact_id])
+        for facts in again:
+            self.update(facts)
+        self.refresh_shortcuts()
+
+    def refresh_shortcuts(self) -> None:
+        """Recompute the derived facts of every supporter–recipient pair the changed triples touch."""
+        changed, self.changed = self.changed, set()
+        agreements = {s for s, p, o in changed if p in (HG.supporter, HG.recipient) or o == HG.SatelliteRelation}
+        if not agreements:
+            return
+        touched = Shortcuts()  # the pairs before and after: the changed triples and what the store now says
+        touched.add(changed)
+        touched.add(self.store.query(_PARTIES % " ".join(map(_nt, agreements))).rows)
+        pairs = {(s, r) for s, p, r in touched.triples() if p == HG.supports}
+        if not pairs:
+            return
+        values = " ".join(f"({_nt(s)} {_nt(r)})" for s, r in pairs)
+        implied = set()
+        for s, r, satellite in self.store.query(_IMPLIED % values).rows:
+            implied.add((s, HG.supports, r))
+            if satellite is not None:
+                implied.add((r, HG.satelliteOf, s))
+        held = {tuple(row) for row in self.store.query(_HELD % (values, DERIVED_GRAPH)).rows}
+        self.store.update_graph(DERIVED_GRAPH, held - implied, implied - held)
 
 
-def _rebuild_derived(store: RDFStore) -> None:
-    triples = [tuple(row) for row in store.query(_DIRECTED).rows]
-    store.replace_graph(DERIVED_GRAPH, derived_graph(triples))
+def _reference_digest() -> str:
+    """A digest of what the reference graph is made from: the gazetteer, the concept lexicons and the mapping."""
+    from hashlib import sha256
+
+    from ..resources import data_file
+    from . import mapping
+
+    digest = sha256(Path(mapping.__file__).read_bytes())
+    for parts in (("gazetteer", "provinces.yaml"), ("gazetteer", "organisations.yaml"),
+                  ("lexicon", "techniques.yaml"), ("lexicon", "specialties.yaml")):
+        path = data_file("loaders", *parts)
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
+def _nt(term) -> str:
+    """A term in N-Triples (and SPARQL) syntax."""
+    return _iri(term) if type(term) is URIRef else str(to_ox(term))
+
+
+@lru_cache(maxsize=1 << 16)
+def _iri(iri: URIRef) -> str:
+    return str(to_ox(iri))  # predicates, classes and organisations recur in every document

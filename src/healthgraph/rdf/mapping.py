@@ -20,10 +20,25 @@ from ..dates import precision
 from ..model import KINDS, Corpus, Document, DocumentFacts, Field, Organisation, Partnership, TechniqueTransfer
 from ..text import slug
 
-HG = Namespace("https://w3id.org/healthgraph/ontology#")
+class _Vocabulary(Namespace):
+    """A Namespace whose ``NS.term`` is made once (rdflib makes and checks a new URIRef on every
+    access, a tenth of a build's time); ``NS["…"]`` (ids) is not kept."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):  # copy, pickle and the like ask for these
+            raise AttributeError(name)
+        return _vocabulary_term(self, name)
+
+
+@lru_cache(maxsize=None)
+def _vocabulary_term(namespace: Namespace, name: str) -> URIRef:
+    return Namespace.term(namespace, name)
+
+
+HG = _Vocabulary("https://w3id.org/healthgraph/ontology#")
 HGID = Namespace("https://w3id.org/healthgraph/id/")
-SCHEMA = Namespace("http://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = _Vocabulary("http://schema.org/")
+ORG = _Vocabulary("http://www.w3.org/ns/org#")
 
 REFERENCE_GRAPH = HGID["graph/reference"]
 DERIVED_GRAPH = HGID["graph/derived"]
@@ -117,20 +132,27 @@ def text(value: str, language: str | None) -> Literal:
 
 
 class _Triples:
-    """A graph under construction that skips empty values."""
+    """Triples under construction, a plain set (an rdflib Graph's indexes cost more than the
+    mapping itself); empty values are skipped."""
 
-    def __init__(self, graph: Graph):
-        self.graph = graph
+    def __init__(self) -> None:
+        self.triples: set[tuple] = set()
 
     def add(self, s, p, o) -> None:
         if o is None or (isinstance(o, Literal) and str(o) == "" and o.datatype is None):
             return
-        self.graph.add((s, p, o))
+        self.triples.add((s, p, o))
+
+    def graph(self, identifier: URIRef) -> Graph:
+        graph = Graph(identifier=identifier)
+        for triple in self.triples:
+            graph.add(triple)
+        return graph
 
 
 def document_graph(facts: DocumentFacts, gazetteer=None, skip: Collection[str] = frozenset(),
                    curated_source: bool | None = None) -> Graph:
-    """Return the named graph of one document's facts.
+    """Return the named graph of one document's facts (:func:`document_triples` as an rdflib Graph).
 
     Parameters
     ----------
@@ -155,10 +177,18 @@ def document_graph(facts: DocumentFacts, gazetteer=None, skip: Collection[str] =
     >>> (org_iri("bach-mai"), RDF.type, SCHEMA.Hospital) in g
     True
     """
+    return _document(facts, gazetteer, skip, curated_source).graph(document_iri(facts.document.id))
+
+
+def document_triples(facts: DocumentFacts, gazetteer=None, skip: Collection[str] = frozenset()) -> set[tuple]:
+    """The triples of :func:`document_graph` as a set (what ``build`` writes, without a Graph)."""
+    return _document(facts, gazetteer, skip, None).triples
+
+
+def _document(facts: DocumentFacts, gazetteer, skip: Collection[str], curated_source: bool | None) -> _Triples:
     gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
     doc = facts.document
-    graph = Graph(identifier=document_iri(doc.id))
-    out = _Triples(graph)
+    out = _Triples()
     if curated_source is None:
         facts_list: list[Partnership | TechniqueTransfer] = [*facts.partnerships, *facts.techniques]
         curated_source = bool(facts_list) and all(f.curated for f in facts_list)
@@ -178,7 +208,7 @@ def document_graph(facts: DocumentFacts, gazetteer=None, skip: Collection[str] =
     for t in facts.techniques:
         if t.id not in skip:
             add_transfer(out, t, doc.id, language)
-    return graph
+    return out
 
 
 def _add_document(out: _Triples, doc: Document, curated: bool) -> None:
@@ -345,8 +375,7 @@ def default_gazetteer():
 def reference_graph(gazetteer=None) -> Graph:
     """Return the reference graph: provinces with the 2025 merger and the SKOS concept schemes."""
     gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
-    graph = Graph(identifier=REFERENCE_GRAPH)
-    out = _Triples(graph)
+    out = _Triples()
     for p in sorted(gazetteer.provinces.values(), key=lambda p: p.id):
         node = province_iri(p.id)
         out.add(node, RDF.type, HG.Province)
@@ -372,7 +401,7 @@ def reference_graph(gazetteer=None) -> Graph:
         out.add(scheme, RDF.type, SKOS.ConceptScheme)
         for concept in concepts:
             _add_concept(out, concept, scheme, prefix, where)
-    return graph
+    return out.graph(REFERENCE_GRAPH)
 
 
 def _add_concept(out: _Triples, concept: dict, scheme: URIRef, prefix: str, where: dict) -> None:
@@ -442,26 +471,46 @@ def iter_graphs(facts: Iterable[DocumentFacts], gazetteer=None) -> Iterator[Grap
     yield derived_graph(t for g in graphs for t in g)
 
 
+class Shortcuts:
+    """The derived graph's triples (``hg:supports``, ``hg:satelliteOf``), gathered from agreement
+    triples as they stream by: every supporter of an agreement supports each of its recipients."""
+
+    _directing = frozenset({HG.supporter, HG.recipient, RDF.type})  # a set lookup is cheaper than three comparisons
+
+    def __init__(self) -> None:
+        self.supporters: dict = {}
+        self.recipients: dict = {}
+        self.satellites: set = set()
+
+    def add(self, triples: Iterable[tuple]) -> None:
+        supporter, recipient, satellite = HG.supporter, HG.recipient, HG.SatelliteRelation  # looked up once
+        for s, p, o in triples:
+            if p in self._directing:
+                if p == supporter:
+                    self.supporters.setdefault(s, set()).add(o)
+                elif p == recipient:
+                    self.recipients.setdefault(s, set()).add(o)
+                elif o == satellite:
+                    self.satellites.add(s)
+
+    def triples(self) -> set[tuple]:
+        out = set()
+        for agreement, sups in self.supporters.items():
+            for sup in sups:
+                for rec in self.recipients.get(agreement, ()):
+                    out.add((sup, HG.supports, rec))
+                    if agreement in self.satellites:
+                        out.add((rec, HG.satelliteOf, sup))
+        return out
+
+
 def derived_graph(triples: Iterable[tuple]) -> Graph:
     """Return the convenience graph (``hg:supports``, ``hg:satelliteOf``) of agreement triples."""
-    supporter: dict = {}
-    recipient: dict = {}
-    satellites: set = set()
-    for s, p, o in triples:
-        if p == HG.supporter:
-            supporter[s] = o
-        elif p == HG.recipient:
-            recipient[s] = o
-        elif p == RDF.type and o == HG.SatelliteRelation:
-            satellites.add(s)
+    shortcuts = Shortcuts()
+    shortcuts.add(triples)
     graph = Graph(identifier=DERIVED_GRAPH)
-    for agreement, sup in supporter.items():
-        rec = recipient.get(agreement)
-        if rec is None:
-            continue
-        graph.add((sup, HG.supports, rec))
-        if agreement in satellites:
-            graph.add((rec, HG.satelliteOf, sup))
+    for triple in shortcuts.triples():
+        graph.add(triple)
     return graph
 
 

@@ -34,23 +34,35 @@ class MemoryStore(RDFStore):
     def _graph(self, name):
         return self.dataset.graph(URIRef(str(name)))
 
-    def replace_graph(self, name, triples) -> None:
-        self.dataset.remove_graph(self._graph(name))
+    def replace_graph(self, name, triples) -> set[tuple]:
+        old, new = set(self._graph(name)), set(triples)
+        self.update_graph(name, old - new, new - old)
+        return old ^ new
+
+    def update_graph(self, name, remove, add) -> None:
         graph = self._graph(name)
-        for triple in triples:
+        for triple in remove:
+            graph.remove(triple)
+        for triple in add:
             graph.add(triple)
         self._dirty = True
 
-    def remove_subjects(self, subjects, keep_graph=None) -> int:
-        removed = 0
+    def remove_subjects(self, subjects, keep_graph=None) -> set[tuple]:
+        removed = set()
         for subject in subjects:
             for s, p, o, g in list(self.dataset.quads((subject, None, None, None))):
                 name = getattr(g, "identifier", g)
                 if keep_graph is None or name != keep_graph:
                     self.dataset.graph(name).remove((s, p, o))
-                    removed += 1
+                    removed.add((s, p, o))
         self._dirty = self._dirty or bool(removed)
         return removed
+
+    def clear(self) -> None:
+        from rdflib import Dataset
+
+        self.dataset = Dataset(default_union=True)
+        self._dirty = True
 
     def graphs(self) -> list[URIRef]:
         return sorted(g.identifier for g in self.dataset.graphs()

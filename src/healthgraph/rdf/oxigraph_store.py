@@ -22,7 +22,7 @@ from rdflib import BNode, Literal, URIRef
 from ..errors import HealthgraphError
 from .mapping import PREFIXES
 from .store_base import BULK_GRAPH, QueryResult, RDFStore
-from .store_folder import STORE_FORMAT, materialises_union, read_meta, write_meta
+from .store_folder import STORE_FORMAT, materialises_union, read_meta, update_meta, write_meta
 from .values_blocks import bind_as_values
 
 
@@ -63,6 +63,11 @@ def from_ox(term):
     raise TypeError(f"unexpected term {term!r}")
 
 
+def _block(triples) -> str:
+    """Triples of pyoxigraph terms as SPARQL (a term's ``str`` is its N-Triples form)."""
+    return " ".join(f"{s} {p} {o} ." for s, p, o in triples)
+
+
 _OX_FORMATS = {"nt": "N_TRIPLES", "nq": "N_QUADS", "ttl": "TURTLE", "trig": "TRIG"}
 
 
@@ -75,7 +80,7 @@ class OxigraphStore(RDFStore):
         import pyoxigraph as ox
 
         super().__init__(path, read_only)
-        meta = None if path is None else read_meta(path, kinds=(self.kind,))
+        meta = None if path is None else read_meta(path, kinds=(self.kind,), partial_ok=True)  # open_store decides
         self._union_materialised = materialises_union(meta)
         self.location = None if path is None else Path(path) / "oxigraph"
         try:
@@ -92,6 +97,13 @@ class OxigraphStore(RDFStore):
             raise HealthgraphError(f"{path}: cannot open the oxigraph store: {first}{hint}") from exc
         if path is not None and meta is not None and not self._union_materialised and not read_only:
             self._materialise_union(Path(path), meta)
+        # quads and non-empty graphs, kept as the store changes (counting is a scan); a writer takes
+        # them out of the folder's description until it closes, so a crash leaves them to be counted again
+        counts = (meta or {}).get("counts")
+        if path is not None and meta is not None and counts is not None and not read_only:
+            update_meta(Path(path), counts=None)
+        self._counts: list[int] | None = list(counts) if counts is not None else None
+        self._described = meta is not None  # a folder without a description (a serve snapshot) gets none
 
     def _materialise_union(self, path: Path, meta: dict) -> None:
         """Upgrade a format-1 store: copy every named graph's triples into the default graph."""
@@ -99,37 +111,77 @@ class OxigraphStore(RDFStore):
         write_meta(path, {**meta, "format": STORE_FORMAT})
         self._union_materialised = True
 
-    def _drop_from_union(self, triples) -> None:
-        """Remove from the default graph each of ``triples`` that no named graph states any more."""
-        import pyoxigraph as ox
-
-        for s, p, o in triples:
-            if not any(not isinstance(q.graph_name, ox.DefaultGraph) for q in self._store.quads_for_pattern(s, p, o)):
-                self._store.remove(ox.Quad(s, p, o))
-
-    def replace_graph(self, name, triples) -> None:
+    def replace_graph(self, name, triples) -> set[tuple]:
         import pyoxigraph as ox
 
         graph = ox.NamedNode(str(name))
         old = {(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, graph)}
         new = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
-        self._store.remove_graph(graph)
-        # the document's graph and its share of the union in one transaction
-        self._store.extend([*(ox.Quad(s, p, o, graph) for s, p, o in new), *(ox.Quad(s, p, o) for s, p, o in new)])
-        self._drop_from_union(old - new)
+        self._apply(graph, old - new, new - old)
+        return {(from_ox(s), from_ox(p), from_ox(o)) for s, p, o in old ^ new}
 
-    def remove_subjects(self, subjects, keep_graph=None) -> int:
+    def update_graph(self, name, remove, add) -> None:
+        import pyoxigraph as ox
+
+        self._apply(ox.NamedNode(str(name)), {tuple(map(to_ox, t)) for t in remove}, {tuple(map(to_ox, t)) for t in add})
+
+    def _apply(self, graph, remove: set, add: set) -> None:
+        """One SPARQL update, hence one transaction: the graph's difference and the union's share of it
+        (a removed triple leaves the union only when no named graph states it any more)."""
+        if not remove and not add:
+            return
+        had = self._holds(graph)
+        operations = []
+        if remove:
+            rows = " ".join(f"({s} {p} {o})" for s, p, o in remove)
+            operations.append(f"DELETE DATA {{ GRAPH {graph} {{ {_block(remove)} }} }}")
+            operations.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {rows} }} "
+                              f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}")
+        if add:
+            operations.append(f"INSERT DATA {{ GRAPH {graph} {{ {_block(add)} }} {_block(add)} }}")
+        self._store.update(" ;\n".join(operations))
+        holds = self._holds(graph)
+        if not holds:
+            self._store.remove_graph(graph)  # an emptied graph is no graph (as in the memory store)
+        if self._counts is not None:
+            self._counts[0] += len(add) - len(remove)
+            self._counts[1] += holds - had
+
+    def _holds(self, graph) -> bool:
+        return next(iter(self._store.quads_for_pattern(None, None, None, graph)), None) is not None
+
+    def remove_subjects(self, subjects, keep_graph=None) -> set[tuple]:
         import pyoxigraph as ox
 
         keep = None if keep_graph is None else to_ox(keep_graph)
-        removed = set()
+        removed: dict = {}  # graph -> its triples about the subjects
         for subject in subjects:
-            for quad in list(self._store.quads_for_pattern(to_ox(subject), None, None, None)):
+            for quad in self._store.quads_for_pattern(to_ox(subject), None, None, None):
                 if not isinstance(quad.graph_name, ox.DefaultGraph) and (keep is None or quad.graph_name != keep):
-                    self._store.remove(quad)
-                    removed.add(quad)
-        self._drop_from_union({(q.subject, q.predicate, q.object) for q in removed})
-        return len(removed)
+                    removed.setdefault(quad.graph_name, set()).add((quad.subject, quad.predicate, quad.object))
+        for graph, triples in removed.items():
+            self._apply(graph, triples, set())
+        return {(from_ox(s), from_ox(p), from_ox(o)) for triples in removed.values() for s, p, o in triples}
+
+    def clear(self) -> None:
+        self._store.clear()
+        self._counts = [0, 0]
+
+    def is_empty(self) -> bool:
+        return next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is None
+
+    def counts(self) -> tuple[int, int]:
+        if self._counts is None:
+            self._counts = [self._count_quads(), len(self.graphs())]
+        return self._counts[0], self._counts[1]
+
+    def load_nquads(self, path: Path) -> None:
+        """Load N-Quads whose default graph already holds the union into this empty store (a first
+        build); ``bulk_load`` makes no transaction, so the caller marks the folder meanwhile."""
+        import pyoxigraph as ox
+
+        self._store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        self._counts = None
 
     def graphs(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._store.named_graphs())
@@ -147,6 +199,7 @@ class OxigraphStore(RDFStore):
         """Add every quad of ``other``, its default graph included (an exact copy into an empty store)."""
         self._store.bulk_extend(other._store.quads_for_pattern(None, None, None, None))
         self._union_materialised = other._union_materialised
+        self._counts = None  # counted when asked
 
     def query(self, query, bindings=None) -> QueryResult:
         import pyoxigraph as ox
@@ -186,9 +239,13 @@ class OxigraphStore(RDFStore):
             self._store.bulk_load(**source, format=rdf_format, to_graph=ox.NamedNode(str(graph or BULK_GRAPH)))
         # the union: the same triples again, into the default graph
         self._store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in ox.parse(**source, format=rdf_format))
+        self._counts = None
 
     def __len__(self) -> int:
         """Quads in the named graphs."""
+        return self.counts()[0]
+
+    def _count_quads(self) -> int:
         if not self._union_materialised:
             return len(self._store)
         import pyoxigraph as ox
@@ -205,4 +262,6 @@ class OxigraphStore(RDFStore):
                     self._store.flush()
                 except OSError:
                     pass  # read-only stores cannot flush
+                if self._counts is not None and self.path is not None and self._described:
+                    update_meta(Path(self.path), counts=self._counts)
             del self._store  # releases RocksDB's lock (serve reopens the folder right after)

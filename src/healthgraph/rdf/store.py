@@ -24,7 +24,7 @@ from ..plugins import Registry
 from .memory_store import MemoryStore
 from .oxigraph_store import OxigraphStore, from_ox, to_ox
 from .store_base import BULK_GRAPH, QueryResult, RDFStore
-from .store_folder import META_FILE, STORE_FORMAT, materialises_union, read_meta, write_meta
+from .store_folder import META_FILE, STORE_FORMAT, materialises_union, read_meta, update_meta, write_meta
 from .values_blocks import bind_as_values
 
 __all__ = ["BULK_GRAPH", "DEFAULT_KIND", "META_FILE", "STORES", "STORE_FORMAT", "MemoryStore", "OxigraphStore",
@@ -36,9 +36,10 @@ STORES = Registry("stores", {"oxigraph": f"{__package__}.oxigraph_store:Oxigraph
                              "memory": f"{__package__}.memory_store:MemoryStore"}, noun="store kind")
 
 
-def store_meta(path: str | Path) -> dict | None:
-    """The description in a store folder (``kind``, ``format``), or ``None`` if the folder is not a store."""
-    return read_meta(path, kinds=STORES)
+def store_meta(path: str | Path, partial_ok: bool = False) -> dict | None:
+    """The description in a store folder (``kind``, ``format``), or ``None`` if the folder is not a store;
+    a store an interrupted build left half-loaded is an error unless ``partial_ok``."""
+    return read_meta(path, kinds=STORES, partial_ok=partial_ok)
 
 
 def store_kind(path: str | Path) -> str | None:
@@ -48,7 +49,7 @@ def store_kind(path: str | Path) -> str | None:
 
 
 def open_store(path: str | Path | None, kind: str | None = None, create: bool = False,
-               read_only: bool = False) -> RDFStore:
+               read_only: bool = False, fresh: bool = False) -> RDFStore:
     """Open (or create) the store at ``path``.
 
     Parameters
@@ -59,8 +60,11 @@ def open_store(path: str | Path | None, kind: str | None = None, create: bool = 
         Required to match an existing store; the default for a new one is ``oxigraph``.
     create : bool
         Create the folder if it is not a store yet (``build``); otherwise a missing store is an error.
+        A store that an interrupted build left half-loaded is emptied then; otherwise it is an error.
     read_only : bool
         Open without taking the writer lock (queries, exports, validation).
+    fresh : bool
+        Empty the store: its quads and the facts it keeps (``build --fresh``).
 
     Returns
     -------
@@ -77,7 +81,9 @@ def open_store(path: str | Path | None, kind: str | None = None, create: bool = 
     if path is None:
         return STORES.get(kind or DEFAULT_KIND)(None)
     path = Path(path)
-    existing = store_kind(path) if path.is_dir() else None
+    meta = store_meta(path, partial_ok=create or fresh) if path.is_dir() else None
+    existing = None if meta is None else meta["kind"]
+    fresh = fresh or bool(meta and meta.get("loading"))  # a half-loaded store is started over by the next build
     if existing is None:
         if not create:
             raise HealthgraphError(f"{path}: no healthgraph store here (build one with "
@@ -89,7 +95,14 @@ def open_store(path: str | Path | None, kind: str | None = None, create: bool = 
         write_meta(path, {"kind": existing, "format": STORE_FORMAT})
     elif kind is not None and kind != existing:
         raise HealthgraphError(f"{path}: is a {existing!r} store, not {kind!r}")
-    return STORES.get(existing)(path, read_only=read_only)
+    store = STORES.get(existing)(path, read_only=read_only)
+    if fresh:
+        from ..factstore import clear_facts
+
+        store.clear()
+        clear_facts(path)
+        update_meta(path, loading=None, reference=None)
+    return store
 
 
 def read_corpus(path: str | Path):

@@ -31,13 +31,30 @@ class RDFStore:
         self.path = path
         self.read_only = read_only
 
-    def replace_graph(self, name: URIRef, triples: Iterable[tuple]) -> None:
-        """Drop graph ``name`` and write ``triples`` into it (re-ingesting a document)."""
+    def replace_graph(self, name: URIRef, triples: Iterable[tuple]) -> set[tuple]:
+        """Make graph ``name`` hold exactly ``triples`` (re-ingesting a document), in one
+        transaction that writes only the difference; return the triples removed or added."""
         raise NotImplementedError
 
-    def remove_subjects(self, subjects: Iterable[URIRef], keep_graph: URIRef | None = None) -> int:
-        """Remove every triple about ``subjects`` in every graph but ``keep_graph``; return how many."""
+    def update_graph(self, name: URIRef, remove: Iterable[tuple], add: Iterable[tuple]) -> None:
+        """Remove ``remove`` from graph ``name`` and add ``add`` to it, in one transaction."""
         raise NotImplementedError
+
+    def remove_subjects(self, subjects: Iterable[URIRef], keep_graph: URIRef | None = None) -> set[tuple]:
+        """Remove every triple about ``subjects`` in every graph but ``keep_graph``; return the
+        triples removed (from at least one graph)."""
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        """Remove every quad."""
+        raise NotImplementedError
+
+    def is_empty(self) -> bool:
+        return next(iter(self.quads()), None) is None
+
+    def counts(self) -> tuple[int, int]:
+        """How many quads the named graphs hold, and how many named graphs hold any."""
+        return len(self), len(self.graphs())
 
     def graphs(self) -> list[URIRef]:
         raise NotImplementedError

@@ -15,7 +15,8 @@ German machine-translation style, and negative articles (visits, inspections, re
 awards, conferences) where two organisations are co-mentioned without any agreement.
 
 :func:`synth_corpus` builds the same kind of world directly as a :class:`~healthgraph.model.Corpus`
-(no text), for backend benchmarks at hundreds of thousands of partnerships.
+(no text), for backend benchmarks at hundreds of thousands of partnerships, with real gaps
+planted in it (:func:`planted_gaps`).
 
 Everything is deterministic for a given seed: article ``i`` depends only on the seed, the
 world size and ``i``, so a bigger corpus starts with the articles of a smaller one.
@@ -32,10 +33,10 @@ The modules, in the order an article is made:
 from __future__ import annotations
 
 from .articles import DEFAULT_LANGUAGE_WEIGHTS, LANGUAGES, iter_articles, write_article
-from .corpus import synth_corpus
+from .corpus import Gaps, planted_gaps, synth_corpus
 from .folder import synth
 from .variants import VARIANT_RATES
 from .world import SCENARIO_WEIGHTS, SynthOrg, World
 
-__all__ = ["DEFAULT_LANGUAGE_WEIGHTS", "LANGUAGES", "SCENARIO_WEIGHTS", "VARIANT_RATES", "SynthOrg", "World",
-           "iter_articles", "synth", "synth_corpus", "write_article"]
+__all__ = ["DEFAULT_LANGUAGE_WEIGHTS", "LANGUAGES", "SCENARIO_WEIGHTS", "VARIANT_RATES", "Gaps", "SynthOrg", "World",
+           "iter_articles", "planted_gaps", "synth", "synth_corpus", "write_article"]

@@ -1,0 +1,161 @@
+"""The two write paths of ``healthgraph build``: a first build streams N-Quads into ``bulk_load``
+(the store marked ``loading`` meanwhile); a later build writes each document's difference."""
+from __future__ import annotations
+
+import pytest
+
+from healthgraph.errors import HealthgraphError, InputError
+from healthgraph.rdf import build as build_module
+from healthgraph.rdf.build import LOADING_FILE, build
+from healthgraph.rdf.mapping import DERIVED_GRAPH, HG, document_iri, org_iri
+from healthgraph.rdf.oxigraph_store import OxigraphStore
+from healthgraph.rdf.sparql import sparql
+from healthgraph.rdf.store import open_store, read_corpus
+
+from rdf_helpers import article, write
+
+UNION = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+
+
+def contents(store_dir):
+    """Every quad of the named graphs and every triple of the union the store answers from."""
+    with open_store(store_dir, read_only=True) as store:
+        return set(store.quads()), set(store.query(UNION).rows)
+
+
+def curated_fix(tmp_path):
+    return write(tmp_path / "fix.yaml", """
+        agreements:
+          - parties: [bvdk-lai-chau, bach-mai]
+            kind: satellite
+            supporter: bach-mai
+            document: art-7
+            signed_on: 2017-07-15
+            evidence: "Ngày 15/7/2017, Bệnh viện Bạch Mai ký kết ..."
+        """)
+
+
+def documents(tmp_path):
+    """Shared organisations and pairs, a curated record correcting an earlier extracted one, and a
+    document given twice (its later version wins)."""
+    return [article("a1", "bach-mai", "bvdk-lai-chau", technique="lọc máu liên tục"),
+            article("a2", "bach-mai", "bvdk-son-la", kind="support"),
+            article("art-7", "bach-mai", "bvdk-lai-chau", kind="satellite", signed_on="2016"),
+            curated_fix(tmp_path),
+            article("a3", "cho-ray", "bvdk-ca-mau", kind="satellite"),
+            article("a3", "cho-ray", "bvdk-bac-lieu", kind="satellite")]
+
+
+def test_a_first_build_equals_an_incremental_build_quad_for_quad(tmp_path):
+    sources = documents(tmp_path)
+    bulk = build(sources, store=tmp_path / "bulk", show_progress=False)
+    for source in sources:
+        build([source], store=tmp_path / "steps", show_progress=False)
+    assert contents(tmp_path / "bulk") == contents(tmp_path / "steps")
+    assert bulk.overridden == 1
+    for folder in ("bulk", "steps"):  # the sizes a store keeps as it changes are the sizes it holds
+        with open_store(tmp_path / folder, read_only=True) as s:
+            assert s.counts() == (sum(1 for _ in s.quads()), len(s.graphs()))
+    memory = tmp_path / "memory"
+    build(sources, store=memory, kind="memory", show_progress=False)
+    assert contents(memory)[0] == contents(tmp_path / "bulk")[0]
+    assert not (tmp_path / "bulk" / LOADING_FILE).exists()
+
+
+def test_the_derived_facts_follow_a_changed_document(tmp_path):
+    store = tmp_path / "kg"
+    build([article("a1", "bach-mai", "bvdk-lai-chau"), article("a2", "cho-ray", "bvdk-son-la")],
+          store=store, show_progress=False)
+    build([article("a1", "bach-mai", "bvdk-ca-mau", kind="support")], store=store, show_progress=False)
+    fresh = tmp_path / "fresh"
+    build([article("a1", "bach-mai", "bvdk-ca-mau", kind="support"), article("a2", "cho-ray", "bvdk-son-la")],
+          store=fresh, show_progress=False)
+    assert contents(store) == contents(fresh)
+    with open_store(store, read_only=True) as s:
+        derived = {(t[0], t[1], t[2]) for t in s.quads(DERIVED_GRAPH)}
+    assert derived == {(org_iri("bach-mai"), HG.supports, org_iri("bvdk-ca-mau")),
+                       (org_iri("cho-ray"), HG.supports, org_iri("bvdk-son-la")),
+                       (org_iri("bvdk-son-la"), HG.satelliteOf, org_iri("cho-ray"))}
+
+
+@pytest.mark.parametrize("kind", ["oxigraph", "memory"])
+def test_rebuilding_the_same_document_changes_nothing(tmp_path, kind):
+    store = tmp_path / "kg"
+    build([article("a1", "bach-mai", "bvdk-lai-chau"), article("a2", "bach-mai", "bvdk-son-la")],
+          store=store, kind=kind, show_progress=False)
+    before = contents(store)
+    with open_store(store) as s:
+        report = build([article("a1", "bach-mai", "bvdk-lai-chau")], _store=s, show_progress=False)
+        assert s.replace_graph(*_graph_of(s, "a1")) == set()
+    assert report.documents == ["a1"]
+    assert contents(store) == before
+
+
+def _graph_of(store, doc_id):
+    name = document_iri(doc_id)
+    return name, [(s, p, o) for s, p, o, _ in store.quads(name)]
+
+
+def test_a_store_marked_loading_is_refused_by_readers(tmp_path):
+    store = tmp_path / "kg"
+    build([article("a1", "bach-mai", "bvdk-lai-chau")], store=store, show_progress=False)
+    from healthgraph.rdf.store_folder import loading
+
+    with pytest.raises(RuntimeError):
+        with loading(store):
+            raise RuntimeError("the process died here")
+    for read in (lambda: open_store(store, read_only=True), lambda: sparql(UNION, store=store),
+                 lambda: read_corpus(store)):
+        with pytest.raises(HealthgraphError, match="incomplete.*rebuild it with `healthgraph build") as error:
+            read()
+        assert str(store) in str(error.value) and "\n" not in str(error.value)
+    # the next build starts it over
+    build([article("a2", "bach-mai", "bvdk-son-la")], store=store, show_progress=False)
+    build([article("a2", "bach-mai", "bvdk-son-la")], store=tmp_path / "clean", show_progress=False)
+    assert contents(store) == contents(tmp_path / "clean")
+
+
+def test_an_interrupted_first_build_leaves_no_silent_half_store(tmp_path, monkeypatch):
+    store = tmp_path / "kg"
+    sources = [article("a1", "bach-mai", "bvdk-lai-chau"), article("a2", "bach-mai", "bvdk-son-la")]
+
+    def load_then_fail(self, path):
+        self._store.bulk_load(path=str(path), format=__import__("pyoxigraph").RdfFormat.N_QUADS)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(OxigraphStore, "load_nquads", load_then_fail)
+    with pytest.raises(KeyboardInterrupt):
+        build(sources, store=store, show_progress=False)
+    monkeypatch.undo()
+    with pytest.raises(HealthgraphError, match="incomplete"):
+        open_store(store, read_only=True)
+    assert not (store / LOADING_FILE).exists()
+    build(sources, store=store, show_progress=False)  # building again starts it over
+    build(sources, store=tmp_path / "clean", show_progress=False)
+    assert contents(store) == contents(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("failing", ["document_triples", "_nt"])
+def test_a_bad_document_in_a_first_build_is_skipped_and_said(tmp_path, monkeypatch, failing):
+    """Whether its mapping or the serialising of one of its terms fails, none of its quads is loaded."""
+    real = getattr(build_module, failing)
+    seen = []
+
+    def fail_on_son_la(value, *args, **kwargs):
+        if "bvdk-son-la" in str(getattr(value, "document", value)) or "bvdk-son-la" in repr(getattr(value, "organisations", "")):
+            seen.append(value)
+            if failing == "document_triples" or len(seen) == 2:  # a term: after some of its quads were serialised
+                raise ValueError("unmappable")
+        return real(value, *args, **kwargs)
+
+    monkeypatch.setattr(build_module, failing, fail_on_son_la)
+    errors: list[InputError] = []
+    report = build([article("a1", "bach-mai", "bvdk-lai-chau"), article("a2", "bach-mai", "bvdk-son-la")],
+                   store=tmp_path / "kg", on_error=errors.append, show_progress=False)
+    monkeypatch.undo()
+    assert report.documents == ["a1"] and len(errors) == 1 and "unmappable" in str(errors[0])
+    with open_store(tmp_path / "kg", read_only=True) as s:
+        assert len(s) == report.quads > 0
+        assert document_iri("a2") not in s.graphs()
+        assert not any("bvdk-son-la" in str(term) for quad in s.quads() for term in quad)
+        assert not any("bvdk-son-la" in str(term) for row in s.query(UNION).rows for term in row)
