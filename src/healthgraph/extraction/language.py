@@ -46,11 +46,6 @@ def detect_language(words: str | list[str], text: str | None = None) -> str:
     >>> detect_language("trung tam y te huyen sin ho nhan xe do to chuc tam nhin the gioi tai tro".split(), text)
     'vi'
     """
-    if text:
-        head = text[:3000]
-        marked = len(_VIETNAMESE_WORD.findall(head))
-        if marked and 4 * marked >= len(_SPACE.findall(head)) + 1:
-            return "vi"
     sample = Counter(filter(_LANGUAGES_OF.__contains__,
                             _WORD.findall(words[:3000]) if isinstance(words, str) else words[:600]))
     counts = dict.fromkeys(_STOPWORDS, 0)
@@ -58,4 +53,9 @@ def detect_language(words: str | list[str], text: str | None = None) -> str:
         for lang in _LANGUAGES_OF[word]:
             counts[lang] += n
     best = max(counts, key=counts.__getitem__)
+    if best != "vi" and text:  # (most articles are Vietnamese: their letters are counted only when in doubt)
+        head = text[:3000]
+        marked = len(_VIETNAMESE_WORD.findall(head))
+        if marked and 4 * marked >= len(_SPACE.findall(head)) + 1:
+            return "vi"
     return best if counts[best] else "vi"

@@ -273,7 +273,8 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
             if hit is not None:
                 shaped.known, shaped.kind = hit[0][0], hit[0][0].kind
                 break
-        if shaped.known is None and named.aliases and named.kind in _TEMPLATE_KINDS:
+        if shaped.known is None and named.aliases and named.kind in _TEMPLATE_KINDS \
+                and fold(named.surface) in lexicon.place_keys:  # a province listed under a shared head
             _as_its_alias_reads(shaped, named.aliases[0], lexicon)
         if named.kind == "people_committee" and shaped.template is None:  # a province as a party: its People's Committee
             provinces = lexicon.gazetteer.find_provinces(named.surface)

@@ -1549,8 +1549,7 @@ def _country_branches(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSp
 # "a donation from Samsung Vietnam", "nhận tài trợ từ Pfizer Việt Nam": a company's branch after the word
 # that marks a giver or a partner (found from the country, rare, then the words before it)
 _IN_VIETNAM = re.compile(r"(?<=[ \t])(?:Vietnam|Viet Nam|Việt Nam)(?![\w-])")
-_BRANCH_BEFORE = re.compile(r"(?:^|[ \t(])(?:from|by|of|with|and|von|mit|từ|của|với|và)[ \t]+"
-                            r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)?)[ \t]+$")
+_BRANCH_MARKERS = frozenset({"from", "by", "of", "with", "and", "von", "mit", "từ", "của", "với", "và"})
 
 
 def _vietnam_branches(text: str, taken: _Taken, places: frozenset[str]) -> list[NamedSpan]:
@@ -1566,13 +1565,18 @@ def _vietnam_branches(text: str, taken: _Taken, places: frozenset[str]) -> list[
     """
     found = []
     for country in _IN_VIETNAM.finditer(text):
-        m = _BRANCH_BEFORE.search(text, max(0, country.start() - 48), country.start())
-        if m is None or taken.overlaps(m.start("name"), country.end()):
+        window = max(0, country.start() - 48)
+        words = text[window:country.start()].split(" ")[:-1]  # the words before the country, its space off
+        # one or two capitalised words, right after a marker
+        n = next((n for n in (1, 2) if len(words) > n and words[-n - 1].lower().lstrip("(") in _BRANCH_MARKERS
+                  and all(w[:1].isupper() for w in words[-n:])), None)
+        if n is None:
             continue
-        brand = fold(m.group("name"))
-        if brand in _PLACE_WORDS or is_country(brand) or brand in places:
+        start = country.start() - 1 - len(" ".join(words[-n:]))
+        brand = fold(text[start:country.start() - 1])
+        if brand in _PLACE_WORDS or is_country(brand) or brand in places or taken.overlaps(start, country.end()):
             continue
-        found.append(NamedSpan(m.start("name"), country.end(), text[m.start("name"):country.end()], "company", ()))
+        found.append(NamedSpan(start, country.end(), text[start:country.end()], "company", ()))
     return found
 
 
