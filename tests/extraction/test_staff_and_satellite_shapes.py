@@ -315,3 +315,8 @@ def test_a_central_hospitals_german_name_is_no_provincial_one():
     facts = extract_text("Ärzte des Klinikums Augsburg schulten Pflegekräfte am Provinzkrankenhaus Quang Nam.",
                          language="de")
     assert "bvdk-quang-nam" in {o.id for o in facts.organisations}
+
+
+def test_the_body_in_brackets_after_a_giver_is_its_owner_not_the_giver():
+    relations = _relations("Quỹ Ánh Dương (Tập đoàn Hoa Sen) trao tặng 2 máy thở cho Bệnh viện Đa khoa huyện Kỳ Sơn.")
+    assert relations == {(frozenset({"Quỹ Ánh Dương", "Bệnh viện Đa khoa huyện Kỳ Sơn"}), "support", "Quỹ Ánh Dương")}

@@ -146,6 +146,7 @@ def extract_document(document: Document) -> DocumentFacts:
             if len(in_sentence) > 2:
                 in_sentence, spans = _without_speakers(in_sentence, spans, cues, tokens)
                 _join_comma_lists(in_sentence, spans, cues, text)
+            in_sentence, spans = _without_bracketed_owners(in_sentence, spans, text)
             in_sentence, spans = _without_bystanders(in_sentence, spans, cues)
             sentence_mentions.append(in_sentence)
             relations = relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
@@ -293,6 +294,17 @@ def _without_speakers(in_sentence, spans, cues, tokens: TokenText):
             dropped.add(pos)
     kept = [k for k, (pos, _) in enumerate(in_sentence) if pos not in dropped]
     if len({in_sentence[k][1].id for k in kept}) < 2:
+        return in_sentence, spans
+    return [in_sentence[k] for k in kept], [spans[k] for k in kept]
+
+
+def _without_bracketed_owners(in_sentence, spans, text: str):
+    """"Quỹ Thiện Tâm (Tập đoàn Vingroup) trao tặng …": the body in brackets after a name is
+    the one it belongs to, no party beside it."""
+    kept = [k for k in range(len(spans)) if not (
+        k and text[spans[k - 1][1]:spans[k][0]].strip() == "(" and text[spans[k][1]:spans[k][1] + 2].lstrip()[:1] == ")"
+        and in_sentence[k][1].id != in_sentence[k - 1][1].id)]
+    if len(kept) == len(spans):
         return in_sentence, spans
     return [in_sentence[k] for k in kept], [spans[k] for k in kept]
 
