@@ -388,3 +388,10 @@ def test_a_known_german_compound_name_in_the_genitive_is_known():
     from healthgraph.extraction import extract_text
     facts = extract_text("Ärzte des Cho-Ray-Krankenhauses arbeiten mit dem Klinikum Bremen zusammen.", language="de")
     assert "cho-ray" in {o.id for o in facts.organisations}
+
+
+def test_a_nationality_and_two_heads_joined_by_for_make_a_name():
+    from healthgraph.extraction.names import find_names
+    assert [n.surface for n in find_names("The Korean Foundation for International Healthcare donated ventilators.")] \
+        == ["Korean Foundation for International Healthcare"]
+    assert find_names("The Vietnamese hospital signed the agreement.") == []
