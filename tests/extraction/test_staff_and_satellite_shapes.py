@@ -320,3 +320,16 @@ def test_a_central_hospitals_german_name_is_no_provincial_one():
 def test_the_body_in_brackets_after_a_giver_is_its_owner_not_the_giver():
     relations = _relations("Quỹ Ánh Dương (Tập đoàn Hoa Sen) trao tặng 2 máy thở cho Bệnh viện Đa khoa huyện Kỳ Sơn.")
     assert relations == {(frozenset({"Quỹ Ánh Dương", "Bệnh viện Đa khoa huyện Kỳ Sơn"}), "support", "Quỹ Ánh Dương")}
+
+
+def test_guiding_the_surgical_team_of_a_hospital_supports_it():
+    relations = _relations("Các chuyên gia của Bệnh viện Lão khoa Trung ương đã trực tiếp phẫu thuật, hướng dẫn kíp mổ "
+                           "của Bệnh viện Đa khoa tỉnh Tuyên Quang.")
+    assert relations == {(frozenset({"Bệnh viện Lão khoa Trung ương", "Bệnh viện Đa khoa tỉnh Tuyên Quang"}), "support",
+                          "Bệnh viện Lão khoa Trung ương")}
+
+
+def test_remote_case_conferences_with_named_hospitals_support_them():
+    relations = _relations("Bệnh viện Lão khoa Trung ương duy trì hội chẩn từ xa với 12 bệnh viện tuyến tỉnh, trong đó "
+                           "có Bệnh viện Đa khoa tỉnh Hà Nam.")
+    assert {supporter for _, _, supporter in relations} == {"Bệnh viện Lão khoa Trung ương"}
