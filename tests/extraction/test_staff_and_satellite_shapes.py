@@ -333,3 +333,11 @@ def test_remote_case_conferences_with_named_hospitals_support_them():
     relations = _relations("Bệnh viện Lão khoa Trung ương duy trì hội chẩn từ xa với 12 bệnh viện tuyến tỉnh, trong đó "
                            "có Bệnh viện Đa khoa tỉnh Hà Nam.")
     assert {supporter for _, _, supporter in relations} == {"Bệnh viện Lão khoa Trung ương"}
+
+
+def test_sponsoring_a_health_centre_and_sister_hospitals():
+    relations = _relations("Bệnh viện Lão khoa Trung ương nhận đỡ đầu Trung tâm Y tế huyện Cần Giờ.")
+    assert {(kind, supporter) for _, kind, supporter in relations} == {("support", "Bệnh viện Lão khoa Trung ương")}
+    relations = _relations("Bệnh viện Lão khoa Trung ương và Bệnh viện Đa khoa tỉnh Cà Mau là hai bệnh viện anh em.")
+    assert {names for names, _, _ in relations} == {
+        frozenset({"Bệnh viện Lão khoa Trung ương", "Bệnh viện Đa khoa tỉnh Cà Mau"})}
