@@ -341,3 +341,8 @@ def test_sponsoring_a_health_centre_and_sister_hospitals():
     relations = _relations("Bệnh viện Lão khoa Trung ương và Bệnh viện Đa khoa tỉnh Cà Mau là hai bệnh viện anh em.")
     assert {names for names, _, _ in relations} == {
         frozenset({"Bệnh viện Lão khoa Trung ương", "Bệnh viện Đa khoa tỉnh Cà Mau"})}
+
+
+def test_patients_referred_between_hospitals_are_no_partnership():
+    assert _relations("Bệnh viện Lão khoa Trung ương tiếp nhận 5 bệnh nhân chuyển tuyến từ Bệnh viện Đa khoa tỉnh "
+                      "Tây Ninh.") == set()
