@@ -346,3 +346,9 @@ def test_sponsoring_a_health_centre_and_sister_hospitals():
 def test_patients_referred_between_hospitals_are_no_partnership():
     assert _relations("Bệnh viện Lão khoa Trung ương tiếp nhận 5 bệnh nhân chuyển tuyến từ Bệnh viện Đa khoa tỉnh "
                       "Tây Ninh.") == set()
+
+
+def test_an_english_hospital_that_helped_another_supports_it():
+    relations = _relations("Lakeview Central Hospital has helped Riverside District Hospital master 40 new techniques "
+                           "since 2019.", language="en")
+    assert {supporter for _, _, supporter in relations} == {"Lakeview Central Hospital"}
