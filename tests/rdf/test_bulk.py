@@ -109,9 +109,12 @@ def test_a_store_marked_loading_is_refused_by_readers(tmp_path):
         with pytest.raises(HealthgraphError, match="incomplete.*rebuild it with `healthgraph build") as error:
             read()
         assert str(store) in str(error.value) and "\n" not in str(error.value)
-    # the next build starts it over
-    build([article("a2", "bach-mai", "bvdk-son-la")], store=store, show_progress=False)
-    build([article("a2", "bach-mai", "bvdk-son-la")], store=tmp_path / "clean", show_progress=False)
+    # the next build starts it over, and says so
+    report = build([article("a2", "bach-mai", "bvdk-son-la")], store=store, show_progress=False)
+    assert report.restarted
+    assert not build([article("a3", "bach-mai", "bvdk-ha-nam")], store=store, show_progress=False).restarted
+    build([article("a2", "bach-mai", "bvdk-son-la"), article("a3", "bach-mai", "bvdk-ha-nam")],
+          store=tmp_path / "clean", show_progress=False)
     assert contents(store) == contents(tmp_path / "clean")
 
 
@@ -159,3 +162,21 @@ def test_a_bad_document_in_a_first_build_is_skipped_and_said(tmp_path, monkeypat
         assert document_iri("a2") not in s.graphs()
         assert not any("bvdk-son-la" in str(term) for quad in s.quads() for term in quad)
         assert not any("bvdk-son-la" in str(term) for row in s.query(UNION).rows for term in row)
+
+
+def test_the_cli_says_when_a_half_loaded_store_is_started_over(tmp_path):
+    from click.testing import CliRunner
+
+    from healthgraph.cli import main
+    from healthgraph.rdf.store_folder import loading
+
+    store = tmp_path / "kg"
+    article_file = tmp_path / "a.txt"
+    article_file.write_text("Bệnh viện Bạch Mai ký kết hợp tác với Bệnh viện Đa khoa tỉnh Sơn La.", encoding="utf-8")
+    build([article("a1", "bach-mai", "bvdk-lai-chau")], store=store, show_progress=False)
+    with pytest.raises(RuntimeError):
+        with loading(store):
+            raise RuntimeError("the process died here")
+    result = CliRunner().invoke(main, ["build", str(article_file), "--store", str(store), "--quiet"])
+    assert result.exit_code == 0
+    assert f"note: {store}: an earlier build was interrupted while loading it" in result.output

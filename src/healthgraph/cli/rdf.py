@@ -32,6 +32,9 @@ def build(sources, store, kind, fresh, quiet):
     skipped = SkippedSources()
     report = run(list(sources), store=store, kind=kind, fresh=fresh, on_error=skipped, show_progress=not quiet)
     skipped_note = f", {len(report.errors)} file(s) skipped" if report.errors else ""
+    if report.restarted:
+        click.echo(f"note: {store}: an earlier build was interrupted while loading it; the store was started over "
+                   f"with these sources only", err=True)
     if report.incomplete:
         reasons = sorted({reason for _doc, _id, reason in report.incomplete})
         click.echo(f"note: {len(report.incomplete)} incomplete fact(s) not stored ({'; '.join(reasons)})", err=True)

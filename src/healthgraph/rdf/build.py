@@ -64,6 +64,7 @@ class BuildReport:
     incomplete: list[tuple[str, str, str]] = field(default_factory=list)  # (document, fact id, reason)
     quads: int = 0
     graphs: int = 0
+    restarted: bool = False  # the store was left half-loaded by an interrupted build: it was started over
 
 
 def fact_subjects(fact_id: str) -> list[URIRef]:
@@ -110,8 +111,10 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
     sources = list(sources)
     paths = [s for s in sources if not isinstance(s, DocumentFacts)]
     given = [s for s in sources if isinstance(s, DocumentFacts)]
+    restarted = _store is None and store is not None and Path(store).is_dir() \
+        and bool((store_meta(store, partial_ok=True) or {}).get("loading"))
     target = _store if _store is not None else open_store(store, kind=kind, create=True, fresh=fresh)
-    report = BuildReport(None if store is None else str(store), target.kind)
+    report = BuildReport(None if store is None else str(store), target.kind, restarted=restarted)
 
     def record(exc: HealthgraphError) -> None:
         if on_error is None:
