@@ -379,3 +379,24 @@ def test_lexicon_sizes_and_key_terms(concepts):
     assert "bơm Surfactan" in by_id["surfactant-administration"]["vi"]
     assert by_id["diagnostic-imaging"]["de"] == "diagnostische Bildgebung"
     assert by_id["infection-control"]["de"] == "Infektionskontrolle"
+
+
+# a key written twice in one mapping would silently drop the first list (YAML keeps the last)
+class _StrictLoader(yaml.SafeLoader):
+    def construct_mapping(self, node, deep=False):
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        repeated = sorted({str(k) for k in keys if keys.count(k) > 1})
+        if repeated:
+            raise yaml.constructor.ConstructorError(None, None, f"key(s) {', '.join(repeated)} written twice",
+                                                    node.start_mark)
+        return super().construct_mapping(node, deep)
+
+
+@pytest.mark.parametrize("path", sorted(ROOT.rglob("*.yaml")), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_key_is_written_twice(path):
+    yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+
+
+def test_a_key_written_twice_is_caught():
+    with pytest.raises(yaml.constructor.ConstructorError, match="en"):
+        yaml.load("pair_anaphor:\n  en: [a]\n  en: [b]\n", Loader=_StrictLoader)

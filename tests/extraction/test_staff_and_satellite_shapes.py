@@ -352,3 +352,21 @@ def test_an_english_hospital_that_helped_another_supports_it():
     relations = _relations("Lakeview Central Hospital has helped Riverside District Hospital master 40 new techniques "
                            "since 2019.", language="en")
     assert {supporter for _, _, supporter in relations} == {"Lakeview Central Hospital"}
+
+
+def test_english_relationships_and_the_two_units():
+    relations = _relations("The University of Lakeview has a long and effective relationship with Riverside Medical "
+                           "University in medical education.", language="en")
+    assert {names for names, _, _ in relations} == {frozenset({"University of Lakeview",
+                                                                "Riverside Medical University"})}
+    relations = _relations("Lakeview Central Hospital and Riverside Medical University held a ceremony on Monday. "
+                           "Since 2015 the two units have cooperated in training and research.", language="en")
+    assert {names for names, _, _ in relations} == {frozenset({"Lakeview Central Hospital",
+                                                                "Riverside Medical University"})}
+
+
+def test_a_named_pair_then_the_two_parties_is_still_the_pair():
+    relations = _relations("Lakeview Central Hospital and Riverside Medical University on Friday signed a memorandum "
+                           "of understanding to boost the partnership between the two parties.", language="en")
+    assert {names for names, _, _ in relations} == {frozenset({"Lakeview Central Hospital",
+                                                                "Riverside Medical University"})}

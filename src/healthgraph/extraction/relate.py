@@ -330,8 +330,10 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
             and first - marker <= 10 and not any(marker < t < first for t in cues.get("to", [])) else []
         kind = "transfer" if "transfer" in cues else "support"
         relations += [Relation(g, taker, kind, g, True) for g in givers if taker is not None and g.id != taker.id]
-    if relations or "pair_anaphor" in cues:  # "ký kết giữa hai đơn vị": the two sides are no names here
+    if relations:
         return relations
+    if "pair_anaphor" in cues and not _joined(mentions[0][0], mentions[1][0], joins):
+        return []  # "ký kết giữa hai đơn vị": the two sides are no names here (unless "A and B … the two parties")
     if signed or "cooperate" in cues:
         return [_agreement(a, b, city_ids, receiving) for a, b in cooperation_pairs(cues, mentions)]
     return []
