@@ -34,7 +34,7 @@ from .normalise import normalise
 from .reader import read_documents
 from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, hosted_gift, named_donors, passive_givers,
                      receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
-from .resolve import known_organisation, resolve_mentions
+from .resolve import in_brackets_after, known_organisation, resolve_mentions
 from .segment import Sentence, split_sentences
 from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss
 from .tokens import DOCUMENT_PHRASES, TokenText
@@ -301,9 +301,8 @@ def _without_speakers(in_sentence, spans, cues, tokens: TokenText):
 def _without_bracketed_owners(in_sentence, spans, text: str):
     """"Quỹ Thiện Tâm (Tập đoàn Vingroup) trao tặng …": the body in brackets after a name is
     the one it belongs to, no party beside it."""
-    kept = [k for k in range(len(spans)) if not (
-        k and text[spans[k - 1][1]:spans[k][0]].strip() == "(" and text[spans[k][1]:spans[k][1] + 2].lstrip()[:1] == ")"
-        and in_sentence[k][1].id != in_sentence[k - 1][1].id)]
+    kept = [k for k in range(len(spans)) if not (k and in_brackets_after(text, spans[k - 1][1], *spans[k])
+                                                 and in_sentence[k][1].id != in_sentence[k - 1][1].id)]
     if len(kept) == len(spans):
         return in_sentence, spans
     return [in_sentence[k] for k in kept], [spans[k] for k in kept]

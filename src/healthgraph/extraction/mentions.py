@@ -107,9 +107,9 @@ class Lexicon:
             ((label, p) for p in gazetteer.provinces.values() for label in p.labels), DOCUMENT_PHRASES)
         self.organisations = PhraseMatcher(
             [(variant, (o, False)) for o in gazetteer.organisations.values() for label in o.labels
-             for variant in _central_variants(label)]
+             for variant in _spellings(label)]
             + [(variant, (o, True)) for o in gazetteer.organisations.values() for label in o.short
-               for variant in _central_variants(label)], DOCUMENT_PHRASES)
+               for variant in _spellings(label)], DOCUMENT_PHRASES)
         self._template_index: dict[str, KnownOrganisation] | None = None
         # folded place names: a shaped name made of a place and a weak head ("Ho Chi Minh City") is a place
         self.place_keys = frozenset(fold(label) for p in gazetteer.provinces.values() for label in p.labels)
@@ -136,8 +136,8 @@ _CENTRAL_WORDS = re.compile(r"\b(?:trung uong|tw)\b")
 _GERMAN_GENITIVE = re.compile(r"(?:krankenhaus|klinikum|spital|hospital|zentrum|institut)$")
 
 
-def _central_variants(label: str) -> set[str]:
-    """A name and its spellings with "Trung ương" written out or as "TW", and a German name's
+def _spellings(label: str) -> set[str]:
+    """A name and its spellings: "Trung ương" written out or as "TW", and a German name's
     genitive ("des Cho-Ray-Krankenhauses", "des Bach-Mai-Hospitals")."""
     key = " ".join(fold_same_length(label).split())
     variants = {label} | {_CENTRAL_WORDS.sub(word, key) for word in ("trung uong", "tw") if _CENTRAL_WORDS.search(key)}
@@ -420,7 +420,7 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
         if _is_proper(tokens, k) and (w not in lexicon.modifiers or proper):  # "Mường Tè": "Tè" is no modifier
             proper.append(k)
         elif w in lexicon.modifiers and not (w in _FOLDED_LIKE_MODIFIERS
-                                             and _written(tokens, k) in _FOLDED_LIKE_MODIFIERS[w]):
+                                             and tokens.written(k) in _FOLDED_LIKE_MODIFIERS[w]):
             modifiers.append(w)
         else:
             break
@@ -524,15 +524,11 @@ _FOLDED_LIKE_MODIFIERS = {"da": {"đã"}, "tu": {"từ"}, "noi": {"nơi", "nói"
                           "hoi": {"hỏi"}}
 
 
-def _written(tokens, k: int) -> str:
-    return tokens.text[tokens.char_starts[k]:tokens.char_ends[k]].lower()
-
-
 _NO_NAME_OPENERS = frozenset({"the", "a", "an", "this", "that", "our", "its", "their", "his", "her",
-                          "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einer",
-                          # a sentence's first word, capitalised: "At Riverside District Hospital, …"
-                          "at", "in", "on", "for", "with", "from", "to", "by", "after", "under", "im", "am", "beim",
-                          "vom", "zum", "mit", "von", "bei", "nach", "aus"})
+                              "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einer",
+                              # a sentence's first word, capitalised: "At Riverside District Hospital, …"
+                              "at", "in", "on", "for", "with", "from", "to", "by", "after", "under", "im", "am",
+                              "beim", "vom", "zum", "mit", "von", "bei", "nach", "aus"})
 
 
 def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, province_ending):

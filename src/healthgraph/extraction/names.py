@@ -566,14 +566,15 @@ def _bodies_of_listed_provinces(text: str, key: str, taken: _Taken) -> list[Name
         if items is None or not ("," in items.group() or " và " in items.group()):
             continue
         listed = [(items.start() + i.start(), i.group()) for i in re.finditer(_VI_PLACE_ITEM, items.group())]
-        head_end = word.start() + len(" tinh")
-        if taken.overlaps(listed[0][0], listed[0][0] + len(listed[0][1])):
-            listed = listed[1:]  # "Bệnh viện Đa khoa tỉnh Hà Giang" was read whole: the others follow it
-        else:  # the shared head names no body of its own (read as a department is: nothing stands there)
-            found.append(NamedSpan(m.start(), head_end, text[m.start():head_end], "department", ()))
+        # "Bệnh viện Đa khoa tỉnh Hà Giang" read whole: the others follow it
+        read_whole = taken.overlaps(listed[0][0], listed[0][0] + len(listed[0][1]))
+        if read_whole:
+            listed = listed[1:]
         if not listed or any(taken.overlaps(start, start + len(name)) for start, name in listed):
-            found = found[:-1] if found and found[-1].start == m.start() else found
             continue
+        if not read_whole:  # the shared head names no body of its own (read as a department is: nothing stands there)
+            head_end = word.start() + len(" tinh")
+            found.append(NamedSpan(m.start(), head_end, text[m.start():head_end], "department", ()))
         group = "head" if m.group("head") else "head_after"
         head = text[m.start(group):m.end(group)]
         kind = _PROVINCES_HEAD_KINDS.get(m.group(group), "hospital")

@@ -112,7 +112,7 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
             function_only = all(c in _FUNCTION_WORDS for c in categories)
             known = _CATEGORIES[id(values), language] = values, categories, function_only
         _, categories, function_only = known
-        if marked and (spelt := _CUE_SPELLING.get(tokens.words[i])) and _written(tokens, i) != spelt[0]:
+        if marked and (spelt := _CUE_SPELLING.get(tokens.words[i])) and tokens.written(i) != spelt[0]:
             categories = [c for c in categories if c not in spelt[1]]  # "hạt nhân hỗ trợ" is not "nhận hỗ trợ"
         if categories and not (function_only and j - i == 1
                                and (_capitalised_inside(tokens, i) or marked and _misspelt(tokens, i))):
@@ -168,14 +168,10 @@ _CUE_SPELLING = {"nhan": ("nhận", {"receive", "receive_transfer"}), "cu": ("c�
                  "ve": ("về", {"dispatch_to"}), "xuong": ("xuống", {"dispatch_to"}), "len": ("lên", {"dispatch_to"})}
 
 
-def _written(tokens: TokenText, i: int) -> str:
-    return tokens.text[tokens.char_starts[i]:tokens.char_ends[i]].lower()
-
-
 def _misspelt(tokens: TokenText, i: int) -> bool:
     """A folded Vietnamese function word whose marks say it is another word."""
     expected = _VI_SPELLING.get(tokens.words[i])
-    return expected is not None and _written(tokens, i) != expected
+    return expected is not None and tokens.written(i) != expected
 
 
 def _capitalised_inside(tokens: TokenText, i: int) -> bool:
@@ -277,14 +273,14 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
             if any(r < pos and not any(r < p < pos for p, _ in mentions) for r in receipts):
                 continue  # "tiếp nhận hơn 30 gói kỹ thuật từ …": what is received, not who gives
             giver_pos, giver = _before_with_position(mentions, pos)
-            after = [(p, o) for p, o in mentions if p > pos]
-            if verb_final and giver is None and len(after) >= 2 and after[0][0] - pos <= 3 \
-                    and not any(pos < b < after[1][0] for b in by):
+            if verb_final and giver is None:
                 # "Seit 2018 unterstützt das A das B": German puts the subject after the verb it follows
-                subject = after[0][1]
-                relations += [Relation(subject, t, kind, subject, True)
-                              for t in _listed_after(mentions, after[0][0], joins) if t.id != subject.id]
-                continue
+                after = [(p, o) for p, o in mentions if p > pos]
+                if len(after) >= 2 and after[0][0] - pos <= 3 and not any(pos < b < after[1][0] for b in by):
+                    subject = after[0][1]
+                    relations += [Relation(subject, t, kind, subject, True)
+                                  for t in _listed_after(mentions, after[0][0], joins) if t.id != subject.id]
+                    continue
             givers = _listed_before(mentions, pos, joins) if giver is not None else []  # "A và B đã trao tặng"
             # "A phối hợp với B và C tổ chức lễ bàn giao …": those A works with hand nothing over; A does
             listed_at = sorted(p for p, o in mentions if p < pos and o in givers)

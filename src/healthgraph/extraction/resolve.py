@@ -204,10 +204,14 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
     return _merge_short_forms(resolved)
 
 
+def in_brackets_after(text: str, before_end: int, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone in brackets right after ``before_end`` ("A (B)")."""
+    return text[before_end:start].strip() == "(" and text[end:end + 2].lstrip()[:1] == ")"
+
+
 def _bracketed_after(text: str, before: Mention, mention: Mention) -> bool:
-    """Whether ``mention`` stands alone in brackets right after ``before`` ("A (B)")."""
-    return text[before.end:mention.start].strip() == "(" and text[mention.end:mention.end + 2].lstrip()[:1] == ")" \
-        and len(mention.surface) < len(before.surface)
+    """Whether ``mention``, shorter, stands alone in brackets right after ``before``: its short name."""
+    return in_brackets_after(text, before.end, mention.start, mention.end) and len(mention.surface) < len(before.surface)
 
 
 _WRITTEN_OUT = {"tphcm": ("tp", "ho", "chi", "minh"), "hcm": ("ho", "chi", "minh"), "tinh": (),

@@ -59,6 +59,10 @@ class TokenText:
         """Character span of words ``[i, j)``."""
         return self.char_starts[i], self.char_ends[j - 1]
 
+    def written(self, i: int) -> str:
+        """Word ``i`` as written, in lower case (its marks kept: "đã", not the folded "da")."""
+        return self.text[self.char_starts[i]:self.char_ends[i]].lower()
+
     def word_at(self, char_pos: int) -> int:
         """Index of the first word starting at or after ``char_pos``."""
         return bisect_left(self.char_starts, char_pos)
