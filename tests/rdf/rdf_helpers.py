@@ -45,6 +45,19 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def curated_fix(folder: Path) -> Path:
+    """A curated file that corrects article art-7's satellite agreement (signed 2017-07-15)."""
+    return write(folder / "fix.yaml", """
+        agreements:
+          - parties: [bvdk-lai-chau, bach-mai]
+            kind: satellite
+            supporter: bach-mai
+            document: art-7
+            signed_on: 2017-07-15
+            evidence: "Ngày 15/7/2017, Bệnh viện Bạch Mai ký kết ..."
+        """)
+
+
 def cli(*args, cwd=None, check=True):
     """Run ``healthgraph`` in a separate process (the store must persist across processes)."""
     result = subprocess.run([sys.executable, "-c", "from healthgraph.cli import main; main()", *args],

@@ -10,7 +10,7 @@ from healthgraph.rdf.mapping import DERIVED_GRAPH, document_iri
 from healthgraph.rdf.sparql import sparql
 from healthgraph.rdf.store import open_store
 
-from rdf_helpers import DEPENDENTS, article, cli, write
+from rdf_helpers import DEPENDENTS, article, cli, curated_fix, write
 
 
 def quads(store_dir):
@@ -66,15 +66,7 @@ def test_reingesting_a_document_replaces_its_graph(tmp_path):
 def test_curated_file_overrides_the_extracted_agreement(tmp_path, order):
     store = tmp_path / "kg"
     extracted = article("art-7", "bach-mai", "bvdk-lai-chau", kind="satellite", signed_on="2016")
-    curated = write(tmp_path / "fix.yaml", """
-        agreements:
-          - parties: [bvdk-lai-chau, bach-mai]
-            kind: satellite
-            supporter: bach-mai
-            document: art-7
-            signed_on: 2017-07-15
-            evidence: "Ngày 15/7/2017, Bệnh viện Bạch Mai ký kết ..."
-        """)
+    curated = curated_fix(tmp_path)
     steps = [[extracted], [curated]] if order == "extracted-first" else [[curated], [extracted]]
     for step in steps:
         build(step, store=store, show_progress=False)

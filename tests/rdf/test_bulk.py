@@ -12,7 +12,7 @@ from healthgraph.rdf.oxigraph_store import OxigraphStore
 from healthgraph.rdf.sparql import sparql
 from healthgraph.rdf.store import open_store, read_corpus
 
-from rdf_helpers import article, write
+from rdf_helpers import article, curated_fix
 
 UNION = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 
@@ -21,18 +21,6 @@ def contents(store_dir):
     """Every quad of the named graphs and every triple of the union the store answers from."""
     with open_store(store_dir, read_only=True) as store:
         return set(store.quads()), set(store.query(UNION).rows)
-
-
-def curated_fix(tmp_path):
-    return write(tmp_path / "fix.yaml", """
-        agreements:
-          - parties: [bvdk-lai-chau, bach-mai]
-            kind: satellite
-            supporter: bach-mai
-            document: art-7
-            signed_on: 2017-07-15
-            evidence: "Ngày 15/7/2017, Bệnh viện Bạch Mai ký kết ..."
-        """)
 
 
 def documents(tmp_path):
