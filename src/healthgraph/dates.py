@@ -122,6 +122,6 @@ def in_force(start: str | None, end: str | None, at: str) -> bool:
     >>> in_force("2019-03-02", None, "2019"), in_force("2019", "2021-06", "2022"), in_force(None, None, "2022")
     (True, False, False)
     """
-    if not start or not start[:4].isdigit() or start[:len(at)] > at[:len(start)]:
+    if not start or not start[:4].isdigit():
         return False
-    return not end or not end[:4].isdigit() or end[:len(at)] >= at[:len(end)]
+    return in_range(at, start, end if end and end[:4].isdigit() else None)  # ``at`` between the two
