@@ -370,3 +370,15 @@ def test_a_named_pair_then_the_two_parties_is_still_the_pair():
                            "of understanding to boost the partnership between the two parties.", language="en")
     assert {names for names, _, _ in relations} == {frozenset({"Lakeview Central Hospital",
                                                                 "Riverside Medical University"})}
+
+
+def test_german_staff_trained_at_a_place_are_supported_by_it():
+    # the verb last (passive) or second, the trainer marked by its place: "am", "im", "an der"
+    relations = _relations("Ärzte aus dem Krankenhaus Viet Tiep werden seit 2021 am Klinikum Kassel ausgebildet.")
+    assert relations == {(frozenset({"Krankenhaus Viet Tiep", "Klinikum Kassel"}), "support", "Klinikum Kassel")}
+    relations = _relations("Seit dem Frühjahr hospitieren im Klinikum Passau und im Herzzentrum Bad Krozingen "
+                           "Pflegekräfte aus dem Zentralkrankenhaus Hue.")
+    assert {supporter for _, _, supporter in relations} == {"Klinikum Passau", "Herzzentrum Bad Krozingen"}
+    assert all(any("Huế" in name for name in pair) for pair, _, _ in relations)  # the gazetteer's name
+    # where nobody is trained, a place names no giver
+    assert _relations("Ärzte aus dem Krankenhaus Viet Tiep besuchten am Montag das Klinikum Kassel.") == set()

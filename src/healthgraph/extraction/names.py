@@ -1218,8 +1218,9 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
         proper = 0
         for k, w in enumerate(tail):
             if not w.is_word or w.key in _ARTICLES or w.key in shapes.titles or w.key in shapes.connectors and not (
-                    k + 1 < len(tail) and tail[k + 1].cap):
-                break  # "Bundeswehrkrankenhaus Ulm die Erklärung", "Klinikum Darmstadt Dr. Noetzel": a new phrase
+                    k + 1 < len(tail) and tail[k + 1].cap) or k and w.key in shapes.openers:
+                break  # "Bundeswehrkrankenhaus Ulm die Erklärung", "Klinikum Darmstadt Dr. Noetzel", "Herzzentrum
+                # Dresden Ärzte aus …": a new phrase
             proper += 1
         return head_end + min(proper, 4)
     proper = 0

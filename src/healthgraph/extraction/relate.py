@@ -264,6 +264,8 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
         relations += [Relation(s, core, "satellite", core, True) for s in listed if core and s.id != core.id]
     if dispatched := _dispatched(cues, mentions, joins):
         return relations + dispatched
+    if verb_final and (trained := _trained_where(cues, mentions, joins)):
+        return relations + trained
     if any(c in cues for c in _DIRECTED) and (marked := _by_markers(cues, mentions, verb_final)):
         return relations + marked
     by = set(cues.get("by", []))
@@ -333,6 +335,27 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
     if signed or "cooperate" in cues:
         return [_agreement(a, b, city_ids, receiving) for a, b in cooperation_pairs(cues, mentions)]
     return []
+
+
+def _trained_where(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], joins: set[int]
+                   ) -> list[Relation]:
+    """German training stated at its place: "Ärzte des B werden am A ausgebildet", "Seit 2019
+    hospitieren im A und im C Pflegekräfte aus B": those the place marks train the staff of the
+    organisation named nearest to them that is no place."""
+    verbs, places = cues.get("trained_here"), cues.get("trained_place")
+    if not verbs or not places:
+        return []
+    marked = [(p, o) for k, (p, o) in enumerate(mentions)
+              if any(max(p - 3, mentions[k - 1][0] if k else -1) < w < p for w in places)]
+    if not marked:
+        return []
+    trainers = _distinct([(0, o) for p, _ in marked for o in _listed_after(mentions, p - 1, joins)])
+    others = [(p, o) for p, o in mentions if o not in trainers]
+    if not others:
+        return []
+    first = marked[0][0]
+    _, trainee = min(others, key=lambda item: (abs(item[0] - first), item[0] > first))
+    return [Relation(t, trainee, "support", t, True) for t in trainers if t.id != trainee.id]
 
 
 def _dispatched(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], joins: set[int]
