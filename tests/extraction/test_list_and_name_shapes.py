@@ -134,3 +134,18 @@ def test_two_german_bodies_that_build_something_together():
             "Grundlagen für ein Netzwerk.")
     assert names(text) == ["Zentrum für Herzmedizin Bad Tölz", "Medline GmbH"]
     assert {(a, b) for a, b, _ in pairs(text)} == {("Medline GmbH", "Zentrum für Herzmedizin Bad Tölz")}
+
+
+@pytest.mark.parametrize("owner", ["Ninh Binh's", "Ninh Binh province's", "Ninh Binh Province’s"])
+def test_a_province_owns_the_department_named_after_its_possessive(owner):
+    facts = extract_text(f"The Korea Foundation for Health handed over two ambulances to {owner} Department of Health.")
+    assert {o.id for o in facts.organisations} >= {"syt-ninh-binh"}
+    assert [p.supporter for p in facts.partnerships if "syt-ninh-binh" in p.parties] != []
+
+
+def test_a_government_named_by_its_nationality_is_a_party():
+    # a nationality before "hospital" names no one; before "Government" or "Embassy" it names the country's
+    assert "Australian Government" in names("The Australian Government funded the Ninh Binh General Hospital.")
+    assert "Japanese Embassy" in names("A grant of the Japanese Embassy rebuilt the Ninh Binh General Hospital.")
+    assert names("A Japanese hospital trained doctors of the Ninh Binh General Hospital.") == [
+        "Ninh Binh General Hospital"]

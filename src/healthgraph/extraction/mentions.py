@@ -548,6 +548,10 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, pro
     if 0 < k < i and words[k - 1].isdigit() and len(words[k - 1]) <= 3 and not _gap_breaks(tokens, k) \
             and (k == 1 or words[k - 2] in _NUMBER_OPENERS):
         k -= 1  # "the 108 Central Military Hospital": its unit number (not a year) is part of the name
+    owner, start = _possessive_province(tokens, i, provinces_at) if head.province_required else (None, i)
+    if owner is not None:  # "Lao Cai province's Department of Health"
+        return (start, j, _mention(tokens, start, j, head.kind, province=owner, template=head.template,
+                                   tier=head.tier))
     if k == i or is_nationality(words[k:i]):  # "the Vietnamese hospital" names no one
         return None
     if j < len(words) and words[j] in PROJECT_WORDS:  # "the Satellite Hospital Project": a programme
@@ -566,6 +570,20 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, pro
     template = head.template if province else None
     return (k, end, _mention(tokens, k, end, head.kind, province=province, template=template, number=number,
                              tier=head.tier))
+
+
+def _possessive_province(tokens, i, provinces_at):
+    """"Lao Cai province's Department of Health", "Hanoi's People's Committee": the province
+    owns the body named after its possessive. Returns the province and where the name starts
+    (``(None, i)`` when no province stands there)."""
+    words = tokens.words
+    if i < 2 or words[i - 1] != "s" or tokens.text[tokens.char_starts[i - 1] - 1] not in "'’":
+        return None, i
+    end = i - 2 if words[i - 2] in ("province", "city") else i - 1
+    for start in range(max(0, end - 4), end):
+        if start in provinces_at and provinces_at[start][0] == end and _is_proper(tokens, start):
+            return provinces_at[start][1][0], start
+    return None, i
 
 
 def _without_overlaps(found: list[tuple[int, int, Mention]]) -> list[Mention]:

@@ -1144,9 +1144,10 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             continue
         # ("the Korean Foundation for International Healthcare": two heads joined by "for" make a name)
         joined_heads = any(words[p].key in ("for", "of", "fur") for p in range(piece_heads[0][0], piece_heads[-1][0]))
-        if proper and (all(w.key in shapes.openers for w in proper) or is_nationality(w.key for w in proper)) \
-                and not joined_heads:
-            continue  # "Die Klinik", "the Vietnamese hospital"
+        by_country = all(words[i].key in _NAMED_BY_COUNTRY for i, _, _ in piece_heads)
+        if proper and (all(w.key in shapes.openers for w in proper) or is_nationality(w.key for w in proper)
+                       and not by_country) and not joined_heads:
+            continue  # "Die Klinik", "the Vietnamese hospital" (but "the Australian Government" is one)
         if all(w.text.isupper() for w in words[a:b] if w.is_word) and any(len(w.text) > 5 for w in words[a:b]):
             continue  # a headline in capitals ("EINES DER WICHTIGSTEN KRANKENHÄUSER"): no case to read names by
         last_head = piece_heads[-1]
