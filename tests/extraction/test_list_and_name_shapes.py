@@ -149,3 +149,21 @@ def test_a_government_named_by_its_nationality_is_a_party():
     assert "Japanese Embassy" in names("A grant of the Japanese Embassy rebuilt the Ninh Binh General Hospital.")
     assert names("A Japanese hospital trained doctors of the Ninh Binh General Hospital.") == [
         "Ninh Binh General Hospital"]
+
+
+@pytest.mark.parametrize("text", [
+    "Các bệnh viện Bạch Mai, Việt Đức và Chợ Rẫy đã chuyển giao kỹ thuật cho Bệnh viện Đa khoa tỉnh Hà Giang.",
+    "Bach Mai, Viet Duc and Cho Ray hospitals have transferred techniques to Ha Giang General Hospital.",
+])
+def test_short_names_under_one_head_are_hospitals(text):
+    facts = extract_text(text)
+    assert {(p.supporter, p.kind) for p in facts.partnerships} == {
+        (h, "transfer") for h in ("bach-mai", "viet-duc", "cho-ray")}
+
+
+def test_a_short_name_shares_the_head_of_the_name_it_is_listed_with():
+    facts = extract_text("The two hospitals, Cho Ray and Ha Giang General Hospital, signed a cooperation agreement.")
+    assert [set(p.parties) for p in facts.partnerships] == [{"cho-ray", "bvdk-ha-giang"}]
+    # without a head, a short name stays a place ("Bạch Mai" is also a street)
+    assert extract_text("Người dân phố Bạch Mai và Chợ Rẫy đến khám tại Bệnh viện Đa khoa tỉnh Hà Giang.").organisations \
+        == [o for o in extract_text("Người dân đến khám tại Bệnh viện Đa khoa tỉnh Hà Giang.").organisations]

@@ -197,6 +197,8 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
     mentions = _without_overlaps(found)
     if by_shape:  # names without the gazetteer or a head template (off: an alias read alone)
         mentions = _with_shaped_names(mentions, tokens, lexicon)
+    if use_gazetteer:
+        mentions = _under_shared_head(mentions, tokens, lexicon)
     skipped: list[tuple[int, int]] = []  # web addresses and titles, merged into disjoint spans
     for start, end in sorted(_url_spans(tokens.text, tokens.key) + _titles(tokens.text, tokens.key)):
         if skipped and start <= skipped[-1][1]:
@@ -207,6 +209,62 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
         return mentions
     starts = [s for s, _ in skipped]
     return [m for m in mentions if not (k := bisect_right(starts, m.start)) or m.start >= skipped[k - 1][1]]
+
+
+# A list of hospitals under one head: "các bệnh viện Bạch Mai, Việt Đức và Chợ Rẫy", "Bach Mai and Viet Duc
+# hospitals", "the two hospitals, Cho Ray and Kien Giang General Hospital" (folded text around the list)
+_HEAD_BEFORE_LIST = re.compile(r"(?:\b(?:cac|hai|ba|bon|\d+)\s+(?:benh vien|bv)|\bhospitals|\bkrankenhauser|\bkliniken)"
+                               r"\s*[,:]?\s*$")
+_HEAD_AFTER_LIST = re.compile(r"^\s*(?:hospitals|krankenhauser|kliniken)\b")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|va\s+)?|(?:va|and|und|sowie|&)\s+)$")
+_SHARED_HEAD_END = re.compile(r"(?:hospital|hospitals)$")
+
+
+def _under_shared_head(mentions: list[Mention], tokens: TokenText, lexicon: Lexicon) -> list[Mention]:
+    """Short names of known hospitals listed under one head are names in full: "các bệnh viện
+    Bạch Mai, Việt Đức và Chợ Rẫy", "Bach Mai and Viet Duc hospitals", "Cho Ray and Kien Giang
+    General Hospital" (alone, "Bạch Mai" may be a street and is dropped)."""
+    if not any(m.short for m in mentions):
+        return mentions
+    key = tokens.key
+    chains: list[list[Mention]] = []
+    for m in mentions:
+        if chains and _LIST_GAP.match(key[chains[-1][-1].end:m.start]):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    result: list[Mention] = []
+    for chain in chains:
+        first, last = chain[0], chain[-1]
+        before = key[max(0, first.start - 40):first.start]
+        lead = _first_item(tokens, lexicon, before, first.start) if len(chain) > 1 or first.short else None
+        headed = bool(_HEAD_BEFORE_LIST.search(key[max(0, (lead or first).start - 40):(lead or first).start]))
+        if len(chain) > 1 or lead is not None:
+            headed = headed or bool(_HEAD_AFTER_LIST.match(key[last.end:last.end + 20])) \
+                or (not last.short and last.kind == "hospital" and bool(_SHARED_HEAD_END.search(key[:last.end])))
+        if headed:
+            if lead is not None:
+                result.append(lead)
+            for m in chain:
+                if m.short and m.known is not None and m.known.kind == "hospital":
+                    m.short = False
+        result.extend(chain)
+    return result
+
+
+def _first_item(tokens: TokenText, lexicon: Lexicon, before: str, end: int) -> Mention | None:
+    """The first of a list under a lower-case plural head, which the head's own reading took
+    ("các bệnh viện Bạch Mai, …"): a known hospital's short name right before the list's comma."""
+    head = re.search(r"\b(?:cac|hai|ba|bon|\d+)\s+(?:benh vien|bv)\s+([^,]{2,30}?)\s*(?:,|\bva)\s*$", before)
+    if head is None:
+        return None
+    start = end - len(before) + head.start(1)
+    stop = end - len(before) + head.end(1)
+    item = TokenText.of(tokens.text[start:stop])
+    hit = next((v for a, b, v in lexicon.organisations.find_all(item) if a == 0 and b == len(item.words)), None)
+    if hit is None or hit[0][0].kind != "hospital" or not tokens.text[start].isupper():
+        return None
+    return Mention(start, stop, tokens.text[start:stop], "hospital", known=hit[0][0], tier=hit[0][0].tier)
 
 
 # "Dự án “Xây dựng Trung tâm Chăm sóc bệnh nhân …”", "the project "Hospital of the Future"": a title, no body
