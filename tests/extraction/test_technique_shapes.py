@@ -40,3 +40,13 @@ def test_a_caption_credit_ends_its_line():
     wrapped = ("Bệnh viện Bạch Mai đã chuyển giao cho Bệnh viện Đa khoa tỉnh Phú Thọ kỹ thuật có ảnh hưởng\n"
                "lớn tới người bệnh trong tỉnh và các vùng lân cận theo đề án của Bộ Y tế.")
     assert "\n" not in normalise(wrapped)
+
+
+def test_english_names_the_technique_before_its_noun_or_after_master():
+    assert [i.name for i in find_techniques(
+        "Under the project, the Hue Central Hospital will transfer laparoscopic surgery techniques to three "
+        "provincial hospitals.")] == ["laparoscopic surgery"]
+    assert [i.name for i in find_techniques(
+        "The hospital has helped Ha Giang General Hospital master kidney transplantation.")] == ["kidney transplantation"]
+    # what is no procedure is no technique: "management techniques", "master the skills"
+    assert find_techniques("The hospital received new management techniques and helped them master the skills.") == []

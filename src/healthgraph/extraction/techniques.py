@@ -83,10 +83,16 @@ _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhu
                      r"|bang (?:phuong phap|ky thuat)\s+(?=\w)"
                      r"|chu de\s*[\"“”«]?\s*(?=\w)|thuc hien thanh cong\s+(?:\d+\s+)?(?:ca\s+|ky thuat\s+)?(?=\w)"
                      r"|performed\s+(?:its\s+|their\s+|the\s+)?first\s+|die\s+ersten\s+(?=\w)"
+                     r"|master(?:s|ed)?\s+(?:the\s+)?(?!(?:techniques?|procedures?|skills?)\b)(?=\w)"
                      r"|das\s+verfahren\s+der\s+")
 # one of these stands in every match of _SINGLE: a sentence without any is not scanned
 _SINGLE_WORDS = ("huan luyen", "tap huan", "dao tao", "bang ", "chu de", "thuc hien thanh cong", "performed", "ersten",
-                 "verfahren")
+                 "verfahren", "master")
+# English names a technique before its noun: "transfer laparoscopic surgery techniques to B"
+_NAMED_BEFORE_NOUN = re.compile(
+    r"\b(?:transfer(?:s|red|ring)?|receiv(?:e|es|ed|ing)|master(?:s|ed|ing)?|learn(?:s|ed|t|ing)?|introduc(?:e|es|ed|ing)"
+    r"|appl(?:y|ies|ied|ying))\s+(?:(?:the|new|modern|advanced|several|\d+)\s+)*"
+    r"(?P<item>[a-z][a-z -]{2,50}?)\s+(?:techniques?|procedures?)\b")
 # English and German training: "training emergency staff in A and B", "schulen das Personal in der A und in der B"
 _TRAINED_IN = re.compile(r"(?:training|trained|trains|train|schulen|schult|geschult|bildeten)\b[^.;:]{0,60}?\bin\s+"
                          r"(?:der\s+|dem\s+)?")
@@ -99,7 +105,7 @@ _PROCEDURE_WORD = re.compile(
 _END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")  # a stop before a space or the end, or a line break (one class first)
 _TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur")
 TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "techni", "verfahren", "methoden", "procedur", "huan luyen", "tap huan",
-                   "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten",
+                   "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten", "master",
                    "bang phuong phap", "ho tro thuc hien", "huong dan thuc hien")
 # "hỗ trợ thực hiện 6 ca phẫu thuật, trong đó 4 ca A, B; 1 ca C": the procedures of the cases an upper
 # hospital helped with (not those a hospital did alone: "đã thực hiện 500 ca mổ")
@@ -281,6 +287,10 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         if len(found) == 1 and not plural and not looks_like_technique(found[0].name):
             continue
         items.extend(i for i in found if not _DISEASE.match(key[i.start:i.end]))
+    for m in _NAMED_BEFORE_NOUN.finditer(key, start):
+        a, b = m.span("item")
+        if not _CLAUSE_START.match(key, a) and not _DISEASE.match(key, a):
+            items.append(Item(sentence[a:b], a, b))
     trained = _TRAINED_IN.finditer(key, max(0, hint.start() - 20)) \
         if any(word in key for word in _TRAINED_WORDS) else ()
     for m in trained:
