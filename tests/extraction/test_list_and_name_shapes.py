@@ -167,3 +167,19 @@ def test_a_short_name_shares_the_head_of_the_name_it_is_listed_with():
     # without a head, a short name stays a place ("Bạch Mai" is also a street)
     assert extract_text("Người dân phố Bạch Mai và Chợ Rẫy đến khám tại Bệnh viện Đa khoa tỉnh Hà Giang.").organisations \
         == [o for o in extract_text("Người dân đến khám tại Bệnh viện Đa khoa tỉnh Hà Giang.").organisations]
+
+
+def test_a_verein_is_named_by_the_words_after_it_even_a_common_noun():
+    assert "Verein Partnerschaft Leben Weltweit" in names("Der Verein Partnerschaft Leben Weltweit schickt Betten.")
+    assert "Vereins Partnerschaft Leben Weltweit" in names("Mitglieder des Vereins Partnerschaft Leben Weltweit kamen.")
+
+
+def test_an_acronym_before_city_or_ward_is_no_body():
+    found = names("It is in line with the HCM City's goal and the GI ward of the Ha Giang General Hospital.")
+    assert "HCM" not in found and "GI" not in found and "Ha Giang General Hospital" in found
+    assert "UMC" in names("The UMC signed an agreement with the Ha Giang General Hospital.")
+
+
+def test_an_acquisition_is_no_partnership():
+    assert pairs("Singapore-based Lotus Group has agreed to acquire the Ha Giang International Hospital.") == set()
+    assert pairs("Der Konzern Medicorp erwirbt das Klinikum Hanau.") == set()

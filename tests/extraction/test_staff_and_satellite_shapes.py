@@ -382,3 +382,15 @@ def test_german_staff_trained_at_a_place_are_supported_by_it():
     assert all(any("Huế" in name for name in pair) for pair, _, _ in relations)  # the gazetteer's name
     # where nobody is trained, a place names no giver
     assert _relations("Ärzte aus dem Krankenhaus Viet Tiep besuchten am Montag das Klinikum Kassel.") == set()
+
+
+def test_a_transfer_to_the_doctors_of_a_hospital_is_a_transfer():
+    facts = extract_text("In 2019 the Ha Giang General Hospital transferred the robotic surgery technique to "
+                         "doctors of the Luang Prabang Provincial Hospital.")
+    assert [(p.kind, p.supporter) for p in facts.partnerships] == [("transfer", "bvdk-ha-giang")]
+
+
+def test_the_hospital_called_by_its_nationality_is_the_article_s_hospital():
+    facts = extract_text("Ha Giang General Hospital opened a new ward. KOICA has conducted numerous activities "
+                         "to support the Vietnamese hospital.")
+    assert [(set(p.parties), p.supporter) for p in facts.partnerships] == [({"koica", "bvdk-ha-giang"}, "koica")]

@@ -50,3 +50,11 @@ def test_english_names_the_technique_before_its_noun_or_after_master():
         "The hospital has helped Ha Giang General Hospital master kidney transplantation.")] == ["kidney transplantation"]
     # what is no procedure is no technique: "management techniques", "master the skills"
     assert find_techniques("The hospital received new management techniques and helped them master the skills.") == []
+
+
+def test_what_staff_learn_to_perform_is_a_technique():
+    assert [i.name for i in find_techniques("Die Ärzte lernten von ihr, wie Arthroskopien des Kniegelenks "
+                                            "durchgeführt werden.")] == ["Arthroskopien des Kniegelenks"]
+    assert [i.name for i in find_techniques("The nurses learned how to perform peritoneal dialysis at the "
+                                            "Ha Giang General Hospital.")] == ["peritoneal dialysis"]
+    assert find_techniques("Sie lernten, wie das Krankenhaus organisiert wird.") == []

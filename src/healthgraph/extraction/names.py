@@ -1211,7 +1211,8 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
         return head_end + 1
     if first.key in _NUMBER_WORDS and len(tail) > 1 and tail[1].text[:1].isdigit():
         return head_end + 2
-    if first.key in shapes.connectors or first.key in shapes.titles or first.key in shapes.openers \
+    named_after = i == a and words[i].key in shapes.descriptors and first.cap  # "Verein Partnerschaft Gesunde Welt"
+    if first.key in shapes.connectors or first.key in shapes.titles or first.key in shapes.openers and not named_after \
             or first.key in shapes.surnames:  # "Director of Cho Ray Hospital Nguyen Tri Thuc"
         return head_end
     if heads[0][0] == a and i == a:
@@ -1614,9 +1615,15 @@ def _determined_acronyms(text: str, taken: _Taken, shapes: _Shapes, defined: set
         if key in shapes.plain_acronyms or key in shapes.countries or key in seen or word in defined \
                 or taken.overlaps(m.start(), m.start() + 1):
             continue
+        if _UNIT_OR_PLACE_AFTER.match(text, m.end()):
+            continue  # "the HCM City’s goal", "the GI ward": a place or a unit's subject, no body
         seen.add(key)
         found.append(NamedSpan(m.start(), m.end(), word, "organisation", (word,)))
     return found
+
+
+_UNIT_OR_PLACE_AFTER = re.compile(r"[ \t]+(?:City|city|Province|province|ward|wards|department|unit|team|station|"
+                                  r"region|regions|Region|area|Stadt|Provinz|Station|Abteilung)\b")
 
 
 _SEAT = re.compile(r"\s+in\s+([A-ZÄÖÜ][^\W\d_]+(?:[-\s][A-ZÄÖÜ][^\W\d_]+)?)(?=\s*[,.;:)]|\s*$|\s+(?:and|und)\s|"

@@ -648,7 +648,9 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         marker = min(staff_from)
         trainer = _before(mentions, max(v for v in giving if v < marker))
         if trainer is not None and trainer is not taker:
-            return [Relation(trainer, taker, "support", trainer, True)] + [
+            kind = "transfer" if "transfer" in cues and max(v for v in giving if v < marker) in cues["transfer"] \
+                else "support"  # "A transferred the technique to doctors of B"
+            return [Relation(trainer, taker, kind, trainer, True)] + [
                 Relation(s, trainer, "support", s, True) for s in _distinct([(0, o) for o in sources])
                 if s.id not in (trainer.id, taker.id)]
     giver = next((o for o in sources if o is not taker), None)

@@ -65,6 +65,7 @@ _STRIP_LEAD = re.compile(r"(?:\d+ ca|cac|nhung|mot so|der|die|das|den|dem|the|a|
                          r"|or|oder)\s+")
 _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$"
                          r"|\s+(?:o|cho|tren|bei)\s+\d+\s+(?:truong hop|benh nhan|ca|patienten|patients)\b.*$"
+                         r"|\s+(?:durchgefuhrt|gemacht|eingesetzt|angewendet|angewandt)\s+(?:werden|wird)$"
                          r"|\s+(?:independently|successfully|for the first time|durch|erfolgreich|selbststandig"
                          r"|dau tien|lan dau|lan dau tien|thanh cong)$")
 # diseases, not procedures ("ung thư gan"); folded, so "sỏi thận" (a stone) is spelled out: "soi" is also "soi" (scope)
@@ -84,10 +85,12 @@ _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhu
                      r"|chu de\s*[\"“”«]?\s*(?=\w)|thuc hien thanh cong\s+(?:\d+\s+)?(?:ca\s+|ky thuat\s+)?(?=\w)"
                      r"|performed\s+(?:its\s+|their\s+|the\s+)?first\s+|die\s+ersten\s+(?=\w)"
                      r"|master(?:s|ed)?\s+(?:the\s+)?(?!(?:techniques?|procedures?|skills?)\b)(?=\w)"
+                     # "lernten von ihr, wie Arthroskopien durchgeführt werden", "learned how to perform X"
+                     r"|lern\w*\s+[^.;:]{0,40}?\bwie\s+(?=\w)|learn\w*\s+how\s+to\s+(?:perform|do|carry\s+out)\s+"
                      r"|das\s+verfahren\s+der\s+")
 # one of these stands in every match of _SINGLE: a sentence without any is not scanned
 _SINGLE_WORDS = ("huan luyen", "tap huan", "dao tao", "bang ", "chu de", "thuc hien thanh cong", "performed", "ersten",
-                 "verfahren", "master")
+                 "verfahren", "master", "lern", "learn")
 # English names a technique before its noun: "transfer laparoscopic surgery techniques to B"
 _NAMED_BEFORE_NOUN = re.compile(
     r"\b(?:transfer(?:s|red|ring)?|receiv(?:e|es|ed|ing)|master(?:s|ed|ing)?|learn(?:s|ed|t|ing)?|introduc(?:e|es|ed|ing)"
@@ -101,11 +104,12 @@ _PROCEDURE_WORD = re.compile(
     r"(?:ectom|ektom|otomy|otomie|plast|scopy|skopie|graphy|graphie|ostom|therapy|therapie|lysis|lyse\b|dialys|transplant|"
     r"replacement|resuscitation|reanimation|dissection|screening|intervention|implantation|anasthesie|anaesthesia|"
     r"anesthesia|biops|resection|resektion|ablation|bypass|stent|catheter|katheter|sectio|kaiserschnitt|"
-    r"thrombectom|angiograph|ultrasound|ultraschall|laparoscop|laparoskop|endoscop|endoskop|microsurg)")
+    r"thrombectom|angiograph|ultrasound|ultraschall|laparoscop|laparoskop|endoscop|endoskop|microsurg|robotic surg"
+    r"|robot-assist|roboterassist|[a-z]{4,}ic surgery)")  # "robotic surgery", "arthroscopic surgery"; not "surgery" alone
 _END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")  # a stop before a space or the end, or a line break (one class first)
 _TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur")
 TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "techni", "verfahren", "methoden", "procedur", "huan luyen", "tap huan",
-                   "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten", "master",
+                   "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten", "master", "lern", "learn",
                    "bang phuong phap", "ho tro thuc hien", "huong dan thuc hien")
 # "hỗ trợ thực hiện 6 ca phẫu thuật, trong đó 4 ca A, B; 1 ca C": the procedures of the cases an upper
 # hospital helped with (not those a hospital did alone: "đã thực hiện 500 ca mổ")
