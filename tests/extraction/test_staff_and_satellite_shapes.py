@@ -394,3 +394,10 @@ def test_the_hospital_called_by_its_nationality_is_the_article_s_hospital():
     facts = extract_text("Ha Giang General Hospital opened a new ward. KOICA has conducted numerous activities "
                          "to support the Vietnamese hospital.")
     assert [(set(p.parties), p.supporter) for p in facts.partnerships] == [({"koica", "bvdk-ha-giang"}, "koica")]
+
+
+def test_a_hospital_named_then_called_the_hospital_after_another_gives_receives():
+    # "with" before a country opens no list of givers; the head after the verb is the hospital named before
+    facts = extract_text("Doctors at Ha Giang General Hospital work hard. Ha Giang General Hospital has worked with "
+                         "Japan since 1990 and KOICA has conducted many activities to support the Vietnamese hospital.")
+    assert [(set(p.parties), p.supporter) for p in facts.partnerships] == [({"koica", "bvdk-ha-giang"}, "koica")]

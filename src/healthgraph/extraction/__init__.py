@@ -137,8 +137,11 @@ def extract_document(document: Document) -> DocumentFacts:
                 for pos, kind in heads[bisect_left(heads, (i, "")):]:
                     if pos >= j:
                         break
-                    # the organisation the article names most that this sentence does not name
-                    if (main := next((o for o in mains[kind] if o.id not in present), None)) is not None:
+                    # the organisation the article names most that this sentence does not name; or, after a
+                    # giving verb, the one it names that does not give ("A … and B supports the hospital": A)
+                    main = next((o for o in mains[kind] if o.id not in present), None) \
+                        or _named_receiver(mains[kind], in_sentence, cues, pos)
+                    if main is not None:
                         k = bisect_left([p for p, _ in in_sentence], pos)
                         in_sentence.insert(k, (pos, main))
                         spans.insert(k, tokens.char_span(pos, pos + 1))
@@ -422,6 +425,19 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sente
         for rel in relate_sentence({"sign": [0]}, [(0, pair[0]), (1, pair[1])], city_ids, receiving=receiving):
             rel.explicit = False
             _keep_best(best, rel, evidence, sentence.text, validity, signing="sign" in cues)
+
+
+def _named_receiver(candidates: list[Organisation], in_sentence: list[tuple[int, Organisation]],
+                    cues: dict[str, list[int]], pos: int) -> Organisation | None:
+    """The one of ``candidates`` a head at word ``pos`` stands for when the sentence names it
+    already: right after a giving verb whose giver is another ("Cho Ray has worked with Japan
+    and JICA has supported the Vietnamese hospital")."""
+    verb = max((p for c in ("support", "transfer") for p in cues.get(c, []) if pos - 4 <= p < pos), default=None)
+    if verb is None:
+        return None
+    giver = next((o for p, o in reversed(in_sentence) if p < verb), None)
+    named = {o.id for p, o in in_sentence if p < verb}
+    return next((o for o in candidates if o.id in named and giver is not None and o.id != giver.id), None)
 
 
 def _ranked_parties(resolved) -> tuple[list[Organisation], list[Organisation]]:

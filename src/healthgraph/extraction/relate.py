@@ -286,7 +286,9 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
             givers = _listed_before(mentions, pos, joins) if giver is not None else []  # "A và B đã trao tặng"
             # "A phối hợp với B và C tổ chức lễ bàn giao …": those A works with hand nothing over; A does
             listed_at = sorted(p for p, o in mentions if p < pos and o in givers)
-            split = next((w for w in cues.get("with", []) if listed_at and listed_at[0] < w < listed_at[-1]), None)
+            # (not "A worked with Japan and B supports …": "with" must open the list it splits)
+            split = next((w for w in cues.get("with", []) if listed_at and listed_at[0] < w < listed_at[-1]
+                          and any(w < p <= w + 3 for p in listed_at)), None)
             if split is not None:
                 givers = [o for p, o in mentions if p < split and o in givers]
                 giver_pos, giver = max((p, o) for p, o in mentions if p < split and o in givers)
