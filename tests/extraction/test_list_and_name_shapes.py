@@ -183,3 +183,18 @@ def test_an_acronym_before_city_or_ward_is_no_body():
 def test_an_acquisition_is_no_partnership():
     assert pairs("Singapore-based Lotus Group has agreed to acquire the Ha Giang International Hospital.") == set()
     assert pairs("Der Konzern Medicorp erwirbt das Klinikum Hanau.") == set()
+
+
+@pytest.mark.parametrize("name", ["Bệnh viện Chấn thương chỉnh hình", "Bệnh viện Tai mũi họng",
+                                  "Bệnh viện Y học cổ truyền"])
+def test_a_speciality_written_in_lower_case_stays_in_the_name(name):
+    assert name in names(f"Quỹ Hy Vọng trao 200 triệu đồng cho {name} (100 ca mổ); Bệnh viện Nhi Đồng 3 và "
+                         f"Bệnh viện Quận 12.")
+
+
+def test_a_giver_named_without_receivers_gives_to_those_the_next_sentence_names():
+    facts = extract_text("Chiều 9/1, Ủy ban MTTQ tỉnh Hà Giang tiếp nhận thiết bị y tế. Theo đó, Công ty TNHH "
+                         "Thương mại Minh Long đã tặng 2 máy phân tích đông máu. Các thiết bị trên được phân bổ, "
+                         "trang bị cho Bệnh viện Đa khoa tỉnh Hà Giang và Bệnh viện Sản Nhi tỉnh Hà Giang.")
+    givers = {p.supporter for p in facts.partnerships if "bvdk-ha-giang" in p.parties}
+    assert len(givers) == 1 and "minh-long" in givers.pop()

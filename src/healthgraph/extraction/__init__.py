@@ -116,6 +116,8 @@ def extract_document(document: Document) -> DocumentFacts:
     handed_to: list[Organisation] = []  # those the sentence before says something was given to, with no giver
     given_to, given_at = handed_to, 0  # the same, said in one of the sentences before, and which
     heads = None  # heads without a name, found on first need
+    lone_giver: Organisation | None = None  # one who gave, with no receiver named, and in which sentence
+    lone_giver_at = -10
     technique_hints, field_hints = Hints(TECHNIQUE_WORDS, tokens.key), Hints(FIELD_WORDS, tokens.key)
     mention_index = 0
     for number, sentence in enumerate(sentences):
@@ -157,9 +159,11 @@ def extract_document(document: Document) -> DocumentFacts:
             if not relations and len(in_sentence) > 1 and tokens.words[i] in ("tai", "at") \
                     and in_sentence[0][0] == i + 1:
                 relations = hosted_gift(cues, in_sentence)
+            # a giver the sentences just before named without a receiver ("Công ty X đã tặng 2 máy …")
+            recent_giver = lone_giver if number - lone_giver_at <= 3 else None
             if not relations and in_sentence and main_party is not None:
                 # "(A) được cấp cho B, C và D. Số máy này do E tài trợ.": E gave to those just named
-                relations = passive_givers(cues, in_sentence, main_party, recipients=handed_to) \
+                relations = passive_givers(cues, in_sentence, recent_giver or main_party, recipients=handed_to) \
                     or named_donors(cues, in_sentence, given_to)
             handed_to = receivers_named(cues, in_sentence) if not relations else []
             # "The donors are …" may follow a caption or two: those given to stay in mind until a relation is stated
@@ -172,9 +176,12 @@ def extract_document(document: Document) -> DocumentFacts:
                 recent = {o.id for named in sentence_mentions[-5:-1] for _, o in named}
                 first = min((rank_of[oid] for oid in recent if oid in rank_of), default=None)
                 topic = [] if first is None else [ranked[first]]
-                relations = unnamed_giver(cues, in_sentence, ranked) or unnamed_partner(
+                givers = [recent_giver] + ranked if recent_giver is not None else ranked
+                relations = unnamed_giver(cues, in_sentence, givers) or unnamed_partner(
                     cues, in_sentence, topic, city_ids, i) or (
                     unnamed_recipient(cues, in_sentence, topic, i) if document.language == "vi" else [])
+            if not relations and (giving := _lone_giver(cues, in_sentence)) is not None:
+                lone_giver, lone_giver_at = giving, number
             techniques = find_techniques(sentence.text, tokens.key[sentence.start:sentence.end]) \
                 if technique_hints.between(sentence.start, sentence.end) else []
             # "… từ các bệnh viện như A, B, Viện Huyết học …": a list item that is a name is no technique
@@ -425,6 +432,17 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sente
         for rel in relate_sentence({"sign": [0]}, [(0, pair[0]), (1, pair[1])], city_ids, receiving=receiving):
             rel.explicit = False
             _keep_best(best, rel, evidence, sentence.text, validity, signing="sign" in cues)
+
+
+def _lone_giver(cues: dict[str, list[int]], in_sentence: list[tuple[int, Organisation]]) -> Organisation | None:
+    """The one organisation a sentence names, before its giving verb, when it names no receiver:
+    "Theo đó, Công ty X đã tặng 2 máy phân tích" (the next sentence may say to whom)."""
+    verbs = cues.get("support", []) + cues.get("transfer", [])
+    orgs = {o.id: o for _, o in in_sentence}
+    if not verbs or len(orgs) != 1 or "to" in cues or "by" in cues or in_sentence[0][0] > min(verbs) \
+            or vetoed(cues):
+        return None
+    return in_sentence[0][1]
 
 
 def _named_receiver(candidates: list[Organisation], in_sentence: list[tuple[int, Organisation]],
