@@ -198,3 +198,13 @@ def test_a_giver_named_without_receivers_gives_to_those_the_next_sentence_names(
                          "trang bị cho Bệnh viện Đa khoa tỉnh Hà Giang và Bệnh viện Sản Nhi tỉnh Hà Giang.")
     givers = {p.supporter for p in facts.partnerships if "bvdk-ha-giang" in p.parties}
     assert len(givers) == 1 and "minh-long" in givers.pop()
+
+
+def test_a_university_named_general_in_lower_case_keeps_it():
+    assert "Trường Đại học Sức khỏe tổng hợp" in names("Bệnh viện An Phú ký kết với Trường Đại học Sức khỏe tổng hợp.")
+    assert names("Bệnh viện Bạch Mai tổng kết năm 2024.") == ["Bệnh viện Bạch Mai"]  # "tổng" alone closes nothing
+
+
+def test_a_speciality_hospital_of_the_province_left_unnamed_is_the_province_s():
+    facts = extract_text("Sở Y tế tỉnh Hà Giang bàn giao 2 máy thở cho Bệnh viện Sản - Nhi tỉnh. Hà Giang là tỉnh miền núi.")
+    assert "bv-san-nhi-ha-giang" in {o.id for o in facts.organisations}

@@ -508,6 +508,10 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
                 "tinh" in modifiers + head_words or "thanh" in modifiers or head.template != "bvdk"):
             return (i, end, _mention(tokens, i, end, head.kind, template=head.template,
                                      modifiers=tuple(modifiers), tier=head.tier))
+        if hospital_type is not None and modifiers[-1:] == ["tinh"] and _is_proper(tokens, i):
+            # "Bệnh viện Sản - Nhi tỉnh": the province's hospital of that kind, the province from context
+            return (i, end, _mention(tokens, i, end, head.kind, template="bv-" + hospital_type.id,
+                                     modifiers=tuple(modifiers), tier=head.tier, hospital_type=hospital_type))
         return None
     if province is None and head.template in _PROVINCE_ONLY_TEMPLATES and _is_proper(tokens, i):
         # "Giám đốc Sở Y tế Trần Đắc Thắng": a health department is named by its province only

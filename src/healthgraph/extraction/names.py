@@ -793,7 +793,10 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                 and _capital_ahead(tokens, m, shapes):
             # a company's or an agency's name bridges lower-case words to its next capital ("Công ty CP Ô tô
             # Trường Hải", "Ngân hàng phát triển Việt Nam")
-            if last is not None and m - last <= 2 and all(x.lower in shapes.vi_closing for x in tokens[last + 1:m + 1]):
+            if last is not None and m - last <= 2 and all(
+                    x.lower in shapes.vi_closing or (x.lower, tokens[n + 1].lower) in shapes.vi_compounds
+                    for n, x in enumerate(tokens[last + 1:m + 1], last + 1) if n < m) \
+                    and tokens[m].lower in shapes.vi_closing:
                 last = m  # "Bộ Y tế", "Bộ Quốc phòng": a name may close on lower-case syllables
             m += 1
             continue
