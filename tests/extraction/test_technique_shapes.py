@@ -58,3 +58,19 @@ def test_what_staff_learn_to_perform_is_a_technique():
     assert [i.name for i in find_techniques("The nurses learned how to perform peritoneal dialysis at the "
                                             "Ha Giang General Hospital.")] == ["peritoneal dialysis"]
     assert find_techniques("Sie lernten, wie das Krankenhaus organisiert wird.") == []
+
+
+def test_techniques_named_under_a_licence_are_still_named():
+    # a licence is no partnership, but the techniques it lets a hospital perform are named ones
+    facts = extract_text("Năm 2023, Bộ Y tế cấp phép cho Bệnh viện Đa khoa tỉnh Hà Giang triển khai kỹ thuật can "
+                         "thiệp mạch vành trong bệnh lý nhồi máu cơ tim, đặt máy tạo nhịp tạm thời.")
+    assert [t.name for t in facts.techniques] == ["can thiệp mạch vành", "đặt máy tạo nhịp tạm thời"]
+    assert facts.partnerships == []
+
+
+def test_a_clause_after_the_one_technique_named_is_no_technique():
+    assert [i.name for i in find_techniques("Bệnh viện Chợ Rẫy chuyển giao kỹ thuật tim mạch can thiệp và hỗ trợ "
+                                            "điều trị lần đầu tiên tại Bệnh viện Đa khoa tỉnh Hà Giang.")] == [
+        "tim mạch can thiệp"]
+    # a German compound cut short before "und" is no technique of its own
+    assert find_techniques("Die Ärzte schulen das Personal in der Notfall- und Geburtsmedizin.") == []

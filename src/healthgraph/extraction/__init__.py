@@ -32,8 +32,9 @@ from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
 from .reader import read_documents
-from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, hosted_gift, named_donors, passive_givers,
-                     receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
+from .relate import (KIND_PRIORITY, asked_or_surveyed, bare_heads, cue_positions, find_cues, hosted_gift, named_donors,
+                     passive_givers, receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient,
+                     vetoed)
 from .resolve import in_brackets_after, known_organisation, resolve_mentions
 from .segment import Sentence, split_sentences
 from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss
@@ -186,7 +187,7 @@ def extract_document(document: Document) -> DocumentFacts:
                 if technique_hints.between(sentence.start, sentence.end) else []
             # "… từ các bệnh viện như A, B, Viện Huyết học …": a list item that is a name is no technique
             techniques = [t for t in techniques if not any(s <= sentence.start + t.start < e for s, e in spans)]
-            if techniques and vetoed(cues or cue_positions(all_cues, i, j)):
+            if techniques and asked_or_surveyed(cues or cue_positions(all_cues, i, j)):
                 techniques = []  # "mong muốn … chuyển giao kỹ thuật X", "khảo sát …": asked for or surveyed, not given
             if relations or techniques:
                 evidence = evidence_of(sentence)

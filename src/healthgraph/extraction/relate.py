@@ -398,6 +398,12 @@ def vetoed(cues: dict[str, list[int]]) -> bool:
         return True
     if "not_partnership" in cues:  # a merger or a takeover is signed too: no partnership either way
         return True
+    return asked_or_surveyed(cues)
+
+
+def asked_or_surveyed(cues: dict[str, list[int]]) -> bool:
+    """Unless a signing is stated, a needs survey, or a visit or request framing the sentence:
+    what it names is asked for or looked at, not given ("mong muốn … chuyển giao kỹ thuật X")."""
     return "sign" not in cues and ("needs_survey" in cues or "negative" in cues and _negative_first(cues))
 
 

@@ -66,6 +66,9 @@ _STRIP_LEAD = re.compile(r"(?:\d+ ca|cac|nhung|mot so|der|die|das|den|dem|the|a|
 _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$"
                          r"|\s+(?:o|cho|tren|bei)\s+\d+\s+(?:truong hop|benh nhan|ca|patienten|patients)\b.*$"
                          r"|\s+(?:durchgefuhrt|gemacht|eingesetzt|angewendet|angewandt)\s+(?:werden|wird)$"
+                         # what it treats or for whom: "can thiệp mạch vành trong bệnh lý nhồi máu cơ tim"
+                         r"|\s+(?:trong|cho) (?:benh ly|dieu tri|benh nhan|nguoi benh|tre|cac ca)\b.*$"
+                         r"|\s+(?:for|in) (?:patients|children|the treatment)\b.*$"
                          r"|\s+(?:independently|successfully|for the first time|durch|erfolgreich|selbststandig"
                          r"|dau tien|lan dau|lan dau tien|thanh cong)$")
 # diseases, not procedures ("ung thư gan"); folded, so "sỏi thận" (a stone) is spelled out: "soi" is also "soi" (scope)
@@ -105,7 +108,7 @@ _PROCEDURE_WORD = re.compile(
     r"replacement|resuscitation|reanimation|dissection|screening|intervention|implantation|anasthesie|anaesthesia|"
     r"anesthesia|biops|resection|resektion|ablation|bypass|stent|catheter|katheter|sectio|kaiserschnitt|"
     r"thrombectom|angiograph|ultrasound|ultraschall|laparoscop|laparoskop|endoscop|endoskop|microsurg|robotic surg"
-    r"|robot-assist|roboterassist|[a-z]{4,}ic surgery)")  # "robotic surgery", "arthroscopic surgery"; not "surgery" alone
+    r"|robot-assist|roboterassist|[a-z]{4,}ic surgery|\w+ can thiep\b)")  # "robotic surgery", "tim mạch can thiệp"; not "surgery" alone
 _END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")  # a stop before a space or the end, or a line break (one class first)
 _TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur")
 TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "techni", "verfahren", "methoden", "procedur", "huan luyen", "tap huan",
@@ -213,6 +216,8 @@ def _enumeration(text: str, key: str, start: int, stop_at_preposition: bool = Fa
     # the cue announced several or both halves read as techniques
     if len(last) > 1 and (len(spans) >= 2 or plural or all(looks_like_technique(text[a:b].strip()) for a, b in last)):
         spans = spans[:k] + last + spans[k + 1:]
+    elif len(last) == 2 and len(spans) == 1 and _procedure(text[slice(*last[0])].strip()):
+        spans = last[:1]  # "kỹ thuật tim mạch can thiệp và hỗ trợ điều trị …": a clause follows the one named
     items = []
     for a, b in spans:
         a, b = _strip(key, a, b)
@@ -246,12 +251,15 @@ def _strip(key: str, a: int, b: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=4096)  # a sentence asks about its items twice, and articles name the same techniques
 def looks_like_technique(name: str) -> bool:
-    """A known technique, a phrase opened by a procedure word, a phrase with an English or
-    German procedure word ("hip replacement", "laparoskopische Cholezystektomie"), or an
-    abbreviation (ESD, FNA)."""
+    """A procedure (:func:`_procedure`) or an abbreviation (ESD, FNA)."""
+    return _procedure(name) or bool(_ABBREVIATION.fullmatch(name))
+
+
+def _procedure(name: str) -> bool:
+    """A known technique, a phrase opened by a procedure word, or a phrase with an English or
+    German procedure word ("hip replacement", "laparoskopische Cholezystektomie")."""
     key = fold_same_length(name)
-    return bool(gloss(name) is not None or _PROCEDURE.match(key) or _PROCEDURE_WORD.search(key)
-                or _ABBREVIATION.fullmatch(name))
+    return bool(gloss(name) is not None or _PROCEDURE.match(key) or _PROCEDURE_WORD.search(key))
 
 
 def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
