@@ -401,3 +401,13 @@ def test_a_hospital_named_then_called_the_hospital_after_another_gives_receives(
     facts = extract_text("Doctors at Ha Giang General Hospital work hard. Ha Giang General Hospital has worked with "
                          "Japan since 1990 and KOICA has conducted many activities to support the Vietnamese hospital.")
     assert [(set(p.parties), p.supporter) for p in facts.partnerships] == [({"koica", "bvdk-ha-giang"}, "koica")]
+
+
+def test_the_host_who_invited_the_giver_receives():
+    for text in ("Nhận lời mời từ Bệnh viện Đa khoa tỉnh Luang Prabang, bác sĩ Bệnh viện Đa khoa tỉnh Hà Giang đã "
+                 "sang chuyển giao phương pháp phẫu thuật nội soi cắt ruột thừa.",
+                 "At the invitation of Luang Prabang Provincial Hospital, doctors of Ha Giang General Hospital "
+                 "transferred laparoscopic surgery techniques."):
+        facts = extract_text(text)
+        assert [p.supporter for p in facts.partnerships] == ["bvdk-ha-giang"]
+        assert facts.techniques != []  # "phương pháp" (method) names a technique like "kỹ thuật"

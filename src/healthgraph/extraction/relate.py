@@ -84,7 +84,7 @@ def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
 
 
 _CORE_KINDS = frozenset({"hospital", "health_centre", "university", "institute", "organisation"})
-_CONNECTORS = frozenset({"between", "and", "with", "to", "by", "from"})
+_CONNECTORS = frozenset({"between", "and", "with", "to", "by", "from", "invited_by"})
 _DIRECTED = ("transfer", "support", "receive", "receive_transfer")
 _FUNCTION_WORDS = _CONNECTORS | {"of", "pair_pronoun", "reporter_before", "dispatch_to"}
 
@@ -307,6 +307,8 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
                     or _listed_after(mentions, pos, joins)
                 if giver_pos > pos and not [t for t in takers if t is not giver]:
                     takers = [t for t in [_before(mentions, pos)] if t]  # "B … under a grant of A"
+                if not takers:  # "At the invitation of B, doctors of A transferred …": the host receives
+                    takers = [o for w in cues.get("invited_by", []) for o in _listed_after(mentions, w, joins)[:1]]
             relations += [Relation(g, taker, kind, g, True) for g in givers for taker in takers if g.id != taker.id]
     for category, kind in (("receive_transfer", "transfer"), ("receive", "transfer" if "transfer" in cues else "support")):
         for pos in cues.get(category, []):

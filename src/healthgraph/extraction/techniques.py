@@ -23,7 +23,7 @@ from .tokens import DOCUMENT_KEY, PhraseMatcher, TokenText
 
 # All patterns run on the folded sentence (no diacritics, lower case, same length), so
 # ASCII-only Vietnamese and NFD input match alike; names are sliced from the original.
-_TECHNIQUE = r"(?:ky thuat|ki thuat)"
+_TECHNIQUE = r"(?:ky thuat|ki thuat|phuong phap)"
 # the pattern starts at the technique word (a literal: fast to find); "các/2 (gói) kỹ thuật" before it
 # marks several (see _PLURAL_BEFORE)
 _LIST_CUE = re.compile(
@@ -110,8 +110,8 @@ _PROCEDURE_WORD = re.compile(
     r"thrombectom|angiograph|ultrasound|ultraschall|laparoscop|laparoskop|endoscop|endoskop|microsurg|robotic surg"
     r"|robot-assist|roboterassist|[a-z]{4,}ic surgery|\w+ can thiep\b)")  # "robotic surgery", "tim mạch can thiệp"; not "surgery" alone
 _END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")  # a stop before a space or the end, or a line break (one class first)
-_TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur")
-TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "techni", "verfahren", "methoden", "procedur", "huan luyen", "tap huan",
+_TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|phuong phap|techni|verfahren|methoden|procedur")
+TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "phuong phap", "techni", "verfahren", "methoden", "procedur", "huan luyen", "tap huan",
                    "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten", "master", "lern", "learn",
                    "bang phuong phap", "ho tro thuc hien", "huong dan thuc hien")
 # "hỗ trợ thực hiện 6 ca phẫu thuật, trong đó 4 ca A, B; 1 ca C": the procedures of the cases an upper
