@@ -74,3 +74,10 @@ def test_a_clause_after_the_one_technique_named_is_no_technique():
         "tim mạch can thiệp"]
     # a German compound cut short before "und" is no technique of its own
     assert find_techniques("Die Ärzte schulen das Personal in der Notfall- und Geburtsmedizin.") == []
+
+
+def test_a_technique_named_again_is_one_transfer():
+    facts = extract_text("Bệnh viện Chợ Rẫy chuyển giao kỹ thuật tim mạch can thiệp cho Bệnh viện Đa khoa tỉnh Hà Giang. "
+                         "Lễ chuyển giao kỹ thuật tim mạch can thiệp diễn ra sáng 14/10.")
+    assert [(t.name, t.source, t.recipient) for t in facts.techniques] == [
+        ("tim mạch can thiệp", "cho-ray", "bvdk-ha-giang")]

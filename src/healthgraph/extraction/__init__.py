@@ -223,6 +223,7 @@ def extract_document(document: Document) -> DocumentFacts:
     facts.partnerships = partnerships
     facts.fields = all_fields
     _direct_transfers(facts, partnerships)
+    facts.techniques = _once_each(facts.techniques)
     active = {x for p in partnerships for x in p.parties} | {t.source for t in facts.techniques} | {
         t.recipient for t in facts.techniques}
     facts.organisations = sorted(orgs.values(), key=lambda o: (o.id not in active, o.id))
@@ -536,6 +537,24 @@ def _direct_transfers(facts: DocumentFacts, partnerships: list[Partnership]) -> 
         p = directed.get(frozenset((t.source, t.recipient)))
         if p is not None:
             t.source, t.recipient = p.supporter, p.recipient
+
+
+def _once_each(techniques: list[TechniqueTransfer]) -> list[TechniqueTransfer]:
+    """A technique an article names again ("Lễ chuyển giao kỹ thuật X", "Ca kỹ thuật X đầu tiên") is
+    one transfer: the mention that says most of who gave and who received is kept (the first of
+    those), not one that says less than it."""
+    by_name: dict[str, list[TechniqueTransfer]] = {}
+    for t in techniques:
+        by_name.setdefault(fold(t.name), []).append(t)
+    kept = []
+    for t in techniques:
+        same = by_name[fold(t.name)]
+        fuller = next((u for u in same if u is not t and t.source in (None, u.source)
+                       and t.recipient in (None, u.recipient)
+                       and ((u.source, u.recipient) != (t.source, t.recipient) or same.index(u) < same.index(t))), None)
+        if fuller is None:
+            kept.append(t)
+    return kept
 
 
 @lru_cache(maxsize=1)
