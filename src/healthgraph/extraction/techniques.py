@@ -69,6 +69,8 @@ _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$"
                          # what it treats or for whom: "can thiệp mạch vành trong bệnh lý nhồi máu cơ tim"
                          r"|\s+(?:trong|cho) (?:benh ly|dieu tri|benh nhan|nguoi benh|tre|cac ca)\b.*$"
                          r"|\s+(?:for|in) (?:patients|children|the treatment)\b.*$"
+                         # a clause's verb: "(lễ chuyển giao kỹ thuật X) diễn ra sáng 14/10"
+                         r"|\s+(?:dien ra|duoc (?:thuc hien|trien khai|to chuc)|da duoc|se duoc|took place|was held)\b.*$"
                          r"|\s+(?:independently|successfully|for the first time|durch|erfolgreich|selbststandig"
                          r"|dau tien|lan dau|lan dau tien|thanh cong)$")
 # diseases, not procedures ("ung thư gan"); folded, so "sỏi thận" (a stone) is spelled out: "soi" is also "soi" (scope)
