@@ -411,3 +411,21 @@ def test_the_host_who_invited_the_giver_receives():
         facts = extract_text(text)
         assert [p.supporter for p in facts.partnerships] == ["bvdk-ha-giang"]
         assert facts.techniques != []  # "phương pháp" (method) names a technique like "kỹ thuật"
+
+
+def test_these_units_stand_for_all_those_listed_before():
+    facts = extract_text("Đó là Bệnh viện Đa khoa tỉnh Hà Giang, Trung tâm Y tế huyện Bắc Mê và Trung tâm Y tế huyện "
+                         "Vị Xuyên. Các đơn vị này đăng ký 30 khóa đào tạo. Việc tham gia là bệnh viện vệ tinh của "
+                         "Bệnh viện Tim Hà Nội sẽ giúp đội ngũ của các đơn vị này nâng cao trình độ.")
+    satellites = {p.parties[0] if p.parties[1] == "tim-ha-noi" else p.parties[1]
+                  for p in facts.partnerships if p.kind == "satellite" and p.supporter == "tim-ha-noi"}
+    assert len(satellites) == 3 and "bvdk-ha-giang" in satellites
+    facts = extract_text("Ha Giang General Hospital, Tuyen Quang General Hospital and Lao Cai General Hospital joined "
+                         "the programme. Cho Ray Hospital will support these hospitals in emergency care.")
+    assert {p.supporter for p in facts.partnerships} == {"cho-ray"} and len(facts.partnerships) == 3
+
+
+def test_these_units_name_no_one_when_the_sentence_names_one_of_them():
+    facts = extract_text("Bệnh viện Đa khoa tỉnh Hà Giang và Bệnh viện Đa khoa tỉnh Tuyên Quang họp bàn. Bệnh viện Đa "
+                         "khoa tỉnh Hà Giang cảm ơn sự hỗ trợ của các đơn vị này.")
+    assert facts.partnerships == []

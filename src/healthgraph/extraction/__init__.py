@@ -154,9 +154,18 @@ def extract_document(document: Document) -> DocumentFacts:
                 _join_comma_lists(in_sentence, spans, cues, text)
             in_sentence, spans = _without_bracketed_owners(in_sentence, spans, text)
             in_sentence, spans = _without_bystanders(in_sentence, spans, cues)
+            group = _listed_before(sentence_mentions, in_sentence) if "group_anaphor" in cues else []
+            if group:  # "… giúp đội ngũ của các đơn vị này": the first of those listed stands for them all
+                k = bisect_left([p for p, _ in in_sentence], cues["group_anaphor"][0])
+                in_sentence.insert(k, (cues["group_anaphor"][0], group[0]))
+                spans.insert(k, tokens.char_span(cues["group_anaphor"][0], cues["group_anaphor"][0] + 1))
             sentence_mentions.append(in_sentence)
             relations = relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
                                         receiving=receiving)
+            if group:
+                relations += [replace(r, **{side: other}) for r in relations for side in ("a", "b")
+                              if getattr(r, side) is group[0] for other in group[1:]
+                              if other is not (r.b if side == "a" else r.a)]
             if not relations and len(in_sentence) > 1 and tokens.words[i] in ("tai", "at") \
                     and in_sentence[0][0] == i + 1:
                 relations = hosted_gift(cues, in_sentence)
@@ -434,6 +443,18 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sente
         for rel in relate_sentence({"sign": [0]}, [(0, pair[0]), (1, pair[1])], city_ids, receiving=receiving):
             rel.explicit = False
             _keep_best(best, rel, evidence, sentence.text, validity, signing="sign" in cues)
+
+
+def _listed_before(sentence_mentions: list[list[tuple[int, Organisation]]],
+                   in_sentence: list[tuple[int, Organisation]]) -> list[Organisation]:
+    """The organisations the nearest of the five sentences before lists (two or more, none of
+    them named in this sentence): those "các đơn vị này" (these units) stands for."""
+    named = {o.id for _, o in in_sentence}
+    for before in reversed(sentence_mentions[-5:]):
+        listed = list({o.id: o for _, o in before}.values())
+        if len(listed) >= 2:
+            return [] if any(o.id in named for o in listed) else listed
+    return []
 
 
 def _lone_giver(cues: dict[str, list[int]], in_sentence: list[tuple[int, Organisation]]) -> Organisation | None:
