@@ -429,3 +429,12 @@ def test_these_units_name_no_one_when_the_sentence_names_one_of_them():
     facts = extract_text("Bệnh viện Đa khoa tỉnh Hà Giang và Bệnh viện Đa khoa tỉnh Tuyên Quang họp bàn. Bệnh viện Đa "
                          "khoa tỉnh Hà Giang cảm ơn sự hỗ trợ của các đơn vị này.")
     assert facts.partnerships == []
+
+
+def test_a_go_between_is_no_party_and_hides_no_one_after_it():
+    for text in ("Với sự kết nối của Hội đồng hương Hà Giang tại Hà Nội, Công ty TNHH Minh Long tài trợ 01 máy xét "
+                 "nghiệm cho Bệnh viện Đa khoa tỉnh Hà Giang.",
+                 "Brokered by the Asia Foundation, Samsung Vietnam donated two ambulances to Ha Giang General Hospital."):
+        facts = extract_text(text)
+        assert len(facts.partnerships) == 1
+        assert "foundation" not in facts.partnerships[0].supporter and "hoi" not in facts.partnerships[0].supporter

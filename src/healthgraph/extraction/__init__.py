@@ -32,9 +32,9 @@ from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
 from .reader import read_documents
-from .relate import (KIND_PRIORITY, asked_or_surveyed, bare_heads, cue_positions, find_cues, hosted_gift, named_donors,
-                     passive_givers, receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient,
-                     vetoed)
+from .relate import (KIND_PRIORITY, asked_or_surveyed, bare_heads, cue_positions, find_cues, hosted_gift, listed_after,
+                     named_donors, passive_givers, receivers_named, relate_sentence, unnamed_giver, unnamed_partner,
+                     unnamed_recipient, vetoed)
 from .resolve import in_brackets_after, known_organisation, resolve_mentions
 from .segment import Sentence, split_sentences
 from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss
@@ -334,8 +334,13 @@ def _without_bystanders(in_sentence, spans, cues):
     looked on is no party, however few others the sentence names."""
     if "policy_owner" not in cues and "presence" not in cues:  # most sentences: no set to build
         return in_sentence, spans
-    aside = {p + d for p in cues.get("policy_owner", ()) for d in (1, 2)} | {
-        p + d for p in cues.get("presence", ()) for d in range(1, 9)}
+    aside = {p + d for p in cues.get("policy_owner", ()) for d in (1, 2)}
+    ands = set(cues.get("and", ()))
+    for p in cues.get("presence", ()):  # the first named within eight words, and those listed with it
+        first = next((pos for pos, _ in in_sentence if p < pos <= p + 8), None)
+        if first is not None:
+            listed = {o.id for o in listed_after(in_sentence, first - 1, ands)}
+            aside |= {pos for pos, o in in_sentence if pos >= first and o.id in listed}
     kept = [k for k, (pos, _) in enumerate(in_sentence) if pos not in aside]
     return [in_sentence[k] for k in kept], [spans[k] for k in kept]
 
