@@ -438,3 +438,15 @@ def test_a_go_between_is_no_party_and_hides_no_one_after_it():
         facts = extract_text(text)
         assert len(facts.partnerships) == 1
         assert "foundation" not in facts.partnerships[0].supporter and "hoi" not in facts.partnerships[0].supporter
+
+
+def test_the_team_of_a_hospital_after_a_guiding_verb_is_given_to():
+    facts = extract_text("Các chuyên gia của Bệnh viện Phụ sản Trung ương đã trực tiếp hướng dẫn kíp phẫu thuật của "
+                         "Bệnh viện Sản Nhi Lào Cai.")
+    assert [p.supporter for p in facts.partnerships] == ["phu-san-trung-uong"]
+
+
+def test_a_list_its_opener_announces_needs_no_and():
+    facts = extract_text("Năm 2023, Bệnh viện Đa khoa tỉnh Thanh Hóa đã tiếp nhận 12 kỹ thuật từ các bệnh viện tuyến "
+                         "trung ương như Bệnh viện Bạch Mai, Bệnh viện Việt Đức.")
+    assert {p.supporter for p in facts.partnerships} == {"bach-mai", "viet-duc"}

@@ -289,9 +289,15 @@ def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
             run.append(k)
             continue
         ends_on_and = k < len(spans) and any(in_sentence[k - 1][0] < a < in_sentence[k][0] for a in ands)
-        if len(run) >= 2 or run and ends_on_and:
+        # "từ các bệnh viện như A, B.": a list its opener announces needs no "và"
+        announced = run and _LIST_OPENER.search(text, max(0, spans[run[0] - 1][0] - 30), spans[run[0] - 1][0])
+        if len(run) >= 2 or run and (ends_on_and or announced):
             cues.setdefault("and", []).extend(in_sentence[j][0] - 0.5 for j in run)
         run = []
+
+
+_LIST_OPENER = re.compile(r"(?:\bnhư|\bgồm|\blà|\bincluding|\bsuch as|\bnamely|\bwie|\bdarunter|\bnämlich)\s*:?\s*$",
+                          re.IGNORECASE)
 
 
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be", "being", "wurde", "wurden", "worden", "duoc"})
