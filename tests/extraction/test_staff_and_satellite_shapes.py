@@ -1,6 +1,8 @@
 """Relation shapes of real reports, on sentences written for these tests: satellites named by
 what they are called, staff sent to or coming from a hospital, gifts beside a partnership,
 and words whose folded spelling is another cue's."""
+import pytest
+
 from healthgraph.extraction import extract_text
 
 
@@ -450,3 +452,19 @@ def test_a_list_its_opener_announces_needs_no_and():
     facts = extract_text("Năm 2023, Bệnh viện Đa khoa tỉnh Thanh Hóa đã tiếp nhận 12 kỹ thuật từ các bệnh viện tuyến "
                          "trung ương như Bệnh viện Bạch Mai, Bệnh viện Việt Đức.")
     assert {p.supporter for p in facts.partnerships} == {"bach-mai", "viet-duc"}
+
+
+@pytest.mark.parametrize("text", [
+    "A team of doctors from the Ha Giang General Hospital performed the first kidney transplant at Luang Namtha "
+    "Provincial Hospital.",
+    "Ê kíp bác sĩ Bệnh viện Đa khoa tỉnh Hà Giang đã thực hiện thành công ca ghép thận tại Bệnh viện Đa khoa tỉnh "
+    "Luang Namtha.",
+])
+def test_a_team_operating_at_another_hospital_supports_it(text):
+    facts = extract_text(text)
+    assert [p.supporter for p in facts.partnerships] == ["bvdk-ha-giang"]
+    assert len(facts.partnerships[0].parties) == 2
+
+
+def test_staff_operating_at_their_own_hospital_support_no_one():
+    assert extract_text("Doctors at Ha Giang General Hospital performed 20 surgeries at the weekend.").partnerships == []

@@ -266,6 +266,8 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
         return relations + dispatched
     if verb_final and (trained := _trained_where(cues, mentions, joins)):
         return relations + trained
+    if operated := _operated_at(cues, mentions):
+        return relations + operated
     if any(c in cues for c in _DIRECTED) and (marked := _by_markers(cues, mentions, verb_final)):
         return relations + marked
     by = set(cues.get("by", []))
@@ -360,6 +362,22 @@ def _trained_where(cues: dict[str, list[int]], mentions: list[tuple[int, Organis
     first = marked[0][0]
     _, trainee = min(others, key=lambda item: (abs(item[0] - first), item[0] > first))
     return [Relation(t, trainee, "support", t, True) for t in trainers if t.id != trainee.id]
+
+
+def _operated_at(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]) -> list[Relation]:
+    """"A team of doctors from A performed the first kidney transplant at B", "Ê kíp Bệnh viện A
+    đã thực hiện ca ghép thận tại B", "Ärzte des A operierten im B": A's staff help B."""
+    verbs, places = cues.get("performed"), cues.get("trained_place")
+    staff = sorted(cues.get("team", []) + cues.get("staff_from", []) + cues.get("staff_of", []))
+    if not verbs or not places or not staff:
+        return []
+    verb = verbs[0]
+    team = next((o for p, o in mentions if any(s < p <= s + 6 for s in staff) and p < verb), None)
+    host = next((o for k, (p, o) in enumerate(mentions) if p > verb and any(
+        max(p - 3, mentions[k - 1][0]) < w < p for w in places)), None)
+    if team is None or host is None or team.id == host.id:
+        return []
+    return [Relation(team, host, "support", team, True)]
 
 
 def _dispatched(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], joins: set[int]
