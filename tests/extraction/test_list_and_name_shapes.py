@@ -208,3 +208,15 @@ def test_a_university_named_general_in_lower_case_keeps_it():
 def test_a_speciality_hospital_of_the_province_left_unnamed_is_the_province_s():
     facts = extract_text("Sở Y tế tỉnh Hà Giang bàn giao 2 máy thở cho Bệnh viện Sản - Nhi tỉnh. Hà Giang là tỉnh miền núi.")
     assert "bv-san-nhi-ha-giang" in {o.id for o in facts.organisations}
+
+
+@pytest.mark.parametrize("name", ["Ärzte ohne Grenzen", "Engineers Without Borders", "Médecins Sans Frontières"])
+def test_a_body_named_by_the_borders_it_ignores(name):
+    assert name in names(f"{name} unterstützt das Provinzkrankenhaus in Quang Tri.")
+
+
+def test_a_signing_opened_by_mit_pairs_the_partner_with_the_subject_after_the_verb():
+    assert pairs("Mit dem Kantonsspital Olten hat das Spital Dornach einen Zusammenarbeitsvertrag abgeschlossen.") == {
+        ("Kantonsspital Olten", "Spital Dornach", None)}
+    # without a signing, "mit A" names partners of someone unnamed
+    assert pairs("Mit dem Kantonsspital Olten und dem Spital Dornach gibt es eine Zusammenarbeit.") == set()

@@ -299,6 +299,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                    lambda: _foreign_subjects(text, hits, taken, shapes, provinces,
                                              {bare: n.surface for n in found for bare in _bare_form(n)}),
                    lambda: _country_branches(text, taken, shapes),
+                   lambda: _without_borders(text, taken),
                    lambda: _vietnam_branches(text, taken, _places(provinces)),
                    lambda: _determined_acronyms(text, taken, shapes, {alias for n in found for alias in n.aliases})):
         for named in reader():  # each reader sees the names the ones before it found
@@ -1529,6 +1530,24 @@ def _foreign_subjects(text: str, hits: dict[str, list[int]], taken: _Taken, shap
 # "CARE Vietnam", "PATH Deutschland-Luxemburg": an acronym and the country(ies) it works in
 # (the character class first, the look-behind checked after: a leading look-behind slows the scan six-fold)
 _ACRONYM_AND_PLACE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{2,7}[ \t]+[A-ZÄÖÜĐ][\w]*(?:[ \t-]+[A-ZÄÖÜĐ][\w]*){0,3}")
+
+
+# "Ärzte ohne Grenzen", "Engineers Without Borders", "Médecins Sans Frontières": a body named by
+# its members and the borders it ignores, with no head word
+_WITHOUT_BORDERS = re.compile(r"(?<![\w-])[A-ZÄÖÜÉ][\w'’-]+(?: (?:[A-ZÄÖÜ][\w'’-]+|für|for|de|du))*"
+                              r" (?:ohne Grenzen|[Ww]ithout [Bb]orders|[Ss]ans [Ff]ronti[eè]res)\b")
+
+
+def _without_borders(text: str, taken: _Taken) -> list[NamedSpan]:
+    """Bodies named "X ohne Grenzen", "X Without Borders", "X Sans Frontières".
+
+    >>> [n.surface for n in _without_borders("Die Klinikpartnerschaft zwischen Ingenieure ohne Grenzen und KANHOF", _Taken())]
+    ['Ingenieure ohne Grenzen']
+    """
+    if "renzen" not in text and "orders" not in text and "ronti" not in text:
+        return []
+    return [NamedSpan(m.start(), m.end(), m.group(), "foreign_body", ()) for m in _WITHOUT_BORDERS.finditer(text)
+            if not taken.overlaps(m.start(), m.end())]
 
 
 def _country_branches(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSpan]:

@@ -477,7 +477,11 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
             return pairs
     first_position = mentions[0][0] if mentions else -1
     if any(first_position - 3 <= p < first_position for p in cues.get("with", [])):
-        return []  # "the collaboration with A, B and C": they are partners of an unnamed other side
+        # "the collaboration with A, B and C": they are partners of an unnamed other side; but "Mit dem A hat
+        # das B einen Vertrag unterzeichnet": a signing names that side after them
+        listed = listed_after(mentions, first_position - 1, joins)
+        rest = _distinct([(p, o) for p, o in mentions if o not in listed])
+        return [(a, rest[0]) for a in listed] if "sign" in cues and len(rest) == 1 else []
     group = listed_after(mentions, first_position - 1, joins)
     if len(group) >= 2:
         return _all_pairs(group)
