@@ -220,3 +220,16 @@ def test_a_signing_opened_by_mit_pairs_the_partner_with_the_subject_after_the_ve
         ("Kantonsspital Olten", "Spital Dornach", None)}
     # without a signing, "mit A" names partners of someone unnamed
     assert pairs("Mit dem Kantonsspital Olten und dem Spital Dornach gibt es eine Zusammenarbeit.") == set()
+
+
+def test_an_acronym_in_brackets_closes_a_name_before_and():
+    assert names("The US Agency for International Development (USAID) and Pathfinder International handed over "
+                 "10 ventilators to the Ha Giang General Hospital.")[:2] == [
+        "US Agency for International Development", "Pathfinder International"]
+
+
+@pytest.mark.parametrize("donor, donor_id", [("Vingroup", "vingroup"), ("Viettel", "viettel"),
+                                             ("the Vietnam Red Cross Society", "vn-red-cross")])
+def test_national_donors_known_by_their_brand_alone(donor, donor_id):
+    facts = extract_text(f"Ha Giang General Hospital received a donation of medical supplies from {donor}.")
+    assert [(p.supporter, p.recipient) for p in facts.partnerships] == [(donor_id, "bvdk-ha-giang")]
