@@ -81,3 +81,21 @@ def test_a_technique_named_again_is_one_transfer():
                          "Lễ chuyển giao kỹ thuật tim mạch can thiệp diễn ra sáng 14/10.")
     assert [(t.name, t.source, t.recipient) for t in facts.techniques] == [
         ("tim mạch can thiệp", "cho-ray", "bvdk-ha-giang")]
+
+
+def test_what_experts_teach_others_how_to_do_is_a_technique():
+    assert [i.name for i in find_techniques("Các chuyên gia đã hướng dẫn các bác sĩ ở Bệnh viện Đa khoa huyện Bắc Hà "
+                                            "cách dẫn lưu màng phổi, cứu sống bệnh nhân.")] == ["dẫn lưu màng phổi"]
+    assert find_techniques("Bác sĩ hướng dẫn người dân cách phòng bệnh sốt xuất huyết.") == []
+
+
+def test_skills_including_procedures_name_the_procedures():
+    assert [i.name for i in find_techniques("The sessions will cover life-saving skills, including emergency "
+                                            "obstetric care and neonatal resuscitation.")] == ["neonatal resuscitation"]
+
+
+def test_procedures_in_a_field_list_after_a_technology_transfer():
+    names = [i.name for i in find_techniques(
+        "Hai bên sẽ chuyển giao công nghệ, tập trung vào các lĩnh vực như: can thiệp mạch vành, can thiệp động mạch "
+        "chủ, tim mạch và nhi khoa.")]
+    assert names == ["can thiệp mạch vành", "can thiệp động mạch chủ"]  # fields stay fields

@@ -31,7 +31,8 @@ _LIST_CUE = re.compile(
     rf"|{_TECHNIQUE}(?P<gap2>[^:.;!?,]{{0,60}}?)\s+(?:nhu|gom|bao gom)\s"
     # "chuyển giao 8 kỹ thuật, trong đó có (kỹ thuật) thở máy không xâm nhập"
     rf"|{_TECHNIQUE}(?P<gap4>[^:.;!?,]{{0,40}}?),?\s+trong do (?:co|gom)\s+(?:(?:cac\s+)?{_TECHNIQUE}\s+)?"
-    r"|(?:techniken|verfahren|methoden|techniques|procedures)(?P<gap3>[^:.;!?]{0,80}?)\s*(?:such as|including|like|wie|:)"
+    r"|(?:techniken|verfahren|methoden|techniques|procedures|skills)(?P<gap3>[^:.;!?]{0,80}?)\s*"
+    r"(?:such as|including|like|wie|:)"
     r"\s*")
 _PLURAL_BEFORE = re.compile(r"(?:cac|nhung|mot so|\d+)\s*(?:goi\s+)?(?:dich vu\s+)?$")
 _FIELD_CUE = re.compile(
@@ -92,10 +93,14 @@ _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhu
                      r"|master(?:s|ed)?\s+(?:the\s+)?(?!(?:techniques?|procedures?|skills?)\b)(?=\w)"
                      # "lernten von ihr, wie Arthroskopien durchgeführt werden", "learned how to perform X"
                      r"|lern\w*\s+[^.;:]{0,40}?\bwie\s+(?=\w)|learn\w*\s+how\s+to\s+(?:perform|do|carry\s+out)\s+"
+                     # "hướng dẫn các bác sĩ ở B cách dẫn lưu màng phổi", "taught them how to perform X"
+                     r"|(?:huong dan|chi dan|day|dao tao|tap huan)\s[^.;:]{0,60}?\bcach\s+(?=\w)"
+                     r"|(?:taught|teach|teaches|showed|show)\s[^.;:]{0,40}?\bhow\s+to\s+(?:perform|do|carry\s+out)\s+"
                      r"|das\s+verfahren\s+der\s+")
+_TRANSFERRED = re.compile(r"\b(?:chuyen giao|transferr?(?:ed|ing|s)?|ubertr|uberg)")
 # one of these stands in every match of _SINGLE: a sentence without any is not scanned
 _SINGLE_WORDS = ("huan luyen", "tap huan", "dao tao", "bang ", "chu de", "thuc hien thanh cong", "performed", "ersten",
-                 "verfahren", "master", "lern", "learn")
+                 "verfahren", "master", "lern", "learn", "cach", "how to")
 # English names a technique before its noun: "transfer laparoscopic surgery techniques to B"
 _NAMED_BEFORE_NOUN = re.compile(
     r"\b(?:transfer(?:s|red|ring)?|receiv(?:e|es|ed|ing)|master(?:s|ed|ing)?|learn(?:s|ed|t|ing)?|introduc(?:e|es|ed|ing)"
@@ -112,9 +117,10 @@ _PROCEDURE_WORD = re.compile(
     r"thrombectom|angiograph|ultrasound|ultraschall|laparoscop|laparoskop|endoscop|endoskop|microsurg|robotic surg"
     r"|robot-assist|roboterassist|[a-z]{4,}ic surgery|\w+ can thiep\b)")  # "robotic surgery", "tim mạch can thiệp"; not "surgery" alone
 _END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")  # a stop before a space or the end, or a line break (one class first)
-_TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|phuong phap|techni|verfahren|methoden|procedur")
-TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "phuong phap", "techni", "verfahren", "methoden", "procedur", "huan luyen", "tap huan",
-                   "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten", "master", "lern", "learn",
+_TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|phuong phap|techni|verfahren|methoden|procedur|skills")
+TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "phuong phap", "techni", "verfahren", "methoden", "procedur", "huan luyen",
+                   "tap huan", "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten",
+                   "master", "lern", "learn", "cach", "how to", "skills", "chuyen giao", "transfer",
                    "bang phuong phap", "ho tro thuc hien", "huong dan thuc hien")
 # "hỗ trợ thực hiện 6 ca phẫu thuật, trong đó 4 ca A, B; 1 ca C": the procedures of the cases an upper
 # hospital helped with (not those a hospital did alone: "đã thực hiện 500 ca mổ")
@@ -288,7 +294,8 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         gap = (m.group("gap") or m.group("gap2") or m.group("gap3") or m.group("gap4") or "")
         if FIELD_HINT.search(gap):
             continue
-        plural = bool(m.group("gap3") is None and _PLURAL_BEFORE.search(key, max(0, m.start() - 20), m.start()))
+        # "techniques such as A and B", "skills, including A and B" announce several, as "các kỹ thuật" does
+        plural = m.group("gap3") is not None or bool(_PLURAL_BEFORE.search(key, max(0, m.start() - 20), m.start()))
         items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=plural)
                      if not _DISEASE.match(key[i.start:i.end]))
     for m in _VERB_LIST.finditer(key, start):
@@ -319,11 +326,13 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
                      if not _DISEASE.match(key[i.start:i.end]))
     # "train doctors in specialities such as bronchoscopy, lobectomy and cardiology": the procedures of a
     # field list after a training or transfer verb are techniques (cardiology stays a field)
-    if any(word in key for word in _TRAINED_WORDS) or _VERB_LIST.search(key, start):
+    # (and "chuyển giao công nghệ …, tập trung vào các lĩnh vực như: can thiệp mạch vành, …": a procedure word
+    # opening an item names one too)
+    if any(word in key for word in _TRAINED_WORDS) or _VERB_LIST.search(key, start) or _TRANSFERRED.search(key):
         for m in _FIELD_CUE.finditer(key, start):
             items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=True)
-                         if _PROCEDURE_WORD.search(key[i.start:i.end]) and gloss(i.name, "specialties") is None)
-    single = _SINGLE.finditer(key, max(0, hint.start() - 40)) \
+                         if _procedure(i.name) and gloss(i.name, "specialties") is None)
+    single = _SINGLE.finditer(key, max(0, hint.start() - 100)) \
         if any(word in key for word in _SINGLE_WORDS) else ()
     for m in single:
         found = _enumeration(sentence, key, m.end(), stop_at_preposition=True)
