@@ -233,3 +233,19 @@ def test_an_acronym_in_brackets_closes_a_name_before_and():
 def test_national_donors_known_by_their_brand_alone(donor, donor_id):
     facts = extract_text(f"Ha Giang General Hospital received a donation of medical supplies from {donor}.")
     assert [(p.supporter, p.recipient) for p in facts.partnerships] == [(donor_id, "bvdk-ha-giang")]
+
+
+def test_a_plural_head_further_on_closes_a_list_of_short_names():
+    facts = extract_text("The project will provide training to the staff of three facilities – Bach Mai, Ha Giang "
+                         "district clinic and Cho Ray hospitals – in the first phase. JICA funds the project.")
+    assert {"bach-mai", "cho-ray"} <= {o.id for o in facts.organisations}
+
+
+def test_aid_to_a_government_and_equipment_given_to_the_hospitals_listed_before():
+    facts = extract_text(
+        "The handover of medical equipment for four hospitals including the National Lung Hospital, the Da Nang C "
+        "Hospital, the Ha Giang General Hospital and the Lao Cai General Hospital was held yesterday. This is a project "
+        "of the Japanese Government with non-refundable aid to the Vietnamese Government. The Japanese Government "
+        "bought 19 types of medical equipment which were given to the four hospitals in three phases.")
+    given = {p.recipient for p in facts.partnerships if p.supporter == "x-japanese-government"}
+    assert given == {"phoi-trung-uong", "c-da-nang", "bvdk-ha-giang", "bvdk-lao-cai", "x-vietnamese-government"}

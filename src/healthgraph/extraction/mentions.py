@@ -216,7 +216,11 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
 _HEAD_BEFORE_LIST = re.compile(r"(?:\b(?:cac|hai|ba|bon|\d+)\s+(?:benh vien|bv)|\bhospitals|\bkrankenhauser|\bkliniken)"
                                r"\s*[,:]?\s*$")
 _HEAD_AFTER_LIST = re.compile(r"^\s*(?:hospitals|krankenhauser|kliniken)\b")
+# "Bach Mai, Hue central polyclinic and Cho Ray hospitals": the plural head closes a list of names further on
+_HEAD_CLOSING_LIST = re.compile(r"(?:[ \t]*(?:,|\band\b|&)[ \t]*[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}?)+"
+                                r"[ \t]+(?:hospitals|Hospitals)\b")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|va\s+)?|(?:va|and|und|sowie|&)\s+)$")
+_AND_BEFORE = re.compile(r"\b(?:and|va|und)\s+$")
 _SHARED_HEAD_END = re.compile(r"(?:hospital|hospitals)$")
 
 
@@ -242,6 +246,9 @@ def _under_shared_head(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
         if len(chain) > 1 or lead is not None:
             headed = headed or bool(_HEAD_AFTER_LIST.match(key[last.end:last.end + 20])) \
                 or (not last.short and last.kind == "hospital" and bool(_SHARED_HEAD_END.search(key[:last.end])))
+        headed = headed or last.short and bool(_HEAD_CLOSING_LIST.match(tokens.text, last.end, last.end + 90)) \
+            or last.short and bool(_AND_BEFORE.search(key, max(0, first.start - 6), first.start)) \
+            and bool(_HEAD_AFTER_LIST.match(key[last.end:last.end + 20]))  # "…, X and Cho Ray hospitals"
         if headed:
             if lead is not None:
                 result.append(lead)
