@@ -249,3 +249,19 @@ def test_aid_to_a_government_and_equipment_given_to_the_hospitals_listed_before(
         "bought 19 types of medical equipment which were given to the four hospitals in three phases.")
     given = {p.recipient for p in facts.partnerships if p.supporter == "x-japanese-government"}
     assert given == {"phoi-trung-uong", "c-da-nang", "bvdk-ha-giang", "bvdk-lao-cai", "x-vietnamese-government"}
+
+
+def test_a_german_body_in_the_genitive_is_the_same_body():
+    facts = extract_text("Das Schleizer Krankenhaus ist ein Kooperationskrankenhaus des Thüringer "
+                         "Schlaganfallnetzwerkes. Ärzte des Schleizer Krankenhauses beraten sich mit dem Klinikum Gera.")
+    ids = {o.id for o in facts.organisations}
+    assert "x-schleizer-krankenhaus" in ids and "x-schleizer-krankenhauses" not in ids
+    assert [set(p.parties) for p in facts.partnerships][:1] == [{"x-schleizer-krankenhaus",
+                                                                "x-thuringer-schlaganfallnetzwerk"}]
+
+
+def test_a_department_named_in_the_plural_belongs_to_its_hospital():
+    assert "Universitätsklinikums Jena" in names("Der Verbund besteht aus den Neurologischen Kliniken des "
+                                                 "Universitätsklinikums Jena und dem Klinikum Gera.")
+    assert "Kliniken des Landkreises Lörrach" in names("Die Kliniken des Landkreises Lörrach kooperieren mit dem "
+                                                       "Klinikum Gera.")

@@ -974,8 +974,8 @@ def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
         n, kind = _phrase(tokens, k, shapes.head_lengths, shapes.head_words)
         if n:
             return n, kind
-    if not tokens[k].is_word or tokens[k].key.startswith("partner"):
-        return 0, None  # "Partnerkrankenhaus", "Partnerklinik": the partner, a common noun, no name
+    if not tokens[k].is_word or tokens[k].key.startswith(("partner", "kooperations")):
+        return 0, None  # "Partnerkrankenhaus", "Kooperationskrankenhaus": the partner, a common noun, no name
     kind = shapes.word_head(tokens[k].key)
     if kind is None and _compound_descriptor(tokens[k], shapes):
         kind = shapes.descriptor_kind(tokens[k].key)
@@ -1317,7 +1317,9 @@ def _after_department(words, a: int, b: int, heads) -> int:
     X": a department or a delegation names the organisation it belongs to, which starts after
     "am", "des", "im", "vom", "of" or "from"."""
     first = next((i for i, _, _ in heads if a <= i < b), None)
-    if first is None or not words[first].key.endswith(_DEPARTMENTS):
+    # "Neurologischen Kliniken des Universitätsklinikums Jena" (not "Kliniken des Landkreises Lörrach", a group)
+    if first is None or not (words[first].key.endswith(_DEPARTMENTS) or words[first].key == "kliniken" and first > a
+                             and _GERMAN_ADJECTIVE.fullmatch(words[first - 1].key)):
         return a
     return next((i + 1 for i in range(first + 1, b - 1) if words[i].key in ("am", "des", "der", "im", "vom", "of", "from")
                  and words[i + 1].cap and words[i + 1].key not in _GENERIC_PLACES), a)  # not "… der Provinz Long An"
