@@ -563,3 +563,16 @@ def test_a_gift_whose_recipient_the_sentences_before_name():
     text = ("Sáng 9/2 đã diễn ra lễ khánh thành tòa nhà khám chữa bệnh Trung tâm Y tế huyện Kỳ Sơn. Nhân dịp này, "
             "Tập đoàn Hòa Phát trao tài trợ hệ thống trang thiết bị y tế trị giá 12 tỷ đồng.")
     assert pairs(text) == {(frozenset({"Tập đoàn Hòa Phát", "Trung tâm Y tế huyện Kỳ Sơn"}), "Tập đoàn Hòa Phát")}
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 13/12, Bệnh viện Đa khoa tỉnh Hà Giang và Hội Tim mạch Việt Nam đã cùng phối hợp tổ chức Hội nghị khoa học.",
+    "Ha Giang General Hospital and the Vietnam Heart Association co-organised a conference on heart surgery.",
+])
+def test_co_organising_an_event_is_no_partnership(text):
+    assert extract_text(text).partnerships == []
+
+
+def test_co_organising_a_signing_keeps_the_signing():
+    facts = extract_text("Bệnh viện Bạch Mai phối hợp tổ chức lễ ký kết hợp tác với Bệnh viện Đa khoa tỉnh Hà Giang.")
+    assert [set(p.parties) for p in facts.partnerships] == [{"bach-mai", "bvdk-ha-giang"}]
