@@ -576,3 +576,11 @@ def test_co_organising_an_event_is_no_partnership(text):
 def test_co_organising_a_signing_keeps_the_signing():
     facts = extract_text("Bệnh viện Bạch Mai phối hợp tổ chức lễ ký kết hợp tác với Bệnh viện Đa khoa tỉnh Hà Giang.")
     assert [set(p.parties) for p in facts.partnerships] == [{"bach-mai", "bvdk-ha-giang"}]
+
+
+def test_a_visit_whose_last_step_is_a_gift_gives():
+    facts = extract_text("Đoàn công tác Đại sứ quán Ba Lan đã có chuyến thăm, làm việc và trao thiết bị y tế cho "
+                         "Bệnh viện Đa khoa tỉnh Hà Giang.")
+    assert [(p.supporter, p.recipient) for p in facts.partnerships] == [("x-dai-su-quan-ba-lan", "bvdk-ha-giang")]
+    assert extract_text("Đoàn công tác Đại sứ quán Ba Lan đã có chuyến thăm, làm việc tại Bệnh viện Đa khoa tỉnh "
+                        "Hà Giang.").partnerships == []

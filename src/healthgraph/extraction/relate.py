@@ -438,11 +438,15 @@ def _negative_first(cues: dict[str, list[int]]) -> bool:
     first_positive = min((p for c in _POSITIVE + ("dispatch",) for p in cues.get(c, ())), default=None)
     if first_positive is None:
         return True
-    # "đã thăm, trao tặng …", "thăm và tặng quà cho B": a visit that gives, gives
+    # "đã thăm, trao tặng …", "chuyến thăm, làm việc và trao thiết bị cho B": a visit that gives, gives
     giving = [p for c in ("support", "transfer") for p in cues.get(c, ())]
     # "A cử 3 bác sĩ xuống làm việc tại B": staff sent to work there, no visit
     sent_to = [t for t in cues.get("dispatch_to", ()) if any(d < t <= d + 10 for d in cues.get("dispatch", ()))]
-    framing = [n for n in cues["negative"] if not any(n < g <= n + 3 for g in giving)
+    gives = set(giving)  # a visit is followed by its gift, or by the next visit word that is ("thăm, làm việc và trao")
+    for n in reversed(cues["negative"]):
+        if any(n < g <= n + 3 for g in gives):
+            gives.add(n)
+    framing = [n for n in cues["negative"] if n not in gives
                and not any(t < n <= t + 2 for t in sent_to)]
     return bool(framing) and framing[0] < first_positive
 
