@@ -584,3 +584,18 @@ def test_a_visit_whose_last_step_is_a_gift_gives():
     assert [(p.supporter, p.recipient) for p in facts.partnerships] == [("x-dai-su-quan-ba-lan", "bvdk-ha-giang")]
     assert extract_text("Đoàn công tác Đại sứ quán Ba Lan đã có chuyến thăm, làm việc tại Bệnh viện Đa khoa tỉnh "
                         "Hà Giang.").partnerships == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tại lễ ký kết, ông Trần Văn A, Giám đốc Bệnh viện Nhi Trung ương, chia sẻ với những khó khăn của Bệnh viện Sản Nhi "
+    "Hà Giang.",
+    "Speaking at the signing ceremony, the director of Ha Giang General Hospital thanked the Hue Central Hospital "
+    "staff for their visit.",
+])
+def test_a_signing_named_as_the_setting_signs_nothing_in_the_sentence(text):
+    assert extract_text(text).partnerships == []
+
+
+def test_a_signing_in_its_setting_still_signs():
+    facts = extract_text("Tại lễ ký kết, Bệnh viện Bạch Mai và Bệnh viện Đa khoa tỉnh Hà Giang đã ký biên bản hợp tác.")
+    assert [set(p.parties) for p in facts.partnerships] == [{"bach-mai", "bvdk-ha-giang"}]
