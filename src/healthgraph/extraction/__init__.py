@@ -113,7 +113,7 @@ def extract_document(document: Document) -> DocumentFacts:
     mains = {kind: [o for o in prominent if o.kind == kind] for kind in ("hospital", "university")}
     main_party = next(iter(prominent), None)
     receiving = _in_receiving_countries(resolved, text, document.language)
-    sentence_mentions = []
+    sentence_mentions: list[list[tuple[int, Organisation]]] = []
     handed_to: list[Organisation] = []  # those the sentence before says something was given to, with no giver
     given_to, given_at = handed_to, 0  # the same, said in one of the sentences before, and which
     heads = None  # heads without a name, found on first need
@@ -162,10 +162,10 @@ def extract_document(document: Document) -> DocumentFacts:
             sentence_mentions.append(in_sentence)
             relations = relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
                                         receiving=receiving)
-            if group:
-                relations += [replace(r, **{side: other}) for r in relations for side in ("a", "b")
-                              if getattr(r, side) is group[0] for other in group[1:]
-                              if other is not (r.b if side == "a" else r.a)]
+            if group:  # each of the others is in the relations the first one is in
+                relations += [replace(r, a=other) if r.a is group[0] else replace(r, b=other)
+                              for r in relations if group[0] in (r.a, r.b) for other in group[1:]
+                              if other is not r.a and other is not r.b]
             if not relations and len(in_sentence) > 1 and tokens.words[i] in ("tai", "at") \
                     and in_sentence[0][0] == i + 1:
                 relations = hosted_gift(cues, in_sentence)
@@ -193,7 +193,8 @@ def extract_document(document: Document) -> DocumentFacts:
             if not relations and (giving := _lone_giver(cues, in_sentence)) is not None:
                 lone_giver, lone_giver_at = giving, number
             techniques = find_techniques(sentence.text, tokens.key[sentence.start:sentence.end]) \
-                if technique_hints.between(sentence.start, sentence.end) else []
+                if technique_hints.between(sentence.start, sentence.end) \
+                or field_hints.between(sentence.start, sentence.end) else []
             # "… từ các bệnh viện như A, B, Viện Huyết học …": a list item that is a name is no technique
             techniques = [t for t in techniques if not any(s <= sentence.start + t.start < e for s, e in spans)]
             if techniques and asked_or_surveyed(cues or cue_positions(all_cues, i, j)):

@@ -1089,7 +1089,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             i += 1
     if not heads:
         return
-    pieces = _split_pieces(words, heads, shapes, {position for position, _ in aliases})
+    pieces = _split_pieces(words, heads, shapes, frozenset(position for position, _ in aliases))
     whole = next(((start, position) for position, alias in aliases for start in range(position)
                   if _initials_of(words[start:position]) == alias and words[start].text[:1].isupper()), None)
     if whole is not None:  # "Tropical Health and Education Trust (THET)": the acronym spells the whole name
@@ -1276,7 +1276,7 @@ def _head_at_word(word, shapes: _Shapes) -> bool:
     return word.is_word and shapes.word_head(word.key) is not None
 
 
-def _split_pieces(words, heads, shapes: _Shapes, closed: set[int] = frozenset()) -> list[tuple[int, int]]:
+def _split_pieces(words, heads, shapes: _Shapes, closed: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Cut a run of capitalised words at the joins between names; ``closed``: the positions an
     acronym in brackets closed a name before ("… Development (USAID) and Pathfinder International")."""
     # "Director of the Hong Kong Centre": the part before the last "of" ahead of the first head holds no head

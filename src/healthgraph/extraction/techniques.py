@@ -100,7 +100,7 @@ _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhu
 _TRANSFERRED = re.compile(r"\b(?:chuyen giao|transferr?(?:ed|ing|s)?|ubertr|uberg)")
 # one of these stands in every match of _SINGLE: a sentence without any is not scanned
 _SINGLE_WORDS = ("huan luyen", "tap huan", "dao tao", "bang ", "chu de", "thuc hien thanh cong", "performed", "ersten",
-                 "verfahren", "master", "lern", "learn", "cach", "how to")
+                 "verfahren", "master", "lern", "learn", "huong dan", "how to")
 # English names a technique before its noun: "transfer laparoscopic surgery techniques to B"
 _NAMED_BEFORE_NOUN = re.compile(
     r"\b(?:transfer(?:s|red|ring)?|receiv(?:e|es|ed|ing)|master(?:s|ed|ing)?|learn(?:s|ed|t|ing)?|introduc(?:e|es|ed|ing)"
@@ -120,7 +120,7 @@ _END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")  # a stop before a space or th
 _TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|phuong phap|techni|verfahren|methoden|procedur|skills")
 TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "phuong phap", "techni", "verfahren", "methoden", "procedur", "huan luyen",
                    "tap huan", "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten",
-                   "master", "lern", "learn", "cach", "how to", "skills", "chuyen giao", "transfer",
+                   "master", "lern", "learn", "huong dan", "how to", "skills",
                    "bang phuong phap", "ho tro thuc hien", "huong dan thuc hien")
 # "hỗ trợ thực hiện 6 ca phẫu thuật, trong đó 4 ca A, B; 1 ca C": the procedures of the cases an upper
 # hospital helped with (not those a hospital did alone: "đã thực hiện 500 ca mổ")
@@ -282,7 +282,8 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     """
     key = key or fold_same_length(sentence)
     items: list[Item] = []
-    hint = TECHNIQUE_HINT.search(key)
+    # a technique word, or a field list after a transfer ("chuyển giao công nghệ … các lĩnh vực như: …")
+    hint = TECHNIQUE_HINT.search(key) or FIELD_HINT.search(key) and _TRANSFERRED.search(key)
     if not hint:
         return items
     # the list and verb patterns need a technique word: a list cue starts at one, a verb at most
