@@ -1251,7 +1251,12 @@ def _proper_end(words, a: int, b: int, shapes: _Shapes) -> int:
 def _compound_descriptor(token: _Token, shapes: _Shapes) -> bool:
     """"Medizintechnikkonzern", "Gesundheitsversorger": a compound that says what the body
     is; no part of its name ("Konzern" alone may be)."""
-    return token.is_word and any(token.key.endswith(d) and len(token.key) > len(d) + 2 for d in shapes.descriptors)
+    return token.is_word and _ends_in_descriptor(token.key)
+
+
+@lru_cache(maxsize=8192)  # asked of most capitalised words, and the same words come back
+def _ends_in_descriptor(key: str) -> bool:
+    return any(key.endswith(d) and len(key) > len(d) + 2 for d in _shapes().descriptors)
 
 
 def _compound(token: _Token, shapes: _Shapes) -> bool:
