@@ -265,3 +265,12 @@ def test_a_department_named_in_the_plural_belongs_to_its_hospital():
                                                  "Universitätsklinikums Jena und dem Klinikum Gera.")
     assert "Kliniken des Landkreises Lörrach" in names("Die Kliniken des Landkreises Lörrach kooperieren mit dem "
                                                        "Klinikum Gera.")
+
+
+def test_contracts_in_the_plural_sign_and_german_adjectives_name_one_body():
+    facts = extract_text("Ähnliche Verträge hat das Klinikum Gera bereits mit dem Harzklinikum Wernigerode sowie dem "
+                         "Krankenhaus in Köthen abgeschlossen.")
+    assert len(facts.partnerships) == 2 and all("x-klinikum-gera" in p.parties for p in facts.partnerships)
+    facts = extract_text("Das Mitteldeutsche Herzzentrum und das Klinikum Gera kooperieren. Ärzte des Mitteldeutschen "
+                         "Herzzentrums beraten das Klinikum Gera.")
+    assert {o.id for o in facts.organisations} == {"x-mitteldeutsche-herzzentrum", "x-klinikum-gera"}

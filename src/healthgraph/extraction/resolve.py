@@ -209,16 +209,21 @@ _GENITIVE_ENDINGS = (("krankenhauses", 2), ("hauses", 2), ("verbundes", 2), ("ne
                      ("klinikums", 1), ("spitals", 1), ("zentrums", 1), ("instituts", 1), ("vereins", 1))
 
 
-def _nominative(slugged: str) -> str:
-    """The id part of a name with its German head out of the genitive.
+# and its adjectives in any case ("Mitteldeutsches", "des Mitteldeutschen Herzzentrums")
+_ADJECTIVE_ENDING = re.compile(r"(?<=sch)(?:en|es|er|em)$")
 
-    >>> _nominative("klinikums-altenburger-land"), _nominative("schleizer-krankenhauses")
-    ('klinikum-altenburger-land', 'schleizer-krankenhaus')
+
+def _nominative(slugged: str) -> str:
+    """The id part of a name with its German head out of the genitive and its adjectives in
+    one form.
+
+    >>> _nominative("klinikums-altenburger-land"), _nominative("mitteldeutschen-herzzentrums")
+    ('klinikum-altenburger-land', 'mitteldeutsche-herzzentrum')
     """
     parts = slugged.split("-")
     for k, part in enumerate(parts):
         cut = next((n for ending, n in _GENITIVE_ENDINGS if part.endswith(ending)), 0)
-        parts[k] = part[:-cut] if cut else part
+        parts[k] = _ADJECTIVE_ENDING.sub("e", part[:-cut] if cut else part)
     return "-".join(parts)
 
 
