@@ -468,3 +468,9 @@ def test_a_team_operating_at_another_hospital_supports_it(text):
 
 def test_staff_operating_at_their_own_hospital_support_no_one():
     assert extract_text("Doctors at Ha Giang General Hospital performed 20 surgeries at the weekend.").partnerships == []
+
+
+def test_a_hospital_called_by_its_nationality_is_the_party_of_that_nationality():
+    facts = extract_text("Ha Giang General Hospital signed an agreement with Alder Hey Hospital in the UK on Monday. "
+                         "The British hospital will support the Vietnamese hospital in cardiac surgery.")
+    assert [(p.supporter, p.recipient) for p in facts.partnerships] == [("x-alder-hey-hospital", "bvdk-ha-giang")]

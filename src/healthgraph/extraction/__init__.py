@@ -30,6 +30,7 @@ from ..text import fold
 from .dates import TERM_WORDS, end_of_term, find_dates, find_term, find_validity, publication_date
 from .language import detect_language
 from .mentions import default_lexicon, find_mentions
+from .names import is_nationality
 from .normalise import normalise
 from .reader import read_documents
 from .relate import (KIND_PRIORITY, asked_or_surveyed, bare_heads, cue_positions, find_cues, hosted_gift, listed_after,
@@ -132,7 +133,7 @@ def extract_document(document: Document) -> DocumentFacts:
                     spans.append((m.start, m.end))
                 mention_index += 1
             i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
-            cues = cue_positions(all_cues, i, j) if in_sentence else {}
+            cues = cue_positions(all_cues, i, j) if in_sentence or mains["hospital"] or mains["university"] else {}
             if (mains["hospital"] or mains["university"]) and not cues.keys().isdisjoint(_RELATION_CUES):
                 present = {org.id for _, org in in_sentence}
                 if heads is None:
@@ -142,13 +143,18 @@ def extract_document(document: Document) -> DocumentFacts:
                         break
                     # the organisation the article names most that this sentence does not name; or, after a
                     # giving verb, the one it names that does not give ("A … and B supports the hospital": A)
-                    main = next((o for o in mains[kind] if o.id not in present), None) \
-                        or _named_receiver(mains[kind], in_sentence, cues, pos)
+                    # ("the British hospital" is the foreign one, "the Vietnamese hospital" one that is not)
+                    candidates = _of_nationality(mains[kind], [o for o in ranked if o.kind == kind],
+                                                 tokens.words[pos + 1] if pos + 1 < j else "")
+                    main = next((o for o in candidates if o.id not in present), None) \
+                        or _named_receiver(candidates, in_sentence, cues, pos)
                     if main is not None:
                         k = bisect_left([p for p, _ in in_sentence], pos)
                         in_sentence.insert(k, (pos, main))
                         spans.insert(k, tokens.char_span(pos, pos + 1))
-                        break
+                        present.add(main.id)
+                        if candidates is mains[kind]:
+                            break  # one bare head a sentence; but "the British hospital … the Vietnamese hospital": two
             if len(in_sentence) > 2:
                 in_sentence, spans = _without_speakers(in_sentence, spans, cues, tokens)
                 _join_comma_lists(in_sentence, spans, cues, text)
@@ -478,6 +484,23 @@ def _lone_giver(cues: dict[str, list[int]], in_sentence: list[tuple[int, Organis
             or vetoed(cues):
         return None
     return in_sentence[0][1]
+
+
+_NATIONAL = frozenset({"vietnamese", "vietnam"})
+
+
+def _of_nationality(prominent: list[Organisation], named: list[Organisation], word: str) -> list[Organisation]:
+    """What a head qualified by ``word`` can stand for: with a foreign nationality ("the British
+    hospital") the foreign ones of all those ``named``, with "Vietnamese" the others; without
+    one, the ``prominent`` (the same list)."""
+    if word in _NATIONAL:
+        return [o for o in named if o.tier != "foreign"]
+    if is_nationality((word,)) and word not in _LOCAL_WORDS or word in ("uk", "us", "foreign"):
+        return [o for o in named if o.tier == "foreign"]
+    return prominent
+
+
+_LOCAL_WORDS = frozenset({"local", "provincial", "rural", "regional", "partner"})
 
 
 def _named_receiver(candidates: list[Organisation], in_sentence: list[tuple[int, Organisation]],
