@@ -599,3 +599,14 @@ def test_a_signing_named_as_the_setting_signs_nothing_in_the_sentence(text):
 def test_a_signing_in_its_setting_still_signs():
     facts = extract_text("Tại lễ ký kết, Bệnh viện Bạch Mai và Bệnh viện Đa khoa tỉnh Hà Giang đã ký biên bản hợp tác.")
     assert [set(p.parties) for p in facts.partnerships] == [{"bach-mai", "bvdk-ha-giang"}]
+
+
+def test_a_gift_to_unnamed_hospitals_goes_to_those_the_next_sentence_names():
+    facts = extract_text("Samsung Electronics Vietnam on Tuesday handed over three ambulances to hospitals in Ha Giang. "
+                         "The vehicles were presented to Ha Giang General Hospital and Bac Me District Health Centre.")
+    assert {p.supporter for p in facts.partnerships} == {"samsung-vietnam"} and len(facts.partnerships) == 2
+
+
+def test_a_government_that_granted_money_to_a_hospital_supports_it():
+    facts = extract_text("The Japanese Government has granted 90,000 USD to Ha Giang General Hospital to buy equipment.")
+    assert [(p.supporter, p.recipient) for p in facts.partnerships] == [("x-japanese-government", "bvdk-ha-giang")]

@@ -480,8 +480,8 @@ def _lone_giver(cues: dict[str, list[int]], in_sentence: list[tuple[int, Organis
     "Theo đó, Công ty X đã tặng 2 máy phân tích" (the next sentence may say to whom)."""
     verbs = cues.get("support", []) + cues.get("transfer", [])
     orgs = {o.id: o for _, o in in_sentence}
-    if not verbs or len(orgs) != 1 or "to" in cues or "by" in cues or in_sentence[0][0] > min(verbs) \
-            or vetoed(cues):
+    # ("handed over three ambulances to hospitals in the province": a receiver, but not by name)
+    if not verbs or len(orgs) != 1 or "by" in cues or in_sentence[0][0] > min(verbs) or vetoed(cues):
         return None
     return in_sentence[0][1]
 
