@@ -274,3 +274,13 @@ def test_contracts_in_the_plural_sign_and_german_adjectives_name_one_body():
     facts = extract_text("Das Mitteldeutsche Herzzentrum und das Klinikum Gera kooperieren. Ärzte des Mitteldeutschen "
                          "Herzzentrums beraten das Klinikum Gera.")
     assert {o.id for o in facts.organisations} == {"x-mitteldeutsche-herzzentrum", "x-klinikum-gera"}
+
+
+@pytest.mark.parametrize("text", ["HCM City hospital, US university sign training deal",
+                                  "A Hanoi hospital signed a deal with a Japanese clinic."])
+def test_a_place_or_country_before_a_lower_case_head_names_no_one(text):
+    assert extract_text(text).organisations == []
+
+
+def test_a_proper_name_before_a_lower_case_head_is_a_name():
+    assert "Bundang Jesaeng hospital" in names("Bundang Jesaeng hospital signed an agreement with Cho Ray Hospital.")

@@ -623,6 +623,10 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, pro
                                    tier=head.tier))
     if k == i or is_nationality(words[k:i]):  # "the Vietnamese hospital" names no one
         return None
+    if head.template is None and not _is_proper(tokens, i) and (
+            k in provinces_at and provinces_at[k][0] == i or is_country(" ".join(words[k:i]))
+            or " ".join(words[k:i]) in ("us", "uk")):
+        return None  # "a Hanoi hospital", "HCM City hospital, US university sign deal": which one is not said
     if j < len(words) and words[j] in PROJECT_WORDS:  # "the Satellite Hospital Project": a programme
         return None
     province = None

@@ -1146,6 +1146,11 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         if all_weak and (not proper or " ".join(w.key for w in proper) in provinces
                          or " ".join(w.key for w in words[a:b]) in provinces):  # "HCM City" is a place
             continue
+        last_head = piece_heads[-1]
+        if not words[last_head[0]].cap and (" ".join(w.key for w in words[a:last_head[0]]) in provinces
+                                            or " ".join(w.key for w in proper) in shapes.countries
+                                            or all(w.key in shapes.plain_acronyms for w in proper)):
+            continue  # "a Hanoi hospital", "HCM City hospital, US university sign deal": which one is not said
         # ("the Korean Foundation for International Healthcare": two heads joined by "for" make a name)
         joined_heads = any(words[p].key in ("for", "of", "fur") for p in range(piece_heads[0][0], piece_heads[-1][0]))
         by_country = all(words[i].key in _NAMED_BY_COUNTRY for i, _, _ in piece_heads)
