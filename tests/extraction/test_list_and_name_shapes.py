@@ -284,3 +284,13 @@ def test_a_place_or_country_before_a_lower_case_head_names_no_one(text):
 
 def test_a_proper_name_before_a_lower_case_head_is_a_name():
     assert "Bundang Jesaeng hospital" in names("Bundang Jesaeng hospital signed an agreement with Cho Ray Hospital.")
+
+
+def test_two_proper_words_of_a_name_alone_after_it_are_that_body():
+    facts = extract_text("Children's Hospital 1 signed an agreement with Alder Hey Children's Hospital in Liverpool. "
+                         "Alder Hey will train nurses of Children's Hospital 1.")
+    assert [(p.supporter, p.recipient) for p in facts.partnerships] == [("x-alder-hey-children-s-hospital", "nhi-dong-1")]
+    # a place or a head word of the name is no short name
+    facts = extract_text("Ha Giang General Hospital signed with Alder Hey Children's Hospital. Children's Hospital "
+                         "nurses met in Ha Giang.")
+    assert len({o.id for o in facts.organisations}) == 2

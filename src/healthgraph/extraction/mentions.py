@@ -199,6 +199,8 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
         mentions = _with_shaped_names(mentions, tokens, lexicon)
     if use_gazetteer:
         mentions = _under_shared_head(mentions, tokens, lexicon)
+    if by_shape:
+        mentions = _short_forms(mentions, tokens, lexicon)
     skipped: list[tuple[int, int]] = []  # web addresses and titles, merged into disjoint spans
     for start, end in sorted(_url_spans(tokens.text, tokens.key) + _titles(tokens.text, tokens.key)):
         if skipped and start <= skipped[-1][1]:
@@ -257,6 +259,44 @@ def _under_shared_head(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
                     m.short = False
         result.extend(chain)
     return result
+
+
+# two capitalised words (or a hyphenated pair) standing alone: "Alder Hey", "MD Anderson", "Kerckhoff-Klinik"
+_PROPER_PAIR = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+[ \t][A-Z][\w’'-]+)(?![\w’'-]|[ \t]+[A-Z])")
+
+
+def _short_forms(mentions: list[Mention], tokens: TokenText, lexicon: Lexicon) -> list[Mention]:
+    """Two proper words of a name read by its shape, standing alone after it, are that body by
+    a short name: "University of Texas MD Anderson Cancer Center … MD Anderson will help",
+    "Alder Hey Children's Hospital … Alder Hey" (not a place, a country or a head word)."""
+    shaped = [m for m in mentions if m.known is None and m.template is None and m.kind != "organisation"
+              and m.surface.isascii()]
+    if not shaped:
+        return mentions
+    pairs: dict[str, Mention] = {}
+    for m in shaped:
+        words = [w for w in re.findall(r"[\w’'-]+", m.surface) if w[:1].isupper()]
+        for a, b in zip(words, words[1:]):
+            pair = f"{a} {b}"
+            key = fold(pair)
+            if key in lexicon.place_keys or is_country(key) or is_nationality(key.split()) \
+                    or any(next(iter(lexicon.heads.find_all(TokenText.of(w))), None) for w in (a, b)):
+                continue
+            pairs.setdefault(pair, m)
+    if not pairs:
+        return mentions
+    starts = [m.start for m in mentions]
+    added = []
+    for found in _PROPER_PAIR.finditer(tokens.text):
+        first = pairs.get(found.group(1))
+        if first is None or found.start() < first.end:
+            continue
+        k = bisect_right(starts, found.start())
+        if k and mentions[k - 1].end > found.start() or k < len(mentions) and mentions[k].start < found.end():
+            continue  # inside a name already read
+        added.append(Mention(found.start(), found.end(), found.group(1), first.kind, tier=first.tier,
+                             alias_of=first.surface))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _first_item(tokens: TokenText, lexicon: Lexicon, before: str, end: int) -> Mention | None:
