@@ -65,6 +65,7 @@ class BuildReport:
     quads: int = 0
     graphs: int = 0
     restarted: bool = False  # the store was left half-loaded by an interrupted build: it was started over
+    writes: int | None = None  # write requests sent to a SPARQL endpoint (none when nothing changed)
 
 
 def fact_subjects(fact_id: str) -> list[URIRef]:
@@ -77,7 +78,8 @@ def fact_subjects(fact_id: str) -> list[URIRef]:
 
 def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | None = None, kind: str | None = None,
           fresh: bool = False, on_error: Callable[[HealthgraphError], None] | None = None,
-          show_progress: bool = True, _store: RDFStore | None = None) -> BuildReport:
+          show_progress: bool = True, _store: RDFStore | None = None, sparql_endpoint=None,
+          graph_store: str | None = None, update_endpoint: str | None = None) -> BuildReport:
     """Ingest SOURCES (articles, curated files, or DocumentFacts) into the store at ``store``.
 
     Parameters
@@ -96,6 +98,16 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
         skipped; by default the error is raised.
     show_progress : bool
         Progress bar on a terminal.
+    sparql_endpoint : str or Endpoint, optional
+        Write into this SPARQL 1.1 endpoint (the user's own triple store, e.g. a Fuseki
+        dataset URL) instead of a store folder: each document's named graph with the Graph
+        Store Protocol, the shortcuts and overrides with SPARQL Update
+        (:mod:`healthgraph.rdf.sparql_store`). Credentials come from ``SPARQL_USER`` and
+        ``SPARQL_PASSWORD``/``SPARQL_PASSWORD_FILE`` (or an
+        :class:`~healthgraph.rdf.sparql_store.Endpoint`).
+    graph_store, update_endpoint : str, optional
+        Where the server takes Graph Store Protocol and SPARQL Update requests, when not at
+        ``sparql_endpoint`` (GraphDB: ``…/rdf-graphs/service`` and ``…/statements``).
 
     Returns
     -------
@@ -113,6 +125,17 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
     given = [s for s in sources if isinstance(s, DocumentFacts)]
     restarted = _store is None and store is not None and Path(store).is_dir() \
         and bool((store_meta(store, partial_ok=True) or {}).get("loading"))
+    remote = None
+    if sparql_endpoint is not None:
+        if store is not None or _store is not None:
+            raise HealthgraphError("build into a store folder or a SPARQL endpoint, not both")
+        from .sparql_store import Endpoint, SparqlStore, endpoint_settings
+
+        remote = SparqlStore(sparql_endpoint if isinstance(sparql_endpoint, Endpoint) else
+                             endpoint_settings(sparql_endpoint, update=update_endpoint, graph_store=graph_store))
+        if fresh:
+            remote.clear()
+        store, _store = remote.url, remote
     target = _store if _store is not None else open_store(store, kind=kind, create=True, fresh=fresh)
     report = BuildReport(None if store is None else str(store), target.kind, restarted=restarted)
 
@@ -134,8 +157,10 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
         else:
             ingest.incremental(all_facts)
         report.quads, report.graphs = target.counts()
+        if remote is not None:
+            report.writes = remote.writes
     finally:
-        if _store is None:
+        if _store is None or remote is not None:
             target.close()
     return report
 
