@@ -205,3 +205,24 @@ def test_basic_authentication_and_a_refused_write_loses_nothing(fuseki_with_auth
     answer = cli("query", "dependants", "-p", "hospital=bach-mai", "--backend", "sparql", "--endpoint", url,
                  "--format", "json")
     assert {r["dependant"] for r in json.loads(answer.stdout)} == {"bvdk-lai-chau", "bvdk-son-la"}
+
+
+@pytest.mark.parametrize("batch", [1, 3])
+def test_graphs_are_replaced_one_put_each_or_in_batches(sparql_endpoint, batch):
+    graphs = [URIRef(f"https://w3id.org/healthgraph/id/document/batch-test-{i}") for i in range(5)]
+    triples = {g: {(URIRef(f"http://example.org/s{i}"), URIRef("http://example.org/p"), Literal(f'"{i}"\n{g}'))}
+               for i, g in enumerate(graphs)}
+    with SparqlStore(sparql_endpoint, batch_documents=batch) as store:
+        for g in graphs:
+            assert store.replace_graph(g, triples[g]) == triples[g]
+        store.flush()
+        assert store.writes == (5 if batch == 1 else 2)  # batches of 3 and 2
+        for g in graphs:
+            assert store.graph_triples(g) == triples[g]
+            assert store.replace_graph(g, triples[g]) == set()  # unchanged: nothing sent
+        store.flush()
+        assert store.writes == (5 if batch == 1 else 2)
+        for g in graphs:
+            store.replace_graph(g, set())  # an emptied graph is no graph
+        store.flush()
+        assert not set(graphs) & set(store.graphs())

@@ -156,9 +156,10 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
                 ingest.bulk(all_facts, target, kept_in)
         else:
             ingest.incremental(all_facts)
-        report.quads, report.graphs = target.counts()
         if remote is not None:
+            remote.flush()
             report.writes = remote.writes
+        report.quads, report.graphs = target.counts()
     finally:
         if _store is None or remote is not None:
             target.close()

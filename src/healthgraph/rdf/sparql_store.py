@@ -8,12 +8,18 @@ graph, the reference graph, the derived shortcuts, curated overrides), and
 
 How it writes, so that a failed write loses nothing already stored:
 
-* a document's graph is replaced with one Graph Store Protocol ``PUT`` of its N-Triples
-  (the server swaps the graph in one transaction), and only when it differs from what the
-  endpoint holds (one ``GET`` of the old graph, only for graphs that exist): building the
+* a document's graph is rewritten only when it differs from what the endpoint holds (one
+  Graph Store Protocol ``GET`` of the old graph, only for graphs that exist): building the
   same sources twice sends no write at all;
+* changed graphs are replaced in batches of up to :data:`BATCH_DOCUMENTS` documents, each
+  batch one SPARQL Update request (``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }``
+  per document), which the server applies as one transaction (SPARQL 1.1 Update asks
+  services to treat a request atomically; Fuseki runs it in one TDB2 write transaction): a
+  batch that fails leaves every graph as it was. One transaction per document costs ~20 ms
+  on Fuseki (its commit), a batch of 100 ~4 ms per document. ``batch_documents=1`` sends one
+  Graph Store Protocol ``PUT`` per document instead (the server swaps the graph atomically);
 * the shortcuts and curated overrides are small differences sent as one SPARQL Update
-  request (``DELETE DATA … ; INSERT DATA …``), which a SPARQL 1.1 server applies as a whole.
+  request (``DELETE DATA … ; INSERT DATA …``).
 
 Terms are serialised by pyoxigraph's N-Triples serialiser (never by formatting text), graph
 IRIs in URLs are percent-encoded, and query parameters are bound as ``VALUES`` blocks of
@@ -40,7 +46,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlsplit
 
 from rdflib import BNode, Literal, URIRef
 
@@ -52,6 +58,8 @@ from .values_blocks import bind_as_values
 
 OWN_GRAPHS = "https://w3id.org/healthgraph/"  # the graphs healthgraph writes (documents, reference, derived)
 TIMEOUT = 120.0  # seconds for one HTTP request
+BATCH_DOCUMENTS = 100  # changed document graphs written per SPARQL Update request (one transaction)
+BATCH_TRIPLES = 50_000  # ... or fewer, when they hold this many triples
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _PREFIX_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
 
@@ -252,8 +260,11 @@ class SparqlStore(RDFStore):
 
     kind = "sparql"
 
-    def __init__(self, endpoint: Endpoint | str | None = None, read_only: bool = False, timeout: float = TIMEOUT):
+    def __init__(self, endpoint: Endpoint | str | None = None, read_only: bool = False, timeout: float = TIMEOUT,
+                 batch_documents: int = BATCH_DOCUMENTS):
         super().__init__(None, read_only)
+        self.batch_documents = max(1, batch_documents)
+        self._pending: dict[URIRef, set[tuple]] = {}  # graphs to replace with the next batch
         self.endpoint = endpoint if isinstance(endpoint, Endpoint) else endpoint_settings(endpoint)
         self.url = self.endpoint.query
         self._http = _Http(self.endpoint, timeout)
@@ -272,16 +283,32 @@ class SparqlStore(RDFStore):
             raise HealthgraphError(f"{self.url}: opened read-only")
         if not operations:
             return
-        body = urlencode({"update": " ;\n".join(operations)}).encode("utf-8")
-        self._http.request("POST", self.endpoint.update, body,
-                           {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"})
+        self._http.request("POST", self.endpoint.update, " ;\n".join(operations).encode("utf-8"),
+                           {"Content-Type": "application/sparql-update; charset=utf-8"})
         self.writes += 1
+
+    def flush(self) -> None:
+        """Write the graphs waiting for their batch, in one SPARQL Update request (one transaction)."""
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, {}
+        operations = []
+        for name, triples in pending.items():
+            operations.append(f"DROP SILENT GRAPH {_iri(name)}")
+            if triples:
+                operations.append(f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{ntriples(triples)}}} }}")
+        self._update(operations)
+        existing = self.existing_graphs()
+        for name, triples in pending.items():
+            (existing.add if triples else existing.discard)(name)
+        self.check_union()
 
     def _graph_url(self, name) -> str:
         separator = "&" if "?" in self.endpoint.graph_store else "?"
         return f"{self.endpoint.graph_store}{separator}graph={quote(str(name), safe='')}"
 
     def query(self, query, bindings=None) -> QueryResult:
+        self.flush()  # a query sees every graph written so far
         terms = {k: to_ox(v) for k, v in (bindings or {}).items()}
         text = bind_as_values(query, terms) if terms else query
         if terms and text is None:
@@ -290,10 +317,9 @@ class SparqlStore(RDFStore):
         assert text is not None
         declared = {m.group(1) or "" for m in _PREFIX_DECLARED.finditer(text)}
         prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p not in declared)
-        body = urlencode({"query": prologue + text}).encode("utf-8")
         status, ctype, data = self._http.request(
-            "POST", self.endpoint.query, body,
-            {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+            "POST", self.endpoint.query, (prologue + text).encode("utf-8"),
+            {"Content-Type": "application/sparql-query; charset=utf-8",
              "Accept": "application/sparql-results+json, application/n-triples;q=0.9"}, ok=(400,))
         if status == 400:
             raise HealthgraphError(f"SPARQL query failed at {self.url}: {' '.join(data.decode('utf-8', 'replace').split())[:500]}")
@@ -324,24 +350,38 @@ class SparqlStore(RDFStore):
         return set() if status == 404 else _parse_ntriples(data)
 
     def replace_graph(self, name, triples) -> set[tuple]:
+        """Make graph ``name`` hold ``triples``: nothing is sent when it does already; otherwise
+        the graph joins the next batch (:meth:`flush`), or, with ``batch_documents=1``, is PUT now."""
         name = URIRef(str(name))
         new = set(triples)
-        old = self.graph_triples(name) if name in self.existing_graphs() else set()
+        if name in self._pending:
+            old = self._pending[name]
+        else:
+            old = self.graph_triples(name) if name in self.existing_graphs() else set()
         old_keys, new_keys = {_key(t) for t in old}, {_key(t) for t in new}
         if old_keys == new_keys:
             return set()
-        if new:
+        if self.read_only:
+            raise HealthgraphError(f"{self.url}: opened read-only")
+        if self.batch_documents > 1:
+            self._pending[name] = new
+            if len(self._pending) >= self.batch_documents or \
+                    sum(map(len, self._pending.values())) >= BATCH_TRIPLES:
+                self.flush()
+        elif new:
             self._http.request("PUT", self._graph_url(name), ntriples(new).encode("utf-8"),
                                {"Content-Type": "application/n-triples; charset=utf-8"})
             self.existing_graphs().add(name)
+            self.writes += 1
+            self.check_union()
         else:
             self._http.request("DELETE", self._graph_url(name), ok=(404,))
             self.existing_graphs().discard(name)
-        self.writes += 1
-        self.check_union()
+            self.writes += 1
         return {t for t in old if _key(t) not in new_keys} | {t for t in new if _key(t) not in old_keys}
 
     def update_graph(self, name, remove, add) -> None:
+        self.flush()
         remove, add = set(remove), set(add)
         graph = _iri(name)
         operations = []
@@ -367,6 +407,7 @@ class SparqlStore(RDFStore):
 
     def clear(self) -> None:
         """Drop healthgraph's graphs (only those: the endpoint may hold other data), in one request."""
+        self._pending.clear()
         self._update([f"DROP SILENT GRAPH {_iri(g)}" for g in self.graphs()])
         self._existing = set()
 
@@ -412,4 +453,7 @@ class SparqlStore(RDFStore):
         raise HealthgraphError("the sparql store takes documents through `healthgraph build`, not bulk loads")
 
     def close(self) -> None:
+        """Release the connections. Graphs still waiting for their batch are not written: call
+        :meth:`flush` (or any query) first; ``build`` does."""
+        self._pending.clear()
         self._http.close()
