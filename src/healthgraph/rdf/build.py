@@ -150,6 +150,8 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
         gazetteer = default_gazetteer()
         facts_iter = iter_facts(paths, on_error=record, show_progress=show_progress) if paths else iter(())
         all_facts = progress(_chain(given, facts_iter), description="building graph", enabled=show_progress)
+        if remote is not None:
+            all_facts = _read_ahead(all_facts, remote)
         ingest = _Ingest(target, gazetteer, report, record)
         if kept_in is not None and isinstance(target, OxigraphStore) and target.is_empty():
             with loading(kept_in):
@@ -164,6 +166,20 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
         if _store is None or remote is not None:
             target.close()
     return report
+
+
+def _read_ahead(all_facts: Iterable[DocumentFacts], remote, size: int = 100):
+    """The documents as they come, with what the endpoint holds for each ``size`` of them read
+    in one query first (:meth:`~.sparql_store.SparqlStore.prefetch`)."""
+    chunk: list[DocumentFacts] = []
+    for facts in _chain(all_facts, [None]):
+        if facts is not None:
+            chunk.append(facts)
+            if len(chunk) < size:
+                continue
+        remote.prefetch(document_iri(f.document.id) for f in chunk)
+        yield from chunk
+        chunk = []
 
 
 def _chain(*iterables):
