@@ -196,7 +196,9 @@ class _Http:
             raise BackendUnavailable(f"{url} refused the request with {who} (HTTP {status}); set SPARQL_USER and "
                                      f"SPARQL_PASSWORD or SPARQL_PASSWORD_FILE")
         if not (200 <= status < 300 or status in ok):
-            raise HealthgraphError(f"{url}: HTTP {status} {response.reason}: {_first_line(data)}")
+            said = _first_line(data)
+            hint = " (is this the dataset's URL?)" if status in (404, 405) else ""
+            raise HealthgraphError(f"{url}: HTTP {status} {response.reason}{': ' + said if said else ''}{hint}")
         return status, response.getheader("Content-Type", "") or "", data
 
     def close(self) -> None:
