@@ -75,3 +75,41 @@ def test_reads_and_writes_take_their_own_transactions(db, driver_log):
     cypher("MATCH (t:Tmp) CALL (t) { DETACH DELETE t } IN TRANSACTIONS", uri=ROUTING)
     assert begins(driver_log) == []
     assert cypher("MATCH (t:Tmp) RETURN count(t) AS n", uri=ROUTING) == [{"n": 0}]
+
+
+def test_a_write_that_meets_a_deadlock_is_retried(db, caplog):
+    """A real transient error: another transaction holds node a and then asks for node b, while
+    healthgraph's statement holds b and waits for a. The server aborts healthgraph's transaction
+    (DeadlockDetected); the driver's managed transaction retries it, and it succeeds."""
+    import threading
+    import time
+
+    caplog.set_level(logging.WARNING, logger="neo4j")
+    db.execute_query("UNWIND ['a', 'b'] AS id CREATE (:LockTest {id: id})")
+    holding, outcome = threading.Event(), {}
+
+    def other():
+        with db.session() as session:
+            tx = session.begin_transaction()
+            tx.run("MATCH (n:LockTest {id: 'a'}) SET n.other = true").consume()
+            holding.set()
+            time.sleep(1.0)  # healthgraph's statement now holds b and waits for a
+            try:
+                tx.run("MATCH (n:LockTest {id: 'b'}) SET n.other = true").consume()
+                tx.commit()
+                outcome["other"] = "committed"
+            except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+                outcome["other"] = repr(exc)
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    holding.wait(10)
+    rows = cypher("MATCH (b:LockTest {id: 'b'}) SET b.ours = true WITH b "
+                  "MATCH (a:LockTest {id: 'a'}) SET a.ours = true RETURN count(*) AS n", uri=ROUTING)
+    thread.join(30)
+    assert rows == [{"n": 1}]
+    assert outcome.get("other") == "committed", outcome
+    retried = [r.getMessage() for r in caplog.records if "will be retried" in r.getMessage()]
+    assert retried and "DeadlockDetected" in retried[0]
+    both = cypher("MATCH (n:LockTest) RETURN n.id AS id, n.ours AS ours, n.other AS other ORDER BY id", uri=ROUTING)
+    assert both == [{"id": "a", "ours": True, "other": True}, {"id": "b", "ours": True, "other": True}]
