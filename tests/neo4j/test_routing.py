@@ -113,3 +113,16 @@ def test_a_write_that_meets_a_deadlock_is_retried(db, caplog):
     assert retried and "DeadlockDetected" in retried[0]
     both = cypher("MATCH (n:LockTest) RETURN n.id AS id, n.ours AS ours, n.other AS other ORDER BY id", uri=ROUTING)
     assert both == [{"id": "a", "ours": True, "other": True}, {"id": "b", "ours": True, "other": True}]
+
+
+def test_the_retry_time_comes_from_the_environment(monkeypatch):
+    from healthgraph.errors import HealthgraphError
+    from healthgraph.neo4j.connection import RETRY_TIME, retry_time
+
+    monkeypatch.delenv("NEO4J_RETRY_TIME", raising=False)
+    assert retry_time() == RETRY_TIME
+    monkeypatch.setenv("NEO4J_RETRY_TIME", "30")
+    assert retry_time() == 30.0
+    monkeypatch.setenv("NEO4J_RETRY_TIME", "soon")
+    with pytest.raises(HealthgraphError, match="NEO4J_RETRY_TIME='soon' is not a number of seconds"):
+        cypher("RETURN 1 AS ok", uri=ROUTING)
