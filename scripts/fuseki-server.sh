@@ -10,6 +10,7 @@
 # The dataset answers SPARQL queries, SPARQL Update and the Graph Store Protocol at
 # http://127.0.0.1:$FUSEKI_PORT/ds (also /ds/query, /ds/update, /ds/data); its default graph
 # is the union of its named graphs (tdb2:unionDefaultGraph), as healthgraph's queries expect.
+# A second dataset, /plain, keeps a default graph of its own (for the test of that check).
 #
 # Environment: FUSEKI_PORT (3030), FUSEKI_HEAP (1g), FUSEKI_START_TIMEOUT seconds (60),
 # FUSEKI_SERVER_PASSWORD (unset: no authentication; set: HTTP basic authentication, user
@@ -78,6 +79,15 @@ PREFIX tdb2:   <http://jena.apache.org/2016/tdb#>
 <#dataset> rdf:type tdb2:DatasetTDB2 ;
     tdb2:location "$DATA/tdb2" ;
     tdb2:unionDefaultGraph true .
+
+# /plain: a dataset whose default graph is a graph of its own, as in many stores; healthgraph
+# refuses to query it (its tests check the message)
+<#plain> rdf:type fuseki:Service ;
+    fuseki:name "plain" ;
+    fuseki:endpoint [ fuseki:operation fuseki:query ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:update ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:gsp-rw ] ;
+    fuseki:dataset [ rdf:type tdb2:DatasetTDB2 ; tdb2:location "$DATA/tdb2-plain" ] .
 TTL
 }
 

@@ -226,3 +226,15 @@ def test_graphs_are_replaced_one_put_each_or_in_batches(sparql_endpoint, batch):
             store.replace_graph(g, set())  # an emptied graph is no graph
         store.flush()
         assert not set(graphs) & set(store.graphs())
+
+
+def test_an_endpoint_whose_default_graph_is_not_the_union_is_refused(sparql_endpoint, corpus_facts):
+    """Fuseki's /plain dataset (scripts/fuseki-server.sh) keeps a default graph of its own, as many
+    stores do: healthgraph's queries would find nothing there, so the build and the backend say so."""
+    plain = sparql_endpoint.rsplit("/", 1)[0] + "/plain"
+    with pytest.raises(HealthgraphError, match="the default graph is not the union of the named graphs"):
+        build(corpus_facts, sparql_endpoint=plain, fresh=True, show_progress=False)
+    with pytest.raises(HealthgraphError, match=f"{plain}: the default graph is not the union"):
+        query("hubs", backend="sparql", endpoint=plain)
+    with SparqlStore(plain) as store:
+        store.clear()
