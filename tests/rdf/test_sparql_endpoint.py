@@ -238,3 +238,20 @@ def test_an_endpoint_whose_default_graph_is_not_the_union_is_refused(sparql_endp
         query("hubs", backend="sparql", endpoint=plain)
     with SparqlStore(plain) as store:
         store.clear()
+
+
+def test_sparql_asks_the_endpoint_with_parameters(sparql_endpoint, corpus_facts):
+    from healthgraph.rdf.sparql import sparql
+
+    build(corpus_facts, sparql_endpoint=sparql_endpoint, fresh=True, show_progress=False)
+    rows = sparql(DEPENDENTS, endpoint=sparql_endpoint, params={"hospital": "Bạch Mai"})
+    assert [r["dependent"].rsplit("/", 1)[1] for r in rows] == ["bvdk-lai-chau", "bvdk-son-la"]
+    assert sparql("ASK WHERE { ?s hg:supports ?o }", endpoint=sparql_endpoint) is True
+    with pytest.raises(HealthgraphError, match="no organisation of that name"):
+        sparql(DEPENDENTS, endpoint=sparql_endpoint, params={"hospital": '<x> } ; DROP ALL ; #'})
+    hostile = sparql("SELECT ?o WHERE { ?o rdfs:label ?text }", endpoint=sparql_endpoint,
+                     params={"text": '" } } ; DROP ALL ; #'})
+    assert hostile == []  # a value, bound as a literal: no rows, and nothing dropped
+    assert endpoint_quads(sparql_endpoint)
+    with pytest.raises(HealthgraphError, match="SERVICE"):
+        sparql("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", endpoint=sparql_endpoint)

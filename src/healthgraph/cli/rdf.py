@@ -69,25 +69,29 @@ def build(sources, store, kind, sparql_endpoint, graph_store, update_endpoint, s
 
 @main.command()
 @click.argument("query")
-@click.option("--store", required=True, type=click.Path(file_okay=False), help="store built by `healthgraph build`")
+@click.option("--store", type=click.Path(file_okay=False), help="store built by `healthgraph build`")
+@click.option("--endpoint", metavar="URL", default=None,
+              help="ask this SPARQL endpoint (written by `build --sparql-endpoint`) instead of --store; "
+                   "credentials from SPARQL_USER and SPARQL_PASSWORD or SPARQL_PASSWORD_FILE")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="bind ?NAME: text (a name, alias or id for an organisation or province parameter), "
                    "<iri> or hgid:… for an IRI; repeatable")
 @click.option("--allow-service", "allow_service", multiple=True, metavar="URL",
               help="an endpoint a SERVICE clause may call (none by default); repeatable")
 @format_option
-def sparql(query, store, params, allow_service, fmt):
+def sparql(query, store, endpoint, params, allow_service, fmt):
     """Run a SPARQL QUERY (text, .rq file or shipped query name) on the store.
 
     \b
     Examples:
       healthgraph sparql 'SELECT ?h WHERE { ?h a hg:Hospital }' --store kg/
       healthgraph sparql dependants --store kg/ --param hospital="Bạch Mai" --format json
+      healthgraph sparql hubs --endpoint http://127.0.0.1:3030/ds
     """
     from ..output import emit
     from ..rdf.sparql import sparql as run
 
-    result = run(query, store=store, params=list(params), allow_service=allow_service)
+    result = run(query, store=store, params=list(params), allow_service=allow_service, endpoint=endpoint)
     if isinstance(result, bool):
         emit([{"result": result}], ["result"], fmt)
         if not result:
