@@ -141,7 +141,9 @@ def test_bad_endpoint_options_are_one_line_errors(tmp_path, sparql_endpoint):
     cases = {("--sparql-endpoint", "ftp://127.0.0.1/ds"): "not an http:// or https:// URL",
              ("--sparql-endpoint", "http://admin:secret@127.0.0.1:3030/ds"): "credentials do not go in the URL",
              ("--sparql-endpoint", sparql_endpoint, "--store", str(tmp_path / "kg")): "one of them",
-             (): "one of them"}
+             (): "one of them",
+             ("--store", str(tmp_path / "kg"), "--graph-store", sparql_endpoint): "go with --sparql-endpoint",
+             ("--sparql-endpoint", sparql_endpoint, "--backend", "memory"): "its own server"}
     for extra, message in cases.items():
         result = cli("build", str(yaml), *extra, check=False)
         assert result.returncode == 1 and message in result.stderr, (extra, result.stderr)

@@ -44,6 +44,11 @@ def build(sources, store, kind, sparql_endpoint, graph_store, update_endpoint, s
 
     if (store is None) == (sparql_endpoint is None):
         raise HealthgraphError("say where to build: --store DIR or --sparql-endpoint URL (one of them)")
+    if sparql_endpoint is None and (graph_store or update_endpoint or sparql_user or sparql_password_file):
+        raise HealthgraphError("--graph-store, --update-endpoint, --sparql-user and --sparql-password-file go with "
+                               "--sparql-endpoint")
+    if sparql_endpoint is not None and kind is not None:
+        raise HealthgraphError("--backend chooses the kind of a store folder; a SPARQL endpoint is its own server")
     endpoint = None
     if sparql_endpoint is not None:
         from ..rdf.sparql_store import endpoint_settings
