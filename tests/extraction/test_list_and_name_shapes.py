@@ -295,3 +295,11 @@ def test_two_proper_words_of_a_name_alone_after_it_are_that_body():
                          "Hai Phong visited Ha Giang.")
     assert {o.id for o in facts.organisations} == {"bvdk-ha-giang", "x-hai-phong-heart-foundation-hospital"}
     assert all(o.mentions.count("Hai Phong") == 0 for o in facts.organisations)
+
+
+def test_a_branch_with_its_short_name_in_brackets_gives_with_its_partner():
+    facts = extract_text("South Korea's Doosan Enerbility Vietnam (Doosan Vina), in co-operation with Chung Ang "
+                         "University Hospital (CAU), have donated a medical equipment package to the Ha Giang General "
+                         "Hospital.")
+    assert {p.supporter for p in facts.partnerships} == {"x-doosan-enerbility-vietnam",
+                                                        "x-chung-ang-university-hospital"}

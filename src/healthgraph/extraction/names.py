@@ -1613,14 +1613,23 @@ def _vietnam_branches(text: str, taken: _Taken, places: frozenset[str]) -> list[
         # one or two capitalised words, right after a marker
         n = next((n for n in (1, 2) if len(words) > n and words[-n - 1].lower().lstrip("(") in _BRANCH_MARKERS
                   and all(w[:1].isupper() for w in words[-n:])), None)
+        alias = _BRACKETED_ALIAS.match(text, country.end())
+        if n is None and alias:
+            # "Doosan Enerbility Vietnam (Doosan Vina)": a branch with its short name in brackets
+            n = next((n for n in (3, 2, 1) if len(words) >= n and all(w[:1].isupper() for w in words[-n:])
+                      and not is_country(fold(words[-n])) and not words[-n].endswith(("'s", "’s"))), None)
         if n is None:
             continue
         start = country.start() - 1 - len(" ".join(words[-n:]))
         brand = fold(text[start:country.start() - 1])
         if brand in _PLACE_WORDS or is_country(brand) or brand in places or taken.overlaps(start, country.end()):
             continue
-        found.append(NamedSpan(start, country.end(), text[start:country.end()], "company", ()))
+        found.append(NamedSpan(start, country.end(), text[start:country.end()], "company",
+                               (alias.group().strip(" \t()"),) if alias else ()))
     return found
+
+
+_BRACKETED_ALIAS = re.compile(r"[ \t]*\([A-Z][\w-]*(?:[ \t][A-Z][\w-]*){0,2}\)")
 
 
 _PLACE_WORDS = frozenset({"central", "north", "south", "northern", "southern", "east", "west", "rural", "urban",
