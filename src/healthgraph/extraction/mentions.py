@@ -371,7 +371,9 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
             continue
         shaped = Mention(named.start, named.end, named.surface, named.kind if named.kind in ORG_KINDS else "organisation",
                          aliases=named.aliases, alias_of=named.acronym_of)
-        for alias in named.aliases:  # "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)": GIZ is known
+        # "chính phủ Nhật Bản", "die japanische Regierung": a name the gazetteer knows, written in lower case
+        for alias in (named.surface, *named.aliases) if not named.surface[:1].isupper() else named.aliases:
+            # ("Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)": GIZ is known)
             alias_tokens = TokenText.of(alias)
             hit = next((v for a, b, v in lexicon.organisations.find_all(alias_tokens)
                         if a == 0 and b == len(alias_tokens.words)), None)

@@ -813,10 +813,16 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
         return None  # "Bà Nguyễn Thị A", not "Hội Thầy thuốc trẻ": a title, unless it begins a word of two
     if not tokens[k].cap and not any(t.text[:1].isupper() for t in proper):
         return None  # "tổ chức 6 lớp đào tạo": a lower-case head needs a capitalised name
-    if not tokens[k].cap and " ".join(t.key for t in tokens[j:last + 1]) in _places(provinces):
-        return None  # "hệ thống y tế Hà Nội", "bệnh viện Nhật Bản": a place's, no one organisation
+    if not tokens[k].cap and " ".join(t.key for t in tokens[j:last + 1]) in _places(provinces) \
+            and " ".join(t.key for t in tokens[k:j]) not in _NAMED_BY_PLACE:
+        return None  # "hệ thống y tế Hà Nội", "bệnh viện Nhật Bản": a place's, no one organisation (but
+        # "chính phủ Nhật Bản" is Japan's government)
     last = _without_country_suffix(tokens, j, last, shapes)
     return k, last + 1, kind, aliases
+
+
+# heads that a place or country alone names, even in lower case
+_NAMED_BY_PLACE = frozenset({"chinh phu", "dai su quan", "tong lanh su quan", "lanh su quan"})
 
 
 # clause words that no name holds (as written: folded, "dò" would be "do" and "khí" "khi")
