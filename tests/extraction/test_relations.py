@@ -610,3 +610,10 @@ def test_a_gift_to_unnamed_hospitals_goes_to_those_the_next_sentence_names():
 def test_a_government_that_granted_money_to_a_hospital_supports_it():
     facts = extract_text("The Japanese Government has granted 90,000 USD to Ha Giang General Hospital to buy equipment.")
     assert [(p.supporter, p.recipient) for p in facts.partnerships] == [("gov-japan", "bvdk-ha-giang")]
+
+
+def test_a_german_subject_list_gives_together():
+    facts = extract_text("Der Verbund Evangelisches Klinikum Gera und das Bethesda Krankenhaus haben an das Krankenhaus "
+                         "in Schytomyr intensivmedizinische Technik gespendet.")
+    assert {p.supporter for p in facts.partnerships} == {"x-verbund-evangelische-klinikum-gera", "x-bethesda-krankenhaus"}
+    assert {p.recipient for p in facts.partnerships} == {"x-krankenhaus-in-schytomyr"}

@@ -716,7 +716,9 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         b < min(giving) for b in cues.get("by", [])) and not any(
         min(giving) < o <= min(giving) + 3 for o in cues.get("of", []) + cues.get("by", [])) else None
     # (not a passive's subject, "B được A hỗ trợ", nor the one who praises "sự hỗ trợ của A")
-    givers = _distinct([(0, o) for o in [giver] + sources + [subject] if o is not None
+    # "Der Verbund A und das B haben an das C … gespendet": the subject's whole list gives
+    with_subject = listed_after(mentions, mentions[0][0] - 1, joins) if subject is not None else []
+    givers = _distinct([(0, o) for o in [giver] + sources + [subject] + with_subject if o is not None
                         and o.id not in {t.id for t in takers}])
     return [Relation(g, t, kind, g, True) for g in givers for t in _distinct([(0, o) for o in takers])
             if t.id != g.id]
