@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from . import SkippedSources, main
+from . import SkippedSources, dask_option, main
 from ..errors import one_line
 
 
@@ -15,7 +15,8 @@ from ..errors import one_line
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True,
               help="json: the documented extraction contract; table: partnerships for people")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="worker processes (0 = one per core)")
-def extract_command(paths, fmt, jobs):
+@dask_option
+def extract_command(paths, fmt, jobs, dask):
     """Extract organisations, partnerships and techniques from articles (text, HTML, JSONL).
 
     Bad files are reported on stderr, one line each, and skipped; the exit status is 0
@@ -25,8 +26,10 @@ def extract_command(paths, fmt, jobs):
     from ..extraction import extract
     from ..output import emit
 
+    if dask and jobs != 1:
+        raise click.UsageError("--jobs and --dask exclude each other: with --dask the cluster's workers extract")
     skipped = SkippedSources()
-    results = extract(paths, jobs=jobs, on_error=skipped, show_progress=True)
+    results = extract(paths, jobs=jobs, on_error=skipped, show_progress=True, dask=dask)
     for facts in results:  # the article is kept; what a fault cost is said
         if facts.skipped:
             click.echo(one_line(f"Warning: {facts.document.path or facts.document.id}: {len(facts.skipped)} "

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from rdflib import URIRef
 
@@ -77,7 +77,7 @@ def fact_subjects(fact_id: str) -> list[URIRef]:
 
 def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | None = None, kind: str | None = None,
           fresh: bool = False, on_error: Callable[[HealthgraphError], None] | None = None,
-          show_progress: bool = True, _store: RDFStore | None = None) -> BuildReport:
+          show_progress: bool = True, dask: Any = None, _store: RDFStore | None = None) -> BuildReport:
     """Ingest SOURCES (articles, curated files, or DocumentFacts) into the store at ``store``.
 
     Parameters
@@ -96,6 +96,10 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
         skipped; by default the error is raised.
     show_progress : bool
         Progress bar on a terminal.
+    dask : distributed.Client or str, optional
+        Extract the articles on a Dask cluster (a client or the scheduler's address); each
+        document is stored as its partition comes back, and the store ends the same as after
+        a local build (see :mod:`healthgraph.cluster`).
 
     Returns
     -------
@@ -125,7 +129,7 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
     kept_in = getattr(target, "path", None)  # the store folder that keeps the facts (none in memory)
     try:
         gazetteer = default_gazetteer()
-        facts_iter = iter_facts(paths, on_error=record, show_progress=show_progress) if paths else iter(())
+        facts_iter = iter_facts(paths, on_error=record, show_progress=show_progress, dask=dask) if paths else iter(())
         all_facts = progress(_chain(given, facts_iter), description="building graph", enabled=show_progress)
         ingest = _Ingest(target, gazetteer, report, record)
         if kept_in is not None and isinstance(target, OxigraphStore) and target.is_empty():
