@@ -29,6 +29,7 @@ BENCHMARKS = {  # name -> (module, needs the Neo4j server)
     "queries": ("bench_queries", True),
     "viz": ("bench_viz", False),
     "fuzz": ("bench_fuzz", False),
+    "dask": ("bench_dask", False),
 }
 
 
