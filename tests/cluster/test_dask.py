@@ -117,6 +117,8 @@ def test_the_cli_on_dask_prints_the_json_of_a_local_run(tmp_path, client, monkey
                                         "--dask", client.scheduler.address])
     assert on_dask.exit_code == local.exit_code == 1  # the bad files were skipped and said
     assert on_dask.stdout == local.stdout and json.loads(local.stdout)["documents"]
+    facts, errors = run(["txt", "jl"])  # the streamed JSON is what json.dump writes of the whole result
+    assert local.stdout == json.dumps({"documents": facts, "errors": errors}, ensure_ascii=False, indent=1) + "\n"
 
 
 def contents(store_dir: Path):
