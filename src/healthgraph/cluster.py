@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 PARTITION_BYTES = 1 << 20  # about 250 typical articles: half a second of work, small next to a task's overhead
 MAX_FILES = 256  # files in one partition, however small
 CONNECT_SECONDS = 10
+WORKER_SECONDS = 60  # a scheduler with no worker yet (an adaptive cluster) is waited for this long
 
 Result = tuple[list["DocumentFacts"], list[str]]  # one file's (or byte range's) facts and error lines
 
@@ -130,6 +131,12 @@ def plan(files: Sequence[Path], partition_bytes: int = PARTITION_BYTES) -> list[
 def extract_on(dask: Dask, files: Sequence[Path]) -> tuple[Iterator[Result], int]:
     """The results of extracting ``files`` on the cluster, one per file or byte range in the
     order of ``files`` (as a local run gives them), and how many there will be."""
+    if files and not dask.client.nthreads():
+        try:
+            dask.client.wait_for_workers(1, timeout=WORKER_SECONDS)
+        except (TimeoutError, OSError):
+            raise HealthgraphError(f"the Dask scheduler at {dask.client.scheduler.address} has no workers "
+                                   f"(waited {WORKER_SECONDS:g} s)") from None
     partitions = _number_lines(dask, plan(files, dask.partition_bytes))
     total = sum(len(p.files) or 1 for p in partitions)
     return _results(dask, partitions), total

@@ -153,6 +153,15 @@ def test_an_unreachable_scheduler_is_one_line_naming_it(tmp_path, monkeypatch, f
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
+def test_a_scheduler_without_workers_is_one_line_not_a_wait_forever(tmp_path, monkeypatch):
+    monkeypatch.setattr(cluster, "WORKER_SECONDS", 1)
+    (tmp_path / "a.txt").write_text(ARTICLE.format(province="Sơn La"), encoding="utf-8")
+    with LocalCluster(n_workers=0, processes=True, dashboard_address=None, silence_logs=50) as empty:
+        result = CliRunner().invoke(main, ["extract", str(tmp_path), "--dask", empty.scheduler_address])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: the Dask scheduler at {empty.scheduler_address} has no workers (waited 1 s)\n"
+
+
 def test_jobs_and_dask_exclude_each_other(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(tmp_path), "--jobs", "2", "--dask", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2 and "--jobs and --dask exclude each other" in result.stderr

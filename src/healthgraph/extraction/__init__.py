@@ -31,7 +31,7 @@ from .dates import TERM_WORDS, end_of_term, find_dates, find_term, find_validity
 from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .normalise import normalise
-from .reader import JSONL_SUFFIXES, read_jsonl  # (byte ranges)
+from .reader import JSONL_SUFFIXES, read_jsonl
 from .reader import read_documents
 from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, hosted_gift, named_donors, passive_givers,
                      receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
