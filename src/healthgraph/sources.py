@@ -74,9 +74,11 @@ def is_answer_key(path: Path) -> bool:
     if path.suffix.lower() not in JSONL_SUFFIXES:
         return False
     try:
-        with open(path, encoding="utf-8-sig") as stream:
-            head = stream.read(_SNIFF_CHARS)
-        record = json.loads(next((line for line in head.splitlines() if line.strip()), ""))
+        with open(path, encoding="utf-8-sig") as stream:  # its first record only (a corpus may be gigabytes)
+            line, left = "", _SNIFF_CHARS
+            while left > 0 and not line.strip() and (line := stream.readline(left)):
+                left -= len(line)
+        record = json.loads(line)
     except (OSError, UnicodeDecodeError, ValueError):
         return False  # no recognisable key: read as articles, the reader says what is wrong
     return (isinstance(record, dict) and bool(ANSWER_KEY_FIELDS & record.keys())
