@@ -5,7 +5,8 @@
 Each benchmark module runs in its own process: one that fails or is not available yet
 shows up in the report as "not run: <reason>" and the others still run. ``--quick`` uses
 the smallest sizes (a few minutes); the full run takes about
-40 minutes on 2 cores (most of it building the 1M-edge graph into each backend; the fuzz target, 100,000 inputs, takes 8).
+40 minutes on 2 cores (most of it building the 1M-edge graph into each backend; the fuzz target, 100,000 inputs, takes 8;
+the Dask comparison, 6 to 12).
 The Neo4j benchmarks start the repository's server (scripts/neo4j-server.sh) on a Bolt
 port of their own (7689) and stop it afterwards; they never touch a server on 7687.
 """
@@ -29,6 +30,7 @@ BENCHMARKS = {  # name -> (module, needs the Neo4j server)
     "queries": ("bench_queries", True),
     "viz": ("bench_viz", False),
     "fuzz": ("bench_fuzz", False),
+    "dask": ("bench_dask", False),
 }
 
 

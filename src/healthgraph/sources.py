@@ -14,7 +14,7 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .errors import HealthgraphError, InputError, one_line
 from .model import Corpus, DocumentFacts
@@ -74,9 +74,11 @@ def is_answer_key(path: Path) -> bool:
     if path.suffix.lower() not in JSONL_SUFFIXES:
         return False
     try:
-        with open(path, encoding="utf-8-sig") as stream:
-            head = stream.read(_SNIFF_CHARS)
-        record = json.loads(next((line for line in head.splitlines() if line.strip()), ""))
+        with open(path, encoding="utf-8-sig") as stream:  # its first record only (a corpus may be gigabytes)
+            line, left = "", _SNIFF_CHARS
+            while left > 0 and not line.strip() and (line := stream.readline(left)):
+                left -= len(line)
+        record = json.loads(line)
     except (OSError, UnicodeDecodeError, ValueError):
         return False  # no recognisable key: read as articles, the reader says what is wrong
     return (isinstance(record, dict) and bool(ANSWER_KEY_FIELDS & record.keys())
@@ -109,13 +111,14 @@ def _raise(exc: HealthgraphError) -> None:
 
 
 def iter_facts(paths: Iterable[str | Path], on_error: Callable[[HealthgraphError], None] | None = None,
-               show_progress: bool = True) -> Iterator[DocumentFacts]:
-    """Yield the facts of every source; curated files come last so that they win."""
+               show_progress: bool = True, dask: Any = None) -> Iterator[DocumentFacts]:
+    """Yield the facts of every source; curated files come last so that they win. ``dask`` (a
+    ``distributed.Client`` or a scheduler address) extracts the articles on a Dask cluster."""
     from .extraction import extract_iter
     from .loaders.structured import load_structured
 
     articles, curated = split_sources(paths, on_error)
-    yield from extract_iter(articles, on_error=on_error, show_progress=show_progress)
+    yield from extract_iter(articles, on_error=on_error, show_progress=show_progress, dask=dask)
     for path in curated:
         try:
             yield from load_structured(path)

@@ -57,6 +57,9 @@ class SkippedSources:
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                              show_default=True, help="table for people, json or csv for programs")
 
+dask_option = click.option("--dask", metavar="SCHEDULER_ADDRESS", default=None,
+                           help="extract on a Dask cluster (e.g. tcp://host:8786; needs healthgraph[dask])")
+
 for _module in pkgutil.iter_modules(__path__):
     if not _module.name.startswith("_"):
         importlib.import_module(f"{__name__}.{_module.name}")

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from . import SkippedSources, format_option, main
+from . import SkippedSources, dask_option, format_option, main
 
 
 @main.command()
@@ -25,13 +25,16 @@ from . import SkippedSources, format_option, main
               help="file whose first line is the endpoint's password [default: $SPARQL_PASSWORD_FILE, $SPARQL_PASSWORD]")
 @click.option("--fresh", is_flag=True, help="empty the store first instead of updating it")
 @click.option("--quiet", "-q", is_flag=True, help="no progress bar")
+@dask_option
 def build(sources, store, kind, sparql_endpoint, graph_store, update_endpoint, sparql_user, sparql_password_file,
-          fresh, quiet):
+          fresh, quiet, dask):
     """Ingest SOURCES (articles, curated .yaml/.json/.csv) into the RDF store DIR.
 
     Incremental: each document replaces its own named graph; building twice changes
     nothing. Bad files are reported and skipped, and the rest is stored; the exit status
     says so to scripts: 0 all read, 1 some skipped, 2 none could be read (a path typo).
+    With --dask tcp://HOST:8786 the articles are extracted on a Dask cluster (its workers
+    must see the same files) and stored as they come back; the store ends the same.
 
     \b
     Examples:
@@ -58,7 +61,7 @@ def build(sources, store, kind, sparql_endpoint, graph_store, update_endpoint, s
         store = sparql_endpoint
     skipped = SkippedSources()
     report = run(list(sources), store=None if endpoint else store, kind=kind, fresh=fresh, on_error=skipped,
-                 show_progress=not quiet, sparql_endpoint=endpoint)
+                 show_progress=not quiet, sparql_endpoint=endpoint, dask=dask)
     skipped_note = f", {len(report.errors)} file(s) skipped" if report.errors else ""
     if report.restarted:
         click.echo(f"note: {store}: an earlier build was interrupted while loading it; the store was started over "

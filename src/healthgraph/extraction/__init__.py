@@ -13,11 +13,11 @@ import signal
 import threading
 from bisect import bisect_left, bisect_right
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import ahocorasick
 
@@ -32,6 +32,7 @@ from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .names import is_nationality
 from .normalise import normalise
+from .reader import JSONL_SUFFIXES, read_jsonl
 from .reader import read_documents
 from .relate import (KIND_PRIORITY, asked_or_surveyed, bare_heads, cue_positions, find_cues, hosted_gift, listed_after,
                      named_donors, passive_givers, receivers_named, relate_sentence, unnamed_giver, unnamed_partner,
@@ -629,9 +630,9 @@ def _activities(tokens: TokenText) -> list[str]:
     return [name for name in _ACTIVITY_CUES if name in found]
 
 
-def _read(path: Path, on_error) -> Iterator[Document]:
+def _read(path: Path, on_error, span: tuple[int, int | None, int] | None = None) -> Iterator[Document]:
     try:
-        for item in read_documents(path):
+        for item in read_jsonl(path, *span) if span else read_documents(path):
             if isinstance(item, InputError):
                 on_error(item)
             else:
@@ -640,9 +641,22 @@ def _read(path: Path, on_error) -> Iterator[Document]:
         on_error(exc)
 
 
-def _extract_path(path: str) -> tuple[list[DocumentFacts], list[str]]:
+def _extract_path(path: str, span: tuple[int, int | None, int] | None = None,
+                  root: str | None = None) -> tuple[list[DocumentFacts], list[str]]:
+    """The facts of one file and its error lines. ``span`` (start, end, newlines before start)
+    reads only the lines of a JSONL file that begin in bytes ``[start, end)``; a relative
+    ``path`` is found under ``root`` (the caller's working folder, for a Dask worker that has
+    another) and named as given, so evidence and errors read as in a local run."""
+    full = str(Path(root, path)) if root else path
+
+    def given(text: str) -> str:
+        return path + text[len(full):] if full != path and text.startswith(full) else text
+
     errors: list[str] = []
-    facts = [_safe_extract(doc, errors) for doc in _read(Path(path), lambda e: errors.append(str(e)))]
+    documents = _read(Path(full), lambda e: errors.append(given(str(e))), span)
+    if full != path:
+        documents = (replace(doc, path=given(doc.path or "")) for doc in documents)
+    facts = [_safe_extract(doc, errors) for doc in documents]
     return [f for f in facts if f is not None], errors
 
 
@@ -698,7 +712,7 @@ def _time_limit(seconds: float):
 
 def extract_iter(paths: Iterable[str | Path], *, jobs: int = 1,
                  on_error: Callable[[HealthgraphError], None] | None = None,
-                 show_progress: bool = False) -> Iterator[DocumentFacts]:
+                 show_progress: bool = False, dask: Any = None) -> Iterator[DocumentFacts]:
     """Yield the facts of every article under ``paths`` (files or folders).
 
     Parameters
@@ -712,6 +726,9 @@ def extract_iter(paths: Iterable[str | Path], *, jobs: int = 1,
         error is raised. Good files are processed either way.
     show_progress : bool
         Show a progress bar on a terminal.
+    dask : distributed.Client or str, optional
+        Extract on a Dask cluster instead (a client, or the scheduler's address; see
+        :mod:`healthgraph.cluster`): the same facts in the same order as a local run.
     """
     def fail(exc: HealthgraphError) -> None:
         if on_error is None:
@@ -724,17 +741,21 @@ def extract_iter(paths: Iterable[str | Path], *, jobs: int = 1,
 
     seen: dict[str, str] = {}  # document id -> where it was read: a second one is renamed, never overwrites
     results: Iterable[tuple[list[DocumentFacts], list[str]]]
-    if jobs <= 1 or len(files) < 2:
-        results = map(_extract_path, map(str, files))
-        for facts, errors in progress(results, total=len(files), description="extracting", enabled=show_progress):
-            for message in errors:
-                fail(_as_error(message))
-            yield from (_unique_id(f, seen, fail) for f in facts)
-        return
-    load_gazetteer()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = pool.map(_extract_path, map(str, files), chunksize=max(1, len(files) // (jobs * 8)))
-        for facts, errors in progress(results, total=len(files), description="extracting", enabled=show_progress):
+    with ExitStack() as stack:
+        total = len(files)
+        if dask is not None:
+            from ..cluster import connect, extract_on
+
+            cluster = connect(dask)
+            stack.callback(cluster.close)
+            results, total = extract_on(cluster, files)
+        elif jobs <= 1 or len(files) < 2:
+            results = map(_extract_path, map(str, files))
+        else:
+            load_gazetteer()
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs))
+            results = pool.map(_extract_path, map(str, files), chunksize=max(1, len(files) // (jobs * 8)))
+        for facts, errors in progress(results, total=total, description="extracting", enabled=show_progress):
             for message in errors:
                 fail(_as_error(message))
             yield from (_unique_id(f, seen, fail) for f in facts)
@@ -746,8 +767,13 @@ def _unique_id(facts: DocumentFacts, seen: dict[str, str], fail) -> DocumentFact
     document = facts.document
     where = document.path or document.id
     if document.id in seen:
-        new_id = f"{document.id}-{stable_id(where, length=8)}"
-        fail(InputError(where, f"document id '{document.id}' is taken by {seen[document.id]}: stored as '{new_id}'"))
+        file, _, line = where.rpartition(":")
+        if seen[document.id].rpartition(":")[0] == file and line.isdigit() and Path(file).suffix.lower() in JSONL_SUFFIXES:
+            new_id = f"{document.id}-{line}"  # a line of the same JSONL file: named by its line number
+            fail(InputError(where, f"id '{document.id}' repeats an earlier line: stored as '{new_id}'"))
+        else:
+            new_id = f"{document.id}-{stable_id(where, length=8)}"
+            fail(InputError(where, f"document id '{document.id}' is taken by {seen[document.id]}: stored as '{new_id}'"))
         facts = extract_document(replace(document, id=new_id))
     seen[facts.document.id] = where
     return facts
@@ -760,15 +786,16 @@ def _as_error(message: str) -> InputError:
 
 def extract(paths: Iterable[str | Path], *, jobs: int = 1,
             on_error: Callable[[HealthgraphError], None] | None = None,
-            show_progress: bool = False) -> list[DocumentFacts]:
-    """Extract the facts of every article under ``paths``; see :func:`extract_iter`.
+            show_progress: bool = False, dask: Any = None) -> list[DocumentFacts]:
+    """Extract the facts of every article under ``paths``; see :func:`extract_iter` (``dask``: a
+    ``distributed.Client`` or a scheduler address to extract on a Dask cluster).
 
     Examples
     --------
     >>> extract([])
     []
     """
-    return list(extract_iter(paths, jobs=jobs, on_error=on_error, show_progress=show_progress))
+    return list(extract_iter(paths, jobs=jobs, on_error=on_error, show_progress=show_progress, dask=dask))
 
 
 def resolve_name(name: str) -> Organisation | None:

@@ -154,6 +154,15 @@ def read_documents(path: str | Path) -> Iterator[Document | InputError]:
     'a'
     """
     path = Path(path)
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from read_jsonl(path)
+        return
+    data = _read_whole(path)
+    yield _document(path.stem, decode(data, path), path, html=path.suffix.lower() in HTML_SUFFIXES)
+
+
+def _read_whole(path: Path) -> bytes:
+    """The bytes of ``path``, refused over :data:`MAX_BYTES` (the size a file reports is not trusted)."""
     try:
         size = path.stat().st_size
         if size <= MAX_BYTES:
@@ -167,12 +176,7 @@ def read_documents(path: str | Path) -> Iterator[Document | InputError]:
                                    f"{MAX_BYTES // 2**20} MiB)")
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
-    text = decode(data, path)
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(text, path)
-        return
-    yield _document(path.stem, text, path, html=suffix in HTML_SUFFIXES)
+    return data
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -180,59 +184,134 @@ _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _STRING_FIELDS = ("id", "title", "url", "source", "lang", "language", "published_on", "date")
 
 
-def _read_jsonl(text: str, path: Path) -> Iterator[Document | InputError]:
-    """One document per line; a broken line is an error in its place. A field of the wrong
-    type or a date that is no date is dropped and said, lone surrogates are replaced and
-    said: the article itself is kept. A repeated id is made unique by its line number."""
-    seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"invalid JSON ({exc.msg})")
-            continue
-        if not isinstance(record, dict):
-            yield InputError(where, "a line must be a JSON object with a 'text' or 'html' field")
-            continue
-        body = record.get("text") or record.get("content")
-        html = record.get("html")
-        if isinstance(body, str):
-            is_html = False
-        elif isinstance(html, str):
-            body, is_html = html, True
+_HEAD_BYTES = 4096  # what every byte range reads of the file's start: its encoding, whether it is binary
+
+
+def read_jsonl(path: str | Path, start: int = 0, end: int | None = None,
+               newlines_before: int = 0) -> Iterator[Document | InputError]:
+    """The documents of a JSONL file, one per line; a broken line is an error in its place.
+
+    With ``start``/``end``, only the lines that begin in bytes ``[start, end)`` are read, so
+    that byte ranges cut anywhere read every line exactly once (a line cut by ``start``
+    belongs to the range before); ``newlines_before`` (the newlines in bytes ``[0, start)``,
+    see :func:`count_newlines`) numbers the lines as a whole-file read does. A line over
+    :data:`MAX_BYTES` is refused alone. UTF-8 lines are decoded one by one (a line in another
+    encoding is detected alone); a UTF-16 file has no byte ranges: the range at 0 reads it whole.
+
+    Raises
+    ------
+    InputError
+        The file cannot be opened, is binary, or holds no line (the range at 0 says so).
+    """
+    path = Path(path)
+    try:
+        stream = open(path, "rb")
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+    with stream:
+        head = stream.read(_HEAD_BYTES)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+            if start == 0:  # UTF-16 (its newlines are two bytes) or binary: the file as a whole
+                text = decode(_read_whole(path), path)
+                for number, line in enumerate(text.split("\n"), 1):
+                    if line.strip():
+                        yield from _jsonl_line(line, path, number)
+            return
+        number = newlines_before + 1
+        if start > 0:
+            stream.seek(start - 1)
+            if stream.read(1) != b"\n":  # the line cut by ``start`` is the range before's
+                number += _skip_line(stream)
         else:
-            yield InputError(where, "no 'text' or 'html' string field")
-            continue
-        problems = []
-        for name in _STRING_FIELDS:
-            value = record.get(name)
-            allowed = (str, int) if name == "id" else (str,)  # an id may be a number
-            if value is not None and (isinstance(value, bool) or not isinstance(value, allowed)):
-                problems.append(f"'{name}' is not a string (dropped)")
-                record[name] = None
-        for name in ("published_on", "date"):
-            if isinstance(record.get(name), str) and not _ISO_DATE.fullmatch(record[name].strip()):
-                problems.append(f"'{name}' is not a date YYYY[-MM[-DD]] (dropped)")
-                record[name] = None
-        if any(isinstance(v, str) and _SURROGATE.search(v) for v in [body] + [record.get(n) for n in _STRING_FIELDS]):
-            problems.append("lone surrogates replaced by U+FFFD")
-            body = _SURROGATE.sub("\ufffd", body)
-            record = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()}
-        doc_id = str(record.get("id") or f"{path.stem}-{number}")
-        if doc_id in seen:
-            problems.append(f"id '{doc_id}' repeats an earlier line: stored as '{doc_id}-{number}'")
-            doc_id = f"{doc_id}-{number}"
-        seen.add(doc_id)
-        try:
-            yield _document(doc_id, body, Path(where), html=is_html,
-                            title=record.get("title"), source=record.get("url") or record.get("source"),
-                            language=record.get("lang") or record.get("language"),
-                            published_on=record.get("published_on") or record.get("date"))
-        except InputError as exc:
-            yield exc
-            continue
-        if problems:
-            yield InputError(where, "; ".join(problems))
+            stream.seek(0)
+        offset, lines = stream.tell(), 0
+        while end is None or offset < end:
+            raw = stream.readline(MAX_BYTES + 1)
+            if not raw:
+                break
+            where = f"{path}:{number}"
+            if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+                _skip_line(stream)
+                yield InputError(where, f"line too large (over {MAX_BYTES:,} bytes, {MAX_BYTES // 2**20} MiB)")
+            elif raw.strip():
+                lines += 1
+                try:
+                    line = decode(raw[3:] if offset == 0 and raw.startswith(b"\xef\xbb\xbf") else raw, where)
+                except InputError as exc:
+                    yield exc
+                else:
+                    yield from _jsonl_line(line, path, number)
+            offset = stream.tell()
+            number += 1
+        if start == 0 and not lines and not stream.read(1):
+            raise InputError(path, "empty file")
+
+
+def _skip_line(stream) -> int:
+    """Read ``stream`` past the end of its current line; 1 if a newline was passed, else 0 (the end of the file)."""
+    while chunk := stream.readline(1 << 20):
+        if chunk.endswith(b"\n"):
+            return 1
+    return 0
+
+
+def count_newlines(path: str | Path, start: int, end: int) -> int:
+    """The newline bytes in bytes ``[start, end)`` of ``path`` (to number the lines of a byte range)."""
+    count = 0
+    with open(path, "rb") as stream:
+        stream.seek(start)
+        left = end - start
+        while left > 0 and (block := stream.read(min(left, 1 << 24))):
+            count += block.count(b"\n")
+            left -= len(block)
+    return count
+
+
+def _jsonl_line(line: str, path: Path, number: int) -> Iterator[Document | InputError]:
+    """The document of one JSONL line (numbered from 1). A field of the wrong type or a date
+    that is no date is dropped and said, lone surrogates are replaced and said: the article
+    itself is kept. A repeated id is made unique where ids are (:func:`healthgraph.extraction.extract_iter`)."""
+    where = f"{path}:{number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield InputError(where, f"invalid JSON ({exc.msg})")
+        return
+    if not isinstance(record, dict):
+        yield InputError(where, "a line must be a JSON object with a 'text' or 'html' field")
+        return
+    body = record.get("text") or record.get("content")
+    html = record.get("html")
+    if isinstance(body, str):
+        is_html = False
+    elif isinstance(html, str):
+        body, is_html = html, True
+    else:
+        yield InputError(where, "no 'text' or 'html' string field")
+        return
+    problems = []
+    for name in _STRING_FIELDS:
+        value = record.get(name)
+        allowed = (str, int) if name == "id" else (str,)  # an id may be a number
+        if value is not None and (isinstance(value, bool) or not isinstance(value, allowed)):
+            problems.append(f"'{name}' is not a string (dropped)")
+            record[name] = None
+    for name in ("published_on", "date"):
+        if isinstance(record.get(name), str) and not _ISO_DATE.fullmatch(record[name].strip()):
+            problems.append(f"'{name}' is not a date YYYY[-MM[-DD]] (dropped)")
+            record[name] = None
+    if any(isinstance(v, str) and _SURROGATE.search(v) for v in [body] + [record.get(n) for n in _STRING_FIELDS]):
+        problems.append("lone surrogates replaced by U+FFFD")
+        body = _SURROGATE.sub("\ufffd", body)
+        record = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()}
+    doc_id = str(record.get("id") or f"{path.stem}-{number}")
+    try:
+        yield _document(doc_id, body, Path(where), html=is_html,
+                        title=record.get("title"), source=record.get("url") or record.get("source"),
+                        language=record.get("lang") or record.get("language"),
+                        published_on=record.get("published_on") or record.get("date"))
+    except InputError as exc:
+        yield exc
+        return
+    if problems:
+        yield InputError(where, "; ".join(problems))

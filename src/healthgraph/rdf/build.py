@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from rdflib import URIRef
 
@@ -78,7 +78,7 @@ def fact_subjects(fact_id: str) -> list[URIRef]:
 
 def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | None = None, kind: str | None = None,
           fresh: bool = False, on_error: Callable[[HealthgraphError], None] | None = None,
-          show_progress: bool = True, _store: RDFStore | None = None, sparql_endpoint=None,
+          show_progress: bool = True, dask: Any = None, _store: RDFStore | None = None, sparql_endpoint=None,
           graph_store: str | None = None, update_endpoint: str | None = None) -> BuildReport:
     """Ingest SOURCES (articles, curated files, or DocumentFacts) into the store at ``store``.
 
@@ -98,6 +98,10 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
         skipped; by default the error is raised.
     show_progress : bool
         Progress bar on a terminal.
+    dask : distributed.Client or str, optional
+        Extract the articles on a Dask cluster (a client or the scheduler's address); each
+        document is stored as its partition comes back, and the store ends the same as after
+        a local build (see :mod:`healthgraph.cluster`).
     sparql_endpoint : str or Endpoint, optional
         Write into this SPARQL 1.1 endpoint (the user's own triple store, e.g. a Fuseki
         dataset URL) instead of a store folder: each document's named graph with the Graph
@@ -148,7 +152,7 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
     kept_in = getattr(target, "path", None)  # the store folder that keeps the facts (none in memory)
     try:
         gazetteer = default_gazetteer()
-        facts_iter = iter_facts(paths, on_error=record, show_progress=show_progress) if paths else iter(())
+        facts_iter = iter_facts(paths, on_error=record, show_progress=show_progress, dask=dask) if paths else iter(())
         all_facts = progress(_chain(given, facts_iter), description="building graph", enabled=show_progress)
         if remote is not None:
             all_facts = _read_ahead(all_facts, remote)
