@@ -617,3 +617,10 @@ def test_a_german_subject_list_gives_together():
                          "in Schytomyr intensivmedizinische Technik gespendet.")
     assert {p.supporter for p in facts.partnerships} == {"x-verbund-evangelische-klinikum-gera", "x-bethesda-krankenhaus"}
     assert {p.recipient for p in facts.partnerships} == {"x-krankenhaus-in-schytomyr"}
+
+
+def test_the_donor_of_a_partnership_supports_both_partners():
+    facts = extract_text("Seit 2017 sind das Klinikum Gera und das Krankenhaus in Bassar durch eine vom BMZ geförderte "
+                         "Klinikpartnerschaft verbunden.")
+    funded = {p.recipient for p in facts.partnerships if p.supporter == "x-bmz"}
+    assert funded == {"x-klinikum-gera", "x-krankenhaus-in-bassar"}

@@ -34,9 +34,9 @@ from .names import is_nationality
 from .normalise import normalise
 from .reader import JSONL_SUFFIXES, read_jsonl
 from .reader import read_documents
-from .relate import (KIND_PRIORITY, asked_or_surveyed, bare_heads, cue_positions, find_cues, hosted_gift, listed_after,
-                     named_donors, passive_givers, receivers_named, relate_sentence, unnamed_giver, unnamed_partner,
-                     unnamed_recipient, vetoed)
+from .relate import (KIND_PRIORITY, asked_or_surveyed, bare_heads, cue_positions, find_cues, funded_partners,
+                     hosted_gift, listed_after, named_donors, passive_givers, receivers_named, relate_sentence,
+                     unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
 from .resolve import in_brackets_after, known_organisation, resolve_mentions
 from .segment import Sentence, split_sentences
 from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss
@@ -206,6 +206,13 @@ def extract_document(document: Document) -> DocumentFacts:
             techniques = [t for t in techniques if not any(s <= sentence.start + t.start < e for s, e in spans)]
             if techniques and asked_or_surveyed(cues or cue_positions(all_cues, i, j)):
                 techniques = []  # "mong muốn … chuyển giao kỹ thuật X", "khảo sát …": asked for or surveyed, not given
+            if "cooperate" in cues and "support" in cues and in_sentence:
+                # "Die Partnerschaft wird vom BMZ gefördert": the donor of the pair the article has named
+                pair = next((p.parties for _, p, _ in best.values() if p.kind == "agreement"), ())
+                # (not a donor the sentence already relates: "Mit Unterstützung der X baut A gemeinsam mit B …")
+                related = {o.id for q in relations for o in (q.a, q.b)}
+                relations += [r for r in funded_partners(cues, in_sentence, [orgs[x] for x in pair if x in orgs])
+                              if r.a.id not in related]
             if relations or techniques:
                 evidence = evidence_of(sentence)
                 for rel in relations:

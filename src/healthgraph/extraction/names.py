@@ -1644,9 +1644,10 @@ _PLACE_WORDS = frozenset({"central", "north", "south", "northern", "southern", "
 
 # "das USZ", "des USB", "the WHO": a determiner before a short capital word makes it a name
 _SHORT_CAPITALS = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}(?![\w-])")  # the capitals first: rare, so cheap to find
-_DETERMINER_BEFORE = re.compile(r"(?:^|[^\w-])(?:[Dd](?:as|es|em|er|ie|en)|[Tt]he)[ \t]+$")
+_DETERMINER_BEFORE = re.compile(r"(?:^|[^\w-])(?:[Dd](?:as|es|em|er|ie|en)|[Tt]he|[Vv]om|[Bb]eim|[Zz]um)[ \t]+$")
 # what a determined acronym needs, looser (one class first, so one fast scan): most texts have none
-_DETERMINED_CAPITALS = re.compile(r"[DdTt](?:as|es|em|er|ie|en|he)[ \t]+\n?[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}(?![\w-])")
+_DETERMINED_CAPITALS = re.compile(r"(?:[DdTt](?:as|es|em|er|ie|en|he)|[Vv]om|[Bb]eim|[Zz]um)[ \t]+\n?"
+                                  r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}(?![\w-])")
 
 
 def _determined_acronyms(text: str, taken: _Taken, shapes: _Shapes, defined: set[str]

@@ -364,6 +364,25 @@ def _trained_where(cues: dict[str, list[int]], mentions: list[tuple[int, Organis
     return [Relation(t, trainee, "support", t, True) for t in trainers if t.id != trainee.id]
 
 
+def funded_partners(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],
+                    partners: Sequence[Organisation]) -> list[Relation]:
+    """A partnership funded by a donor: "A und B sind durch eine vom BMZ geförderte
+    Klinikpartnerschaft verbunden", "Die Partnerschaft wird vom BMZ gefördert", "The partnership
+    is funded by X", "Dự án hợp tác do X tài trợ": the donor supports each partner, those the
+    sentence lists or else ``partners``, the pair the document has named."""
+    if "cooperate" not in cues or "support" not in cues or vetoed(cues):
+        return []
+    markers = cues.get("by", []) + cues.get("from", [])
+    joins = set(cues.get("and", []))
+    funders = _distinct([(0, o) for m in markers for o in listed_after(mentions, m, joins)
+                         if next(p for p, x in mentions if x is o) - m <= 3])
+    if not funders:
+        return []
+    named = [o for o in _distinct(mentions) if o not in funders]
+    takers = named if len(named) >= 2 else list(partners)
+    return [Relation(f, t, "support", f, True) for f in funders for t in takers if f.id != t.id]
+
+
 def _operated_at(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]) -> list[Relation]:
     """"A team of doctors from A performed the first kidney transplant at B", "Ê kíp Bệnh viện A
     đã thực hiện ca ghép thận tại B", "Ärzte des A operierten im B": A's staff help B."""
