@@ -134,3 +134,180 @@ def test_two_german_bodies_that_build_something_together():
             "Grundlagen für ein Netzwerk.")
     assert names(text) == ["Zentrum für Herzmedizin Bad Tölz", "Medline GmbH"]
     assert {(a, b) for a, b, _ in pairs(text)} == {("Medline GmbH", "Zentrum für Herzmedizin Bad Tölz")}
+
+
+@pytest.mark.parametrize("owner", ["Ninh Binh's", "Ninh Binh province's", "Ninh Binh Province’s"])
+def test_a_province_owns_the_department_named_after_its_possessive(owner):
+    facts = extract_text(f"The Korea Foundation for Health handed over two ambulances to {owner} Department of Health.")
+    assert {o.id for o in facts.organisations} >= {"syt-ninh-binh"}
+    assert [p.supporter for p in facts.partnerships if "syt-ninh-binh" in p.parties] != []
+
+
+def test_a_government_named_by_its_nationality_is_a_party():
+    # a nationality before "hospital" names no one; before "Government" or "Embassy" it names the country's
+    assert "Australian Government" in names("The Australian Government funded the Ninh Binh General Hospital.")
+    assert "Japanese Embassy" in names("A grant of the Japanese Embassy rebuilt the Ninh Binh General Hospital.")
+    assert names("A Japanese hospital trained doctors of the Ninh Binh General Hospital.") == [
+        "Ninh Binh General Hospital"]
+
+
+@pytest.mark.parametrize("text", [
+    "Các bệnh viện Bạch Mai, Việt Đức và Chợ Rẫy đã chuyển giao kỹ thuật cho Bệnh viện Đa khoa tỉnh Hà Giang.",
+    "Bach Mai, Viet Duc and Cho Ray hospitals have transferred techniques to Ha Giang General Hospital.",
+])
+def test_short_names_under_one_head_are_hospitals(text):
+    facts = extract_text(text)
+    assert {(p.supporter, p.kind) for p in facts.partnerships} == {
+        (h, "transfer") for h in ("bach-mai", "viet-duc", "cho-ray")}
+
+
+def test_a_short_name_shares_the_head_of_the_name_it_is_listed_with():
+    facts = extract_text("The two hospitals, Cho Ray and Ha Giang General Hospital, signed a cooperation agreement.")
+    assert [set(p.parties) for p in facts.partnerships] == [{"cho-ray", "bvdk-ha-giang"}]
+    # without a head, a short name stays a place ("Bạch Mai" is also a street)
+    assert extract_text("Người dân phố Bạch Mai và Chợ Rẫy đến khám tại Bệnh viện Đa khoa tỉnh Hà Giang.").organisations \
+        == [o for o in extract_text("Người dân đến khám tại Bệnh viện Đa khoa tỉnh Hà Giang.").organisations]
+
+
+def test_a_verein_is_named_by_the_words_after_it_even_a_common_noun():
+    assert "Verein Partnerschaft Leben Weltweit" in names("Der Verein Partnerschaft Leben Weltweit schickt Betten.")
+    assert "Vereins Partnerschaft Leben Weltweit" in names("Mitglieder des Vereins Partnerschaft Leben Weltweit kamen.")
+
+
+def test_an_acronym_before_city_or_ward_is_no_body():
+    found = names("It is in line with the HCM City's goal and the GI ward of the Ha Giang General Hospital.")
+    assert "HCM" not in found and "GI" not in found and "Ha Giang General Hospital" in found
+    assert "UMC" in names("The UMC signed an agreement with the Ha Giang General Hospital.")
+
+
+def test_an_acquisition_is_no_partnership():
+    assert pairs("Singapore-based Lotus Group has agreed to acquire the Ha Giang International Hospital.") == set()
+    assert pairs("Der Konzern Medicorp erwirbt das Klinikum Hanau.") == set()
+
+
+@pytest.mark.parametrize("name", ["Bệnh viện Chấn thương chỉnh hình", "Bệnh viện Tai mũi họng",
+                                  "Bệnh viện Y học cổ truyền"])
+def test_a_speciality_written_in_lower_case_stays_in_the_name(name):
+    assert name in names(f"Quỹ Hy Vọng trao 200 triệu đồng cho {name} (100 ca mổ); Bệnh viện Nhi Đồng 3 và "
+                         f"Bệnh viện Quận 12.")
+
+
+def test_a_giver_named_without_receivers_gives_to_those_the_next_sentence_names():
+    facts = extract_text("Chiều 9/1, Ủy ban MTTQ tỉnh Hà Giang tiếp nhận thiết bị y tế. Theo đó, Công ty TNHH "
+                         "Thương mại Minh Long đã tặng 2 máy phân tích đông máu. Các thiết bị trên được phân bổ, "
+                         "trang bị cho Bệnh viện Đa khoa tỉnh Hà Giang và Bệnh viện Sản Nhi tỉnh Hà Giang.")
+    givers = {p.supporter for p in facts.partnerships if "bvdk-ha-giang" in p.parties}
+    assert len(givers) == 1 and "minh-long" in givers.pop()
+
+
+def test_a_university_named_general_in_lower_case_keeps_it():
+    assert "Trường Đại học Sức khỏe tổng hợp" in names("Bệnh viện An Phú ký kết với Trường Đại học Sức khỏe tổng hợp.")
+    assert names("Bệnh viện Bạch Mai tổng kết năm 2024.") == ["Bệnh viện Bạch Mai"]  # "tổng" alone closes nothing
+
+
+def test_a_speciality_hospital_of_the_province_left_unnamed_is_the_province_s():
+    facts = extract_text("Sở Y tế tỉnh Hà Giang bàn giao 2 máy thở cho Bệnh viện Sản - Nhi tỉnh. Hà Giang là tỉnh miền núi.")
+    assert "bv-san-nhi-ha-giang" in {o.id for o in facts.organisations}
+
+
+@pytest.mark.parametrize("name", ["Ärzte ohne Grenzen", "Engineers Without Borders", "Médecins Sans Frontières"])
+def test_a_body_named_by_the_borders_it_ignores(name):
+    assert name in names(f"{name} unterstützt das Provinzkrankenhaus in Quang Tri.")
+
+
+def test_a_signing_opened_by_mit_pairs_the_partner_with_the_subject_after_the_verb():
+    assert pairs("Mit dem Kantonsspital Olten hat das Spital Dornach einen Zusammenarbeitsvertrag abgeschlossen.") == {
+        ("Kantonsspital Olten", "Spital Dornach", None)}
+    # without a signing, "mit A" names partners of someone unnamed
+    assert pairs("Mit dem Kantonsspital Olten und dem Spital Dornach gibt es eine Zusammenarbeit.") == set()
+
+
+def test_an_acronym_in_brackets_closes_a_name_before_and():
+    assert names("The US Agency for International Development (USAID) and Pathfinder International handed over "
+                 "10 ventilators to the Ha Giang General Hospital.")[:2] == [
+        "US Agency for International Development", "Pathfinder International"]
+
+
+@pytest.mark.parametrize("donor, donor_id", [("Vingroup", "vingroup"), ("Viettel", "viettel"),
+                                             ("the Vietnam Red Cross Society", "vn-red-cross")])
+def test_national_donors_known_by_their_brand_alone(donor, donor_id):
+    facts = extract_text(f"Ha Giang General Hospital received a donation of medical supplies from {donor}.")
+    assert [(p.supporter, p.recipient) for p in facts.partnerships] == [(donor_id, "bvdk-ha-giang")]
+
+
+def test_a_plural_head_further_on_closes_a_list_of_short_names():
+    facts = extract_text("The project will provide training to the staff of three facilities – Bach Mai, Ha Giang "
+                         "district clinic and Cho Ray hospitals – in the first phase. JICA funds the project.")
+    assert {"bach-mai", "cho-ray"} <= {o.id for o in facts.organisations}
+
+
+def test_aid_to_a_government_and_equipment_given_to_the_hospitals_listed_before():
+    facts = extract_text(
+        "The handover of medical equipment for four hospitals including the National Lung Hospital, the Da Nang C "
+        "Hospital, the Ha Giang General Hospital and the Lao Cai General Hospital was held yesterday. This is a project "
+        "of the Japanese Government with non-refundable aid to the Vietnamese Government. The Japanese Government "
+        "bought 19 types of medical equipment which were given to the four hospitals in three phases.")
+    given = {p.recipient for p in facts.partnerships if p.supporter == "gov-japan"}  # the gazetteer's governments
+    assert given == {"phoi-trung-uong", "c-da-nang", "bvdk-ha-giang", "bvdk-lao-cai", "gov-vietnam"}
+
+
+def test_a_german_body_in_the_genitive_is_the_same_body():
+    facts = extract_text("Das Schleizer Krankenhaus ist ein Kooperationskrankenhaus des Thüringer "
+                         "Schlaganfallnetzwerkes. Ärzte des Schleizer Krankenhauses beraten sich mit dem Klinikum Gera.")
+    ids = {o.id for o in facts.organisations}
+    assert "x-schleizer-krankenhaus" in ids and "x-schleizer-krankenhauses" not in ids
+    assert [set(p.parties) for p in facts.partnerships][:1] == [{"x-schleizer-krankenhaus",
+                                                                "x-thuringer-schlaganfallnetzwerk"}]
+
+
+def test_a_department_named_in_the_plural_belongs_to_its_hospital():
+    assert "Universitätsklinikums Jena" in names("Der Verbund besteht aus den Neurologischen Kliniken des "
+                                                 "Universitätsklinikums Jena und dem Klinikum Gera.")
+    assert "Kliniken des Landkreises Lörrach" in names("Die Kliniken des Landkreises Lörrach kooperieren mit dem "
+                                                       "Klinikum Gera.")
+
+
+def test_contracts_in_the_plural_sign_and_german_adjectives_name_one_body():
+    facts = extract_text("Ähnliche Verträge hat das Klinikum Gera bereits mit dem Harzklinikum Wernigerode sowie dem "
+                         "Krankenhaus in Köthen abgeschlossen.")
+    assert len(facts.partnerships) == 2 and all("x-klinikum-gera" in p.parties for p in facts.partnerships)
+    facts = extract_text("Das Mitteldeutsche Herzzentrum und das Klinikum Gera kooperieren. Ärzte des Mitteldeutschen "
+                         "Herzzentrums beraten das Klinikum Gera.")
+    assert {o.id for o in facts.organisations} == {"x-mitteldeutsche-herzzentrum", "x-klinikum-gera"}
+
+
+@pytest.mark.parametrize("text", ["HCM City hospital, US university sign training deal",
+                                  "A Hanoi hospital signed a deal with a Japanese clinic."])
+def test_a_place_or_country_before_a_lower_case_head_names_no_one(text):
+    assert extract_text(text).organisations == []
+
+
+def test_a_proper_name_before_a_lower_case_head_is_a_name():
+    assert "Bundang Jesaeng hospital" in names("Bundang Jesaeng hospital signed an agreement with Cho Ray Hospital.")
+
+
+def test_two_proper_words_of_a_name_alone_after_it_are_that_body():
+    facts = extract_text("Children's Hospital 1 signed an agreement with Alder Hey Children's Hospital in Liverpool. "
+                         "Alder Hey will train nurses of Children's Hospital 1.")
+    assert [(p.supporter, p.recipient) for p in facts.partnerships] == [("x-alder-hey-children-s-hospital", "nhi-dong-1")]
+    # the name's place is no short name of it
+    facts = extract_text("Ha Giang General Hospital signed with the Hai Phong Heart Foundation Hospital. Nurses from "
+                         "Hai Phong visited Ha Giang.")
+    assert {o.id for o in facts.organisations} == {"bvdk-ha-giang", "x-hai-phong-heart-foundation-hospital"}
+    assert all(o.mentions.count("Hai Phong") == 0 for o in facts.organisations)
+
+
+def test_a_branch_with_its_short_name_in_brackets_gives_with_its_partner():
+    facts = extract_text("South Korea's Doosan Enerbility Vietnam (Doosan Vina), in co-operation with Chung Ang "
+                         "University Hospital (CAU), have donated a medical equipment package to the Ha Giang General "
+                         "Hospital.")
+    assert {p.supporter for p in facts.partnerships} == {"x-doosan-enerbility-vietnam",
+                                                        "x-chung-ang-university-hospital"}
+
+
+@pytest.mark.parametrize("text", ["Bệnh viện Đa khoa tỉnh Hà Giang nhận viện trợ không hoàn lại của chính phủ Nhật Bản.",
+                                  "The Japanese Government granted 90,000 USD to Ha Giang General Hospital.",
+                                  "Die japanische Regierung spendete dem Krankenhaus Ha Giang ein Röntgengerät."])
+def test_a_government_is_one_body_in_every_language(text):
+    facts = extract_text(text)
+    assert [p.supporter for p in facts.partnerships] == ["gov-japan"]

@@ -1,6 +1,8 @@
 """Relation shapes of real reports, on sentences written for these tests: satellites named by
 what they are called, staff sent to or coming from a hospital, gifts beside a partnership,
 and words whose folded spelling is another cue's."""
+import pytest
+
 from healthgraph.extraction import extract_text
 
 
@@ -370,3 +372,105 @@ def test_a_named_pair_then_the_two_parties_is_still_the_pair():
                            "of understanding to boost the partnership between the two parties.", language="en")
     assert {names for names, _, _ in relations} == {frozenset({"Lakeview Central Hospital",
                                                                 "Riverside Medical University"})}
+
+
+def test_german_staff_trained_at_a_place_are_supported_by_it():
+    # the verb last (passive) or second, the trainer marked by its place: "am", "im", "an der"
+    relations = _relations("Ärzte aus dem Krankenhaus Viet Tiep werden seit 2021 am Klinikum Kassel ausgebildet.")
+    assert relations == {(frozenset({"Krankenhaus Viet Tiep", "Klinikum Kassel"}), "support", "Klinikum Kassel")}
+    relations = _relations("Seit dem Frühjahr hospitieren im Klinikum Passau und im Herzzentrum Bad Krozingen "
+                           "Pflegekräfte aus dem Zentralkrankenhaus Hue.")
+    assert {supporter for _, _, supporter in relations} == {"Klinikum Passau", "Herzzentrum Bad Krozingen"}
+    assert all(any("Huế" in name for name in pair) for pair, _, _ in relations)  # the gazetteer's name
+    # where nobody is trained, a place names no giver
+    assert _relations("Ärzte aus dem Krankenhaus Viet Tiep besuchten am Montag das Klinikum Kassel.") == set()
+
+
+def test_a_transfer_to_the_doctors_of_a_hospital_is_a_transfer():
+    facts = extract_text("In 2019 the Ha Giang General Hospital transferred the robotic surgery technique to "
+                         "doctors of the Luang Prabang Provincial Hospital.")
+    assert [(p.kind, p.supporter) for p in facts.partnerships] == [("transfer", "bvdk-ha-giang")]
+
+
+def test_the_hospital_called_by_its_nationality_is_the_article_s_hospital():
+    facts = extract_text("Ha Giang General Hospital opened a new ward. KOICA has conducted numerous activities "
+                         "to support the Vietnamese hospital.")
+    assert [(set(p.parties), p.supporter) for p in facts.partnerships] == [({"koica", "bvdk-ha-giang"}, "koica")]
+
+
+def test_a_hospital_named_then_called_the_hospital_after_another_gives_receives():
+    # "with" before a country opens no list of givers; the head after the verb is the hospital named before
+    facts = extract_text("Doctors at Ha Giang General Hospital work hard. Ha Giang General Hospital has worked with "
+                         "Japan since 1990 and KOICA has conducted many activities to support the Vietnamese hospital.")
+    assert [(set(p.parties), p.supporter) for p in facts.partnerships] == [({"koica", "bvdk-ha-giang"}, "koica")]
+
+
+def test_the_host_who_invited_the_giver_receives():
+    for text in ("Nhận lời mời từ Bệnh viện Đa khoa tỉnh Luang Prabang, bác sĩ Bệnh viện Đa khoa tỉnh Hà Giang đã "
+                 "sang chuyển giao phương pháp phẫu thuật nội soi cắt ruột thừa.",
+                 "At the invitation of Luang Prabang Provincial Hospital, doctors of Ha Giang General Hospital "
+                 "transferred laparoscopic surgery techniques."):
+        facts = extract_text(text)
+        assert [p.supporter for p in facts.partnerships] == ["bvdk-ha-giang"]
+        assert facts.techniques != []  # "phương pháp" (method) names a technique like "kỹ thuật"
+
+
+def test_these_units_stand_for_all_those_listed_before():
+    facts = extract_text("Đó là Bệnh viện Đa khoa tỉnh Hà Giang, Trung tâm Y tế huyện Bắc Mê và Trung tâm Y tế huyện "
+                         "Vị Xuyên. Các đơn vị này đăng ký 30 khóa đào tạo. Việc tham gia là bệnh viện vệ tinh của "
+                         "Bệnh viện Tim Hà Nội sẽ giúp đội ngũ của các đơn vị này nâng cao trình độ.")
+    satellites = {p.parties[0] if p.parties[1] == "tim-ha-noi" else p.parties[1]
+                  for p in facts.partnerships if p.kind == "satellite" and p.supporter == "tim-ha-noi"}
+    assert len(satellites) == 3 and "bvdk-ha-giang" in satellites
+    facts = extract_text("Ha Giang General Hospital, Tuyen Quang General Hospital and Lao Cai General Hospital joined "
+                         "the programme. Cho Ray Hospital will support these hospitals in emergency care.")
+    assert {p.supporter for p in facts.partnerships} == {"cho-ray"} and len(facts.partnerships) == 3
+
+
+def test_these_units_name_no_one_when_the_sentence_names_one_of_them():
+    facts = extract_text("Bệnh viện Đa khoa tỉnh Hà Giang và Bệnh viện Đa khoa tỉnh Tuyên Quang họp bàn. Bệnh viện Đa "
+                         "khoa tỉnh Hà Giang cảm ơn sự hỗ trợ của các đơn vị này.")
+    assert facts.partnerships == []
+
+
+def test_a_go_between_is_no_party_and_hides_no_one_after_it():
+    for text in ("Với sự kết nối của Hội đồng hương Hà Giang tại Hà Nội, Công ty TNHH Minh Long tài trợ 01 máy xét "
+                 "nghiệm cho Bệnh viện Đa khoa tỉnh Hà Giang.",
+                 "Brokered by the Asia Foundation, Samsung Vietnam donated two ambulances to Ha Giang General Hospital."):
+        facts = extract_text(text)
+        assert len(facts.partnerships) == 1
+        assert "foundation" not in facts.partnerships[0].supporter and "hoi" not in facts.partnerships[0].supporter
+
+
+def test_the_team_of_a_hospital_after_a_guiding_verb_is_given_to():
+    facts = extract_text("Các chuyên gia của Bệnh viện Phụ sản Trung ương đã trực tiếp hướng dẫn kíp phẫu thuật của "
+                         "Bệnh viện Sản Nhi Lào Cai.")
+    assert [p.supporter for p in facts.partnerships] == ["phu-san-trung-uong"]
+
+
+def test_a_list_its_opener_announces_needs_no_and():
+    facts = extract_text("Năm 2023, Bệnh viện Đa khoa tỉnh Thanh Hóa đã tiếp nhận 12 kỹ thuật từ các bệnh viện tuyến "
+                         "trung ương như Bệnh viện Bạch Mai, Bệnh viện Việt Đức.")
+    assert {p.supporter for p in facts.partnerships} == {"bach-mai", "viet-duc"}
+
+
+@pytest.mark.parametrize("text", [
+    "A team of doctors from the Ha Giang General Hospital performed the first kidney transplant at Luang Namtha "
+    "Provincial Hospital.",
+    "Ê kíp bác sĩ Bệnh viện Đa khoa tỉnh Hà Giang đã thực hiện thành công ca ghép thận tại Bệnh viện Đa khoa tỉnh "
+    "Luang Namtha.",
+])
+def test_a_team_operating_at_another_hospital_supports_it(text):
+    facts = extract_text(text)
+    assert [p.supporter for p in facts.partnerships] == ["bvdk-ha-giang"]
+    assert len(facts.partnerships[0].parties) == 2
+
+
+def test_staff_operating_at_their_own_hospital_support_no_one():
+    assert extract_text("Doctors at Ha Giang General Hospital performed 20 surgeries at the weekend.").partnerships == []
+
+
+def test_a_hospital_called_by_its_nationality_is_the_party_of_that_nationality():
+    facts = extract_text("Ha Giang General Hospital signed an agreement with Alder Hey Hospital in the UK on Monday. "
+                         "The British hospital will support the Vietnamese hospital in cardiac surgery.")
+    assert [(p.supporter, p.recipient) for p in facts.partnerships] == [("x-alder-hey-hospital", "bvdk-ha-giang")]

@@ -40,3 +40,62 @@ def test_a_caption_credit_ends_its_line():
     wrapped = ("Bệnh viện Bạch Mai đã chuyển giao cho Bệnh viện Đa khoa tỉnh Phú Thọ kỹ thuật có ảnh hưởng\n"
                "lớn tới người bệnh trong tỉnh và các vùng lân cận theo đề án của Bộ Y tế.")
     assert "\n" not in normalise(wrapped)
+
+
+def test_english_names_the_technique_before_its_noun_or_after_master():
+    assert [i.name for i in find_techniques(
+        "Under the project, the Hue Central Hospital will transfer laparoscopic surgery techniques to three "
+        "provincial hospitals.")] == ["laparoscopic surgery"]
+    assert [i.name for i in find_techniques(
+        "The hospital has helped Ha Giang General Hospital master kidney transplantation.")] == ["kidney transplantation"]
+    # what is no procedure is no technique: "management techniques", "master the skills"
+    assert find_techniques("The hospital received new management techniques and helped them master the skills.") == []
+
+
+def test_what_staff_learn_to_perform_is_a_technique():
+    assert [i.name for i in find_techniques("Die Ärzte lernten von ihr, wie Arthroskopien des Kniegelenks "
+                                            "durchgeführt werden.")] == ["Arthroskopien des Kniegelenks"]
+    assert [i.name for i in find_techniques("The nurses learned how to perform peritoneal dialysis at the "
+                                            "Ha Giang General Hospital.")] == ["peritoneal dialysis"]
+    assert find_techniques("Sie lernten, wie das Krankenhaus organisiert wird.") == []
+
+
+def test_techniques_named_under_a_licence_are_still_named():
+    # a licence is no partnership, but the techniques it lets a hospital perform are named ones
+    facts = extract_text("Năm 2023, Bộ Y tế cấp phép cho Bệnh viện Đa khoa tỉnh Hà Giang triển khai kỹ thuật can "
+                         "thiệp mạch vành trong bệnh lý nhồi máu cơ tim, đặt máy tạo nhịp tạm thời.")
+    assert [t.name for t in facts.techniques] == ["can thiệp mạch vành", "đặt máy tạo nhịp tạm thời"]
+    assert facts.partnerships == []
+
+
+def test_a_clause_after_the_one_technique_named_is_no_technique():
+    assert [i.name for i in find_techniques("Bệnh viện Chợ Rẫy chuyển giao kỹ thuật tim mạch can thiệp và hỗ trợ "
+                                            "điều trị lần đầu tiên tại Bệnh viện Đa khoa tỉnh Hà Giang.")] == [
+        "tim mạch can thiệp"]
+    # a German compound cut short before "und" is no technique of its own
+    assert find_techniques("Die Ärzte schulen das Personal in der Notfall- und Geburtsmedizin.") == []
+
+
+def test_a_technique_named_again_is_one_transfer():
+    facts = extract_text("Bệnh viện Chợ Rẫy chuyển giao kỹ thuật tim mạch can thiệp cho Bệnh viện Đa khoa tỉnh Hà Giang. "
+                         "Lễ chuyển giao kỹ thuật tim mạch can thiệp diễn ra sáng 14/10.")
+    assert [(t.name, t.source, t.recipient) for t in facts.techniques] == [
+        ("tim mạch can thiệp", "cho-ray", "bvdk-ha-giang")]
+
+
+def test_what_experts_teach_others_how_to_do_is_a_technique():
+    assert [i.name for i in find_techniques("Các chuyên gia đã hướng dẫn các bác sĩ ở Bệnh viện Đa khoa huyện Bắc Hà "
+                                            "cách dẫn lưu màng phổi, cứu sống bệnh nhân.")] == ["dẫn lưu màng phổi"]
+    assert find_techniques("Bác sĩ hướng dẫn người dân cách phòng bệnh sốt xuất huyết.") == []
+
+
+def test_skills_including_procedures_name_the_procedures():
+    assert [i.name for i in find_techniques("The sessions will cover life-saving skills, including emergency "
+                                            "obstetric care and neonatal resuscitation.")] == ["neonatal resuscitation"]
+
+
+def test_procedures_in_a_field_list_after_a_technology_transfer():
+    names = [i.name for i in find_techniques(
+        "Hai bên sẽ chuyển giao công nghệ, tập trung vào các lĩnh vực như: can thiệp mạch vành, can thiệp động mạch "
+        "chủ, tim mạch và nhi khoa.")]
+    assert names == ["can thiệp mạch vành", "can thiệp động mạch chủ"]  # fields stay fields

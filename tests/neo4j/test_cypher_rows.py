@@ -39,7 +39,7 @@ def test_collected_rows_equal_streamed_rows(db, graph, tmp_path):
     assert collected.columns == streamed.columns == ["id", "name", "labels", "n"]
     assert collected == streamed and len(collected) == 3  # the three organisations
     statement = cypher_module.split_statements(HEADER + QUERY)[-1]
-    assert cypher_module._COLLECTED[statement] is not None  # it did go the collected way
+    assert cypher_module._PLANS[(statement, ("id", "name", "labels", "n"))].wrapped is not None  # the collected way
 
 
 def test_a_header_that_does_not_match_the_statement_streams_it(db, graph, tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import shutil
@@ -50,6 +51,7 @@ def help_examples() -> list[tuple[str, str]]:
 
 ALL_EXAMPLES = help_examples()
 EXAMPLES = [(command, line) for command, line in ALL_EXAMPLES if line.startswith("healthgraph ")]
+EXAMPLE_ENDPOINT = "http://127.0.0.1:3030/ds"  # scripts/fuseki-server.sh's dataset on its default port
 # a curl line asks the endpoint started by the serve example before it
 CURL = {command: line for command, line in ALL_EXAMPLES if line.startswith("curl ")}
 
@@ -99,9 +101,15 @@ def neo4j_empty():
 
 
 @pytest.mark.parametrize("command, example", EXAMPLES, ids=[f"{c}: {e[:60]}" for c, e in EXAMPLES])
-def test_every_help_example_runs(workspace, neo4j_empty, monkeypatch, free_port, command, example):
+def test_every_help_example_runs(workspace, neo4j_empty, monkeypatch, free_port, request, command, example):
     monkeypatch.chdir(workspace)
     args = shlex.split(example)
+    if EXAMPLE_ENDPOINT in args:  # the examples name Fuseki's default dataset; the tests' one may be elsewhere
+        endpoint = request.getfixturevalue("sparql_endpoint")
+        args = [endpoint if a == EXAMPLE_ENDPOINT else a for a in args]
+    if os.environ.get("NEO4J_URI"):  # the examples name Neo4j's default port; the tests' server may be elsewhere
+        args = [os.environ["NEO4J_URI"] if re.match(r"^(bolt|neo4j)://(localhost|127\.0\.0\.1):7687$", a) else a
+                for a in args]
     if command in CURL:
         _serve_and_ask(workspace, args, command, free_port)
         return

@@ -4,9 +4,11 @@
 * ``synth``: 150 articles from ``healthgraph synth`` (seed 7), through the extractor.
 
 Each is built into a real Oxigraph store (``healthgraph build``); the corpus is read back
-from that store (so all three backends hold exactly the stored facts) and loaded into the
-Neo4j server at ``NEO4J_URI`` (wiped first: do not run at the same time as tests/neo4j)
-and into networkx. An unreachable Neo4j server fails the tests, it never skips them.
+from that store (so all four backends hold exactly the stored facts), built into the
+Fuseki dataset at ``SPARQL_ENDPOINT`` (``build --sparql-endpoint``, healthgraph's graphs
+dropped first), loaded into the Neo4j server at ``NEO4J_URI`` (wiped first: do not run at
+the same time as tests/neo4j) and into networkx. An unreachable Neo4j or Fuseki server
+fails the tests, it never skips them (``scripts/test.sh`` starts both).
 """
 from __future__ import annotations
 
@@ -33,10 +35,12 @@ def neo4j_up():
 class Graphs:
     """Stores built once per session, and which one Neo4j holds right now."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, endpoint: str):
         self.root = root
+        self.endpoint = endpoint
         self.built: dict[str, dict] = {}
         self.in_neo4j: str | None = None
+        self.in_sparql: str | None = None
 
     def sources(self, dataset: str) -> list[Path]:
         if dataset == "examples":
@@ -70,20 +74,31 @@ class Graphs:
             neo4j_load(self.get(dataset)["corpus"], show_progress=False)
             self.in_neo4j = dataset
 
+    def load_sparql(self, dataset: str) -> None:
+        if self.in_sparql != dataset:
+            from healthgraph.factstore import read_facts
+            from healthgraph.rdf.build import build
+
+            build(read_facts(self.get(dataset)["store"]), sparql_endpoint=self.endpoint, fresh=True,
+                  show_progress=False)
+            self.in_sparql = dataset
+
 
 @pytest.fixture(scope="session")
-def graphs(tmp_path_factory, neo4j_up) -> Graphs:
-    return Graphs(tmp_path_factory.mktemp("queries"))
+def graphs(tmp_path_factory, neo4j_up, sparql_endpoint) -> Graphs:
+    return Graphs(tmp_path_factory.mktemp("queries"), sparql_endpoint)
 
 
 @pytest.fixture(params=DATASETS)
 def dataset(request, graphs) -> dict:
     """One dataset, built into every backend (Neo4j reloaded when the dataset changes)."""
     graphs.load_neo4j(request.param)
-    return {"name": request.param, **graphs.get(request.param)}
+    graphs.load_sparql(request.param)
+    return {"name": request.param, "endpoint": graphs.endpoint, **graphs.get(request.param)}
 
 
 @pytest.fixture
 def examples(graphs) -> dict:
     graphs.load_neo4j("examples")
-    return graphs.get("examples")
+    graphs.load_sparql("examples")
+    return {"endpoint": graphs.endpoint, **graphs.get("examples")}

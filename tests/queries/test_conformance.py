@@ -1,4 +1,4 @@
-"""Every named query gives identical rows on Oxigraph, Neo4j and networkx, on two graphs."""
+"""Every named query gives identical rows on Oxigraph, a Fuseki endpoint, Neo4j and networkx, on two graphs."""
 from __future__ import annotations
 
 import pytest
@@ -9,7 +9,7 @@ from healthgraph.queries.graphview import view
 
 pytestmark = pytest.mark.neo4j  # the fixtures load every graph into the Neo4j server too
 
-BACKENDS = ("rdf", "neo4j", "networkx")
+BACKENDS = ("rdf", "sparql", "neo4j", "networkx")
 NAMES = [q["name"] for q in list_queries()]
 
 
@@ -53,11 +53,11 @@ def test_same_rows_on_every_backend(dataset, name):
     spec = shipped_catalogue()[name]
     answered = 0
     for params in parameter_sets(spec, dataset["graph"]):
-        results = {b: query(name, params, backend=b, store=dataset["store"], graph=dataset["graph"])
-                   for b in BACKENDS}
+        results = {b: query(name, params, backend=b, store=dataset["store"], graph=dataset["graph"],
+                            endpoint=dataset["endpoint"]) for b in BACKENDS}
         rows = results["rdf"]
         assert rows.columns == spec.column_names
-        for b in ("neo4j", "networkx"):
+        for b in ("sparql", "neo4j", "networkx"):
             assert results[b].columns == rows.columns
             assert results[b].tuples() == rows.tuples(), f"{name} {params}: {b} differs from rdf"
         answered += bool(rows)
@@ -79,7 +79,7 @@ def test_dependants_of_bach_mai_in_the_examples(examples):
     """The example article says Bạch Mai takes the Phú Thọ general hospital as a satellite."""
     for backend in BACKENDS:
         rows = query("dependants", {"hospital": "Bạch Mai"}, backend=backend, store=examples["store"],
-                     graph=examples["graph"])
+                     graph=examples["graph"], endpoint=examples["endpoint"])
         by_id = {r["dependant"]: r for r in rows}
         assert by_id["bvdk-phu-tho"]["direct"] is True
         assert 0 < by_id["bvdk-phu-tho"]["share"] <= 1.0

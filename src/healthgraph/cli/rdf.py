@@ -10,13 +10,24 @@ from . import SkippedSources, dask_option, format_option, main
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path())
-@click.option("--store", required=True, type=click.Path(file_okay=False), help="store folder (created if missing)")
+@click.option("--store", type=click.Path(file_okay=False), help="store folder (created if missing)")
 @click.option("--backend", "kind", type=click.Choice(["oxigraph", "memory"]), default=None,
               help="store kind for a new store [default: oxigraph]")
+@click.option("--sparql-endpoint", metavar="URL", default=None,
+              help="write into your own SPARQL 1.1 store instead of --store (e.g. a Fuseki dataset URL); "
+                   "credentials from SPARQL_USER and SPARQL_PASSWORD or SPARQL_PASSWORD_FILE")
+@click.option("--graph-store", metavar="URL", default=None,
+              help="the server's Graph Store Protocol URL, if not the endpoint's")
+@click.option("--update-endpoint", metavar="URL", default=None,
+              help="the server's SPARQL Update URL, if not the endpoint's")
+@click.option("--sparql-user", default=None, help="user for the endpoint [default: $SPARQL_USER]")
+@click.option("--sparql-password-file", type=click.Path(dir_okay=False), default=None,
+              help="file whose first line is the endpoint's password [default: $SPARQL_PASSWORD_FILE, $SPARQL_PASSWORD]")
 @click.option("--fresh", is_flag=True, help="empty the store first instead of updating it")
 @click.option("--quiet", "-q", is_flag=True, help="no progress bar")
 @dask_option
-def build(sources, store, kind, fresh, quiet, dask):
+def build(sources, store, kind, sparql_endpoint, graph_store, update_endpoint, sparql_user, sparql_password_file,
+          fresh, quiet, dask):
     """Ingest SOURCES (articles, curated .yaml/.json/.csv) into the RDF store DIR.
 
     Incremental: each document replaces its own named graph; building twice changes
@@ -29,12 +40,28 @@ def build(sources, store, kind, fresh, quiet, dask):
     Examples:
       healthgraph build articles/ curated/ --store kg/
       healthgraph build new-article.txt --store kg/
+      healthgraph build articles/ --sparql-endpoint http://127.0.0.1:3030/ds
     """
+    from ..errors import HealthgraphError
     from ..rdf.build import build as run
 
+    if (store is None) == (sparql_endpoint is None):
+        raise HealthgraphError("say where to build: --store DIR or --sparql-endpoint URL (one of them)")
+    if sparql_endpoint is None and (graph_store or update_endpoint or sparql_user or sparql_password_file):
+        raise HealthgraphError("--graph-store, --update-endpoint, --sparql-user and --sparql-password-file go with "
+                               "--sparql-endpoint")
+    if sparql_endpoint is not None and kind is not None:
+        raise HealthgraphError("--backend chooses the kind of a store folder; a SPARQL endpoint is its own server")
+    endpoint = None
+    if sparql_endpoint is not None:
+        from ..rdf.sparql_store import endpoint_settings
+
+        endpoint = endpoint_settings(sparql_endpoint, update=update_endpoint, graph_store=graph_store,
+                                     user=sparql_user, password_file=sparql_password_file)
+        store = sparql_endpoint
     skipped = SkippedSources()
-    report = run(list(sources), store=store, kind=kind, fresh=fresh, on_error=skipped, show_progress=not quiet,
-                 dask=dask)
+    report = run(list(sources), store=None if endpoint else store, kind=kind, fresh=fresh, on_error=skipped,
+                 show_progress=not quiet, sparql_endpoint=endpoint, dask=dask)
     skipped_note = f", {len(report.errors)} file(s) skipped" if report.errors else ""
     if report.restarted:
         click.echo(f"note: {store}: an earlier build was interrupted while loading it; the store was started over "
@@ -42,32 +69,37 @@ def build(sources, store, kind, fresh, quiet, dask):
     if report.incomplete:
         reasons = sorted({reason for _doc, _id, reason in report.incomplete})
         click.echo(f"note: {len(report.incomplete)} incomplete fact(s) not stored ({'; '.join(reasons)})", err=True)
+    written = "" if report.writes is None else f" ({report.writes} write request(s))"
     click.echo(f"built {len(report.documents)} document(s){skipped_note}: {report.quads} quads in "
-               f"{report.graphs} graphs, {report.kind} store {store}", err=True)
+               f"{report.graphs} graphs, {report.kind} store {store}{written}", err=True)
     skipped.exit(read=len(report.documents))
 
 
 @main.command()
 @click.argument("query")
-@click.option("--store", required=True, type=click.Path(file_okay=False), help="store built by `healthgraph build`")
+@click.option("--store", type=click.Path(file_okay=False), help="store built by `healthgraph build`")
+@click.option("--endpoint", metavar="URL", default=None,
+              help="ask this SPARQL endpoint (written by `build --sparql-endpoint`) instead of --store; "
+                   "credentials from SPARQL_USER and SPARQL_PASSWORD or SPARQL_PASSWORD_FILE")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="bind ?NAME: text (a name, alias or id for an organisation or province parameter), "
                    "<iri> or hgid:… for an IRI; repeatable")
 @click.option("--allow-service", "allow_service", multiple=True, metavar="URL",
               help="an endpoint a SERVICE clause may call (none by default); repeatable")
 @format_option
-def sparql(query, store, params, allow_service, fmt):
+def sparql(query, store, endpoint, params, allow_service, fmt):
     """Run a SPARQL QUERY (text, .rq file or shipped query name) on the store.
 
     \b
     Examples:
       healthgraph sparql 'SELECT ?h WHERE { ?h a hg:Hospital }' --store kg/
       healthgraph sparql dependants --store kg/ --param hospital="Bạch Mai" --format json
+      healthgraph sparql hubs --endpoint http://127.0.0.1:3030/ds
     """
     from ..output import emit
     from ..rdf.sparql import sparql as run
 
-    result = run(query, store=store, params=list(params), allow_service=allow_service)
+    result = run(query, store=store, params=list(params), allow_service=allow_service, endpoint=endpoint)
     if isinstance(result, bool):
         emit([{"result": result}], ["result"], fmt)
         if not result:

@@ -30,11 +30,13 @@ from ..text import fold
 from .dates import TERM_WORDS, end_of_term, find_dates, find_term, find_validity, publication_date
 from .language import detect_language
 from .mentions import default_lexicon, find_mentions
+from .names import is_nationality
 from .normalise import normalise
 from .reader import JSONL_SUFFIXES, read_jsonl
 from .reader import read_documents
-from .relate import (KIND_PRIORITY, bare_heads, cue_positions, find_cues, hosted_gift, named_donors, passive_givers,
-                     receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
+from .relate import (KIND_PRIORITY, asked_or_surveyed, bare_heads, cue_positions, find_cues, hosted_gift, listed_after,
+                     named_donors, passive_givers, receivers_named, relate_sentence, unnamed_giver, unnamed_partner,
+                     unnamed_recipient, vetoed)
 from .resolve import in_brackets_after, known_organisation, resolve_mentions
 from .segment import Sentence, split_sentences
 from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss
@@ -113,10 +115,12 @@ def extract_document(document: Document) -> DocumentFacts:
     mains = {kind: [o for o in prominent if o.kind == kind] for kind in ("hospital", "university")}
     main_party = next(iter(prominent), None)
     receiving = _in_receiving_countries(resolved, text, document.language)
-    sentence_mentions = []
+    sentence_mentions: list[list[tuple[int, Organisation]]] = []
     handed_to: list[Organisation] = []  # those the sentence before says something was given to, with no giver
     given_to, given_at = handed_to, 0  # the same, said in one of the sentences before, and which
     heads = None  # heads without a name, found on first need
+    lone_giver: Organisation | None = None  # one who gave, with no receiver named, and in which sentence
+    lone_giver_at = -10
     technique_hints, field_hints = Hints(TECHNIQUE_WORDS, tokens.key), Hints(FIELD_WORDS, tokens.key)
     mention_index = 0
     for number, sentence in enumerate(sentences):
@@ -130,7 +134,7 @@ def extract_document(document: Document) -> DocumentFacts:
                     spans.append((m.start, m.end))
                 mention_index += 1
             i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
-            cues = cue_positions(all_cues, i, j) if in_sentence else {}
+            cues = cue_positions(all_cues, i, j) if in_sentence or mains["hospital"] or mains["university"] else {}
             if (mains["hospital"] or mains["university"]) and not cues.keys().isdisjoint(_RELATION_CUES):
                 present = {org.id for _, org in in_sentence}
                 if heads is None:
@@ -138,26 +142,45 @@ def extract_document(document: Document) -> DocumentFacts:
                 for pos, kind in heads[bisect_left(heads, (i, "")):]:
                     if pos >= j:
                         break
-                    # the organisation the article names most that this sentence does not name
-                    if (main := next((o for o in mains[kind] if o.id not in present), None)) is not None:
+                    # the organisation the article names most that this sentence does not name; or, after a
+                    # giving verb, the one it names that does not give ("A … and B supports the hospital": A)
+                    # ("the British hospital" is the foreign one, "the Vietnamese hospital" one that is not)
+                    candidates = _of_nationality(mains[kind], [o for o in ranked if o.kind == kind],
+                                                 tokens.words[pos + 1] if pos + 1 < j else "")
+                    main = next((o for o in candidates if o.id not in present), None) \
+                        or _named_receiver(candidates, in_sentence, cues, pos)
+                    if main is not None:
                         k = bisect_left([p for p, _ in in_sentence], pos)
                         in_sentence.insert(k, (pos, main))
                         spans.insert(k, tokens.char_span(pos, pos + 1))
-                        break
+                        present.add(main.id)
+                        if candidates is mains[kind]:
+                            break  # one bare head a sentence; but "the British hospital … the Vietnamese hospital": two
             if len(in_sentence) > 2:
                 in_sentence, spans = _without_speakers(in_sentence, spans, cues, tokens)
                 _join_comma_lists(in_sentence, spans, cues, text)
             in_sentence, spans = _without_bracketed_owners(in_sentence, spans, text)
             in_sentence, spans = _without_bystanders(in_sentence, spans, cues)
+            group = _listed_before(sentence_mentions, in_sentence) if "group_anaphor" in cues else []
+            if group:  # "… giúp đội ngũ của các đơn vị này": the first of those listed stands for them all
+                k = bisect_left([p for p, _ in in_sentence], cues["group_anaphor"][0])
+                in_sentence.insert(k, (cues["group_anaphor"][0], group[0]))
+                spans.insert(k, tokens.char_span(cues["group_anaphor"][0], cues["group_anaphor"][0] + 1))
             sentence_mentions.append(in_sentence)
             relations = relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
                                         receiving=receiving)
+            if group:  # each of the others is in the relations the first one is in
+                relations += [replace(r, a=other) if r.a is group[0] else replace(r, b=other)
+                              for r in relations if group[0] in (r.a, r.b) for other in group[1:]
+                              if other is not r.a and other is not r.b]
             if not relations and len(in_sentence) > 1 and tokens.words[i] in ("tai", "at") \
                     and in_sentence[0][0] == i + 1:
                 relations = hosted_gift(cues, in_sentence)
+            # a giver the sentences just before named without a receiver ("Công ty X đã tặng 2 máy …")
+            recent_giver = lone_giver if number - lone_giver_at <= 3 else None
             if not relations and in_sentence and main_party is not None:
                 # "(A) được cấp cho B, C và D. Số máy này do E tài trợ.": E gave to those just named
-                relations = passive_givers(cues, in_sentence, main_party, recipients=handed_to) \
+                relations = passive_givers(cues, in_sentence, recent_giver or main_party, recipients=handed_to) \
                     or named_donors(cues, in_sentence, given_to)
             handed_to = receivers_named(cues, in_sentence) if not relations else []
             # "The donors are …" may follow a caption or two: those given to stay in mind until a relation is stated
@@ -170,14 +193,18 @@ def extract_document(document: Document) -> DocumentFacts:
                 recent = {o.id for named in sentence_mentions[-5:-1] for _, o in named}
                 first = min((rank_of[oid] for oid in recent if oid in rank_of), default=None)
                 topic = [] if first is None else [ranked[first]]
-                relations = unnamed_giver(cues, in_sentence, ranked) or unnamed_partner(
+                givers = [recent_giver] + ranked if recent_giver is not None else ranked
+                relations = unnamed_giver(cues, in_sentence, givers) or unnamed_partner(
                     cues, in_sentence, topic, city_ids, i) or (
                     unnamed_recipient(cues, in_sentence, topic, i) if document.language == "vi" else [])
+            if not relations and (giving := _lone_giver(cues, in_sentence)) is not None:
+                lone_giver, lone_giver_at = giving, number
             techniques = find_techniques(sentence.text, tokens.key[sentence.start:sentence.end]) \
-                if technique_hints.between(sentence.start, sentence.end) else []
+                if technique_hints.between(sentence.start, sentence.end) \
+                or field_hints.between(sentence.start, sentence.end) else []
             # "… từ các bệnh viện như A, B, Viện Huyết học …": a list item that is a name is no technique
             techniques = [t for t in techniques if not any(s <= sentence.start + t.start < e for s, e in spans)]
-            if techniques and vetoed(cues or cue_positions(all_cues, i, j)):
+            if techniques and asked_or_surveyed(cues or cue_positions(all_cues, i, j)):
                 techniques = []  # "mong muốn … chuyển giao kỹ thuật X", "khảo sát …": asked for or surveyed, not given
             if relations or techniques:
                 evidence = evidence_of(sentence)
@@ -213,6 +240,7 @@ def extract_document(document: Document) -> DocumentFacts:
     facts.partnerships = partnerships
     facts.fields = all_fields
     _direct_transfers(facts, partnerships)
+    facts.techniques = _once_each(facts.techniques)
     active = {x for p in partnerships for x in p.parties} | {t.source for t in facts.techniques} | {
         t.recipient for t in facts.techniques}
     facts.organisations = sorted(orgs.values(), key=lambda o: (o.id not in active, o.id))
@@ -269,9 +297,15 @@ def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
             run.append(k)
             continue
         ends_on_and = k < len(spans) and any(in_sentence[k - 1][0] < a < in_sentence[k][0] for a in ands)
-        if len(run) >= 2 or run and ends_on_and:
+        # "từ các bệnh viện như A, B.": a list its opener announces needs no "và"
+        announced = run and _LIST_OPENER.search(text, max(0, spans[run[0] - 1][0] - 30), spans[run[0] - 1][0])
+        if len(run) >= 2 or run and (ends_on_and or announced):
             cues.setdefault("and", []).extend(in_sentence[j][0] - 0.5 for j in run)
         run = []
+
+
+_LIST_OPENER = re.compile(r"(?:\bnhư|\bgồm|\blà|\bincluding|\bsuch as|\bnamely|\bwie|\bdarunter|\bnämlich)\s*:?\s*$",
+                          re.IGNORECASE)
 
 
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be", "being", "wurde", "wurden", "worden", "duoc"})
@@ -314,8 +348,13 @@ def _without_bystanders(in_sentence, spans, cues):
     looked on is no party, however few others the sentence names."""
     if "policy_owner" not in cues and "presence" not in cues:  # most sentences: no set to build
         return in_sentence, spans
-    aside = {p + d for p in cues.get("policy_owner", ()) for d in (1, 2)} | {
-        p + d for p in cues.get("presence", ()) for d in range(1, 9)}
+    aside = {p + d for p in cues.get("policy_owner", ()) for d in (1, 2)}
+    ands = set(cues.get("and", ()))
+    for p in cues.get("presence", ()):  # the first named within eight words, and those listed with it
+        first = next((pos for pos, _ in in_sentence if p < pos <= p + 8), None)
+        if first is not None:
+            listed = {o.id for o in listed_after(in_sentence, first - 1, ands)}
+            aside |= {pos for pos, o in in_sentence if pos >= first and o.id in listed}
     kept = [k for k, (pos, _) in enumerate(in_sentence) if pos not in aside]
     return [in_sentence[k] for k in kept], [spans[k] for k in kept]
 
@@ -425,6 +464,59 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sente
             _keep_best(best, rel, evidence, sentence.text, validity, signing="sign" in cues)
 
 
+def _listed_before(sentence_mentions: list[list[tuple[int, Organisation]]],
+                   in_sentence: list[tuple[int, Organisation]]) -> list[Organisation]:
+    """The organisations the nearest of the five sentences before lists (two or more, none of
+    them named in this sentence): those "các đơn vị này" (these units) stands for."""
+    named = {o.id for _, o in in_sentence}
+    for before in reversed(sentence_mentions[-5:]):
+        listed = list({o.id: o for _, o in before}.values())
+        if len(listed) >= 2:
+            return [] if any(o.id in named for o in listed) else listed
+    return []
+
+
+def _lone_giver(cues: dict[str, list[int]], in_sentence: list[tuple[int, Organisation]]) -> Organisation | None:
+    """The one organisation a sentence names, before its giving verb, when it names no receiver:
+    "Theo đó, Công ty X đã tặng 2 máy phân tích" (the next sentence may say to whom)."""
+    verbs = cues.get("support", []) + cues.get("transfer", [])
+    orgs = {o.id: o for _, o in in_sentence}
+    # ("handed over three ambulances to hospitals in the province": a receiver, but not by name)
+    if not verbs or len(orgs) != 1 or "by" in cues or in_sentence[0][0] > min(verbs) or vetoed(cues):
+        return None
+    return in_sentence[0][1]
+
+
+_NATIONAL = frozenset({"vietnamese", "vietnam"})
+
+
+def _of_nationality(prominent: list[Organisation], named: list[Organisation], word: str) -> list[Organisation]:
+    """What a head qualified by ``word`` can stand for: with a foreign nationality ("the British
+    hospital") the foreign ones of all those ``named``, with "Vietnamese" the others; without
+    one, the ``prominent`` (the same list)."""
+    if word in _NATIONAL:
+        return [o for o in named if o.tier != "foreign"]
+    if is_nationality((word,)) and word not in _LOCAL_WORDS or word in ("uk", "us", "foreign"):
+        return [o for o in named if o.tier == "foreign"]
+    return prominent
+
+
+_LOCAL_WORDS = frozenset({"local", "provincial", "rural", "regional", "partner"})
+
+
+def _named_receiver(candidates: list[Organisation], in_sentence: list[tuple[int, Organisation]],
+                    cues: dict[str, list[int]], pos: int) -> Organisation | None:
+    """The one of ``candidates`` a head at word ``pos`` stands for when the sentence names it
+    already: right after a giving verb whose giver is another ("Cho Ray has worked with Japan
+    and JICA has supported the Vietnamese hospital")."""
+    verb = max((p for c in ("support", "transfer") for p in cues.get(c, []) if pos - 4 <= p < pos), default=None)
+    if verb is None:
+        return None
+    giver = next((o for p, o in reversed(in_sentence) if p < verb), None)
+    named = {o.id for p, o in in_sentence if p < verb}
+    return next((o for o in candidates if o.id in named and giver is not None and o.id != giver.id), None)
+
+
 def _ranked_parties(resolved) -> tuple[list[Organisation], list[Organisation]]:
     """The article's parties, the most named first (the first named first on a tie), and of
     those the prominent ones: named at least twice or first, as the subject of an article is."""
@@ -502,6 +594,24 @@ def _direct_transfers(facts: DocumentFacts, partnerships: list[Partnership]) -> 
         p = directed.get(frozenset((t.source, t.recipient)))
         if p is not None:
             t.source, t.recipient = p.supporter, p.recipient
+
+
+def _once_each(techniques: list[TechniqueTransfer]) -> list[TechniqueTransfer]:
+    """A technique an article names again ("Lễ chuyển giao kỹ thuật X", "Ca kỹ thuật X đầu tiên") is
+    one transfer: the mention that says most of who gave and who received is kept (the first of
+    those), not one that says less than it."""
+    by_name: dict[str, list[TechniqueTransfer]] = {}
+    for t in techniques:
+        by_name.setdefault(fold(t.name), []).append(t)
+    kept = []
+    for t in techniques:
+        same = by_name[fold(t.name)]
+        fuller = next((u for u in same if u is not t and t.source in (None, u.source)
+                       and t.recipient in (None, u.recipient)
+                       and ((u.source, u.recipient) != (t.source, t.recipient) or same.index(u) < same.index(t))), None)
+        if fuller is None:
+            kept.append(t)
+    return kept
 
 
 @lru_cache(maxsize=1)

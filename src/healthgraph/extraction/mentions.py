@@ -197,6 +197,10 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
     mentions = _without_overlaps(found)
     if by_shape:  # names without the gazetteer or a head template (off: an alias read alone)
         mentions = _with_shaped_names(mentions, tokens, lexicon)
+    if use_gazetteer:
+        mentions = _under_shared_head(mentions, tokens, lexicon)
+    if by_shape:
+        mentions = _short_forms(mentions, tokens, lexicon)
     skipped: list[tuple[int, int]] = []  # web addresses and titles, merged into disjoint spans
     for start, end in sorted(_url_spans(tokens.text, tokens.key) + _titles(tokens.text, tokens.key)):
         if skipped and start <= skipped[-1][1]:
@@ -207,6 +211,107 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
         return mentions
     starts = [s for s, _ in skipped]
     return [m for m in mentions if not (k := bisect_right(starts, m.start)) or m.start >= skipped[k - 1][1]]
+
+
+# A list of hospitals under one head: "các bệnh viện Bạch Mai, Việt Đức và Chợ Rẫy", "Bach Mai and Viet Duc
+# hospitals", "the two hospitals, Cho Ray and Kien Giang General Hospital" (folded text around the list)
+_HEAD_BEFORE_LIST = re.compile(r"(?:\b(?:cac|hai|ba|bon|\d+)\s+(?:benh vien|bv)|\bhospitals|\bkrankenhauser|\bkliniken)"
+                               r"\s*[,:]?\s*$")
+_HEAD_AFTER_LIST = re.compile(r"^\s*(?:hospitals|krankenhauser|kliniken)\b")
+# "Bach Mai, Hue central polyclinic and Cho Ray hospitals": the plural head closes a list of names further on
+_HEAD_CLOSING_LIST = re.compile(r"(?:[ \t]*(?:,|\band\b|&)[ \t]*[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}?)+"
+                                r"[ \t]+(?:hospitals|Hospitals)\b")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|va\s+)?|(?:va|and|und|sowie|&)\s+)$")
+_AND_BEFORE = re.compile(r"\b(?:and|va|und)\s+$")
+_SHARED_HEAD_END = re.compile(r"(?:hospital|hospitals)$")
+
+
+def _under_shared_head(mentions: list[Mention], tokens: TokenText, lexicon: Lexicon) -> list[Mention]:
+    """Short names of known hospitals listed under one head are names in full: "các bệnh viện
+    Bạch Mai, Việt Đức và Chợ Rẫy", "Bach Mai and Viet Duc hospitals", "Cho Ray and Kien Giang
+    General Hospital" (alone, "Bạch Mai" may be a street and is dropped)."""
+    if not any(m.short for m in mentions):
+        return mentions
+    key = tokens.key
+    chains: list[list[Mention]] = []
+    for m in mentions:
+        if chains and _LIST_GAP.match(key[chains[-1][-1].end:m.start]):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    result: list[Mention] = []
+    for chain in chains:
+        first, last = chain[0], chain[-1]
+        before = key[max(0, first.start - 40):first.start]
+        lead = _first_item(tokens, lexicon, before, first.start) if len(chain) > 1 or first.short else None
+        headed = bool(_HEAD_BEFORE_LIST.search(key[max(0, (lead or first).start - 40):(lead or first).start]))
+        if len(chain) > 1 or lead is not None:
+            headed = headed or bool(_HEAD_AFTER_LIST.match(key[last.end:last.end + 20])) \
+                or (not last.short and last.kind == "hospital" and bool(_SHARED_HEAD_END.search(key[:last.end])))
+        headed = headed or last.short and bool(_HEAD_CLOSING_LIST.match(tokens.text, last.end, last.end + 90)) \
+            or last.short and bool(_AND_BEFORE.search(key, max(0, first.start - 6), first.start)) \
+            and bool(_HEAD_AFTER_LIST.match(key[last.end:last.end + 20]))  # "…, X and Cho Ray hospitals"
+        if headed:
+            if lead is not None:
+                result.append(lead)
+            for m in chain:
+                if m.short and m.known is not None and m.known.kind == "hospital":
+                    m.short = False
+        result.extend(chain)
+    return result
+
+
+# two capitalised words (or a hyphenated pair) standing alone: "Alder Hey", "MD Anderson", "Kerckhoff-Klinik"
+_PROPER_PAIR = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+[ \t][A-Z][\w’'-]+)(?![\w’'-]|[ \t]+[A-Z])")
+
+
+def _short_forms(mentions: list[Mention], tokens: TokenText, lexicon: Lexicon) -> list[Mention]:
+    """Two proper words of a name read by its shape, standing alone after it, are that body by
+    a short name: "University of Texas MD Anderson Cancer Center … MD Anderson will help",
+    "Alder Hey Children's Hospital … Alder Hey" (not a place, a country or a head word)."""
+    shaped = [m for m in mentions if m.known is None and m.template is None and m.kind != "organisation"
+              and m.surface.isascii()]
+    if not shaped:
+        return mentions
+    pairs: dict[str, Mention] = {}
+    for m in shaped:
+        words = [w for w in re.findall(r"[\w’'-]+", m.surface) if w[:1].isupper()]
+        for a, b in zip(words, words[1:]):
+            pair = f"{a} {b}"
+            key = fold(pair)
+            if key in lexicon.place_keys or is_country(key) or is_nationality(key.split()) \
+                    or any(next(iter(lexicon.heads.find_all(TokenText.of(w))), None) for w in (a, b)):
+                continue
+            pairs.setdefault(pair, m)
+    if not pairs:
+        return mentions
+    starts = [m.start for m in mentions]
+    added = []
+    for found in _PROPER_PAIR.finditer(tokens.text):
+        first = pairs.get(found.group(1))
+        if first is None or found.start() < first.end:
+            continue
+        k = bisect_right(starts, found.start())
+        if k and mentions[k - 1].end > found.start() or k < len(mentions) and mentions[k].start < found.end():
+            continue  # inside a name already read
+        added.append(Mention(found.start(), found.end(), found.group(1), first.kind, tier=first.tier,
+                             alias_of=first.surface))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _first_item(tokens: TokenText, lexicon: Lexicon, before: str, end: int) -> Mention | None:
+    """The first of a list under a lower-case plural head, which the head's own reading took
+    ("các bệnh viện Bạch Mai, …"): a known hospital's short name right before the list's comma."""
+    head = re.search(r"\b(?:cac|hai|ba|bon|\d+)\s+(?:benh vien|bv)\s+([^,]{2,30}?)\s*(?:,|\bva)\s*$", before)
+    if head is None:
+        return None
+    start = end - len(before) + head.start(1)
+    stop = end - len(before) + head.end(1)
+    item = TokenText.of(tokens.text[start:stop])
+    hit = next((v for a, b, v in lexicon.organisations.find_all(item) if a == 0 and b == len(item.words)), None)
+    if hit is None or hit[0][0].kind != "hospital" or not tokens.text[start].isupper():
+        return None
+    return Mention(start, stop, tokens.text[start:stop], "hospital", known=hit[0][0], tier=hit[0][0].tier)
 
 
 # "Dự án “Xây dựng Trung tâm Chăm sóc bệnh nhân …”", "the project "Hospital of the Future"": a title, no body
@@ -266,7 +371,9 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
             continue
         shaped = Mention(named.start, named.end, named.surface, named.kind if named.kind in ORG_KINDS else "organisation",
                          aliases=named.aliases, alias_of=named.acronym_of)
-        for alias in named.aliases:  # "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)": GIZ is known
+        # "chính phủ Nhật Bản", "die japanische Regierung": a name the gazetteer knows, written in lower case
+        for alias in (named.surface, *named.aliases) if not named.surface[:1].isupper() else named.aliases:
+            # ("Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)": GIZ is known)
             alias_tokens = TokenText.of(alias)
             hit = next((v for a, b, v in lexicon.organisations.find_all(alias_tokens)
                         if a == 0 and b == len(alias_tokens.words)), None)
@@ -450,6 +557,10 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
                 "tinh" in modifiers + head_words or "thanh" in modifiers or head.template != "bvdk"):
             return (i, end, _mention(tokens, i, end, head.kind, template=head.template,
                                      modifiers=tuple(modifiers), tier=head.tier))
+        if hospital_type is not None and modifiers[-1:] == ["tinh"] and _is_proper(tokens, i):
+            # "Bệnh viện Sản - Nhi tỉnh": the province's hospital of that kind, the province from context
+            return (i, end, _mention(tokens, i, end, head.kind, template="bv-" + hospital_type.id,
+                                     modifiers=tuple(modifiers), tier=head.tier, hospital_type=hospital_type))
         return None
     if province is None and head.template in _PROVINCE_ONLY_TEMPLATES and _is_proper(tokens, i):
         # "Giám đốc Sở Y tế Trần Đắc Thắng": a health department is named by its province only
@@ -548,8 +659,16 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, pro
     if 0 < k < i and words[k - 1].isdigit() and len(words[k - 1]) <= 3 and not _gap_breaks(tokens, k) \
             and (k == 1 or words[k - 2] in _NUMBER_OPENERS):
         k -= 1  # "the 108 Central Military Hospital": its unit number (not a year) is part of the name
+    owner, start = _possessive_province(tokens, i, provinces_at) if head.province_required else (None, i)
+    if owner is not None:  # "Lao Cai province's Department of Health"
+        return (start, j, _mention(tokens, start, j, head.kind, province=owner, template=head.template,
+                                   tier=head.tier))
     if k == i or is_nationality(words[k:i]):  # "the Vietnamese hospital" names no one
         return None
+    if head.template is None and not _is_proper(tokens, i) and (
+            k in provinces_at and provinces_at[k][0] == i or is_country(" ".join(words[k:i]))
+            or " ".join(words[k:i]) in ("us", "uk")):
+        return None  # "a Hanoi hospital", "HCM City hospital, US university sign deal": which one is not said
     if j < len(words) and words[j] in PROJECT_WORDS:  # "the Satellite Hospital Project": a programme
         return None
     province = None
@@ -566,6 +685,20 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, pro
     template = head.template if province else None
     return (k, end, _mention(tokens, k, end, head.kind, province=province, template=template, number=number,
                              tier=head.tier))
+
+
+def _possessive_province(tokens, i, provinces_at):
+    """"Lao Cai province's Department of Health", "Hanoi's People's Committee": the province
+    owns the body named after its possessive. Returns the province and where the name starts
+    (``(None, i)`` when no province stands there)."""
+    words = tokens.words
+    if i < 2 or words[i - 1] != "s" or tokens.text[tokens.char_starts[i - 1] - 1] not in "'’":
+        return None, i
+    end = i - 2 if words[i - 2] in ("province", "city") else i - 1
+    for start in range(max(0, end - 4), end):
+        if start in provinces_at and provinces_at[start][0] == end and _is_proper(tokens, start):
+            return provinces_at[start][1][0], start
+    return None, i
 
 
 def _without_overlaps(found: list[tuple[int, int, Mention]]) -> list[Mention]:

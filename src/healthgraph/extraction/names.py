@@ -299,6 +299,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                    lambda: _foreign_subjects(text, hits, taken, shapes, provinces,
                                              {bare: n.surface for n in found for bare in _bare_form(n)}),
                    lambda: _country_branches(text, taken, shapes),
+                   lambda: _without_borders(text, taken),
                    lambda: _vietnam_branches(text, taken, _places(provinces)),
                    lambda: _determined_acronyms(text, taken, shapes, {alias for n in found for alias in n.aliases})):
         for named in reader():  # each reader sees the names the ones before it found
@@ -793,7 +794,10 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                 and _capital_ahead(tokens, m, shapes):
             # a company's or an agency's name bridges lower-case words to its next capital ("Công ty CP Ô tô
             # Trường Hải", "Ngân hàng phát triển Việt Nam")
-            if last is not None and m - last <= 2 and all(x.lower in shapes.vi_closing for x in tokens[last + 1:m + 1]):
+            if last is not None and m - last <= 2 and all(
+                    x.lower in shapes.vi_closing or (x.lower, tokens[n + 1].lower) in shapes.vi_compounds
+                    for n, x in enumerate(tokens[last + 1:m + 1], last + 1) if n < m) \
+                    and tokens[m].lower in shapes.vi_closing:
                 last = m  # "Bộ Y tế", "Bộ Quốc phòng": a name may close on lower-case syllables
             m += 1
             continue
@@ -809,10 +813,16 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
         return None  # "Bà Nguyễn Thị A", not "Hội Thầy thuốc trẻ": a title, unless it begins a word of two
     if not tokens[k].cap and not any(t.text[:1].isupper() for t in proper):
         return None  # "tổ chức 6 lớp đào tạo": a lower-case head needs a capitalised name
-    if not tokens[k].cap and " ".join(t.key for t in tokens[j:last + 1]) in _places(provinces):
-        return None  # "hệ thống y tế Hà Nội", "bệnh viện Nhật Bản": a place's, no one organisation
+    if not tokens[k].cap and " ".join(t.key for t in tokens[j:last + 1]) in _places(provinces) \
+            and " ".join(t.key for t in tokens[k:j]) not in _NAMED_BY_PLACE:
+        return None  # "hệ thống y tế Hà Nội", "bệnh viện Nhật Bản": a place's, no one organisation (but
+        # "chính phủ Nhật Bản" is Japan's government)
     last = _without_country_suffix(tokens, j, last, shapes)
     return k, last + 1, kind, aliases
+
+
+# heads that a place or country alone names, even in lower case
+_NAMED_BY_PLACE = frozenset({"chinh phu", "dai su quan", "tong lanh su quan", "lanh su quan"})
 
 
 # clause words that no name holds (as written: folded, "dò" would be "do" and "khí" "khi")
@@ -970,8 +980,8 @@ def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
         n, kind = _phrase(tokens, k, shapes.head_lengths, shapes.head_words)
         if n:
             return n, kind
-    if not tokens[k].is_word or tokens[k].key.startswith("partner"):
-        return 0, None  # "Partnerkrankenhaus", "Partnerklinik": the partner, a common noun, no name
+    if not tokens[k].is_word or tokens[k].key.startswith(("partner", "kooperations")):
+        return 0, None  # "Partnerkrankenhaus", "Kooperationskrankenhaus": the partner, a common noun, no name
     kind = shapes.word_head(tokens[k].key)
     if kind is None and _compound_descriptor(tokens[k], shapes):
         kind = shapes.descriptor_kind(tokens[k].key)
@@ -1085,7 +1095,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             i += 1
     if not heads:
         return
-    pieces = _split_pieces(words, heads, shapes)
+    pieces = _split_pieces(words, heads, shapes, frozenset(position for position, _ in aliases))
     whole = next(((start, position) for position, alias in aliases for start in range(position)
                   if _initials_of(words[start:position]) == alias and words[start].text[:1].isupper()), None)
     if whole is not None:  # "Tropical Health and Education Trust (THET)": the acronym spells the whole name
@@ -1142,11 +1152,17 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         if all_weak and (not proper or " ".join(w.key for w in proper) in provinces
                          or " ".join(w.key for w in words[a:b]) in provinces):  # "HCM City" is a place
             continue
+        last_head = piece_heads[-1]
+        if not words[last_head[0]].cap and (" ".join(w.key for w in words[a:last_head[0]]) in provinces
+                                            or " ".join(w.key for w in proper) in shapes.countries
+                                            or all(w.key in shapes.plain_acronyms for w in proper)):
+            continue  # "a Hanoi hospital", "HCM City hospital, US university sign deal": which one is not said
         # ("the Korean Foundation for International Healthcare": two heads joined by "for" make a name)
         joined_heads = any(words[p].key in ("for", "of", "fur") for p in range(piece_heads[0][0], piece_heads[-1][0]))
-        if proper and (all(w.key in shapes.openers for w in proper) or is_nationality(w.key for w in proper)) \
-                and not joined_heads:
-            continue  # "Die Klinik", "the Vietnamese hospital"
+        by_country = all(words[i].key in _NAMED_BY_COUNTRY for i, _, _ in piece_heads)
+        if proper and (all(w.key in shapes.openers for w in proper) or is_nationality(w.key for w in proper)
+                       and not by_country) and not joined_heads:
+            continue  # "Die Klinik", "the Vietnamese hospital" (but "the Australian Government" is one)
         if all(w.text.isupper() for w in words[a:b] if w.is_word) and any(len(w.text) > 5 for w in words[a:b]):
             continue  # a headline in capitals ("EINES DER WICHTIGSTEN KRANKENHÄUSER"): no case to read names by
         last_head = piece_heads[-1]
@@ -1210,7 +1226,8 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
         return head_end + 1
     if first.key in _NUMBER_WORDS and len(tail) > 1 and tail[1].text[:1].isdigit():
         return head_end + 2
-    if first.key in shapes.connectors or first.key in shapes.titles or first.key in shapes.openers \
+    named_after = i == a and words[i].key in shapes.descriptors and first.cap  # "Verein Partnerschaft Gesunde Welt"
+    if first.key in shapes.connectors or first.key in shapes.titles or first.key in shapes.openers and not named_after \
             or first.key in shapes.surnames:  # "Director of Cho Ray Hospital Nguyen Tri Thuc"
         return head_end
     if heads[0][0] == a and i == a:
@@ -1218,8 +1235,9 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
         proper = 0
         for k, w in enumerate(tail):
             if not w.is_word or w.key in _ARTICLES or w.key in shapes.titles or w.key in shapes.connectors and not (
-                    k + 1 < len(tail) and tail[k + 1].cap):
-                break  # "Bundeswehrkrankenhaus Ulm die Erklärung", "Klinikum Darmstadt Dr. Noetzel": a new phrase
+                    k + 1 < len(tail) and tail[k + 1].cap) or k and w.key in shapes.openers:
+                break  # "Bundeswehrkrankenhaus Ulm die Erklärung", "Klinikum Darmstadt Dr. Noetzel", "Herzzentrum
+                # Dresden Ärzte aus …": a new phrase
             proper += 1
         return head_end + min(proper, 4)
     proper = 0
@@ -1244,7 +1262,12 @@ def _proper_end(words, a: int, b: int, shapes: _Shapes) -> int:
 def _compound_descriptor(token: _Token, shapes: _Shapes) -> bool:
     """"Medizintechnikkonzern", "Gesundheitsversorger": a compound that says what the body
     is; no part of its name ("Konzern" alone may be)."""
-    return token.is_word and any(token.key.endswith(d) and len(token.key) > len(d) + 2 for d in shapes.descriptors)
+    return token.is_word and _ends_in_descriptor(token.key)
+
+
+@lru_cache(maxsize=8192)  # asked of most capitalised words, and the same words come back
+def _ends_in_descriptor(key: str) -> bool:
+    return any(key.endswith(d) and len(key) > len(d) + 2 for d in _shapes().descriptors)
 
 
 def _compound(token: _Token, shapes: _Shapes) -> bool:
@@ -1269,7 +1292,9 @@ def _head_at_word(word, shapes: _Shapes) -> bool:
     return word.is_word and shapes.word_head(word.key) is not None
 
 
-def _split_pieces(words, heads, shapes: _Shapes) -> list[tuple[int, int]]:
+def _split_pieces(words, heads, shapes: _Shapes, closed: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Cut a run of capitalised words at the joins between names; ``closed``: the positions an
+    acronym in brackets closed a name before ("… Development (USAID) and Pathfinder International")."""
     # "Director of the Hong Kong Centre": the part before the last "of" ahead of the first head holds no head
     start = 0
     # "Lewisham and Greenwich NHS Trust", "Guy's and St Thomas' NHS Foundation Trust": a British trust is
@@ -1293,7 +1318,7 @@ def _split_pieces(words, heads, shapes: _Shapes) -> list[tuple[int, int]]:
             # "Da Nang City Obstetrics and Pediatrics Hospital": specialties joined under one head, after a place
             joined = not any(in_head) and i + 1 < end and words[i + 1].cap and words[i + 1].key not in shapes.openers \
                 and all(" ".join(w.key for w in words[h[0]:h[0] + h[1]]) in shapes.weak for h in left)
-            if left and right and right_proper and not joined:
+            if left and right and right_proper and (not joined or i in closed):
                 result.append((start, i))
                 start = i + 1
     result.append((start, end))
@@ -1308,7 +1333,9 @@ def _after_department(words, a: int, b: int, heads) -> int:
     X": a department or a delegation names the organisation it belongs to, which starts after
     "am", "des", "im", "vom", "of" or "from"."""
     first = next((i for i, _, _ in heads if a <= i < b), None)
-    if first is None or not words[first].key.endswith(_DEPARTMENTS):
+    # "Neurologischen Kliniken des Universitätsklinikums Jena" (not "Kliniken des Landkreises Lörrach", a group)
+    if first is None or not (words[first].key.endswith(_DEPARTMENTS) or words[first].key == "kliniken" and first > a
+                             and _GERMAN_ADJECTIVE.fullmatch(words[first - 1].key)):
         return a
     return next((i + 1 for i in range(first + 1, b - 1) if words[i].key in ("am", "des", "der", "im", "vom", "of", "from")
                  and words[i + 1].cap and words[i + 1].key not in _GENERIC_PLACES), a)  # not "… der Provinz Long An"
@@ -1525,6 +1552,24 @@ def _foreign_subjects(text: str, hits: dict[str, list[int]], taken: _Taken, shap
 _ACRONYM_AND_PLACE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{2,7}[ \t]+[A-ZÄÖÜĐ][\w]*(?:[ \t-]+[A-ZÄÖÜĐ][\w]*){0,3}")
 
 
+# "Ärzte ohne Grenzen", "Engineers Without Borders", "Médecins Sans Frontières": a body named by
+# its members and the borders it ignores, with no head word
+_WITHOUT_BORDERS = re.compile(r"(?<![\w-])[A-ZÄÖÜÉ][\w'’-]+(?: (?:[A-ZÄÖÜ][\w'’-]+|für|for|de|du))*"
+                              r" (?:ohne Grenzen|[Ww]ithout [Bb]orders|[Ss]ans [Ff]ronti[eè]res)\b")
+
+
+def _without_borders(text: str, taken: _Taken) -> list[NamedSpan]:
+    """Bodies named "X ohne Grenzen", "X Without Borders", "X Sans Frontières".
+
+    >>> [n.surface for n in _without_borders("Die Klinikpartnerschaft zwischen Ingenieure ohne Grenzen und KANHOF", _Taken())]
+    ['Ingenieure ohne Grenzen']
+    """
+    if "renzen" not in text and "orders" not in text and "ronti" not in text:
+        return []
+    return [NamedSpan(m.start(), m.end(), m.group(), "foreign_body", ()) for m in _WITHOUT_BORDERS.finditer(text)
+            if not taken.overlaps(m.start(), m.end())]
+
+
 def _country_branches(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSpan]:
     """An organisation's branch named by its acronym and the country or countries it serves
     ("von CARE Vietnam, CARE Deutschland-Luxemburg und der KfW"), unless the acronym is a plain
@@ -1574,14 +1619,23 @@ def _vietnam_branches(text: str, taken: _Taken, places: frozenset[str]) -> list[
         # one or two capitalised words, right after a marker
         n = next((n for n in (1, 2) if len(words) > n and words[-n - 1].lower().lstrip("(") in _BRANCH_MARKERS
                   and all(w[:1].isupper() for w in words[-n:])), None)
+        alias = _BRACKETED_ALIAS.match(text, country.end())
+        if n is None and alias:
+            # "Doosan Enerbility Vietnam (Doosan Vina)": a branch with its short name in brackets
+            n = next((n for n in (3, 2, 1) if len(words) >= n and all(w[:1].isupper() for w in words[-n:])
+                      and not is_country(fold(words[-n])) and not words[-n].endswith(("'s", "’s"))), None)
         if n is None:
             continue
         start = country.start() - 1 - len(" ".join(words[-n:]))
         brand = fold(text[start:country.start() - 1])
         if brand in _PLACE_WORDS or is_country(brand) or brand in places or taken.overlaps(start, country.end()):
             continue
-        found.append(NamedSpan(start, country.end(), text[start:country.end()], "company", ()))
+        found.append(NamedSpan(start, country.end(), text[start:country.end()], "company",
+                               (alias.group().strip(" \t()"),) if alias else ()))
     return found
+
+
+_BRACKETED_ALIAS = re.compile(r"[ \t]*\([A-Z][\w-]*(?:[ \t][A-Z][\w-]*){0,2}\)")
 
 
 _PLACE_WORDS = frozenset({"central", "north", "south", "northern", "southern", "east", "west", "rural", "urban",
@@ -1612,9 +1666,15 @@ def _determined_acronyms(text: str, taken: _Taken, shapes: _Shapes, defined: set
         if key in shapes.plain_acronyms or key in shapes.countries or key in seen or word in defined \
                 or taken.overlaps(m.start(), m.start() + 1):
             continue
+        if _UNIT_OR_PLACE_AFTER.match(text, m.end()):
+            continue  # "the HCM City’s goal", "the GI ward": a place or a unit's subject, no body
         seen.add(key)
         found.append(NamedSpan(m.start(), m.end(), word, "organisation", (word,)))
     return found
+
+
+_UNIT_OR_PLACE_AFTER = re.compile(r"[ \t]+(?:City|city|Province|province|ward|wards|department|unit|team|station|"
+                                  r"region|regions|Region|area|Stadt|Provinz|Station|Abteilung)\b")
 
 
 _SEAT = re.compile(r"\s+in\s+([A-ZÄÖÜ][^\W\d_]+(?:[-\s][A-ZÄÖÜ][^\W\d_]+)?)(?=\s*[,.;:)]|\s*$|\s+(?:and|und)\s|"

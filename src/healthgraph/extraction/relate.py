@@ -84,7 +84,7 @@ def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
 
 
 _CORE_KINDS = frozenset({"hospital", "health_centre", "university", "institute", "organisation"})
-_CONNECTORS = frozenset({"between", "and", "with", "to", "by", "from"})
+_CONNECTORS = frozenset({"between", "and", "with", "to", "by", "from", "invited_by"})
 _DIRECTED = ("transfer", "support", "receive", "receive_transfer")
 _FUNCTION_WORDS = _CONNECTORS | {"of", "pair_pronoun", "reporter_before", "dispatch_to"}
 
@@ -264,6 +264,10 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
         relations += [Relation(s, core, "satellite", core, True) for s in listed if core and s.id != core.id]
     if dispatched := _dispatched(cues, mentions, joins):
         return relations + dispatched
+    if verb_final and (trained := _trained_where(cues, mentions, joins)):
+        return relations + trained
+    if operated := _operated_at(cues, mentions):
+        return relations + operated
     if any(c in cues for c in _DIRECTED) and (marked := _by_markers(cues, mentions, verb_final)):
         return relations + marked
     by = set(cues.get("by", []))
@@ -279,12 +283,14 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
                 if len(after) >= 2 and after[0][0] - pos <= 3 and not any(pos < b < after[1][0] for b in by):
                     subject = after[0][1]
                     relations += [Relation(subject, t, kind, subject, True)
-                                  for t in _listed_after(mentions, after[0][0], joins) if t.id != subject.id]
+                                  for t in listed_after(mentions, after[0][0], joins) if t.id != subject.id]
                     continue
             givers = _listed_before(mentions, pos, joins) if giver is not None else []  # "A và B đã trao tặng"
             # "A phối hợp với B và C tổ chức lễ bàn giao …": those A works with hand nothing over; A does
             listed_at = sorted(p for p, o in mentions if p < pos and o in givers)
-            split = next((w for w in cues.get("with", []) if listed_at and listed_at[0] < w < listed_at[-1]), None)
+            # (not "A worked with Japan and B supports …": "with" must open the list it splits)
+            split = next((w for w in cues.get("with", []) if listed_at and listed_at[0] < w < listed_at[-1]
+                          and any(w < p <= w + 3 for p in listed_at)), None)
             if split is not None:
                 givers = [o for p, o in mentions if p < split and o in givers]
                 giver_pos, giver = max((p, o) for p, o in mentions if p < split and o in givers)
@@ -299,10 +305,12 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
                 # "B ... do A chuyển giao": A gives, B takes
                 takers = [t for t in [_before(mentions, giver_pos - 1) or _after(mentions, pos)] if t]
             else:  # "A hỗ trợ ... cho B, C và D", "viện trợ của A dành cho B"
-                takers = (target_pos is not None and _listed_after(mentions, target_pos, joins)) \
-                    or _listed_after(mentions, pos, joins)
+                takers = (target_pos is not None and listed_after(mentions, target_pos, joins)) \
+                    or listed_after(mentions, pos, joins)
                 if giver_pos > pos and not [t for t in takers if t is not giver]:
                     takers = [t for t in [_before(mentions, pos)] if t]  # "B … under a grant of A"
+                if not takers:  # "At the invitation of B, doctors of A transferred …": the host receives
+                    takers = [o for w in cues.get("invited_by", []) for o in listed_after(mentions, w, joins)[:1]]
             relations += [Relation(g, taker, kind, g, True) for g in givers for taker in takers if g.id != taker.id]
     for category, kind in (("receive_transfer", "transfer"), ("receive", "transfer" if "transfer" in cues else "support")):
         for pos in cues.get(category, []):
@@ -310,7 +318,7 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
             # "B tiếp nhận … từ các bệnh viện như A1, A2 và A3": every listed giver; one marked as a
             # recipient ("tổ chức tiếp nhận … cho C") gives nothing
             first_to = min((p for p in cues.get("to", []) if p > pos), default=None)
-            givers = [g for g in _listed_after(mentions, pos, joins)
+            givers = [g for g in listed_after(mentions, pos, joins)
                       if first_to is None or next(p for p, o in mentions if o is g) < first_to]
             relations += [Relation(giver, taker, kind, giver, True) for giver in givers
                           if taker is not None and giver.id != taker.id]
@@ -322,7 +330,7 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
                      default=None)
         # "… cấp cứu từ 45-50 trường hợp": a marker far from the next name names no source, nor one
         # that a recipient's marker follows ("… đã được ký kết … cho C")
-        givers = _listed_after(mentions, marker, joins) if marker is not None and first is not None \
+        givers = listed_after(mentions, marker, joins) if marker is not None and first is not None \
             and first - marker <= 10 and not any(marker < t < first for t in cues.get("to", [])) else []
         kind = "transfer" if "transfer" in cues else "support"
         relations += [Relation(g, taker, kind, g, True) for g in givers if taker is not None and g.id != taker.id]
@@ -333,6 +341,43 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
     if signed or "cooperate" in cues:
         return [_agreement(a, b, city_ids, receiving) for a, b in cooperation_pairs(cues, mentions)]
     return []
+
+
+def _trained_where(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], joins: set[int]
+                   ) -> list[Relation]:
+    """German training stated at its place: "Ärzte des B werden am A ausgebildet", "Seit 2019
+    hospitieren im A und im C Pflegekräfte aus B": those the place marks train the staff of the
+    organisation named nearest to them that is no place."""
+    verbs, places = cues.get("trained_here"), cues.get("trained_place")
+    if not verbs or not places:
+        return []
+    marked = [(p, o) for k, (p, o) in enumerate(mentions)
+              if any(max(p - 3, mentions[k - 1][0] if k else -1) < w < p for w in places)]
+    if not marked:
+        return []
+    trainers = _distinct([(0, o) for p, _ in marked for o in listed_after(mentions, p - 1, joins)])
+    others = [(p, o) for p, o in mentions if o not in trainers]
+    if not others:
+        return []
+    first = marked[0][0]
+    _, trainee = min(others, key=lambda item: (abs(item[0] - first), item[0] > first))
+    return [Relation(t, trainee, "support", t, True) for t in trainers if t.id != trainee.id]
+
+
+def _operated_at(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]) -> list[Relation]:
+    """"A team of doctors from A performed the first kidney transplant at B", "Ê kíp Bệnh viện A
+    đã thực hiện ca ghép thận tại B", "Ärzte des A operierten im B": A's staff help B."""
+    verbs, places = cues.get("performed"), cues.get("trained_place")
+    staff = sorted(cues.get("team", []) + cues.get("staff_from", []) + cues.get("staff_of", []))
+    if not verbs or not places or not staff:
+        return []
+    verb = verbs[0]
+    team = next((o for p, o in mentions if any(s < p <= s + 6 for s in staff) and p < verb), None)
+    host = next((o for k, (p, o) in enumerate(mentions) if p > verb and any(
+        max(p - 3, mentions[k - 1][0]) < w < p for w in places)), None)
+    if team is None or host is None or team.id == host.id:
+        return []
+    return [Relation(team, host, "support", team, True)]
 
 
 def _dispatched(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], joins: set[int]
@@ -352,7 +397,7 @@ def _dispatched(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         for goal in (g for g in goals if first <= g < following):
             if any(goal < p <= goal + 5 for p, _ in mentions):  # "xuống (làm việc tại) B"
                 relations += [Relation(giver, taker, kind, giver, True)
-                              for taker in _listed_after(mentions, goal, joins) if taker.id != giver.id]
+                              for taker in listed_after(mentions, goal, joins) if taker.id != giver.id]
     for pos in cues.get("invite", []):
         # "B mời các chuyên gia của A về phẫu thuật, chuyển giao kỹ thuật", "B invited doctors of A to
         # operate and transfer techniques": A gives what B invited
@@ -373,6 +418,12 @@ def vetoed(cues: dict[str, list[int]]) -> bool:
         return True
     if "not_partnership" in cues:  # a merger or a takeover is signed too: no partnership either way
         return True
+    return asked_or_surveyed(cues)
+
+
+def asked_or_surveyed(cues: dict[str, list[int]]) -> bool:
+    """Unless a signing is stated, a needs survey, or a visit or request framing the sentence:
+    what it names is asked for or looked at, not given ("mong muốn … chuyển giao kỹ thuật X")."""
     return "sign" not in cues and ("needs_survey" in cues or "negative" in cues and _negative_first(cues))
 
 
@@ -387,11 +438,15 @@ def _negative_first(cues: dict[str, list[int]]) -> bool:
     first_positive = min((p for c in _POSITIVE + ("dispatch",) for p in cues.get(c, ())), default=None)
     if first_positive is None:
         return True
-    # "đã thăm, trao tặng …", "thăm và tặng quà cho B": a visit that gives, gives
+    # "đã thăm, trao tặng …", "chuyến thăm, làm việc và trao thiết bị cho B": a visit that gives, gives
     giving = [p for c in ("support", "transfer") for p in cues.get(c, ())]
     # "A cử 3 bác sĩ xuống làm việc tại B": staff sent to work there, no visit
     sent_to = [t for t in cues.get("dispatch_to", ()) if any(d < t <= d + 10 for d in cues.get("dispatch", ()))]
-    framing = [n for n in cues["negative"] if not any(n < g <= n + 3 for g in giving)
+    gives = set(giving)  # a visit is followed by its gift, or by the next visit word that is ("thăm, làm việc và trao")
+    for n in reversed(cues["negative"]):
+        if any(n < g <= n + 3 for g in gives):
+            gives.add(n)
+    framing = [n for n in cues["negative"] if n not in gives
                and not any(t < n <= t + 2 for t in sent_to)]
     return bool(framing) and framing[0] < first_positive
 
@@ -411,23 +466,27 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
         # "giữa A, B và C với D và E": the list before "với" signs with the list after it
         for pos in (p for p in cues.get("with", []) if p > start):
             before = [o for p, o in mentions if start < p < pos]
-            after = _listed_after(mentions, pos, joins)
+            after = listed_after(mentions, pos, joins)
             pairs = [(a, b) for a in _distinct([(0, o) for o in before]) for b in after if a.id != b.id]
-            if before and pairs and before == _listed_after(mentions, start, joins)[:len(before)]:
+            if before and pairs and before == listed_after(mentions, start, joins)[:len(before)]:
                 return pairs
-        listed = _listed_after(mentions, start, joins)
+        listed = listed_after(mentions, start, joins)
         if len(listed) >= 2:
             return _all_pairs(listed)
     for pos in cues.get("with", []):
         before = _listed_before(mentions, pos, joins)
-        after = _listed_after(mentions, pos, joins)
+        after = listed_after(mentions, pos, joins)
         pairs = [(a, b) for a in before for b in after if a.id != b.id]
         if pairs:
             return pairs
     first_position = mentions[0][0] if mentions else -1
     if any(first_position - 3 <= p < first_position for p in cues.get("with", [])):
-        return []  # "the collaboration with A, B and C": they are partners of an unnamed other side
-    group = _listed_after(mentions, first_position - 1, joins)
+        # "the collaboration with A, B and C": they are partners of an unnamed other side; but "Mit dem A hat
+        # das B einen Vertrag unterzeichnet": a signing names that side after them
+        listed = listed_after(mentions, first_position - 1, joins)
+        rest = _distinct([(p, o) for p, o in mentions if o not in listed])
+        return [(a, rest[0]) for a in listed] if "sign" in cues and len(rest) == 1 else []
+    group = listed_after(mentions, first_position - 1, joins)
     if len(group) >= 2:
         return _all_pairs(group)
     orgs = _distinct(mentions)
@@ -459,7 +518,7 @@ def passive_givers(cues: dict[str, list[int]], mentions: list[tuple[int, Organis
     to = min((p for p in cues.get("to", []) if by[0] < p < mentions[0][0]), default=None)
     if to is not None:  # "(xe) được lãnh đạo tỉnh tiếp nhận, bàn giao cho A, B và C": they receive the main party's gift
         return [Relation(recipient, taker, kind, recipient, True) for taker in _receivers_after(mentions, to, joins)]
-    return [Relation(giver, recipient, kind, giver, True) for giver in _listed_after(mentions, by[0], joins)]
+    return [Relation(giver, recipient, kind, giver, True) for giver in listed_after(mentions, by[0], joins)]
 
 
 def receivers_named(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]) -> list[Organisation]:
@@ -467,7 +526,7 @@ def receivers_named(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     organisation is named before "cho"/"to" (the giver is left to another sentence)."""
     to, joins = cues.get("to", []), set(cues.get("and", []))
     if to and mentions and mentions[0][0] > to[0]:
-        return _listed_after(mentions, to[0], joins)
+        return listed_after(mentions, to[0], joins)
     # "A and B have received two equipment packages from benefactors": receivers, the givers unnamed
     receipt = min((p for c in ("receive", "receive_from") for p in cues.get(c, [])), default=None)
     if receipt is not None and mentions and mentions[-1][0] < receipt and not to:
@@ -482,7 +541,7 @@ def named_donors(cues: dict[str, list[int]], mentions: list[tuple[int, Organisat
     at = cues.get("donors")
     if not at or not recipients:
         return []
-    givers = _listed_after(mentions, at[0], set(cues.get("and", [])))
+    givers = listed_after(mentions, at[0], set(cues.get("and", [])))
     return [Relation(g, r, "support", g, True) for g in givers for r in recipients if g.id != r.id]
 
 
@@ -495,7 +554,7 @@ def unnamed_giver(cues: dict[str, list[int]], mentions: list[tuple[int, Organisa
     joins = set(cues.get("and", []))
     relations = []
     for pos in cues.get("trained_at", []):
-        trainers = _listed_after(mentions, pos, joins)
+        trainers = listed_after(mentions, pos, joins)
         trainee = _before(mentions, pos) or next((o for o in ranked if o.id not in {t.id for t in trainers}), None)
         relations += [Relation(t, trainee, "support", t, True) for t in trainers if trainee and t.id != trainee.id]
     directed = [p for c in ("support", "transfer") for p in cues.get(c, [])]
@@ -553,7 +612,7 @@ def unnamed_partner(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     first = mentions[0][0]
     if not any(first - 3 <= p < first for p in cues.get("with", [])):
         return []
-    listed = _listed_after(mentions, first - 1, set(cues.get("and", [])))
+    listed = listed_after(mentions, first - 1, set(cues.get("and", [])))
     if len(listed) < len(_distinct(mentions)) or any(o.id == topic[0].id for o in listed):
         return []  # the subject is named after all ("Sau khi hợp tác với A, B sẵn sàng …")
     return [_agreement(topic[0], org, city_ids) for org in listed]
@@ -617,7 +676,7 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         previous = pos
     joins = set(cues.get("and", []))
     # "von A, B und der C unterstützt", "do A và B tài trợ": a marked source's list gives with it
-    sources = _distinct([(0, o) for s in sources for o in _listed_after(
+    sources = _distinct([(0, o) for s in sources for o in listed_after(
         mentions, next(p for p, o in mentions if o is s) - 1, joins) if o not in recipients])
     taker = recipients[0] if recipients else None
     if staff_from and taker is not None:
@@ -625,7 +684,9 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         marker = min(staff_from)
         trainer = _before(mentions, max(v for v in giving if v < marker))
         if trainer is not None and trainer is not taker:
-            return [Relation(trainer, taker, "support", trainer, True)] + [
+            kind = "transfer" if "transfer" in cues and max(v for v in giving if v < marker) in cues["transfer"] \
+                else "support"  # "A transferred the technique to doctors of B"
+            return [Relation(trainer, taker, kind, trainer, True)] + [
                 Relation(s, trainer, "support", s, True) for s in _distinct([(0, o) for o in sources])
                 if s.id not in (trainer.id, taker.id)]
     giver = next((o for o in sources if o is not taker), None)
@@ -636,7 +697,7 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     others = [o for _, o in mentions if o.id not in {getattr(taker, "id", None), getattr(giver, "id", None)}]
     if taker is None and giver is not None:
         giver_pos = next(p for p, o in mentions if o.id == giver.id)
-        co_givers = {o.id for o in _listed_after(mentions, giver_pos - 1, joins)}
+        co_givers = {o.id for o in listed_after(mentions, giver_pos - 1, joins)}
         others = [o for o in others if o.id not in co_givers]  # "von A und B unterstützt": B gives too
     if giver is None and not verb_final and any(p < v for p, _ in mentions for v in verbs):
         return []  # the giver stands before the verb unmarked ("A và B đã trao tặng … cho C"): see the support rules
@@ -646,7 +707,7 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         return []
     kind = "transfer" if "transfer" in cues or "receive_transfer" in cues else "support"
     taker_pos = next(p for p, o in mentions if o.id == taker.id)
-    takers = _listed_after(mentions, taker_pos - 1, joins)  # "cho B, C và D": every listed recipient
+    takers = listed_after(mentions, taker_pos - 1, joins)  # "cho B, C và D": every listed recipient
     # every marked source gives: "dự án do JICA tài trợ, B tiếp nhận chuyển giao … từ Bệnh viện C"; so
     # does the subject of a giving verb ("A handed over … to B under a grant of C")
     giving = [p for c in ("transfer", "support") for p in cues.get(c, [])]
@@ -655,7 +716,9 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         b < min(giving) for b in cues.get("by", [])) and not any(
         min(giving) < o <= min(giving) + 3 for o in cues.get("of", []) + cues.get("by", [])) else None
     # (not a passive's subject, "B được A hỗ trợ", nor the one who praises "sự hỗ trợ của A")
-    givers = _distinct([(0, o) for o in [giver] + sources + [subject] if o is not None
+    # "Der Verbund A und das B haben an das C … gespendet": the subject's whole list gives
+    with_subject = listed_after(mentions, mentions[0][0] - 1, joins) if subject is not None else []
+    givers = _distinct([(0, o) for o in [giver] + sources + [subject] + with_subject if o is not None
                         and o.id not in {t.id for t in takers}])
     return [Relation(g, t, kind, g, True) for g in givers for t in _distinct([(0, o) for o in takers])
             if t.id != g.id]
@@ -696,7 +759,7 @@ def _distinct(mentions: list[tuple[int, Organisation]]) -> list[Organisation]:
     return list(seen.values())
 
 
-def _listed_after(mentions, pos: int, and_positions: set[int]) -> list[Organisation]:
+def listed_after(mentions, pos: int, and_positions: set[int]) -> list[Organisation]:
     """The organisation right after ``pos`` and those joined to it by "và"/"und"/"and"."""
     listed: list[Organisation] = []
     previous = pos
@@ -721,7 +784,7 @@ def _receivers_after(mentions, to: int, and_positions: set[int]) -> list[Organis
     tải cho các bệnh viện tuyến trên, nhất là khi bệnh viện X …": another clause's)."""
     if _after_with_position(mentions, to)[0] - to > _RECEIVER_REACH:
         return []
-    return _listed_after(mentions, to, and_positions)
+    return listed_after(mentions, to, and_positions)
 
 
 _LIST_WORDS = 12  # words from one listed name to the next: more is another clause

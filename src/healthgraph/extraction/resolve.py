@@ -190,7 +190,7 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
             bare = _VI_HEAD.sub("", m.surface) if m.kind in ("company", "foreign_body") else m.surface
             name = bare if bare != m.surface and (m.surface[:1].islower() or looks_foreign(bare)) else m.surface
             name = m.alias_of or name
-            org = Organisation(id="x-" + slug(name), name=name, kind=m.kind,
+            org = Organisation(id="x-" + _nominative(slug(name)), name=name, kind=m.kind,
                                tier=m.tier or ("foreign" if looks_foreign(name) else None),
                                province=m.province.id if m.province else None, resolved=False)
         org = orgs.setdefault(org.id, org)
@@ -202,6 +202,29 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
         by_surface.setdefault(m.surface, org)
         resolved.append((m, org))
     return _merge_short_forms(resolved)
+
+
+# German heads in the genitive ("des Klinikums X", "des Schleizer Krankenhauses"): one body, one id
+_GENITIVE_ENDINGS = (("krankenhauses", 2), ("hauses", 2), ("verbundes", 2), ("netzwerkes", 2), ("netzwerks", 1),
+                     ("klinikums", 1), ("spitals", 1), ("zentrums", 1), ("instituts", 1), ("vereins", 1))
+
+
+# and its adjectives in any case ("Mitteldeutsches", "des Mitteldeutschen Herzzentrums")
+_ADJECTIVE_ENDING = re.compile(r"(?<=sch)(?:en|es|er|em)$")
+
+
+def _nominative(slugged: str) -> str:
+    """The id part of a name with its German head out of the genitive and its adjectives in
+    one form.
+
+    >>> _nominative("klinikums-altenburger-land"), _nominative("mitteldeutschen-herzzentrums")
+    ('klinikum-altenburger-land', 'mitteldeutsche-herzzentrum')
+    """
+    parts = slugged.split("-")
+    for k, part in enumerate(parts):
+        cut = next((n for ending, n in _GENITIVE_ENDINGS if part.endswith(ending)), 0)
+        parts[k] = _ADJECTIVE_ENDING.sub("e", part[:-cut] if cut else part)
+    return "-".join(parts)
 
 
 def in_brackets_after(text: str, before_end: int, start: int, end: int) -> bool:

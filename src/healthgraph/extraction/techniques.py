@@ -23,7 +23,7 @@ from .tokens import DOCUMENT_KEY, PhraseMatcher, TokenText
 
 # All patterns run on the folded sentence (no diacritics, lower case, same length), so
 # ASCII-only Vietnamese and NFD input match alike; names are sliced from the original.
-_TECHNIQUE = r"(?:ky thuat|ki thuat)"
+_TECHNIQUE = r"(?:ky thuat|ki thuat|phuong phap)"
 # the pattern starts at the technique word (a literal: fast to find); "các/2 (gói) kỹ thuật" before it
 # marks several (see _PLURAL_BEFORE)
 _LIST_CUE = re.compile(
@@ -31,7 +31,8 @@ _LIST_CUE = re.compile(
     rf"|{_TECHNIQUE}(?P<gap2>[^:.;!?,]{{0,60}}?)\s+(?:nhu|gom|bao gom)\s"
     # "chuyển giao 8 kỹ thuật, trong đó có (kỹ thuật) thở máy không xâm nhập"
     rf"|{_TECHNIQUE}(?P<gap4>[^:.;!?,]{{0,40}}?),?\s+trong do (?:co|gom)\s+(?:(?:cac\s+)?{_TECHNIQUE}\s+)?"
-    r"|(?:techniken|verfahren|methoden|techniques|procedures)(?P<gap3>[^:.;!?]{0,80}?)\s*(?:such as|including|like|wie|:)"
+    r"|(?:techniken|verfahren|methoden|techniques|procedures|skills)(?P<gap3>[^:.;!?]{0,80}?)\s*"
+    r"(?:such as|including|like|wie|:)"
     r"\s*")
 _PLURAL_BEFORE = re.compile(r"(?:cac|nhung|mot so|\d+)\s*(?:goi\s+)?(?:dich vu\s+)?$")
 _FIELD_CUE = re.compile(
@@ -65,6 +66,12 @@ _STRIP_LEAD = re.compile(r"(?:\d+ ca|cac|nhung|mot so|der|die|das|den|dem|the|a|
                          r"|or|oder)\s+")
 _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$"
                          r"|\s+(?:o|cho|tren|bei)\s+\d+\s+(?:truong hop|benh nhan|ca|patienten|patients)\b.*$"
+                         r"|\s+(?:durchgefuhrt|gemacht|eingesetzt|angewendet|angewandt)\s+(?:werden|wird)$"
+                         # what it treats or for whom: "can thiệp mạch vành trong bệnh lý nhồi máu cơ tim"
+                         r"|\s+(?:trong|cho) (?:benh ly|dieu tri|benh nhan|nguoi benh|tre|cac ca)\b.*$"
+                         r"|\s+(?:for|in) (?:patients|children|the treatment)\b.*$"
+                         # a clause's verb: "(lễ chuyển giao kỹ thuật X) diễn ra sáng 14/10"
+                         r"|\s+(?:dien ra|duoc (?:thuc hien|trien khai|to chuc)|da duoc|se duoc|took place|was held)\b.*$"
                          r"|\s+(?:independently|successfully|for the first time|durch|erfolgreich|selbststandig"
                          r"|dau tien|lan dau|lan dau tien|thanh cong)$")
 # diseases, not procedures ("ung thư gan"); folded, so "sỏi thận" (a stone) is spelled out: "soi" is also "soi" (scope)
@@ -83,10 +90,22 @@ _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhu
                      r"|bang (?:phuong phap|ky thuat)\s+(?=\w)"
                      r"|chu de\s*[\"“”«]?\s*(?=\w)|thuc hien thanh cong\s+(?:\d+\s+)?(?:ca\s+|ky thuat\s+)?(?=\w)"
                      r"|performed\s+(?:its\s+|their\s+|the\s+)?first\s+|die\s+ersten\s+(?=\w)"
+                     r"|master(?:s|ed)?\s+(?:the\s+)?(?!(?:techniques?|procedures?|skills?)\b)(?=\w)"
+                     # "lernten von ihr, wie Arthroskopien durchgeführt werden", "learned how to perform X"
+                     r"|lern\w*\s+[^.;:]{0,40}?\bwie\s+(?=\w)|learn\w*\s+how\s+to\s+(?:perform|do|carry\s+out)\s+"
+                     # "hướng dẫn các bác sĩ ở B cách dẫn lưu màng phổi", "taught them how to perform X"
+                     r"|(?:huong dan|chi dan|day|dao tao|tap huan)\s[^.;:]{0,60}?\bcach\s+(?=\w)"
+                     r"|(?:taught|teach|teaches|showed|show)\s[^.;:]{0,40}?\bhow\s+to\s+(?:perform|do|carry\s+out)\s+"
                      r"|das\s+verfahren\s+der\s+")
+_TRANSFERRED = re.compile(r"\b(?:chuyen giao|transferr?(?:ed|ing|s)?|ubertr|uberg)")
 # one of these stands in every match of _SINGLE: a sentence without any is not scanned
 _SINGLE_WORDS = ("huan luyen", "tap huan", "dao tao", "bang ", "chu de", "thuc hien thanh cong", "performed", "ersten",
-                 "verfahren")
+                 "verfahren", "master", "lern", "learn", "huong dan", "how to")
+# English names a technique before its noun: "transfer laparoscopic surgery techniques to B"
+_NAMED_BEFORE_NOUN = re.compile(
+    r"\b(?:transfer(?:s|red|ring)?|receiv(?:e|es|ed|ing)|master(?:s|ed|ing)?|learn(?:s|ed|t|ing)?|introduc(?:e|es|ed|ing)"
+    r"|appl(?:y|ies|ied|ying))\s+(?:(?:the|new|modern|advanced|several|\d+)\s+)*"
+    r"(?P<item>[a-z][a-z -]{2,50}?)\s+(?:techniques?|procedures?)\b")
 # English and German training: "training emergency staff in A and B", "schulen das Personal in der A und in der B"
 _TRAINED_IN = re.compile(r"(?:training|trained|trains|train|schulen|schult|geschult|bildeten)\b[^.;:]{0,60}?\bin\s+"
                          r"(?:der\s+|dem\s+)?")
@@ -95,11 +114,13 @@ _PROCEDURE_WORD = re.compile(
     r"(?:ectom|ektom|otomy|otomie|plast|scopy|skopie|graphy|graphie|ostom|therapy|therapie|lysis|lyse\b|dialys|transplant|"
     r"replacement|resuscitation|reanimation|dissection|screening|intervention|implantation|anasthesie|anaesthesia|"
     r"anesthesia|biops|resection|resektion|ablation|bypass|stent|catheter|katheter|sectio|kaiserschnitt|"
-    r"thrombectom|angiograph|ultrasound|ultraschall|laparoscop|laparoskop|endoscop|endoskop|microsurg)")
+    r"thrombectom|angiograph|ultrasound|ultraschall|laparoscop|laparoskop|endoscop|endoskop|microsurg|robotic surg"
+    r"|robot-assist|roboterassist|[a-z]{4,}ic surgery|\w+ can thiep\b)")  # "robotic surgery", "tim mạch can thiệp"; not "surgery" alone
 _END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")  # a stop before a space or the end, or a line break (one class first)
-_TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|techni|verfahren|methoden|procedur")
-TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "techni", "verfahren", "methoden", "procedur", "huan luyen", "tap huan",
-                   "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten",
+_TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|phuong phap|techni|verfahren|methoden|procedur|skills")
+TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "phuong phap", "techni", "verfahren", "methoden", "procedur", "huan luyen",
+                   "tap huan", "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten",
+                   "master", "lern", "learn", "huong dan", "how to", "skills",
                    "bang phuong phap", "ho tro thuc hien", "huong dan thuc hien")
 # "hỗ trợ thực hiện 6 ca phẫu thuật, trong đó 4 ca A, B; 1 ca C": the procedures of the cases an upper
 # hospital helped with (not those a hospital did alone: "đã thực hiện 500 ca mổ")
@@ -203,6 +224,8 @@ def _enumeration(text: str, key: str, start: int, stop_at_preposition: bool = Fa
     # the cue announced several or both halves read as techniques
     if len(last) > 1 and (len(spans) >= 2 or plural or all(looks_like_technique(text[a:b].strip()) for a, b in last)):
         spans = spans[:k] + last + spans[k + 1:]
+    elif len(last) == 2 and len(spans) == 1 and _procedure(text[slice(*last[0])].strip()):
+        spans = last[:1]  # "kỹ thuật tim mạch can thiệp và hỗ trợ điều trị …": a clause follows the one named
     items = []
     for a, b in spans:
         a, b = _strip(key, a, b)
@@ -236,12 +259,15 @@ def _strip(key: str, a: int, b: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=4096)  # a sentence asks about its items twice, and articles name the same techniques
 def looks_like_technique(name: str) -> bool:
-    """A known technique, a phrase opened by a procedure word, a phrase with an English or
-    German procedure word ("hip replacement", "laparoskopische Cholezystektomie"), or an
-    abbreviation (ESD, FNA)."""
+    """A procedure (:func:`_procedure`) or an abbreviation (ESD, FNA)."""
+    return _procedure(name) or bool(_ABBREVIATION.fullmatch(name))
+
+
+def _procedure(name: str) -> bool:
+    """A known technique, a phrase opened by a procedure word, or a phrase with an English or
+    German procedure word ("hip replacement", "laparoskopische Cholezystektomie")."""
     key = fold_same_length(name)
-    return bool(gloss(name) is not None or _PROCEDURE.match(key) or _PROCEDURE_WORD.search(key)
-                or _ABBREVIATION.fullmatch(name))
+    return bool(gloss(name) is not None or _PROCEDURE.match(key) or _PROCEDURE_WORD.search(key))
 
 
 def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
@@ -256,7 +282,8 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     """
     key = key or fold_same_length(sentence)
     items: list[Item] = []
-    hint = TECHNIQUE_HINT.search(key)
+    # a technique word, or a field list after a transfer ("chuyển giao công nghệ … các lĩnh vực như: …")
+    hint = TECHNIQUE_HINT.search(key) or FIELD_HINT.search(key) and _TRANSFERRED.search(key)
     if not hint:
         return items
     # the list and verb patterns need a technique word: a list cue starts at one, a verb at most
@@ -268,7 +295,8 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         gap = (m.group("gap") or m.group("gap2") or m.group("gap3") or m.group("gap4") or "")
         if FIELD_HINT.search(gap):
             continue
-        plural = bool(m.group("gap3") is None and _PLURAL_BEFORE.search(key, max(0, m.start() - 20), m.start()))
+        # "techniques such as A and B", "skills, including A and B" announce several, as "các kỹ thuật" does
+        plural = m.group("gap3") is not None or bool(_PLURAL_BEFORE.search(key, max(0, m.start() - 20), m.start()))
         items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=plural)
                      if not _DISEASE.match(key[i.start:i.end]))
     for m in _VERB_LIST.finditer(key, start):
@@ -281,6 +309,10 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         if len(found) == 1 and not plural and not looks_like_technique(found[0].name):
             continue
         items.extend(i for i in found if not _DISEASE.match(key[i.start:i.end]))
+    for m in _NAMED_BEFORE_NOUN.finditer(key, start):
+        a, b = m.span("item")
+        if not _CLAUSE_START.match(key, a) and not _DISEASE.match(key, a):
+            items.append(Item(sentence[a:b], a, b))
     trained = _TRAINED_IN.finditer(key, max(0, hint.start() - 20)) \
         if any(word in key for word in _TRAINED_WORDS) else ()
     for m in trained:
@@ -295,11 +327,13 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
                      if not _DISEASE.match(key[i.start:i.end]))
     # "train doctors in specialities such as bronchoscopy, lobectomy and cardiology": the procedures of a
     # field list after a training or transfer verb are techniques (cardiology stays a field)
-    if any(word in key for word in _TRAINED_WORDS) or _VERB_LIST.search(key, start):
+    # (and "chuyển giao công nghệ …, tập trung vào các lĩnh vực như: can thiệp mạch vành, …": a procedure word
+    # opening an item names one too)
+    if any(word in key for word in _TRAINED_WORDS) or _VERB_LIST.search(key, start) or _TRANSFERRED.search(key):
         for m in _FIELD_CUE.finditer(key, start):
             items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=True)
-                         if _PROCEDURE_WORD.search(key[i.start:i.end]) and gloss(i.name, "specialties") is None)
-    single = _SINGLE.finditer(key, max(0, hint.start() - 40)) \
+                         if _procedure(i.name) and gloss(i.name, "specialties") is None)
+    single = _SINGLE.finditer(key, max(0, hint.start() - 100)) \
         if any(word in key for word in _SINGLE_WORDS) else ()
     for m in single:
         found = _enumeration(sentence, key, m.end(), stop_at_preposition=True)

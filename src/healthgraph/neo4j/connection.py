@@ -23,7 +23,7 @@ DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_PASSWORD = "neo4j"
 CONNECTION_TIMEOUT = 10.0  # seconds; an unreachable host should fail fast, not after 30 s
-RETRY_TIME = 5.0  # seconds a failed transaction is retried: a server that went away is an error, not a wait
+RETRY_TIME = 5.0  # seconds a failed transaction is retried (NEO4J_RETRY_TIME): a server that went away is an error, not a wait
 
 # The driver logs every retry as a warning; with no handler Python prints them to stderr,
 # burying the one-line error. Users who configure logging still receive them.
@@ -53,6 +53,25 @@ def settings(uri: str | None = None, user: str | None = None, password: str | No
                     user or os.environ.get("NEO4J_USER") or DEFAULT_USER,
                     password if password is not None else os.environ.get("NEO4J_PASSWORD", DEFAULT_PASSWORD),
                     database or os.environ.get("NEO4J_DATABASE") or None)
+
+
+def retry_time() -> float:
+    """Seconds the driver retries a transaction that failed with a transient error (a cluster's
+    leader election, a deadlock): ``NEO4J_RETRY_TIME``, else :data:`RETRY_TIME`.
+
+    >>> retry_time() >= 0
+    True
+    """
+    text = os.environ.get("NEO4J_RETRY_TIME")
+    if not text:
+        return RETRY_TIME
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise HealthgraphError(f"NEO4J_RETRY_TIME={text!r} is not a number of seconds")
+    return seconds
 
 
 def one_line(text: object) -> str:
@@ -97,7 +116,7 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
     where = f"Neo4j at {conf.uri}"
     try:
         driver_config.setdefault("connection_timeout", CONNECTION_TIMEOUT)
-        driver_config.setdefault("max_transaction_retry_time", RETRY_TIME)
+        driver_config.setdefault("max_transaction_retry_time", retry_time())
         driver = neo4j.GraphDatabase.driver(conf.uri, auth=(conf.user, conf.password), **driver_config)
     except (ValueError, nx.ConfigurationError) as exc:
         raise BackendUnavailable(f"invalid Neo4j URI {conf.uri!r}: {one_line(exc)}") from None

@@ -8,16 +8,23 @@ last one are returned. Neo4j values become plain JSON-able values: nodes and
 relationships become maps of their properties (plus ``_labels`` or ``_type``,
 ``_start``, ``_end``), temporal values ISO 8601 text.
 
+Each statement is checked once per process with ``EXPLAIN`` (:func:`plan`): a read runs in
+a managed read transaction (``session.execute_read``), which a ``neo4j://`` routing driver
+sends to a follower of a cluster, and a write in a managed write transaction
+(``execute_write``, on the leader); both are retried by the driver on transient errors
+(a leader switch, a deadlock). What ``EXPLAIN`` refuses (``CALL … IN TRANSACTIONS``,
+``SHOW …``) runs auto-commit, as it must.
+
 A read-only statement whose file declares its columns (``// columns: a b:int`` in the
 header, as the named queries do) comes back in one record, ``collect([a, b])`` of the rows
 (:func:`fetch_rows`): the pure-Python driver spends far more on thousands of small records
-than on one list of the same values. The statement is checked once per process with
-``EXPLAIN`` (read-only, and its columns are exactly the declared ones, in order); any other
-statement streams its records as usual.
+than on one list of the same values. Any other statement streams its records as usual.
 """
 from __future__ import annotations
 
 import base64
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
@@ -27,7 +34,6 @@ from ..resources import query_text
 from .connection import connect
 
 _PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
-_COLLECTED: dict[str, str | None] = {}  # statement -> its collecting form, or None to stream it
 
 
 def _scan(text: str) -> Iterator[tuple[str, str]]:
@@ -145,49 +151,104 @@ def declared_columns(text: str) -> list[str]:
         return []
 
 
-def _collecting(session, statement: str, params: Mapping[str, Any], columns: list[str]) -> str | None:
-    """The statement wrapped to return its rows as one list, if it is read-only and returns ``columns``."""
-    if statement not in _COLLECTED:
+class _AutoCommit(Exception):
+    """A statement that must run auto-commit."""
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How a statement runs: ``access`` ``"r"`` (a read transaction, which a cluster may route to
+    a follower), ``"w"`` (a write transaction, on the leader) or ``None`` (auto-commit: a
+    statement EXPLAIN refuses, such as ``CALL … IN TRANSACTIONS`` or ``SHOW …``), and its
+    collecting form (``None``: stream its records)."""
+
+    access: str | None
+    wrapped: str | None = None
+
+
+_PLANS: dict[tuple[str, tuple[str, ...]], _Plan] = {}  # (statement, declared columns) -> its plan
+_IN_TRANSACTIONS = re.compile(r"\bIN\s+(?:\S+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b", re.IGNORECASE)
+
+
+def commits_itself(statement: str) -> bool:
+    """Whether ``statement`` commits its own transactions (``CALL { … } IN TRANSACTIONS``), which
+    only an auto-commit transaction may run (EXPLAIN accepts it, a managed transaction does not).
+
+    >>> commits_itself("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS")
+    True
+    >>> commits_itself("RETURN 'IN TRANSACTIONS' AS text // IN TRANSACTIONS")
+    False
+    """
+    code = " ".join(piece if kind == "code" else " " for kind, piece in _scan(statement))
+    return bool(_IN_TRANSACTIONS.search(code))
+
+
+def plan(session, statement: str, params: Mapping[str, Any], columns: list[str] | None = None) -> _Plan:
+    """Ask the server once (``EXPLAIN``, cached per process) whether ``statement`` reads or
+    writes and, for a read returning exactly ``columns``, the form that returns its rows as one list."""
+    key = (statement, tuple(columns or ()))
+    if key not in _PLANS:
         from neo4j.exceptions import Neo4jError
 
-        wrapped = None
+        found = _Plan(None)
         try:
+            if commits_itself(statement):
+                raise _AutoCommit
             result = session.run("EXPLAIN " + statement, params)
             summary = result.consume()
-            if summary.query_type == "r" and list(result.keys()) == columns:
-                from .schema import identifier
+            if summary.query_type == "r":
+                wrapped = None
+                if columns and list(result.keys()) == columns:
+                    from .schema import identifier
 
-                wrapped = (f"CALL {{\n{statement}\n}}\n"
-                           f"RETURN collect([{', '.join(identifier(c) for c in columns)}]) AS rows")
-        except Neo4jError:
-            pass  # not something EXPLAIN takes (a command, a CYPHER option ...): stream it
-        if len(_COLLECTED) > 256:
-            _COLLECTED.clear()
-        _COLLECTED[statement] = wrapped
-    return _COLLECTED[statement]
+                    wrapped = (f"CALL {{\n{statement}\n}}\n"
+                               f"RETURN collect([{', '.join(identifier(c) for c in columns)}]) AS rows")
+                found = _Plan("r", wrapped)
+            else:  # w, rw, s: a write (or schema) transaction
+                found = _Plan("w")
+        except (Neo4jError, _AutoCommit):
+            pass  # not something EXPLAIN or a managed transaction takes (a command, IN TRANSACTIONS …): auto-commit
+        if len(_PLANS) > 256:
+            _PLANS.clear()
+        _PLANS[key] = found
+    return _PLANS[key]
+
+
+def _records(tx, statement: str, params: Mapping[str, Any]) -> tuple[list[str], list[list]]:
+    result = tx.run(statement, params)
+    return list(result.keys()), [record.values() for record in result]
+
+
+def run_statement(session, statement: str, params: Mapping[str, Any], access: str | None) -> tuple[list[str], list[list]]:
+    """Run ``statement`` in a managed read or write transaction (``execute_read``/``execute_write``:
+    routed by a ``neo4j://`` driver and retried on transient errors), or auto-commit when ``access`` is None."""
+    if access == "r":
+        return session.execute_read(_records, statement, params)
+    if access is not None:
+        return session.execute_write(_records, statement, params)
+    return _records(session, statement, params)
 
 
 def fetch_rows(session, statement: str, params: Mapping[str, Any],
                declared: list[str] | None = None) -> tuple[list[str], list[list]]:
     """Run ``statement``; return its column names and rows (lists of driver values).
 
-    With ``declared`` columns a read-only statement returning exactly those columns comes
-    back as one record holding the list of rows (see the module's documentation); the rows
-    are the same, in the same order. If the server refuses that form, the statement streams.
+    A read runs in a read transaction, a write in a write transaction (:func:`plan`). With
+    ``declared`` columns a read returning exactly those columns comes back as one record
+    holding the list of rows (see the module's documentation); the rows are the same, in the
+    same order. If the server refuses that form, the statement streams.
     """
-    if declared:
-        wrapped = _collecting(session, statement, params, declared)
-        if wrapped is not None:
-            from neo4j.exceptions import Neo4jError
+    how = plan(session, statement, params, declared)
+    if how.wrapped is not None and declared:
+        from neo4j.exceptions import Neo4jError
 
-            try:
-                record = session.run(wrapped, params).single(strict=True)
-            except Neo4jError:  # e.g. too many rows for one list: stream them (an error of the query recurs there)
-                _COLLECTED[statement] = None
-            else:
-                return list(declared), record[0]
-    result = session.run(statement, params)
-    return list(result.keys()), [record.values() for record in result]
+        try:
+            _, records = run_statement(session, how.wrapped, params, "r")
+        except Neo4jError:  # e.g. too many rows for one list: stream them (an error of the query recurs there)
+            _PLANS[(statement, tuple(declared))] = _Plan("r")
+        else:
+            return list(declared), records[0][0]
+    return run_statement(session, statement, params, how.access)
 
 
 def _endpoint(node) -> Any:
@@ -259,9 +320,9 @@ def cypher(query_or_file: str | Path, params: Mapping[str, Any] | None = None, u
                 plain = {k: v for k, v in params.items() if isinstance(v, str)}
                 types = name_params(text, plain)
                 params.update(resolve_names(types, plain, lambda: organisation_labels(
-                    session.run(ORGANISATION_LABELS).data())))
+                    session.execute_read(lambda tx: tx.run(ORGANISATION_LABELS).data()))))
             for statement in statements[:-1]:
-                session.run(statement, params).consume()
+                run_statement(session, statement, params, plan(session, statement, params).access)
             columns, values = fetch_rows(session, statements[-1], params, declared_columns(text))
             rows = Rows((dict(zip(columns, plain_row(row))) for row in values), columns)
     return rows

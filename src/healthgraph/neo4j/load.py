@@ -4,6 +4,11 @@ Constraints and indexes come first (:func:`ensure_schema`). Then every node grou
 set) and every relationship group (type, endpoints, key property) is written in batches of
 ``batch_size`` rows, one transaction per batch (``session.execute_write``), with one
 statement per group whose text is the same for every batch (the server plans it once).
+Every transaction is a managed one: lookups of what the database holds are read
+transactions (``execute_read``), batches and schema write transactions, so a ``neo4j://``
+URI routes them across a cluster (reads to followers, writes to the leader) and the driver
+retries them on transient errors (a leader election, a deadlock), within
+:data:`~healthgraph.neo4j.connection.RETRY_TIME`.
 
 What the load can know to be new it creates; the rest it merges:
 
@@ -290,24 +295,33 @@ def _add_counters(report: LoadReport, counters) -> None:
 
 
 def ensure_schema(driver, database: str | None = None) -> None:
-    """Create the uniqueness constraints and name indexes (no-op when they exist)."""
+    """Create the uniqueness constraints and name indexes (no-op when they exist), each in a
+    managed write transaction (on a cluster's leader, retried on transient errors)."""
     with driver.session(database=database) as session:
         for statement in schema.schema_statements():
-            session.run(statement).consume()
+            session.execute_write(_consume, statement, {})
+
+
+def _consume(tx, query: str, params: dict) -> None:
+    tx.run(query, params).consume()
+
+
+def _values(tx, query: str, params: dict) -> list:
+    return [record[0] for record in tx.run(query, params)]
 
 
 def _labels_in_use(session, labels: Iterable[str]) -> set[str]:
-    """The labels of ``labels`` that some node in the database carries (from the count store)."""
+    """The labels of ``labels`` that some node in the database carries (from the count store; read transactions)."""
     return {label for label in labels
-            if session.run(f"MATCH (n:{schema.identifier(label)}) RETURN count(n) AS n").single()["n"]}
+            if session.execute_read(_values, f"MATCH (n:{schema.identifier(label)}) RETURN count(n) AS n", {})[0]}
 
 
 def _existing_ids(session, label: str, ids: Sequence[str]) -> set[str]:
-    """The ids of ``ids`` that a node with ``label`` has in the database."""
+    """The ids of ``ids`` that a node with ``label`` has in the database (read transactions)."""
     query = f"MATCH (n:{schema.identifier(label)}) WHERE n.id IN $ids RETURN n.id AS id"
     found: set[str] = set()
     for _, chunk in _chunks(ids, LOOKUP_SIZE):
-        found.update(record["id"] for record in session.run(query, ids=list(chunk)))
+        found.update(session.execute_read(_values, query, {"ids": list(chunk)}))
     return found
 
 

@@ -132,7 +132,7 @@ def run_spec(spec: QuerySpec, params: Mapping | None, backend: Backend,
 
 def query(name: str, params: Mapping | None = None, backend: str = "rdf", store: str | Path | None = None,
           sources=None, uri: str | None = None, queries_dir: str | Path | None = None,
-          graph=None) -> Rows:
+          graph=None, endpoint: str | None = None) -> Rows:
     r"""Run the named query ``name`` on a backend.
 
     Parameters
@@ -142,8 +142,9 @@ def query(name: str, params: Mapping | None = None, backend: str = "rdf", store:
     params : dict, optional
         Parameter values as a user types them: organisation and province names in any
         spelling (resolved to ids first), dates ``YYYY-MM-DD`` or ``today``, numbers.
-    backend : {"rdf", "neo4j", "networkx"}
-        ``rdf``: the store at ``store``; ``neo4j``: the server at ``uri`` (or ``NEO4J_URI``);
+    backend : {"rdf", "sparql", "neo4j", "networkx"}
+        ``rdf``: the store at ``store``; ``sparql``: the SPARQL endpoint at ``endpoint`` (or
+        ``SPARQL_ENDPOINT``) that ``build --sparql-endpoint`` wrote; ``neo4j``: the server at ``uri`` (or ``NEO4J_URI``);
         ``networkx``: a graph built from ``sources`` (paths or a Corpus), else read back
         from ``store``.
     store : str or Path, optional
@@ -156,6 +157,9 @@ def query(name: str, params: Mapping | None = None, backend: str = "rdf", store:
         A folder of the user's own ``NAME.rq`` / ``NAME.cypher`` files.
     graph : networkx.MultiDiGraph, optional
         For ``networkx``: an already built graph.
+    endpoint : str, optional
+        For ``sparql``: the endpoint URL (credentials from ``SPARQL_USER`` and
+        ``SPARQL_PASSWORD``/``SPARQL_PASSWORD_FILE``).
 
     Returns
     -------
@@ -179,7 +183,7 @@ def query(name: str, params: Mapping | None = None, backend: str = "rdf", store:
     (['hospital', 'dependant', 'name'], 'bvdk-lai-chau')
     """
     spec = get(name, queries_dir)
-    opened = open_backend(backend, store=store, sources=sources, uri=uri, graph=graph)
+    opened = open_backend(backend, store=store, sources=sources, uri=uri, graph=graph, endpoint=endpoint)
     try:
         columns, rows = run_spec(spec, params, opened)
     finally:

@@ -1,4 +1,5 @@
-"""The three query backends behind one small registry: ``rdf``, ``neo4j``, ``networkx``.
+"""The query backends behind one small registry: ``rdf`` (the store folder), ``sparql`` (the
+user's own SPARQL endpoint, same ``.rq`` files), ``neo4j``, ``networkx``.
 
 A backend runs a :class:`~.catalogue.QuerySpec` with parameter values that are already
 checked and resolved, and lists the names of the organisations it holds (for
@@ -95,6 +96,29 @@ class RDFBackend(Backend):
         self.store.close()
 
 
+class SparqlBackend(RDFBackend):
+    """The user's own SPARQL 1.1 endpoint (Fuseki, GraphDB …) that ``healthgraph build
+    --sparql-endpoint`` wrote; runs the same ``.rq`` files as ``rdf``."""
+
+    name = "sparql"
+
+    def __init__(self, endpoint: str | None = None, **_):
+        from ..rdf.sparql_store import SparqlStore
+
+        self.store = SparqlStore(endpoint, read_only=True)
+        try:
+            self.store.check_union()
+        except BaseException:
+            self.store.close()
+            raise
+
+    def _file(self, spec: QuerySpec) -> Path:
+        path = spec.files.get("rdf")
+        if path is None:
+            raise HealthgraphError(f"query {spec.name!r} has no SPARQL version (it has: {', '.join(sorted(spec.files))})")
+        return path
+
+
 class Neo4jBackend(Backend):
     """The Neo4j server loaded by ``healthgraph neo4j load`` (``NEO4J_URI`` etc.)."""
 
@@ -167,10 +191,11 @@ def networkx_graph(store=None, sources=None, corpus=None):
     return to_networkx(to_property_graph(corpus))
 
 
-BACKENDS = Registry("backends", {"rdf": f"{__name__}:RDFBackend", "neo4j": f"{__name__}:Neo4jBackend",
+BACKENDS = Registry("backends", {"rdf": f"{__name__}:RDFBackend", "sparql": f"{__name__}:SparqlBackend",
+                                 "neo4j": f"{__name__}:Neo4jBackend",
                                  "networkx": f"{__name__}:NetworkxBackend"}, noun="backend")
 
 
 def open_backend(backend: str, **options) -> Backend:
-    """Open backend ``backend`` (``rdf``, ``neo4j``, ``networkx`` or an installed one) with its options."""
+    """Open backend ``backend`` (``rdf``, ``sparql``, ``neo4j``, ``networkx`` or an installed one) with its options."""
     return BACKENDS.get(backend)(**options)

@@ -65,6 +65,7 @@ class BuildReport:
     quads: int = 0
     graphs: int = 0
     restarted: bool = False  # the store was left half-loaded by an interrupted build: it was started over
+    writes: int | None = None  # write requests sent to a SPARQL endpoint (none when nothing changed)
 
 
 def fact_subjects(fact_id: str) -> list[URIRef]:
@@ -77,7 +78,8 @@ def fact_subjects(fact_id: str) -> list[URIRef]:
 
 def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | None = None, kind: str | None = None,
           fresh: bool = False, on_error: Callable[[HealthgraphError], None] | None = None,
-          show_progress: bool = True, dask: Any = None, _store: RDFStore | None = None) -> BuildReport:
+          show_progress: bool = True, _store: RDFStore | None = None, sparql_endpoint=None,
+          graph_store: str | None = None, update_endpoint: str | None = None, dask: Any = None) -> BuildReport:
     """Ingest SOURCES (articles, curated files, or DocumentFacts) into the store at ``store``.
 
     Parameters
@@ -96,6 +98,16 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
         skipped; by default the error is raised.
     show_progress : bool
         Progress bar on a terminal.
+    sparql_endpoint : str or Endpoint, optional
+        Write into this SPARQL 1.1 endpoint (the user's own triple store, e.g. a Fuseki
+        dataset URL) instead of a store folder: each document's named graph with the Graph
+        Store Protocol, the shortcuts and overrides with SPARQL Update
+        (:mod:`healthgraph.rdf.sparql_store`). Credentials come from ``SPARQL_USER`` and
+        ``SPARQL_PASSWORD``/``SPARQL_PASSWORD_FILE`` (or an
+        :class:`~healthgraph.rdf.sparql_store.Endpoint`).
+    graph_store, update_endpoint : str, optional
+        Where the server takes Graph Store Protocol and SPARQL Update requests, when not at
+        ``sparql_endpoint`` (GraphDB: ``…/rdf-graphs/service`` and ``…/statements``).
     dask : distributed.Client or str, optional
         Extract the articles on a Dask cluster (a client or the scheduler's address); each
         document is stored as its partition comes back, and the store ends the same as after
@@ -117,6 +129,17 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
     given = [s for s in sources if isinstance(s, DocumentFacts)]
     restarted = _store is None and store is not None and Path(store).is_dir() \
         and bool((store_meta(store, partial_ok=True) or {}).get("loading"))
+    remote = None
+    if sparql_endpoint is not None:
+        if store is not None or _store is not None:
+            raise HealthgraphError("build into a store folder or a SPARQL endpoint, not both")
+        from .sparql_store import Endpoint, SparqlStore, endpoint_settings
+
+        remote = SparqlStore(sparql_endpoint if isinstance(sparql_endpoint, Endpoint) else
+                             endpoint_settings(sparql_endpoint, update=update_endpoint, graph_store=graph_store))
+        if fresh:
+            remote.clear()
+        store, _store = remote.url, remote
     target = _store if _store is not None else open_store(store, kind=kind, create=True, fresh=fresh)
     report = BuildReport(None if store is None else str(store), target.kind, restarted=restarted)
 
@@ -131,17 +154,36 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
         gazetteer = default_gazetteer()
         facts_iter = iter_facts(paths, on_error=record, show_progress=show_progress, dask=dask) if paths else iter(())
         all_facts = progress(_chain(given, facts_iter), description="building graph", enabled=show_progress)
+        if remote is not None:
+            all_facts = _read_ahead(all_facts, remote)
         ingest = _Ingest(target, gazetteer, report, record)
         if kept_in is not None and isinstance(target, OxigraphStore) and target.is_empty():
             with loading(kept_in):
                 ingest.bulk(all_facts, target, kept_in)
         else:
             ingest.incremental(all_facts)
+        if remote is not None:
+            remote.flush()
+            report.writes = remote.writes
         report.quads, report.graphs = target.counts()
     finally:
-        if _store is None:
+        if _store is None or remote is not None:
             target.close()
     return report
+
+
+def _read_ahead(all_facts: Iterable[DocumentFacts], remote, size: int = 100):
+    """The documents as they come, with what the endpoint holds for each ``size`` of them read
+    in one query first (:meth:`~.sparql_store.SparqlStore.prefetch`)."""
+    chunk: list[DocumentFacts] = []
+    for facts in _chain(all_facts, [None]):
+        if facts is not None:
+            chunk.append(facts)
+            if len(chunk) < size:
+                continue
+        remote.prefetch(document_iri(f.document.id) for f in chunk)
+        yield from chunk
+        chunk = []
 
 
 def _chain(*iterables):

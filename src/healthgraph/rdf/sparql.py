@@ -96,9 +96,10 @@ def cell(term) -> str | int | float | bool | None:
 
 
 def run(query_or_file: str | Path, store: str | Path | None = None, params=None, _store=None,
-        allow_service: Iterable[str] = ()) -> QueryResult:
+        allow_service: Iterable[str] = (), endpoint=None) -> QueryResult:
     """Run a query and return the raw :class:`~healthgraph.rdf.store.QueryResult` (rdflib terms).
-    A ``SERVICE`` call to an endpoint not in ``allow_service`` is refused (:mod:`.guard`)."""
+    A ``SERVICE`` call to an endpoint not in ``allow_service`` is refused (:mod:`.guard`).
+    ``endpoint``: ask that SPARQL endpoint (:mod:`.sparql_store`) instead of a store folder."""
     text = query_text(query_or_file, (".rq", ".sparql"))
     check_services(text, allow_service)
     bindings = parse_params(params)
@@ -108,8 +109,15 @@ def run(query_or_file: str | Path, store: str | Path | None = None, params=None,
 
     if _store is not None:
         return on(_store)
+    if endpoint is not None:
+        if store is not None:
+            raise HealthgraphError("query a store folder or a SPARQL endpoint, not both")
+        from .sparql_store import SparqlStore
+
+        with SparqlStore(endpoint, read_only=True) as remote:
+            return on(remote)
     if store is None:
-        raise HealthgraphError("say which store to query with --store DIR")
+        raise HealthgraphError("say which store to query with --store DIR (or --endpoint URL)")
     with open_store(store, read_only=True) as opened:
         return on(opened)
 
@@ -154,7 +162,7 @@ def _named_nodes(text: str, bindings: dict, store) -> dict:
 
 
 def sparql(query_or_file: str | Path, store: str | Path | None = None, params=None,
-           allow_service: Iterable[str] = ()):
+           allow_service: Iterable[str] = (), endpoint: str | None = None):
     """Run a SPARQL query on the store built by ``healthgraph build``.
 
     Parameters
@@ -169,6 +177,9 @@ def sparql(query_or_file: str | Path, store: str | Path | None = None, params=No
         Values for variables, bound as RDF terms (see :func:`parse_param`).
     allow_service : iterable of str
         Endpoints (full IRIs) a ``SERVICE`` clause may call; none by default.
+    endpoint : str, optional
+        Ask this SPARQL endpoint (written by ``build --sparql-endpoint``) instead of ``store``;
+        credentials from ``SPARQL_USER`` and ``SPARQL_PASSWORD``/``SPARQL_PASSWORD_FILE``.
 
     Returns
     -------
@@ -184,7 +195,7 @@ def sparql(query_or_file: str | Path, store: str | Path | None = None, params=No
     """
     from ..output import Rows
 
-    result = run(query_or_file, store, params, allow_service=allow_service)
+    result = run(query_or_file, store, params, allow_service=allow_service, endpoint=endpoint)
     if result.kind == "ask":
         return result.boolean
     return Rows(({name: cell(value) for name, value in zip(result.variables, row)} for row in result.rows),

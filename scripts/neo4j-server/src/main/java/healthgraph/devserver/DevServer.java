@@ -56,6 +56,8 @@ public final class DevServer {
                 .withDisabledServer()
                 .withConfig(BoltConnector.enabled, true)
                 .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                // the address the server gives in its routing table (neo4j:// URIs): this port, not 7687
+                .withConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .withConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .withConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(env("NEO4J_PAGECACHE", "256m")))
                 .withConfig(GraphDatabaseSettings.auth_enabled, auth)

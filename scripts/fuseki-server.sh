@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# A real Apache Jena Fuseki 5.6 server for development and CI, without Docker: the
+# jena-fuseki-main server (Maven Central) with one TDB2 dataset /ds on a fixed loopback port.
+#
+#   bash scripts/fuseki-server.sh build    # fetch the jars once (needs Maven, Java 17+)
+#   bash scripts/fuseki-server.sh start    # background server, dataset http://127.0.0.1:$FUSEKI_PORT/ds
+#   bash scripts/fuseki-server.sh status
+#   bash scripts/fuseki-server.sh stop
+#
+# The dataset answers SPARQL queries, SPARQL Update and the Graph Store Protocol at
+# http://127.0.0.1:$FUSEKI_PORT/ds (also /ds/query, /ds/update, /ds/data); its default graph
+# is the union of its named graphs (tdb2:unionDefaultGraph), as healthgraph's queries expect.
+# A second dataset, /plain, keeps a default graph of its own (for the test of that check).
+#
+# Environment: FUSEKI_PORT (3030), FUSEKI_HEAP (1g), FUSEKI_START_TIMEOUT seconds (60),
+# FUSEKI_SERVER_PASSWORD (unset: no authentication; set: HTTP basic authentication, user
+# $FUSEKI_SERVER_USER (default admin) with that password, for every request to /ds).
+# The TDB2 database lives in .fuseki/data-<port>/ and is fresh on every start.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+PROJECT="$ROOT/scripts/fuseki-server"
+TARGET="$PROJECT/target"
+STATE="$ROOT/.fuseki"
+PORT="${FUSEKI_PORT:-3030}"
+PID_FILE="$STATE/server-$PORT.pid"
+LOG_FILE="$STATE/server-$PORT.log"
+DATA="$STATE/data-$PORT"
+STAMP="$TARGET/.built"
+
+die() { echo "fuseki-server: $*" >&2; exit 1; }
+
+built() {
+  [[ -f "$STAMP" && -d "$TARGET/dependency" ]] || return 1
+  [[ -z "$(find "$PROJECT/pom.xml" -newer "$STAMP" -print -quit)" ]]
+}
+
+build() {
+  if built; then
+    echo "fuseki-server: already built ($TARGET)"
+    return
+  fi
+  command -v mvn >/dev/null || die "Maven (mvn) is not installed; apt-get install maven"
+  command -v java >/dev/null || die "Java 17+ is not installed; apt-get install openjdk-17-jdk-headless"
+  echo "fuseki-server: fetching jena-fuseki-main and its dependencies (~40 MB into ~/.m2)" >&2
+  rm -rf "$TARGET/dependency"
+  mvn -q -B -Dstyle.color=never -f "$PROJECT/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$TARGET/dependency"
+  touch "$STAMP"
+}
+
+running_pid() {
+  [[ -f "$PID_FILE" ]] || return 1
+  local pid
+  pid="$(cat "$PID_FILE")"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
+
+config() {
+  # The service: query, update and read-write Graph Store Protocol on /ds, over a TDB2
+  # dataset whose default graph is the union of the named graphs.
+  cat <<TTL
+PREFIX fuseki: <http://jena.apache.org/fuseki#>
+PREFIX rdf:    <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX tdb2:   <http://jena.apache.org/2016/tdb#>
+
+<#service> rdf:type fuseki:Service ;
+    fuseki:name "ds" ;
+    fuseki:endpoint [ fuseki:operation fuseki:query ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:query ; fuseki:name "query" ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:query ; fuseki:name "sparql" ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:update ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:update ; fuseki:name "update" ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:gsp-rw ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:gsp-rw ; fuseki:name "data" ] ;
+    fuseki:dataset <#dataset> .
+
+<#dataset> rdf:type tdb2:DatasetTDB2 ;
+    tdb2:location "$DATA/tdb2" ;
+    tdb2:unionDefaultGraph true .
+
+# /plain: a dataset whose default graph is a graph of its own, as in many stores; healthgraph
+# refuses to query it (its tests check the message)
+<#plain> rdf:type fuseki:Service ;
+    fuseki:name "plain" ;
+    fuseki:endpoint [ fuseki:operation fuseki:query ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:update ] ;
+    fuseki:endpoint [ fuseki:operation fuseki:gsp-rw ] ;
+    fuseki:dataset [ rdf:type tdb2:DatasetTDB2 ; tdb2:location "$DATA/tdb2-plain" ] .
+TTL
+}
+
+start() {
+  built || die "not built yet; run: bash scripts/fuseki-server.sh build"
+  if pid="$(running_pid)"; then
+    echo "fuseki-server: already running (pid $pid) at http://127.0.0.1:$PORT/ds"
+    return
+  fi
+  port_open && die "port $PORT is already in use by another process; set FUSEKI_PORT"
+  mkdir -p "$STATE"
+  rm -rf "$DATA"
+  mkdir -p "$DATA"
+  config >"$DATA/config.ttl"
+  local auth=()
+  if [[ -n "${FUSEKI_SERVER_PASSWORD:-}" ]]; then
+    # Jetty's realm file: the password never appears on a command line
+    (umask 077; printf '%s: %s\n' "${FUSEKI_SERVER_USER:-admin}" "$FUSEKI_SERVER_PASSWORD" >"$DATA/passwd")
+    auth=(--passwd="$DATA/passwd" --auth=basic)
+  fi
+  nohup java "-Xmx${FUSEKI_HEAP:-1g}" -XX:+ExitOnOutOfMemoryError \
+      -cp "$TARGET/dependency/*" org.apache.jena.fuseki.main.cmds.FusekiMainCmd \
+      --localhost --port="$PORT" --config="$DATA/config.ttl" --ping ${auth[@]+"${auth[@]}"} \
+      >"$LOG_FILE" 2>&1 </dev/null &
+  local pid=$!
+  echo "$pid" >"$PID_FILE"
+  local timeout="${FUSEKI_START_TIMEOUT:-60}" waited=0
+  # Ready when /$/ping answers over HTTP (401 with authentication on: still up)
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/\$/ping" || true)" =~ ^[1-5] ]]; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      rm -f "$PID_FILE"
+      echo "fuseki-server: the server exited during start-up; last lines of $LOG_FILE:" >&2
+      tail -n 30 "$LOG_FILE" >&2
+      exit 1
+    fi
+    if (( waited >= timeout )); then
+      kill "$pid" 2>/dev/null || true
+      rm -f "$PID_FILE"
+      echo "fuseki-server: no answer on port $PORT within ${timeout}s; last lines of $LOG_FILE:" >&2
+      tail -n 30 "$LOG_FILE" >&2
+      exit 1
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  echo "fuseki-server: running (pid $pid) at http://127.0.0.1:$PORT/ds after ${waited}s; log $LOG_FILE"
+}
+
+stop() {
+  local pid
+  if ! pid="$(running_pid)"; then
+    rm -f "$PID_FILE"
+    echo "fuseki-server: not running on port $PORT"
+    return
+  fi
+  kill "$pid"
+  for _ in $(seq 1 30); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 1
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "fuseki-server: pid $pid ignored SIGTERM for 30s; killing it" >&2
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$PID_FILE"
+  rm -rf "$DATA"
+  echo "fuseki-server: stopped (pid $pid)"
+}
+
+status() {
+  if pid="$(running_pid)"; then
+    if port_open; then
+      echo "fuseki-server: running (pid $pid) at http://127.0.0.1:$PORT/ds"
+    else
+      echo "fuseki-server: starting (pid $pid), port $PORT not open yet"
+    fi
+  else
+    echo "fuseki-server: not running on port $PORT"
+    return 3
+  fi
+}
+
+case "${1:-}" in
+  build) build ;;
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: $0 build|start|stop|status" >&2; exit 2 ;;
+esac
