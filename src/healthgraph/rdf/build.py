@@ -78,8 +78,8 @@ def fact_subjects(fact_id: str) -> list[URIRef]:
 
 def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | None = None, kind: str | None = None,
           fresh: bool = False, on_error: Callable[[HealthgraphError], None] | None = None,
-          show_progress: bool = True, _store: RDFStore | None = None, sparql_endpoint=None,
-          graph_store: str | None = None, update_endpoint: str | None = None, dask: Any = None) -> BuildReport:
+          show_progress: bool = True, dask: Any = None, _store: RDFStore | None = None, sparql_endpoint=None,
+          graph_store: str | None = None, update_endpoint: str | None = None) -> BuildReport:
     """Ingest SOURCES (articles, curated files, or DocumentFacts) into the store at ``store``.
 
     Parameters
@@ -98,6 +98,10 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
         skipped; by default the error is raised.
     show_progress : bool
         Progress bar on a terminal.
+    dask : distributed.Client or str, optional
+        Extract the articles on a Dask cluster (a client or the scheduler's address); each
+        document is stored as its partition comes back, and the store ends the same as after
+        a local build (see :mod:`healthgraph.cluster`).
     sparql_endpoint : str or Endpoint, optional
         Write into this SPARQL 1.1 endpoint (the user's own triple store, e.g. a Fuseki
         dataset URL) instead of a store folder: each document's named graph with the Graph
@@ -108,10 +112,6 @@ def build(sources: Iterable[str | Path | DocumentFacts], store: str | Path | Non
     graph_store, update_endpoint : str, optional
         Where the server takes Graph Store Protocol and SPARQL Update requests, when not at
         ``sparql_endpoint`` (GraphDB: ``…/rdf-graphs/service`` and ``…/statements``).
-    dask : distributed.Client or str, optional
-        Extract the articles on a Dask cluster (a client or the scheduler's address); each
-        document is stored as its partition comes back, and the store ends the same as after
-        a local build (see :mod:`healthgraph.cluster`).
 
     Returns
     -------
