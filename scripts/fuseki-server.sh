@@ -26,8 +26,10 @@ PID_FILE="$STATE/server-$PORT.pid"
 LOG_FILE="$STATE/server-$PORT.log"
 DATA="$STATE/data-$PORT"
 STAMP="$TARGET/.built"
-
-die() { echo "fuseki-server: $*" >&2; exit 1; }
+NAME=fuseki-server
+URL="http://127.0.0.1:$PORT/ds"
+# shellcheck source=scripts/server-lib.sh
+source "$ROOT/scripts/server-lib.sh"
 
 built() {
   [[ -f "$STAMP" && -d "$TARGET/dependency" ]] || return 1
@@ -48,14 +50,8 @@ build() {
   touch "$STAMP"
 }
 
-running_pid() {
-  [[ -f "$PID_FILE" ]] || return 1
-  local pid
-  pid="$(cat "$PID_FILE")"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
-}
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
+# Ready when /$/ping answers over HTTP (401 with authentication on: still up)
+ready() { [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/\$/ping" || true)" =~ ^[1-5] ]]; }
 
 config() {
   # The service: query, update and read-write Graph Store Protocol on /ds, over a TDB2
@@ -112,68 +108,7 @@ start() {
       -cp "$TARGET/dependency/*" org.apache.jena.fuseki.main.cmds.FusekiMainCmd \
       --localhost --port="$PORT" --config="$DATA/config.ttl" --ping ${auth[@]+"${auth[@]}"} \
       >"$LOG_FILE" 2>&1 </dev/null &
-  local pid=$!
-  echo "$pid" >"$PID_FILE"
-  local timeout="${FUSEKI_START_TIMEOUT:-60}" waited=0
-  # Ready when /$/ping answers over HTTP (401 with authentication on: still up)
-  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/\$/ping" || true)" =~ ^[1-5] ]]; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      rm -f "$PID_FILE"
-      echo "fuseki-server: the server exited during start-up; last lines of $LOG_FILE:" >&2
-      tail -n 30 "$LOG_FILE" >&2
-      exit 1
-    fi
-    if (( waited >= timeout )); then
-      kill "$pid" 2>/dev/null || true
-      rm -f "$PID_FILE"
-      echo "fuseki-server: no answer on port $PORT within ${timeout}s; last lines of $LOG_FILE:" >&2
-      tail -n 30 "$LOG_FILE" >&2
-      exit 1
-    fi
-    sleep 1
-    waited=$((waited + 1))
-  done
-  echo "fuseki-server: running (pid $pid) at http://127.0.0.1:$PORT/ds after ${waited}s; log $LOG_FILE"
+  await_start $! "${FUSEKI_START_TIMEOUT:-60}"
 }
 
-stop() {
-  local pid
-  if ! pid="$(running_pid)"; then
-    rm -f "$PID_FILE"
-    echo "fuseki-server: not running on port $PORT"
-    return
-  fi
-  kill "$pid"
-  for _ in $(seq 1 30); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "fuseki-server: pid $pid ignored SIGTERM for 30s; killing it" >&2
-    kill -9 "$pid" 2>/dev/null || true
-  fi
-  rm -f "$PID_FILE"
-  rm -rf "$DATA"
-  echo "fuseki-server: stopped (pid $pid)"
-}
-
-status() {
-  if pid="$(running_pid)"; then
-    if port_open; then
-      echo "fuseki-server: running (pid $pid) at http://127.0.0.1:$PORT/ds"
-    else
-      echo "fuseki-server: starting (pid $pid), port $PORT not open yet"
-    fi
-  else
-    echo "fuseki-server: not running on port $PORT"
-    return 3
-  fi
-}
-
-case "${1:-}" in
-  build) build ;;
-  start) start ;;
-  stop) stop ;;
-  status) status ;;
-  *) echo "usage: $0 build|start|stop|status" >&2; exit 2 ;;
-esac
+dispatch "$@"

@@ -20,8 +20,11 @@ PORT="${NEO4J_BOLT_PORT:-7687}"
 PID_FILE="$STATE/server-$PORT.pid"
 LOG_FILE="$STATE/server-$PORT.log"
 STAMP="$TARGET/.built"
-
-die() { echo "neo4j-server: $*" >&2; exit 1; }
+NAME=neo4j-server
+URL="bolt://127.0.0.1:$PORT"
+DATA="$STATE/data-$PORT"
+# shellcheck source=scripts/server-lib.sh
+source "$ROOT/scripts/server-lib.sh"
 
 built() {
   # Up to date when the stamp is newer than the POM and every Java source.
@@ -42,15 +45,8 @@ build() {
   touch "$STAMP"
 }
 
-running_pid() {
-  # Print the server's pid if the pid file names a live process.
-  [[ -f "$PID_FILE" ]] || return 1
-  local pid
-  pid="$(cat "$PID_FILE")"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
-}
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
+# Ready when the server printed its Bolt URI and the port accepts connections.
+ready() { grep -q "ready at bolt://" "$LOG_FILE" 2>/dev/null && port_open; }
 
 start() {
   built || die "not built yet; run: bash scripts/neo4j-server.sh build"
@@ -65,69 +61,7 @@ start() {
     nohup java "-Xmx${NEO4J_HEAP:-1g}" -Xms256m -XX:+ExitOnOutOfMemoryError \
       -cp "$TARGET/classes:$TARGET/dependency/*" healthgraph.devserver.DevServer \
       >"$LOG_FILE" 2>&1 </dev/null &
-  local pid=$!
-  echo "$pid" >"$PID_FILE"
-  local timeout="${NEO4J_START_TIMEOUT:-120}" waited=0
-  # Ready when the server printed its Bolt URI and the port accepts connections.
-  until grep -q "ready at bolt://" "$LOG_FILE" 2>/dev/null && port_open; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      rm -f "$PID_FILE"
-      echo "neo4j-server: the server exited during start-up; last lines of $LOG_FILE:" >&2
-      tail -n 30 "$LOG_FILE" >&2
-      exit 1
-    fi
-    if (( waited >= timeout )); then
-      kill "$pid" 2>/dev/null || true
-      rm -f "$PID_FILE"
-      echo "neo4j-server: Bolt did not answer on port $PORT within ${timeout}s; last lines of $LOG_FILE:" >&2
-      tail -n 30 "$LOG_FILE" >&2
-      exit 1
-    fi
-    sleep 1
-    waited=$((waited + 1))
-  done
-  echo "neo4j-server: running (pid $pid) at bolt://127.0.0.1:$PORT after ${waited}s; log $LOG_FILE"
+  await_start $! "${NEO4J_START_TIMEOUT:-120}"
 }
 
-stop() {
-  local pid
-  if ! pid="$(running_pid)"; then
-    rm -f "$PID_FILE"
-    echo "neo4j-server: not running on port $PORT"
-    return
-  fi
-  kill "$pid"
-  # A clean shutdown takes a few seconds; do not leave a JVM behind.
-  for _ in $(seq 1 30); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "neo4j-server: pid $pid ignored SIGTERM for 30s; killing it" >&2
-    kill -9 "$pid" 2>/dev/null || true
-  fi
-  rm -f "$PID_FILE"
-  rm -rf "$STATE/data-$PORT"
-  echo "neo4j-server: stopped (pid $pid)"
-}
-
-status() {
-  if pid="$(running_pid)"; then
-    if port_open; then
-      echo "neo4j-server: running (pid $pid) at bolt://127.0.0.1:$PORT"
-    else
-      echo "neo4j-server: starting (pid $pid), Bolt port $PORT not open yet"
-    fi
-  else
-    echo "neo4j-server: not running on port $PORT"
-    return 3
-  fi
-}
-
-case "${1:-}" in
-  build) build ;;
-  start) start ;;
-  stop) stop ;;
-  status) status ;;
-  *) echo "usage: $0 build|start|stop|status" >&2; exit 2 ;;
-esac
+dispatch "$@"
