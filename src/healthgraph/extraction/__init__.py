@@ -134,7 +134,10 @@ def extract_document(document: Document) -> DocumentFacts:
                     spans.append((m.start, m.end))
                 mention_index += 1
             i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
-            cues = cue_positions(all_cues, i, j) if in_sentence or mains["hospital"] or mains["university"] else {}
+            if not in_sentence and (mains["hospital"] or mains["university"]) and heads is None:
+                heads = bare_heads(tokens, named)
+            # a sentence that names no one is read only for a head that stands for someone ("the British hospital")
+            cues = cue_positions(all_cues, i, j) if in_sentence or heads and _head_between(heads, i, j) else {}
             if (mains["hospital"] or mains["university"]) and not cues.keys().isdisjoint(_RELATION_CUES):
                 present = {org.id for _, org in in_sentence}
                 if heads is None:
@@ -481,6 +484,11 @@ def _listed_before(sentence_mentions: list[list[tuple[int, Organisation]]],
         if len(listed) >= 2:
             return [] if any(o.id in named for o in listed) else listed
     return []
+
+
+def _head_between(heads: list[tuple[int, str]], i: int, j: int) -> bool:
+    k = bisect_left(heads, (i, ""))
+    return k < len(heads) and heads[k][0] < j
 
 
 def _lone_giver(cues: dict[str, list[int]], in_sentence: list[tuple[int, Organisation]]) -> Organisation | None:

@@ -265,6 +265,11 @@ def _under_shared_head(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
 _PROPER_PAIR = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+[ \t][A-Z][\w’'-]+)(?![\w’'-]|[ \t]+[A-Z])")
 
 
+@lru_cache(maxsize=4096)  # asked of the words of every name read by its shape
+def _head_word(word: str) -> bool:
+    return next(iter(default_lexicon().heads.find_all(TokenText.of(word))), None) is not None
+
+
 def _short_forms(mentions: list[Mention], tokens: TokenText, lexicon: Lexicon) -> list[Mention]:
     """Two proper words of a name read by its shape, standing alone after it, are that body by
     a short name: "University of Texas MD Anderson Cancer Center … MD Anderson will help",
@@ -280,7 +285,7 @@ def _short_forms(mentions: list[Mention], tokens: TokenText, lexicon: Lexicon) -
             pair = f"{a} {b}"
             key = fold(pair)
             if key in lexicon.place_keys or is_country(key) or is_nationality(key.split()) \
-                    or any(next(iter(lexicon.heads.find_all(TokenText.of(w))), None) for w in (a, b)):
+                    or _head_word(a) or _head_word(b):
                 continue
             pairs.setdefault(pair, m)
     if not pairs:
