@@ -129,8 +129,9 @@ def iter_facts(paths: Iterable[str | Path], on_error: Callable[[HealthgraphError
 
 
 def load_corpus(paths: Iterable[str | Path], on_error: Callable[[HealthgraphError], None] | None = None,
-                show_progress: bool = True) -> Corpus:
-    """Return the merged :class:`Corpus` of ``paths``.
+                show_progress: bool = True, dask: Any = None) -> Corpus:
+    """Return the merged :class:`Corpus` of ``paths`` (articles extracted on a Dask cluster
+    with ``dask``, as in :func:`iter_facts`: only their facts come back to this process).
 
     Examples
     --------
@@ -138,4 +139,4 @@ def load_corpus(paths: Iterable[str | Path], on_error: Callable[[HealthgraphErro
     >>> len(corpus.organisations)
     0
     """
-    return Corpus.from_facts(iter_facts(paths, on_error=on_error, show_progress=show_progress))
+    return Corpus.from_facts(iter_facts(paths, on_error=on_error, show_progress=show_progress, dask=dask))

@@ -208,3 +208,25 @@ def test_a_worker_killed_mid_build_loses_nothing_and_repeats_nothing(tmp_path, c
     assert reports[0].documents == clean_report.documents  # each document stored once, in the corpus order
     client.wait_for_workers(2, timeout=60)  # the nanny started another worker
     assert killed not in client.run(os.getpid).values()
+
+
+@pytest.mark.neo4j
+def test_neo4j_load_on_dask_loads_what_a_local_load_does(tmp_path, client):
+    import neo4j
+
+    from healthgraph.neo4j.load import neo4j_load
+
+    sources = [str(p) for p in sorted((corpus(tmp_path) / "txt").iterdir()) if p.name != "gold.jsonl"]
+    uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
+
+    def loaded(**kwargs) -> tuple[int, int]:
+        with neo4j.GraphDatabase.driver(uri, auth=("neo4j", os.environ.get("NEO4J_PASSWORD", "neo4j"))) as driver:
+            driver.execute_query("MATCH (n) DETACH DELETE n")
+            neo4j_load(sources, uri=uri, on_error=lambda exc: None, show_progress=False, **kwargs)
+            nodes = driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+            rels = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n").records[0]["n"]
+        return nodes, rels
+
+    local = loaded()
+    assert local[1] > 0
+    assert loaded(dask=client) == local

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..neo4j.load import DEFAULT_BATCH_SIZE
-from . import SkippedSources, format_option, main
+from . import SkippedSources, dask_option, format_option, main
 
 
 def connection_options(command):
@@ -52,7 +52,8 @@ def neo4j_group() -> None:
 @click.option("--mode", type=click.Choice(["batched", "per-row"]), default="batched", show_default=True,
               help="per-row sends one statement per row (for benchmarks only)")
 @format_option
-def neo4j_load(sources, store, uri, user, password, database, batch_size, mode, fmt):
+@dask_option
+def neo4j_load(sources, store, uri, user, password, database, batch_size, mode, fmt, dask):
     """Load SOURCES (articles, curated files, folders) or a built store into Neo4j; loading
     twice changes nothing.
 
@@ -63,14 +64,16 @@ def neo4j_load(sources, store, uri, user, password, database, batch_size, mode, 
       healthgraph neo4j load articles/ --uri bolt://localhost:7687 --user neo4j
 
     The password comes from NEO4J_PASSWORD, --password-file or --ask-password, never the
-    command line; a neo4j+s:// URI reaches a hosted server (Aura).
+    command line; a neo4j+s:// URI reaches a hosted server (Aura). With --dask
+    tcp://HOST:8786 the articles are extracted on a Dask cluster (its workers must see the
+    same files); only their facts come back to be merged and loaded.
     """
     from ..neo4j.load import neo4j_load as run
     from ..output import emit
 
     skipped = SkippedSources()
     report = run(list(sources), uri=uri, user=user, password=password, database=database,
-                 batch_size=batch_size, mode=mode.replace("-", "_"), on_error=skipped, store=store)
+                 batch_size=batch_size, mode=mode.replace("-", "_"), on_error=skipped, store=store, dask=dask)
     emit(report.rows(), ["item", "count"], fmt, title=f"loaded into {report.uri}")
     skipped.exit()
 

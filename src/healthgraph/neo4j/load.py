@@ -457,7 +457,7 @@ def _write_batch(tx, query: str, params: dict):
 def neo4j_load(sources: Iterable[str | Path] | object = None, uri: str | None = None, user: str | None = None,
                password: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE, mode: str = "batched",
                database: str | None = None, on_error=None, show_progress: bool = True,
-               store: str | Path | None = None) -> LoadReport:
+               store: str | Path | None = None, dask: Any = None) -> LoadReport:
     """Load the graph of SOURCES (or of a store) into Neo4j (``healthgraph neo4j load``).
 
     Parameters
@@ -481,6 +481,10 @@ def neo4j_load(sources: Iterable[str | Path] | object = None, uri: str | None = 
         Called with each unreadable source file, which is skipped; errors raise by default.
     show_progress : bool
         Progress bars on stderr (when it is a terminal).
+    dask : distributed.Client or str, optional
+        Extract the articles of SOURCES on a Dask cluster (a client or the scheduler's
+        address): the texts stay with the workers, only their facts come back to be merged
+        and loaded.
 
     Returns
     -------
@@ -506,14 +510,14 @@ def neo4j_load(sources: Iterable[str | Path] | object = None, uri: str | None = 
             from ..rdf.store import read_corpus
 
             sources = read_corpus(store)
-        graph = _as_graph(sources, on_error, show_progress)
+        graph = _as_graph(sources, on_error, show_progress, dask)
         report = load_property_graph(driver, graph, mode=mode, batch_size=batch_size, database=conf.database,
                                      show_progress=show_progress)
         report.uri = conf.uri
     return report
 
 
-def _as_graph(sources, on_error, show_progress: bool) -> PropertyGraph:
+def _as_graph(sources, on_error, show_progress: bool, dask: Any = None) -> PropertyGraph:
     from ..graph import to_property_graph
     from ..model import Corpus
 
@@ -525,4 +529,4 @@ def _as_graph(sources, on_error, show_progress: bool) -> PropertyGraph:
         sources = [sources]
     from ..sources import load_corpus
 
-    return to_property_graph(load_corpus(list(sources), on_error=on_error, show_progress=show_progress))
+    return to_property_graph(load_corpus(list(sources), on_error=on_error, show_progress=show_progress, dask=dask))
