@@ -32,8 +32,7 @@ from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .names import is_nationality
 from .normalise import normalise
-from .reader import JSONL_SUFFIXES, read_jsonl
-from .reader import read_documents
+from .reader import JSONL_SUFFIXES, read_documents, read_jsonl
 from .relate import (KIND_PRIORITY, asked_or_surveyed, bare_heads, cue_positions, find_cues, funded_partners,
                      hosted_gift, listed_after, named_donors, passive_givers, receivers_named, relate_sentence,
                      unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
@@ -164,7 +163,7 @@ def extract_document(document: Document) -> DocumentFacts:
                 _join_comma_lists(in_sentence, spans, cues, text)
             in_sentence, spans = _without_bracketed_owners(in_sentence, spans, text)
             in_sentence, spans = _without_bystanders(in_sentence, spans, cues)
-            group = _listed_before(sentence_mentions, in_sentence) if "group_anaphor" in cues else []
+            group = _group_listed_before(sentence_mentions, in_sentence) if "group_anaphor" in cues else []
             if group:  # "… giúp đội ngũ của các đơn vị này": the first of those listed stands for them all
                 k = bisect_left([p for p, _ in in_sentence], cues["group_anaphor"][0])
                 in_sentence.insert(k, (cues["group_anaphor"][0], group[0]))
@@ -474,7 +473,7 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sente
             _keep_best(best, rel, evidence, sentence.text, validity, signing="sign" in cues)
 
 
-def _listed_before(sentence_mentions: list[list[tuple[int, Organisation]]],
+def _group_listed_before(sentence_mentions: list[list[tuple[int, Organisation]]],
                    in_sentence: list[tuple[int, Organisation]]) -> list[Organisation]:
     """The organisations the nearest of the five sentences before lists (two or more, none of
     them named in this sentence): those "các đơn vị này" (these units) stands for."""

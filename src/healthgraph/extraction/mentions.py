@@ -215,8 +215,8 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
 
 # A list of hospitals under one head: "các bệnh viện Bạch Mai, Việt Đức và Chợ Rẫy", "Bach Mai and Viet Duc
 # hospitals", "the two hospitals, Cho Ray and Kien Giang General Hospital" (folded text around the list)
-_HEAD_BEFORE_LIST = re.compile(r"(?:\b(?:cac|hai|ba|bon|\d+)\s+(?:benh vien|bv)|\bhospitals|\bkrankenhauser|\bkliniken)"
-                               r"\s*[,:]?\s*$")
+_VI_PLURAL_HEAD = r"\b(?:cac|hai|ba|bon|\d+)\s+(?:benh vien|bv)"  # "các bệnh viện", "3 BV"
+_HEAD_BEFORE_LIST = re.compile(rf"(?:{_VI_PLURAL_HEAD}|\bhospitals|\bkrankenhauser|\bkliniken)\s*[,:]?\s*$")
 _HEAD_AFTER_LIST = re.compile(r"^\s*(?:hospitals|krankenhauser|kliniken)\b")
 # "Bach Mai, Hue central polyclinic and Cho Ray hospitals": the plural head closes a list of names further on
 _HEAD_CLOSING_LIST = re.compile(r"(?:[ \t]*(?:,|\band\b|&)[ \t]*[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}?)+"
@@ -304,10 +304,13 @@ def _short_forms(mentions: list[Mention], tokens: TokenText, lexicon: Lexicon) -
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
+_FIRST_ITEM = re.compile(rf"{_VI_PLURAL_HEAD}\s+([^,]{{2,30}}?)\s*(?:,|\bva)\s*$")
+
+
 def _first_item(tokens: TokenText, lexicon: Lexicon, before: str, end: int) -> Mention | None:
     """The first of a list under a lower-case plural head, which the head's own reading took
     ("các bệnh viện Bạch Mai, …"): a known hospital's short name right before the list's comma."""
-    head = re.search(r"\b(?:cac|hai|ba|bon|\d+)\s+(?:benh vien|bv)\s+([^,]{2,30}?)\s*(?:,|\bva)\s*$", before)
+    head = _FIRST_ITEM.search(before)
     if head is None:
         return None
     start = end - len(before) + head.start(1)

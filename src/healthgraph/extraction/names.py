@@ -794,10 +794,9 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                 and _capital_ahead(tokens, m, shapes):
             # a company's or an agency's name bridges lower-case words to its next capital ("Công ty CP Ô tô
             # Trường Hải", "Ngân hàng phát triển Việt Nam")
-            if last is not None and m - last <= 2 and all(
+            if last is not None and m - last <= 2 and tokens[m].lower in shapes.vi_closing and all(
                     x.lower in shapes.vi_closing or (x.lower, tokens[n + 1].lower) in shapes.vi_compounds
-                    for n, x in enumerate(tokens[last + 1:m + 1], last + 1) if n < m) \
-                    and tokens[m].lower in shapes.vi_closing:
+                    for n, x in enumerate(tokens[last + 1:m], last + 1)):
                 last = m  # "Bộ Y tế", "Bộ Quốc phòng": a name may close on lower-case syllables
             m += 1
             continue
@@ -1165,7 +1164,6 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             continue  # "Die Klinik", "the Vietnamese hospital" (but "the Australian Government" is one)
         if all(w.text.isupper() for w in words[a:b] if w.is_word) and any(len(w.text) > 5 for w in words[a:b]):
             continue  # a headline in capitals ("EINES DER WICHTIGSTEN KRANKENHÄUSER"): no case to read names by
-        last_head = piece_heads[-1]
         if last_head[0] + last_head[1] == b and words[b - 1].key in _PLURAL_HEADS and b - a > 1 \
                 and not words[b - 2].cap:
             continue  # "Masken an Krankenhäuser": a plural head after a preposition ends no name

@@ -351,8 +351,7 @@ def _trained_where(cues: dict[str, list[int]], mentions: list[tuple[int, Organis
     verbs, places = cues.get("trained_here"), cues.get("trained_place")
     if not verbs or not places:
         return []
-    marked = [(p, o) for k, (p, o) in enumerate(mentions)
-              if any(max(p - 3, mentions[k - 1][0] if k else -1) < w < p for w in places)]
+    marked = [(p, o) for k, (p, o) in enumerate(mentions) if _place_marked(mentions, k, places)]
     if not marked:
         return []
     trainers = _distinct([(0, o) for p, _ in marked for o in listed_after(mentions, p - 1, joins)])
@@ -362,6 +361,13 @@ def _trained_where(cues: dict[str, list[int]], mentions: list[tuple[int, Organis
     first = marked[0][0]
     _, trainee = min(others, key=lambda item: (abs(item[0] - first), item[0] > first))
     return [Relation(t, trainee, "support", t, True) for t in trainers if t.id != trainee.id]
+
+
+def _place_marked(mentions: list[tuple[int, Organisation]], k: int, places: list[int]) -> bool:
+    """Whether a place word ("am", "im", "tại", "at") stands in the three words before mention
+    ``k``, after the mention before it."""
+    p = mentions[k][0]
+    return any(max(p - 3, mentions[k - 1][0] if k else -1) < w < p for w in places)
 
 
 def funded_partners(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],
@@ -392,8 +398,7 @@ def _operated_at(cues: dict[str, list[int]], mentions: list[tuple[int, Organisat
         return []
     verb = verbs[0]
     team = next((o for p, o in mentions if any(s < p <= s + 6 for s in staff) and p < verb), None)
-    host = next((o for k, (p, o) in enumerate(mentions) if p > verb and any(
-        max(p - 3, mentions[k - 1][0]) < w < p for w in places)), None)
+    host = next((o for k, (p, o) in enumerate(mentions) if p > verb and _place_marked(mentions, k, places)), None)
     if team is None or host is None or team.id == host.id:
         return []
     return [Relation(team, host, "support", team, True)]
