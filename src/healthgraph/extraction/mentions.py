@@ -26,7 +26,7 @@ from ..model import ORG_KINDS
 from ..resources import data_file
 from ..text import fold
 from .names import (NATIONALITY_ADJECTIVE, PROJECT_WORDS, VI_CLAUSE_KEYS, VI_COUNTED, VI_GROUP_UNITS, find_names,
-                    is_country, is_nationality, occurrences)
+                    is_country, is_nationality, occurrences, says_no_which)
 from .normalise import fold_same_length
 from .tokens import DOCUMENT_PHRASES, PhraseMatcher, TokenText
 
@@ -673,9 +673,7 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, pro
                                    tier=head.tier))
     if k == i or is_nationality(words[k:i]):  # "the Vietnamese hospital" names no one
         return None
-    if head.template is None and not _is_proper(tokens, i) and (
-            k in provinces_at and provinces_at[k][0] == i or is_country(" ".join(words[k:i]))
-            or " ".join(words[k:i]) in ("us", "uk")):
+    if head.template is None and not _is_proper(tokens, i) and says_no_which(" ".join(words[k:i]), lexicon.place_keys):
         return None  # "a Hanoi hospital", "HCM City hospital, US university sign deal": which one is not said
     if j < len(words) and words[j] in PROJECT_WORDS:  # "the Satellite Hospital Project": a programme
         return None

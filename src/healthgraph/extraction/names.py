@@ -939,6 +939,12 @@ def _to_bracketed_alias(tokens, last: int, aliases: list[str], shapes: _Shapes) 
     return m - 1
 
 
+def says_no_which(folded: str, places: frozenset[str]) -> bool:
+    """Whether the words before a head written in lower case only place it: a place, a country or
+    a plain abbreviation ("a Hanoi hospital", "US university"), not a name ("Bundang Jesaeng hospital")."""
+    return folded in places or is_country(folded) or all(w in _shapes().plain_acronyms for w in folded.split())
+
+
 def is_country(folded: str) -> bool:
     """Whether the folded words name a country ("nhat ban", "ghana")."""
     return folded in _shapes().countries
@@ -1152,9 +1158,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
                          or " ".join(w.key for w in words[a:b]) in provinces):  # "HCM City" is a place
             continue
         last_head = piece_heads[-1]
-        if not words[last_head[0]].cap and (" ".join(w.key for w in words[a:last_head[0]]) in provinces
-                                            or " ".join(w.key for w in proper) in shapes.countries
-                                            or all(w.key in shapes.plain_acronyms for w in proper)):
+        if not words[last_head[0]].cap and says_no_which(" ".join(w.key for w in words[a:last_head[0]]), provinces):
             continue  # "a Hanoi hospital", "HCM City hospital, US university sign deal": which one is not said
         # ("the Korean Foundation for International Healthcare": two heads joined by "for" make a name)
         joined_heads = any(words[p].key in ("for", "of", "fur") for p in range(piece_heads[0][0], piece_heads[-1][0]))
