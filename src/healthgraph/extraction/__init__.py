@@ -33,8 +33,8 @@ from .mentions import default_lexicon, find_mentions
 from .names import is_nationality
 from .normalise import normalise
 from .reader import JSONL_SUFFIXES, read_documents, read_jsonl
-from .relate import (KIND_PRIORITY, asked_or_surveyed, bare_heads, cue_positions, find_cues, funded_partners,
-                     hosted_gift, listed_after, named_donors, passive_givers, receivers_named, relate_sentence,
+from .relate import (KIND_PRIORITY, Relation, asked_or_surveyed, bare_heads, counted_receivers, counted_takers,
+                     cue_positions, find_cues, funded_partners, hosted_gift, listed_after, named_donors, passive_givers, receivers_named, relate_sentence,
                      unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
 from .resolve import in_brackets_after, known_organisation, resolve_mentions
 from .segment import Sentence, split_sentences
@@ -120,6 +120,7 @@ def extract_document(document: Document) -> DocumentFacts:
     heads = None  # heads without a name, found on first need
     lone_giver: Organisation | None = None  # one who gave, with no receiver named, and in which sentence
     lone_giver_at = -10
+    lone_giver_counted, lone_giver_kind = 0, "support"  # how many receivers it counted ("cho hai bệnh viện")
     technique_hints, field_hints = Hints(TECHNIQUE_WORDS, tokens.key), Hints(FIELD_WORDS, tokens.key)
     mention_index = 0
     for number, sentence in enumerate(sentences):
@@ -160,6 +161,7 @@ def extract_document(document: Document) -> DocumentFacts:
                             break  # one bare head a sentence; but "the British hospital … the Vietnamese hospital": two
             if len(in_sentence) > 2:
                 in_sentence, spans = _without_speakers(in_sentence, spans, cues, tokens)
+            if len(in_sentence) > 1:
                 _join_comma_lists(in_sentence, spans, cues, text)
             in_sentence, spans = _without_bracketed_owners(in_sentence, spans, text)
             in_sentence, spans = _without_bystanders(in_sentence, spans, cues)
@@ -180,6 +182,10 @@ def extract_document(document: Document) -> DocumentFacts:
                 relations = hosted_gift(cues, in_sentence)
             # a giver the sentences just before named without a receiver ("Công ty X đã tặng 2 máy …")
             recent_giver = lone_giver if number - lone_giver_at <= 3 else None
+            if not relations and recent_giver is not None and lone_giver_counted:
+                # "USAID viện trợ … cho hai bệnh viện tuyến huyện. … tại Bệnh viện A … và tại Bệnh viện B": the two
+                relations = [Relation(recent_giver, taker, lone_giver_kind, recent_giver, True)
+                             for taker in counted_takers(in_sentence, recent_giver, lone_giver_counted)]
             if not relations and in_sentence and main_party is not None:
                 # "(A) được cấp cho B, C và D. Số máy này do E tài trợ.": E gave to those just named
                 relations = passive_givers(cues, in_sentence, recent_giver or main_party, recipients=handed_to) \
@@ -201,6 +207,8 @@ def extract_document(document: Document) -> DocumentFacts:
                     unnamed_recipient(cues, in_sentence, topic, i) if document.language == "vi" else [])
             if not relations and (giving := _lone_giver(cues, in_sentence)) is not None:
                 lone_giver, lone_giver_at = giving, number
+                lone_giver_counted = counted_receivers(tokens.key[sentence.start:sentence.end])
+                lone_giver_kind = "transfer" if "transfer" in cues else "support"
             techniques = find_techniques(sentence.text, tokens.key[sentence.start:sentence.end]) \
                 if technique_hints.between(sentence.start, sentence.end) \
                 or field_hints.between(sentence.start, sentence.end) else []
@@ -305,7 +313,9 @@ def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
         if k < len(spans) and _LIST_GAP.fullmatch(text, spans[k - 1][1], spans[k][0]):
             run.append(k)
             continue
-        ends_on_and = k < len(spans) and any(in_sentence[k - 1][0] < a < in_sentence[k][0] for a in ands)
+        # ("A, B and the C nonprofit": the list ends on "and" even when its last item is no name read)
+        ends_on_and = k < len(spans) and any(in_sentence[k - 1][0] < a < in_sentence[k][0] for a in ands) \
+            or bool(_AND_NEXT.match(text, spans[k - 1][1]))
         # "từ các bệnh viện như A, B.": a list its opener announces needs no "và"
         announced = run and _LIST_OPENER.search(text, max(0, spans[run[0] - 1][0] - 30), spans[run[0] - 1][0])
         if len(run) >= 2 or run and (ends_on_and or announced):
@@ -313,6 +323,7 @@ def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
         run = []
 
 
+_AND_NEXT = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|und|và|sowie)\s", re.IGNORECASE)
 _LIST_OPENER = re.compile(r"(?:\bnhư|\bgồm|\blà|\bincluding|\bsuch as|\bnamely|\bwie|\bdarunter|\bnämlich)\s*:?\s*$",
                           re.IGNORECASE)
 

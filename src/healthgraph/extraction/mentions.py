@@ -262,7 +262,9 @@ def _under_shared_head(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
 
 
 # two capitalised words (or a hyphenated pair) standing alone: "Alder Hey", "MD Anderson", "Kerckhoff-Klinik"
-_PROPER_PAIR = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+[ \t][A-Z][\w’'-]+)(?![\w’'-]|[ \t]+[A-Z])")
+_PROPER_PAIR = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+[ \t][A-Z][\w’'-]+|[A-Z][a-z]+[A-Z]\w+)(?![\w’'-]|[ \t]+[A-Z])")
+# a word with a capital inside, as brands are written: "MedShare", "HealthCare", "PeaceTrees"
+_BRAND = re.compile(r"[A-Z][a-z]+[A-Z]\w+")
 
 
 @lru_cache(maxsize=4096)  # asked of the words of every name read by its shape
@@ -273,14 +275,17 @@ def _head_word(word: str) -> bool:
 def _short_forms(mentions: list[Mention], tokens: TokenText, lexicon: Lexicon) -> list[Mention]:
     """Two proper words of a name read by its shape, standing alone after it, are that body by
     a short name: "University of Texas MD Anderson Cancer Center … MD Anderson will help",
-    "Alder Hey Children's Hospital … Alder Hey" (not a place, a country or a head word)."""
-    shaped = [m for m in mentions if m.known is None and m.template is None and m.kind != "organisation"
-              and m.surface.isascii()]
+    "Alder Hey Children's Hospital … Alder Hey" (not a place, a country or a head word); so is
+    one brand-shaped word of it ("Tổ chức từ thiện MedShare … từ MedShare")."""
+    shaped = [m for m in mentions if m.known is None and m.template is None and m.kind != "organisation"]
     if not shaped:
         return mentions
     pairs: dict[str, Mention] = {}
     for m in shaped:
         words = [w for w in re.findall(r"[\w’'-]+", m.surface) if w[:1].isupper()]
+        pairs.update((w, m) for w in words if _BRAND.fullmatch(w) and w not in pairs and not _head_word(w))
+        if not m.surface.isascii():
+            continue
         for a, b in zip(words, words[1:]):
             pair = f"{a} {b}"
             key = fold(pair)
@@ -665,8 +670,9 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, pro
     while k < i and words[k] in _NO_NAME_OPENERS:  # "The hospital and ..." names no hospital
         k += 1
     if 0 < k < i and words[k - 1].isdigit() and len(words[k - 1]) <= 3 and not _gap_breaks(tokens, k) \
-            and (k == 1 or words[k - 2] in _NUMBER_OPENERS):
+            and (k == 1 or words[k - 2] in _NUMBER_OPENERS) and head.kind == "hospital":
         k -= 1  # "the 108 Central Military Hospital": its unit number (not a year) is part of the name
+        # (not "access to 300 Duke University researchers": a count)
     owner, start = _possessive_province(tokens, i, provinces_at) if head.province_required else (None, i)
     if owner is not None:  # "Lao Cai province's Department of Health"
         return (start, j, _mention(tokens, start, j, head.kind, province=owner, template=head.template,

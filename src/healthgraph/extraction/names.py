@@ -263,7 +263,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
             continue  # inside the name before, or "cán bộ", "nhân viên": no head
         if _PLURAL_BEFORE.search(key, max(0, anchor - 12), anchor) or not (
                 _may_continue(text, head_end, shapes) or _descriptive_head(key[anchor:head_end], shapes)
-                and _capital_soon(text, head_end)):
+                and _capital_soon(text, head_end, shapes)):
             continue  # "các Bệnh viện Trung ương" (many), "bệnh viện tuyến trên" (no name follows)
         if anchor in known and not _may_continue(text, known[anchor], shapes):
             last_end = known[anchor]
@@ -282,6 +282,11 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     listed = _listed_under_plural_head(text, hits, _places(provinces))
     found = [n for n in found if not any(n.start < e and s < n.end for s, e in listed.spans)] + listed.names
     taken = _Taken([(n.start, n.end) for n in found] + listed.spans)
+    # a head and its name in quotes before names read by case: the quoted name may hold full stops
+    # ("Krankenhaus „Centre Hospitalier Préfectoral C.H.P. Bassar“")
+    for named in _quoted_names(text, taken):
+        found.append(named)
+        taken.add(named.start, named.end)
     for left, right in _windows(text, key, shapes):
         tokens = _tokens(text, left, right)
         for span in _capitalised_names(tokens, shapes, provinces):
@@ -291,7 +296,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                 taken.add(named.start, named.end)
     for span in known.items():
         taken.add(*span)
-    for reader in (lambda: _quoted_names(text, taken), lambda: _bodies_of_listed_provinces(text, key, taken),
+    for reader in (lambda: _bodies_of_listed_provinces(text, key, taken),
                    lambda: _province_pairs(text, taken, provinces),
                    lambda: _agents(text, taken, shapes),
                    lambda: _province_partners(text, hits, taken, provinces),
@@ -588,13 +593,16 @@ def _descriptive_head(head: str, shapes: _Shapes) -> bool:
     return shapes.vi_heads.get(tuple(head.split()), ("",))[0] in ("company", "foreign_body")
 
 
-def _capital_soon(text: str, end: int) -> bool:
+def _capital_soon(text: str, end: int, shapes: _Shapes) -> bool:
     """A capitalised word within the next four words, and no function word or verb before it
-    ("Tập đoàn xăng dầu Việt Nam")."""
-    for word in text[end:end + 60].split()[:5]:
+    ("Tập đoàn xăng dầu Việt Nam"; "Tổ chức từ thiện MedShare": "từ" begins a word of two)."""
+    words = text[end:end + 60].split()[:5]
+    for index, word in enumerate(words):
         if word[:1].isupper():
             return True
-        if word.lower() in _VI_FUNCTION_WORDS or word.lower() in _VI_VERB_SYLLABLES or not word.isalpha():
+        compound = index + 1 < len(words) and (word.lower(), words[index + 1].lower()) in shapes.vi_compounds
+        if not compound and (word.lower() in _VI_FUNCTION_WORDS or word.lower() in _VI_VERB_SYLLABLES
+                             or not word.isalpha()):
             return False
     return False
 
@@ -692,7 +700,10 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
     if not tokens[k].cap and tuple(t.lower for t in tokens[k:k + n]) not in shapes.vi_lower_heads:
         return None
     j = k + n
-    if j >= len(tokens) or (not (tokens[j].cap and tokens[k].cap) and _starts_with(tokens, j, shapes.vi_generic)) \
+    # ("bệnh viện tư" is generic, "Tổ chức từ thiện X" a name: folded, "tư" is "từ")
+    described = j + 1 < len(tokens) and (tokens[j].lower, tokens[j + 1].lower) in shapes.vi_compounds
+    if j >= len(tokens) or (not (tokens[j].cap and tokens[k].cap) and not described
+                            and _starts_with(tokens, j, shapes.vi_generic)) \
             or _starts_with(tokens, k, shapes.vi_events):
         return None  # "bệnh viện tuyến trên", "Hội nghị", "Hội thảo": no one's name
     if not tokens[k].cap and (_vi_head_at(tokens, j, shapes) or _starts_with(tokens, j, shapes.vi_events)):
@@ -784,6 +795,9 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                 and not _vi_head_at(tokens, m + 1, shapes):
             m += 1
             continue
+        if not t.cap and last == m - 1 and tokens[m - 1].cap and m + 1 < len(tokens) \
+                and f"{t.lower} {tokens[m + 1].lower}" in _VI_VERBS:
+            break  # "Bệnh viện Chợ Rẫy phòng chống COVID-19": a verb after the proper name begins the clause
         if kind in ("foreign_body", "company") and _ends_description(tokens, m, shapes):
             break  # "Chính phủ Nhật Bản dành …", "Quỹ X tài trợ …": the clause begins
         if kind in ("foreign_body", "company") and _descriptive(tokens, m, last, j, shapes):
@@ -846,7 +860,8 @@ _VI_VERBS = frozenset({"tài trợ", "hỗ trợ", "ủng hộ", "trao tặng", 
                        "đồng ý", "thống nhất", "chính thức", "lần đầu", "xây dựng", "hoàn thành", "khánh thành",
                        "kêu gọi", "gây quỹ", "phát động", "tham gia", "đóng góp", "góp phần", "tiến hành",
                        "thấu hiểu", "khảo sát", "kiểm tra", "làm việc", "đề xuất", "đề nghị", "đánh giá", "đón tiếp",
-                       "tiếp đón", "thăm hỏi", "trao đổi"})
+                       "tiếp đón", "thăm hỏi", "trao đổi", "phòng chống", "chống dịch", "ứng phó", "điều trị",
+                       "mua sắm", "đầu tư", "đóng vai", "vai trò"})
 
 
 _VI_VERB_SYLLABLES = frozenset({"dành", "giúp", "gửi", "đưa", "mang", "tặng", "trao", "ký", "xây", "cấp", "cử", "hỗ",
@@ -977,6 +992,12 @@ def _without_country_suffix(tokens, j: int, last: int, shapes: _Shapes) -> int:
 _CAPITALS_ONLY = frozenset({"ngo", "ag", "se", "kg", "jsc"})  # heads only as acronyms: "NGO", "AG", not "Ngô", "sẽ"
 
 
+# compounds that name a role or a level of care, no one body: "Partnerkrankenhaus", "Grundversorgungsspital",
+# "Zentrumsversorger", "Maximalversorger", "Akutspital"
+_COMMON_NOUN_STARTS = ("partner", "kooperations", "grundversorg", "zentrumsversorg", "zentrumsspital", "schwerpunktversorg",
+                       "maximalversorg", "regelversorg", "akutspital", "akutkrankenh", "akutklinik")
+
+
 def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
     """Length and kind of a German/English head at token ``k`` (a compound counts by its ending)."""
     if tokens[k].key in _CAPITALS_ONLY and not tokens[k].text.isupper():
@@ -985,7 +1006,7 @@ def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
         n, kind = _phrase(tokens, k, shapes.head_lengths, shapes.head_words)
         if n:
             return n, kind
-    if not tokens[k].is_word or tokens[k].key.startswith(("partner", "kooperations")):
+    if not tokens[k].is_word or tokens[k].key.startswith(_COMMON_NOUN_STARTS):
         return 0, None  # "Partnerkrankenhaus", "Kooperationskrankenhaus": the partner, a common noun, no name
     kind = shapes.word_head(tokens[k].key)
     if kind is None and _compound_descriptor(tokens[k], shapes):
@@ -1442,8 +1463,9 @@ _TRAILING_CONNECTOR = re.compile(r"(?:[ \t]+(?:for|of|and|und|de|du|für))+$")
 # (found from the opening quote, rare, then the head before it: a scan for every head would be slow)
 _OPENING_QUOTE = re.compile(r"[“„\"«»](?P<name>[^“”„\"«»\n]{2,60})[”“\"«»]")
 _HEAD_BEFORE_QUOTE = re.compile(r"(?<!\w)(?P<head>[Qq]uỹ|[Nn]hóm|[Hh]ội|[Cc]âu lạc bộ|CLB|Verein|Stiftung|Klinik|"
-                                r"Klinikum|Initiative|Foundation|Fund|[Gg]roup)[ \t]+$")
-_QUOTED_KINDS = {"klinik": "hospital", "klinikum": "hospital"}
+                                r"Klinikum|Krankenhaus|Spital|Hospital|Foundation|Fund|[Gg]roup)[ \t]+$")
+_QUOTED_KINDS = {"klinik": "hospital", "klinikum": "hospital", "krankenhaus": "hospital", "spital": "hospital",
+                 "hospital": "hospital"}
 
 
 def _quoted_names(text: str, taken: _Taken) -> list[NamedSpan]:
@@ -1456,8 +1478,10 @@ def _quoted_names(text: str, taken: _Taken) -> list[NamedSpan]:
     for m in _OPENING_QUOTE.finditer(text):
         head = _HEAD_BEFORE_QUOTE.search(text, max(0, m.start() - 16), m.start())
         if head is not None and not taken.overlaps(head.start(), m.end()):
+            # (the name in quotes alone is the body too: "Klinik „Eisenmoorbad“ … das „Eisenmoorbad“")
             found.append(NamedSpan(head.start(), m.end(), text[head.start():m.end()],
-                                   _QUOTED_KINDS.get(head.group("head").lower(), "organisation"), ()))
+                                   _QUOTED_KINDS.get(head.group("head").lower(), "organisation"),
+                                   (m.group("name").strip(),)))
     return found
 
 

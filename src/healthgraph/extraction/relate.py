@@ -131,9 +131,9 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
             continue
         for category in categories:
             connector = category in _CONNECTORS
-            inside = any(category not in cats and (not connector or any(c in _CONNECTORS or c.startswith("reporter")
-                                                                        for c in cats))
-                         for cats in containers)  # the "cho" of "cho biết" marks no recipient
+            inside = any(category not in cats and (not connector or any(
+                c in _CONNECTORS or c.startswith("reporter") or c == "aim" for c in cats))
+                         for cats in containers)  # the "cho" of "cho biết", the "với" of "với mục tiêu" mark no party
             if not inside:
                 cues.append((j - 1 if category == "by" else i, category))
     # "từ năm 2020", "from 2019 to 2024", "vom 1. Mai": a time, no source
@@ -382,6 +382,13 @@ def funded_partners(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     joins = set(cues.get("and", []))
     funders = _distinct([(0, o) for m in markers for o in listed_after(mentions, m, joins)
                          if next(p for p, x in mentions if x is o) - m <= 3])
+    only = _distinct(mentions)
+    if not funders and len(only) == 1 and partners and "to" not in cues:
+        # "Seit 2017 fördert das BMZ die Klinikpartnerschaft", "X funds the partnership": the one body named
+        # before the partnership, the verb before that, supports the pair
+        first_support, last_cooperate = min(cues["support"]), max(cues["cooperate"])
+        if first_support < last_cooperate and mentions[0][0] < last_cooperate:
+            funders = only
     if not funders:
         return []
     named = [o for o in _distinct(mentions) if o not in funders]
@@ -440,9 +447,21 @@ def vetoed(cues: dict[str, list[int]]) -> bool:
     framing the sentence states none."""
     if "attendance" in cues and "between" not in cues:  # "Tham dự lễ ký kết có ông A (B), …": guests, not parties
         return True
-    if "not_partnership" in cues:  # a merger or a takeover is signed too: no partnership either way
+    if "not_partnership" in cues or _patients_moved(cues):  # a merger or a takeover is signed too
         return True
     return asked_or_surveyed(cues)
+
+
+def _patients_moved(cues: dict[str, list[int]]) -> bool:
+    """A transfer whose object is patients ("transfer 200 patients and their relatives to B",
+    "all patients at the hospital have been transferred to B") moves patients, no technique:
+    the patients stand up to eight words before the verb, or after it and before its "to"."""
+    patients = cues.get("patients")
+    if not patients or "transfer" not in cues:
+        return False
+    tos = cues.get("to", [])
+    return any(i - 8 <= p < i or i < p < min((t for t in tos if t > i), default=i + 8)
+               for i in cues["transfer"] for p in patients)
 
 
 def asked_or_surveyed(cues: dict[str, list[int]]) -> bool:
@@ -510,17 +529,30 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
         listed = listed_after(mentions, first_position - 1, joins)
         rest = _distinct([(p, o) for p, o in mentions if o not in listed])
         return [(a, rest[0]) for a in listed] if "sign" in cues and len(rest) == 1 else []
+    if _visited_after_signing(cues, first_position):
+        return []
     group = listed_after(mentions, first_position - 1, joins)
     if len(group) >= 2:
         return _all_pairs(group)
     orgs = _distinct(mentions)
-    if len(orgs) == 2 and ("sign" in cues or "reporter_after" not in cues):
+    # "Bộ Y tế đã triển khai đề án … mạng lưới kết nối": a ministry's plan is no partnership of what it names
+    ministry_plan = "programme" in cues and any(o.kind == "ministry" for o in orgs)
+    if len(orgs) == 2 and ("sign" in cues or "reporter_after" not in cues and not ministry_plan):
         return [(orgs[0], orgs[1])]  # not "the director of B said the cooperation ...": a quote names one side
     closing = cues.get("sign", []) + cues.get("cooperate", [])
     if closing and 2 < len(orgs) <= 4 and all(p < max(closing) for p, _ in mentions):
         # "A, B and C signed a memorandum", "schlossen A, B und C eine Vereinbarung", "A, B and C will work together"
         return _all_pairs(orgs)
     return []
+
+
+def _visited_after_signing(cues: dict[str, list[int]], first: int) -> bool:
+    """"After signing the agreement, the team were shown services at A, B and C hospitals": the
+    names after a place marker that follows the signing (the first name at word ``first``) are
+    places visited, not the parties ("Tại A, A và B đã ký kết" signs after its place)."""
+    venue = max((p for c in ("trained_place", "owner_before") for p in cues.get(c, ()) if first - 4 <= p < first),
+                default=None)
+    return venue is not None and any(p < venue for c in ("sign", "cooperate") for p in cues.get(c, ()))
 
 
 def passive_givers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], recipient: Organisation,
@@ -575,6 +607,8 @@ def unnamed_giver(cues: dict[str, list[int]], mentions: list[tuple[int, Organisa
     và C; trang bị xe cấp cứu cho D" supports them from the article's main party (the first
     of ``ranked`` that is no recipient); "gửi đào tạo bác sĩ tại A, B và C": the article's
     main party (or the organisation named before) is trained by each of them."""
+    if vetoed(cues):
+        return []
     joins = set(cues.get("and", []))
     relations = []
     for pos in cues.get("trained_at", []):
@@ -592,6 +626,35 @@ def unnamed_giver(cues: dict[str, list[int]], mentions: list[tuple[int, Organisa
 
 
 _RECIPIENT_KINDS = frozenset({"hospital", "health_centre"})
+
+_COUNTS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "two": 2, "three": 3, "four": 4, "five": 5, "zwei": 2, "drei": 3,
+           "vier": 4, "funf": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+# "cho hai bệnh viện tuyến huyện", "to two district hospitals", "an zwei Kliniken": receivers counted, not named
+_COUNTED_RECEIVERS = re.compile(
+    r"\b(?:cho|toi|to|for|an|fur)\s+(?:(?:cac|the|die|den)\s+)?(?P<count>hai|ba|bon|nam|two|three|four|five|zwei|drei|"
+    r"vier|funf|[2-5])\s+(?:[a-z-]+\s+){0,2}?(?:benh vien|co so y te|trung tam y te|hospitals|health cent(?:er|re)s|"
+    r"clinics|kliniken|krankenhausern|krankenhauser|spitalern|spitaler)\b")
+
+
+def counted_receivers(key: str) -> int:
+    """How many receivers a giving sentence counts without naming them ("USAID viện trợ hệ
+    thống oxy cho hai bệnh viện tuyến huyện"), or 0. ``key``: the sentence folded.
+
+    >>> counted_receivers("usaid vien tro he thong oxy cho hai benh vien tuyen huyen o quang binh")
+    2
+    """
+    found = _COUNTED_RECEIVERS.search(key)
+    return _COUNTS[found.group("count")] if found else 0
+
+
+def counted_takers(mentions: list[tuple[int, Organisation]], giver: Organisation, count: int) -> list[Organisation]:
+    """The receivers a giving sentence before counted, when this sentence names exactly that
+    many hospitals or health centres (and no other body but the giver): "… tại Bệnh viện A … và
+    tại Bệnh viện B"."""
+    named = [o for o in _distinct(mentions) if o.id != giver.id]
+    if len(named) != count or any(o.kind not in _RECIPIENT_KINDS for o in named):
+        return []
+    return named
 
 
 def hosted_gift(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]) -> list[Relation]:

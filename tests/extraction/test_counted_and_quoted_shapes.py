@@ -1,0 +1,141 @@
+"""Receivers counted before they are named, names in quotes or with a description, patient
+transfers and venues: general shapes, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from healthgraph.extraction import extract_text
+from healthgraph.extraction.mentions import default_lexicon, find_mentions
+from healthgraph.extraction.tokens import TokenText
+
+
+def mentioned(text: str) -> list[str]:
+    return [m.surface for m in find_mentions(TokenText.of(text), default_lexicon())]
+
+
+def pairs(text: str) -> set[tuple[str, str, str | None]]:
+    facts = extract_text(text)
+    by_id = {o.id: o.name for o in facts.organisations}
+    return {(*sorted((by_id[p.parties[0]], by_id[p.parties[1]])), by_id.get(p.supporter)) for p in facts.partnerships}
+
+
+def test_receivers_counted_in_one_sentence_are_those_the_next_names():
+    text = ("Tổ chức Sức khỏe Toàn cầu ABC tài trợ máy thở cho hai bệnh viện tuyến huyện ở Hà Tĩnh. "
+            "Dự án do Sở Y tế tỉnh Hà Tĩnh quản lý. "
+            "Trong đó, 3 máy được lắp tại Bệnh viện Đa khoa huyện Kỳ Anh và 2 máy tại Bệnh viện Đa khoa huyện Hương Khê.")
+    found = pairs(text)
+    giver = "Tổ chức Sức khỏe Toàn cầu ABC"
+    assert {(a, b) for a, b, s in found if s == giver} == {
+        tuple(sorted((giver, "Bệnh viện Đa khoa huyện Kỳ Anh"))),
+        tuple(sorted((giver, "Bệnh viện Đa khoa huyện Hương Khê")))}
+    assert not any("Sở Y tế" in a + b for a, b, _ in found)  # the manager is counted among no one
+
+
+def test_a_count_that_the_next_sentence_does_not_match_binds_no_one():
+    text = ("Tổ chức Sức khỏe Toàn cầu ABC tài trợ máy thở cho hai bệnh viện tuyến huyện ở Hà Tĩnh. "
+            "Máy được lắp tại Bệnh viện Đa khoa huyện Kỳ Anh, Bệnh viện Đa khoa huyện Hương Khê và "
+            "Bệnh viện Đa khoa huyện Can Lộc.")
+    assert pairs(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chương trình do Tổ chức từ thiện HopeBridge (Mỹ) tài trợ.", "Tổ chức từ thiện HopeBridge"),
+    ("Quỹ từ thiện Minh Tâm trao tặng máy thở cho Bệnh viện Đa khoa tỉnh Cà Mau.", "Quỹ từ thiện Minh Tâm"),
+    ("Hội nhân đạo Ánh Dương tặng quà bệnh nhân.", "Hội nhân đạo Ánh Dương"),
+])
+def test_a_description_after_a_vietnamese_head_opens_the_name(text, expected):
+    assert expected in mentioned(text)
+
+
+def test_bodies_said_to_be_private_name_no_one():
+    assert mentioned("Các bệnh viện tư đã tham gia.") == []
+
+
+def test_a_brand_word_of_a_name_alone_later_is_that_body():
+    text = ("Tổ chức từ thiện HopeBridge (Mỹ) tài trợ vật tư. "
+            "Quỹ Nhân ái Bình An tiếp nhận các kiện hàng từ HopeBridge và trao cho Bệnh viện Đa khoa tỉnh Bến Tre.")
+    facts = extract_text(text)
+    hope = next(o for o in facts.organisations if o.name.startswith("Tổ chức từ thiện HopeBridge"))
+    assert "HopeBridge" in hope.mentions
+
+
+def test_a_verb_after_a_proper_name_begins_the_clause():
+    assert mentioned("Tổ chức ABC hỗ trợ Bệnh viện Chợ Rẫy phòng chống COVID-19.")[-1] == "Bệnh viện Chợ Rẫy"
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrumsversorger und Grundversorgungsspital arbeiten künftig zusammen.",
+    "Das Akutspital und der Maximalversorger kooperieren.",
+])
+def test_german_levels_of_care_are_common_nouns(text):
+    assert mentioned(text) == []
+
+
+def test_a_comma_list_ends_on_and_even_when_its_last_item_is_no_name_read():
+    text = ("The Hanh Phuc General Hospital received two ultrasound machines. "
+            "The donors are Lotus Medical Company, Saigon Pearl University and the Blue Wave nonprofit group.")
+    givers = {s for _, _, s in pairs(text)}
+    assert givers == {"Lotus Medical Company", "Saigon Pearl University"}
+
+
+def test_hospitals_shown_as_venues_are_no_signing_parties():
+    text = ("After signing the agreement, the visitors were shown services at the Harbor, Lakeside and "
+            "Northfield hospitals, and a care hub in the town.")
+    assert pairs(text) == set()
+
+
+def test_a_count_before_a_university_is_no_part_of_its_name():
+    assert "300 Riverside University" not in mentioned("Staff gain access to 300 Riverside University researchers.")
+    assert "108 Central Military Hospital" in mentioned("He works at the 108 Central Military Hospital.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Lakeside Hospital asked to transfer 200 patients and their relatives to Harbor General Hospital.",
+    "All patients at the Lakeside Hospital have been transferred to Harbor General Hospital for treatment.",
+])
+def test_english_patient_transfers_are_no_partnership(text):
+    assert pairs(text) == set()
+
+
+def test_a_technique_transfer_that_treats_patients_stays_one():
+    text = "Harbor General Hospital transferred the techniques to Lakeside Hospital to treat patients."
+    assert pairs(text) == {("Harbor General Hospital", "Lakeside Hospital", "Harbor General Hospital")}
+
+
+def test_a_name_in_quotes_after_a_head_keeps_its_full_stops_and_is_an_alias():
+    text = ("Die Partnerschaft zwischen dem Klinikum Oberstadt und dem Krankenhaus „Hôpital Régional H.R. Kara“ "
+            "in Togo wächst.")
+    facts = extract_text(text)
+    togo = next(o for o in facts.organisations if "Kara" in o.name)
+    assert togo.name.endswith("Kara“") and "Hôpital Régional H.R. Kara" in togo.mentions
+    assert len(facts.partnerships) == 1
+
+
+def test_an_initiative_in_quotes_is_a_programme_not_a_body():
+    assert mentioned("Das Ministerium hat die Initiative „Partner stärken Gesundheit“ gestartet.") == []
+
+
+@pytest.mark.parametrize("funding", [
+    "Seit 2019 fördert das Entwicklungsministerium die Klinikpartnerschaft.",
+    "Das Entwicklungsministerium finanziert die Partnerschaft seit 2019.",
+])
+def test_the_one_body_that_funds_the_partnership_supports_both_partners(funding):
+    text = f"Das Klinikum Oberstadt und das Kantonsspital Seeland haben einen Kooperationsvertrag unterzeichnet. {funding}"
+    supported = {(a, b) for a, b, s in pairs(text) if s == "Entwicklungsministerium"}
+    assert supported == {("Entwicklungsministerium", "Klinikum Oberstadt"),
+                         ("Entwicklungsministerium", "Kantonsspital Seeland")}
+
+
+def test_a_ministry_deploying_its_plan_is_no_partner_of_what_it_names():
+    text = ("Từ thành công tại Bệnh viện Đa khoa tỉnh Phú Thọ, Bộ Y tế đã triển khai đề án khám bệnh từ xa "
+            "với mục tiêu mở rộng mạng lưới kết nối y tế.")
+    assert pairs(text) == set()
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("với mục tiêu giảm tải cho", set()),            # a goal, no partner
+    ("với", {("Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Phú Thọ"), ("Bệnh viện Hữu nghị Việt Đức", "Bệnh viện Đa khoa tỉnh Phú Thọ")}),
+])
+def test_with_a_goal_names_no_partner(opening, expected):
+    text = f"Bệnh viện Đa khoa tỉnh Phú Thọ đẩy mạnh hợp tác quốc tế {opening} Bệnh viện Bạch Mai và Bệnh viện Việt Đức."
+    assert {(a, b) for a, b, _ in pairs(text)} == expected
