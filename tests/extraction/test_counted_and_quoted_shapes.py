@@ -139,3 +139,48 @@ def test_a_ministry_deploying_its_plan_is_no_partner_of_what_it_names():
 def test_with_a_goal_names_no_partner(opening, expected):
     text = f"Bệnh viện Đa khoa tỉnh Phú Thọ đẩy mạnh hợp tác quốc tế {opening} Bệnh viện Bạch Mai và Bệnh viện Việt Đức."
     assert {(a, b) for a, b, _ in pairs(text)} == expected
+
+
+def test_a_case_conference_run_by_one_hospital_for_several_supports_each():
+    text = ("Tại điểm cầu chính, các chuyên gia về tim mạch, hô hấp, nội tiết của Bệnh viện Trung ương Huế đã tham gia "
+            "thảo luận ca bệnh với tuyến dưới tại Bệnh viện Đa khoa tỉnh Quảng Trị, Bệnh viện Đa khoa tỉnh Quảng Ngãi "
+            "và Bệnh viện Đa khoa tỉnh Hà Tĩnh.")
+    givers = {(a if b == s else b) for a, b, s in pairs(text) if s == "Bệnh viện Trung ương Huế"}
+    assert givers == {"Bệnh viện Đa khoa tỉnh Quảng Trị", "Bệnh viện Đa khoa tỉnh Quảng Ngãi",
+                      "Bệnh viện Đa khoa tỉnh Hà Tĩnh"}
+
+
+def test_a_head_abbreviation_in_brackets_is_no_alias():
+    text = "Sáng 3/4, Bệnh viện (BV) Mắt Hòa Bình tiếp nhận 6 BV vệ tinh."
+    found = mentioned(text)
+    assert len(found) == 1 and found[0].endswith("Mắt Hòa Bình")  # "6 BV vệ tinh" names no one
+
+
+def test_satellites_named_along_with_one_are_the_cores_too():
+    text = ("Bệnh viện Đa khoa tỉnh Phú Yên là 1 trong 4 BV vệ tinh của Bệnh viện Chợ Rẫy, cùng với BV đa khoa "
+            "các tỉnh: Bình Định, Kon Tum, Gia Lai.")
+    facts = extract_text(text)
+    satellites = {p.parties[0] if p.parties[1] == "cho-ray" else p.parties[1]
+                  for p in facts.partnerships if p.kind == "satellite" and p.supporter == "cho-ray"}
+    assert satellites == {"bvdk-phu-yen", "bvdk-binh-dinh", "bvdk-kon-tum", "bvdk-gia-lai"}
+
+
+def test_a_transfer_between_two_goes_from_the_upper_level():
+    text = ("Ngày 5/6, Bệnh viện Đa khoa tỉnh Kon Tum triển khai đề án và chuyển giao kỹ thuật “đặt stent động mạch "
+            "vành” giữa Bệnh viện Đa khoa tỉnh Kon Tum với Bệnh viện Chợ Rẫy.")
+    facts = extract_text(text)
+    assert {(p.kind, p.supporter) for p in facts.partnerships} == {("transfer", "cho-ray")}
+    assert [t.name for t in facts.techniques] == ["đặt stent động mạch vành"]
+
+
+def test_the_body_an_envoy_speaks_for_gives():
+    text = ("Thay mặt Chính phủ Nhật Bản, ông Suzuki Taro, Thứ trưởng Bộ Y tế, Lao động và Phúc lợi, trao tượng "
+            "trưng số thiết bị cho Bệnh viện Đa khoa tỉnh Lào Cai.")
+    assert {(p.supporter, p.kind) for p in extract_text(text).partnerships} == {("gov-japan", "support")}
+
+
+def test_sentences_pasted_without_a_space_are_two():
+    from healthgraph.extraction.segment import split_sentences
+    assert [s.text for s in split_sentences("tổng trị giá 20.000 USD.Đại sứ cho biết hai nước Việt Nam.Tại lễ, "
+                                            "TP.Huế ký.")] == ["tổng trị giá 20.000 USD.", "Đại sứ cho biết hai nước Việt Nam.",
+                                                               "Tại lễ, TP.Huế ký."]

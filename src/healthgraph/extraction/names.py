@@ -528,8 +528,8 @@ def _listed_under_plural_head(text: str, hits: dict[str, list[int]], places: fro
 # "Sở Y tế của 5 tỉnh Nam Lào gồm Savannakhet, Champasak và Attapu", "Sở Y tế 3 tỉnh: A, B, C", "các
 # Bệnh viện Đa khoa tỉnh Hà Giang, Cao Bằng và Bắc Kạn": one body per province listed (found from " tinh "
 # in the folded text, the head then looked for before it: a scan for the heads would be slow)
-_PROVINCE_WORD = re.compile(r" tinh(?: |$)")
-_BODY_HEADS = "so y te|syt|benh vien da khoa|bvdk|uy ban nhan dan|ubnd|trung tam y te|ttyt"
+_PROVINCE_WORD = re.compile(r" tinh(?: |$|(?=:))")  # "… các tỉnh A, B", "… các tỉnh: A, B"
+_BODY_HEADS = "so y te|syt|benh vien da khoa|bv da khoa|bvdk|uy ban nhan dan|ubnd|trung tam y te|ttyt"
 _COUNT = r"(?:cac|nhung|\d+|hai|ba|bon|nam)"
 _PROVINCES_HEAD = re.compile(rf"(?<!\w)(?:(?P<head>{_BODY_HEADS})(?: cua)? {_COUNT}|{_COUNT} (?P<head_after>{_BODY_HEADS}))$")
 _LIST_MARKER = re.compile(r"(?:[a-z-]+ ){0,2}?(?:(?:gom|la)\b ?|: ?)")  # "(Nam Lào) gồm", ":"
@@ -729,7 +729,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                     close += 1
                 inner = tokens[m + 1:close]
                 if close < len(tokens) and len(inner) == 1 and inner[0].acronym:
-                    aliases.append(inner[0].text)
+                    if not _vi_head_at(tokens, m + 1, shapes):  # "Bệnh viện (BV) X": "BV" says "hospital", no alias
+                        aliases.append(inner[0].text)
                     nxt = close + 1
                     if nxt < len(tokens) and tokens[nxt].cap and tokens[nxt].is_word and \
                             not _vi_head_at(tokens, nxt, shapes):

@@ -247,6 +247,10 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
         # "B và C là bệnh viện vệ tinh của A": every listed subject; "Là bệnh viện vệ tinh của A
         # từ năm 2021, Bệnh viện B đã …": the subject may follow
         satellites = _listed_before(mentions, pos, joins) or [o for p, o in mentions if p > core_pos and o is not core][:1]
+        # "B là 1 trong 6 bệnh viện vệ tinh của A, cùng với C, D và E": those along with B are A's too
+        along = next((w for w in cues.get("with", []) if core_pos < w <= core_pos + 14), None)
+        if along is not None and satellites:
+            satellites += [o for o in listed_after(mentions, along, joins) if o not in satellites]
         relations += [Relation(s, core, "satellite", core, True) for s in satellites if core and s.id != core.id]
     for pos in cues.get("takes_satellite", []):
         # "A nhận B làm bệnh viện vệ tinh"; "A ký kết với B và C, nhận hai đơn vị này làm bệnh viện
@@ -266,7 +270,7 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
         return relations + dispatched
     if verb_final and (trained := _trained_where(cues, mentions, joins)):
         return relations + trained
-    if operated := _operated_at(cues, mentions):
+    if operated := _operated_at(cues, mentions, joins):
         return relations + operated
     if any(c in cues for c in _DIRECTED) and (marked := _by_markers(cues, mentions, verb_final)):
         return relations + marked
@@ -276,6 +280,14 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
         for pos in cues.get(category, []):
             if any(r < pos and not any(r < p < pos for p, _ in mentions) for r in receipts):
                 continue  # "tiếp nhận hơn 30 gói kỹ thuật từ …": what is received, not who gives
+            between = next((b for b in cues.get("between", []) if pos < b <= pos + 15), None)
+            sides = listed_after(mentions, between, joins) if between is not None and not signed \
+                and "cooperate" not in cues else []  # (a signed "hợp tác hỗ trợ giữa A và B" is an agreement)
+            if len(sides) >= 2:
+                # "chuyển giao kỹ thuật X giữa A với B": the verb's subject is no side; the upper level gives
+                ranked = [(a, b, _agreement(a, b, city_ids, receiving).supporter) for a, b in _all_pairs(sides)]
+                relations += [Relation(a, b, kind, giver, True) for a, b, giver in ranked if giver is not None]
+                continue
             giver_pos, giver = _before_with_position(mentions, pos)
             if verb_final and giver is None:
                 # "Seit 2018 unterstützt das A das B": German puts the subject after the verb it follows
@@ -298,6 +310,10 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
             of = next((p for p in cues.get("of", []) if pos < p <= pos + 6), None)
             giver_pos, giver = next(((p, o) for p, o in mentions if of is not None and of < p <= of + 2),
                                     (giver_pos, giver))  # "of A", "of the A"
+            # "Thay mặt Chính phủ A, ông X, Thứ trưởng Bộ B, trao … cho C": A gives, not the envoy's ministry
+            behalf = max((b for b in cues.get("behalf", []) if b < pos), default=None)
+            giver_pos, giver = next(((p, o) for p, o in mentions if behalf is not None and behalf < p <= behalf + 3),
+                                    (giver_pos, giver))
             if giver not in givers:
                 givers = [giver] if giver is not None else []
             target_pos = min((p for p in cues.get("to", []) if p > max(pos, giver_pos)), default=None)
@@ -396,19 +412,25 @@ def funded_partners(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     return [Relation(f, t, "support", f, True) for f in funders for t in takers if f.id != t.id]
 
 
-def _operated_at(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]) -> list[Relation]:
+def _operated_at(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], joins: set[int]
+                 ) -> list[Relation]:
     """"A team of doctors from A performed the first kidney transplant at B", "Ê kíp Bệnh viện A
-    đã thực hiện ca ghép thận tại B", "Ärzte des A operierten im B": A's staff help B."""
+    đã thực hiện ca ghép thận tại B", "Ärzte des A operierten im B", "các chuyên gia về tim
+    mạch, ung bướu… của A đã thảo luận ca bệnh … tại B, C và D": A's staff help B (and each
+    listed with it)."""
     verbs, places = cues.get("performed"), cues.get("trained_place")
     staff = sorted(cues.get("team", []) + cues.get("staff_from", []) + cues.get("staff_of", []))
     if not verbs or not places or not staff:
         return []
     verb = verbs[0]
-    team = next((o for p, o in mentions if any(s < p <= s + 6 for s in staff) and p < verb), None)
-    host = next((o for k, (p, o) in enumerate(mentions) if p > verb and _place_marked(mentions, k, places)), None)
-    if team is None or host is None or team.id == host.id:
+    owners = cues.get("of", [])  # "các chuyên gia về A, B, C của X": the fields between, then whose
+    team = next((o for p, o in mentions if p < verb and any(
+        s < p <= s + 6 or s < p <= s + 20 and p - 1 in owners for s in staff)), None)
+    at = next((p for k, (p, o) in enumerate(mentions) if p > verb and _place_marked(mentions, k, places)), None)
+    if team is None or at is None:
         return []
-    return [Relation(team, host, "support", team, True)]
+    return [Relation(team, host, "support", team, True) for host in listed_after(mentions, at - 1, joins)
+            if host.id != team.id]
 
 
 def _dispatched(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], joins: set[int]

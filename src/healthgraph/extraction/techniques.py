@@ -117,6 +117,7 @@ _PROCEDURE_WORD = re.compile(
     r"thrombectom|angiograph|ultrasound|ultraschall|laparoscop|laparoskop|endoscop|endoskop|microsurg|robotic surg"
     r"|robot-assist|roboterassist|[a-z]{4,}ic surgery|\w+ can thiep\b)")  # "robotic surgery", "tim mạch can thiệp"; not "surgery" alone
 _END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")  # a stop before a space or the end, or a line break (one class first)
+_QUOTED = re.compile(r"(?:ky thuat|ki thuat|phuong phap|technique|verfahren|methode)\s*[\"“„«](?P<item>[^\"”“»]{3,80})[\"”“»]")
 _TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|phuong phap|techni|verfahren|methoden|procedur|skills")
 TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "phuong phap", "techni", "verfahren", "methoden", "procedur", "huan luyen",
                    "tap huan", "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten",
@@ -321,6 +322,10 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         plural = "techniques" in m.group() or "procedures" in m.group()  # "training … techniques in A and B"
         items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=plural)
                      if not _DISEASE.match(key[i.start:i.end]))
+    for m in _QUOTED.finditer(key, start):  # "chuyển giao kỹ thuật “xạ trị ngoài …”": the quotes close the name
+        a, b = m.span("item")
+        if not _DISEASE.match(key, a):
+            items.append(Item(sentence[a:b].strip(), a, b))
     assisted = _ASSISTED.search(key)
     for m in _CASES.finditer(key, assisted.end()) if assisted else ():
         items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=True)
