@@ -184,3 +184,34 @@ def test_sentences_pasted_without_a_space_are_two():
     assert [s.text for s in split_sentences("tổng trị giá 20.000 USD.Đại sứ cho biết hai nước Việt Nam.Tại lễ, "
                                             "TP.Huế ký.")] == ["tổng trị giá 20.000 USD.", "Đại sứ cho biết hai nước Việt Nam.",
                                                                "Tại lễ, TP.Huế ký."]
+
+
+def test_the_members_a_network_consists_of_are_no_pairs():
+    text = ("Der Verbund setzt sich im Kern aus dem Klinikum Oberstadt, dem Klinikum Seeland sowie dem "
+            "Kantonsspital Talheim zusammen.")
+    assert pairs(text) == set()
+
+
+def test_a_german_closing_quote_ends_its_sentence():
+    from healthgraph.extraction.segment import split_sentences
+    text = "Sie sagte: „Das spricht für das Klinikum.“ Mit ihr lernten zehn Ärzte. Er sagte „Hallo“ zu ihr."
+    assert len(split_sentences(text)) == 3
+
+
+def test_the_two_institutions_of_a_stated_pair_are_not_two_departments_named_in_passing():
+    text = ("Since 2018, Lakeside Children's Hospital and Harbor University have maintained a partnership through an MoU. "
+            "Visitors will see departments such as the Stem Cell Center and the Tropical Diseases Center. "
+            "The dean praised the longstanding cooperation between the two institutions.")
+    assert {(a, b) for a, b, _ in pairs(text)} == {("Harbor University", "Lakeside Children's Hospital")}
+
+
+@pytest.mark.parametrize("text", [
+    "Lakeside province, RoK’s Wonkwang University Hospital cooperate in health care.",
+    "A delegation from the Wonkwang University Hospital of the Republic of Korea (RoK) arrived.",
+])
+def test_a_country_a_name_belongs_to_is_no_part_of_it(text):
+    assert "Wonkwang University Hospital" in mentioned(text)
+
+
+def test_a_body_named_by_its_country_keeps_it():
+    assert "Embassy of Japan" in mentioned("The Embassy of Japan donated two ambulances.")

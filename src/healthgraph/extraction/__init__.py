@@ -470,6 +470,8 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sente
             pair = next((p for back in range(index - 1, max(index - 3, -1), -1)
                          if (p := _coordinated_pair(sentences[back], sentence_mentions[back], tokens, all_cues))),
                         None)
+            if pair is not None and best and "pair_anaphor" in cues and not all(o in ranked[:2] for o in pair):
+                pair = None  # "the two institutions", a pair stated: not two departments or sites listed in passing
         elif "sign" in cues and not sentence_mentions[index] and index:
             pair = _coordinated_pair(sentences[index - 1], sentence_mentions[index - 1], tokens, all_cues)
         else:

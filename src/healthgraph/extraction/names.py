@@ -961,6 +961,19 @@ def says_no_which(folded: str, places: frozenset[str]) -> bool:
     return folded in places or is_country(folded) or all(w in _shapes().plain_acronyms for w in folded.split())
 
 
+def _without_country_of(words, a: int, b: int, head_positions: set[int], shapes: _Shapes) -> int:
+    """The end of a name read from ``words[a:b]`` without a country it is "of" when a name of
+    its own comes before: "Wonkwang University Hospital of the Republic of Korea" (but the
+    "Embassy of Japan" is named by its country)."""
+    for of in (p for p in range(a + 1, b - 1) if words[p].key == "of"):
+        country = " ".join(w.key for w in words[of + 1:b] if w.key != "the")
+        if is_country(country):
+            named = any(p not in head_positions and words[p].cap and words[p].key not in shapes.connectors
+                        for p in range(a, of))
+            return of if named else b
+    return b
+
+
 def is_country(folded: str) -> bool:
     """Whether the folded words name a country ("nhat ban", "ghana")."""
     return folded in _shapes().countries
@@ -1170,6 +1183,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             piece_heads = [h for h in piece_heads if h[0] >= a]
         b = _name_end(words, a, b, piece_heads, shapes)
         head_positions = {p for i, n, _ in piece_heads for p in range(i, i + n)}
+        b = _without_country_of(words, a, b, head_positions, shapes)
         proper = [w for p, w in enumerate(words[a:b], a) if p not in head_positions and w.is_word
                   and w.key not in shapes.connectors and w.key not in shapes.legal]
         if not proper and not (len(piece_heads) == 1 and piece_heads[0][1] == 1

@@ -16,7 +16,7 @@ _ABBREVIATIONS = {
 # (the stop is matched, not looked behind for: a lookbehind is tried at every character; and the
 # pattern opens on one character class, which the regex engine skips to, not on an alternation
 # that it would try at every character)
-_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<!\n)(?:(?P<gap>[\"”»)]?\s+)(?=[\"“«(]?[A-ZÀ-Ỹ0-9Đ])"
+_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<!\n)(?:(?P<gap>[\"”»“)]?\s+)(?=[\"“«(]?[A-ZÀ-Ỹ0-9Đ])"
                        r"|(?:(?<=[a-zà-ỹđ0-9][.!?])|(?<=[A-Z]{3}\.))(?P<pasted>)(?=[A-ZÀ-ỸĐ][a-zà-ỹđ]{2})))")
 _LEGAL_FORMS = {"inc", "ltd", "co", "llc", "corp"}
 # words that open a sentence, not a name: after "Inc." they end the one before
