@@ -56,7 +56,7 @@ _LIST_STOP = re.compile(
     r"(?:the\s+|das\s+|dem\s+|den\s+|die\s+)?(?=(?:benh vien|bv|bvdk|so y te|trung tam|vien|"
     r"(?:[a-z-]+ ){1,5}(?:general |central )?hospital|[a-z-]*krankenhaus|[a-z-]*klinik))"
     r"|\s(?:in order to|um zu)\s")
-_CLAUSE_START = re.compile(r"(?:va|and|und|de|nham|cho|tu|to|from|der|des|zu|fur|an|von|in|mit|listed|used|of|"
+_CLAUSE_START = re.compile(r"(?:va|and|und|de|nham|cho|tu|trong|to|from|der|des|zu|fur|an|von|in|mit|listed|used|of|"
                            r"for|that|which|this|the jeweiligen)\b")
 _ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9/-]{1,7}")
 _NOT_A_NAME = re.compile(r"(?:nay|tren|noi tren|duoc|moi|cao|these|this|those|diese)\b")
