@@ -215,3 +215,47 @@ def test_a_country_a_name_belongs_to_is_no_part_of_it(text):
 
 def test_a_body_named_by_its_country_keeps_it():
     assert "Embassy of Japan" in mentioned("The Embassy of Japan donated two ambulances.")
+
+
+def test_the_owner_of_a_strategy_a_gift_fits_is_no_receiver():
+    text = ("Đây là dự án do Cơ quan Hợp tác Quốc tế Nhật Bản tài trợ cho Bệnh viện Đa khoa tỉnh Lào Cai, phù hợp "
+            "với chủ trương, chiến lược của Bộ Y tế.")
+    assert {(a, b) for a, b, _ in pairs(text)} == {("Bệnh viện Đa khoa tỉnh Lào Cai", "Cơ quan Hợp tác Quốc tế Nhật Bản")}
+
+
+def test_accordingly_is_no_reporter():
+    text = ("Theo đó, Quỹ Ánh Sáng (QAS), Công ty Minh Phát (CMP) và Tổ chức Cầu Nối (TCN) đã trao tặng xe cứu "
+            "thương cho Bệnh viện Đa khoa tỉnh Hà Giang.")
+    givers = {s for _, _, s in pairs(text)}
+    assert givers == {"Quỹ Ánh Sáng", "Công ty Minh Phát", "Tổ chức Cầu Nối"}
+
+
+def test_an_acronym_listed_alone_is_the_name_it_abbreviates():
+    text = ("Quỹ Ánh Sáng (QAS) và Tổ chức Cầu Nối (TCN) dự lễ. "
+            "Sau đó, CMP, QAS và TCN đã trao tặng xe cứu thương cho Bệnh viện Đa khoa tỉnh Hà Giang.")
+    facts = extract_text(text)
+    names = {o.name for o in facts.organisations}
+    assert {"Quỹ Ánh Sáng", "Tổ chức Cầu Nối"} <= names and not names & {"QAS", "TCN"}
+
+
+def test_a_web_address_states_nothing():
+    text = ("Bệnh viện Bạch Mai khám bệnh miễn phí cho người dân.\n"
+            "Nguồn: https://baomoi.vn/benh-vien-bach-mai-ky-ket-chuyen-giao-ky-thuat-cho-benh-vien-da-khoa-son-la.htm")
+    assert pairs(text) == set()
+
+
+def test_a_line_wrapped_after_a_bracket_goes_on_in_lower_case():
+    from healthgraph.extraction.normalise import normalise
+    assert normalise("Quỹ Ánh Sáng (QAS)\nphối hợp với Tổ chức Cầu Nối.\n(Ảnh: TTXVN)\nBệnh viện A") == \
+        "Quỹ Ánh Sáng (QAS) phối hợp với Tổ chức Cầu Nối.\n(Ảnh: TTXVN)\nBệnh viện A"
+
+
+def test_bodies_that_give_together_to_unnamed_receivers_are_no_partners():
+    text = "Quỹ Ánh Sáng phối hợp với Tổ chức Cầu Nối trao tặng xe cứu thương cho 6 bệnh viện thuộc tỉnh Hà Giang."
+    assert pairs(text) == set()
+
+
+def test_bv_alone_is_the_articles_hospital():
+    text = ("Bệnh viện Răng Hàm Mặt Trung ương Thành phố Hồ Chí Minh cử đoàn công tác ra miền Trung. "
+            "Trong chuyến công tác này, BV đã trao tặng ghế máy nha khoa cho Trung tâm Y tế huyện Hiệp Đức.")
+    assert {s for _, _, s in pairs(text)} == {"Bệnh viện Răng Hàm Mặt Trung ương Thành phố Hồ Chí Minh"}

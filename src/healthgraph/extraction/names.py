@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -315,6 +315,10 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
         text, _spelled_by_acronym(text, sorted((n for n in found if n.kind != "department"), key=lambda n: n.start))))
     found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)
              if not _place_and_plural(n.surface, provinces)]
+    # an acronym another reader took alone ("TMV, TVF và VCF", coordinated) is still the name it abbreviates
+    spelled = {alias: n.surface for n in found for alias in n.aliases if " " not in alias}
+    found = [replace(n, kind=next(m.kind for m in found if m.surface == spelled[n.surface]), acronym_of=spelled[n.surface])
+             if not n.aliases and n.acronym_of is None and n.surface in spelled else n for n in found]
     return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
 
 

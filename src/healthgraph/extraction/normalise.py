@@ -101,7 +101,9 @@ def join_wrapped_lines(text: str) -> str:
             # one-line paragraph is no wrapped paragraph
             wrapped = previous_length >= 60 and len(stripped) <= previous_length + 12 \
                 and not _METADATA_LINE.match(stripped)
-            continues = (not prev.endswith(_TERMINAL) or prev.endswith(":")) \
+            # ("Quỹ A (TVF), Công ty B (TMV)\nphối hợp với …": a bracket closes no sentence before a lower-case line)
+            continues = (not prev.endswith(_TERMINAL) or prev.endswith(":")
+                         or starts_lower and prev.endswith((")", "]"))) \
                 and not _CREDIT_END.search(prev, max(0, len(prev) - 80))  # "các kỹ thuật:\n a, b"
             if continues and (starts_lower or wrapped and not prev.endswith(":")):
                 out[-1] = prev + " " + stripped

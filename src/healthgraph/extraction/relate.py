@@ -70,7 +70,7 @@ def bare_heads(tokens: TokenText, named: frozenset[int]) -> list[tuple[int, str]
     "the hospital", "nhà trường"), not of a plural or generic one ("các bệnh viện", "bệnh viện
     tuyến trên") and not inside a name, in order."""
     return [(a, _ANAPHOR_KINDS[category]) for a, b, category in _head_matcher().find(tokens)
-            if category in _ANAPHOR_KINDS and not any(k in named for k in range(a, b))]
+            if category in _ANAPHOR_KINDS and not any(k in named for k in range(a, b)) and a not in tokens.in_links]
 
 
 def capacity_rank(org: Organisation, city_ids: frozenset[str]) -> float:
@@ -103,8 +103,9 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     hits = []
     # Vietnamese written without its marks reads "tu" as "từ": only marks tell the words apart
     marked = language in (None, "vi") and not tokens.text.isascii()
+    links = tokens.in_links
     for i, j, values in cue_matcher().find_all(tokens, overlapping=True):
-        if i in named:
+        if i in named or i in links:
             continue
         known = _CATEGORIES.get((id(values), language))
         if known is None or known[0] is not values:
@@ -139,12 +140,14 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     # "từ năm 2020", "from 2019 to 2024", "vom 1. Mai": a time, no source
     # "10 to 15 doctors", "2 đến 3 tháng": a range, no recipient
     words = tokens.words
+    # "Theo đó, A, B và C đã trao tặng …" (accordingly), "theo dõi" (follow up): no one reports the news
     cues = [(i, c) for i, c in cues if i + 1 >= len(words) or not (
         c == "from" and (words[i + 1] in _TEMPORAL or words[i + 1].isdigit())
-        or c in ("to", "dispatch_to") and i and words[i - 1].isdigit() and words[i + 1].isdigit())]
+        or c in ("to", "dispatch_to") and i and words[i - 1].isdigit() and words[i + 1].isdigit()
+        or c == "reporter_before" and words[i + 1] in ("do", "doi"))]
     # "Đề án 1816 của Bộ Y tế", "theo chủ trương của Bộ Y tế": the "of" names the policy's owner,
     # who gives nothing and is no party
-    after_programme = {i + d for i, category in cues if category == "programme" for d in (1, 2, 3)}
+    after_programme = {i + d for i, category in cues if category == "programme" for d in range(1, 6)}
     if after_programme:
         cues = [(i, "policy_owner" if c == "of" and i in after_programme else c) for i, c in cues]
     return sorted(cues)  # an agent marker moved to its last word
@@ -354,6 +357,10 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
         return relations
     if "pair_anaphor" in cues and not _joined(mentions[0][0], mentions[1][0], joins):
         return []  # "ký kết giữa hai đơn vị": the two sides are no names here (unless "A and B … the two parties")
+    last_named = max(p for p, _ in mentions)
+    giving = [p for c in _DIRECTED[:2] for p in cues.get(c, ()) if p > last_named]
+    if not signed and giving and any(p > min(giving) for p in cues.get("to", ())):
+        return []  # "A phối hợp với B trao tặng xe cho 6 bệnh viện": A and B give together, to others unnamed
     if signed or "cooperate" in cues:
         return [_agreement(a, b, city_ids, receiving) for a, b in cooperation_pairs(cues, mentions)]
     return []

@@ -22,6 +22,7 @@ import ahocorasick
 from .normalise import canonical_abbreviations, fold_same_length, matching_key
 
 _WORD = re.compile(r"[a-z0-9]+")
+_LINK = re.compile(r"(?:https?://|www\.)\S+")
 _WORD_SPLIT = re.compile(r"([a-z0-9]+)")
 
 
@@ -54,6 +55,18 @@ class TokenText:
     def padded(self) -> str:
         """``joined`` between two spaces, where a phrase padded with spaces matches whole words only."""
         return f" {self.joined} "
+
+    @cached_property
+    def in_links(self) -> frozenset[int]:
+        """The words that are parts of web addresses ("https://site.vn/benh-vien-ky-ket-…"): a
+        link's slug is no sentence, its words no cues."""
+        if "http" not in self.text and "www." not in self.text:
+            return frozenset()
+        inside: set[int] = set()
+        for link in _LINK.finditer(self.text):
+            first = bisect_left(self.char_starts, link.start())
+            inside.update(range(first, bisect_left(self.char_starts, link.end(), first)))
+        return frozenset(inside)
 
     def char_span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of words ``[i, j)``."""
