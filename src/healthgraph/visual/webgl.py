@@ -5,7 +5,12 @@ sigma.js draws with WebGL and labels only the biggest nodes of each grid cell, s
 10^5 organisations stay interactive. Positions come from Python (:mod:`.layout`, or the map
 layout); the browser runs no layout. The builds are the npm packages' own, vendored in
 ``vendor/`` with their licences and SHA-256 (``vendor/README.md``). The controls (search,
-side panel, time slider, unlinked switch) are those of :mod:`.page`.
+side panel, time slider, unlinked switch) and the tooltips' text are those of :mod:`.page`.
+
+For speed without a GPU: points and lines (no circles, no arrowheads), one line per pair of
+organisations (its tooltip lists every kind), the picture moved as an image during a drag or a
+wheel zoom and drawn again once, and what is under the mouse found here rather than by
+sigma's picking pass.
 """
 from __future__ import annotations
 
@@ -17,7 +22,8 @@ from .page import fill, packed, page_html, strip_source_map
 
 SIGMA_VERSION = "3.0.2"
 GRAPHOLOGY_VERSION = "0.26.0"
-_NODE_FIELDS = ("id", "label", "x", "y", "size", "color", "kind", "tier", "province", "aliases", "search")
+_NODE_FIELDS = ("id", "label", "x", "y", "size", "color", "kind", "tier", "province", "province_2025", "aliases", "search",
+                "supports", "supported_by", "dated")
 _EDGE_FIELDS = ("id", "from", "to", "color", "arrows", "kind", "facts")
 
 
@@ -35,15 +41,26 @@ _SIGMA_JS = r"""
   var hg = window.healthgraph = {ready: false, firstDrawAt: null, readyAt: null, webgl: true, timings: {}};
   hgInflate("@DATA@").then(function (data) {
     hg.timings.inflated = performance.now();  // where the time to the first frame goes (benchmarks)
-    var graph = new graphology.Graph({multi: true, type: "mixed", allowSelfLoops: false});
+    var byId = {}, graph = new graphology.Graph({type: "undirected", allowSelfLoops: false});
     data.nodes.forEach(function (n) {
+      byId[n.id] = n;
       // vis-network sizes are canvas pixels at scale 1; sigma's are screen pixels
       graph.addNode(n.id, {x: n.x, y: -n.y, size: Math.max(2, n.size / 5), color: n.color, label: n.label});
     });
+    // Sigma would draw the links of one pair on top of each other: each pair is one line,
+    // thicker when it stands for several kinds, and its tooltip tells every kind.
+    var pairOf = {}, pairs = [], pairByKey = {};
     data.edges.forEach(function (e) {
-      var attrs = {color: e.color, size: 1, type: e.arrows ? "arrow" : "line"};
-      if (e.arrows) { graph.addDirectedEdgeWithKey(e.id, e.from, e.to, attrs); }
-      else { graph.addUndirectedEdgeWithKey(e.id, e.from, e.to, attrs); }
+      var key = e.from < e.to ? e.from + "\n" + e.to : e.to + "\n" + e.from, pair = pairByKey[key];
+      if (!pair) {
+        pair = pairByKey[key] = {key: key, edges: [], from: e.from, to: e.to, shown: true};
+        pairs.push(pair);
+        graph.addEdgeWithKey(key, e.from, e.to, {color: e.color, size: 1});
+      } else {
+        graph.setEdgeAttribute(key, "size", 1 + pair.edges.length / 2);
+      }
+      pair.edges.push(e);
+      pairOf[e.id] = key;
     });
     hg.timings.graph = performance.now();
     // sigma picks labels per grid cell, biggest node first; a long name can still reach into
@@ -61,21 +78,145 @@ _SIGMA_JS = r"""
       context.fillStyle = settings.labelColor.color;
       context.fillText(d.label, box.x, d.y + settings.labelSize / 3);
     }
-    var renderer = new Sigma(graph, document.getElementById("network"),
-                             {labelDensity: 1, labelGridCellSize: 200, labelRenderedSizeThreshold: 3,
-                              defaultDrawNodeLabel: drawLabel});
+    var container = document.getElementById("network");
+    var renderer = new Sigma(graph, container, {labelDensity: 1, labelGridCellSize: 200, labelRenderedSizeThreshold: 3,
+                                                defaultDrawNodeLabel: drawLabel,
+                                                // without a GPU a frame of circles and arrows takes 1.7 s at
+                                                // 50,000 nodes, of points and lines 0.5 s (BENCHMARKS.md);
+                                                // a link's direction is in its tooltip and the side panel
+                                                nodeProgramClasses: {circle: Sigma.rendering.NodePointProgram},
+                                                edgeProgramClasses: {line: Sigma.rendering.EdgeLineProgram}});
     renderer.on("beforeRender", function () { hg.labelBoxes = []; });
     hg.timings.drawn = performance.now();
-    Object.assign(hg, {graph: graph, renderer: renderer});
-    renderer.on("clickNode", function (event) { hg.open(event.node); });
-    function show(kind, visible) {  // only what changes: sigma redraws what it is told of
-      graph["forEach" + kind](function (id, attrs) {
-        if (!attrs.hidden !== !!visible[id]) { graph["set" + kind + "Attribute"](id, "hidden", !visible[id]); }
+    Object.assign(hg, {graph: graph, renderer: renderer, drawnEdge: function (id) { return pairOf[id]; }});
+
+    if (data.outline) {  // page coordinates, as the positions (y flipped as for the nodes)
+      renderer.createCanvasContext("outline", {beforeLayer: "edges"});
+      var outline = renderer.getCanvases().outline, outlineContext = outline.getContext("2d");
+      renderer.on("afterRender", function () {
+        var ratio = outline.width / renderer.getDimensions().width;
+        outlineContext.setTransform(ratio, 0, 0, ratio, 0, 0);
+        outlineContext.clearRect(0, 0, outline.width, outline.height);
+        hgOutline(outlineContext, data.outline, function (p) { return renderer.graphToViewport({x: p[0], y: -p[1]}); });
       });
+      renderer.resize(true);  // sizes the new canvas
+      renderer.scheduleRender();
     }
+
+    // Moving the view. Without a GPU, one sigma frame of 10^4-10^5 nodes takes longer than a
+    // screen frame; so while the mouse drags or the wheel turns, the drawn canvases move and
+    // scale as one picture (the compositor does that at the screen's rate), and sigma draws
+    // the new view once, when the gesture ends.
+    var camera = renderer.getCamera(), captor = renderer.getMouseCaptor();
+    var canvases = Object.keys(renderer.getCanvases()).map(function (k) { return renderer.getCanvases()[k]; });
+    var gesture = null, commitTimer = null, dragging = false, dragged = false, last = null;
+    canvases.forEach(function (c) { c.style.transformOrigin = "0 0"; });
+    function picture() {  // a screen point p is now shown at k * p + (dx, dy)
+      var t = gesture ? "translate(" + gesture.dx + "px," + gesture.dy + "px) scale(" + gesture.k + ")" : "";
+      canvases.forEach(function (c) { c.style.transform = t; });
+      hg.gestureFrames = (hg.gestureFrames || 0) + 1;
+    }
+    function commit() {  // the camera that shows what the picture shows, drawn once
+      clearTimeout(commitTimer); commitTimer = null;
+      if (!gesture) { return; }
+      var g = gesture, size = renderer.getDimensions(), state = camera.getState();
+      var centre = renderer.viewportToFramedGraph({x: (size.width / 2 - g.dx) / g.k, y: (size.height / 2 - g.dy) / g.k});
+      renderer.once("afterRender", function () { gesture = null; picture(); });
+      camera.setState({x: centre.x, y: centre.y, ratio: state.ratio / g.k});
+    }
+    captor.on("mousedown", function (e) {
+      if (e.original.button === 0) { dragging = true; dragged = false; last = {x: e.x, y: e.y}; }
+    });
+    captor.on("mousemovebody", function (e) {
+      if (!dragging) { return; }
+      e.preventSigmaDefault();
+      gesture = gesture || {dx: 0, dy: 0, k: 1};
+      gesture.dx += e.x - last.x; gesture.dy += e.y - last.y;
+      last = {x: e.x, y: e.y}; dragged = true;
+      hideTip();
+      picture();
+    });
+    captor.on("mouseup", function () { if (dragging) { dragging = false; if (dragged) { commit(); } } });
+    captor.on("wheel", function (e) {
+      e.preventSigmaDefault();
+      var f = e.delta > 0 ? 1.5 : 1 / 1.5;
+      gesture = gesture || {dx: 0, dy: 0, k: 1};
+      gesture.k *= f; gesture.dx = f * (gesture.dx - e.x) + e.x; gesture.dy = f * (gesture.dy - e.y) + e.y;
+      hideTip();
+      picture();
+      clearTimeout(commitTimer);
+      commitTimer = setTimeout(commit, 250);  // the wheel has stopped
+    });
+
+    // What is under the mouse, for tooltips and clicks: the nearest node within its radius
+    // and 3 pixels, else the nearest link within 5 pixels, found here in graph coordinates
+    // (sigma's picking pass misses nodes of one or two pixels and would redraw every link).
+    var tip = document.getElementById("tip"), hovered = null, nodeIds = graph.nodes();
+    var nodeAt = new Float64Array(nodeIds.length * 3), ends = new Float64Array(pairs.length * 4);
+    nodeIds.forEach(function (id, i) { var a = graph.getNodeAttributes(id); nodeAt.set([a.x, a.y, a.size], i * 3); });
+    pairs.forEach(function (p, i) {
+      var a = graph.getNodeAttributes(p.from), b = graph.getNodeAttributes(p.to);
+      ends.set([a.x, a.y, b.x, b.y], i * 4);
+    });
+    function itemAt(x, y) {
+      var g = renderer.viewportToGraph({x: x, y: y}), h = renderer.viewportToGraph({x: x + 1, y: y});
+      var unit = Math.sqrt((h.x - g.x) * (h.x - g.x) + (h.y - g.y) * (h.y - g.y)), best = -1, bestD = Infinity, i;
+      for (i = 0; i < nodeIds.length; i++) {
+        if (!shownNode[nodeIds[i]]) { continue; }
+        var dx = nodeAt[3 * i] - g.x, dy = nodeAt[3 * i + 1] - g.y, r = (renderer.scaleSize(nodeAt[3 * i + 2]) + 3) * unit;
+        var d = dx * dx + dy * dy;
+        if (d <= r * r && d < bestD) { bestD = d; best = i; }
+      }
+      if (best >= 0) { return {node: nodeIds[best]}; }
+      bestD = 25 * unit * unit;
+      for (i = 0; i < pairs.length; i++) {
+        if (!pairs[i].shown) { continue; }
+        var ax = ends[4 * i], ay = ends[4 * i + 1], bx = ends[4 * i + 2] - ax, by = ends[4 * i + 3] - ay;
+        var t = ((g.x - ax) * bx + (g.y - ay) * by) / (bx * bx + by * by || 1);
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        var ex = ax + t * bx - g.x, ey = ay + t * by - g.y, e = ex * ex + ey * ey;
+        if (e < bestD) { bestD = e; best = i; }
+      }
+      return best >= 0 ? {pair: pairs[best]} : null;
+    }
+    function hideTip() { tip.style.display = "none"; hovered = null; }
+    function showTip(id, build, x, y) {
+      if (hovered !== id) { tip.textContent = ""; tip.appendChild(build()); hovered = id; }
+      tip.style.display = "block";
+      tip.style.left = Math.max(0, Math.min(x + 14, window.innerWidth - tip.offsetWidth - 4)) + "px";
+      tip.style.top = Math.max(0, Math.min(y + 14, window.innerHeight - tip.offsetHeight - 4)) + "px";
+    }
+    captor.on("mousemovebody", function (e) {
+      if (dragging || gesture) { return; }
+      var item = itemAt(e.x, e.y);
+      if (!item) { hideTip(); return; }
+      if (item.node) { showTip(item.node, function () { return hgNodeTip(byId[item.node]); }, e.x, e.y); return; }
+      var pair = item.pair;
+      showTip(pair.key + "|" + hg.at, function () {  // the kinds shown at the date chosen
+        return hgEdgeTip(pair.edges.filter(function (edge) { return shownEdge[edge.id]; }), byId);
+      }, e.x, e.y);
+    });
+    captor.on("mouseleave", hideTip);
+    captor.on("click", function (e) {
+      var item = dragged ? null : itemAt(e.x, e.y);
+      if (item && item.node) { hg.open(item.node); }
+    });
+
+    var shownEdge = {}, shownNode = {};
     hgControls(data, {
-      showEdges: function (visible) { show("Edge", visible); },
-      showNodes: function (visible) { show("Node", visible); },
+      showEdges: function (visible) {  // a pair shows while any of its kinds does
+        shownEdge = visible;
+        pairs.forEach(function (p) {
+          var shown = p.edges.some(function (e) { return visible[e.id]; });
+          if (shown !== p.shown) { p.shown = shown; graph.setEdgeAttribute(p.key, "hidden", !shown); }
+        });
+      },
+      showNodes: function (visible) {  // only what changes: sigma redraws what it is told of
+        shownNode = visible;
+        graph.forEachNode(function (id, attrs) {
+          if (!attrs.hidden !== !!visible[id]) { graph.setNodeAttribute(id, "hidden", !visible[id]); }
+        });
+      },
       select: function (id) {
         graph.updateEachNodeAttributes(function (n, attrs) { attrs.highlighted = n === id; return attrs; });
         var where = renderer.getNodeDisplayData(id);
@@ -96,5 +237,6 @@ _SIGMA_JS = r"""
 def render_webgl_page(net: Network) -> str:
     """Return the complete WebGL page of ``net`` (nodes must carry positions)."""
     data = {"nodes": [{k: n.get(k) for k in _NODE_FIELDS} for n in net.nodes],
-            "edges": [{k: e.get(k) for k in _EDGE_FIELDS} for e in net.edges]}
-    return page_html(net.title, net.legend, webgl_assets(), "", fill(_SIGMA_JS, {"@DATA@": packed(data)}))
+            "edges": [{k: e.get(k) for k in _EDGE_FIELDS} for e in net.edges], "outline": net.outline}
+    return page_html(net.title, net.legend, webgl_assets(), "",
+                     fill(_SIGMA_JS, {"@DATA@": packed(data)}))
