@@ -164,12 +164,13 @@ function hgEdgeTip(edges, byId) {  // the links of one pair: each kind, with its
   });
   return el;
 }
-// The country under a map page: `toScreen` maps the ring's page coordinates to the context's.
-function hgOutline(context, ring, toScreen) {
+// The country under a map page: `toScreen` maps the ring's page coordinates to the
+// context's, in which a screen pixel is `pixel` long.
+function hgOutline(context, ring, toScreen, pixel) {
   context.beginPath();
   ring.forEach(function (p, i) { var s = toScreen(p); context[i ? "lineTo" : "moveTo"](s.x, s.y); });
   context.closePath();
-  context.fillStyle = "#f3f1ea"; context.strokeStyle = "#b9b4a5"; context.lineWidth = 1;
+  context.fillStyle = "#f3f1ea"; context.strokeStyle = "#a8a291"; context.lineWidth = pixel;
   context.fill(); context.stroke();
 }
 function hgControls(data, view) {
@@ -316,7 +317,9 @@ _VIS_JS = r"""
     network.on("hoverNode", function (params) { tip(nodes, params.node, function () { return hgNodeTip(byId[params.node]); }); });
     network.on("hoverEdge", function (params) { tip(edges, params.edge, function () { return hgEdgeTip([edgeById[params.edge]], byId); }); });
     if (data.outline) {  // canvas coordinates, as the positions
-      network.on("beforeDrawing", function (context) { hgOutline(context, data.outline, function (p) { return {x: p[0], y: p[1]}; }); });
+      network.on("beforeDrawing", function (context) {
+        hgOutline(context, data.outline, function (p) { return {x: p[0], y: p[1]}; }, 1 / network.getScale());
+      });
     }
     network.on("click", function (params) { if (params.nodes.length) { hg.open(params.nodes[0]); } });
     // Dashed lines cost ~1000x more to draw when zoomed far out (sub-pixel dashes): draw

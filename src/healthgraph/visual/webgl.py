@@ -22,9 +22,10 @@ from .page import fill, packed, page_html, strip_source_map
 
 SIGMA_VERSION = "3.0.2"
 GRAPHOLOGY_VERSION = "0.26.0"
-_NODE_FIELDS = ("id", "label", "x", "y", "size", "color", "kind", "tier", "province", "province_2025", "aliases", "search",
-                "supports", "supported_by", "dated")
-_EDGE_FIELDS = ("id", "from", "to", "color", "arrows", "kind", "facts")
+# what the controls and tooltips tell (what sigma draws goes in columns, see render_webgl_page)
+_NODE_FIELDS = ("id", "label", "kind", "tier", "province", "province_2025", "aliases", "search", "supports", "supported_by",
+                "dated")
+_EDGE_FIELDS = ("id", "from", "to", "arrows", "kind", "facts")
 
 
 @lru_cache(maxsize=1)
@@ -39,29 +40,19 @@ _SIGMA_JS = r"""
 (function () {
   "use strict";
   var hg = window.healthgraph = {ready: false, firstDrawAt: null, readyAt: null, webgl: true, timings: {}};
-  hgInflate("@DATA@").then(function (data) {
+  // Two packs: what sigma draws (columns of numbers and names, quick to parse), then, after
+  // the first frame, what the controls and tooltips tell (facts, names, search keys).
+  hgInflate("@DRAW@").then(function (draw) {
     hg.timings.inflated = performance.now();  // where the time to the first frame goes (benchmarks)
-    var byId = {}, graph = new graphology.Graph({type: "undirected", allowSelfLoops: false});
-    data.nodes.forEach(function (n) {
-      byId[n.id] = n;
-      // vis-network sizes are canvas pixels at scale 1; sigma's are screen pixels
-      graph.addNode(n.id, {x: n.x, y: -n.y, size: Math.max(2, n.size / 5), color: n.color, label: n.label});
-    });
-    // Sigma would draw the links of one pair on top of each other: each pair is one line,
-    // thicker when it stands for several kinds, and its tooltip tells every kind.
-    var pairOf = {}, pairs = [], pairByKey = {};
-    data.edges.forEach(function (e) {
-      var key = e.from < e.to ? e.from + "\n" + e.to : e.to + "\n" + e.from, pair = pairByKey[key];
-      if (!pair) {
-        pair = pairByKey[key] = {key: key, edges: [], from: e.from, to: e.to, shown: true};
-        pairs.push(pair);
-        graph.addEdgeWithKey(key, e.from, e.to, {color: e.color, size: 1});
-      } else {
-        graph.setEdgeAttribute(key, "size", 1 + pair.edges.length / 2);
-      }
-      pair.edges.push(e);
-      pairOf[e.id] = key;
-    });
+    var graph = new graphology.Graph({type: "undirected", allowSelfLoops: false}), ids = draw.id, i;
+    for (i = 0; i < ids.length; i++) {
+      graph.addNode(ids[i], {x: draw.x[i], y: draw.y[i], size: draw.size[i], color: draw.palette[draw.color[i]],
+                             label: draw.label[i]});
+    }
+    for (i = 0; i < draw.pairFrom.length; i++) {
+      graph.addEdgeWithKey(String(i), ids[draw.pairFrom[i]], ids[draw.pairTo[i]],
+                           {color: draw.palette[draw.pairColor[i]], size: draw.pairSize[i]});
+    }
     hg.timings.graph = performance.now();
     // sigma picks labels per grid cell, biggest node first; a long name can still reach into
     // the next cell, so a label that would cover one already drawn in this frame is left out
@@ -78,26 +69,24 @@ _SIGMA_JS = r"""
       context.fillStyle = settings.labelColor.color;
       context.fillText(d.label, box.x, d.y + settings.labelSize / 3);
     }
-    var container = document.getElementById("network");
-    var renderer = new Sigma(graph, container, {labelDensity: 1, labelGridCellSize: 200, labelRenderedSizeThreshold: 3,
-                                                defaultDrawNodeLabel: drawLabel,
-                                                // without a GPU a frame of circles and arrows takes 1.7 s at
-                                                // 50,000 nodes, of points and lines 0.5 s (BENCHMARKS.md);
-                                                // a link's direction is in its tooltip and the side panel
-                                                nodeProgramClasses: {circle: Sigma.rendering.NodePointProgram},
-                                                edgeProgramClasses: {line: Sigma.rendering.EdgeLineProgram}});
+    var renderer = new Sigma(graph, document.getElementById("network"), {
+      labelDensity: 1, labelGridCellSize: 200, labelRenderedSizeThreshold: 3, defaultDrawNodeLabel: drawLabel,
+      // without a GPU a frame of circles and arrows takes 1.7 s at 50,000 nodes, of points
+      // and lines 0.5 s (BENCHMARKS.md); a link's direction is in its tooltip and the panel
+      nodeProgramClasses: {circle: Sigma.rendering.NodePointProgram},
+      edgeProgramClasses: {line: Sigma.rendering.EdgeLineProgram}});
     renderer.on("beforeRender", function () { hg.labelBoxes = []; });
     hg.timings.drawn = performance.now();
-    Object.assign(hg, {graph: graph, renderer: renderer, drawnEdge: function (id) { return pairOf[id]; }});
+    Object.assign(hg, {graph: graph, renderer: renderer});
 
-    if (data.outline) {  // page coordinates, as the positions (y flipped as for the nodes)
+    if (draw.outline) {  // page coordinates, as the positions
       renderer.createCanvasContext("outline", {beforeLayer: "edges"});
       var outline = renderer.getCanvases().outline, outlineContext = outline.getContext("2d");
       renderer.on("afterRender", function () {
         var ratio = outline.width / renderer.getDimensions().width;
         outlineContext.setTransform(ratio, 0, 0, ratio, 0, 0);
         outlineContext.clearRect(0, 0, outline.width, outline.height);
-        hgOutline(outlineContext, data.outline, function (p) { return renderer.graphToViewport({x: p[0], y: -p[1]}); });
+        hgOutline(outlineContext, draw.outline, function (p) { return renderer.graphToViewport({x: p[0], y: p[1]}); }, 1);
       });
       renderer.resize(true);  // sizes the new canvas
       renderer.scheduleRender();
@@ -109,12 +98,11 @@ _SIGMA_JS = r"""
     // the new view once, when the gesture ends.
     var camera = renderer.getCamera(), captor = renderer.getMouseCaptor();
     var canvases = Object.keys(renderer.getCanvases()).map(function (k) { return renderer.getCanvases()[k]; });
-    var gesture = null, commitTimer = null, dragging = false, dragged = false, last = null;
+    var gesture = null, commitTimer = null, dragging = false, dragged = false, last = null, hideTip = function () {};
     canvases.forEach(function (c) { c.style.transformOrigin = "0 0"; });
     function picture() {  // a screen point p is now shown at k * p + (dx, dy)
       var t = gesture ? "translate(" + gesture.dx + "px," + gesture.dy + "px) scale(" + gesture.k + ")" : "";
       canvases.forEach(function (c) { c.style.transform = t; });
-      hg.gestureFrames = (hg.gestureFrames || 0) + 1;
     }
     function commit() {  // the camera that shows what the picture shows, drawn once
       clearTimeout(commitTimer); commitTimer = null;
@@ -147,87 +135,87 @@ _SIGMA_JS = r"""
       clearTimeout(commitTimer);
       commitTimer = setTimeout(commit, 250);  // the wheel has stopped
     });
+    function settle() { hg.ready = hg.firstDrawAt !== null && hg.readyAt !== null; }
+    // the frame after the constructor's: the user sees the graph and can move it
+    requestAnimationFrame(function () { hg.firstDrawAt = performance.now(); settle(); });
 
-    // What is under the mouse, for tooltips and clicks: the nearest node within its radius
-    // and 3 pixels, else the nearest link within 5 pixels, found here in graph coordinates
-    // (sigma's picking pass misses nodes of one or two pixels and would redraw every link).
-    var tip = document.getElementById("tip"), hovered = null, nodeIds = graph.nodes();
-    var nodeAt = new Float64Array(nodeIds.length * 3), ends = new Float64Array(pairs.length * 4);
-    nodeIds.forEach(function (id, i) { var a = graph.getNodeAttributes(id); nodeAt.set([a.x, a.y, a.size], i * 3); });
-    pairs.forEach(function (p, i) {
-      var a = graph.getNodeAttributes(p.from), b = graph.getNodeAttributes(p.to);
-      ends.set([a.x, a.y, b.x, b.y], i * 4);
-    });
-    function itemAt(x, y) {
-      var g = renderer.viewportToGraph({x: x, y: y}), h = renderer.viewportToGraph({x: x + 1, y: y});
-      var unit = Math.sqrt((h.x - g.x) * (h.x - g.x) + (h.y - g.y) * (h.y - g.y)), best = -1, bestD = Infinity, i;
-      for (i = 0; i < nodeIds.length; i++) {
-        if (!shownNode[nodeIds[i]]) { continue; }
-        var dx = nodeAt[3 * i] - g.x, dy = nodeAt[3 * i + 1] - g.y, r = (renderer.scaleSize(nodeAt[3 * i + 2]) + 3) * unit;
-        var d = dx * dx + dy * dy;
-        if (d <= r * r && d < bestD) { bestD = d; best = i; }
-      }
-      if (best >= 0) { return {node: nodeIds[best]}; }
-      bestD = 25 * unit * unit;
-      for (i = 0; i < pairs.length; i++) {
-        if (!pairs[i].shown) { continue; }
-        var ax = ends[4 * i], ay = ends[4 * i + 1], bx = ends[4 * i + 2] - ax, by = ends[4 * i + 3] - ay;
-        var t = ((g.x - ax) * bx + (g.y - ay) * by) / (bx * bx + by * by || 1);
-        t = t < 0 ? 0 : t > 1 ? 1 : t;
-        var ex = ax + t * bx - g.x, ey = ay + t * by - g.y, e = ex * ex + ey * ey;
-        if (e < bestD) { bestD = e; best = i; }
-      }
-      return best >= 0 ? {pair: pairs[best]} : null;
-    }
-    function hideTip() { tip.style.display = "none"; hovered = null; }
-    function showTip(id, build, x, y) {
-      if (hovered !== id) { tip.textContent = ""; tip.appendChild(build()); hovered = id; }
-      tip.style.display = "block";
-      tip.style.left = Math.max(0, Math.min(x + 14, window.innerWidth - tip.offsetWidth - 4)) + "px";
-      tip.style.top = Math.max(0, Math.min(y + 14, window.innerHeight - tip.offsetHeight - 4)) + "px";
-    }
-    captor.on("mousemovebody", function (e) {
-      if (dragging || gesture) { return; }
-      var item = itemAt(e.x, e.y);
-      if (!item) { hideTip(); return; }
-      if (item.node) { showTip(item.node, function () { return hgNodeTip(byId[item.node]); }, e.x, e.y); return; }
-      var pair = item.pair;
-      showTip(pair.key + "|" + hg.at, function () {  // the kinds shown at the date chosen
-        return hgEdgeTip(pair.edges.filter(function (edge) { return shownEdge[edge.id]; }), byId);
-      }, e.x, e.y);
-    });
-    captor.on("mouseleave", hideTip);
-    captor.on("click", function (e) {
-      var item = dragged ? null : itemAt(e.x, e.y);
-      if (item && item.node) { hg.open(item.node); }
-    });
+    hgInflate("@DATA@").then(function (data) {
+      hg.timings.details = performance.now();
+      var byId = {}, pairs = draw.pairFrom.map(function (from, k) { return {key: String(k), from: from, to: draw.pairTo[k], edges: [], shown: true}; });
+      data.nodes.forEach(function (n) { byId[n.id] = n; });
+      data.edges.forEach(function (e, k) { pairs[draw.edgePair[k]].edges.push(e); });
+      hg.drawnEdge = function (id) { return String(draw.edgePair[data.edges.findIndex(function (e) { return e.id === id; })]); };
 
-    var shownEdge = {}, shownNode = {};
-    hgControls(data, {
-      showEdges: function (visible) {  // a pair shows while any of its kinds does
-        shownEdge = visible;
-        pairs.forEach(function (p) {
-          var shown = p.edges.some(function (e) { return visible[e.id]; });
-          if (shown !== p.shown) { p.shown = shown; graph.setEdgeAttribute(p.key, "hidden", !shown); }
-        });
-      },
-      showNodes: function (visible) {  // only what changes: sigma redraws what it is told of
-        shownNode = visible;
-        graph.forEachNode(function (id, attrs) {
-          if (!attrs.hidden !== !!visible[id]) { graph.setNodeAttribute(id, "hidden", !visible[id]); }
-        });
-      },
-      select: function (id) {
-        graph.updateEachNodeAttributes(function (n, attrs) { attrs.highlighted = n === id; return attrs; });
-        var where = renderer.getNodeDisplayData(id);
-        if (where) { renderer.getCamera().animate({x: where.x, y: where.y, ratio: 0.1}, {duration: 0}); }
+      // What is under the mouse, for tooltips and clicks: the nearest node within its radius
+      // and 3 pixels, else the nearest link within 5 pixels, found here in graph coordinates
+      // (sigma's picking pass misses nodes of one or two pixels and would redraw every link).
+      var tip = document.getElementById("tip"), hovered = null, shownEdge = {}, shownNode = {};
+      function itemAt(x, y) {
+        var g = renderer.viewportToGraph({x: x, y: y}), h = renderer.viewportToGraph({x: x + 1, y: y});
+        var unit = Math.sqrt((h.x - g.x) * (h.x - g.x) + (h.y - g.y) * (h.y - g.y)), best = -1, bestD = Infinity, i;
+        for (i = 0; i < ids.length; i++) {
+          if (!shownNode[ids[i]]) { continue; }
+          var dx = draw.x[i] - g.x, dy = draw.y[i] - g.y, r = (renderer.scaleSize(draw.size[i]) + 3) * unit;
+          var d = dx * dx + dy * dy;
+          if (d <= r * r && d < bestD) { bestD = d; best = i; }
+        }
+        if (best >= 0) { return {node: ids[best]}; }
+        bestD = 25 * unit * unit;
+        for (i = 0; i < pairs.length; i++) {
+          if (!pairs[i].shown) { continue; }
+          var a = pairs[i].from, b = pairs[i].to, ax = draw.x[a], ay = draw.y[a], bx = draw.x[b] - ax, by = draw.y[b] - ay;
+          var t = ((g.x - ax) * bx + (g.y - ay) * by) / (bx * bx + by * by || 1);
+          t = t < 0 ? 0 : t > 1 ? 1 : t;
+          var ex = ax + t * bx - g.x, ey = ay + t * by - g.y, e = ex * ex + ey * ey;
+          if (e < bestD) { bestD = e; best = i; }
+        }
+        return best >= 0 ? {pair: pairs[best]} : null;
       }
-    });
-    // sigma draws in its constructor and again for the controls, in the next animation
-    // frame: after that one the user sees the graph and can pan it
-    requestAnimationFrame(function () {
-      hg.firstDrawAt = hg.readyAt = performance.now();
-      hg.ready = true;
+      hideTip = function () { tip.style.display = "none"; hovered = null; };
+      function showTip(id, build, x, y) {
+        if (hovered !== id) { tip.textContent = ""; tip.appendChild(build()); hovered = id; }
+        tip.style.display = "block";
+        tip.style.left = Math.max(0, Math.min(x + 14, window.innerWidth - tip.offsetWidth - 4)) + "px";
+        tip.style.top = Math.max(0, Math.min(y + 14, window.innerHeight - tip.offsetHeight - 4)) + "px";
+      }
+      captor.on("mousemovebody", function (e) {
+        if (dragging || gesture) { return; }
+        var item = itemAt(e.x, e.y);
+        if (!item) { hideTip(); return; }
+        if (item.node) { showTip(item.node, function () { return hgNodeTip(byId[item.node]); }, e.x, e.y); return; }
+        var pair = item.pair;
+        showTip(pair.key + "|" + hg.at, function () {  // the kinds shown at the date chosen
+          return hgEdgeTip(pair.edges.filter(function (edge) { return shownEdge[edge.id]; }), byId);
+        }, e.x, e.y);
+      });
+      captor.on("mouseleave", hideTip);
+      captor.on("click", function (e) {
+        var item = dragged ? null : itemAt(e.x, e.y);
+        if (item && item.node) { hg.open(item.node); }
+      });
+
+      hgControls(data, {
+        showEdges: function (visible) {  // a pair shows while any of its kinds does
+          shownEdge = visible;
+          pairs.forEach(function (p) {
+            var shown = p.edges.some(function (e) { return visible[e.id]; });
+            if (shown !== p.shown) { p.shown = shown; graph.setEdgeAttribute(p.key, "hidden", !shown); }
+          });
+        },
+        showNodes: function (visible) {  // only what changes: sigma redraws what it is told of
+          shownNode = visible;
+          graph.forEachNode(function (id, attrs) {
+            if (!attrs.hidden !== !!visible[id]) { graph.setNodeAttribute(id, "hidden", !visible[id]); }
+          });
+        },
+        select: function (id) {
+          graph.updateEachNodeAttributes(function (n, attrs) { attrs.highlighted = n === id; return attrs; });
+          var where = renderer.getNodeDisplayData(id);
+          if (where) { camera.animate({x: where.x, y: where.y, ratio: 0.1}, {duration: 0}); }
+        }
+      });
+      hg.readyAt = performance.now();  // the controls and tooltips work
+      settle();
     });
   });
 })();
@@ -236,7 +224,35 @@ _SIGMA_JS = r"""
 
 def render_webgl_page(net: Network) -> str:
     """Return the complete WebGL page of ``net`` (nodes must carry positions)."""
+    index = {n["id"]: i for i, n in enumerate(net.nodes)}
+    palette = sorted({n["color"] for n in net.nodes} | {e["color"] for e in net.edges})
+    colour = {c: i for i, c in enumerate(palette)}
+    # one line per pair of organisations, in the colour of its first kind; thicker for more kinds
+    pair_of: dict[tuple[int, int], int] = {}
+    edge_pair: list[int] = []
+    pair_from: list[int] = []
+    pair_to: list[int] = []
+    pair_colour: list[int] = []
+    kinds: list[int] = []
+    for e in net.edges:
+        ends = (index[e["from"]], index[e["to"]])
+        key = (min(ends), max(ends))
+        if key not in pair_of:
+            pair_of[key] = len(pair_from)
+            pair_from.append(ends[0])
+            pair_to.append(ends[1])
+            pair_colour.append(colour[e["color"]])
+            kinds.append(0)
+        kinds[pair_of[key]] += 1
+        edge_pair.append(pair_of[key])
+    draw = {"id": [n["id"] for n in net.nodes], "label": [n["label"] for n in net.nodes],
+            # sigma's y axis points up; its sizes are screen pixels, vis-network's canvas pixels at scale 1
+            "x": [n["x"] for n in net.nodes], "y": [-n["y"] for n in net.nodes],
+            "size": [max(2, round(n["size"] / 5, 1)) for n in net.nodes], "color": [colour[n["color"]] for n in net.nodes],
+            "palette": palette, "pairFrom": pair_from, "pairTo": pair_to, "pairColor": pair_colour,
+            "pairSize": [1 + (k - 1) / 2 for k in kinds], "edgePair": edge_pair,
+            "outline": [(x, -y) for x, y in net.outline] if net.outline else None}
     data = {"nodes": [{k: n.get(k) for k in _NODE_FIELDS} for n in net.nodes],
-            "edges": [{k: e.get(k) for k in _EDGE_FIELDS} for e in net.edges], "outline": net.outline}
+            "edges": [{k: e.get(k) for k in _EDGE_FIELDS} for e in net.edges]}
     return page_html(net.title, net.legend, webgl_assets(), "",
-                     fill(_SIGMA_JS, {"@DATA@": packed(data)}))
+                     fill(_SIGMA_JS, {"@DRAW@": packed(draw), "@DATA@": packed(data)}))
