@@ -98,7 +98,8 @@ _SIGMA_JS = r"""
     // the new view once, when the gesture ends.
     var camera = renderer.getCamera(), captor = renderer.getMouseCaptor();
     var canvases = Object.keys(renderer.getCanvases()).map(function (k) { return renderer.getCanvases()[k]; });
-    var gesture = null, commitTimer = null, dragging = false, dragged = false, last = null, hideTip = function () {};
+    var gesture = null, commitTimer = null, dragging = false, dragged = false, last = null;
+    var hideTip = function () {};  // the tooltips come with the second pack
     canvases.forEach(function (c) { c.style.transformOrigin = "0 0"; });
     function picture() {  // a screen point p is now shown at k * p + (dx, dy)
       var t = gesture ? "translate(" + gesture.dx + "px," + gesture.dy + "px) scale(" + gesture.k + ")" : "";
