@@ -14,6 +14,9 @@ LABELS = {
     "renderer": "renderer",
     "pan_fps_median": "pan, frames painted per second, median (camera moved every animation frame for 2 s)",
     "pan_fps": "pan fps, each run",
+    "webgl_drag_fps_median": "WebGL: mouse drag, screen frames per second in which the view moved, median",
+    "webgl_draw_after_drag_ms_median": "WebGL: drawing the new view after a drag, median (ms)",
+    "webgl_draw_after_zoom_ms_median": "WebGL: drawing the new view after a wheel zoom, median (ms)",
     "peak_rss_mb": "peak RSS of the Python side (MB)",
 }
 SKIP = {"benchmark", "repeat"}

@@ -6,9 +6,12 @@ precomputed layout, no simulation; above the WebGL threshold, 2,000 nodes, the s
 page; ``--renderer vis`` forces the vis-network page), opens the page in Debian's headless
 Chromium and reads ``performance.now()`` at the first frame the user can pan and zoom,
 measured from navigation start. It then pans the view for two seconds, one step per
-animation frame, and counts the frames the renderer painted (pan fps). For the vis-network
-page it also drags with the mouse and zooms with the wheel (real input events) and times every frame
-painted meanwhile, plus one full redraw with all edges shown. Prints one JSON line.
+animation frame, and counts the frames the renderer painted (pan fps: a full redraw per
+frame). For the vis-network page it also drags with the mouse and zooms with the wheel (real
+input events) and times every frame painted meanwhile, plus one full redraw with all edges
+shown. For the WebGL page it drags with the mouse for two seconds and counts the screen frames
+in which the view moved (the page moves the drawn picture while a gesture lasts), then times
+sigma's drawing of the new view after the drag and after a wheel zoom. Prints one JSON line.
 
 Usage::
 
@@ -93,6 +96,52 @@ def _drag_and_zoom(tab, width: int, height: int) -> list[float]:
     return tab.evaluate("window.hgFrames")
 
 
+# Count the screen frames in which the WebGL page's picture moved, and time sigma's one
+# drawing after the gesture ends.
+_WATCH_PICTURE = """
+(function () {
+  var canvas = healthgraph.renderer.getCanvases().nodes, w = window.hgWatch = {moved: 0, frames: 0, last: "", drawn: null};
+  function frame() {
+    var t = canvas.style.transform;
+    w.frames++; if (t !== w.last) { w.moved++; w.last = t; }
+    if (!w.stop) { requestAnimationFrame(frame); }
+  }
+  requestAnimationFrame(frame);
+  return true;
+})()
+"""
+
+
+def _drag_webgl(tab, width: int, height: int, seconds: float = 2.0) -> dict:
+    """Drag the WebGL page with the mouse for ``seconds`` (a move every 16 ms, as a mouse
+    reports), then wheel-zoom; return the frames per second in which the view moved and
+    the milliseconds sigma took to draw the new view after each gesture."""
+    x, y = width / 2, height / 2
+    tab.evaluate(_WATCH_PICTURE)
+    tab.send("Input.dispatchMouseEvent", {"type": "mousePressed", "x": x, "y": y, "button": "left", "clickCount": 1})
+    started, step = time.perf_counter(), 0
+    while time.perf_counter() - started < seconds:
+        step += 1
+        dx = 3 * (step % 100 if step % 200 < 100 else 100 - step % 100)  # back and forth
+        tab.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x + dx - 150, "y": y, "button": "left",
+                                              "buttons": 1})
+        time.sleep(0.016)
+    elapsed = time.perf_counter() - started
+    watched = tab.evaluate("window.hgWatch")
+    released = tab.evaluate("performance.now()")
+    tab.send("Input.dispatchMouseEvent", {"type": "mouseReleased", "x": x, "y": y, "button": "left", "clickCount": 1})
+    tab.wait_for("healthgraph.renderer.getCanvases().nodes.style.transform === ''", timeout=120)
+    drag_draw = tab.evaluate("performance.now()") - released
+    for _ in range(3):
+        tab.send("Input.dispatchMouseEvent", {"type": "mouseWheel", "x": x, "y": y, "deltaX": 0, "deltaY": -120})
+        time.sleep(0.05)
+    wheeled = tab.evaluate("performance.now()")
+    tab.wait_for("healthgraph.renderer.getCanvases().nodes.style.transform === ''", timeout=120)
+    zoom_draw = tab.evaluate("performance.now()") - wheeled
+    tab.evaluate("window.hgWatch.stop = true")
+    return {"fps": watched["moved"] / elapsed, "drag_draw_ms": drag_draw, "zoom_draw_ms": zoom_draw}
+
+
 def build_corpus(nodes: int, seed: int = 0):
     """A synthetic corpus with at least ``nodes`` organisations (hub-and-spoke, like the real one)."""
     from healthgraph.synthetic import synth_corpus
@@ -114,7 +163,7 @@ def run(nodes: int = 5000, repeat: int = 3, renderer: str = "auto", screenshot: 
 
     corpus = build_corpus(nodes)
     graph = to_property_graph(corpus)
-    first_frames, ready, frames, full, fps = [], [], [], [], []
+    first_frames, ready, frames, full, fps, drags = [], [], [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "network.html"
         started = time.perf_counter()
@@ -132,7 +181,9 @@ def run(nodes: int = 5000, repeat: int = 3, renderer: str = "auto", screenshot: 
                 first_frames.append(tab.evaluate("healthgraph.firstDrawAt"))
                 ready.append(wall)
                 fps.append(tab.evaluate(_PAN_FPS, timeout=120)["fps"])
-                if not page.webgl:
+                if page.webgl:
+                    drags.append(_drag_webgl(tab, browser.width, browser.height))
+                else:
                     full.append(tab.evaluate(_FULL_REDRAW, timeout=60))
                     frames.extend(_drag_and_zoom(tab, browser.width, browser.height))
                 errors = tab.console_errors()
@@ -152,6 +203,9 @@ def run(nodes: int = 5000, repeat: int = 3, renderer: str = "auto", screenshot: 
         "open_to_ready_wall_s_median": round(statistics.median(ready), 3),
         "pan_fps_median": round(statistics.median(fps), 1),
         "pan_fps": [round(f, 1) for f in fps],
+        "webgl_drag_fps_median": round(statistics.median(d["fps"] for d in drags), 1) if drags else None,
+        "webgl_draw_after_drag_ms_median": round(statistics.median(d["drag_draw_ms"] for d in drags)) if drags else None,
+        "webgl_draw_after_zoom_ms_median": round(statistics.median(d["zoom_draw_ms"] for d in drags)) if drags else None,
         "drag_zoom_frames": len(frames),
         "drag_zoom_frame_ms_median": round(statistics.median(frames), 1) if frames else None,
         "drag_zoom_frame_ms_max": round(max(frames), 1) if frames else None,

@@ -207,7 +207,8 @@ def test_big_page_is_drawn_with_webgl_offline(graph, browser, tmp_path, evil):
     assert "sigma" in text and "vis.Network" not in text
     tab = browser.open(page.path.as_uri())
     tab.wait_for("window.healthgraph && window.healthgraph.ready", timeout=60)
-    assert tab.evaluate("[healthgraph.graph.order, healthgraph.graph.size]") == [7, 6]
+    # six links; the satellite and the support link of Bạch Mai and Lai Châu are one line
+    assert tab.evaluate("[healthgraph.graph.order, healthgraph.graph.size]") == [7, 5]
     assert tab.evaluate(_WEBGL_PIXELS) > 500
     _assert_labels_apart(tab.evaluate("healthgraph.labelBoxes"), at_least=1)  # sigma labels the biggest only
     # the same controls as the small page
@@ -216,8 +217,51 @@ def test_big_page_is_drawn_with_webgl_offline(graph, browser, tmp_path, evil):
     assert tab.evaluate("document.querySelector('#panel-body h2').textContent") == evil
     tab.evaluate("healthgraph.setDate('2020-06')")
     hidden = tab.evaluate("healthgraph.graph.filterEdges(function (e, a) { return a.hidden; })")
-    assert "supports:bach-mai:x-evil" in hidden and "satellite:bach-mai:bvdk-lai-chau" not in hidden
+    drawn = tab.evaluate("['supports:bach-mai:x-evil', 'satellite:bach-mai:bvdk-lai-chau'].map(healthgraph.drawnEdge)")
+    assert drawn[0] in hidden and drawn[1] not in hidden
     tab.screenshot(ARTIFACTS / "webgl.png")
+    assert tab.dialogs() == [] and tab.console_errors() == [] and tab.requests() == [page.path.as_uri()]
+
+
+# The middle of the line between two nodes, and where each is, in page pixels.
+_WEBGL_PAIR = """
+(function (a, b) {
+  var r = healthgraph.renderer, g = healthgraph.graph;
+  var p = r.graphToViewport(g.getNodeAttributes(a)), q = r.graphToViewport(g.getNodeAttributes(b));
+  return {x: (p.x + q.x) / 2, y: (p.y + q.y) / 2, a: p, b: q};
+})(%r, %r)
+"""
+_TIP = "(function () { var t = document.getElementById('tip'); return t.style.display === 'block' && t.innerText; })()"
+
+
+def test_webgl_tooltips_tell_every_kind_of_a_pair_and_each_organisation(graph, browser, tmp_path, evil):
+    page = viz(_two_kinds_between_one_pair(graph), output=tmp_path / "webgl-tips.html", webgl_threshold=3)
+    tab = browser.open(page.path.as_uri())
+    tab.wait_for("window.healthgraph && window.healthgraph.ready", timeout=60)
+    where = tab.evaluate(_WEBGL_PAIR % ("bach-mai", "bvdk-lai-chau"))
+    tab.mouse_move(where["x"] + 3, where["y"] + 60)
+    tab.mouse_move(where["x"], where["y"])
+    tip = tab.wait_for(_TIP, timeout=10)
+    lines = tip.splitlines()
+    assert "satellite" in lines and "supports" in lines, tip  # each kind, with its own facts
+    assert "“Bạch Mai nhận Lai Châu làm bệnh viện vệ tinh.”" in tip and "“Bạch Mai cử bác sĩ hỗ trợ Lai Châu.”" in tip
+    assert "from 2019-03-02" in tip and "from 2023-01 to 2024-12" in tip and "Báo Lai Châu" in tip
+    assert tip.splitlines()[0] == "Bệnh viện Bạch Mai → Bệnh viện Đa khoa tỉnh Lai Châu"
+    tab.screenshot(ARTIFACTS / "webgl-pair-tip.png")
+    # at a date when only the satellite link is in force, the tooltip tells only that one
+    tab.evaluate("healthgraph.setDate('2020-06')")
+    tab.mouse_move(where["x"] + 3, where["y"] + 60)
+    tab.mouse_move(where["x"], where["y"])
+    tip = tab.wait_for(_TIP, timeout=10)
+    assert "satellite" in tip.splitlines() and "supports" not in tip.splitlines(), tip
+    tab.evaluate("healthgraph.setDate(null)")
+    # an organisation: its name (the hostile one stays text), province and counts
+    evil_at = tab.evaluate(_WEBGL_PAIR % ("x-evil", "x-evil"))["a"]
+    tab.mouse_move(evil_at["x"] + 40, evil_at["y"] + 40)
+    tab.mouse_move(evil_at["x"], evil_at["y"])
+    tip = tab.wait_for(_TIP, timeout=10)
+    assert tip.splitlines()[0] == evil and "Province: Lai Châu" in tip and "supported by 1" in tip, tip
+    assert tab.evaluate("document.querySelectorAll('#tip script').length") == 0
     assert tab.dialogs() == [] and tab.console_errors() == [] and tab.requests() == [page.path.as_uri()]
 
 
@@ -229,4 +273,51 @@ def test_map_page_draws_organisations_at_their_provinces(graph, browser, tmp_pat
     assert drawn["nodes"]["bvdk-lai-chau"]["x"] < drawn["nodes"]["bach-mai"]["x"]
     assert drawn["nodes"]["bvdk-son-la"]["y"] < drawn["nodes"]["bach-mai"]["y"]  # Sơn La lies north of Hà Nội
     tab.screenshot(ARTIFACTS / "map.png")
+    assert tab.console_errors() == [] and tab.requests() == [page.path.as_uri()]
+
+
+# The colour of one pixel of the page at page coordinates: vis-network's canvas, or sigma's
+# outline layer, after the view was centred on CENTRE (page coordinates of the map).
+_PIXEL_AFTER_MOVE = """
+new Promise(function (resolve) {
+  var hg = healthgraph, centre = %s, points = %s, canvas, toScreen;
+  if (hg.webgl) {
+    var r = hg.renderer, f = r.viewportToFramedGraph(r.graphToViewport({x: centre[0], y: -centre[1]}));
+    canvas = r.getCanvases().outline;
+    toScreen = function (p) { return r.graphToViewport({x: p[0], y: -p[1]}); };
+    r.once("afterRender", done);
+    r.getCamera().setState({x: f.x, y: f.y, ratio: 2});
+  } else {
+    var n = hg.network;
+    canvas = n.canvas.frame.canvas;
+    toScreen = function (p) { return n.canvasToDOM({x: p[0], y: p[1]}); };
+    n.once("afterDrawing", done);
+    n.moveTo({position: {x: centre[0], y: centre[1]}, scale: 0.3, animation: false});
+  }
+  function done() {
+    var ratio = canvas.width / canvas.getBoundingClientRect().width;
+    resolve(points.map(function (p) {
+      var s = toScreen(p);
+      return Array.from(canvas.getContext("2d").getImageData(Math.round(s.x * ratio), Math.round(s.y * ratio), 1, 1).data);
+    }));
+  }
+})
+"""
+
+
+@pytest.mark.parametrize("renderer", ["vis", "webgl"])
+def test_map_page_draws_the_outline_of_vietnam(graph, browser, tmp_path, renderer):
+    from healthgraph.visual.layout import map_point
+
+    page = viz(graph, output=tmp_path / "map.html", layout="map", webgl_threshold=3 if renderer == "webgl" else 2000)
+    assert page.webgl == (renderer == "webgl")
+    tab = browser.open(page.path.as_uri())
+    tab.wait_for("window.healthgraph && window.healthgraph.ready", timeout=60)
+    # Đắk Lắk (inside, no organisation of the page there) and Cambodia, west of it (outside)
+    inside, outside = map_point(12.7, 108.0), map_point(12.7, 106.0)
+    centre = ((inside[0] + outside[0]) / 2, inside[1])
+    pixels = tab.evaluate(_PIXEL_AFTER_MOVE % (list(centre), [list(inside), list(outside)]), timeout=30)
+    assert pixels[0] == [0xf3, 0xf1, 0xea, 255], pixels  # the land's fill
+    assert pixels[1][3] == 0, pixels  # nothing drawn outside
+    tab.screenshot(ARTIFACTS / f"map-outline-{renderer}.png")
     assert tab.console_errors() == [] and tab.requests() == [page.path.as_uri()]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import json
 import re
 
 import pytest
@@ -13,6 +14,12 @@ from healthgraph.errors import HealthgraphError
 from healthgraph.graph import PropertyGraph
 from healthgraph.dates import in_range as date_in_range
 from healthgraph.visual import build_network, find_focus, viz
+
+
+def _page_data(path):
+    """The data a page packs (gzipped JSON in base64)."""
+    (data,) = re.findall(r'hgInflate\("([A-Za-z0-9+/=]+)"\)', path.read_text(encoding="utf-8"))
+    return json.loads(gzip.decompress(base64.b64decode(data)))
 
 
 def _edges(net):
@@ -44,16 +51,31 @@ def test_hospitals_coloured_by_tier_sized_by_support_shaped_by_kind(graph):
     assert nodes["bach-mai"]["shape"] == "dot" and nodes["syt-lai-chau"]["shape"] == "diamond"
 
 
-def test_tooltips_carry_names_province_dates_and_escaped_evidence(graph, evil):
+def test_tooltip_data_carry_names_province_counts_dates_and_evidence(graph, evil):
+    # the page builds tooltips from these values as text (the browser tests hover them)
     net = build_network(graph)
     node = next(n for n in net.nodes if n["id"] == "x-evil")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in node["title"] and evil not in node["title"]
-    assert "Lai Châu" in node["title"] and "2021" in node["title"]
+    assert node["label"] == evil and node["province"] == "Lai Châu" and node["dated"] == ["2021", "2021"]
+    assert (node["supports"], node["supported_by"]) == (0, 1) and "title" not in node
     satellite = next(e for e in net.edges if e["kind"] == "satellite")
-    assert "Bạch Mai nhận Lai Châu làm bệnh viện vệ tinh." in satellite["title"]
-    assert "VnExpress" in satellite["title"] and "2019-03-02" in satellite["title"]
+    assert satellite["facts"] == [{
+        "kind": "satellite", "start": "2019-03-02", "end": None, "technique": None, "activities": [],
+        "evidence": "Bạch Mai nhận Lai Châu làm bệnh viện vệ tinh.", "source": "VnExpress", "document": "d1",
+        "title": None, "url": None}]
     transfer = next(e for e in net.edges if e["kind"] == "transfer")
-    assert "Phẫu thuật nội soi" in transfer["title"]
+    assert transfer["facts"][0]["technique"] == "Phẫu thuật nội soi"
+
+
+def test_facts_carry_the_title_of_their_article_when_the_corpus_has_it(corpus, tmp_path):
+    # the property graph keeps the document id; viz takes the title from the corpus
+    from healthgraph.model import Document
+
+    corpus.documents["d1"] = Document("d1", "", title="Bạch Mai nhận thêm bệnh viện vệ tinh")
+    page = viz(corpus, output=tmp_path / "t.html")
+    data = _page_data(page.path)
+    facts = [f for e in data["edges"] for f in e["facts"]]
+    assert {f["document"]: f["title"] for f in facts}["d1"] == "Bạch Mai nhận thêm bệnh viện vệ tinh"
+    assert all(f["title"] is None for f in facts if f["document"] != "d1")
 
 
 @pytest.mark.parametrize("typed", ["Bạch Mai", "bach mai", "BẠCH MAI", "BV Bach Mai", "bach-mai"])
@@ -120,8 +142,7 @@ def test_page_is_self_contained_and_escaped(graph, tmp_path, evil):
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)\s*=", text, re.I)
     assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", text, re.I)
     assert "alert(1)" not in text  # the data is packed: gzipped JSON in base64
-    (data,) = re.findall(r'hgInflate\("([A-Za-z0-9+/=]+)"\)', text)
-    assert evil in gzip.decompress(base64.b64decode(data)).decode("utf-8")
+    assert evil in {n["label"] for n in _page_data(page.path)["nodes"]}
     # the library and the page's own code, nothing injected
     assert len(re.findall(r"^<script>", text, re.M)) == 2 and text.lower().count("</script") == 2
 

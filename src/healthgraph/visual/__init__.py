@@ -9,10 +9,11 @@ What the page shows
     ``supports`` (arrow from supporter to recipient), ``satellite`` (core hospital to
     satellite), ``transfer`` (technique transfer, dotted) and ``agreement`` (dashed; no
     arrow for an agreement between equals, drawn from the Agreement's ``PARTY`` edges);
-    several kinds between one pair are curved apart. Agreement, Technique and Province
-    nodes of the property graph are folded into the links, not drawn. Tooltips give names,
-    province, dates and each evidence sentence with its source; labels never cover one
-    another. A search box (any name, diacritics optional) opens a side panel of the
+    several kinds between one pair are curved apart (on the WebGL page: one line whose
+    tooltip lists every kind). Agreement, Technique and Province nodes of the property graph
+    are folded into the links, not drawn. Tooltips give names, province, dates and each
+    evidence sentence with its source (the article's title when the corpus has it); labels
+    never cover one another. A search box (any name, diacritics optional) opens a side panel of the
     organisation's agreements with their evidence; a time slider shows the agreements in
     force at a month; a switch hides organisations without links.
 
@@ -122,10 +123,12 @@ def viz(sources=None, store: str | Path | None = None, output: str | Path = "net
     from .page import render_page
     from .webgl import render_webgl_page
 
-    graph = load_input(sources, store=store, on_error=on_error).graph
-    net = build_network(graph, province=province, kinds=kinds, focus=focus, depth=depth, since=since,
+    facts = load_input(sources, store=store, on_error=on_error)
+    # the property graph keeps a fact's document id; the corpus, when there is one, its title
+    titles = {doc.id: doc.title for doc in facts.corpus.documents.values() if doc.title} if facts.corpus else {}
+    net = build_network(facts.graph, province=province, kinds=kinds, focus=focus, depth=depth, since=since,
                         until=until, at=at, physics_threshold=physics_threshold,
-                        webgl_threshold=webgl_threshold, layout=layout, title=title)
+                        webgl_threshold=webgl_threshold, layout=layout, title=title, titles=titles)
     path = Path(output)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)

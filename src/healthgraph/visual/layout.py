@@ -10,7 +10,8 @@ rows, biggest first. Links between clusters stay long; zoom in to read a cluster
 nodes take well under a second.
 
 :func:`map_layout` instead puts each organisation at its province (``viz --layout map``),
-so that support links show as flows across Vietnam.
+so that support links show as flows across Vietnam; :func:`map_outline` is the outline of
+the country drawn under them.
 """
 from __future__ import annotations
 
@@ -169,12 +170,36 @@ def map_layout(places: dict[str, Iterable[str | None]]) -> dict[str, tuple[float
     for node in sorted(places):
         point = next((points[p] for p in places[node] if p in points), _ELSEWHERE)
         groups[point].append(node)
-    scale = KM * _KM_PER_DEGREE
-    squeeze = math.cos(math.radians(_MAP_LATITUDE))
     positions = {}
     for (lat, lon), nodes in groups.items():
-        cx, cy = lon * scale * squeeze, -lat * scale
+        cx, cy = map_point(lat, lon)
         for k, node in enumerate(nodes):  # a sunflower: evenly spaced, denser nowhere
             r, angle = MAP_SPACING * math.sqrt(k), k * _GOLDEN_ANGLE
             positions[node] = (round(cx + r * math.cos(angle), 1), round(cy + r * math.sin(angle), 1))
     return positions
+
+
+def map_point(lat: float, lon: float) -> tuple[float, float]:
+    """Canvas coordinates of a point on the map (north up, y down as on the canvas)."""
+    scale = KM * _KM_PER_DEGREE
+    return lon * scale * math.cos(math.radians(_MAP_LATITUDE)), -lat * scale
+
+
+@lru_cache(maxsize=1)
+def map_outline() -> list[tuple[float, float]]:
+    """The outline of Vietnam (``loaders/geo/vietnam_outline.yaml``, Natural Earth 1:110m) in
+    the canvas coordinates of :func:`map_layout`, one closed ring, drawn under the map.
+
+    Examples
+    --------
+    >>> ring = map_outline()
+    >>> ring[0] == ring[-1] and len(ring) > 40
+    True
+    """
+    import yaml
+
+    from ..resources import data_dir
+
+    text = (data_dir("loaders") / "geo" / "vietnam_outline.yaml").read_text(encoding="utf-8")
+    ring = [map_point(lat, lon) for lon, lat in yaml.safe_load(text)["outline"]]
+    return [(round(x, 1), round(y, 1)) for x, y in ring]

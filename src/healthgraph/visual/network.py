@@ -13,7 +13,7 @@ from ..resolve import key
 from ..text import fold
 from .filters import chosen_kinds, organisation_names, select
 from .links import Link, fact_period, supported_counts
-from .style import KIND_SHAPES, LINK_STYLES, TIER_COLOURS, edge_tip, legend, node_tip, province_name
+from .style import KIND_SHAPES, LINK_STYLES, TIER_COLOURS, legend, province_name
 
 DEFAULT_PHYSICS_THRESHOLD = 1000
 LAYOUTS = ("auto", "map")  # auto: physics for small graphs, else radial_layout; map: by province
@@ -31,7 +31,8 @@ class Network:
     physics: bool
     title: str
     legend: str
-    webgl: bool = False  # drawn by the WebGL page (:mod:`.webgl`): no tooltips, the side panel tells
+    webgl: bool = False  # drawn by the WebGL page (:mod:`.webgl`)
+    outline: list[tuple[float, float]] | None = None  # the country under the map layout, a closed ring
 
 
 def _curves(links: list[Link]) -> dict[int, dict]:
@@ -53,20 +54,23 @@ def _curves(links: list[Link]) -> dict[int, dict]:
     return curves
 
 
-def _fact_record(fact: dict, kind: str) -> dict:
-    """What the side panel shows of one fact (plain values; the page sets them as text)."""
+def _fact_record(fact: dict, kind: str, titles: dict[str, str]) -> dict:
+    """What the side panel and the tooltips show of one fact (plain values; the page sets
+    them as text): ``title`` is the article's title when the corpus knows it."""
     start, end = fact_period(fact)
     document = fact.get("document")
-    return {"kind": kind, "start": start, "end": end, "technique": fact.get("technique"), "evidence": fact.get("evidence"), "source": fact.get("source"),
-            "document": document,
+    return {"kind": kind, "start": start, "end": end, "technique": fact.get("technique"),
+            "activities": fact.get("activities") or [], "evidence": fact.get("evidence"), "source": fact.get("source"),
+            "document": document, "title": titles.get(document) if isinstance(document, str) else None,
             "url": document if isinstance(document, str) and document.startswith(("https://", "http://")) else None}
 
 
 def build_network(graph, province: str | None = None, kinds: Iterable[str] | None = None, focus: str | None = None,
                   depth: int = 1, since: str | None = None, until: str | None = None, at: str | None = None,
                   physics_threshold: int = DEFAULT_PHYSICS_THRESHOLD, webgl_threshold: int = DEFAULT_WEBGL_THRESHOLD,
-                  layout: str = "auto", title: str | None = None) -> Network:
-    """Return the vis-network data of ``graph`` after the filters (see :func:`healthgraph.visual.viz`).
+                  layout: str = "auto", title: str | None = None, titles: dict[str, str] | None = None) -> Network:
+    """Return the vis-network data of ``graph`` after the filters (see :func:`healthgraph.visual.viz`);
+    ``titles`` maps document ids to the articles' titles (the property graph keeps only ids).
 
     Examples
     --------
@@ -103,10 +107,11 @@ def build_network(graph, province: str | None = None, kinds: Iterable[str] | Non
             if fact.get("date"):
                 dates[link.source].append(fact["date"])
                 dates[link.target].append(fact["date"])
-    positions = {}
+    positions, outline = {}, None
     if layout == "map":
-        from .layout import map_layout
+        from .layout import map_layout, map_outline
 
+        outline = map_outline()
         positions = map_layout({n: [graph.nodes[n].props.get(p) for p in ("province", "province_2025")]
                                 for n in node_ids})
     elif not physics:
@@ -115,12 +120,10 @@ def build_network(graph, province: str | None = None, kinds: Iterable[str] | Non
         positions = radial_layout(node_ids, ((l.source, l.target) for l in links))
 
     net = PyvisNetwork(directed=True, cdn_resources="in_line")
-    names = {}
     tiers, kinds_seen = set(), set()
     for node_id in node_ids:
         node = graph.nodes[node_id]
         props = node.props
-        names[node_id] = props.get("name", node_id)
         kind, tier = props.get("kind", "organisation"), props.get("tier")
         tier = tier if tier in TIER_COLOURS else None
         tiers.add(tier)
@@ -128,13 +131,14 @@ def build_network(graph, province: str | None = None, kinds: Iterable[str] | Non
         n = supported.get(node_id, 0)
         extra: dict[str, object] = {"x": positions[node_id][0], "y": positions[node_id][1]} if positions else {}
         aliases = list(dict.fromkeys(a for m in members[node_id] for a in organisation_names(graph.nodes[m])))
-        if not webgl:
-            extra["title"] = node_tip(graph, node, n, supported_by.get(node_id, 0), sorted(dates[node_id]), aliases)
+        home, home_2025 = (province_name(graph, props.get(p)) for p in ("province", "province_2025"))
+        spanned = sorted(dates[node_id])
         # pyvis's add_node scans every node per call (quadratic); the ids are known to be new.
         net.nodes.append(PyvisNode(
-            node_id, KIND_SHAPES.get(kind, "square"), label=names[node_id], color=TIER_COLOURS[tier],
+            node_id, KIND_SHAPES.get(kind, "square"), label=props.get("name", node_id), color=TIER_COLOURS[tier],
             font_color=net.font_color, size=round(min(10 + 5 * math.sqrt(n), 50), 1), kind=kind, tier=tier,
-            supports=n, aliases=aliases, province=province_name(graph, props.get("province")),
+            supports=n, supported_by=supported_by.get(node_id, 0), aliases=aliases, province=home,
+            province_2025=home_2025 if home_2025 != home else None, dated=[spanned[0], spanned[-1]] if spanned else None,
             # what the search box matches: every name, folded, abbreviations spelled out too
             search=" | ".join(dict.fromkeys(f(a) for a in aliases for f in (fold, key))), **extra).options)
     curves = _curves(links)
@@ -146,8 +150,8 @@ def build_network(graph, province: str | None = None, kinds: Iterable[str] | Non
             arrows="to" if link.directed else "", kind=link.kind, color=style["color"], dashes=False,
             hgDashes=style["dashes"],  # the page turns dashes on when zoomed in (see page.py)
             width=round(style["width"] + math.log2(len(link.facts)), 2),
-            **({"smooth": curves[i]} if i in curves else {}), facts=[_fact_record(f, link.kind) for f in link.facts],
-            **({} if webgl else {"title": edge_tip(names, link)})).options)
+            **({"smooth": curves[i]} if i in curves else {}),
+            facts=[_fact_record(f, link.kind, titles or {}) for f in link.facts]).options)
 
     filters = []
     if province:
@@ -176,4 +180,5 @@ def build_network(graph, province: str | None = None, kinds: Iterable[str] | Non
     }
     nodes, edges, *_ = net.get_network_data()
     return Network(nodes, edges, options, physics, title,
-                   legend(title, len(nodes), len(edges), filters, tiers, kinds_seen, {l.kind for l in links}), webgl)
+                   legend(title, len(nodes), len(edges), filters, tiers, kinds_seen, {l.kind for l in links}), webgl,
+                   outline)

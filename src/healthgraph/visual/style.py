@@ -1,5 +1,6 @@
 """How the page looks: colours by tier, shapes by kind of organisation, line styles by kind
-of link, and the HTML of the tooltips and the legend (every value escaped here)."""
+of link, and the HTML of the legend (every value escaped here). The tooltips are built in
+the page from the data, as text (:mod:`.page`)."""
 from __future__ import annotations
 
 import html
@@ -7,7 +8,7 @@ from collections import defaultdict
 from typing import TypedDict
 
 from ..model import KINDS
-from .links import LINK_KINDS, Link
+from .links import LINK_KINDS
 
 TIER_COLOURS = {
     "central": "#d62728",
@@ -36,7 +37,6 @@ LINK_STYLES: dict[str, LinkStyle] = {
     "agreement": {"color": "#7f7f7f", "dashes": [8, 6], "width": 1.5},
 }
 _CSS_LINES = {"supports": "solid", "satellite": "solid", "transfer": "dotted", "agreement": "dashed"}
-_MAX_FACTS = 4  # evidence sentences per tooltip
 
 
 def _e(value) -> str:
@@ -48,61 +48,6 @@ def province_name(graph, province_id: str | None) -> str | None:
         return None
     node = graph.nodes.get(province_id)
     return node.props.get("name", province_id) if node else province_id
-
-
-def node_tip(graph, node, supported: int, supported_by: int, dates: list[str], aliases: list[str]) -> str:
-    """An organisation's tooltip: names (``aliases``: every name of the body), kind and tier,
-    province, links counted, dates spanned."""
-    props = node.props
-    name = props.get("name", node.id)
-    kind = props.get("kind", "organisation").replace("_", " ")
-    lines = [f"<b>{_e(name)}</b>", _e(kind + (f" · {props['tier']} tier" if props.get("tier") else ""))]
-    province = province_name(graph, props.get("province"))
-    if province:
-        now = province_name(graph, props.get("province_2025"))
-        lines.append("Province: " + _e(province) + (f" (since 2025: {_e(now)})" if now and now != province else ""))
-    others = [m for m in aliases if m != name][:4]
-    if others:
-        lines.append("Also written: " + _e("; ".join(others)))
-    lines.append(f"Supports {supported} · supported by {supported_by}")
-    if dates:
-        lines.append("Dated links: " + _e(dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"))
-    return "<br>".join(lines)
-
-
-def _fact_html(fact: dict) -> str:
-    parts = []
-    if fact.get("technique"):
-        parts.append("Technique: " + _e(fact["technique"]))
-    when = []
-    if fact.get("signed_on"):
-        when.append("signed " + fact["signed_on"])
-    if fact.get("valid_from") or fact.get("valid_to"):
-        when.append(f"valid {fact.get('valid_from') or '?'} to {fact.get('valid_to') or '?'}")
-    if not when and fact.get("date"):
-        when.append(fact["date"])
-    if when:
-        parts.append(_e("; ".join(when)))
-    if fact.get("activities"):
-        parts.append("Activities: " + _e("; ".join(fact["activities"][:5])))
-    sentence = fact.get("evidence") or ""
-    if len(sentence) > 320:
-        sentence = sentence[:319] + "…"
-    where = ", ".join(str(x) for x in (fact.get("source"), fact.get("document")) if x)
-    if sentence:
-        parts.append(f'<div class="ev">“{_e(sentence)}”<span class="src"> — {_e(where or "unknown source")}</span></div>')
-    return "<br>".join(parts)
-
-
-def edge_tip(names: dict[str, str], link: Link) -> str:
-    """A link's tooltip: its ends, its kind and its first facts with their evidence sentences."""
-    arrow = "→" if link.directed else "↔"
-    head = f"<b>{_e(names[link.source])} {arrow} {_e(names[link.target])}</b><br>{_e(link.kind)}"
-    facts = sorted(link.facts, key=lambda f: (f.get("date") or "", f.get("document") or ""))
-    body = [_fact_html(f) for f in facts[:_MAX_FACTS]]
-    if len(facts) > _MAX_FACTS:
-        body.append(f"… and {len(facts) - _MAX_FACTS} more")
-    return "<hr>".join([head, *body])
 
 
 def legend(title: str, n_nodes: int, n_edges: int, filters: list[str], tiers: set, org_kinds: set,
