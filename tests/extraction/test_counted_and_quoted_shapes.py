@@ -259,3 +259,19 @@ def test_bv_alone_is_the_articles_hospital():
     text = ("Bệnh viện Răng Hàm Mặt Trung ương Thành phố Hồ Chí Minh cử đoàn công tác ra miền Trung. "
             "Trong chuyến công tác này, BV đã trao tặng ghế máy nha khoa cho Trung tâm Y tế huyện Hiệp Đức.")
     assert {s for _, _, s in pairs(text)} == {"Bệnh viện Răng Hàm Mặt Trung ương Thành phố Hồ Chí Minh"}
+
+
+def test_an_acronym_after_each_item_of_a_plural_head_is_that_items():
+    text = ("Nach fünf Jahren lösen die Kantonsspitäler Oberau (KSO) und Unterau (KSU) das gemeinsame Zentrum auf. "
+            "KSO und KSU arbeiten weiter zusammen.")
+    facts = extract_text(text)
+    names = {o.id: set(o.mentions) for o in facts.organisations}
+    assert {"KSO", "Oberau"} <= names["x-oberau"] and {"KSU", "Unterau"} <= names["x-unterau"]
+    assert {(p.kind, frozenset(p.parties)) for p in facts.partnerships} == {
+        ("agreement", frozenset({"x-oberau", "x-unterau"}))}
+
+
+def test_both_cantonal_hospitals_are_the_articles_two():
+    text = ("Die beiden Kantonsspitäler wollen weiterhin zusammenarbeiten. "
+            "Das Kantonsspital Oberau und das Kantonsspital Unterau teilen sich ein Zentrum.")
+    assert {(a, b) for a, b, _ in pairs(text)} == {("Kantonsspital Oberau", "Kantonsspital Unterau")}

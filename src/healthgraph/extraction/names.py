@@ -439,6 +439,7 @@ class _Taken:
 
 _DE_ITEM = r"(?:St\.[ \t]?|Bad[ \t]+)?[A-ZÄÖÜ][\w'’-]*(?:[ \t]+(?:an[ \t]+der|am|im)[ \t]+[A-ZÄÖÜ][\w'’-]*)?"
 _EN_ITEM = r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
+_ACRONYM_AFTER = r"(?:[ \t]*\([A-ZÄÖÜ]{2,6}\))?"  # "die Kantonsspitäler Aarau (KSA) und Baden (KSB)"
 _VI_UPPER = "".join(chr(c) for c in range(0xC0, 0x1F00) if chr(c).isupper())
 _VI_ITEM = rf"[A-Z{_VI_UPPER}0-9][^\W_]*(?:[ \t]+[A-Z{_VI_UPPER}0-9][^\W_]*){{0,3}}"
 
@@ -484,7 +485,7 @@ _PLURAL_LISTS = (
     # characters read before and after each)
     (re.compile(r"(?<![\w-])(?P<head>(?:[A-ZÄÖÜ][a-zäöüß]*?)?(?:[Kk]rankenhäusern?|[Kk]liniken|[Ss]pitälern?|"
                 r"[Mm]edizinen))[ \t]+(?:(?:in|von|aus)[ \t]+)?(?P<items>"
-                + _item_list(_DE_ITEM, "und|sowie") + r")(?![\w-])"), _DE_ITEM, False,
+                + _item_list(_DE_ITEM + _ACRONYM_AFTER, "und|sowie") + r")(?![\w-])"), _DE_ITEM, False,
      ("krankenhauser", "kliniken", "spitaler", "medizinen"), 30, 200),
     (re.compile(r"(?<![\w-])(?P<items>" + _item_list(_EN_ITEM, "and|&") + r")[ \t]+(?P<head>hospitals|clinics)\b"),
      _EN_ITEM, True, ("hospitals", "clinics"), 200, 0),
@@ -513,7 +514,11 @@ def _listed_under_plural_head(text: str, hits: dict[str, list[int]], places: fro
     listed = _Listed([], [])
     for pattern, item, head_after, anchors, before, after in _PLURAL_LISTS:
         for m in (m for s, e in _around(hits, anchors, before, after) for m in pattern.finditer(text, s, e)):
-            items = [(i.start(), i.end(), i.group()) for i in re.finditer(item, m.group("items"))]
+            # (an acronym in brackets after an item is that item's)
+            found = [(i.start(), i.end(), i.group()) for i in re.finditer(item, m.group("items"))]
+            bracketed = {k for k, (start, _, _) in enumerate(found) if m.group("items")[start - 1:start] == "("}
+            items = [x for k, x in enumerate(found) if k not in bracketed]
+            acronyms = {found[k - 1][0]: found[k][2] for k in bracketed if k}
             words = [w for _, _, name in items for w in name.split()]
             if any(fold(name) in places for _, _, name in items) or any(shapes.word_head(_fold_word(w)) for w in words):
                 continue
@@ -524,7 +529,8 @@ def _listed_under_plural_head(text: str, hits: dict[str, list[int]], places: fro
             offset = m.start("items")
             for start, end, name in items:
                 full = f"{name} {singular}" if head_after else f"{singular} {name}"
-                listed.names.append(NamedSpan(offset + start, offset + end, name, "hospital", (full,)))
+                aliases = (full, acronyms[start]) if start in acronyms else (full,)
+                listed.names.append(NamedSpan(offset + start, offset + end, name, "hospital", aliases))
             listed.spans.append(m.span())
     return listed
 
