@@ -34,8 +34,8 @@ from .names import is_nationality
 from .normalise import normalise
 from .reader import JSONL_SUFFIXES, read_documents, read_jsonl
 from .relate import (KIND_PRIORITY, Relation, asked_or_surveyed, bare_heads, counted_receivers, counted_takers,
-                     cue_positions, find_cues, funded_partners, hosted_gift, listed_after, named_donors, passive_givers, receivers_named, relate_sentence,
-                     unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
+                     cue_positions, find_cues, funded_partners, hosted_gift, listed_after, named_donors, passive_givers,
+                     receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
 from .resolve import in_brackets_after, known_organisation, resolve_mentions
 from .segment import Sentence, split_sentences
 from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss

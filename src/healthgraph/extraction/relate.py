@@ -288,8 +288,8 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
                 and "cooperate" not in cues else []  # (a signed "hợp tác hỗ trợ giữa A và B" is an agreement)
             if len(sides) >= 2:
                 # "chuyển giao kỹ thuật X giữa A với B": the verb's subject is no side; the upper level gives
-                ranked = [(a, b, _agreement(a, b, city_ids, receiving).supporter) for a, b in _all_pairs(sides)]
-                relations += [Relation(a, b, kind, giver, True) for a, b, giver in ranked if giver is not None]
+                directed = [(a, b, _agreement(a, b, city_ids, receiving).supporter) for a, b in _all_pairs(sides)]
+                relations += [Relation(a, b, kind, giver, True) for a, b, giver in directed if giver is not None]
                 continue
             giver_pos, giver = _before_with_position(mentions, pos)
             if verb_final and giver is None:
