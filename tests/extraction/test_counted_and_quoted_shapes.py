@@ -275,3 +275,17 @@ def test_both_cantonal_hospitals_are_the_articles_two():
     text = ("Die beiden Kantonsspitäler wollen weiterhin zusammenarbeiten. "
             "Das Kantonsspital Oberau und das Kantonsspital Unterau teilen sich ein Zentrum.")
     assert {(a, b) for a, b, _ in pairs(text)} == {("Kantonsspital Oberau", "Kantonsspital Unterau")}
+
+
+@pytest.mark.parametrize("name", ["Harbin Women and Children's Hospital", "Da Nang Obstetrics and Pediatrics Hospital",
+                                  "Women and Children's Hospital of Harbin"])
+def test_fields_joined_under_one_english_head_are_one_name(name):
+    assert name in mentioned(f"The partnership with {name} was renewed.")
+
+
+def test_two_names_joined_by_and_stay_two():
+    assert mentioned("Cho Ray Hospital and Hue Central Hospital signed.") == ["Cho Ray Hospital", "Hue Central Hospital"]
+
+
+def test_a_word_of_two_syllables_goes_on_a_funds_name():
+    assert "Quỹ Khởi nghiệp từ tâm" in mentioned("Quỹ Khởi nghiệp từ tâm tài trợ cho Bệnh viện Trung ương Huế.")

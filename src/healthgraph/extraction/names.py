@@ -133,6 +133,7 @@ class _Shapes:
         # a compound's ending needs no word start: "Inselspital"
         self.west_anchor = _Anchors((" ".join(p) for p in self.head_words), {suffix for suffix, _ in self.suffixes})
         self.weak = frozenset(data["weak_heads"])
+        self.joined_fields = frozenset(data["en_joined_fields"])
         self.connectors = frozenset(data["connectors"])
         self.openers = frozenset(data["openers"])
         self.titles = frozenset(data["person_titles"])
@@ -879,11 +880,16 @@ _VI_VERB_SYLLABLES = frozenset({"dành", "giúp", "gửi", "đưa", "mang", "t�
                                 "mở", "làm", "đặt", "tiếp", "nhận", "chuyển", "thăm", "khám", "mổ", "phẫu", "đầu"})
 
 
+def _compound_at(tokens, m: int, shapes: _Shapes) -> bool:
+    """Whether a word of two lower-case syllables ("từ thiện", "từ tâm") begins at word ``m``."""
+    return m + 1 < len(tokens) and (tokens[m].lower, tokens[m + 1].lower) in shapes.vi_compounds
+
+
 def _ends_description(tokens, m: int, shapes: _Shapes) -> bool:
     """A lower-case two-syllable verb, function word or verb at word ``m`` (one that no name
     holds: "thiết bị" keeps its "bị"): no name goes on."""
     t = tokens[m]
-    if not t.is_word or t.cap:
+    if not t.is_word or t.cap or _compound_at(tokens, m, shapes):  # "Quỹ Khởi sự từ tâm": "từ" begins a word
         return False
     pair = f"{t.lower} {tokens[m + 1].lower}" if m + 1 < len(tokens) else ""
     return pair in _VI_VERBS or t.lower not in shapes.vi_inner and (
@@ -895,7 +901,8 @@ def _descriptive(tokens, m: int, last: int | None, j: int, shapes: _Shapes) -> b
     after a Vietnamese capitalised word ("Quỹ Bảo trợ trẻ em", not "Tổ chức Operation Smile
     phẫu thuật"), up to seven such words, never a clause word, a verb or another head."""
     t = tokens[m]
-    if last is None or not t.is_word or t.cap or t.lower in _VI_FUNCTION_WORDS or m - j > 10:
+    if last is None or not t.is_word or t.cap or t.lower in _VI_FUNCTION_WORDS and not _compound_at(tokens, m, shapes) \
+            or m - j > 10:
         return False
     capitals = [k for k in range(j, m) if tokens[k].cap and tokens[k].is_word]
     if not capitals or not _VI_SYLLABLE.fullmatch(tokens[capitals[-1]].key) or m - capitals[-1] > 7:
@@ -1329,7 +1336,10 @@ def _compound(token: _Token, shapes: _Shapes) -> bool:
 
 def _inside_name(words, i: int, shapes: _Shapes) -> bool:
     """"St. John of God Hospital", "Our Lady of the Lake Hospital": an "of" between two
-    names' words belongs to the name; after a title ("Director of the X") it does not."""
+    names' words belongs to the name; after a title ("Director of the X") it does not. So does
+    an "and" between two fields the name joins ("Guangzhou Women and Children's Hospital")."""
+    if words[i].key in ("and", "&") and 0 < i < len(words) - 1:
+        return all(w.key in shapes.joined_fields for w in (words[i - 1], words[i + 1]))
     after = i + 2 if i + 2 < len(words) and words[i + 1].key == "the" else i + 1
     return words[i].key == "of" and 0 < i and after < len(words) and words[i - 1].cap and words[after].cap \
         and words[i - 1].key not in shapes.openers and words[i - 1].key not in shapes.titles \
