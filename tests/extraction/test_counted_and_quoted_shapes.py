@@ -289,3 +289,16 @@ def test_two_names_joined_by_and_stay_two():
 
 def test_a_word_of_two_syllables_goes_on_a_funds_name():
     assert "Quỹ Khởi nghiệp từ tâm" in mentioned("Quỹ Khởi nghiệp từ tâm tài trợ cho Bệnh viện Trung ương Huế.")
+
+
+def test_a_towns_adjective_before_a_name_of_its_own_is_also_left_out():
+    facts = extract_text("Das Herzzentrum Oberau hat sich mit der Bad Talheimer Kerckhoff-Klinik zusammengetan.")
+    kerckhoff = next(o for o in facts.organisations if "Kerckhoff" in o.name)
+    assert "Kerckhoff-Klinik" in kerckhoff.mentions
+    assert "Basler Universitätsspital" in mentioned("Das Basler Universitätsspital sucht Partner.")
+
+
+def test_the_unispital_is_the_articles_university_hospital():
+    text = ("Nach dem Nein zur Fusion sucht das Basler Universitätsspital weitere Partner. "
+            "Nun haben das Unispital und das Bethesda-Spital sich auf eine Zusammenarbeit geeinigt.")
+    assert {(a, b) for a, b, _ in pairs(text)} == {("Basler Universitätsspital", "Bethesda-Spital")}

@@ -658,7 +658,14 @@ def _named(text, tokens, start, end, kind, aliases) -> NamedSpan:
     s, e = tokens[start].start, tokens[end - 1].end
     if text.endswith(("'s", "’s"), s, e):  # "the University of Chicago's hospital"
         e -= 2
+    if placed := _PLACE_ADJECTIVE.match(text, s, e):  # "die Bad Nauheimer Kerckhoff-Klinik" is the Kerckhoff-Klinik
+        aliases = [*aliases, text[placed.end():e]]
     return NamedSpan(s, e, text[s:e], kind, tuple(aliases))
+
+
+# a town's adjective before a name of its own (a hyphenated one, or a saint's): "Bad Nauheimer Kerckhoff-Klinik",
+# "Leipziger St. Georg Klinikum" (not "Basler Universitätsspital": the head alone names no one)
+_PLACE_ADJECTIVE = re.compile(r"(?:Bad[ \t]+|St\.[ \t]?)?[A-ZÄÖÜ][a-zäöüß]{2,}er[ \t]+(?=[A-ZÄÖÜ][\w]*-[A-ZÄÖÜ]|St\.)")
 
 
 def _phrase(tokens, k, phrases_lengths, table):
