@@ -302,3 +302,21 @@ def test_the_unispital_is_the_articles_university_hospital():
     text = ("Nach dem Nein zur Fusion sucht das Basler Universitätsspital weitere Partner. "
             "Nun haben das Unispital und das Bethesda-Spital sich auf eine Zusammenarbeit geeinigt.")
     assert {(a, b) for a, b, _ in pairs(text)} == {("Basler Universitätsspital", "Bethesda-Spital")}
+
+
+def test_a_one_letter_word_ends_its_sentence_an_initial_does_not():
+    from healthgraph.extraction.segment import split_sentences
+    text = "Việc này đã được Thủ tướng đồng ý. UBND tỉnh sẽ giao xe. Ông J. Smith nói."
+    assert [s.text for s in split_sentences(text)] == ["Việc này đã được Thủ tướng đồng ý.", "UBND tỉnh sẽ giao xe.",
+                                                      "Ông J. Smith nói."]
+
+
+@pytest.mark.parametrize("sentence, signed", [
+    ("Sau buổi làm việc, UBND tỉnh Thái Nguyên đã ký kết thỏa thuận hợp tác với Bệnh viện Nhi Đồng 1.", "2024-02-25"),
+    ("Sau buổi làm việc ngày 26/2/2024, UBND tỉnh Thái Nguyên đã ký kết thỏa thuận hợp tác với Bệnh viện Nhi Đồng 1.",
+     "2024-02-26"),   # its own date first
+    ("Tháng sau, UBND tỉnh Thái Nguyên đã ký kết thỏa thuận hợp tác với Bệnh viện Nhi Đồng 1.", None),
+])
+def test_a_signing_that_goes_on_from_the_sentence_before_takes_its_day(sentence, signed):
+    text = f"Ngày 25 tháng 2 năm 2024, UBND tỉnh Thái Nguyên làm việc với đoàn công tác Bệnh viện Nhi Đồng 1. {sentence}"
+    assert [p.signed_on for p in extract_text(text).partnerships] == [signed]

@@ -225,8 +225,10 @@ def extract_document(document: Document) -> DocumentFacts:
                               if r.a.id not in related]
             if relations or techniques:
                 evidence = evidence_of(sentence)
+                # "Ngày 25/2, A làm việc với B. Sau buổi làm việc, A đã ký kết …": the day told just before
+                before = sentences[number - 1].text if number and _GOES_ON.match(sentence.text) else ""
                 for rel in relations:
-                    _keep_best(best, rel, evidence, sentence.text, validity, signing="sign" in cues)
+                    _keep_best(best, rel, evidence, sentence.text, validity, signing="sign" in cues, before=before)
                 for item in techniques:
                     facts.techniques.append(_transfer(item.name, in_sentence, cues, evidence, document.published_on))
             if field_hints.between(sentence.start, sentence.end):
@@ -572,8 +574,15 @@ def _coordinated_pair(sentence, mentions, tokens: TokenText, all_cues):
     return None
 
 
-def _keep_best(best, rel, evidence: Evidence, sentence: str, validity, signing: bool = False) -> None:
-    """Keep, per pair of parties, the strongest relation the document states."""
+# a sentence that opens on these goes on from the one before, on the same day
+_GOES_ON = re.compile(r"(?:Sau (?:buổi|lễ|khi)|Tại buổi|Trong buổi|Cùng ngày|Ngay sau|Dịp này|Nhân dịp này|"
+                      r"Im Anschluss|Anschließend|Am selben Tag|After the (?:meeting|ceremony|visit)|On the same day)")
+
+
+def _keep_best(best, rel, evidence: Evidence, sentence: str, validity, signing: bool = False,
+               before: str = "") -> None:
+    """Keep, per pair of parties, the strongest relation the document states. Its signing date is
+    read from ``sentence``, or else from ``before``, the sentence it goes on from."""
     key = frozenset((rel.a.id, rel.b.id))
     score = KIND_PRIORITY[rel.kind] * 2 + rel.explicit
     current = best.get(key)
@@ -581,7 +590,7 @@ def _keep_best(best, rel, evidence: Evidence, sentence: str, validity, signing: 
     if not stronger and current[1].signed_on is not None:
         return  # the pair's stronger relation is kept, and dated: this one adds nothing (nor is it built)
     # a date in the sentence that states an agreement, or that a satellite or support was signed, is its signing
-    dates = find_dates(sentence) if rel.kind == "agreement" or signing else []
+    dates = find_dates(sentence) or before and find_dates(before) if rel.kind == "agreement" or signing else []
     signed = dates[0].iso if dates else None
     if stronger:
         p = Partnership(parties=(rel.a.id, rel.b.id), kind=rel.kind, evidence=evidence,

@@ -49,7 +49,8 @@ def split_sentences(text: str) -> list[Sentence]:
             last = _word_before_dot(text, max(start, end - 40), end)
             word = last.lstrip("([{\"“'«")  # "(TP. Hồ Chí Minh)"
             abbreviation = word.lower().rsplit(".", 1)[-1]
-            if last and (abbreviation in _ABBREVIATIONS or len(word) == 1) and not (
+            # (an initial is a capital: "J. Smith"; "đồng ý." ends its sentence)
+            if last and (abbreviation in _ABBREVIATIONS or len(word) == 1 and word.isupper()) and not (
                     abbreviation in _LEGAL_FORMS and _OPENER_AHEAD.match(text, match.end())):
                 continue  # "TP. Hồ Chí Minh", but "… of Infinivan Inc. In his statement, …" ends there
             if word.isdigit() and len(word) <= 2 and _MONTH_AHEAD.match(text, match.end()):
