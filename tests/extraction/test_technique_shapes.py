@@ -1,6 +1,8 @@
 """Shapes of real reports, on sentences written for these tests: procedures named in a list
 of specialities, lists that end on a remark, techniques only asked for, headlines in capitals
 and caption credits."""
+import pytest
+
 from healthgraph.extraction import extract_text
 from healthgraph.extraction.techniques import find_techniques
 
@@ -99,3 +101,25 @@ def test_procedures_in_a_field_list_after_a_technology_transfer():
         "Hai bên sẽ chuyển giao công nghệ, tập trung vào các lĩnh vực như: can thiệp mạch vành, can thiệp động mạch "
         "chủ, tim mạch và nhi khoa.")]
     assert names == ["can thiệp mạch vành", "can thiệp động mạch chủ"]  # fields stay fields
+
+
+def _names(sentence: str) -> list[str]:
+    return [i.name for i in find_techniques(sentence)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Since then, lung biopsy, liver transplantation, and vascular techniques have been transferred to the hospital.",
+     ["lung biopsy", "liver transplantation"]),
+    ("Năm 2023, các kỹ thuật đặt stent động mạch vành, lọc máu liên tục đã được chuyển giao cho bệnh viện.",
+     ["đặt stent động mạch vành", "lọc máu liên tục"]),
+    ("Các kỹ thuật được chuyển giao đều là kỹ thuật cao.", []),
+    ("The hospital was transferred to the province.", []),
+])
+def test_a_list_before_a_passive_transfer_names_techniques(sentence, expected):
+    assert _names(sentence) == expected
+
+
+def test_branches_of_medicine_and_kinds_of_work_are_no_techniques():
+    sentence = ("Hai bên sẽ đào tạo; chuyển giao kỹ thuật mới, kỹ thuật cao các chuyên ngành Hồi sức cấp cứu, Nội khoa, "
+                "Ngoại khoa; chẩn đoán và điều trị.")
+    assert _names(sentence) == []

@@ -118,6 +118,18 @@ _PROCEDURE_WORD = re.compile(
     r"|robot-assist|roboterassist|[a-z]{4,}ic surgery|\w+ can thiep\b)")  # "robotic surgery", "tim mạch can thiệp"; not "surgery" alone
 _END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")  # a stop before a space or the end, or a line break (one class first)
 _QUOTED = re.compile(r"(?:ky thuat|ki thuat|phuong phap|technique|verfahren|methode)\s*[\"“„«](?P<item>[^\"”“»]{3,80})[\"”“»]")
+# "A, B and C have been transferred", "các kỹ thuật A, B đã được chuyển giao": the list before a passive transfer
+_TRANSFERRED_AFTER = re.compile(r"\s(?:have|has|had|were|was)\s+been\s+(?:successfully\s+)?transferred\b"
+                                r"|\s(?:were|was)\s+(?:successfully\s+)?transferred\b"
+                                r"|\s(?:da\s+|deu\s+|cung\s+)*duoc\s+chuyen\s+giao\b")
+_LIST_NOUN = re.compile(r".{0,40}?(?:cac|nhung|\d+)\s+(?:goi\s+)?(?:ky thuat|phuong phap)\s+")
+_CLAUSE_LEAD = re.compile(r"(?:in addition|moreover|besides|ngoai ra|ben canh do|dong thoi),\s*")
+_FIELD_WORD = re.compile(r"\b(?:chuyen nganh|chuyen khoa|linh vuc)\b|^\w+ khoa$|\btechniques$"
+                         # a kind of work alone: "chẩn đoán và điều trị"
+                         r"|^(?:dieu tri|chan doan|kham benh|kham chua benh|cap cuu|phau thuat|thu thuat|treatment|"
+                         r"diagnosis|surgery|behandlung|diagnostik|ky thuat|ki thuat|phuong phap|techniques?|verfahren)$")
+
+
 _TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|phuong phap|techni|verfahren|methoden|procedur|skills")
 TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "phuong phap", "techni", "verfahren", "methoden", "procedur", "huan luyen",
                    "tap huan", "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten",
@@ -326,6 +338,15 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         a, b = m.span("item")
         if not _DISEASE.match(key, a):
             items.append(Item(sentence[a:b].strip(), a, b))
+    for m in _TRANSFERRED_AFTER.finditer(key, start):
+        # "in addition, open heart surgery, kidney transplantation and vascular techniques have been transferred"
+        opening = max(key.rfind(c, max(0, m.start() - 200), m.start()) for c in ";:.")
+        if (lead := _CLAUSE_LEAD.search(key, opening + 1, m.start())) is not None:
+            opening = lead.end() - 1
+        if (noun := _LIST_NOUN.match(key, opening + 1, m.start())) is not None:
+            opening = noun.end() - 1  # "năm 2023, các kỹ thuật A, B đã được chuyển giao": the names after the noun
+        items.extend(i for i in _enumeration(sentence[:m.start()], key[:m.start()], opening + 1, plural=True)
+                     if not _DISEASE.match(key[i.start:i.end]))
     assisted = _ASSISTED.search(key)
     for m in _CASES.finditer(key, assisted.end()) if assisted else ():
         items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=True)
@@ -348,8 +369,10 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     # a list item that reads like no procedure is a goal or a remark ("nâng cấp trang thiết bị",
     # "khó chuyển giao"), unless the text names it as a known technique
     # an item holding a colon is a list's heading run into its first item ("chuyên sâu như: Cấy chỉ")
+    # a branch of medicine is no technique ("Nội khoa", "Ngoại khoa"), nor is an item that names a field
+    # ("kỹ thuật cao các chuyên ngành X")
     return _unique([i for i in items if looks_like_technique(i.name) and ":" not in i.name
-                    and not _GENERIC.fullmatch(fold(i.name))])
+                    and not _GENERIC.fullmatch(fold(i.name)) and not _FIELD_WORD.search(fold(i.name))])
 
 
 def _unique(items: list[Item]) -> list[Item]:
