@@ -320,3 +320,17 @@ def test_a_one_letter_word_ends_its_sentence_an_initial_does_not():
 def test_a_signing_that_goes_on_from_the_sentence_before_takes_its_day(sentence, signed):
     text = f"Ngày 25 tháng 2 năm 2024, UBND tỉnh Thái Nguyên làm việc với đoàn công tác Bệnh viện Nhi Đồng 1. {sentence}"
     assert [p.signed_on for p in extract_text(text).partnerships] == [signed]
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Cho Ray Hospital Signs MoU With Hue Central Hospital", ["Cho Ray Hospital", "Hue Central Hospital"]),
+    ("Hospital for Sick Children of Lakeland Visited Harbor International Cardiovascular Hospital",
+     ["Hospital for Sick Children of Lakeland", "Harbor International Cardiovascular Hospital"]),
+])
+def test_a_headlines_capitalised_verb_ends_a_name(headline, expected):
+    assert mentioned(headline) == expected
+
+
+def test_an_office_before_of_is_no_name():
+    assert "Vice-President of the International Department" not in mentioned(
+        "Vice-President of the International Department Li Ming said the hospital would sign.")

@@ -25,7 +25,7 @@ from ..gazetteer import Gazetteer, KnownOrganisation, Province, load_gazetteer, 
 from ..model import ORG_KINDS
 from ..resources import data_file
 from ..text import fold
-from .names import (NATIONALITY_ADJECTIVE, PROJECT_WORDS, VI_CLAUSE_KEYS, VI_COUNTED, VI_GROUP_UNITS, find_names,
+from .names import (HEADLINE_VERBS, NATIONALITY_ADJECTIVE, PROJECT_WORDS, VI_CLAUSE_KEYS, VI_COUNTED, VI_GROUP_UNITS, find_names,
                     is_country, is_nationality, occurrences, says_no_which)
 from .normalise import fold_same_length
 from .tokens import DOCUMENT_PHRASES, PhraseMatcher, TokenText
@@ -665,7 +665,8 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, pro
             return (p_start, j, _mention(tokens, p_start, j, head.kind, province=provinces[0],
                                          template="bv-" + kind_of.id, tier=head.tier, hospital_type=kind_of))
     k = i
-    while k > 0 and i - k < 6 and tokens.text[tokens.char_starts[k - 1]].isupper() and not _gap_breaks(tokens, k):
+    while k > 0 and i - k < 6 and tokens.text[tokens.char_starts[k - 1]].isupper() and not _gap_breaks(tokens, k) \
+            and words[k - 1] not in HEADLINE_VERBS:  # "… of Lakeland Visited Harbor Cardiovascular Hospital"
         k -= 1
     while k < i and words[k] in _NO_NAME_OPENERS:  # "The hospital and ..." names no hospital
         k += 1

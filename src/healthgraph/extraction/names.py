@@ -1052,12 +1052,22 @@ def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
     return (1, kind) if kind else (0, None)
 
 
+# verbs and prepositions an English headline capitalises: they end a name already holding its head
+HEADLINE_VERBS = frozenset({"signs", "signed", "sign", "visits", "visited", "visit", "launches", "launched", "opens",
+                             "opened", "joins", "joined", "receives", "received", "donates", "donated", "supports",
+                             "supported", "inks", "inked", "renews", "renewed", "teams", "ties", "partnered", "with",
+                             "helps", "helped", "trains", "trained", "welcomes",
+                             "expands", "extends", "forms", "announces", "agree", "agrees", "collaborate",
+                             "collaborates", "unterzeichnet", "unterzeichnen", "kooperiert", "kooperieren"})
+
+
 def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
     """Runs of capitalised words (with connectors) that hold a German or English head."""
     k = 0
     while k < len(tokens):
-        if not (tokens[k].is_word and tokens[k].text[:1].isupper()) and not _nationality_before_head(tokens, k, shapes):
-            k += 1
+        if not (tokens[k].is_word and tokens[k].text[:1].isupper()) and not _nationality_before_head(tokens, k, shapes) \
+                or tokens[k].key in HEADLINE_VERBS or tokens[k].key in ("mou", "moa", "loi"):
+            k += 1  # (nor does a headline's verb or an "MoU" open one: "… Signs MoU With Hue Central Hospital")
             continue
         run, aliases, m = [k], [], k + 1
         while m < len(tokens):
@@ -1066,6 +1076,8 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                 break  # "Förderverein X e.V. Einrichtungen wie …": a legal form closes the name
             if t.is_word and t.key in _CAPITAL_ARTICLES and t.text[:1].isupper():
                 break  # "Plus Das Klinikum …": a capitalised article begins the next name (a sentence)
+            if t.is_word and t.cap and t.key in HEADLINE_VERBS and any(_head_at(tokens, r, shapes)[0] for r in run):
+                break  # "Cho Ray Hospital Signs MoU With Hue Central Hospital": a headline's verb ends the name
             if t.is_word and (t.cap or (t.key in shapes.legal and t.text != t.lower)):
                 run.append(m)
                 m += 1
@@ -1092,6 +1104,11 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
             if t.is_word and t.key in _LOWER_HEADS and not tokens[m - 1].text.endswith(("'s", "’s")):
                 run.append(m)  # "Bundang Jesaeng hospital", "Seongnam city"; not "X University's clinic"
                 m += 1
+                continue
+            if t.text in ("-", "‑") and t.start == tokens[m - 1].end and m + 2 < len(tokens) \
+                    and tokens[m + 1].key in ("und", "and") and tokens[m + 2].cap and tokens[m + 2].is_word:
+                run.extend((m, m + 1))  # "Kantonsspital Ob- und Nidwalden": a compound cut short, then its other half
+                m += 2
                 continue
             if t.text in _DASHES and t.text != "—" and m + 1 < len(tokens) and tokens[m + 1].cap \
                     and tokens[m + 1].is_word and tokens[m - 1].cap and not tokens[m - 1].text.isupper() \
