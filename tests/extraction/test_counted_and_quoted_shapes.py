@@ -334,3 +334,15 @@ def test_a_headlines_capitalised_verb_ends_a_name(headline, expected):
 def test_an_office_before_of_is_no_name():
     assert "Vice-President of the International Department" not in mentioned(
         "Vice-President of the International Department Li Ming said the hospital would sign.")
+
+
+def test_a_name_without_its_corporate_ending_is_the_same_body_and_the_trust_is_it():
+    text = ("Northfield Healthcare NHS Foundation Trust is in the running for an award. "
+            "For almost 20 years, the trust has worked in partnership with Lakeside Christian Medical Centre to "
+            "provide training and support to teams. "
+            "Anna Lee, chief executive of Northfield Healthcare, said the award honours both.")
+    facts = extract_text(text)
+    trust = next(o for o in facts.organisations if o.name.startswith("Northfield"))
+    assert "Northfield Healthcare" in trust.mentions
+    assert {frozenset(p.parties) for p in facts.partnerships} == {
+        frozenset({trust.id, next(o.id for o in facts.organisations if o.name.startswith("Lakeside"))})}

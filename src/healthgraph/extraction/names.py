@@ -316,8 +316,11 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
         text, _spelled_by_acronym(text, sorted((n for n in found if n.kind != "department"), key=lambda n: n.start))))
     found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)
              if not _place_and_plural(n.surface, provinces)]
-    # an acronym another reader took alone ("TMV, TVF và VCF", coordinated) is still the name it abbreviates
+    # an acronym another reader took alone ("TMV, TVF và VCF", coordinated) is still the name it abbreviates,
+    # and so is a name's short form without its corporate ending ("Northumbria Healthcare NHS Foundation Trust …
+    # Northumbria Healthcare")
     spelled = {alias: n.surface for n in found for alias in n.aliases if " " not in alias}
+    spelled.update((short, n.surface) for n in found if (short := _without_corporate_ending(n.surface)))
     found = [replace(n, kind=next(m.kind for m in found if m.surface == spelled[n.surface]), acronym_of=spelled[n.surface])
              if not n.aliases and n.acronym_of is None and n.surface in spelled else n for n in found]
     return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
@@ -652,6 +655,16 @@ def _windows(text: str, key: str, shapes: _Shapes) -> list[tuple[int, int]]:
         else:
             windows.append((left, right))
     return windows
+
+
+_CORPORATE_ENDING = re.compile(r"(?:[ \t]+(?:NHS|Foundation|Trust|Inc\.?|Ltd\.?|LLC|Group|GmbH|gGmbH|AG|e\.[ \t]?V\.))+$")
+
+
+def _without_corporate_ending(surface: str) -> str | None:
+    """"Northumbria Healthcare NHS Foundation Trust" without its ending, when two words or more stay."""
+    ending = _CORPORATE_ENDING.search(surface)
+    short = surface[:ending.start()] if ending else ""
+    return short if len(short.split()) >= 2 else None
 
 
 def _named(text, tokens, start, end, kind, aliases) -> NamedSpan:

@@ -359,8 +359,11 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
         return []  # "ký kết giữa hai đơn vị": the two sides are no names here (unless "A and B … the two parties")
     last_named = max(p for p, _ in mentions)
     giving = [p for c in _DIRECTED[:2] for p in cues.get(c, ()) if p > last_named]
-    if not signed and giving and any(p > min(giving) for p in cues.get("to", ())):
-        return []  # "A phối hợp với B trao tặng xe cho 6 bệnh viện": A and B give together, to others unnamed
+    tos = cues.get("to", ())
+    if not signed and giving and any(p > min(giving) for p in tos) and not any(last_named < p < min(giving) for p in tos):
+        # "A phối hợp với B trao tặng xe cho 6 bệnh viện": A and B give together, to others unnamed (not "A works
+        # in partnership with B to provide training to teams": a partnership for a purpose)
+        return []
     if signed or "cooperate" in cues:
         return [_agreement(a, b, city_ids, receiving) for a, b in cooperation_pairs(cues, mentions)]
     return []
