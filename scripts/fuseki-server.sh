@@ -37,12 +37,7 @@ built() {
 }
 
 build() {
-  if built; then
-    echo "fuseki-server: already built ($TARGET)"
-    return
-  fi
-  command -v mvn >/dev/null || die "Maven (mvn) is not installed; apt-get install maven"
-  command -v java >/dev/null || die "Java 17+ is not installed; apt-get install openjdk-17-jdk-headless"
+  needs_build || return 0
   echo "fuseki-server: fetching jena-fuseki-main and its dependencies (~40 MB into ~/.m2)" >&2
   rm -rf "$TARGET/dependency"
   mvn -q -B -Dstyle.color=never -f "$PROJECT/pom.xml" dependency:copy-dependencies \

@@ -33,12 +33,7 @@ built() {
 }
 
 build() {
-  if built; then
-    echo "neo4j-server: already built ($TARGET)"
-    return
-  fi
-  command -v mvn >/dev/null || die "Maven (mvn) is not installed; apt-get install maven"
-  command -v java >/dev/null || die "Java 17+ is not installed; apt-get install openjdk-17-jdk-headless"
+  needs_build || return 0
   echo "neo4j-server: building scripts/neo4j-server (the first build downloads ~150 MB of jars into ~/.m2)" >&2
   rm -rf "$TARGET/dependency"
   mvn -q -B -Dstyle.color=never -f "$PROJECT/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime

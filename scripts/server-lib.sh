@@ -1,9 +1,20 @@
 # Shared by scripts/neo4j-server.sh and scripts/fuseki-server.sh: the pid file, the wait for a
 # started server, stop and status. The sourcing script sets NAME, PORT, PID_FILE, LOG_FILE,
-# DATA (the folder removed on stop), URL (what status prints) and defines `ready` (true once
-# the server answers).
+# DATA (the folder removed on stop), URL (what status prints), TARGET (the build folder) and
+# defines `ready` (true once the server answers) and `built` (true when the build is up to date).
 
 die() { echo "$NAME: $*" >&2; exit 1; }
+
+needs_build() {
+  # False (and says so) when the sourcing script's `built` holds; otherwise checks that Maven and
+  # a JDK are there to build with.
+  if built; then
+    echo "$NAME: already built ($TARGET)"
+    return 1
+  fi
+  command -v mvn >/dev/null || die "Maven (mvn) is not installed; apt-get install maven"
+  command -v java >/dev/null || die "Java 17+ is not installed; apt-get install openjdk-17-jdk-headless"
+}
 
 running_pid() {
   # Print the server's pid if the pid file names a live process.

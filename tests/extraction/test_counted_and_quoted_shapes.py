@@ -8,15 +8,11 @@ from healthgraph.extraction import extract_text
 from healthgraph.extraction.mentions import default_lexicon, find_mentions
 from healthgraph.extraction.tokens import TokenText
 
+from extraction_helpers import sorted_pairs as pairs
+
 
 def mentioned(text: str) -> list[str]:
     return [m.surface for m in find_mentions(TokenText.of(text), default_lexicon())]
-
-
-def pairs(text: str) -> set[tuple[str, str, str | None]]:
-    facts = extract_text(text)
-    by_id = {o.id: o.name for o in facts.organisations}
-    return {(*sorted((by_id[p.parties[0]], by_id[p.parties[1]])), by_id.get(p.supporter)) for p in facts.partnerships}
 
 
 def test_receivers_counted_in_one_sentence_are_those_the_next_names():

@@ -6,15 +6,11 @@ import pytest
 from healthgraph.extraction import extract_text
 from healthgraph.extraction.names import find_names
 
+from extraction_helpers import sorted_pairs as pairs
+
 
 def names(text: str) -> list[str]:
     return [n.surface for n in find_names(text)]
-
-
-def pairs(text: str) -> set[tuple[str, str, str | None]]:
-    facts = extract_text(text)
-    by_id = {o.id: o.name for o in facts.organisations}
-    return {(*sorted((by_id[p.parties[0]], by_id[p.parties[1]])), by_id.get(p.supporter)) for p in facts.partnerships}
 
 
 @pytest.mark.parametrize("name", [

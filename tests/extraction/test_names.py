@@ -5,6 +5,8 @@ import pytest
 from healthgraph.extraction import extract_text
 from healthgraph.extraction.names import find_names
 
+from extraction_helpers import party_sets as pairs
+
 
 def surfaces(text):
     return [n.surface for n in find_names(text) if n.kind != "department"]
@@ -52,12 +54,6 @@ def test_acronym_in_parentheses_is_an_alias_and_stands_for_the_name_later():
     names = find_names("Die Universitätsmedizin Greifswald (UMG) und das Klinikum Anklam kooperieren. Die UMG schult.")
     assert names[0].aliases == ("UMG",)
     assert [(n.surface, n.acronym_of) for n in names[2:]] == [("UMG", "Universitätsmedizin Greifswald")]
-
-
-def pairs(text):
-    facts = extract_text(text, "t")
-    names = {o.id: o.name for o in facts.organisations}
-    return {(frozenset(names[x] for x in p.parties), names.get(p.supporter)) for p in facts.partnerships}
 
 
 def test_german_cooperation_between_unknown_hospitals():

@@ -5,11 +5,7 @@ import pytest
 from healthgraph.extraction import extract_text
 from healthgraph.text import nfc
 
-
-def pairs(text):
-    facts = extract_text(text, "t")
-    names = {o.id: o.name for o in facts.organisations}
-    return {(frozenset(names[x] for x in p.parties), names.get(p.supporter)) for p in facts.partnerships}
+from extraction_helpers import party_sets as pairs
 
 
 def unordered(text):

@@ -7,6 +7,10 @@ from healthgraph.extraction import extract_text
 from healthgraph.extraction.techniques import find_techniques
 
 
+def _names(sentence: str) -> list[str]:
+    return [i.name for i in find_techniques(sentence)]
+
+
 def test_the_procedures_of_a_speciality_list_after_training_are_techniques():
     names = [i.name for i in find_techniques(
         "The Cho Ray Hospital will train 12 nurses of the Attapeu Provincial Hospital in specialities such as "
@@ -101,10 +105,6 @@ def test_procedures_in_a_field_list_after_a_technology_transfer():
         "Hai bên sẽ chuyển giao công nghệ, tập trung vào các lĩnh vực như: can thiệp mạch vành, can thiệp động mạch "
         "chủ, tim mạch và nhi khoa.")]
     assert names == ["can thiệp mạch vành", "can thiệp động mạch chủ"]  # fields stay fields
-
-
-def _names(sentence: str) -> list[str]:
-    return [i.name for i in find_techniques(sentence)]
 
 
 @pytest.mark.parametrize("sentence, expected", [
