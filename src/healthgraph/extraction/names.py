@@ -319,9 +319,9 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     # an acronym another reader took alone ("TMV, TVF và VCF", coordinated) is still the name it abbreviates,
     # and so is a name's short form without its corporate ending ("Northumbria Healthcare NHS Foundation Trust …
     # Northumbria Healthcare")
-    spelled = {alias: n.surface for n in found for alias in n.aliases if " " not in alias}
-    spelled.update((short, n.surface) for n in found if (short := _without_corporate_ending(n.surface)))
-    found = [replace(n, kind=next(m.kind for m in found if m.surface == spelled[n.surface]), acronym_of=spelled[n.surface])
+    spelled = {alias: n for n in found for alias in n.aliases if " " not in alias}
+    spelled.update((short, n) for n in found if (short := _without_corporate_ending(n.surface)))
+    found = [replace(n, kind=spelled[n.surface].kind, acronym_of=spelled[n.surface].surface)
              if not n.aliases and n.acronym_of is None and n.surface in spelled else n for n in found]
     return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
 
@@ -732,8 +732,7 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
         return None
     j = k + n
     # ("bệnh viện tư" is generic, "Tổ chức từ thiện X" a name: folded, "tư" is "từ")
-    described = j + 1 < len(tokens) and (tokens[j].lower, tokens[j + 1].lower) in shapes.vi_compounds
-    if j >= len(tokens) or (not (tokens[j].cap and tokens[k].cap) and not described
+    if j >= len(tokens) or (not (tokens[j].cap and tokens[k].cap) and not _compound_at(tokens, j, shapes)
                             and _starts_with(tokens, j, shapes.vi_generic)) \
             or _starts_with(tokens, k, shapes.vi_events):
         return None  # "bệnh viện tuyến trên", "Hội nghị", "Hội thảo": no one's name
@@ -827,8 +826,7 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                 and not _vi_head_at(tokens, m + 1, shapes):
             m += 1
             continue
-        if not t.cap and last == m - 1 and tokens[m - 1].cap and m + 1 < len(tokens) \
-                and f"{t.lower} {tokens[m + 1].lower}" in _VI_VERBS:
+        if not t.cap and last == m - 1 and tokens[m - 1].cap and _vi_verb_at(tokens, m):
             break  # "Bệnh viện Chợ Rẫy phòng chống COVID-19": a verb after the proper name begins the clause
         if kind in ("foreign_body", "company") and _ends_description(tokens, m, shapes):
             break  # "Chính phủ Nhật Bản dành …", "Quỹ X tài trợ …": the clause begins
@@ -905,14 +903,18 @@ def _compound_at(tokens, m: int, shapes: _Shapes) -> bool:
     return m + 1 < len(tokens) and (tokens[m].lower, tokens[m + 1].lower) in shapes.vi_compounds
 
 
+def _vi_verb_at(tokens, m: int) -> bool:
+    """Whether a verb of two syllables ("hỗ trợ", "phòng chống") begins at word ``m``."""
+    return m + 1 < len(tokens) and f"{tokens[m].lower} {tokens[m + 1].lower}" in _VI_VERBS
+
+
 def _ends_description(tokens, m: int, shapes: _Shapes) -> bool:
     """A lower-case two-syllable verb, function word or verb at word ``m`` (one that no name
     holds: "thiết bị" keeps its "bị"): no name goes on."""
     t = tokens[m]
     if not t.is_word or t.cap or _compound_at(tokens, m, shapes):  # "Quỹ Khởi sự từ tâm": "từ" begins a word
         return False
-    pair = f"{t.lower} {tokens[m + 1].lower}" if m + 1 < len(tokens) else ""
-    return pair in _VI_VERBS or t.lower not in shapes.vi_inner and (
+    return _vi_verb_at(tokens, m) or t.lower not in shapes.vi_inner and (
         t.lower in _VI_FUNCTION_WORDS or t.lower in _VI_VERB_SYLLABLES)
 
 
@@ -927,8 +929,7 @@ def _descriptive(tokens, m: int, last: int | None, j: int, shapes: _Shapes) -> b
     capitals = [k for k in range(j, m) if tokens[k].cap and tokens[k].is_word]
     if not capitals or not _VI_SYLLABLE.fullmatch(tokens[capitals[-1]].key) or m - capitals[-1] > 7:
         return False
-    pair = f"{t.lower} {tokens[m + 1].lower}" if m + 1 < len(tokens) else ""
-    return pair not in _VI_VERBS and not _vi_head_at(tokens, m, shapes)
+    return not _vi_verb_at(tokens, m) and not _vi_head_at(tokens, m, shapes)
 
 
 _PLACE_MARKERS = frozenset({"tỉnh", "huyện", "quận", "tp", "thị", "thành"})
@@ -949,8 +950,7 @@ def _to_place(tokens, m: int, shapes: _Shapes) -> int | None:
             if words == 2 and tokens[n + 1].lower not in ("xã", "phố"):
                 return None
             return n if after < len(tokens) and tokens[after].cap and tokens[after].is_word else None
-        pair = f"{t.lower} {tokens[n + 1].lower}"
-        if pair in _VI_VERBS or (t.lower in _VI_FUNCTION_WORDS and t.lower != "và") \
+        if _vi_verb_at(tokens, n) or (t.lower in _VI_FUNCTION_WORDS and t.lower != "và") \
                 or t.lower in _VI_VERB_SYLLABLES or _vi_head_at(tokens, n, shapes):
             return None
     return None

@@ -369,10 +369,14 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     # a list item that reads like no procedure is a goal or a remark ("nâng cấp trang thiết bị",
     # "khó chuyển giao"), unless the text names it as a known technique
     # an item holding a colon is a list's heading run into its first item ("chuyên sâu như: Cấy chỉ")
-    # a branch of medicine is no technique ("Nội khoa", "Ngoại khoa"), nor is an item that names a field
-    # ("kỹ thuật cao các chuyên ngành X")
     return _unique([i for i in items if looks_like_technique(i.name) and ":" not in i.name
-                    and not _GENERIC.fullmatch(fold(i.name)) and not _FIELD_WORD.search(fold(i.name))])
+                    and not _names_no_technique(fold(i.name))])
+
+
+def _names_no_technique(folded: str) -> bool:
+    """A kind of work ("phẫu thuật phức tạp", "điều trị"), a branch of medicine ("Nội khoa") or an
+    item that names a field ("kỹ thuật cao các chuyên ngành X"): no technique's name."""
+    return bool(_GENERIC.fullmatch(folded) or _FIELD_WORD.search(folded))
 
 
 def _unique(items: list[Item]) -> list[Item]:
