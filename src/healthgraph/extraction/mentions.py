@@ -261,10 +261,10 @@ def _under_shared_head(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
     return result
 
 
-# two capitalised words (or a hyphenated pair) standing alone: "Alder Hey", "MD Anderson", "Kerckhoff-Klinik"
-_PROPER_PAIR = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+[ \t][A-Z][\w’'-]+|[A-Z][a-z]+[A-Z]\w+)(?![\w’'-]|[ \t]+[A-Z])")
 # a word with a capital inside, as brands are written: "MedShare", "HealthCare", "PeaceTrees"
 _BRAND = re.compile(r"[A-Z][a-z]+[A-Z]\w+")
+# two capitalised words (or a hyphenated pair) standing alone: "Alder Hey", "MD Anderson", "Kerckhoff-Klinik"; or a brand
+_PROPER_PAIR = re.compile(rf"(?<![\w’'-])([A-Z][\w’'-]+[ \t][A-Z][\w’'-]+|{_BRAND.pattern})(?![\w’'-]|[ \t]+[A-Z])")
 
 
 @lru_cache(maxsize=4096)  # asked of the words of every name read by its shape
