@@ -590,7 +590,7 @@ def _keep_best(best, rel, evidence: Evidence, sentence: str, validity, signing: 
     if not stronger and current[1].signed_on is not None:
         return  # the pair's stronger relation is kept, and dated: this one adds nothing (nor is it built)
     # a date in the sentence that states an agreement, or that a satellite or support was signed, is its signing
-    dates = find_dates(sentence) or before and find_dates(before) if rel.kind == "agreement" or signing else []
+    dates = (find_dates(sentence) or (find_dates(before) if before else [])) if rel.kind == "agreement" or signing else []
     signed = dates[0].iso if dates else None
     if stronger:
         p = Partnership(parties=(rel.a.id, rel.b.id), kind=rel.kind, evidence=evidence,
