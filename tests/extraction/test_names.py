@@ -391,3 +391,17 @@ def test_a_nationality_and_two_heads_joined_by_for_make_a_name():
     assert [n.surface for n in find_names("The Korean Foundation for International Healthcare donated ventilators.")] \
         == ["Korean Foundation for International Healthcare"]
     assert find_names("The Vietnamese hospital signed the agreement.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Das Kantonsspital Ob- und Nidwalden kooperiert künftig mit dem Luzerner Kantonsspital.",
+     ["Kantonsspital Ob- und Nidwalden", "Luzerner Kantonsspital"]),
+    ("Das Herz- und Gefäßzentrum Bad Bevensen arbeitet mit dem Klinikum Lüneburg zusammen.",
+     ["Herz- und Gefäßzentrum Bad Bevensen", "Klinikum Lüneburg"]),
+    ("Die Frauen- und Kinderklinik St. Louise und das Klinikum Paderborn kooperieren.",
+     ["Frauen- und Kinderklinik St. Louise", "Klinikum Paderborn"]),
+])
+def test_a_word_cut_short_by_a_hyphen_and_und_is_one_name_with_the_next(text, expected):
+    # "Ob-" and "Nidwalden" are the two halves of one name, not a name and a list after it
+    assert surfaces(text) == expected
+    assert len(pairs(text)) == 1

@@ -1123,6 +1123,11 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                 run.extend((m, m + 1))  # "Kantonsspital Ob- und Nidwalden": a compound cut short, then its other half
                 m += 2
                 continue
+            if t.key in ("und", "oder") and tokens[m - 1].text.endswith("-") and m + 1 < len(tokens) \
+                    and tokens[m + 1].cap and tokens[m + 1].is_word:
+                run.append(m)  # the same with the hyphen in its word: "Herz- und Gefäßzentrum", "Nord- und Mittelhessen"
+                m += 1
+                continue
             if t.text in _DASHES and t.text != "—" and m + 1 < len(tokens) and tokens[m + 1].cap \
                     and tokens[m + 1].is_word and tokens[m - 1].cap and not tokens[m - 1].text.isupper() \
                     and tokens[m + 1].key not in shapes.openers and t.start == tokens[m - 1].end:
@@ -1322,12 +1327,14 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
     if first.key in shapes.connectors or first.key in shapes.titles or first.key in shapes.openers and not named_after \
             or first.key in shapes.surnames:  # "Director of Cho Ray Hospital Nguyen Tri Thuc"
         return head_end
-    if heads[0][0] == a and i == a:
+    first_word = a + 2 if _suspended(words, a + 1) else a  # "Herz- und Gefäßzentrum X" starts with its head
+    if heads[0][0] == first_word and i == first_word:
         # head first: "Spital Muri", "Hospital Canselor Tuanku Muhriz", "Centre Hospitalier Régional de Sokodé"
         proper = 0
         for k, w in enumerate(tail):
-            if not w.is_word or w.key in _ARTICLES or w.key in shapes.titles or w.key in shapes.connectors and not (
-                    k + 1 < len(tail) and tail[k + 1].cap) or k and w.key in shapes.openers:
+            if (not w.is_word or w.key in _ARTICLES or w.key in shapes.titles or w.key in shapes.connectors and not (
+                    k + 1 < len(tail) and tail[k + 1].cap) or k and w.key in shapes.openers) \
+                    and not _suspended(words, head_end + k):
                 break  # "Bundeswehrkrankenhaus Ulm die Erklärung", "Klinikum Darmstadt Dr. Noetzel", "Herzzentrum
                 # Dresden Ärzte aus …": a new phrase
             proper += 1
@@ -1338,6 +1345,13 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
             break
         proper += 1
     return head_end + 1 if proper == 1 else head_end
+
+
+def _suspended(words, i: int) -> bool:
+    """"Ob- und Nidwalden", "Herz- und Gefäßzentrum": an "und" after a word cut short by a hyphen
+    joins the two halves of one name."""
+    return words[i].key in ("und", "oder") and 0 < i < len(words) - 1 and words[i - 1].text.endswith("-") \
+        and words[i + 1].cap
 
 
 def _proper_end(words, a: int, b: int, shapes: _Shapes) -> int:
@@ -1397,7 +1411,8 @@ def _split_pieces(words, heads, shapes: _Shapes, closed: frozenset[int] = frozen
     trust = any(w.key == "nhs" for w in words)
     for i, w in enumerate(words[:heads[0][0]]):
         if w.key in ("of", "des", "der", "at", "bei", "am", "beim", "and", "und", "&", "von", "vom") \
-                and not _inside_name(words, i, shapes) and not (trust and w.key in ("and", "&")):
+                and not _inside_name(words, i, shapes) and not (trust and w.key in ("and", "&")) \
+                and not _suspended(words, i):
             start = i + 1
     # "A Hospital and B Hospital", "Klinikum A und Klinikum B": two names; so are "X-Stiftung die
     # Initiative": an article opens another phrase
