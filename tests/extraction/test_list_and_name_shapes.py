@@ -307,3 +307,34 @@ def test_a_branch_with_its_short_name_in_brackets_gives_with_its_partner():
 def test_a_government_is_one_body_in_every_language(text):
     facts = extract_text(text)
     assert [p.supporter for p in facts.partnerships] == ["gov-japan"]
+
+
+def test_an_english_hospital_with_a_letter_or_a_name_before_its_province_is_not_the_provinces():
+    # "Lang Son Hospital C" is not Lang Son's general hospital; "Mong Cai Town General Hospital - Quang
+    # Ninh" is not Quang Ninh's: the province after the dash says where it is
+    text = "Lang Son Hospital C and Mong Cai Town General Hospital - Quang Ninh signed an agreement."
+    assert pairs(text) == {("Lang Son Hospital C", "Mong Cai Town General Hospital", None)}
+    assert names("Quang Ninh Provincial General Hospital signed it.") == ["Quang Ninh Provincial General Hospital"]
+    facts = extract_text("Quang Ninh Provincial General Hospital signed an agreement with Cho Ray Hospital.")
+    assert "bvdk-quang-ninh" in {o.id for o in facts.organisations}
+
+
+def test_a_list_whose_names_carry_their_province_after_a_dash_is_one_list():
+    text = ("Experts at Cho Ray Hospital held remote consultations with three hospitals: Tay Son Hospital - "
+            "Gia Lai, An Phu General Hospital - An Giang and Duc Pho Town Hospital - Quang Ngai.")
+    assert pairs(text) == {(*sorted(("Bệnh viện Chợ Rẫy", other)), "Bệnh viện Chợ Rẫy") for other in (
+        "Tay Son Hospital", "An Phu General Hospital", "Duc Pho Town Hospital")}
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors at Hue Central Hospital conducted teleconsultations with Quang Tri General Hospital.",
+    "Specialists at Hue Central Hospital held online consultations with Quang Tri General Hospital.",
+])
+def test_staff_at_a_hospital_who_consult_remotely_with_another_support_it(text):
+    assert pairs(text) == {("Bệnh viện Trung ương Huế", "Bệnh viện Đa khoa tỉnh Quảng Trị", "Bệnh viện Trung ương Huế")}
+
+
+def test_a_capitalised_an_inside_a_sentence_is_a_vietnamese_syllable_not_the_article():
+    assert pairs("Cho Ray Hospital signed an agreement with An Binh Hospital.") == {
+        ("An Binh Hospital", "Bệnh viện Chợ Rẫy", None)}
+    assert names("An American hospital signed an agreement with Cho Ray Hospital.") == ["Cho Ray Hospital"]

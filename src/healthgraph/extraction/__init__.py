@@ -301,7 +301,9 @@ _MAIN_PARTY_KINDS = frozenset({"hospital", "university", "company", "institute",
                                "organisation", "health_department", "people_committee", "ministry"})
 
 
-_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,;]\s*(?:(?:in der|im|in|am|an der|bei der|beim|at|der|die|das|dem|"
+# after a name, its place in brackets or after a dash: "A (Lao Cai), B", "A - Lao Cai, B - Phu Tho and C"
+_PLACE_AFTER = r"(?:\([^()]{0,40}\)|[ \t]+[-–][ \t]+[^\W\d_][^\W_]*(?:[ \t]+[^\W\d_][^\W_]*){0,3}(?=[ \t]*(?:[,;]|and\b|und\b|và\b)))?"
+_LIST_GAP = re.compile(r"\s*" + _PLACE_AFTER + r"\s*[,;]\s*(?:(?:in der|im|in|am|an der|bei der|beim|at|der|die|das|dem|"
                        r"den|des|the)\s+)?", re.IGNORECASE)
 
 
@@ -325,7 +327,7 @@ def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
         run = []
 
 
-_AND_NEXT = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|und|và|sowie)\s", re.IGNORECASE)
+_AND_NEXT = re.compile(r"\s*" + _PLACE_AFTER + r"\s*,?\s*(?:and|und|và|sowie)\s", re.IGNORECASE)
 _LIST_OPENER = re.compile(r"(?:\bnhư|\bgồm|\blà|\bincluding|\bsuch as|\bnamely|\bwie|\bdarunter|\bnämlich)\s*:?\s*$",
                           re.IGNORECASE)
 

@@ -407,6 +407,9 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
                  and m.province is None for m in overlapping) \
                 and _extends_beyond(named, [m for m in overlapping if m.known is not None], lexicon):
             result[lo:hi], starts[lo:hi] = [shaped], [shaped.start]
+        elif all(m.known is None and (m.template or m.province) is not None for m in overlapping) \
+                and _proper_beside_template(named, overlapping, lexicon):
+            result[lo:hi], starts[lo:hi] = [shaped], [shaped.start]
         else:
             for m in overlapping:
                 if m.aliases == () and named.aliases and m.start == named.start:
@@ -445,6 +448,25 @@ def _extends_beyond(named, overlapping: list[Mention], lexicon: Lexicon) -> bool
             or all(NATIONALITY_ADJECTIVE.fullmatch(w) for w in words)
     own = {m.known.province for m in overlapping if m.known is not None}
     return not any(p.id in own for p in places)
+
+
+_DESCRIPTIVE = frozenset({"provincial", "province", "general", "central", "regional", "district", "city", "municipal",
+                          "town", "national"})
+_LETTER_SUFFIX = re.compile(r"[ \t]+[A-Z]$")
+
+
+def _proper_beside_template(named, overlapping: list[Mention], lexicon: Lexicon) -> bool:
+    """"Sapa Town General Hospital - Lao Cai", "Thai Nguyen Hospital C": an English hospital name
+    whose own capitalised words before a province template's reading are no place (or that ends in a
+    letter) is another hospital than the province's."""
+    if len(overlapping) != 1 or " Hospital" not in named.surface:
+        return False
+    m = overlapping[0]
+    if m.start <= named.start:  # "Thai Nguyen Hospital C": only a letter after the template's reading
+        return m.end < named.end and bool(_LETTER_SUFFIX.fullmatch(named.surface[m.end - named.start:]))
+    before = named.surface[:m.start - named.start].split()
+    return all(w[:1].isupper() for w in before) and not lexicon.gazetteer.find_provinces(" ".join(before)) \
+        and any(fold(w) not in lexicon.place_keys and fold(w) not in _DESCRIPTIVE for w in before)
 
 
 def _inside_code_or_compound(tokens: TokenText, i: int, j: int) -> bool:

@@ -1216,7 +1216,8 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         if based:
             a = based[-1] + 1  # "Dallas-based Steward Health Care": where it sits, then its name
         while a < b and (words[a].key in shapes.openers or words[a].key in shapes.connectors
-                         or words[a].text in _DASHES) and not _particle(words, a, b) and not _place_word(words, a, b):
+                         or words[a].text in _DASHES) and not _particle(words, a, b) and not _place_word(words, a, b) \
+                and not _name_syllable_an(tokens, run[a]):
             a += 1
         while b > a and (words[b - 1].key in shapes.connectors or words[b - 1].text in _DASHES):
             b -= 1
@@ -1285,6 +1286,13 @@ _PARTICLES = frozenset({"de", "di", "da", "del", "della", "van", "la", "le", "du
 def _place_word(words, a: int, b: int) -> bool:
     """"New York", "New England": a capitalised "New" before another capital opens a place's name."""
     return words[a].key == "new" and words[a].text == "New" and a + 1 < b and words[a + 1].cap
+
+
+def _name_syllable_an(tokens, k: int) -> bool:
+    """"…, An Phu General Hospital", "with An Binh Hospital": a capitalised "An" inside a sentence
+    (after a comma or a lower-case word) is the Vietnamese syllable, not the article."""
+    return tokens[k].text == "An" and k > 0 and (tokens[k - 1].text == "," or tokens[k - 1].is_word
+                                                 and tokens[k - 1].text[:1].islower())
 
 
 def _particle(words, a: int, b: int) -> bool:
