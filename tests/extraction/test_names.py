@@ -405,3 +405,20 @@ def test_a_word_cut_short_by_a_hyphen_and_und_is_one_name_with_the_next(text, ex
     # "Ob-" and "Nidwalden" are the two halves of one name, not a name and a list after it
     assert surfaces(text) == expected
     assert len(pairs(text)) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nach dem Beitritt des Krankenhauses Grafenau 2017 kooperiert es mit dem Klinikum Passau.",
+     ["Krankenhauses Grafenau", "Klinikum Passau"]),
+    ("In 2019 Hospital 108 signed an agreement with Cho Ray Hospital.", ["Hospital 108", "Cho Ray Hospital"]),
+])
+def test_a_year_is_no_part_of_a_name_but_a_number_is(text, expected):
+    assert surfaces(text) == expected
+    assert not any(name.endswith(("2017", "2019")) for pair in pairs(text) for name in pair[0])
+
+
+def test_a_hospital_that_gains_partner_hospitals_cooperates_with_each():
+    text = ("Die Universität Basel gewinnt mit dem Kantonsspital Aarau und dem Kantonsspital Olten "
+            "zwei zusätzliche Partnerspitäler.")
+    assert {frozenset(p) for p, _ in pairs(text)} == {
+        frozenset({"Universität Basel", "Kantonsspital Aarau"}), frozenset({"Universität Basel", "Kantonsspital Olten"})}

@@ -508,7 +508,10 @@ def _all_capitals(tokens: TokenText, k: int) -> bool:
 
 def _is_proper(tokens: TokenText, k: int) -> bool:
     first = tokens.text[tokens.char_starts[k]]
-    return first.isupper() or first.isdigit()
+    return first.isupper() or first.isdigit() and not _YEAR.fullmatch(tokens.words[k])  # "Krankenhaus Grafenau 2017"
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_at, types_at, types_end,

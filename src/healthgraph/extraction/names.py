@@ -74,7 +74,8 @@ class _Token:
         self._key = None
         first = text[:1]
         self.is_word = first.isalnum()
-        self.cap = first.isupper() or first.isdigit()
+        # a number may stand in a name ("Hospital 108"), a year does not ("Krankenhaus Grafenau 2017")
+        self.cap = first.isupper() or first.isdigit() and not (len(text) == 4 and text.isdigit() and text[:2] in ("19", "20"))
 
     @property
     def key(self) -> str:
