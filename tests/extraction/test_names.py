@@ -422,3 +422,11 @@ def test_a_hospital_that_gains_partner_hospitals_cooperates_with_each():
             "zwei zusätzliche Partnerspitäler.")
     assert {frozenset(p) for p, _ in pairs(text)} == {
         frozenset({"Universität Basel", "Kantonsspital Aarau"}), frozenset({"Universität Basel", "Kantonsspital Olten"})}
+
+
+@pytest.mark.parametrize("text", [
+    "Der Konzern Siemens Healthineers schließt eine Technologiepartnerschaft mit dem Klinikum Passau.",
+    "Das Klinikum Passau und die Universität Regensburg vereinbaren eine Forschungskooperation.",
+])
+def test_a_german_compound_on_a_cooperation_word_is_a_cooperation_cue(text):
+    assert len(pairs(text)) == 1

@@ -89,6 +89,9 @@ _DIRECTED = ("transfer", "support", "receive", "receive_transfer")
 _FUNCTION_WORDS = _CONNECTORS | {"of", "pair_pronoun", "reporter_before", "dispatch_to"}
 
 
+_GERMAN_COOPERATION_ENDINGS = ("partnerschaft", "partnerschaften", "kooperation", "kooperationen", "zusammenarbeit")
+
+
 def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: str | None = None
               ) -> list[tuple[int, str]]:
     """``(word position, category)`` of every cue in the text, in order (one pass).
@@ -118,6 +121,12 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
         if categories and not (function_only and j - i == 1
                                and (_capitalised_inside(tokens, i) or marked and _misspelt(tokens, i))):
             hits.append((i, j, categories))  # "BSCK2 Đỗ Công Hương": a capitalised "Đỗ" is a name, not "do" (by)
+    if language == "de":  # German makes new compounds of its cue words: "Technologiepartnerschaft", "Forschungskooperation"
+        cued = {i for i, _, _ in hits}
+        compounds = [(i, i + 1, ["cooperate"]) for i, word in enumerate(tokens.words) if i not in cued and i not in named
+                     and len(word) > 15 and word.endswith(_GERMAN_COOPERATION_ENDINGS)]
+        if compounds:
+            hits = sorted(hits + compounds, key=lambda hit: hit[0])
     covering: dict[int, list[tuple[int, int, list[str]]]] = {}  # word -> the longer cues over it
     for a, b, cats in hits:
         if b - a > 1:
