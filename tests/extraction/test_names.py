@@ -430,3 +430,15 @@ def test_a_hospital_that_gains_partner_hospitals_cooperates_with_each():
 ])
 def test_a_german_compound_on_a_cooperation_word_is_a_cooperation_cue(text):
     assert len(pairs(text)) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Das Dr. von Hauner’sche Kinderspital kooperiert mit dem Klinikum Jimma.",
+     ["Dr. von Hauner’sche Kinderspital", "Klinikum Jimma"]),
+    ("Der Bund fördert zusammen mit der Else Kröner-Fresenius-Stiftung die Initiative „Partner“.",
+     ["Else Kröner-Fresenius-Stiftung"]),
+    ("Die Stiftung für die Kinder Vietnams unterstützt das Klinikum Jimma.",
+     ["Stiftung für die Kinder Vietnams", "Klinikum Jimma"]),
+])
+def test_a_namesakes_von_stays_and_a_lower_case_article_opens_a_new_phrase(text, expected):
+    assert surfaces(text) == expected

@@ -1100,6 +1100,8 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                     # "Sun Yat-sen University’s Xinhua College", a unit of it
                     break
                 continue
+            if t.key in _LOWER_ARTICLES and t.text.islower() and tokens[m - 1].key not in ("fur", "for"):
+                break  # "… zusammen mit der Else Kröner-Fresenius-Stiftung die Initiative X": an article opens a phrase
             if t.is_word and t.key in shapes.connectors and m + 1 < len(tokens) and tokens[m + 1].is_word \
                     and (tokens[m + 1].cap or (
                         (tokens[m + 1].key in shapes.connectors or t.key == "fur"
@@ -1166,6 +1168,7 @@ def _head_follows(tokens, m: int, shapes: _Shapes) -> bool:
 
 _GERMAN_ADJECTIVE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
 _CAPITAL_ARTICLES = frozenset({"das", "die", "der", "dem", "den"})
+_LOWER_ARTICLES = frozenset({"das", "die", "dem", "den"})  # not "der": "Klinikum der Universität", "rechts der Isar"
 NATIONALITY_ADJECTIVE = re.compile(r"[a-zäöü]+(?:ischen|ische|ischer|isches|schen|sche)")
 
 
@@ -1421,7 +1424,8 @@ def _split_pieces(words, heads, shapes: _Shapes, closed: frozenset[int] = frozen
     for i, w in enumerate(words[:heads[0][0]]):
         if w.key in ("of", "des", "der", "at", "bei", "am", "beim", "and", "und", "&", "von", "vom") \
                 and not _inside_name(words, i, shapes) and not (trust and w.key in ("and", "&")) \
-                and not _suspended(words, i):
+                and not _suspended(words, i) and not (w.key == "von" and i and words[i - 1].key in ("dr", "prof")):
+            # ("Dr. von Haunersches Kinderspital": a "von" after a title is the namesake's, not "from")
             start = i + 1
     # "A Hospital and B Hospital", "Klinikum A und Klinikum B": two names; so are "X-Stiftung die
     # Initiative": an article opens another phrase
