@@ -442,3 +442,14 @@ def test_a_german_compound_on_a_cooperation_word_is_a_cooperation_cue(text):
 ])
 def test_a_namesakes_von_stays_and_a_lower_case_article_opens_a_new_phrase(text, expected):
     assert surfaces(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The donors are Hanam Steel, Kyung Hee University and the Seoul Sharing Chest nonprofit organisation.",
+     ["Kyung Hee University", "Seoul Sharing Chest"]),
+    ("Vingroup conglomerate donated 5 ventilators to Bach Mai Hospital.", ["Vingroup", "Bach Mai Hospital"]),
+    ("A Korean company donated 5 ventilators to Bach Mai Hospital.", ["Bach Mai Hospital"]),
+    ("The Harlan Trust, a Milwaukee-based charity, funds Kibuye Hope Hospital.", ["Harlan Trust", "Kibuye Hope Hospital"]),
+])
+def test_capitalised_words_then_a_lower_case_word_for_what_they_are_name_a_body(text, expected):
+    assert surfaces(text) == expected

@@ -1153,8 +1153,37 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                     m = close + 1
                     continue
             break
-        yield from _names_in_run(tokens, run, aliases, shapes, provinces)
+        named = list(_names_in_run(tokens, run, aliases, shapes, provinces))
+        yield from named
+        # ("X University and the Y Chest nonprofit": the words after the last name, up to a description)
+        yield from _described_after(tokens, [i for i in run if not named or i >= named[-1][1]], m, shapes,
+                                    provinces)
         k = m
+
+
+_DESCRIBED_AFTER = {"nonprofit": "foreign_body", "non-profit": "foreign_body", "charity": "foreign_body",
+                    "organisation": "foreign_body", "organization": "foreign_body", "ngo": "foreign_body",
+                    "foundation": "foreign_body", "company": "company", "firm": "company", "corporation": "company",
+                    "group": "company", "conglomerate": "company"}
+
+
+def _described_after(tokens, run: list[int], m: int, shapes: _Shapes, provinces):
+    """"the Community Chest of Korea nonprofit organisation", "Doosan Vina company": capitalised
+    words without a head, then a lower-case word for what they are, name it (not "a Korean company",
+    "the Hanoi firm": a nationality or a place says which, not who)."""
+    if not run or m >= len(tokens) or not tokens[m].text.islower() or tokens[m].key not in _DESCRIBED_AFTER \
+            or run[0] and tokens[run[0] - 1].key in ("a", "an", "one"):
+        return  # "a Milwaukee-based charity": what it is like, not its name
+    words = [tokens[i] for i in run]
+    a = 0
+    while a < len(words) and (words[a].key in shapes.openers or words[a].key in shapes.connectors):
+        a += 1
+    proper = [w.key for w in words[a:]]
+    if not proper or not all(w.is_word for w in words[a:]) or words[-1].key in shapes.connectors \
+            or is_nationality(proper) or says_no_which(" ".join(proper), _places(provinces)) \
+            or any(w in shapes.titles for w in proper):
+        return
+    yield run[a], run[-1] + 1, _DESCRIBED_AFTER[tokens[m].key], ()
 
 
 def _head_follows(tokens, m: int, shapes: _Shapes) -> bool:
