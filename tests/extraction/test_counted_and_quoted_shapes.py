@@ -69,7 +69,7 @@ def test_german_levels_of_care_are_common_nouns(text):
 
 def test_a_comma_list_ends_on_and_even_when_its_last_item_is_no_name_read():
     text = ("The Hanh Phuc General Hospital received two ultrasound machines. "
-            "The donors are Lotus Medical Company, Saigon Pearl University and the Blue Wave nonprofit group.")
+            "The donors are Lotus Medical Company, Saigon Pearl University and a local nonprofit group.")
     givers = {s for _, _, s in pairs(text)}
     assert givers == {"Lotus Medical Company", "Saigon Pearl University"}
 
