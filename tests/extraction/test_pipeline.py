@@ -182,3 +182,11 @@ def test_document_numbers_and_people_are_not_organisations(facts_of):
     # the bare "Sở Y tế" could be either department here: it stays unresolved, and the person is no name
     assert set(orgs) == {"syt-dak-nong", "syt-ho-chi-minh", "unresolved-syt-doc"}
     assert orgs["unresolved-syt-doc"].mentions == ["Sở Y tế"]
+
+
+def test_a_bare_provincial_body_takes_the_province_of_the_articles_other_provincial_bodies(facts_of):
+    # "diễn biến" (course of an illness) folds to "dien bien" but is no province: only Bắc Ninh is named
+    _, orgs = facts_of("UBND tỉnh, Sở Y tế dự lễ bàn giao máy thở cho Bệnh viện Đa khoa tỉnh Bắc Ninh. "
+                       "Máy giúp bệnh nhân có diễn biến nặng.")
+    assert {"ubnd-bac-ninh", "syt-bac-ninh", "bvdk-bac-ninh"} <= set(orgs)
+    assert not any("dien-bien" in org_id for org_id in orgs)

@@ -814,7 +814,10 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         if trainer is not None and trainer is not taker:
             kind = "transfer" if "transfer" in cues and max(v for v in giving if v < marker) in cues["transfer"] \
                 else "support"  # "A transferred the technique to doctors of B"
-            return [Relation(trainer, taker, kind, trainer, True)] + [
+            # ("… 52 cán bộ y tế của A và B": staff of every listed hospital are trained)
+            taken = listed_after(mentions, next(p for p, o in mentions if o is taker) - 1, joins)
+            return [Relation(trainer, t, kind, trainer, True) for t in _distinct([(0, o) for o in taken])
+                    if t.id != trainer.id] + [
                 Relation(s, trainer, "support", s, True) for s in _distinct([(0, o) for o in sources])
                 if s.id not in (trainer.id, taker.id)]
     giver = next((o for o in sources if o is not taker), None)

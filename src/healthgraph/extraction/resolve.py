@@ -42,11 +42,17 @@ def document_province(tokens: TokenText, mentions: list[Mention], lexicon: Lexic
     from_source = _source_province(tokens.text, lexicon)
     if from_source is not None:
         return from_source
+    # "UBND tỉnh, Sở Y tế dự lễ … cho Bệnh viện đa khoa tỉnh Bắc Ninh": the province of the article's other
+    # provincial bodies, when they are all of one
+    provincial = {m.province.id: m.province for m in mentions if m.template is not None and m.province is not None}
+    if len(provincial) == 1:
+        return next(iter(provincial.values()))
     named = {}
     covered = [(m.start, m.end) for m in mentions]
     for i, j, provinces in lexicon.provinces.find_all(tokens):
         start, end = tokens.char_span(i, j)
-        if not any(s <= start and end <= e for s, e in covered):
+        # (a province is written in capitals: "diễn biến nặng" folds to "dien bien" but names no Điện Biên)
+        if tokens.text[start].isupper() and not any(s <= start and end <= e for s, e in covered):
             named[provinces[0].id] = provinces[0]
     return next(iter(named.values())) if len(named) == 1 else None
 
