@@ -453,3 +453,21 @@ def test_a_namesakes_von_stays_and_a_lower_case_article_opens_a_new_phrase(text,
 ])
 def test_capitalised_words_then_a_lower_case_word_for_what_they_are_name_a_body(text, expected):
     assert surfaces(text) == expected
+
+
+@pytest.mark.parametrize("donor, canonical", [
+    ("Medtronic", "Medtronic"),
+    ("Save the Children", "Save the Children"),
+    ("Tổ chức Orbis Quốc tế", "Orbis International"),
+    ("NYU Langone Health", "NYU Langone Health"),
+    ("Siemens Healthineers", "Siemens Healthineers"),
+])
+def test_bodies_known_by_a_name_without_a_head_word_are_found_from_the_gazetteer(donor, canonical):
+    assert pairs(f"{donor} donated medical equipment to Cho Ray Hospital in 2024.") == {
+        (frozenset({canonical, "Bệnh viện Chợ Rẫy"}), canonical)}
+
+
+def test_the_host_an_ambassador_is_sent_to_is_no_party_to_what_the_ambassador_signs():
+    text = ("A Memorandum of Understanding was signed between Cho Ray Hospital and the Bordet Cancer Institute. "
+            "Vietnam's ambassador to Belgium and the European Union signed the MoU on behalf of Cho Ray Hospital.")
+    assert pairs(text) == {(frozenset({"Bệnh viện Chợ Rẫy", "Bordet Cancer Institute"}), None)}
