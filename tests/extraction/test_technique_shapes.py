@@ -123,3 +123,10 @@ def test_branches_of_medicine_and_kinds_of_work_are_no_techniques():
     sentence = ("Hai bên sẽ đào tạo; chuyển giao kỹ thuật mới, kỹ thuật cao các chuyên ngành Hồi sức cấp cứu, Nội khoa, "
                 "Ngoại khoa; chẩn đoán và điều trị.")
     assert _names(sentence) == []
+
+
+def test_a_technique_named_again_without_its_bracketed_short_name_is_one_transfer():
+    facts = extract_text("Bệnh viện Từ Dũ chuyển giao kỹ thuật thụ tinh trong ống nghiệm (IVF) cho Bệnh viện Đa khoa "
+                         "tỉnh An Giang. Tháng 8/2017, Bệnh viện Từ Dũ ký hợp đồng chuyển giao kỹ thuật thụ tinh trong "
+                         "ống nghiệm cho Bệnh viện Đa khoa tỉnh An Giang.")
+    assert [t.name for t in facts.techniques] == ["thụ tinh trong ống nghiệm (IVF)"]
