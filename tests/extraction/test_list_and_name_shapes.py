@@ -338,3 +338,16 @@ def test_a_capitalised_an_inside_a_sentence_is_a_vietnamese_syllable_not_the_art
     assert pairs("Cho Ray Hospital signed an agreement with An Binh Hospital.") == {
         ("An Binh Hospital", "Bệnh viện Chợ Rẫy", None)}
     assert names("An American hospital signed an agreement with Cho Ray Hospital.") == ["Cho Ray Hospital"]
+
+
+def test_a_campus_after_a_dash_in_lower_case_stays_in_the_name():
+    assert "Bệnh viện Đại học Y Dược - cơ sở Linh Đàm" in names(
+        "Bệnh viện Đại học Y Dược - cơ sở Linh Đàm đã ký thỏa thuận hợp tác với Bệnh viện Bạch Mai.")
+
+
+def test_cung_before_voi_joins_the_signers_on_one_side():
+    text = ("Trường Đại học Y Dược Hải Phòng cùng Bệnh viện E, Bệnh viện Hữu nghị Việt Đức đã ký các thỏa thuận "
+            "hợp tác với Đại học Lyon và Bệnh viện Đại học Lyon.")
+    found = {frozenset(p[:2]) for p in pairs(text)}
+    assert len(found) == 6
+    assert frozenset({"Trường Đại học Y Dược Hải Phòng", "Bệnh viện E"}) not in found

@@ -163,6 +163,7 @@ def extract_document(document: Document) -> DocumentFacts:
                 in_sentence, spans = _without_speakers(in_sentence, spans, cues, tokens)
             if len(in_sentence) > 1:
                 _join_comma_lists(in_sentence, spans, cues, text)
+                _together_before_with(cues, tokens.words)
             in_sentence, spans = _without_bracketed_owners(in_sentence, spans, text)
             in_sentence, spans = _without_bystanders(in_sentence, spans, cues)
             group = _group_listed_before(sentence_mentions, in_sentence) if "group_anaphor" in cues else []
@@ -325,6 +326,16 @@ def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
         if len(run) >= 2 or run and (ends_on_and or announced):
             cues.setdefault("and", []).extend(in_sentence[j][0] - 0.5 for j in run)
         run = []
+
+
+def _together_before_with(cues, words) -> None:
+    """"A cùng B, C đã ký thỏa thuận với D và E": a "cùng" (together with) before the sentence's
+    "với" joins the signers on one side, like "và"."""
+    withs = cues.get("with", ())
+    together = [p for p in withs if words[p] == "cung" and any(q > p and words[q] == "voi" for q in withs)]
+    if together:
+        cues["with"] = [p for p in withs if p not in together]
+        cues.setdefault("and", []).extend(together)
 
 
 _AND_NEXT = re.compile(r"\s*" + _PLACE_AFTER + r"\s*,?\s*(?:and|und|và|sowie)\s", re.IGNORECASE)

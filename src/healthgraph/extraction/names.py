@@ -748,6 +748,10 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                     and tokens[m + 1].is_word:
                 m += 1
                 continue
+            if t.text in _DASHES and m > j and tokens[m - 1].is_word and m + 3 < len(tokens) \
+                    and (tokens[m + 1].lower, tokens[m + 2].lower) == ("cơ", "sở") and tokens[m + 3].cap:
+                last, m = m + 2, m + 3  # "Bệnh viện Đại học Y Dược - cơ sở Linh Đàm": a campus, written in lower case
+                continue
             initial = len(tokens[m - 1].text) == 1 and tokens[m - 1].cap and m >= 2 and tokens[m - 2].cap \
                 and tokens[m - 2].is_word and m + 1 < len(tokens) and tokens[m + 1].lower not in _VI_FUNCTION_WORDS
             if t.text == "." and (tokens[m - 1].key in ("tp", "st", "h", "q", "tx") or initial) \
