@@ -351,3 +351,9 @@ def test_cung_before_voi_joins_the_signers_on_one_side():
     found = {frozenset(p[:2]) for p in pairs(text)}
     assert len(found) == 6
     assert frozenset({"Trường Đại học Y Dược Hải Phòng", "Bệnh viện E"}) not in found
+
+
+def test_the_minister_whose_instruction_a_trip_follows_gives_nothing():
+    text = ("Chuyến đi này nằm trong hoạt động thực hiện chỉ đạo của Bộ trưởng Bộ Y tế về công tác chỉ đạo tuyến và "
+            "chuyển giao kỹ thuật cho các BV tuyến dưới và cũng là công việc thường kỳ của Bệnh viện Chợ Rẫy.")
+    assert pairs(text) == set()

@@ -383,7 +383,7 @@ def _without_bystanders(in_sentence, spans, cues):
     looked on is no party, however few others the sentence names."""
     if "policy_owner" not in cues and "presence" not in cues:  # most sentences: no set to build
         return in_sentence, spans
-    aside = {p + d for p in cues.get("policy_owner", ()) for d in (1, 2)}
+    aside = {p + d for p in cues.get("policy_owner", ()) for d in (1, 2, 3)}  # "của (Bộ trưởng) Bộ Y tế"
     ands = set(cues.get("and", ()))
     for p in cues.get("presence", ()):  # the first named within eight words, and those listed with it
         first = next((pos for pos, _ in in_sentence if p < pos <= p + 8), None)
