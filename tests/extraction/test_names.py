@@ -471,3 +471,10 @@ def test_the_host_an_ambassador_is_sent_to_is_no_party_to_what_the_ambassador_si
     text = ("A Memorandum of Understanding was signed between Cho Ray Hospital and the Bordet Cancer Institute. "
             "Vietnam's ambassador to Belgium and the European Union signed the MoU on behalf of Cho Ray Hospital.")
     assert pairs(text) == {(frozenset({"Bệnh viện Chợ Rẫy", "Bordet Cancer Institute"}), None)}
+
+
+def test_a_unit_at_a_hospital_is_a_department_and_the_hospital_is_the_party():
+    text = ("The Heart Center at the Second Affiliated Hospital of Hangzhou Medical School collaborated with "
+            "Kocaeli University Hospital on valve surgery.")
+    assert {parties for parties, _ in pairs(text)} == {
+        frozenset({"Second Affiliated Hospital of Hangzhou Medical School", "Kocaeli University Hospital"})}

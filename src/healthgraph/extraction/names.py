@@ -312,6 +312,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
         for named in reader():  # each reader sees the names the ones before it found
             found.append(named)
             taken.add(named.start, named.end)
+    found = _units_at_their_organisation(text, sorted(found, key=lambda n: n.start))
     departments = [n for n in found if n.kind == "department"]
     found = _expansions_in_brackets(text, _faculties_with_their_university(
         text, _spelled_by_acronym(text, sorted((n for n in found if n.kind != "department"), key=lambda n: n.start))))
@@ -334,6 +335,22 @@ def _place_and_plural(surface: str, provinces: frozenset[str]) -> bool:
     """"Quang Ngai hospitals": the hospitals of a place, no one's name."""
     m = _PLURAL_HEAD.search(surface)
     return m is not None and fold(surface[:m.start()]) in _places(provinces)
+
+
+_UNIT_END = re.compile(r"(?:Center|Centre|Department|Unit|Division|Institute|Laboratory|Ward|Program|Programme)$")
+_AT_GAP = re.compile(r"[ \t]+at(?:[ \t]+the)?[ \t]+")
+
+
+def _units_at_their_organisation(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
+    """"the Heart Center at the Second Affiliated Hospital of X": a unit named right before the
+    hospital or university it is at is a department; its organisation is the party.
+
+    >>> [(n.surface, n.kind) for n in find_names("The Heart Center at the Lakeside University Hospital helped.")]
+    [('Heart Center', 'department'), ('Lakeside University Hospital', 'hospital')]
+    """
+    return [replace(name, kind="department") if k + 1 < len(names) and _UNIT_END.search(name.surface)
+            and names[k + 1].kind in ("hospital", "university") and _AT_GAP.fullmatch(text, name.end, names[k + 1].start)
+            else name for k, name in enumerate(names)]
 
 
 _FACULTY = re.compile(r"(?:Faculty|School|College|Department|Fakultät|Medizinische Fakultät|Khoa)\b")
