@@ -478,3 +478,11 @@ def test_a_unit_at_a_hospital_is_a_department_and_the_hospital_is_the_party():
             "Kocaeli University Hospital on valve surgery.")
     assert {parties for parties, _ in pairs(text)} == {
         frozenset({"Second Affiliated Hospital of Hangzhou Medical School", "Kocaeli University Hospital"})}
+
+
+def test_a_name_without_its_corporate_ending_later_is_the_same_body():
+    text = ("Die Yantai Municipal Hospital Group und das Klinikum Passau haben eine Absichtserklärung unterzeichnet. "
+            "Die Erklärung wurde von der Präsidentin des Yantai Municipal Hospital unterzeichnet.")
+    facts = extract_text(text, "t")
+    assert [o.id for o in facts.organisations if "yantai" in o.id] == ["x-yantai-municipal-hospital-group"]
+    assert len(facts.partnerships) == 1

@@ -414,6 +414,9 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
             for m in overlapping:
                 if m.aliases == () and named.aliases and m.start == named.start:
                     m.aliases = named.aliases
+                if m.alias_of is None and named.acronym_of and m.known is None and (m.start, m.end) == (
+                        named.start, named.end):  # "Qingdao Municipal Hospital" after "… Hospital Group"
+                    m.alias_of = named.acronym_of
     return result
 
 
