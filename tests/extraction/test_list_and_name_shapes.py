@@ -357,3 +357,17 @@ def test_the_minister_whose_instruction_a_trip_follows_gives_nothing():
     text = ("Chuyến đi này nằm trong hoạt động thực hiện chỉ đạo của Bộ trưởng Bộ Y tế về công tác chỉ đạo tuyến và "
             "chuyển giao kỹ thuật cho các BV tuyến dưới và cũng là công việc thường kỳ của Bệnh viện Chợ Rẫy.")
     assert pairs(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bach Mai Hospital has become the satellite hub for 10 hospitals, including Son La General Hospital and "
+     "Dien Bien General Hospital.",
+     {("Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Sơn La", "Bệnh viện Bạch Mai"),
+      ("Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Điện Biên", "Bệnh viện Bạch Mai")}),
+    ("USAID will fund a project to help Vietnamese hospitals, including Cho Ray Hospital, improve care.",
+     {("Bệnh viện Chợ Rẫy", "Cơ quan Phát triển Quốc tế Hoa Kỳ", "Cơ quan Phát triển Quốc tế Hoa Kỳ")}),
+    ("Thanks to the support of Cho Ray Hospital, Kien Giang General Hospital performed its first heart surgery.",
+     {("Bệnh viện Chợ Rẫy", "Bệnh viện Đa khoa tỉnh Kiên Giang", "Bệnh viện Chợ Rẫy")}),
+])
+def test_english_hubs_base_form_giving_verbs_and_thanks_to_the_support_of(text, expected):
+    assert pairs(text) == expected

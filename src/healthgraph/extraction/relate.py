@@ -278,6 +278,11 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
         if core is not None and core.kind not in _CORE_KINDS:
             continue  # "Sở Y tế công nhận B là bệnh viện vệ tinh": a department recognises, it is no core
         relations += [Relation(s, core, "satellite", core, True) for s in listed if core and s.id != core.id]
+    for pos in cues.get("satellite_hub", []):  # "A is the satellite hub for 10 hospitals, including B and C"
+        core = _before(mentions, pos)
+        if core is not None and core.kind in _CORE_KINDS:
+            relations += [Relation(s, core, "satellite", core, True) for s in listed_after(mentions, pos, joins)
+                          if s.id != core.id]
     if dispatched := _dispatched(cues, mentions, joins):
         return relations + dispatched
     if verb_final and (trained := _trained_where(cues, mentions, joins)):
@@ -512,7 +517,7 @@ def asked_or_surveyed(cues: dict[str, list[int]]) -> bool:
 
 
 _POSITIVE = ("cooperate", "transfer", "support", "receive", "receive_transfer", "receive_from", "satellite",
-             "takes_satellite")
+             "takes_satellite", "satellite_hub")
 
 
 def _negative_first(cues: dict[str, list[int]]) -> bool:
