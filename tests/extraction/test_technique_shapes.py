@@ -130,3 +130,15 @@ def test_a_technique_named_again_without_its_bracketed_short_name_is_one_transfe
                          "tỉnh An Giang. Tháng 8/2017, Bệnh viện Từ Dũ ký hợp đồng chuyển giao kỹ thuật thụ tinh trong "
                          "ống nghiệm cho Bệnh viện Đa khoa tỉnh An Giang.")
     assert [t.name for t in facts.techniques] == ["thụ tinh trong ống nghiệm (IVF)"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sáng 5/3, tại Bệnh viện Đa khoa tỉnh Hà Giang, Bệnh viện Việt Đức đã bàn giao gói kỹ thuật phẫu thuật nội soi "
+    "cột sống.",
+    "Tại Bệnh viện Đa khoa tỉnh Hà Giang, Bệnh viện Việt Đức đã bàn giao gói kỹ thuật phẫu thuật nội soi cột sống.",
+])
+def test_a_technique_package_handed_over_at_a_hospital_after_a_time_is_transferred_to_it(text):
+    facts = extract_text(text)
+    assert [(p.parties, p.supporter, p.kind) for p in facts.partnerships] == [
+        (("viet-duc", "bvdk-ha-giang"), "viet-duc", "transfer")]
+    assert [t.name for t in facts.techniques] == ["phẫu thuật nội soi cột sống"]

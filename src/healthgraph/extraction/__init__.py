@@ -178,8 +178,7 @@ def extract_document(document: Document) -> DocumentFacts:
                 relations += [replace(r, a=other) if r.a is group[0] else replace(r, b=other)
                               for r in relations if group[0] in (r.a, r.b) for other in group[1:]
                               if other is not r.a and other is not r.b]
-            if not relations and len(in_sentence) > 1 and tokens.words[i] in ("tai", "at") \
-                    and in_sentence[0][0] == i + 1:
+            if not relations and len(in_sentence) > 1 and _opens_on_a_place(tokens, text, i, in_sentence[0][0]):
                 relations = hosted_gift(cues, in_sentence)
             # a giver the sentences just before named without a receiver ("Công ty X đã tặng 2 máy …")
             recent_giver = lone_giver if number - lone_giver_at <= 3 else None
@@ -326,6 +325,16 @@ def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
         if len(run) >= 2 or run and (ends_on_and or announced):
             cues.setdefault("and", []).extend(in_sentence[j][0] - 0.5 for j in run)
         run = []
+
+
+def _opens_on_a_place(tokens: TokenText, text: str, first_word: int, named_at: int) -> bool:
+    """"Tại Bệnh viện X, …", "Sáng 5/3, tại Bệnh viện X, …": the sentence opens on the place its
+    first organisation is (after a time, if any)."""
+    at = named_at - 1
+    if at < first_word or tokens.words[at] not in ("tai", "at"):
+        return False
+    return at == first_word or at - first_word <= 6 and text[tokens.char_span(at - 1, at)[1]:
+                                                              tokens.char_span(at, at + 1)[0]].strip() == ","
 
 
 def _together_before_with(cues, words) -> None:

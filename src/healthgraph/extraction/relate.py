@@ -713,7 +713,8 @@ def hosted_gift(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     host, giver = mentions[0][1], _before(mentions, min(giving))
     if host.kind not in _RECIPIENT_KINDS or giver is None or giver.id == host.id or mentions[1][0] > min(giving):
         return []
-    return [Relation(giver, host, "support", giver, True)]
+    kind = "transfer" if "transfer" in cues else "support"  # "bàn giao gói kỹ thuật …" hands over techniques
+    return [Relation(giver, host, kind, giver, True)]
 
 
 def unnamed_recipient(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],

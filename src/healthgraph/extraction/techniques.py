@@ -41,7 +41,7 @@ _FIELD_CUE = re.compile(
 # "chuyển giao (cho X) (các|2) kỹ thuật A, B và C cho ...", "received the techniques A and B from",
 # "übernahm ... die Techniken A und B"
 _VERB_LIST = re.compile(
-    r"(?:chuyen giao|tiep nhan|nhan|lam chu|trien khai|thuc hien|ho tro|huong dan)\s+(?:(?:thanh cong|doc lap)\s+)?"
+    r"(?:chuyen giao|tiep nhan|nhan|lam chu|trien khai|thuc hien|ho tro|huong dan|ban giao|trao)\s+(?:(?:thanh cong|doc lap)\s+)?"
     rf"(?:cho\s+[^,.;:]{{3,60}}?\s+)?(?:(?P<plural>cac|nhung|mot so|\d+)\s+)?(?:goi\s+)?{_TECHNIQUE}"
     r"(?:\s+moi)?(?:\s+(?:gom|bao gom|la|ve))?\s+"
     r"|(?:received|transferred|transfer|transfers|introduced|mastered|performs?|the)\s+(?:the\s+)?"
