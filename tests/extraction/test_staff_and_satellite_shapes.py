@@ -206,9 +206,9 @@ def test_the_body_of_a_speakers_title_is_no_party():
 
 
 def test_an_acronym_and_the_countries_it_serves_name_a_branch():
-    relations = _relations("Die neue Dialysestation des Klinikums Bremen wurde von PATH Vietnam, PATH Österreich-Schweiz "
+    relations = _relations("Die neue Dialysestation des Klinikums Bremen wurde von MEDA Vietnam, MEDA Österreich-Schweiz "
                            "und der Robert Bosch Stiftung unterstützt.", language="de")
-    assert {supporter for _, _, supporter in relations} == {"PATH Vietnam", "PATH Österreich-Schweiz",
+    assert {supporter for _, _, supporter in relations} == {"MEDA Vietnam", "MEDA Österreich-Schweiz",
                                                             "Robert Bosch Stiftung"}
     # a plain abbreviation before a country is no body: "vốn ODA Nhật Bản" is a loan, "CHLB Đức" a state
     relations = _relations("Bệnh viện Đa khoa tỉnh Nam Định tiếp nhận thiết bị từ vốn ODA Nhật Bản "
