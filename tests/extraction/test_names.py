@@ -486,3 +486,21 @@ def test_a_name_without_its_corporate_ending_later_is_the_same_body():
     facts = extract_text(text, "t")
     assert [o.id for o in facts.organisations if "yantai" in o.id] == ["x-yantai-municipal-hospital-group"]
     assert len(facts.partnerships) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Das Klinikum rechts der Isar der Technischen Universität München (TUM) kooperiert mit dem Klinikum Jimma.",
+     ["Klinikum rechts der Isar der Technischen Universität München", "Klinikum Jimma"]),
+    ("Die Republik Österreich unterzeichnete einen Vertrag mit der MedUni Wien.", ["Republik Österreich", "MedUni Wien"]),
+    ("Der Freistaat Bayern fördert die Uni Bonn.", ["Freistaat Bayern", "Uni Bonn"]),
+    ("Im Juni 2024 fördert die Republik das Klinikum Jimma.", ["Klinikum Jimma"]),
+])
+def test_german_owners_after_der_states_and_short_university_names(text, expected):
+    assert surfaces(text) == expected
+
+
+def test_lower_case_adjectives_before_a_german_name_are_kept_as_another_form():
+    facts = extract_text("Die Charité unterzeichnete eine Vereinbarung mit dem regionalen klinischen Krankenhaus "
+                         "Iwano-Frankiwsk.", "t")
+    other = next(o for o in facts.organisations if "Iwano" in o.name)
+    assert "regionalen klinischen Krankenhaus Iwano-Frankiwsk" in other.mentions

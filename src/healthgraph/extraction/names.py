@@ -1251,7 +1251,10 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
     pieces = _split_pieces(words, heads, shapes, frozenset(position for position, _ in aliases))
     whole = next(((start, position) for position, alias in aliases for start in range(position)
                   if _initials_of(words[start:position]) == alias and words[start].text[:1].isupper()), None)
-    if whole is not None:  # "Tropical Health and Education Trust (THET)": the acronym spells the whole name
+    if whole is not None and not (whole[0] and words[whole[0] - 1].key in ("der", "des", "of")
+                                  and any(a < whole[0] and b >= whole[1] for a, b in pieces)):
+        # "Tropical Health and Education Trust (THET)": the acronym spells the whole name (not "Klinikum rechts
+        # der Isar der Technischen Universität München (TUM)": it spells the owner the name ends on)
         pieces = sorted([p for p in pieces if p[1] <= whole[0] or p[0] >= whole[1]] + [whole])
     for a, b in pieces:
         owner = _after_department(words, a, b, heads)
@@ -1861,6 +1864,11 @@ _SEAT = re.compile(r"\s+in\s+([A-ZÄÖÜ][^\W\d_]+(?:[-\s][A-ZÄÖÜ][^\W\d_]+)?
 _VI_SEAT = re.compile(r"[ \t]+tại[ \t]+(?:TP\.?[ \t]*|thành phố[ \t]+)?[A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3}")
 
 
+_DESCRIBED_BEFORE = re.compile(r"(?<![\w-])(?:(?:städtisch|stadtisch|regional|klinisch|national|medizinisch|psychiatrisch|"
+                               r"psychoneurologisch|evangelisch|katholisch|kommunal|zentral|allgemein|universitär)"
+                               r"(?:e|en|er|es|em)[ \t]+)+$")
+
+
 def _with_seat(text: str, name: NamedSpan) -> NamedSpan:
     """"Staatliche Universität für Medizin und Pharmazie in Chișinău", "Tổng Lãnh sự quán
     Australia tại TP. Hồ Chí Minh": the seat after a name is part of how the organisation is
@@ -1870,6 +1878,9 @@ def _with_seat(text: str, name: NamedSpan) -> NamedSpan:
                          name.aliases + (f"{name.surface} {seat.group().strip()}",), name.acronym_of)
     if name.kind not in ("hospital", "university", "institute", "foreign_body") or name.surface[:1].islower():
         return name
+    described = _DESCRIBED_BEFORE.search(text, max(0, name.start - 80), name.start)
+    if described is not None:  # "dem regionalen klinischen Krankenhaus Iwano-Frankiwsk": how the text calls it
+        name = replace(name, aliases=name.aliases + (described.group().strip() + " " + name.surface,))
     seat = _SEAT.match(text, name.end)
     if seat is None:
         return name
