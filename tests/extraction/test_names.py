@@ -504,3 +504,17 @@ def test_lower_case_adjectives_before_a_german_name_are_kept_as_another_form():
                          "Iwano-Frankiwsk.", "t")
     other = next(o for o in facts.organisations if "Iwano" in o.name)
     assert "regionalen klinischen Krankenhaus Iwano-Frankiwsk" in other.mentions
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eagle Telemedicine has partnered with Augusta Health to provide tele-neurology.",
+     {frozenset({"Eagle Telemedicine", "Augusta Health"})}),
+    ("Mass General Brigham signed an agreement with Cho Ray Hospital.",
+     {frozenset({"Mass General Brigham", "Bệnh viện Chợ Rẫy"})}),
+    ("Lakeview Care teamed up with Cho Ray Hospital on stroke care.", {frozenset({"Lakeview Care", "Bệnh viện Chợ Rẫy"})}),
+    ("Military Hospital 175 and Cho Ray Hospital joined hands to conduct nine kidney transplants.",
+     {frozenset({"Bệnh viện Quân y 175", "Bệnh viện Chợ Rẫy"})}),
+    ("The hospital partnered with Dr. John Smith on the study.", set()),
+])
+def test_the_sides_a_partnering_verb_names_need_no_head_word(text, expected):
+    assert {parties for parties, _ in pairs(text)} == expected

@@ -301,6 +301,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     for reader in (lambda: _bodies_of_listed_provinces(text, key, taken),
                    lambda: _province_pairs(text, taken, provinces),
                    lambda: _agents(text, taken, shapes),
+                   lambda: _partners_by_verb(text, taken, shapes, provinces),
                    lambda: _province_partners(text, hits, taken, provinces),
                    lambda: _placed_heads(text, hits, taken, found, provinces),
                    lambda: _foreign_subjects(text, hits, taken, shapes, provinces,
@@ -1653,6 +1654,51 @@ def _agents(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSpan]:
             continue
         agents.append(NamedSpan(start, end, name, "foreign_body"))
     return agents
+
+
+_EN_RUN = r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|&))*"
+_PARTNERING = re.compile(  # "UnityPoint Health partnered with Access TeleCare": a partnership's sides, heads or not
+    r"(?<![\w.’'-])(?P<subject>" + _EN_RUN + r")[ \t]+(?:(?:has|have|had|will|recently|also|officially|is|are)[ \t]+)*"
+    r"(?:partnered|partners|partnering|teamed[ \t]+up|joined[ \t]+forces|joined[ \t]+hands|join[ \t]+hands|"
+    r"collaborated|collaborates|signed|inked)[ \t]+(?:with|an?|the)[ \t]"
+    r"|(?<!\w)(?:partnered|partnering|partners|partner|partnership|teamed[ \t]+up|joined[ \t]+forces|joined[ \t]+hands|"
+    r"join[ \t]+hands|collaborat\w*|agreement|memorandum[ \t]+of[ \t]+understanding|MoU|MOU|contract|deal)[ \t]+"
+    r"with[ \t]+(?:the[ \t]+)?(?P<object>" + _EN_RUN + r")")
+_NO_PARTNER = frozenset({"it", "they", "we", "he", "she", "this", "that", "these", "both", "in", "on", "at", "by", "since",
+                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                         "november", "december", "today", "yesterday", "last", "next", "earlier", "later"})
+
+
+def _partners_by_verb(text: str, taken: _Taken, shapes: _Shapes, provinces: frozenset[str]) -> list[NamedSpan]:
+    """English names without a head that a partnering verb names as its sides: the subject before
+    "partnered with", "signed an agreement", the one after "partnered with", "an agreement with".
+
+    >>> [n.surface for n in find_names("UnityPoint Health partnered with Access TeleCare in 2017.")]
+    ['UnityPoint Health', 'Access TeleCare']
+    """
+    if " with " not in text and " signed " not in text and " inked " not in text:
+        return []
+    found = []
+    for m in _PARTNERING.finditer(text):
+        group = "subject" if m.group("subject") else "object"
+        name = _TRAILING_CONNECTOR.sub("", m.group(group))
+        if name.endswith(".") and not name.endswith(("Inc.", "Co.", "Ltd.", "Corp.")):
+            name = name[:-1]  # the sentence's full stop
+        start = m.start(group)
+        words = name.split()
+        while words and (_fold_word(words[0]) in shapes.openers or _fold_word(words[0]) in _NO_PARTNER):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+            words = words[1:]  # "In 2017 X", "The X": what opens the sentence is no part of the name
+        name = " ".join(words)
+        end = start + len(name)
+        folded = " ".join(_fold_word(w) for w in words)
+        if not words or len(words) > 6 or text[start:end] != name or taken.overlaps(start, end) \
+                or _fold_word(words[0]) in shapes.titles or is_nationality(_fold_word(w) for w in words) \
+                or says_no_which(folded, _places(provinces)) or not words[-1][:1].isupper():
+            continue
+        found.append(NamedSpan(start, end, name, "organisation"))
+    return found
 
 
 # "mit dem Krankenhaus in St. Gallen", "the hospital in Bo": a bare head and its town name a hospital
