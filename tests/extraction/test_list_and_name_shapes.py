@@ -371,3 +371,14 @@ def test_the_minister_whose_instruction_a_trip_follows_gives_nothing():
 ])
 def test_english_hubs_base_form_giving_verbs_and_thanks_to_the_support_of(text, expected):
     assert pairs(text) == expected
+
+
+def test_who_a_caption_credits_for_the_photo_is_no_party():
+    text = ("Ông Phúc, đại diện Quỹ Hy Vọng (bên trái) trao tặng thể thủy tinh cho bác sĩ Khôi "
+            "(Ảnh: Bệnh viện Nhân dân 115). Quỹ Hy Vọng đã trao tặng thể thủy tinh cho Bệnh viện Mắt Phú Yên.")
+    assert pairs(text) == {("Bệnh viện Mắt tỉnh Phú Yên", "Quỹ Hy Vọng", "Quỹ Hy Vọng")}
+
+
+def test_a_fund_named_by_what_it_does_keeps_its_description():
+    assert names("Đại diện Công ty ABC trao bảng tài trợ cho đại diện Quỹ tài trợ VinaCapital.") == [
+        "Công ty ABC", "Quỹ tài trợ VinaCapital"]

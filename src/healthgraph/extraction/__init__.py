@@ -91,6 +91,9 @@ def extract_document(document: Document) -> DocumentFacts:
     document.published_on = document.published_on or publication_date(text)
     mentions = find_mentions(tokens, lexicon)
     resolved = resolve_mentions(tokens, mentions, lexicon, document.id)
+    credits = [m.span() for m in _CREDIT.finditer(text)] if "(" in text else []
+    if credits:  # "(Ảnh: FHF Việt Nam)", "(Photo: VNA)": who took the picture is no party
+        resolved = [(m, org) for m, org in resolved if not any(a <= m.start < b for a, b in credits)]
     facts = DocumentFacts(document=document)
 
     def evidence_of(sentence: Sentence) -> Evidence:  # where a fact the sentence states was read
@@ -325,6 +328,9 @@ def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
         if len(run) >= 2 or run and (ends_on_and or announced):
             cues.setdefault("and", []).extend(in_sentence[j][0] - 0.5 for j in run)
         run = []
+
+
+_CREDIT = re.compile(r"\((?:ảnh|photo|foto|bild|nguồn|source|quelle)\s*:[^()]{0,80}\)", re.IGNORECASE)
 
 
 def _opens_on_a_place(tokens: TokenText, text: str, first_word: int, named_at: int) -> bool:
