@@ -808,6 +808,10 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
         if compound and m == j and not t.cap:
             m += compound  # "Bệnh viện thực hành Clermont-Ferrand": a description, the name follows
             continue
+        if m == j and (t.lower, tokens[m + 1].lower if m + 1 < len(tokens) else "") in _FUND_DESCRIPTIONS \
+                and m + 2 < len(tokens) and tokens[m + 2].cap:
+            m += 2  # "Quỹ tài trợ VinaCapital": what the fund does, right after its head, then its name
+            continue
         if compound and (t.cap or last is not None and m == last + 1 and not tokens[m - 1].cap
                          and tokens[m - 1].lower in shapes.vi_inner):  # "Kiểm soát bệnh tật", not "Bạch Mai bệnh tật"
             last = m + compound - 1  # "Hàng không", "Ung thư", "bệnh tật": whole, whatever each syllable is alone
@@ -888,6 +892,7 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
 
 
 # heads that a place or country alone names, even in lower case
+_FUND_DESCRIPTIONS = frozenset({("tài", "trợ"), ("hỗ", "trợ")})
 _NAMED_BY_PLACE = frozenset({"chinh phu", "dai su quan", "tong lanh su quan", "lanh su quan"})
 
 
