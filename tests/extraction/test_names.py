@@ -518,3 +518,17 @@ def test_lower_case_adjectives_before_a_german_name_are_kept_as_another_form():
 ])
 def test_the_sides_a_partnering_verb_names_need_no_head_word(text, expected):
     assert {parties for parties, _ in pairs(text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Das Klinikum Passau übernimmt die Versorgung im Krankenhaus Grafenau.",
+     {(frozenset({"Klinikum Passau", "Krankenhaus Grafenau"}), "Klinikum Passau")}),
+    ("Das Universitätsklinikum Regensburg stellt dem Krankenhaus Cham einen Neurologen zur Verfügung.",
+     {(frozenset({"Universitätsklinikum Regensburg", "Krankenhaus Cham"}), "Universitätsklinikum Regensburg")}),
+    ("Das Klinikum Ingolstadt vermittelt Verfahren der Schlaganfalltherapie an das Krankenhaus Eichstätt.",
+     {(frozenset({"Klinikum Ingolstadt", "Krankenhaus Eichstätt"}), "Klinikum Ingolstadt")}),
+    ("Das MVZ Kempten und das Klinikum Kempten arbeiten zusammen.",
+     {(frozenset({"MVZ Kempten", "Klinikum Kempten"}), None)}),
+])
+def test_german_care_taken_over_staff_put_at_disposal_methods_taught_and_mvz(text, expected):
+    assert pairs(text) == expected
