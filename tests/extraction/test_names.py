@@ -532,3 +532,11 @@ def test_the_sides_a_partnering_verb_names_need_no_head_word(text, expected):
 ])
 def test_german_care_taken_over_staff_put_at_disposal_methods_taught_and_mvz(text, expected):
     assert pairs(text) == expected
+
+
+def test_the_owner_after_a_hospitals_number_is_part_of_its_name():
+    text = ("Military Hospital 103 of the Vietnam People's Army and Central Military Hospital 103 of the Lao People's "
+            "Army joined hands to conduct nine kidney transplants.")
+    assert surfaces(text) == ["Military Hospital 103 of the Vietnam People's Army",
+                              "Central Military Hospital 103 of the Lao People's Army"]
+    assert len(pairs(text)) == 1

@@ -1391,7 +1391,8 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
             return head_end  # "Oita Minami Medical Center of Japan": the country says where, not who
         return b
     if first.text[:1].isdigit():
-        return head_end + 1
+        # "Military Hospital 103 of the Vietnam People's Army": the owner after the number is part of the name
+        return b if len(tail) > 2 and tail[1].key == "of" and tail[-1].cap else head_end + 1
     if first.key in _NUMBER_WORDS and len(tail) > 1 and tail[1].text[:1].isdigit():
         return head_end + 2
     named_after = i == a and words[i].key in shapes.descriptors and first.cap  # "Verein Partnerschaft Gesunde Welt"
