@@ -540,3 +540,9 @@ def test_the_owner_after_a_hospitals_number_is_part_of_its_name():
     assert surfaces(text) == ["Military Hospital 103 of the Vietnam People's Army",
                               "Central Military Hospital 103 of the Lao People's Army"]
     assert len(pairs(text)) == 1
+
+
+def test_a_name_a_partnering_verb_names_ends_with_its_sentence():
+    assert surfaces("Children’s National Hospital signed an MoU with Sidra Medicine. This MoU covers training.") == [
+        "Children’s National Hospital", "Sidra Medicine"]
+    assert surfaces("Acme Care partnered with St. Vincent Health in 2020.") == ["Acme Care", "St. Vincent Health"]

@@ -1670,6 +1670,7 @@ _PARTNERING = re.compile(  # "UnityPoint Health partnered with Access TeleCare":
     r"|(?<!\w)(?:partnered|partnering|partners|partner|partnership|teamed[ \t]+up|joined[ \t]+forces|joined[ \t]+hands|"
     r"join[ \t]+hands|collaborat\w*|agreement|memorandum[ \t]+of[ \t]+understanding|MoU|MOU|contract|deal)[ \t]+"
     r"with[ \t]+(?:the[ \t]+)?(?P<object>" + _EN_RUN + r")")
+_SENTENCE_STOP = re.compile(r"(?<!\bSt)(?<!\bDr)(?<!\bMt)(?<!\bFt)(?<!\bCo)\w\.[ \t]")
 _NO_PARTNER = frozenset({"it", "they", "we", "he", "she", "this", "that", "these", "both", "in", "on", "at", "by", "since",
                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                          "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -1689,6 +1690,9 @@ def _partners_by_verb(text: str, taken: _Taken, shapes: _Shapes, provinces: froz
     for m in _PARTNERING.finditer(text):
         group = "subject" if m.group("subject") else "object"
         name = _TRAILING_CONNECTOR.sub("", m.group(group))
+        stop = _SENTENCE_STOP.search(name)
+        if stop is not None:
+            name = name[:stop.start() + 1]  # "… with Sidra Medicine. This MoU …": the name ends with its sentence
         if name.endswith(".") and not name.endswith(("Inc.", "Co.", "Ltd.", "Corp.")):
             name = name[:-1]  # the sentence's full stop
         start = m.start(group)
