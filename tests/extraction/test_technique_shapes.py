@@ -142,3 +142,18 @@ def test_a_technique_package_handed_over_at_a_hospital_after_a_time_is_transferr
     assert [(p.parties, p.supporter, p.kind) for p in facts.partnerships] == [
         (("viet-duc", "bvdk-ha-giang"), "viet-duc", "transfer")]
     assert [t.name for t in facts.techniques] == ["phẫu thuật nội soi cột sống"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Theo kế hoạch gói kỹ thuật lọc thận nhân tạo sẽ được chuyển giao trong thời gian 4 tháng.", ["lọc thận nhân tạo"]),
+    ("Hai bên sẽ triển khai những kỹ thuật mới hơn, phức tạp hơn trong điều trị đột quỵ như điều trị túi phình, "
+     "đặt stent nội sọ, lấy huyết khối.", ["điều trị túi phình", "đặt stent nội sọ", "lấy huyết khối"]),
+    ("Hai bên đào tạo về các kỹ thuật tiên tiến trong điều trị bệnh lý tim mạch, bao gồm can thiệp động mạch chủ "
+     "và tạo nhịp bó nhánh trái.", ["can thiệp động mạch chủ", "tạo nhịp bó nhánh trái"]),
+    ("Hai bên hợp tác chuyên sâu, đồng thời phát triển kỹ thuật phẫu thuật cột sống ít xâm lấn.",
+     ["phẫu thuật cột sống ít xâm lấn"]),
+    ("Bệnh viện A chuyển giao các kỹ thuật như đặt stent nội sọ cho Bệnh viện B.", ["đặt stent nội sọ"]),
+])
+def test_techniques_of_a_package_to_be_transferred_lists_after_nhu_or_bao_gom_and_techniques_developed(
+        sentence, expected):
+    assert _names(sentence) == expected

@@ -28,7 +28,7 @@ _TECHNIQUE = r"(?:ky thuat|ki thuat|phuong phap)"
 # marks several (see _PLURAL_BEFORE)
 _LIST_CUE = re.compile(
     rf"{_TECHNIQUE}(?P<gap>[^:.;!?]{{0,80}}?)(?:\s+(?:nhu|gom|bao gom|sau day|sau))?\s*:"
-    rf"|{_TECHNIQUE}(?P<gap2>[^:.;!?,]{{0,60}}?)\s+(?:nhu|gom|bao gom)\s"
+    rf"|{_TECHNIQUE}(?P<gap2>[^:.;!?]{{0,80}}?),?\s+(?:nhu|gom|bao gom)\s"
     # "chuyển giao 8 kỹ thuật, trong đó có (kỹ thuật) thở máy không xâm nhập"
     rf"|{_TECHNIQUE}(?P<gap4>[^:.;!?,]{{0,40}}?),?\s+trong do (?:co|gom)\s+(?:(?:cac\s+)?{_TECHNIQUE}\s+)?"
     r"|(?:techniken|verfahren|methoden|techniques|procedures|skills)(?P<gap3>[^:.;!?]{0,80}?)\s*"
@@ -41,7 +41,7 @@ _FIELD_CUE = re.compile(
 # "chuyển giao (cho X) (các|2) kỹ thuật A, B và C cho ...", "received the techniques A and B from",
 # "übernahm ... die Techniken A und B"
 _VERB_LIST = re.compile(
-    r"(?:chuyen giao|tiep nhan|nhan|lam chu|trien khai|thuc hien|ho tro|huong dan|ban giao|trao)\s+(?:(?:thanh cong|doc lap)\s+)?"
+    r"(?:chuyen giao|tiep nhan|nhan|lam chu|trien khai|thuc hien|ho tro|huong dan|ban giao|trao|phat trien)\s+(?:(?:thanh cong|doc lap)\s+)?"
     rf"(?:cho\s+[^,.;:]{{3,60}}?\s+)?(?:(?P<plural>cac|nhung|mot so|\d+)\s+)?(?:goi\s+)?{_TECHNIQUE}"
     r"(?:\s+moi)?(?:\s+(?:gom|bao gom|la|ve))?\s+"
     r"|(?:received|transferred|transfer|transfers|introduced|mastered|performs?|the)\s+(?:the\s+)?"
@@ -63,7 +63,7 @@ _NOT_A_NAME = re.compile(r"(?:nay|tren|noi tren|duoc|moi|cao|these|this|those|di
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
 _LAST_AND = re.compile(r"\s+(?:va|und|and|sowie)\s+")
 _STRIP_LEAD = re.compile(r"(?:\d+ ca|cac|nhung|mot so|der|die|das|den|dem|the|a|an|in der|in den|im|bei der|and|und|va|sowie"
-                         r"|or|oder)\s+")
+                         r"|or|oder|nhu|bao gom|gom)\s+")
 _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$"
                          r"|\s+(?:o|cho|tren|bei)\s+\d+\s+(?:truong hop|benh nhan|ca|patienten|patients)\b.*$"
                          r"|\s+(?:durchgefuhrt|gemacht|eingesetzt|angewendet|angewandt)\s+(?:werden|wird)$"
@@ -81,7 +81,7 @@ _PROCEDURE = re.compile(
     r"^(?:(?:ky thuat|dat|do|lap|bom|phau thuat|mo|tai tao|can thiep|noi soi|chup|ghep|loc|thay|dieu tri|tan|sinh thiet|"
     r"cap cuu|xet nghiem|sieu am|tho|hoi suc|truyen|cat|nong|tiem|choc|dan luu|cay|xa tri|hoa tri|theo doi|sang loc|"
     r"giam dau|gay me|gay te|vi phau|khau|noi|tao hinh|triet dot|dot|hut|ep tim|kep|nut mach|thong tim|cham|dien cham|"
-    r"thuy cham|laser cham|xoa bop|bam huyet|vat ly tri lieu|tac dong cot song|phuc hoi chuc nang)\b"
+    r"thuy cham|laser cham|xoa bop|bam huyet|vat ly tri lieu|tac dong cot song|phuc hoi chuc nang|tao nhip|lay)\b"
     r"|operation|surgery|implant|transplant|insertion|dialysis|endoscop|ablation|angioplast|biops|resection|"
     r"replacement|bypass|catheter|laparoscop|transplantation|endoskop|operativ)")
 # one procedure named as what was trained or performed: "lớp huấn luyện về Hồi sức sơ sinh tại ...",
@@ -121,8 +121,8 @@ _QUOTED = re.compile(r"(?:ky thuat|ki thuat|phuong phap|technique|verfahren|meth
 # "A, B and C have been transferred", "các kỹ thuật A, B đã được chuyển giao": the list before a passive transfer
 _TRANSFERRED_AFTER = re.compile(r"\s(?:have|has|had|were|was)\s+been\s+(?:successfully\s+)?transferred\b"
                                 r"|\s(?:were|was)\s+(?:successfully\s+)?transferred\b"
-                                r"|\s(?:da\s+|deu\s+|cung\s+)*duoc\s+chuyen\s+giao\b")
-_LIST_NOUN = re.compile(r".{0,40}?(?:cac|nhung|\d+)\s+(?:goi\s+)?(?:ky thuat|phuong phap)\s+")
+                                r"|\s(?:da\s+|deu\s+|cung\s+|se\s+)*duoc\s+chuyen\s+giao\b")
+_LIST_NOUN = re.compile(r".{0,40}?(?:(?:cac|nhung|\d+)\s+(?:goi\s+)?|goi\s+)(?:ky thuat|phuong phap)\s+")
 _CLAUSE_LEAD = re.compile(r"(?:in addition|moreover|besides|ngoai ra|ben canh do|dong thoi),\s*")
 _FIELD_WORD = re.compile(r"\b(?:chuyen nganh|chuyen khoa|linh vuc)\b|^\w+ khoa$|\btechniques$"
                          # a kind of work alone: "chẩn đoán và điều trị"
