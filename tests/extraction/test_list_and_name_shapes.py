@@ -382,3 +382,15 @@ def test_who_a_caption_credits_for_the_photo_is_no_party():
 def test_a_fund_named_by_what_it_does_keeps_its_description():
     assert names("Đại diện Công ty ABC trao bảng tài trợ cho đại diện Quỹ tài trợ VinaCapital.") == [
         "Công ty ABC", "Quỹ tài trợ VinaCapital"]
+
+
+def test_a_contracts_sides_named_as_such_sign_it_and_the_receiving_side_is_given_to():
+    text = ("Tham dự lễ ký kết đại diện bên A (bên nhận chuyển giao kỹ thuật) là Trung tâm Y tế huyện Bắc Sơn, "
+            "đại diện bên B (bên chuyển giao kỹ thuật) là Bệnh viện Bạch Mai.")
+    facts = extract_text(text)
+    assert [(p.supporter, p.kind) for p in facts.partnerships] == [("bach-mai", "transfer")]
+
+
+def test_chi_dao_tuyen_stays_in_a_units_name():
+    assert names("Trung tâm Đào tạo và Chỉ đạo tuyến thuộc Bệnh viện Bạch Mai là đơn vị tổ chức.")[0] == \
+        "Trung tâm Đào tạo và Chỉ đạo tuyến"

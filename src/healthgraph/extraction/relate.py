@@ -250,6 +250,8 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
     if len(orgs) < 2:
         return []
     signed = "sign" in cues
+    if sides := _contract_sides(cues, mentions, city_ids, receiving):
+        return sides
     if vetoed(cues):
         return []
     relations: list[Relation] = []
@@ -484,6 +486,27 @@ def _dispatched(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
             continue
         if any(p > giver_pos for c in ("support", "transfer") for p in cues.get(c, [])):
             relations.append(Relation(giver, taker, kind, giver, True))
+    return relations
+
+
+def _contract_sides(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], city_ids: frozenset[str],
+                    receiving: frozenset[str]) -> list[Relation]:
+    """"đại diện bên A (bên nhận chuyển giao kỹ thuật) là X, …, bên B (bên chuyển giao kỹ thuật) là Y": a
+    contract's sides named as such sign it, whoever attends; a side marked as the receiving one is given to."""
+    if "side_a" not in cues or "side_b" not in cues:
+        return []
+    sides = [next((o for p, o in mentions if p > cues[side][0]), None) for side in ("side_a", "side_b")]
+    a, b = sides
+    if a is None or b is None or a.id == b.id:
+        return []
+    relations = [_agreement(a, b, city_ids, receiving)]
+    takes = cues.get("receiving_side", [])
+    taker = next((o for side, o in zip(("side_a", "side_b"), sides) if any(
+        cues[side][0] < t <= cues[side][0] + 4 for t in takes)), None)
+    if taker is not None:
+        giver = b if taker is a else a
+        kind = "transfer" if "transfer" in cues or "receive_transfer" in cues else "support"
+        relations.append(Relation(giver, taker, kind, giver, True))
     return relations
 
 
