@@ -368,6 +368,8 @@ def test_the_minister_whose_instruction_a_trip_follows_gives_nothing():
      {("Bệnh viện Chợ Rẫy", "Cơ quan Phát triển Quốc tế Hoa Kỳ", "Cơ quan Phát triển Quốc tế Hoa Kỳ")}),
     ("Thanks to the support of Cho Ray Hospital, Kien Giang General Hospital performed its first heart surgery.",
      {("Bệnh viện Chợ Rẫy", "Bệnh viện Đa khoa tỉnh Kiên Giang", "Bệnh viện Chợ Rẫy")}),
+    ("In June, JICA supplied ECMO machines to Cho Ray Hospital.",
+     {("Bệnh viện Chợ Rẫy", "Cơ quan Hợp tác Quốc tế Nhật Bản", "Cơ quan Hợp tác Quốc tế Nhật Bản")}),
 ])
 def test_english_hubs_base_form_giving_verbs_and_thanks_to_the_support_of(text, expected):
     assert pairs(text) == expected
