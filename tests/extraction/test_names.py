@@ -546,3 +546,14 @@ def test_a_name_a_partnering_verb_names_ends_with_its_sentence():
     assert surfaces("Children’s National Hospital signed an MoU with Sidra Medicine. This MoU covers training.") == [
         "Children’s National Hospital", "Sidra Medicine"]
     assert surfaces("Acme Care partnered with St. Vincent Health in 2020.") == ["Acme Care", "St. Vincent Health"]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Eva-Mayr-Stihl-Stiftung spendet 600 000 Euro an das Robert-Bosch-Krankenhaus. Die Stiftung hatte auch dem "
+    "Klinikum Stuttgart eine Millionenspende zukommen lassen.",
+    "The Harlan Family Foundation funds the Robert-Bosch-Krankenhaus. The foundation also supports Klinikum Stuttgart.",
+])
+def test_the_foundation_without_a_name_is_the_articles_foundation(text):
+    assert {frozenset(parties) for parties, _ in pairs(text)} >= {
+        frozenset({next(n for n in ("Eva-Mayr-Stihl-Stiftung", "Harlan Family Foundation") if n in text),
+                   "Klinikum Stuttgart"})}

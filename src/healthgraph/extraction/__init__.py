@@ -114,7 +114,8 @@ def extract_document(document: Document) -> DocumentFacts:
     # what a head without a name ("Bệnh viện đã …", "nhà trường", "the hospital") stands for
     ranked, prominent = _ranked_parties(resolved)
     rank_of = {o.id: k for k, o in enumerate(ranked)}
-    mains = {kind: [o for o in prominent if o.kind == kind] for kind in ("hospital", "university")}
+    mains = {kind: [o for o in prominent if o.kind == kind] for kind in ("hospital", "university", "foreign_body")}
+    has_main = any(mains.values())
     main_party = next(iter(prominent), None)
     receiving = _in_receiving_countries(resolved, text, document.language)
     sentence_mentions: list[list[tuple[int, Organisation]]] = []
@@ -137,11 +138,11 @@ def extract_document(document: Document) -> DocumentFacts:
                     spans.append((m.start, m.end))
                 mention_index += 1
             i, j = tokens.word_at(sentence.start), tokens.word_at(sentence.end)
-            if not in_sentence and (mains["hospital"] or mains["university"]) and heads is None:
+            if not in_sentence and has_main and heads is None:
                 heads = bare_heads(tokens, named)
             # a sentence that names no one is read only for a head that stands for someone ("the British hospital")
             cues = cue_positions(all_cues, i, j) if in_sentence or heads and _head_between(heads, i, j) else {}
-            if (mains["hospital"] or mains["university"]) and not cues.keys().isdisjoint(_RELATION_CUES):
+            if has_main and not cues.keys().isdisjoint(_RELATION_CUES):
                 present = {org.id for _, org in in_sentence}
                 if heads is None:
                     heads = bare_heads(tokens, named)

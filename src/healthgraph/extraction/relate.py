@@ -44,7 +44,7 @@ class Relation:
     explicit: bool  # direction stated by the sentence, not inferred from rank
 
 
-_ON_DEMAND = ("org_anaphor", "school_anaphor", "generic_org")  # read only where a sentence needs them (see bare_heads)
+_ON_DEMAND = ("org_anaphor", "school_anaphor", "fund_anaphor", "generic_org")  # read only where a sentence needs them (see bare_heads)
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +62,7 @@ def _head_matcher() -> PhraseMatcher:
                           for phrases in data[category].values() for phrase in phrases), DOCUMENT_PHRASES)
 
 
-_ANAPHOR_KINDS = {"org_anaphor": "hospital", "school_anaphor": "university"}
+_ANAPHOR_KINDS = {"org_anaphor": "hospital", "school_anaphor": "university", "fund_anaphor": "foreign_body"}
 
 
 def bare_heads(tokens: TokenText, named: frozenset[int]) -> list[tuple[int, str]]:
@@ -89,7 +89,11 @@ _DIRECTED = ("transfer", "support", "receive", "receive_transfer")
 _FUNCTION_WORDS = _CONNECTORS | {"of", "pair_pronoun", "reporter_before", "dispatch_to"}
 
 
-_GERMAN_COOPERATION_ENDINGS = ("partnerschaft", "partnerschaften", "kooperation", "kooperationen", "zusammenarbeit")
+# German makes new compounds of its cue words: "Technologiepartnerschaft", "Forschungskooperation", "Millionenspende"
+_GERMAN_COMPOUND_CUES = {"partnerschaft": "cooperate", "partnerschaften": "cooperate", "kooperation": "cooperate",
+                         "kooperationen": "cooperate", "zusammenarbeit": "cooperate", "spende": "support",
+                         "spenden": "support", "forderung": "support", "unterstutzung": "support"}
+_GERMAN_COMPOUND_ENDINGS = tuple(_GERMAN_COMPOUND_CUES)
 
 
 def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: str | None = None
@@ -121,10 +125,11 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
         if categories and not (function_only and j - i == 1
                                and (_capitalised_inside(tokens, i) or marked and _misspelt(tokens, i))):
             hits.append((i, j, categories))  # "BSCK2 Đỗ Công Hương": a capitalised "Đỗ" is a name, not "do" (by)
-    if language == "de":  # German makes new compounds of its cue words: "Technologiepartnerschaft", "Forschungskooperation"
+    if language == "de":
         cued = {i for i, _, _ in hits}
-        compounds = [(i, i + 1, ["cooperate"]) for i, word in enumerate(tokens.words) if i not in cued and i not in named
-                     and len(word) > 15 and word.endswith(_GERMAN_COOPERATION_ENDINGS)]
+        compounds = [(i, i + 1, [_GERMAN_COMPOUND_CUES[next(e for e in _GERMAN_COMPOUND_ENDINGS if word.endswith(e))]])
+                     for i, word in enumerate(tokens.words) if i not in cued and i not in named
+                     and len(word) > 12 and word.endswith(_GERMAN_COMPOUND_ENDINGS)]
         if compounds:
             hits = sorted(hits + compounds, key=lambda hit: hit[0])
     covering: dict[int, list[tuple[int, int, list[str]]]] = {}  # word -> the longer cues over it
