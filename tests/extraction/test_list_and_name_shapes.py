@@ -396,3 +396,9 @@ def test_a_contracts_sides_named_as_such_sign_it_and_the_receiving_side_is_given
 def test_chi_dao_tuyen_stays_in_a_units_name():
     assert names("Trung tâm Đào tạo và Chỉ đạo tuyến thuộc Bệnh viện Bạch Mai là đơn vị tổ chức.")[0] == \
         "Trung tâm Đào tạo và Chỉ đạo tuyến"
+
+
+def test_a_vietnamese_syllable_spelled_like_a_known_acronym_is_not_it():
+    # "Chải" folds to "chai", the acronym of the Clinton Health Access Initiative; "Jica" is still JICA
+    facts = extract_text("Dự án thủy lợi xã Lao Chải tỉnh Yên Bái được Jica hỗ trợ.")
+    assert {o.id for o in facts.organisations} == {"jica"}

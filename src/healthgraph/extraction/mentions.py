@@ -110,6 +110,10 @@ class Lexicon:
              for variant in _spellings(label)]
             + [(variant, (o, True)) for o in gazetteer.organisations.values() for label in o.short
                for variant in _spellings(label)], DOCUMENT_PHRASES)
+        # names the gazetteer only knows as an acronym ("CHAI"): not the same word in lower case ("xã Lao Chải")
+        labels = [label for o in gazetteer.organisations.values() for label in (*o.labels, *o.short)]
+        self.acronym_keys = frozenset(fold(label) for label in labels if label.isupper() and " " not in label) - frozenset(
+            fold(label) for label in labels if not label.isupper())
         self._template_index: dict[str, KnownOrganisation] | None = None
         # folded place names: a shaped name made of a place and a weak head ("Ho Chi Minh City") is a place
         self.place_keys = frozenset(fold(label) for p in gazetteer.provinces.values() for label in p.labels)
@@ -184,6 +188,8 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
     known_at = {i: (j, vals) for i, j, vals in known_hits}
     found: list[tuple[int, int, Mention]] = []
     for i, j, (o, short) in ((i, j, vals[0]) for i, j, vals in known_hits):
+        if j - i == 1 and words[i] in lexicon.acronym_keys and not any_case and _not_an_acronym(tokens, i):
+            continue  # "xã Lao Chải" is no "CHAI" (but "Jica" is JICA)
         if any_case or _is_proper(tokens, i):  # "cán bộ y tế" (health staff) is not "Bộ Y tế"
             found.append((i, j, _mention(tokens, i, j, o.kind, known=o, short=short, tier=o.tier)))
     for i, j, heads in lexicon.heads.find_all(tokens, overlapping=True):
@@ -507,6 +513,12 @@ def _gap_breaks(tokens: TokenText, k: int) -> bool:
 def _all_capitals(tokens: TokenText, k: int) -> bool:
     start, end = tokens.char_starts[k], tokens.char_ends[k]
     return tokens.text[start:end].isupper()
+
+
+def _not_an_acronym(tokens: TokenText, k: int) -> bool:
+    """A word in lower case, or with Vietnamese marks and not in capitals ("Chải"), is no acronym."""
+    written = tokens.text[tokens.char_starts[k]:tokens.char_ends[k]]
+    return written.islower() or not written.isascii() and not written.isupper()
 
 
 def _is_proper(tokens: TokenText, k: int) -> bool:
