@@ -255,8 +255,8 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
     if len(orgs) < 2:
         return []
     signed = "sign" in cues
-    if sides := _contract_sides(cues, mentions, city_ids, receiving):
-        return sides
+    if contract := _contract_sides(cues, mentions, city_ids, receiving):
+        return contract
     if vetoed(cues):
         return []
     relations: list[Relation] = []
