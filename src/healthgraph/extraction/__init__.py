@@ -668,12 +668,14 @@ def _once_each(techniques: list[TechniqueTransfer]) -> list[TechniqueTransfer]:
     """A technique an article names again ("Lễ chuyển giao kỹ thuật X", "Ca kỹ thuật X đầu tiên") is
     one transfer: the mention that says most of who gave and who received is kept (the first of
     those), not one that says less than it."""
+    # ("thụ tinh trong ống nghiệm (IVF)" and "thụ tinh trong ống nghiệm" are one)
+    keys = [fold(_BRACKETED_END.sub("", t.name)) for t in techniques]
     by_name: dict[str, list[TechniqueTransfer]] = {}
-    for t in techniques:  # ("thụ tinh trong ống nghiệm (IVF)" and "thụ tinh trong ống nghiệm" are one)
-        by_name.setdefault(fold(_BRACKETED_END.sub("", t.name)), []).append(t)
+    for t, key in zip(techniques, keys):
+        by_name.setdefault(key, []).append(t)
     kept = []
-    for t in techniques:
-        same = by_name[fold(_BRACKETED_END.sub("", t.name))]
+    for t, key in zip(techniques, keys):
+        same = by_name[key]
         fuller = next((u for u in same if u is not t and t.source in (None, u.source)
                        and t.recipient in (None, u.recipient)
                        and ((u.source, u.recipient) != (t.source, t.recipient) or same.index(u) < same.index(t))), None)
