@@ -15,6 +15,7 @@ Also here: converting terms between rdflib and pyoxigraph (:func:`to_ox`, :func:
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
@@ -54,13 +55,20 @@ def from_ox(term):
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value, datatype=None if datatype.endswith("#string") else URIRef(datatype))
+        return _literal(term.value, term.language, term.datatype.value)
     if isinstance(term, ox.DefaultGraph):
         return None
     raise TypeError(f"unexpected term {term!r}")
+
+
+@lru_cache(maxsize=1 << 16)
+def _literal(value: str, language: str | None, datatype: str) -> Literal:
+    """An rdflib Literal, made once per distinct term: names, ids and dates recur in query
+    results, and making a Literal (it parses the lexical form) costs more than the query's
+    own work per row."""
+    if language:
+        return Literal(value, lang=language)
+    return Literal(value, datatype=None if datatype.endswith("#string") else URIRef(datatype))
 
 
 def _block(triples) -> str:
