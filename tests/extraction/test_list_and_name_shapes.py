@@ -402,3 +402,11 @@ def test_a_vietnamese_syllable_spelled_like_a_known_acronym_is_not_it():
     # "Chải" folds to "chai", the acronym of the Clinton Health Access Initiative; "Jica" is still JICA
     facts = extract_text("Dự án thủy lợi xã Lao Chải tỉnh Yên Bái được Jica hỗ trợ.")
     assert {o.id for o in facts.organisations} == {"jica"}
+
+
+def test_doctors_who_consult_on_patients_at_listed_hospitals_support_each():
+    text = ("Các bác sĩ Bệnh viện Nhi đồng 1 cùng hội chẩn cho 2 bệnh nhi tại Bệnh viện Sản Nhi An Giang và "
+            "Bệnh viện Đa khoa Bình Định.")
+    assert {(p[0], p[1]) for p in pairs(text)} == {
+        ("Bệnh viện Nhi Đồng 1", "Bệnh viện Sản - Nhi tỉnh An Giang"),
+        ("Bệnh viện Nhi Đồng 1", "Bệnh viện Đa khoa tỉnh Bình Định")}
