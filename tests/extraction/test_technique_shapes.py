@@ -157,3 +157,11 @@ def test_a_technique_package_handed_over_at_a_hospital_after_a_time_is_transferr
 def test_techniques_of_a_package_to_be_transferred_lists_after_nhu_or_bao_gom_and_techniques_developed(
         sentence, expected):
     assert _names(sentence) == expected
+
+
+def test_procedures_set_up_or_introduced_are_techniques_but_software_is_not():
+    assert _names("This has included the setting up of ultrasound services in poor rural communities and "
+                  "introducing laparoscopic surgery as a new service for Tanzania.") == [
+        "ultrasound services", "laparoscopic surgery"]
+    assert _names("The hospital introduced new management software.") == []
+    assert _names("Bach Mai introduced the kidney transplant technique to Lai Chau.") == ["kidney transplant"]

@@ -69,7 +69,8 @@ _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$"
                          r"|\s+(?:durchgefuhrt|gemacht|eingesetzt|angewendet|angewandt)\s+(?:werden|wird)$"
                          # what it treats or for whom: "can thiệp mạch vành trong bệnh lý nhồi máu cơ tim"
                          r"|\s+(?:trong|cho) (?:benh ly|dieu tri|benh nhan|nguoi benh|tre|cac ca)\b.*$"
-                         r"|\s+(?:for|in) (?:patients|children|the treatment)\b.*$"
+                         r"|\s+(?:for|in) (?:patients|children|the treatment)\b.*$|\s+as\s+(?:a|an|the)\s.*$"
+                         r"|\s+in\s+(?:poor|rural|remote|local|the|its|their|our)\s.*$"
                          # a clause's verb: "(lễ chuyển giao kỹ thuật X) diễn ra sáng 14/10"
                          r"|\s+(?:dien ra|duoc (?:thuc hien|trien khai|to chuc)|da duoc|se duoc|took place|was held)\b.*$"
                          r"|\s+(?:independently|successfully|for the first time|durch|erfolgreich|selbststandig"
@@ -90,6 +91,9 @@ _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhu
                      r"|bang (?:phuong phap|ky thuat)\s+(?=\w)"
                      r"|chu de\s*[\"“”«]?\s*(?=\w)|thuc hien thanh cong\s+(?:\d+\s+)?(?:ca\s+|ky thuat\s+)?(?=\w)"
                      r"|performed\s+(?:its\s+|their\s+|the\s+)?first\s+|die\s+ersten\s+(?=\w)"
+                     # "introducing laparoscopic surgery as a new service", "the setting up of ultrasound services"
+                     r"|introduc(?:e|es|ed|ing)\s+(?:the\s+)?(?![^.;:]{0,60}\b(?:techniques?|procedures?)\b)(?=\w)"
+                     r"|setting\s+up\s+(?:of\s+)?(?=\w)"
                      r"|master(?:s|ed)?\s+(?:the\s+)?(?!(?:techniques?|procedures?|skills?)\b)(?=\w)"
                      # "lernten von ihr, wie Arthroskopien durchgeführt werden", "learned how to perform X"
                      r"|lern\w*\s+[^.;:]{0,40}?\bwie\s+(?=\w)|learn\w*\s+how\s+to\s+(?:perform|do|carry\s+out)\s+"
@@ -100,6 +104,7 @@ _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhu
 _TRANSFERRED = re.compile(r"\b(?:chuyen giao|transferr?(?:ed|ing|s)?|ubertr|uberg)")
 # one of these stands in every match of _SINGLE: a sentence without any is not scanned
 _SINGLE_WORDS = ("huan luyen", "tap huan", "dao tao", "bang ", "chu de", "thuc hien thanh cong", "performed", "ersten",
+                 "introduc", "setting up",
                  "verfahren", "master", "lern", "learn", "huong dan", "how to")
 # English names a technique before its noun: "transfer laparoscopic surgery techniques to B"
 _NAMED_BEFORE_NOUN = re.compile(
@@ -133,7 +138,7 @@ _FIELD_WORD = re.compile(r"\b(?:chuyen nganh|chuyen khoa|linh vuc)\b|^\w+ khoa$|
 _TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|phuong phap|techni|verfahren|methoden|procedur|skills")
 TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "phuong phap", "techni", "verfahren", "methoden", "procedur", "huan luyen",
                    "tap huan", "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten",
-                   "master", "lern", "learn", "huong dan", "how to", "skills",
+                   "master", "lern", "learn", "huong dan", "how to", "skills", "introduc", "setting up",
                    "bang phuong phap", "ho tro thuc hien", "huong dan thuc hien")
 # "hỗ trợ thực hiện 6 ca phẫu thuật, trong đó 4 ca A, B; 1 ca C": the procedures of the cases an upper
 # hospital helped with (not those a hospital did alone: "đã thực hiện 500 ca mổ")
