@@ -180,3 +180,17 @@ def test_a_first_build_with_a_small_union_window_is_the_same_store(tmp_path, mon
     assert contents(tmp_path / "window") == contents(tmp_path / "whole")
     with open_store(tmp_path / "window", read_only=True) as s:
         assert (small.quads, small.graphs) == s.counts() == (sum(1 for _ in s.quads()), len(s.graphs()))
+
+
+def test_a_first_build_loaded_in_small_chunks_is_the_same_store(tmp_path, monkeypatch):
+    """The N-Quads go into bulk_load a chunk of lines at a time (bounded memory at 1M edges)."""
+    from healthgraph.rdf import oxigraph_store
+
+    sources = documents(tmp_path)
+    build(sources, store=tmp_path / "whole", show_progress=False)
+    monkeypatch.setattr(oxigraph_store, "LOAD_CHUNK", 7)
+    monkeypatch.setattr(build_module, "UNION_WINDOW", 5)
+    chunked = build(sources, store=tmp_path / "chunks", show_progress=False)
+    assert contents(tmp_path / "chunks") == contents(tmp_path / "whole")
+    with open_store(tmp_path / "chunks", read_only=True) as s:
+        assert (chunked.quads, chunked.graphs) == s.counts() == (sum(1 for _ in s.quads()), len(s.graphs()))
