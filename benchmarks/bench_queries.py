@@ -221,7 +221,7 @@ def _server_memory(uri: str | None) -> dict:
 def _loaded_size(backend: str, opened, uri: str | None = None) -> str:
     """What the backend holds, counted by the backend itself."""
     if backend == "rdf":
-        return f"{len(opened.store):,} triples (Oxigraph store)"
+        return f"{len(opened.store):,} quads (Oxigraph store: named graphs + their union)"
     if backend == "neo4j":
         from healthgraph.neo4j.cypher import cypher
 
