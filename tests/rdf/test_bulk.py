@@ -168,3 +168,29 @@ def test_the_cli_says_when_a_half_loaded_store_is_started_over(tmp_path):
     result = CliRunner().invoke(main, ["build", str(article_file), "--store", str(store), "--quiet"])
     assert result.exit_code == 0
     assert f"note: {store}: an earlier build was interrupted while loading it" in result.output
+
+
+def test_a_first_build_with_a_small_union_window_is_the_same_store(tmp_path, monkeypatch):
+    """The first build remembers only the last UNION_WINDOW union triples (its memory stays
+    bounded at 1M edges); repeats written again are dropped by bulk_load: same store."""
+    sources = documents(tmp_path)
+    build(sources, store=tmp_path / "whole", show_progress=False)
+    monkeypatch.setattr(build_module, "UNION_WINDOW", 3)
+    small = build(sources, store=tmp_path / "window", show_progress=False)
+    assert contents(tmp_path / "window") == contents(tmp_path / "whole")
+    with open_store(tmp_path / "window", read_only=True) as s:
+        assert (small.quads, small.graphs) == s.counts() == (sum(1 for _ in s.quads()), len(s.graphs()))
+
+
+def test_a_first_build_loaded_in_small_chunks_is_the_same_store(tmp_path, monkeypatch):
+    """The N-Quads go into bulk_load a chunk of lines at a time (bounded memory at 1M edges)."""
+    from healthgraph.rdf import oxigraph_store
+
+    sources = documents(tmp_path)
+    build(sources, store=tmp_path / "whole", show_progress=False)
+    monkeypatch.setattr(oxigraph_store, "LOAD_CHUNK", 7)
+    monkeypatch.setattr(build_module, "UNION_WINDOW", 5)
+    chunked = build(sources, store=tmp_path / "chunks", show_progress=False)
+    assert contents(tmp_path / "chunks") == contents(tmp_path / "whole")
+    with open_store(tmp_path / "chunks", read_only=True) as s:
+        assert (chunked.quads, chunked.graphs) == s.counts() == (sum(1 for _ in s.quads()), len(s.graphs()))

@@ -7,7 +7,8 @@ concept schemes) and keeps the derived graph (``hg:supports``, ``hg:satelliteOf`
 Two paths, one result (the tests compare them quad for quad):
 
 - a first build (an empty Oxigraph store on disk) streams every graph, and the union of
-  them for the default graph, deduplicated as it goes, into ``DIR/loading.nq`` and loads
+  them for the default graph, deduplicated as it goes (within a bounded window, :data:`UNION_WINDOW`:
+  ``bulk_load`` drops whatever repeats beyond it), into ``DIR/loading.nq`` and loads
   that with one ``bulk_load``; the store is marked ``loading`` meanwhile (:func:`.store_folder.loading`);
 - a later build writes, per document, only the difference from what the store holds for
   it, in one transaction, and recomputes the derived facts of the supporter–recipient
@@ -37,6 +38,11 @@ from .store import RDFStore, open_store, store_meta
 from .store_folder import loading, update_meta
 
 LOADING_FILE = "loading.nq"  # the first build's N-Quads, in the store folder while they load
+# The union triples remembered while a first build streams its N-Quads, to write each one once.
+# A window, not the whole union: at 1M edges the whole union (~9M N-Triples strings) took
+# ~2 GB; a triple repeated after the window was emptied is written again, and Oxigraph's
+# bulk_load keeps one copy of a repeated quad, so the store is the same.
+UNION_WINDOW = 500_000
 
 _CURATED_IDS = """
 SELECT ?id ?g WHERE { GRAPH ?g { ?fact hg:curated true ; dcterms:identifier ?id } }
@@ -260,7 +266,7 @@ class _Ingest:
     def bulk(self, all_facts: Iterable[DocumentFacts], store: OxigraphStore, folder: Path) -> None:
         """Stream every graph and the union, deduplicated, into one N-Quads file and bulk-load it."""
         nq = folder / LOADING_FILE
-        union: set[str] = set()  # the union's triples written so far, as N-Triples
+        union: set[str] = set()  # the union's triples written lately, as N-Triples (at most UNION_WINDOW)
         shortcuts = Shortcuts()
         curated_last: dict[str, URIRef] = {}  # curated fact id -> the graph stating it last (it wins)
         names: set[URIRef] = set()
@@ -274,6 +280,8 @@ class _Ingest:
                     for triple in lines:
                         out.write(triple + graph)
                         if triple not in union:
+                            if len(union) >= UNION_WINDOW:
+                                union.clear()
                             union.add(triple)
                             out.write(triple + " .\n")
 
