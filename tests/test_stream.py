@@ -1,0 +1,81 @@
+"""A JSONL corpus streams through ``extract`` and ``build`` (#15): read a byte range at a time
+(:func:`healthgraph.sources.extract_stream`), with the facts, errors and output of a whole-file read."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import healthgraph.sources as sources
+from healthgraph.cli import main
+from healthgraph.extraction import _extract_path, extract_iter
+from healthgraph.sources import _file_results, extract_stream
+from healthgraph.synthetic import synth
+
+ARTICLE = ("Bệnh viện Bạch Mai ký kết thỏa thuận hợp tác với Bệnh viện Đa khoa tỉnh {province}, "
+           "chuyển giao kỹ thuật lọc máu liên tục.")
+
+
+def tricky_jsonl(path: Path) -> Path:
+    """Ids repeated (and repeated across byte ranges), a broken line, a blank line, CRLF, a BOM,
+    a line separator inside a string, a field of the wrong type."""
+    lines = []
+    for n, province in enumerate(["Phú Thọ", "Sơn La", "Lai Châu", "Hà Giang", "Điện Biên", "Yên Bái"] * 3):
+        record = {"text": ARTICLE.format(province=province) + " " + "Thêm.\u2028" * (n % 4)}
+        if n % 3:
+            record["id"] = f"r{n % 7}"
+        if n == 5:
+            record["lang"] = 7
+        lines.append(json.dumps(record, ensure_ascii=n % 2 == 0))
+        if n == 4:
+            lines.append('{"id": "broken", "text": "cut')
+        if n == 8:
+            lines.append("")
+    path.write_bytes(("\ufeff" + lines[0] + "\r\n" + "\n".join(lines[1:]) + "\n").encode("utf-8"))
+    return path
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("stream")
+    synth(articles=30, hospitals=30, out=root / "jl", seed=5, jsonl=True)
+    synth(articles=5, hospitals=30, out=root / "txt", seed=4)
+    tricky_jsonl(root / "jl" / "tricky.jsonl")
+    (root / "jl" / "again.jsonl").write_text('{"id": "r1", "text": "Bệnh viện Bạch Mai."}\n', encoding="utf-8")
+    return root
+
+
+def collect(stream_fn, paths, **kwargs):
+    errors: list = []
+    facts = [f.to_dict() for f in stream_fn(paths, on_error=errors.append, show_progress=False, **kwargs)]
+    return facts, [str(e) for e in errors]
+
+
+@pytest.mark.parametrize("range_bytes", [1, 300, 4096, None])
+def test_byte_ranges_give_the_facts_and_errors_of_a_whole_file_read(corpus, range_bytes):
+    paths = [corpus / "jl", corpus / "txt", corpus / "missing.jsonl"]
+    whole = collect(extract_iter, paths)
+    streamed = collect(extract_stream, paths, range_bytes=range_bytes)
+    assert streamed == whole
+    assert len(whole[0]) > 40 and any("repeats an earlier line" in e for e in whole[1])
+    assert any("taken by" in e for e in whole[1]) and any("no such file" in e for e in whole[1])
+
+
+def test_a_large_jsonl_file_is_read_a_range_at_a_time(corpus):
+    path = str(corpus / "jl" / "articles.jsonl")
+    results = list(_file_results(path, 4096, _extract_path))
+    assert len(results) > 5 and max(len(facts) for facts, _ in results) < 30
+    assert [f.document.id for facts, _ in results for f in facts] == [f.document.id for f in _extract_path(path)[0]]
+
+
+def test_the_cli_json_is_byte_identical_to_a_whole_file_read(corpus, monkeypatch):
+    paths = [str(corpus / "jl"), str(corpus / "txt"), str(corpus / "missing.jsonl")]
+    monkeypatch.setattr(sources, "STREAM_BYTES", 300)
+    streamed = CliRunner().invoke(main, ["extract", *paths, "--format", "json"])
+    monkeypatch.setattr(sources, "extract_stream", extract_iter)  # the command as it was: the whole file at once
+    whole = CliRunner().invoke(main, ["extract", *paths, "--format", "json"])
+    assert streamed.exit_code == whole.exit_code == 1
+    assert streamed.stdout_bytes == whole.stdout_bytes and b'"documents": [' in whole.stdout_bytes
+    assert json.loads(whole.stdout)["errors"]
