@@ -25,6 +25,7 @@ from common import HERE, ROOT, machine
 
 BENCHMARKS = {  # name -> (module, needs the Neo4j server)
     "extract": ("bench_extract", False),
+    "stream": ("bench_stream", False),
     "rdf": ("bench_rdf", False),
     "neo4j": ("bench_neo4j", True),
     "queries": ("bench_queries", True),
