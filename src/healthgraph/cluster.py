@@ -97,7 +97,7 @@ def plan(files: Sequence[Path], partition_bytes: int = PARTITION_BYTES) -> list[
     [((...a.txt', ...b.txt'), None, 0, None), ((), ...c.jsonl', 0, 12), ((), ...c.jsonl', 12, 24),
      ((), ...c.jsonl', 24, None)]
     """
-    from .extraction.reader import JSONL_SUFFIXES
+    from .extraction.reader import byte_ranges
 
     partitions: list[Partition] = []
     run: list[str] = []
@@ -110,16 +110,15 @@ def plan(files: Sequence[Path], partition_bytes: int = PARTITION_BYTES) -> list[
         run, size = [], 0
 
     for path in files:
+        ranges = byte_ranges(path, partition_bytes)
+        if ranges:
+            close_run()
+            partitions += [Partition(jsonl=str(path), start=start, end=end) for start, end in ranges]
+            continue
         try:
             length = path.stat().st_size
         except OSError:
             length = 0  # the worker that reads it says what is wrong
-        if path.suffix.lower() in JSONL_SUFFIXES and length > partition_bytes:
-            close_run()
-            starts = range(0, length, partition_bytes)
-            partitions += [Partition(jsonl=str(path), start=s, end=s + partition_bytes if s + partition_bytes < length
-                                     else None) for s in starts]
-            continue
         run.append(str(path))
         size += length
         if size >= partition_bytes or len(run) >= MAX_FILES:

@@ -171,18 +171,14 @@ def extract_stream(paths: Iterable[str | Path], *, jobs: int = 1,
 def _file_results(path: str, range_bytes: int, extract_path) -> Iterator[tuple[list[DocumentFacts], list[str]]]:
     """``extract_path``'s results for ``path``: one for the whole file, or one per byte range of a
     JSONL file larger than ``range_bytes`` (each numbered by the newlines before it)."""
-    from .extraction.reader import JSONL_SUFFIXES, count_newlines
+    from .extraction.reader import byte_ranges, count_newlines
 
-    try:
-        size = os.stat(path).st_size
-    except OSError:
-        size = 0  # the reader says what is wrong
-    if Path(path).suffix.lower() not in JSONL_SUFFIXES or size <= range_bytes:
+    ranges = byte_ranges(path, range_bytes)
+    if not ranges:
         yield extract_path(path)
         return
     before = 0
-    for start in range(0, size, range_bytes):
-        end = start + range_bytes if start + range_bytes < size else None
+    for start, end in ranges:
         yield extract_path(path, (start, end, before))
         if end is not None:
             before += count_newlines(path, start, end)

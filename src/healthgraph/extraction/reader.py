@@ -7,6 +7,7 @@ file and the problem in one line: empty, binary, undecodable, too large, broken 
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Iterator
@@ -253,6 +254,24 @@ def _skip_line(stream) -> int:
         if chunk.endswith(b"\n"):
             return 1
     return 0
+
+
+def byte_ranges(path: str | Path, range_bytes: int) -> list[tuple[int, int | None]]:
+    """``[start, end)`` byte ranges of ``range_bytes`` (``end`` None: to the end) of a JSONL file
+    larger than that, to read apart; ``[]`` for any other file (read whole). Only the size is read.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp(), "c.jsonl"); _ = path.write_text("{}\\n" * 10)
+    >>> byte_ranges(path, 12), byte_ranges(path, 100)
+    ([(0, 12), (12, 24), (24, None)], [])
+    """
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        size = 0  # the reader says what is wrong
+    if Path(path).suffix.lower() not in JSONL_SUFFIXES or size <= range_bytes:
+        return []
+    return [(start, start + range_bytes if start + range_bytes < size else None) for start in range(0, size, range_bytes)]
 
 
 def count_newlines(path: str | Path, start: int, end: int) -> int:
