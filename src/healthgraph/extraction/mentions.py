@@ -26,7 +26,7 @@ from ..model import ORG_KINDS
 from ..resources import data_file
 from ..text import fold
 from .names import (HEADLINE_VERBS, NATIONALITY_ADJECTIVE, PROJECT_WORDS, VI_CLAUSE_KEYS, VI_COUNTED, VI_GROUP_UNITS, find_names,
-                    is_country, is_nationality, occurrences, says_no_which)
+                    is_country, is_nationality, is_year, occurrences, says_no_which)
 from .normalise import fold_same_length
 from .tokens import DOCUMENT_PHRASES, PhraseMatcher, TokenText
 
@@ -523,10 +523,7 @@ def _not_an_acronym(tokens: TokenText, k: int) -> bool:
 
 def _is_proper(tokens: TokenText, k: int) -> bool:
     first = tokens.text[tokens.char_starts[k]]
-    return first.isupper() or first.isdigit() and not _YEAR.fullmatch(tokens.words[k])  # "Krankenhaus Grafenau 2017"
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
+    return first.isupper() or first.isdigit() and not is_year(tokens.words[k])  # "Krankenhaus Grafenau 2017"
 
 
 def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_at, types_at, types_end,

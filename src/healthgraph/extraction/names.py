@@ -41,7 +41,7 @@ from ..text import fold
 from .normalise import fold_same_length
 from .tokens import DOCUMENT_KEY
 
-__all__ = ["NamedSpan", "find_names", "is_country", "is_nationality", "occurrences"]
+__all__ = ["NamedSpan", "find_names", "is_country", "is_nationality", "is_year", "occurrences"]
 
 # words (with inner hyphens/apostrophes and a suspension hyphen: "Lepra- und"), abbreviations
 # that keep their full stop, legal forms with stops, and single punctuation marks
@@ -63,6 +63,14 @@ class NamedSpan:
     acronym_of: str | None = None  # for an acronym standing alone: the full name it abbreviates
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def is_year(word: str) -> bool:
+    """"2017" is a year, "19-8" and "108" are not (a year is no part of a name)."""
+    return bool(_YEAR.fullmatch(word))
+
+
 class _Token:
     """A word or punctuation mark at ``start:end``; its folded ``key`` is made when first read."""
 
@@ -75,7 +83,7 @@ class _Token:
         first = text[:1]
         self.is_word = first.isalnum()
         # a number may stand in a name ("Hospital 108"), a year does not ("Krankenhaus Grafenau 2017")
-        self.cap = first.isupper() or first.isdigit() and not (len(text) == 4 and text.isdigit() and text[:2] in ("19", "20"))
+        self.cap = first.isupper() or first.isdigit() and not is_year(text)
 
     @property
     def key(self) -> str:
