@@ -25,6 +25,20 @@ def test_vietnamese_names_keep_their_description(name):
     assert name in names(f"Sáng 12/4, {name} ký kết thỏa thuận hợp tác với Bệnh viện Đa khoa tỉnh Ninh Bình.")
 
 
+@pytest.mark.parametrize("name", [
+    "Trung tâm kiểm soát bệnh tật tỉnh Hà Tĩnh",             # a service named in lower case, then its province
+    "Trung tâm y tế dự phòng tỉnh Lào Cai",
+    "Trung tâm phòng chống bệnh xã hội Quảng Ninh",          # a three-syllable term, then the province's name
+    "Viện Pháp y Quốc gia",                                  # "Quốc gia" closes the name
+])
+def test_a_health_service_named_in_lower_case_keeps_its_whole_name(name):
+    assert name in names(f"Bệnh viện Bạch Mai chuyển giao kỹ thuật cho {name} vào năm 2024.")
+
+
+def test_a_lower_case_service_name_still_needs_a_place_or_a_capital():
+    assert names("Trung tâm kiểm soát bệnh tật được xây dựng năm 2020.") == []
+
+
 def test_a_description_stops_at_a_verb_or_a_clause_word():
     found = names("Bệnh viện Bạch Mai hỗ trợ người nghèo tỉnh Hà Giang và Bệnh viện thực hành của trường.")
     assert found == ["Bệnh viện Bạch Mai"]

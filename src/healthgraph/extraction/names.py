@@ -655,17 +655,18 @@ def _may_continue(text: str, end: int, shapes: _Shapes) -> bool:
     following = text[end:end + 48]
     if following[:1] in "-–—(." and following[1:2] not in (" ", ""):
         return True  # "X-Y", "(BVĐK)", "TP.HCM"
-    words = following.split(maxsplit=4)[:4]
+    words = text[end:end + 64].split(maxsplit=6)[:6]  # "… kiểm soát bệnh tật tỉnh Hà Tĩnh"
+    lowered = [word.lower() for word in words]
     for index, word in enumerate(words):
         first = word[:1]
         if first.isupper() or first.isdigit() or first in "-–—(":
             return True
-        syllable = word.lower().rstrip(",.;:!?)")
+        syllable = lowered[index].rstrip(",.;:!?)")
         if index == 0 and syllable in shapes.vi_closing:
             return True
-        compound = index + 1 < len(words) and (syllable, words[index + 1].lower()) in shapes.vi_compounds
-        if syllable != word.lower() or not (syllable in shapes.vi_inner or compound
-                                            or index > 0 and (words[index - 1].lower(), syllable) in shapes.vi_compounds):
+        in_compound = any(tuple(lowered[i:i + n]) in shapes.vi_compounds
+                          for n in (2, 3) for i in range(max(0, index - n + 1), index + 1))
+        if syllable != lowered[index] or not (syllable in shapes.vi_inner or in_compound):
             return False
     return False
 
@@ -811,7 +812,7 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
             m = place  # "Hội Bảo trợ bệnh nhân nghèo và người tàn tật tỉnh Bến Tre": the body of a province
             continue
         compound = t.lower in shapes.vi_compound_starts and next(
-            (n for n in (3, 2) if tuple(x.lower for x in tokens[m:m + n]) in shapes.vi_compounds
+            (n for n in (3, 2) if m + n <= len(tokens) and tuple(x.lower for x in tokens[m:m + n]) in shapes.vi_compounds
              and all(x.is_word for x in tokens[m:m + n])), 0)
         if compound and m == j and not t.cap:
             m += compound  # "Bệnh viện thực hành Clermont-Ferrand": a description, the name follows
@@ -820,8 +821,11 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                 and m + 2 < len(tokens) and tokens[m + 2].cap:
             m += 2  # "Quỹ tài trợ VinaCapital": what the fund does, right after its head, then its name
             continue
-        if compound and (t.cap or last is not None and m == last + 1 and not tokens[m - 1].cap
-                         and tokens[m - 1].lower in shapes.vi_inner):  # "Kiểm soát bệnh tật", not "Bạch Mai bệnh tật"
+        if compound and (t.cap or (last == m - 1 or last is None and m > j and tokens[k].cap
+                                   and all(x.lower in shapes.vi_inner and not x.cap for x in tokens[j:m]))
+                         and not tokens[m - 1].cap and tokens[m - 1].lower in shapes.vi_inner):
+            # "Kiểm soát bệnh tật", "Trung tâm kiểm soát bệnh tật tỉnh X" (a description in lower case), not
+            # "Bạch Mai bệnh tật"
             last = m + compound - 1  # "Hàng không", "Ung thư", "bệnh tật": whole, whatever each syllable is alone
             m += compound
             continue
