@@ -92,6 +92,16 @@ def test_short_forms_and_genitives_merge_within_a_document():
     assert len([o for o in facts.organisations if "Wallis" in o.name]) == 1
 
 
+def test_a_district_body_named_again_without_its_province_is_the_same_organisation():
+    facts = extract_text("Bệnh viện Bạch Mai hỗ trợ Trung tâm Y tế huyện Kim Sơn tỉnh Ninh Bình. Trung tâm Y tế "
+                         "huyện Kim Sơn đã tiếp nhận 5 kỹ thuật từ Bệnh viện Chợ Rẫy.", "t")
+    assert len([o for o in facts.organisations if "Kim Sơn" in o.name]) == 1
+    # two provinces' bodies of one district name: a bare mention belongs to neither
+    facts = extract_text("Bệnh viện Bạch Mai hỗ trợ Trung tâm Y tế huyện Châu Thành tỉnh Tiền Giang và Trung tâm Y "
+                         "tế huyện Châu Thành tỉnh Bến Tre. Trung tâm Y tế huyện Châu Thành đã tiếp nhận kỹ thuật.", "t")
+    assert len([o for o in facts.organisations if "Châu Thành" in o.name]) == 3
+
+
 def test_an_acronym_that_spells_the_whole_run_keeps_it_one_name():
     assert surfaces("The work is funded by the Coastal Health and Education Trust (CHET) and the "
                     "Lakeside Teaching Hospital (LTH).")[:2] == ["Coastal Health and Education Trust",

@@ -268,6 +268,9 @@ def _name_key(name: str) -> tuple[str, ...]:
     return tuple(part for w in words for part in _WRITTEN_OUT.get(w, (w,)))
 
 
+_DISTRICT_WORDS = frozenset({"huyen", "quan", "thi", "tx"})  # folded: huyện, quận, thị xã, TX
+
+
 def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tuple[Mention, Organisation]]:
     """Within one document, a shorter name of an organisation found by its shape is the same
     organisation as the longer name it abbreviates: same first and last word, all its words
@@ -295,6 +298,13 @@ def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tup
             if same or shorter_form or compound:
                 target[oid] = other
                 break
+        if oid not in target and _DISTRICT_WORDS & set(key):
+            # "Trung tâm Y tế huyện Núi Thành" after "… huyện Núi Thành tỉnh Quảng Nam": the same district's body
+            # with its province left out, when only one such body is in the document
+            located = [other for other, longer in keys.items() if other != oid and len(longer) > len(key)
+                       and longer[:len(key)] == key and len(longer) - len(key) <= 3]
+            if len(located) == 1:
+                target[oid] = located[0]
     if not target:
         return resolved
 
