@@ -290,6 +290,16 @@ def test_plural_head_with_towns_a_centre_at_its_hospital_and_amounts():
         "Stiftung Kinderherz", "Klinikum Passau"]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Das Klinikum Eschental und seine Partnerklinik Hôpital Saint-Luc in Benin bilden Pflegekräfte aus.",
+     "Hôpital Saint-Luc"),
+    ("Ärzte der Partneruniversität Mensah University of Health Sciences hospitierten am Klinikum Eschental.",
+     "Mensah University of Health Sciences"),
+])
+def test_the_role_a_body_plays_before_its_own_name_is_not_part_of_it(text, name):
+    assert name in [o.name for o in extract_text(text, "t").organisations]
+
+
 def test_hyphenated_compound_names_and_groups():
     assert surfaces("Das Spitalzentrum Biel und die Berner Insel-Spitalgruppe erneuern ihren Rahmenvertrag.") == [
         "Spitalzentrum Biel", "Berner Insel-Spitalgruppe"]

@@ -25,7 +25,7 @@ from ..gazetteer import Gazetteer, KnownOrganisation, Province, load_gazetteer, 
 from ..model import ORG_KINDS
 from ..resources import data_file
 from ..text import fold
-from .names import (HEADLINE_VERBS, NATIONALITY_ADJECTIVE, PROJECT_WORDS, VI_CLAUSE_KEYS, VI_COUNTED, VI_GROUP_UNITS, find_names,
+from .names import (HEADLINE_VERBS, NATIONALITY_ADJECTIVE, PROJECT_WORDS, ROLE_STARTS, VI_CLAUSE_KEYS, VI_COUNTED, VI_GROUP_UNITS, find_names,
                     is_country, is_nationality, is_year, occurrences, says_no_which)
 from .normalise import fold_same_length
 from .tokens import DOCUMENT_PHRASES, PhraseMatcher, TokenText
@@ -416,6 +416,9 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
         elif all(m.known is None and (m.template or m.province) is not None for m in overlapping) \
                 and _proper_beside_template(named, overlapping, lexicon):
             result[lo:hi], starts[lo:hi] = [shaped], [shaped.start]
+        elif all(m.known is None and m.template is None and m.end <= named.end for m in overlapping) \
+                and _role_before(tokens.key, overlapping[0].start, named.start):
+            result[lo:hi], starts[lo:hi] = [shaped], [shaped.start]  # "Partneruniversität Kwame Nkrumah University …"
         else:
             for m in overlapping:
                 if m.aliases == () and named.aliases and m.start == named.start:
@@ -427,6 +430,13 @@ def _with_shaped_names(mentions: list[Mention], tokens: TokenText, lexicon: Lexi
 
 
 _TEMPLATE_KINDS = frozenset({"hospital", "health_department", "people_committee", "health_centre"})
+
+
+def _role_before(key: str, start: int, name_start: int) -> bool:
+    """Whether one word for the role a body plays ("Partnerklinik", "Kooperationspartner") is all that
+    stands between ``start`` and a name read by its shape."""
+    role = key[start:name_start].strip()
+    return name_start > start and " " not in role and role.startswith(ROLE_STARTS)
 
 
 def _as_its_alias_reads(shaped: Mention, alias: str, lexicon: Lexicon) -> None:

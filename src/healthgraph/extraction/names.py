@@ -1089,6 +1089,9 @@ _COMMON_NOUN_STARTS = ("partner", "kooperations", "grundversorg", "zentrumsverso
                        "maximalversorg", "regelversorg", "akutspital", "akutkrankenh", "akutklinik")
 
 
+ROLE_STARTS = ("partner", "kooperations")  # folded: the role a body plays, before its name
+
+
 def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
     """Length and kind of a German/English head at token ``k`` (a compound counts by its ending)."""
     if tokens[k].key in _CAPITALS_ONLY and not tokens[k].text.isupper():
@@ -1297,7 +1300,9 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         while b > a and (words[b - 1].key in shapes.connectors or words[b - 1].text in _DASHES):
             b -= 1
         described_as = None
-        while b - a > 1 and _compound_descriptor(words[a], shapes):  # "Gesundheitsversorger MU Health Care"
+        while b - a > 1 and (_compound_descriptor(words[a], shapes)  # "Gesundheitsversorger MU Health Care"
+                             or words[a].key.startswith(ROLE_STARTS) and any(a < i < b for i, _, _ in heads)):
+            # "Partnerklinik Hôpital Saint-Jean": the role it plays, then its own name
             described_as = next((kind for i, _, kind in heads if i == a), described_as or "organisation")
             a += 1
         piece_heads = [(i, n, kind) for i, n, kind in heads if a <= i and i + n <= b]
