@@ -35,6 +35,21 @@ def test_a_health_service_named_in_lower_case_keeps_its_whole_name(name):
     assert name in names(f"Bệnh viện Bạch Mai chuyển giao kỹ thuật cho {name} vào năm 2024.")
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("Đại học Kobe ký kết hợp tác với Trung tâm Tim mạch Bệnh viện E.", "Trung tâm Tim mạch Bệnh viện E"),
+    ("Ngân hàng Thế giới tài trợ cho Viện Ung bướu, Bệnh viện Chợ Rẫy.", "Viện Ung bướu, Bệnh viện Chợ Rẫy"),
+])
+def test_a_hospitals_centre_is_named_with_its_hospital_and_is_no_partner_of_it(text, unit):
+    facts = extract_text(text, "t")
+    assert unit in [o.name for o in facts.organisations]
+    assert len(facts.partnerships) == 1  # the unit's partner, not the unit and its own hospital
+
+
+def test_a_list_of_a_district_body_and_a_hospital_stays_two_bodies():
+    assert names("Bệnh viện Bạch Mai hỗ trợ Trung tâm Y tế huyện Mèo Vạc, Bệnh viện Đa khoa tỉnh Hà Giang.") == [
+        "Bệnh viện Bạch Mai", "Trung tâm Y tế huyện Mèo Vạc", "Bệnh viện Đa khoa tỉnh Hà Giang"]
+
+
 def test_a_lower_case_service_name_still_needs_a_place_or_a_capital():
     assert names("Trung tâm kiểm soát bệnh tật được xây dựng năm 2020.") == []
 

@@ -771,6 +771,9 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
     while m < len(tokens):
         t = tokens[m]
         if not t.is_word:
+            if t.text == "," and last == m - 1 and _unit_of_hospital(tokens, k, j, m, m + 1, shapes):
+                m += 1 + _vi_head_at(tokens, m + 1, shapes)  # "Viện Tim mạch, Bệnh viện Bạch Mai": a hospital's
+                continue  # institute, named with its hospital
             if t.text in _DASHES and m > j and tokens[m - 1].is_word and m + 1 < len(tokens) and tokens[m + 1].cap \
                     and tokens[m + 1].is_word:
                 m += 1
@@ -833,9 +836,12 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                 t.lower in _VI_CLAUSE_WORDS or t.text.isascii() and t.key in VI_CLAUSE_KEYS):
             break  # a headline in capitals: "BỆNH VIỆN … KÝ KẾT HỢP TÁC VỚI …" ends at its verb
         if t.cap:
+            if m > j and last == m - 1 and _unit_of_hospital(tokens, k, j, m, m, shapes):
+                m += _vi_head_at(tokens, m, shapes)  # "Trung tâm Đột quỵ Bệnh viện Bạch Mai": the hospital's centre
+                continue
             if m > j and _vi_head_at(tokens, m, shapes) \
                     and t.key not in ("y", "vien", "truong", "trung", "dai", "hoc", "hoi"):
-                break
+                break  # another body begins
             if stops_at_person and t.key in shapes.surnames and m + 1 < len(tokens) and tokens[m + 1].cap \
                     and tokens[m + 1].is_word and not any(" ".join(x.key for x in tokens[m:m + n]) in provinces
                                                           for n in (2, 3)):  # "Hà Nam" is a province
@@ -936,6 +942,18 @@ _VI_VERBS = frozenset({"tài trợ", "hỗ trợ", "ủng hộ", "trao tặng", 
 
 _VI_VERB_SYLLABLES = frozenset({"dành", "giúp", "gửi", "đưa", "mang", "tặng", "trao", "ký", "xây", "cấp", "cử", "hỗ",
                                 "mở", "làm", "đặt", "tiếp", "nhận", "chuyển", "thăm", "khám", "mổ", "phẫu", "đầu"})
+
+
+_HOSPITAL_HEADS = frozenset({"bv", "bvdk", "bvdktw", "bvdkkv"})
+
+
+def _unit_of_hospital(tokens, k: int, j: int, end: int, m: int, shapes: _Shapes) -> bool:
+    """Whether the "Trung tâm"/"Viện" at ``k``, named by a field of medicine (``j`` to ``end``: "Tim mạch",
+    "Đột quỵ"), is a unit of the hospital whose name begins at ``m``."""
+    if " ".join(t.key for t in tokens[k:j]) not in ("trung tam", "vien") or m >= len(tokens) - 1 or not 0 < end - j <= 4:
+        return False
+    hospital = tokens[m].key in _HOSPITAL_HEADS or (tokens[m].key, tokens[m + 1].key) == ("benh", "vien")
+    return hospital and tokens[m].cap and all(t.is_word and t.lower in shapes.vi_inner for t in tokens[j:end])
 
 
 def _compound_at(tokens, m: int, shapes: _Shapes) -> bool:
