@@ -620,3 +620,32 @@ def test_the_donor_of_a_partnership_supports_both_partners():
                          "Klinikpartnerschaft verbunden.")
     funded = {p.recipient for p in facts.partnerships if p.supporter == "x-bmz"}
     assert funded == {"x-klinikum-gera", "x-krankenhaus-in-bassar"}
+
+
+def test_a_bare_company_head_stands_for_the_articles_company():
+    facts = extract_text("Tập đoàn Hoa Sen tặng quà Tết. Ngoài ra, Tập đoàn cũng trao tặng 10 máy tạo oxy cho Bệnh viện "
+                         "Đa khoa tỉnh Phú Thọ.", "t")
+    assert [(p.supporter, p.kind) for p in facts.partnerships] == [("x-tap-doan-hoa-sen", "support")]
+    facts = extract_text("Meridian Diagnostics signed a contract with Riverside Hospital. The company also supplied "
+                         "ventilators to Lakeside General Hospital.", "t")
+    assert {p.parties for p in facts.partnerships if p.kind == "support"} == {
+        ("x-meridian-diagnostics", "x-lakeside-general-hospital")}
+
+
+@pytest.mark.parametrize("text, supports", [
+    ("Công ty Hoa Sen trao 10 máy tạo oxy cho Bệnh viện Đa khoa tỉnh Phú Thọ.", True),   # counted equipment
+    ("Công ty Hoa Sen ủng hộ 500 triệu đồng cho Bệnh viện Đa khoa tỉnh Phú Thọ.", True),  # a donation
+    ("Ban tổ chức trao 17 giải cho Bệnh viện Đa khoa tỉnh Phú Thọ và Bệnh viện Bạch Mai.", False),  # awards
+])
+def test_handing_over_counted_equipment_or_money_is_support_but_prizes_are_not(text, supports):
+    assert bool(extract_text(text, "t").partnerships) is supports
+
+
+def test_a_body_named_by_its_bare_province_takes_the_articles_province():
+    text = "Tập đoàn Hoa Sen trao 10 máy tạo oxy cho Bệnh xá Công an tỉnh."
+    alone = extract_text(text, "a").organisations
+    placed = extract_text("UBND tỉnh Ninh Bình tiếp nhận máy thở. " + text, "b").organisations
+    infirmary = next(o for o in placed if o.name == "Bệnh xá Công an tỉnh")
+    assert infirmary.province == "ninh-binh" and infirmary.id.endswith("-ninh-binh")
+    # with no province in the article it stays the article's own: two provinces' infirmaries never merge
+    assert next(o for o in alone if o.name == "Bệnh xá Công an tỉnh").id.startswith("unresolved-")

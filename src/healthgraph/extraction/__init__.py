@@ -114,7 +114,7 @@ def extract_document(document: Document) -> DocumentFacts:
     # what a head without a name ("Bệnh viện đã …", "nhà trường", "the hospital") stands for
     ranked, prominent = _ranked_parties(resolved)
     rank_of = {o.id: k for k, o in enumerate(ranked)}
-    mains = {kind: [o for o in prominent if o.kind == kind] for kind in ("hospital", "university", "foreign_body")}
+    mains = {kind: [o for o in prominent if o.kind == kind] for kind in ("hospital", "university", "foreign_body", "company")}
     has_main = any(mains.values())
     main_party = next(iter(prominent), None)
     receiving = _in_receiving_countries(resolved, text, document.language)

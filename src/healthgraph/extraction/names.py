@@ -753,8 +753,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
     if spelt is not None and tokens[k].lower != spelt:
         return None  # "QUY NHON" is a city, the fund is "Quỹ" (names without marks come from the gazetteer)
     n, value = _phrase(tokens, k, shapes.vi_head_lengths, shapes.vi_heads)
-    if not n:
-        return None
+    if not n or tokens[k].key == "benh" and tokens[k + 1].lower == "xã":
+        return None  # "Bệnh xã hội" (social diseases) is no "Bệnh xá" (infirmary)
     kind = value[0]
     if not tokens[k].cap and tuple(t.lower for t in tokens[k:k + n]) not in shapes.vi_lower_heads:
         return None

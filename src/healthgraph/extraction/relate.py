@@ -44,7 +44,7 @@ class Relation:
     explicit: bool  # direction stated by the sentence, not inferred from rank
 
 
-_ON_DEMAND = ("org_anaphor", "school_anaphor", "fund_anaphor", "generic_org")  # read only where a sentence needs them (see bare_heads)
+_ON_DEMAND = ("org_anaphor", "school_anaphor", "fund_anaphor", "company_anaphor", "generic_org")  # read only where a sentence needs them (see bare_heads)
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +62,8 @@ def _head_matcher() -> PhraseMatcher:
                           for phrases in data[category].values() for phrase in phrases), DOCUMENT_PHRASES)
 
 
-_ANAPHOR_KINDS = {"org_anaphor": "hospital", "school_anaphor": "university", "fund_anaphor": "foreign_body"}
+_ANAPHOR_KINDS = {"org_anaphor": "hospital", "school_anaphor": "university", "fund_anaphor": "foreign_body",
+                  "company_anaphor": "company"}
 
 
 def bare_heads(tokens: TokenText, named: frozenset[int]) -> list[tuple[int, str]]:
@@ -159,12 +160,33 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
         c == "from" and (words[i + 1] in _TEMPORAL or words[i + 1].isdigit())
         or c in ("to", "dispatch_to") and i and words[i - 1].isdigit() and words[i + 1].isdigit()
         or c == "reporter_before" and words[i + 1] in ("do", "doi"))]
+    if marked:
+        cues = sorted(cues + _counted_gifts(tokens, named))
     # "Đề án 1816 của Bộ Y tế", "theo chủ trương của Bộ Y tế": the "of" names the policy's owner,
     # who gives nothing and is no party
     after_programme = {i + d for i, category in cues if category == "programme" for d in range(1, 6)}
     if after_programme:
         cues = [(i, "policy_owner" if c == "of" and i in after_programme else c) for i, c in cues]
     return sorted(cues)  # an agent marker moved to its last word
+
+
+# what is handed over by count: "trao 10 máy tạo oxy", "trao 2.000 bộ kít" (not "trao 17 giải": awards)
+_COUNTED_GIFTS = frozenset({"may", "bo", "xe", "chiec", "giuong", "thiet", "phong", "tan", "ty", "trieu", "lo", "hop",
+                            "kien", "thung", "binh", "goi"})
+
+
+def _counted_gifts(tokens: TokenText, named: frozenset[int]) -> list[tuple[int, str]]:
+    """Support cues at a Vietnamese "trao" (hand over) whose object is counted equipment or money."""
+    words, found = tokens.words, []
+    for i, word in enumerate(words):
+        if word == "trao" and i not in named and tokens.written(i).lower() == "trao":
+            k = i + 1 + (i + 1 < len(words) and words[i + 1] == "tang")
+            if k < len(words) and words[k].isdigit():
+                while k < len(words) and words[k].isdigit():
+                    k += 1
+                if k < len(words) and words[k] in _COUNTED_GIFTS:
+                    found.append((i, "support"))
+    return found
 
 
 # per phrase (its values list, which lives as long as the cue matcher) and language: the

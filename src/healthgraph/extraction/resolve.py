@@ -196,9 +196,16 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
             bare = _VI_HEAD.sub("", m.surface) if m.kind in ("company", "foreign_body") else m.surface
             name = bare if bare != m.surface and (m.surface[:1].islower() or looks_foreign(bare)) else m.surface
             name = m.alias_of or name
-            org = Organisation(id="x-" + _nominative(slug(name)), name=name, kind=m.kind,
+            oid, province = "x-" + _nominative(slug(name)), m.province
+            if province is None and fold(name).endswith(" tinh"):
+                # "Bệnh xá Công an tỉnh": the province's, which the article names; two provinces' never merge
+                if "" not in context:
+                    context[""] = document_province(tokens, mentions, lexicon, "")
+                province = context[""]
+                oid = f"{oid}-{province.id}" if province is not None else f"unresolved-{slug(name)}-{slug(document_id)}"
+            org = Organisation(id=oid, name=name, kind=m.kind,
                                tier=m.tier or ("foreign" if looks_foreign(name) else None),
-                               province=m.province.id if m.province else None, resolved=False)
+                               province=province.id if province else None, resolved=False)
         org = orgs.setdefault(org.id, org)
         org.add_mention(m.surface)
         for alias in m.aliases:
