@@ -262,9 +262,10 @@ def test_an_acronym_after_each_item_of_a_plural_head_is_that_items():
             "KSO und KSU arbeiten weiter zusammen.")
     facts = extract_text(text)
     names = {o.id: set(o.mentions) for o in facts.organisations}
-    assert {"KSO", "Oberau"} <= names["x-oberau"] and {"KSU", "Unterau"} <= names["x-unterau"]
+    # each named by the head with it, known by its own name and acronym too
+    assert {"KSO", "Oberau"} <= names["x-kantonsspital-oberau"] and {"KSU", "Unterau"} <= names["x-kantonsspital-unterau"]
     assert {(p.kind, frozenset(p.parties)) for p in facts.partnerships} == {
-        ("agreement", frozenset({"x-oberau", "x-unterau"}))}
+        ("agreement", frozenset({"x-kantonsspital-oberau", "x-kantonsspital-unterau"}))}
 
 
 def test_both_cantonal_hospitals_are_the_articles_two():

@@ -50,6 +50,14 @@ def test_a_list_of_a_district_body_and_a_hospital_stays_two_bodies():
         "Bệnh viện Bạch Mai", "Trung tâm Y tế huyện Mèo Vạc", "Bệnh viện Đa khoa tỉnh Hà Giang"]
 
 
+def test_hospitals_of_a_level_listed_by_their_districts_are_each_a_hospital():
+    facts = extract_text("Tổ chức Hòa Bình tài trợ trang thiết bị cho 3 bệnh viện tuyến huyện gồm Tân Lạc, Kim Bôi "
+                         "và Lạc Sơn.", "t")
+    assert {o.name for o in facts.organisations if o.kind == "hospital"} == {
+        "Bệnh viện huyện Tân Lạc", "Bệnh viện huyện Kim Bôi", "Bệnh viện huyện Lạc Sơn"}
+    assert len(facts.partnerships) == 3
+
+
 def test_a_lower_case_service_name_still_needs_a_place_or_a_capital():
     assert names("Trung tâm kiểm soát bệnh tật được xây dựng năm 2020.") == []
 

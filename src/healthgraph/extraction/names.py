@@ -60,7 +60,7 @@ class NamedSpan:
     surface: str
     kind: str
     aliases: tuple[str, ...] = ()
-    acronym_of: str | None = None  # for an acronym standing alone: the full name it abbreviates
+    acronym_of: str | None = None  # for an acronym or a listed short name standing alone: the full name it stands for
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -520,10 +520,14 @@ _PLURAL_LISTS = (
      ("krankenhauser", "kliniken", "spitaler", "medizinen"), 30, 200),
     (re.compile(r"(?<![\w-])(?P<items>" + _item_list(_EN_ITEM, "and|&") + r")[ \t]+(?P<head>hospitals|clinics)\b"),
      _EN_ITEM, True, ("hospitals", "clinics"), 200, 0),
-    (re.compile(r"(?<![\w/.,])(?:các|những|hai|ba|bốn)[ \t]+(?P<head>[Bb]ệnh viện|BV)[ \t]+(?:là[ \t]+|gồm[ \t]+|:[ \t]*)?"
+    # "các bệnh viện A, B và C", "8 bệnh viện tuyến huyện gồm Phú Ninh, Quế Sơn và Nông Sơn" (a level needs its "gồm")
+    (re.compile(r"(?<![\w/.,])(?:các|những|hai|ba|bốn|năm|sáu|\d+)[ \t]+(?P<head>[Bb]ệnh viện|BV)[ \t]+"
+                r"(?:là[ \t]+|gồm[ \t]+|:[ \t]*|(?P<level>(?:đa[ \t]+khoa[ \t]+)?(?:tuyến[ \t]+)?(?:huyện|quận))"
+                r"[ \t]*(?:gồm(?:[ \t]+có)?[ \t]+|là[ \t]+|:[ \t]*))?"
                 r"(?P<items>" + _item_list(_VI_ITEM, "và") + r")(?!\w)"), _VI_ITEM, False,
-     ("cac benh vien", "nhung benh vien", "hai benh vien", "ba benh vien", "bon benh vien", "cac bv", "nhung bv"),
-     4, 200),
+     ("cac benh vien", "nhung benh vien", "hai benh vien", "ba benh vien", "bon benh vien", "cac bv", "nhung bv",
+      "benh vien tuyen huyen", "benh vien huyen", "benh vien da khoa huyen", "benh vien da khoa tuyen huyen"),
+     8, 200),
 )
 _SINGULAR = (("krankenhäusern", "krankenhaus"), ("krankenhäuser", "krankenhaus"), ("kliniken", "klinik"),
              ("medizinen", "medizin"),
@@ -557,11 +561,15 @@ def _listed_under_plural_head(text: str, hits: dict[str, list[int]], places: fro
             singular = next((head[:len(head) - len(plural)] + one for plural, one in _SINGULAR
                              if head.lower().endswith(plural)), head)
             singular = singular[:1].upper() + singular[1:]
+            level = m.groupdict().get("level")
+            if level:  # "Bệnh viện huyện Phú Ninh": each one of the level the list names
+                singular = " ".join([singular] + [w for w in level.split() if w != "tuyến"])
             offset = m.start("items")
             for start, end, name in items:
                 full = f"{name} {singular}" if head_after else f"{singular} {name}"
                 aliases = (full, acronyms[start]) if start in acronyms else (full,)
-                listed.names.append(NamedSpan(offset + start, offset + end, name, "hospital", aliases))
+                # called by the head with it: "Bệnh viện huyện Phú Ninh", not the district "Phú Ninh"
+                listed.names.append(NamedSpan(offset + start, offset + end, name, "hospital", aliases, full))
             listed.spans.append(m.span())
     return listed
 
