@@ -649,3 +649,13 @@ def test_a_body_named_by_its_bare_province_takes_the_articles_province():
     assert infirmary.province == "ninh-binh" and infirmary.id.endswith("-ninh-binh")
     # with no province in the article it stays the article's own: two provinces' infirmaries never merge
     assert next(o for o in alone if o.name == "Bệnh xá Công an tỉnh").id.startswith("unresolved-")
+
+
+def test_a_permission_names_no_recipient_and_a_list_marker_carries_the_recipient_before_its_head():
+    text = ("UBND tỉnh cho phép Sở Y tế tiếp nhận trang thiết bị cho 3 bệnh viện tuyến huyện gồm Tân Lạc, Kim Bôi "
+            "và Lạc Sơn do Tổ chức Hòa Bình tài trợ.")
+    facts = extract_text(text, "t")
+    names = {o.id: o.name for o in facts.organisations}
+    assert {(names[p.supporter], names[p.parties[0]] if p.parties[1] == p.supporter else names[p.parties[1]])
+            for p in facts.partnerships} == {("Tổ chức Hòa Bình", f"Bệnh viện huyện {district}")
+                                               for district in ("Tân Lạc", "Kim Bôi", "Lạc Sơn")}

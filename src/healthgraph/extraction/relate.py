@@ -847,9 +847,12 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     staff_from |= {s for s in cues.get("staff_of", []) if any(v < s for v in giving)}
     to |= staff_from
     recipients, sources, previous = [], [], -1
+    listing = set(cues.get("listing", []))
     for k, (pos, org) in enumerate(mentions):
         following = mentions[k + 1][0] if k + 1 < len(mentions) else 1 << 30
-        for p in range(pos - 1, max(previous, pos - 6), -1):
+        # "cho 8 bệnh viện tuyến huyện gồm A, B và C": a list's marker carries the "cho" before its head
+        reach = 10 if pos - 1 in listing else 6
+        for p in range(pos - 1, max(previous, pos - reach), -1):
             if p in source and p not in staff_from:
                 if not (p in origin and any(pos < r < following for r in receipts)):
                     sources.append(org)
