@@ -659,3 +659,13 @@ def test_a_permission_names_no_recipient_and_a_list_marker_carries_the_recipient
     assert {(names[p.supporter], names[p.parties[0]] if p.parties[1] == p.supporter else names[p.parties[1]])
             for p in facts.partnerships} == {("Tổ chức Hòa Bình", f"Bệnh viện huyện {district}")
                                                for district in ("Tân Lạc", "Kim Bôi", "Lạc Sơn")}
+
+
+@pytest.mark.parametrize("text", [
+    "Ridgeway NHS Foundation Trust began working with Lakeside Regional Referral Hospital in 2007. This led to a "
+    "Memorandum of Understanding between the partners in 2010.",
+    "Sở Y tế tỉnh Lai Châu tiếp đoàn Sở Y tế tỉnh Phông-Sa-Lỳ. Theo đó, các bên tiếp tục tăng cường hợp tác về "
+    "phòng, chống dịch bệnh.",
+])
+def test_the_partners_named_as_a_group_are_the_articles_two_parties(text):
+    assert len(extract_text(text, "t").partnerships) == 1
