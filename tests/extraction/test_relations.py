@@ -669,3 +669,21 @@ def test_a_permission_names_no_recipient_and_a_list_marker_carries_the_recipient
 ])
 def test_the_partners_named_as_a_group_are_the_articles_two_parties(text):
     assert len(extract_text(text, "t").partnerships) == 1
+
+
+@pytest.mark.parametrize("text, giver, owner", [
+    ("Tamang Foundation, a welfare trust under Tamang Group, handed over 8 ventilators to Lakeside General Hospital.",
+     "Tamang Foundation", "Tamang Group"),
+    ("Quỹ Thiện Nguyện, đơn vị trực thuộc Tập đoàn Hoa Sen, trao tặng 10 máy thở cho Bệnh viện Bạch Mai.",
+     "Quỹ Thiện Nguyện", "Tập đoàn Hoa Sen"),
+])
+def test_the_owner_in_an_apposition_after_a_giver_is_no_party(text, giver, owner):
+    facts = extract_text(text, "t")
+    names = {o.id: o.name for o in facts.organisations}
+    assert [names[p.supporter] for p in facts.partnerships] == [giver]
+    assert owner in names.values()
+
+
+def test_a_managing_directors_title_is_no_part_of_the_organisation_he_leads():
+    facts = extract_text("Managing Director of Tamang Group Nirvana Tamang said the ventilators help.", "t")
+    assert [o.name for o in facts.organisations] == ["Tamang Group"]

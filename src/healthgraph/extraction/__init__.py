@@ -384,11 +384,20 @@ def _without_speakers(in_sentence, spans, cues, tokens: TokenText):
     return [in_sentence[k] for k in kept], [spans[k] for k in kept]
 
 
+# "X, a welfare trust under Y, handed over …", "X, eine Tochter der Y, spendet …", "X, đơn vị trực thuộc Y, trao …"
+_OWNER_APPOSITION = re.compile(
+    r",[ \t]+(?:(?:a|an|the)[ \t]+[^,()]{0,60}?\b(?:under|of|owned[ \t]+by|part[ \t]+of|subsidiary[ \t]+of|arm[ \t]+of|member[ \t]+of)"
+    r"|(?:eine?|die|das|der)[ \t]+[^,()]{0,60}?\b(?:der|des)"
+    r"|[^,()]{0,40}?\b(?:trực[ \t]+thuộc|thuộc|của))[ \t]+(?:the[ \t]+)?$")
+
+
 def _without_bracketed_owners(in_sentence, spans, text: str):
-    """"Quỹ Thiện Tâm (Tập đoàn Vingroup) trao tặng …": the body in brackets after a name is
-    the one it belongs to, no party beside it."""
-    kept = [k for k in range(len(spans)) if not (k and in_brackets_after(text, spans[k - 1][1], *spans[k])
-                                                 and in_sentence[k][1].id != in_sentence[k - 1][1].id)]
+    """"Quỹ Thiện Tâm (Tập đoàn Vingroup) trao tặng …", "Chaudhary Foundation, a welfare trust under
+    Chaudhary Group, handed over …": the body in brackets or in an apposition after a name is the one
+    it belongs to, no party beside it."""
+    kept = [k for k in range(len(spans)) if not (k and in_sentence[k][1].id != in_sentence[k - 1][1].id and (
+        in_brackets_after(text, spans[k - 1][1], *spans[k]) or text.startswith(",", spans[k][1])
+        and _OWNER_APPOSITION.fullmatch(text, spans[k - 1][1], spans[k][0])))]
     if len(kept) == len(spans):
         return in_sentence, spans
     return [in_sentence[k] for k in kept], [spans[k] for k in kept]
