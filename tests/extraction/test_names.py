@@ -102,6 +102,15 @@ def test_a_district_body_named_again_without_its_province_is_the_same_organisati
     assert len([o for o in facts.organisations if "Châu Thành" in o.name]) == 3
 
 
+def test_an_acronym_taking_a_names_capitals_in_order_is_that_name_wherever_it_stands():
+    facts = extract_text("Nachdem Spenden vom Klinikum Eschental, organisiert durch PDUM, geliefert wurden, bauen das "
+                         "Klinikum Eschental und der Verein Partnerschaft Deutschland-Ukraine/Moldova e.V. (PDUM) ihre "
+                         "Kooperation aus. Das Klinikum spendete Geräte an den Verein PDUM.", "t")
+    assert [o.name for o in facts.organisations if "PDUM" in o.mentions] == [
+        "Verein Partnerschaft Deutschland-Ukraine/Moldova e.V."]
+    assert {"PDUM", "Verein PDUM"} <= set(next(o for o in facts.organisations if "PDUM" in o.mentions).mentions)
+
+
 def test_an_acronym_that_spells_the_whole_run_keeps_it_one_name():
     assert surfaces("The work is funded by the Coastal Health and Education Trust (CHET) and the "
                     "Lakeside Teaching Hospital (LTH).")[:2] == ["Coastal Health and Education Trust",

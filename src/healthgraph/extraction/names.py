@@ -330,10 +330,20 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     # an acronym another reader took alone ("TMV, TVF và VCF", coordinated) is still the name it abbreviates,
     # and so is a name's short form without its corporate ending ("Northumbria Healthcare NHS Foundation Trust …
     # Northumbria Healthcare")
-    spelled = {alias: n for n in found for alias in n.aliases if " " not in alias}
+    found = _acronyms_of_their_capitals(text, found)
+    spelled: dict[str, NamedSpan] = {}
+    for n in found:  # the first name an acronym spells, the one it was defined for
+        for alias in n.aliases:
+            if " " not in alias:
+                spelled.setdefault(alias, n)
     spelled.update((short, n) for n in found if (short := _without_corporate_ending(n.surface)))
+    # ("Verein PDUM" after "Verein Partnerschaft Deutschland-Ukraine/Moldova e.V. (PDUM)": a word for what it is,
+    # then the acronym)
     found = [replace(n, kind=spelled[n.surface].kind, acronym_of=spelled[n.surface].surface)
-             if not n.aliases and n.acronym_of is None and n.surface in spelled else n for n in found]
+             if not n.aliases and n.acronym_of is None and n.surface in spelled else
+             replace(n, kind=spelled[n.aliases[0]].kind, acronym_of=spelled[n.aliases[0]].surface)
+             if len(n.aliases) == 1 and n.acronym_of is None and n.aliases[0] in spelled
+             and spelled[n.aliases[0]] is not n and n.surface.endswith(" " + n.aliases[0]) else n for n in found]
     return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
 
 
@@ -422,6 +432,31 @@ def _spelled_by_acronym(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
         names = sorted([n for n in names if n not in inside]
                        + [NamedSpan(start, end, text[start:end], kind, (m.group(1),))], key=lambda n: n.start)
     return names
+
+
+_ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})\)")
+
+
+def _acronyms_of_their_capitals(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
+    """An acronym in brackets right after a name whose capitals it takes in order is that name's
+    alias, when no reader gave the name one.
+
+    >>> [(n.surface, n.aliases) for n in find_names("Der Verein Partnerschaft Deutschland-Ukraine/Moldova e.V. (PDUM) hilft.")]
+    [('Verein Partnerschaft Deutschland-Ukraine/Moldova e.V.', ('PDUM',))]
+    """
+    result = []
+    for name in names:
+        m = None if name.aliases or name.acronym_of else _ACRONYM_IN_BRACKETS.match(text, name.end)
+        if m is not None and _in_order(m.group(1), "".join(c for c in name.surface if c.isupper())):
+            name = replace(name, aliases=(m.group(1),))
+        result.append(name)
+    return result
+
+
+def _in_order(letters: str, capitals: str) -> bool:
+    """Whether ``letters`` are ``capitals`` with some left out, the first one kept or not."""
+    found = iter(capitals)
+    return len(letters) >= 2 and all(letter in found for letter in letters)
 
 
 def _expansions_in_brackets(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
@@ -2093,12 +2128,16 @@ def _bare_form(name: NamedSpan) -> tuple[str, ...]:
 def _acronyms(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
     """Each defined acronym, and each foreign name a Vietnamese head introduced ("Tổ chức
     Operation Smile Vietnam"), standing alone elsewhere in the text."""
-    defined = {alias: name for name in names for alias in name.aliases + _bare_form(name) if " " not in alias
-               or alias in _bare_form(name)}
+    defined: dict[str, NamedSpan] = {}
+    for name in names:  # the first name an acronym was defined for
+        for alias in name.aliases + _bare_form(name):
+            if " " not in alias or alias in _bare_form(name):
+                defined.setdefault(alias, name)
     if not defined:
         return []
     covered = _Taken((n.start, n.end) for n in names)
     pattern = re.compile(r"(?<![\w(])(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True)))
                          + r")(?![\w)])")
-    return [NamedSpan(m.start(), m.end(), m.group(), defined[m.group()].kind, (), defined[m.group()].surface)
+    return [NamedSpan(m.start(), m.end(), m.group(), defined[m.group()].kind, (),
+                      defined[m.group()].acronym_of or defined[m.group()].surface)
             for m in pattern.finditer(text) if not covered.overlaps(m.start(), m.start() + 1)]
