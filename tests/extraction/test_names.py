@@ -111,6 +111,14 @@ def test_an_acronym_taking_a_names_capitals_in_order_is_that_name_wherever_it_st
     assert {"PDUM", "Verein PDUM"} <= set(next(o for o in facts.organisations if "PDUM" in o.mentions).mentions)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ventilators went to dedicated COVID-19 hospitals and Upper-level hospitals in the south.", []),
+    ("Tamang Hospitals signed an agreement with Riverside Hospital.", ["Tamang Hospitals", "Riverside Hospital"]),
+])
+def test_a_plural_head_in_lower_case_is_a_group_and_in_capitals_a_name(text, expected):
+    assert surfaces(text) == expected
+
+
 def test_an_acronym_that_spells_the_whole_run_keeps_it_one_name():
     assert surfaces("The work is funded by the Coastal Health and Education Trust (CHET) and the "
                     "Lakeside Teaching Hospital (LTH).")[:2] == ["Coastal Health and Education Trust",

@@ -1406,8 +1406,9 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         if all(w.text.isupper() for w in words[a:b] if w.is_word) and any(len(w.text) > 5 for w in words[a:b]):
             continue  # a headline in capitals ("EINES DER WICHTIGSTEN KRANKENHÄUSER"): no case to read names by
         if last_head[0] + last_head[1] == b and words[b - 1].key in _PLURAL_HEADS and b - a > 1 \
-                and not words[b - 2].cap:
-            continue  # "Masken an Krankenhäuser": a plural head after a preposition ends no name
+                and not (words[b - 2].cap and words[b - 1].cap):
+            continue  # "Masken an Krankenhäuser", "dedicated COVID-19 hospitals": a plural head in lower case or
+            # after a preposition is a group, no one's name (but "Apollo Hospitals", "Helios Kliniken" are)
         kind = _kind_of(piece_heads)
         found_aliases = tuple(alias for position, alias in aliases if a < position <= b)
         if piece_heads[0][0] == a and b - a > piece_heads[0][1] and words[a].key in shapes.descriptors \
