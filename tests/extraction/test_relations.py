@@ -687,3 +687,10 @@ def test_the_owner_in_an_apposition_after_a_giver_is_no_party(text, giver, owner
 def test_a_managing_directors_title_is_no_part_of_the_organisation_he_leads():
     facts = extract_text("Managing Director of Tamang Group Nirvana Tamang said the ventilators help.", "t")
     assert [o.name for o in facts.organisations] == ["Tamang Group"]
+
+
+def test_two_names_whose_list_goes_on_past_them_are_both_given_to():
+    text = ("Tổ chức Hòa Bình hỗ trợ nhiều dự án cho Bệnh viện Bạch Mai, Bệnh viện Chợ Rẫy, hệ thống trạm y tế "
+            "phường, xã, thị trấn.")
+    assert {p.parties for p in extract_text(text, "t").partnerships} == {
+        ("x-to-chuc-hoa-binh", "bach-mai"), ("x-to-chuc-hoa-binh", "cho-ray")}

@@ -323,7 +323,8 @@ def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
             continue
         # ("A, B and the C nonprofit": the list ends on "and" even when its last item is no name read)
         ends_on_and = k < len(spans) and any(in_sentence[k - 1][0] < a < in_sentence[k][0] for a in ands) \
-            or bool(_AND_NEXT.match(text, spans[k - 1][1]))
+            or bool(_AND_NEXT.match(text, spans[k - 1][1])) \
+            or bool(_LIST_GOES_ON.match(text, spans[k - 1][1]))  # "cho A, B, hệ thống trạm y tế xã, …"
         # "từ các bệnh viện như A, B.": a list its opener announces needs no "và"
         announced = run and _LIST_OPENER.search(text, max(0, spans[run[0] - 1][0] - 30), spans[run[0] - 1][0])
         if len(run) >= 2 or run and (ends_on_and or announced):
@@ -355,6 +356,7 @@ def _together_before_with(cues, words) -> None:
 
 
 _AND_NEXT = re.compile(r"\s*" + _PLACE_AFTER + r"\s*,?\s*(?:and|und|và|sowie)\s", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r",[ \t]+(?:hệ thống|các|những|nhiều|the|other|several|die|weitere|mehrere)\s", re.IGNORECASE)
 _LIST_OPENER = re.compile(r"(?:\bnhư|\bgồm|\blà|\bincluding|\bsuch as|\bnamely|\bwie|\bdarunter|\bnämlich)\s*:?\s*$",
                           re.IGNORECASE)
 
