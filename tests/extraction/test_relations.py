@@ -694,3 +694,19 @@ def test_two_names_whose_list_goes_on_past_them_are_both_given_to():
             "phường, xã, thị trấn.")
     assert {p.parties for p in extract_text(text, "t").partnerships} == {
         ("x-to-chuc-hoa-binh", "bach-mai"), ("x-to-chuc-hoa-binh", "cho-ray")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Bach Mai Hospital sent staff to the Provincial General Hospital of Nghe An. Bach Mai Hospital transferred "
+     "5 techniques to the Department of Musculoskeletal.", ("bach-mai", "bvdk-nghe-an")),
+    ("Bệnh viện Chợ Rẫy ký kết hợp tác với Bệnh viện Đa khoa tỉnh Phú Yên. Bệnh viện Chợ Rẫy chuyển giao kỹ thuật "
+     "đặt stent cho Trung tâm Tim mạch.", ("cho-ray", "bvdk-phu-yen")),
+])
+def test_a_department_named_by_its_field_alone_is_part_of_the_articles_other_hospital(text, pair):
+    assert {p.parties for p in extract_text(text, "t").partnerships if p.kind == "transfer"} == {pair}
+
+
+def test_a_government_department_is_no_hospitals_department():
+    facts = extract_text("The Department of Health and Human Services funds Riverside Hospital.", "t")
+    assert [o.name for o in facts.organisations if o.id == facts.partnerships[0].supporter] == [
+        "Department of Health and Human Services"]

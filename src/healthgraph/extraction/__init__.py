@@ -117,6 +117,7 @@ def extract_document(document: Document) -> DocumentFacts:
     mains = {kind: [o for o in prominent if o.kind == kind] for kind in ("hospital", "university", "foreign_body", "company")}
     has_main = any(mains.values())
     main_party = next(iter(prominent), None)
+    departments = {org.id for _, org in resolved if _DEPARTMENT.fullmatch(org.name)}
     receiving = _in_receiving_countries(resolved, text, document.language)
     sentence_mentions: list[list[tuple[int, Organisation]]] = []
     handed_to: list[Organisation] = []  # those the sentence before says something was given to, with no giver
@@ -163,6 +164,8 @@ def extract_document(document: Document) -> DocumentFacts:
                         present.add(main.id)
                         if candidates is mains[kind]:
                             break  # one bare head a sentence; but "the British hospital … the Vietnamese hospital": two
+            if departments:
+                in_sentence, spans = _departments_as_their_hospital(in_sentence, spans, departments, ranked)
             if len(in_sentence) > 2:
                 in_sentence, spans = _without_speakers(in_sentence, spans, cues, tokens)
             if len(in_sentence) > 1:
@@ -584,6 +587,28 @@ def _named_receiver(candidates: list[Organisation], in_sentence: list[tuple[int,
     giver = next((o for p, o in reversed(in_sentence) if p < verb), None)
     named = {o.id for p, o in in_sentence if p < verb}
     return next((o for o in candidates if o.id in named and giver is not None and o.id != giver.id), None)
+
+
+# a hospital's department named by its field alone ("Department of Musculoskeletal", "Klinik und Poliklinik für
+# Frauenheilkunde", "Trung tâm Tim mạch"): no body of its own, but a part of a hospital the article names
+_FIELD_STEMS = (r"(?:cardi|kardi|neuro|onco|onko|ortho|orthop|p(?:a)?ediat|pädiat|radio|surg|chirurg|musculo|obstet|gyn|"
+                r"frauenheil|urol|nephr|gastro|dermat|ophthalm|augenheil|an(?:a)?esth|anästh|emergency|notfall|intensiv|"
+                r"internal|innere|patho|h(?:a)?emat|hämat|psychiat|rehab|trauma|unfall|endocrin|endokrin|pulmon|pneum|"
+                r"respir|otolaryng|dental|zahn|geriat|neonat|transplant|stroke|tim|mạch|ung|bướu|đột|quỵ|nhi|sản|ngoại|"
+                r"nội|hồi|sức|cấp|cứu|chấn|thương|chỉnh|hình|thần|kinh|mắt|tiết|niệu|thận|tiêu|hóa|hoá|phổi|huyết|học)")
+_DEPARTMENT = re.compile(
+    rf"(?:(?:Department|Dept\.|Division|Unit)\s+(?:of|for)|(?:Klinik|Poliklinik|Abteilung)(?:\s+und\s+Poliklinik)?\s+für"
+    rf"|Khoa|Trung\s+tâm)(?:\s+(?:{_FIELD_STEMS}[\w-]*|and|und|và|&|,))+", re.IGNORECASE)
+
+
+def _departments_as_their_hospital(in_sentence, spans, departments: set[str], ranked):
+    """A department named by its field alone stands for the article's most named hospital that the
+    sentence does not name (the one it belongs to, not its partner); with none, it is no party."""
+    present = {org.id for _, org in in_sentence}
+    hospital = next((o for o in ranked if o.kind == "hospital" and o.id not in departments and o.id not in present), None)
+    kept = [k for k, (_, org) in enumerate(in_sentence) if hospital is not None or org.id not in departments]
+    return ([(in_sentence[k][0], hospital if in_sentence[k][1].id in departments else in_sentence[k][1]) for k in kept],
+            [spans[k] for k in kept])
 
 
 def _ranked_parties(resolved) -> tuple[list[Organisation], list[Organisation]]:

@@ -2099,7 +2099,8 @@ def _party_like(words, before, shapes: _Shapes, provinces) -> bool:
     Vietnamese syllable) or an acronym, not after a title, not a place name."""
     first = words[0]
     if first.key in shapes.openers or first.key in shapes.titles or first.key in shapes.surnames \
-            or len(words) == 1 and first.key in shapes.plain_acronyms:  # "với tổng kinh phí 5 triệu USD"
+            or len(words) == 1 and (first.key in shapes.plain_acronyms  # "với tổng kinh phí 5 triệu USD"
+                                    or shapes.word_head(first.key)):  # "die Klinik und Poliklinik für …": a head alone
         return False
     if before is not None and (before.key in shapes.titles or before.key in shapes.openers - _WITH
                                and before.key not in ("the", "der", "die", "das", "dem", "den", "and")):
