@@ -710,3 +710,33 @@ def test_a_government_department_is_no_hospitals_department():
     facts = extract_text("The Department of Health and Human Services funds Riverside Hospital.", "t")
     assert [o.name for o in facts.organisations if o.id == facts.partnerships[0].supporter] == [
         "Department of Health and Human Services"]
+
+
+def test_facilities_a_giver_counted_and_the_next_sentence_names_are_each_given_to():
+    text = ("The Australian Government will also support upgrades to three key primary health care facilities in "
+            "Morobe Province. The facilities are Kilo Health Centre, Tandu Health Centre and Marami Rural Hospital.")
+    facts = extract_text(text, "t")
+    assert {p.parties[1] for p in facts.partnerships if p.supporter == "gov-australia"} == {
+        "x-kilo-health-centre", "x-tandu-health-centre", "x-marami-rural-hospital"}
+
+
+def test_help_from_someone_gives_and_ends_the_technique():
+    facts = extract_text("Doctors of Riverside Hospital mastered laparoscopic cholecystectomy with help from Lakeside "
+                         "Hospital. A Master Plan for the Riverside Hospital was finalised.", "t")
+    assert [(p.supporter, p.kind) for p in facts.partnerships] == [("x-lakeside-hospital", "support")]
+    assert [t.name for t in facts.techniques] == ["laparoscopic cholecystectomy"]
+
+
+def test_the_hospital_where_a_delegation_hands_over_a_gift_receives_it():
+    text = ("Bệnh viện Hữu Nghị tổ chức đoàn công tác về miền Trung. Tại Bệnh viện Đa khoa huyện Lệ Thủy tỉnh Quảng "
+            "Bình, đoàn đã trao số tiền là 150.000.000 đồng. Bệnh viện Đa khoa huyện Lệ Thủy cảm ơn Bệnh viện Hữu Nghị.")
+    facts = extract_text(text, "t")
+    assert {(p.supporter, p.kind) for p in facts.partnerships} == {("huu-nghi", "support")}
+    assert len([o for o in facts.organisations if "Lệ Thủy" in o.name]) == 1
+
+
+def test_a_the_after_a_capitalised_word_opens_the_name():
+    facts = extract_text("Under the Joint Understanding the Australian Government has committed to fund the "
+                         "redevelopment of Lae Town Hospital.", "t")
+    assert {o.name for o in facts.organisations} >= {"Lae Town Hospital"}
+    assert not any("Understanding" in o.name for o in facts.organisations)

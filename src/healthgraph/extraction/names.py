@@ -1561,6 +1561,10 @@ def _split_pieces(words, heads, shapes: _Shapes, closed: frozenset[int] = frozen
     # named after the places it joins
     trust = any(w.key == "nhs" for w in words)
     for i, w in enumerate(words[:heads[0][0]]):
+        # ("Under the Joint Understanding the Australian Government", "Master Plan for the Lae ANGAU Hospital": a
+        # "the" after a capitalised word, or a "for", before any head opens the name)
+        if w.key == "the" and i and words[i - 1].key not in ("of", "for", "and", "&") or w.key == "for":
+            start = i + 1
         if w.key in ("of", "des", "der", "at", "bei", "am", "beim", "and", "und", "&", "von", "vom") \
                 and not _inside_name(words, i, shapes) and not (trust and w.key in ("and", "&")) \
                 and not _suspended(words, i) and not (w.key == "von" and i and words[i - 1].key in ("dr", "prof")):

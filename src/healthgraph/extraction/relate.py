@@ -723,13 +723,16 @@ def unnamed_giver(cues: dict[str, list[int]], mentions: list[tuple[int, Organisa
 
 _RECIPIENT_KINDS = frozenset({"hospital", "health_centre"})
 
-_COUNTS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "two": 2, "three": 3, "four": 4, "five": 5, "zwei": 2, "drei": 3,
-           "vier": 4, "funf": 5, "2": 2, "3": 3, "4": 4, "5": 5}
-# "cho hai bệnh viện tuyến huyện", "to two district hospitals", "an zwei Kliniken": receivers counted, not named
+_COUNTS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "two": 2, "three": 3, "four": 4,
+           "five": 5, "six": 6, "seven": 7, "eight": 8, "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6,
+           "sieben": 7, "acht": 8, **{str(n): n for n in range(2, 9)}}
+# "cho hai bệnh viện tuyến huyện", "to two district hospitals", "upgrades to five key primary health care
+# facilities", "an zwei Kliniken": receivers counted, not named
 _COUNTED_RECEIVERS = re.compile(
-    r"\b(?:cho|toi|to|for|an|fur)\s+(?:(?:cac|the|die|den)\s+)?(?P<count>hai|ba|bon|nam|two|three|four|five|zwei|drei|"
-    r"vier|funf|[2-5])\s+(?:[a-z-]+\s+){0,2}?(?:benh vien|co so y te|trung tam y te|hospitals|health cent(?:er|re)s|"
-    r"clinics|kliniken|krankenhausern|krankenhauser|spitalern|spitaler)\b")
+    r"\b(?:cho|toi|to|for|an|fur)\s+(?:(?:cac|the|die|den)\s+)?(?P<count>" + "|".join(_COUNTS) +
+    r")\s+(?:[a-z-]+\s+){0,3}?(?:benh vien|co so y te|trung tam y te|hospitals|health cent(?:er|re)s|"
+    r"(?:health |medical |health care )?facilities|clinics|kliniken|krankenhausern|krankenhauser|spitalern|spitaler|"
+    r"(?:gesundheits)?einrichtungen)\b")
 
 
 def counted_receivers(key: str) -> int:
@@ -778,6 +781,9 @@ def unnamed_recipient(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
     if not support or len(orgs) != 1 or not topic or vetoed(cues) or "by" in cues:
         return []
     giver, recipient = orgs[0], topic[0]
+    if mentions[0][0] - 1 in cues.get("trained_place", []):
+        # "Tại Bệnh viện X, đoàn đã trao …": the one named is where the gift was handed over, so it receives
+        giver, recipient = recipient, giver
     if not mentions[0][0] - start <= 6 or mentions[0][0] > min(support) or recipient.id == giver.id \
             or recipient.kind not in _RECIPIENT_KINDS:
         return []

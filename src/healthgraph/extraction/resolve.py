@@ -283,11 +283,14 @@ def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tup
     organisation as the longer name it abbreviates: same first and last word, all its words
     in the longer name ("Bệnh viện Mỹ Thiện" = "Bệnh viện Chuyên Khoa Răng Hàm Mặt Mỹ Thiện"),
     or the same words but for the genitive ("Zollernalb Klinikums"). Gazetteer and province
-    names never merge this way."""
+    names never merge this way, but a district's body named again without its province is the one
+    its province's template named ("Bệnh viện Đa khoa huyện Lệ Thủy tỉnh Quảng Bình")."""
     shaped = {org.id: org for _, org in resolved if org.id.startswith("x-")}
-    if len(shaped) < 2:
+    if not shaped or len(shaped) < 2 and len({org.id for _, org in resolved}) < 2:
         return resolved
     keys = {oid: _name_key(org.name) for oid, org in shaped.items()}
+    located_by_template = {org.id: _name_key(org.name) for _, org in resolved
+                           if not org.id.startswith("x-") and _DISTRICT_WORDS & set(_name_key(org.name))}
     target: dict[str, str] = {}
     for oid, key in sorted(keys.items(), key=lambda item: len(item[1])):
         for other, longer in sorted(keys.items(), key=lambda item: -len(item[1])):
@@ -308,8 +311,8 @@ def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tup
         if oid not in target and _DISTRICT_WORDS & set(key):
             # "Trung tâm Y tế huyện Núi Thành" after "… huyện Núi Thành tỉnh Quảng Nam": the same district's body
             # with its province left out, when only one such body is in the document
-            located = [other for other, longer in keys.items() if other != oid and len(longer) > len(key)
-                       and longer[:len(key)] == key and len(longer) - len(key) <= 3]
+            located = [other for other, longer in (keys | located_by_template).items() if other != oid
+                       and len(longer) > len(key) and longer[:len(key)] == key and len(longer) - len(key) <= 3]
             if len(located) == 1:
                 target[oid] = located[0]
     if not target:
@@ -322,6 +325,7 @@ def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tup
             oid = target[oid]
         return oid
 
+    every = {org.id: org for _, org in resolved}
     for oid in target:  # fold each short form into its long form once
-        shaped[final(oid)].merge(shaped[oid])
-    return [(m, shaped[final(org.id)] if org.id in target else org) for m, org in resolved]
+        every[final(oid)].merge(shaped[oid])
+    return [(m, every[final(org.id)] if org.id in target else org) for m, org in resolved]

@@ -55,7 +55,9 @@ _LIST_STOP = re.compile(
     r"|\s(?:cho|toi|den|tu|do|cua|tai|from|to|at|for|von|an|vom|bei|fur|dem|der)\s+"
     r"(?:the\s+|das\s+|dem\s+|den\s+|die\s+)?(?=(?:benh vien|bv|bvdk|so y te|trung tam|vien|"
     r"(?:[a-z-]+ ){1,5}(?:general |central )?hospital|[a-z-]*krankenhaus|[a-z-]*klinik))"
-    r"|\s(?:in order to|um zu)\s")
+    r"|\s(?:in order to|um zu)\s"
+    r"|\s(?:with|thanks to|mit|nho|voi)\s+(?:the\s+|su\s+)?(?:help|support|assistance|funding|hilfe|unterstutzung|"
+    r"ho tro|giup do)\b")  # "… with help from B": who helped, not the technique
 _CLAUSE_START = re.compile(r"(?:va|and|und|de|nham|cho|tu|trong|to|from|der|des|zu|fur|an|von|in|mit|listed|used|of|"
                            r"for|that|which|this|the jeweiligen)\b")
 _ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9/-]{1,7}")
@@ -94,7 +96,9 @@ _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhu
                      # "introducing laparoscopic surgery as a new service", "the setting up of ultrasound services"
                      r"|introduc(?:e|es|ed|ing)\s+(?:the\s+)?(?![^.;:]{0,60}\b(?:techniques?|procedures?)\b)(?=\w)"
                      r"|setting\s+up\s+(?:of\s+)?(?=\w)"
-                     r"|master(?:s|ed)?\s+(?:the\s+)?(?!(?:techniques?|procedures?|skills?)\b)(?=\w)"
+                     # (not "a Master Plan", "a master's degree": the noun)
+                     r"|master(?:s|ed)?\s+(?:the\s+)?(?!(?:techniques?|procedures?|skills?|plans?|degrees?|class(?:es)?|"
+                     r"programmes?|programs?)\b)(?=\w)"
                      # "lernten von ihr, wie Arthroskopien durchgeführt werden", "learned how to perform X"
                      r"|lern\w*\s+[^.;:]{0,40}?\bwie\s+(?=\w)|learn\w*\s+how\s+to\s+(?:perform|do|carry\s+out)\s+"
                      # "hướng dẫn các bác sĩ ở B cách dẫn lưu màng phổi", "taught them how to perform X"
