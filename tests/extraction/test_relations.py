@@ -740,3 +740,20 @@ def test_a_the_after_a_capitalised_word_opens_the_name():
                          "redevelopment of Lae Town Hospital.", "t")
     assert {o.name for o in facts.organisations} >= {"Lae Town Hospital"}
     assert not any("Understanding" in o.name for o in facts.organisations)
+
+
+@pytest.mark.parametrize("text", [
+    "Sáng 17/6, Bệnh viện Đa khoa tỉnh Hòa Bình phối hợp cùng Hội Tim mạch Việt Nam tổ chức khai mạc Hội nghị Tim mạch "
+    "dành cho bác sĩ trẻ.",
+    "Sáng 27/4, Bộ Y tế tổ chức hội nghị tổng kết công tác chỉ đạo tuyến với sự tham dự của Bệnh viện Bạch Mai.",
+    "Riverside Hospital and the Lakeside Cardiology Society co-hosted a conference on heart failure.",
+])
+def test_organising_an_event_together_is_no_partnership(text):
+    facts = extract_text(text, "t")
+    assert facts.partnerships == [] and not any(o.name.lower().startswith("tổ chức") for o in facts.organisations)
+
+
+def test_a_handover_ceremony_an_agency_holds_is_its_gift():
+    text = ("Ngày 22/8, Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA) tổ chức lễ bàn giao trang thiết bị y tế cho Trung tâm "
+            "Y tế huyện Bảo Lâm.")
+    assert [(p.supporter, p.kind) for p in extract_text(text, "t").partnerships] == [("koica", "support")]

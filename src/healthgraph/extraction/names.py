@@ -807,8 +807,9 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                             and _starts_with(tokens, j, shapes.vi_generic)) \
             or _starts_with(tokens, k, shapes.vi_events):
         return None  # "bệnh viện tuyến trên", "Hội nghị", "Hội thảo": no one's name
-    if not tokens[k].cap and (_vi_head_at(tokens, j, shapes) or _starts_with(tokens, j, shapes.vi_events)):
-        return None  # "tổ chức Hội nghị", "tổ chức Ngày hội": a verb before a name or an event
+    if not tokens[k].cap and (_vi_head_at(tokens, j, shapes) or _starts_with(tokens, j, shapes.vi_events)
+                              or _vi_verb_at(tokens, j)):
+        return None  # "tổ chức Hội nghị", "tổ chức Ngày hội", "tổ chức khai mạc …": a verb before a name or an event
     aliases, last, m = [], None, j
     stops_at_person = kind in ("ministry", "foreign_body", "health_department", "people_committee")
     while m < len(tokens):
@@ -972,6 +973,7 @@ _VI_FUNCTION_WORDS = frozenset({"đã", "sẽ", "đang", "được", "bị", "l�
                                 "các", "những", "một", "hai", "ba", "nhằm", "qua", "về", "cùng", "vào", "ra", "năm",
                                 "ngày", "tháng", "rất", "không", "chưa", "vẫn", "luôn"})
 _VI_VERBS = frozenset({"tài trợ", "hỗ trợ", "ủng hộ", "trao tặng", "bàn giao", "phối hợp", "ký kết", "tổ chức",
+                       "khai mạc", "bế mạc", "tổng kết",
                        "khám chữa", "phẫu thuật", "tiếp nhận", "chuyển giao", "thực hiện", "triển khai", "cho biết",
                        "vừa qua", "thăm khám", "khám bệnh", "phát biểu", "cam kết", "đồng hành", "quyên góp",
                        "vận động", "trao quà", "tặng quà", "chia sẻ", "chăm sóc", "mổ tim", "khám sàng", "cấp phát",

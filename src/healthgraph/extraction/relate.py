@@ -545,6 +545,14 @@ def vetoed(cues: dict[str, list[int]]) -> bool:
         return True
     if "not_partnership" in cues or _patients_moved(cues):  # a merger or a takeover is signed too
         return True
+    if "co_organised" in cues and "sign" not in cues:
+        # (a gift or a transfer stated beside the event stands; one in the event's title, "hội nghị tổng kết công
+        # tác chỉ đạo tuyến", does not)
+        events = cues["co_organised"]
+        stated = [p for c in ("support", "transfer", "satellite") for p in cues.get(c, [])
+                  if not any(e < p <= e + 10 for e in events)]
+        if not stated:
+            return True
     return asked_or_surveyed(cues)
 
 
