@@ -594,3 +594,18 @@ def test_the_foundation_without_a_name_is_the_articles_foundation(text):
     assert {frozenset(parties) for parties, _ in pairs(text)} >= {
         frozenset({next(n for n in ("Eva-Mayr-Stihl-Stiftung", "Harlan Family Foundation") if n in text),
                    "Klinikum Stuttgart"})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Naples, Fla.-based Gulf Coast Healthcare System and Miami-based Bayside Children's Hospital partnered in May.",
+     ["Gulf Coast Healthcare System", "Bayside Children's Hospital"]),
+    ("Vancouver, Wa.-based CedarHealth and Tacoma Kids partnered with the intention of keeping families home.",
+     ["CedarHealth", "Tacoma Kids"]),
+])
+def test_where_each_partner_is_based_is_no_part_of_its_name(text, expected):
+    assert surfaces(text) == expected
+
+
+def test_a_state_abbreviation_in_brackets_ends_no_sentence():
+    from healthgraph.extraction.segment import split_sentences
+    assert len(split_sentences("Ridge Medical Group and Cookeville (Tenn. Regional Medical Center partnered. Then.")) == 2

@@ -1197,6 +1197,9 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                 break  # "Plus Das Klinikum …": a capitalised article begins the next name (a sentence)
             if t.is_word and t.cap and t.key in HEADLINE_VERBS and any(_head_at(tokens, r, shapes)[0] for r in run):
                 break  # "Cho Ray Hospital Signs MoU With Hue Central Hospital": a headline's verb ends the name
+            if t.is_word and t.cap and (t.text.endswith("-based") or m + 2 < len(tokens) and tokens[m + 1].text == "-"
+                                        and tokens[m + 2].key == "based") and any(_head_at(tokens, r, shapes)[0] for r in run):
+                break  # "NCH Healthcare System and Miami-based Nicklaus …": a place that a next name is based in
             if t.is_word and (t.cap or (t.key in shapes.legal and t.text != t.lower)):
                 run.append(m)
                 m += 1
@@ -1785,14 +1788,29 @@ def _partners_by_verb(text: str, taken: _Taken, shapes: _Shapes, provinces: froz
         while words and (_fold_word(words[0]) in shapes.openers or _fold_word(words[0]) in _NO_PARTNER):
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
             words = words[1:]  # "In 2017 X", "The X": what opens the sentence is no part of the name
-        name = " ".join(words)
-        end = start + len(name)
-        folded = " ".join(_fold_word(w) for w in words)
-        if not words or len(words) > 6 or text[start:end] != name or taken.overlaps(start, end) \
-                or _fold_word(words[0]) in shapes.titles or is_nationality(_fold_word(w) for w in words) \
-                or says_no_which(folded, _places(provinces)) or not words[-1][:1].isupper():
-            continue
-        found.append(NamedSpan(start, end, name, "organisation"))
+        # "Vancouver, Wa.-based PeaceHealth and Seattle Children's partnered": where each sits off, each side a name
+        sides, side = [], []
+        for word in words:
+            if word.endswith("-based"):
+                side = []
+            elif word in ("and", "&") and group == "subject" and side:
+                sides.append(side)
+                side = []
+            else:
+                side.append(word)
+        sides.append(side)
+        for words in sides:
+            name = " ".join(words)
+            start = text.find(name, start) if words else start
+            end = start + len(name)
+            folded = " ".join(_fold_word(w) for w in words)
+            if not words or len(words) > 6 or start < 0 or taken.overlaps(start, end) or len(sides) > 1 and any(
+                    w.endswith(("'s", "’s")) or shapes.word_head(_fold_word(w)) for w in words) \
+                    or _fold_word(words[0]) in shapes.titles or is_nationality(_fold_word(w) for w in words) \
+                    or says_no_which(folded, _places(provinces)) or not words[-1][:1].isupper():
+                continue
+            found.append(NamedSpan(start, end, name, "organisation"))
+            start = end
     return found
 
 

@@ -19,6 +19,10 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<!\n)(?:(?P<gap>[\"”»“)]?\s+)(?=[\"“«(]?[A-ZÀ-Ỹ0-9Đ])"
                        r"|(?:(?<=[a-zà-ỹđ0-9][.!?])|(?<=[A-Z]{3}\.))(?P<pasted>)(?=[A-ZÀ-ỸĐ][a-zà-ỹđ]{2})))")
 _LEGAL_FORMS = {"inc", "ltd", "co", "llc", "corp"}
+# news-style abbreviations of US states, which a place in brackets ends on
+_US_STATES = {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
+              "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "va",
+              "wash", "wis", "wyo", "wa"}
 # words that open a sentence, not a name: after "Inc." they end the one before
 _OPENER_AHEAD = re.compile(r"(?:In|The|He|She|It|This|They|We|Its|Their|According|However|Die|Der|Das|Im|Er|Sie|Es)\b")
 # "vom 27. Oktober 2025": a day number before a month name ends no sentence
@@ -55,6 +59,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue  # "TP. Hồ Chí Minh", but "… of Infinivan Inc. In his statement, …" ends there
             if word.isdigit() and len(word) <= 2 and _MONTH_AHEAD.match(text, match.end()):
                 continue
+            if last.startswith("(") and word.lower() in _US_STATES and word[:1].isupper():
+                continue  # "Cookeville (Tenn.) Regional Medical Center", "Cookeville (Tenn. Regional …"
         _append(sentences, text, start, end)
         start = match.end()
     _append(sentences, text, start, len(text))
