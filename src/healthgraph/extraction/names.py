@@ -1789,7 +1789,8 @@ def _partners_by_verb(text: str, taken: _Taken, shapes: _Shapes, provinces: froz
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
             words = words[1:]  # "In 2017 X", "The X": what opens the sentence is no part of the name
         # "Vancouver, Wa.-based PeaceHealth and Seattle Children's partnered": where each sits off, each side a name
-        sides, side = [], []
+        sides: list[list[str]] = []
+        side: list[str] = []
         for word in words:
             if word.endswith("-based"):
                 side = []
