@@ -30,8 +30,8 @@ from ..text import fold
 from .dates import TERM_WORDS, end_of_term, find_dates, find_term, find_validity, publication_date
 from .language import detect_language
 from .mentions import default_lexicon, find_mentions
-from .names import is_nationality
-from .normalise import normalise
+from .names import country_keys, is_nationality
+from .normalise import fold_same_length, normalise
 from .reader import JSONL_SUFFIXES, read_documents, read_jsonl
 from .relate import (KIND_PRIORITY, Relation, asked_or_surveyed, bare_heads, counted_receivers, counted_takers,
                      cue_positions, find_cues, funded_partners, hosted_gift, listed_after, named_donors, passive_givers,
@@ -221,6 +221,7 @@ def extract_document(document: Document) -> DocumentFacts:
                 or field_hints.between(sentence.start, sentence.end) else []
             # "… từ các bệnh viện như A, B, Viện Huyết học …": a list item that is a name is no technique
             techniques = [t for t in techniques if not any(s <= sentence.start + t.start < e for s, e in spans)]
+            techniques = [t for t in map(_without_place, techniques) if t is not None]
             if techniques and asked_or_surveyed(cues or cue_positions(all_cues, i, j)):
                 techniques = []  # "mong muốn … chuyển giao kỹ thuật X", "khảo sát …": asked for or surveyed, not given
             if "cooperate" in cues and "support" in cues and in_sentence:
@@ -718,6 +719,26 @@ def _once_each(techniques: list[TechniqueTransfer]) -> list[TechniqueTransfer]:
         if fuller is None:
             kept.append(t)
     return kept
+
+
+_PLACE_THEN_IN = re.compile(r"(?P<place>[^\W\d][\w.' -]*?)(?:\s+(?:in der|in dem|in|im)\s+(?P<rest>.+))?", re.DOTALL)
+
+
+def _without_place(item):
+    """"trained colleagues in Hanoi (in laparoscopy)": where they were trained is no technique; what
+    follows its "in" is."""
+    m = _PLACE_THEN_IN.fullmatch(fold_same_length(item.name))
+    if m is None or m["place"] not in _place_keys():
+        return item
+    if m["rest"] is None:
+        return None
+    offset = len(item.name) - len(m["rest"])
+    return type(item)(item.name[offset:], item.start + offset, item.end)
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    return default_lexicon().place_keys | country_keys()
 
 
 @lru_cache(maxsize=1)

@@ -191,6 +191,7 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
         if j - i == 1 and words[i] in lexicon.acronym_keys and not any_case and _not_an_acronym(tokens, i):
             continue  # "xã Lao Chải" is no "CHAI" (but "Jica" is JICA)
         if any_case or _is_proper(tokens, i):  # "cán bộ y tế" (health staff) is not "Bộ Y tế"
+            short = short and not _written_acronym(tokens, i, j)
             found.append((i, j, _mention(tokens, i, j, o.kind, known=o, short=short, tier=o.tier)))
     for i, j, heads in lexicon.heads.find_all(tokens, overlapping=True):
         if _inside_code_or_compound(tokens, i, j):
@@ -523,6 +524,16 @@ def _gap_breaks(tokens: TokenText, k: int) -> bool:
 def _all_capitals(tokens: TokenText, k: int) -> bool:
     start, end = tokens.char_starts[k], tokens.char_ends[k]
     return tokens.text[start:end].isupper()
+
+
+def _written_acronym(tokens: TokenText, i: int, j: int) -> bool:
+    """A short name written as an acronym in running text ("PATH is working with …", not "path" or a
+    headline in capitals) names its organisation on its own."""
+    if j - i != 1 or len(tokens.words[i]) < 3 or not _all_capitals(tokens, i):
+        return False
+    near = [k for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(tokens.words) and len(tokens.words[k]) > 1
+            and tokens.words[k].isalpha()]
+    return bool(near) and not all(_all_capitals(tokens, k) for k in near)
 
 
 def _not_an_acronym(tokens: TokenText, k: int) -> bool:

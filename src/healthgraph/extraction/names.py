@@ -226,6 +226,11 @@ _fold_word = lru_cache(maxsize=65536)(fold)  # articles repeat their words: fold
 
 
 @lru_cache(maxsize=8)
+def country_keys() -> frozenset[str]:
+    """The folded names of the countries the lexicon knows."""
+    return _shapes().countries
+
+
 def _places(provinces: frozenset[str]) -> frozenset[str]:
     """The folded names of ``provinces`` and of the countries (made once, not per name read)."""
     return provinces | _shapes().countries
@@ -2055,8 +2060,10 @@ _WITH = frozenset({"with", "mit", "voi"})
 
 
 _COORDINATOR_AFTER = re.compile(r"[ \t]+(?:and|und|va|&|with|mit|voi|cung)[ \t]+")  # within the line
-_COORDINATOR_BEFORE = re.compile(r"[ \t]+(?:and|und|va|&|with|mit|voi|cung)[ \t]+$")
+# "X and the University of Y": an article may stand between the coordinator and the name
+_COORDINATOR_BEFORE = re.compile(r"(?:[ \t]+(?:and|und|va|&|with|mit|voi|cung)|[ \t]+(?:and|und|&)[ \t]+(?:the|der|die|das|dem|den))[ \t]+$")
 _COORDINATOR_WORDS = tuple(f" {w} " for w in ("and", "und", "va", "&", "with", "mit", "voi", "cung"))
+_COORDINATOR_OR_ARTICLE = _COORDINATOR_WORDS + (" the ", " der ", " die ", " das ", " dem ", " den ")
 _WITH_AFTER = re.compile(r"(?:\)|[ \t]*\([^()]{1,12}\))?[ \t]+(?:with|mit|voi)[ \t]+")  # "MoU (…) with X", "(MoU) with X"
 
 
@@ -2080,10 +2087,12 @@ def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provin
         if key.startswith(_COORDINATOR_WORDS, end) and (m := _COORDINATOR_AFTER.match(key, end)) \
                 and m.end() not in starts:  # "A và B": B is a name already
             candidates.append(after(m))
-        if key.endswith(_COORDINATOR_WORDS, 0, start) and (m := _COORDINATOR_BEFORE.search(key, max(0, start - 7), start)) \
+        if key.endswith(_COORDINATOR_OR_ARTICLE, 0, start) \
+                and (m := _COORDINATOR_BEFORE.search(key, max(0, start - 11), start)) \
                 and m.start() not in ends:
             tokens = _tokens(text, _line_window(text, m.start(), m.start(), 80)[0], m.end())
-            candidates.append((tokens, *_run_before(tokens, len(tokens) - 2)))
+            last = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].end <= m.start()), -1)
+            candidates.append((tokens, *_run_before(tokens, last)))
     for _, end in shapes.party_markers.find(key):
         if m := _WITH_AFTER.match(key, end):
             candidates.append(after(m))

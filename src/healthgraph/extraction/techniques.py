@@ -118,6 +118,8 @@ _NAMED_BEFORE_NOUN = re.compile(
 # English and German training: "training emergency staff in A and B", "schulen das Personal in der A und in der B"
 _TRAINED_IN = re.compile(r"(?:training|trained|trains|train|schulen|schult|geschult|bildeten)\b[^.;:]{0,60}?\bin\s+"
                          r"(?:der\s+|dem\s+)?")
+# help given in a procedure: only what reads as one is taken ("support in kidney transplantation", not "in 2020")
+_HELPED_IN = re.compile(r"\b(?:assistance|support|supports|supported|expertise|unterstutzung|unterstutzt|unterstutzen|hilfe)\b[^.;:]{0,50}?\bin\s+(?:der\s+|dem\s+)?")
 _TRAINED_WORDS = ("train", "schul", "bildeten")  # as _SINGLE_WORDS, for _TRAINED_IN
 _PROCEDURE_WORD = re.compile(
     r"(?:ectom|ektom|otomy|otomie|plast|scopy|skopie|graphy|graphie|ostom|therapy|therapie|lysis|lyse\b|dialys|transplant|"
@@ -143,7 +145,7 @@ _TECHNIQUE_WORD = re.compile(r"ky thuat|ki thuat|phuong phap|techni|verfahren|me
 TECHNIQUE_WORDS = ("ky thuat", "ki thuat", "phuong phap", "techni", "verfahren", "methoden", "procedur", "huan luyen",
                    "tap huan", "chu de", "thuc hien thanh cong", "train", "schul", "bildeten", "performed", "ersten",
                    "master", "lern", "learn", "huong dan", "how to", "skills", "introduc", "setting up",
-                   "bang phuong phap", "ho tro thuc hien", "huong dan thuc hien")
+                   "bang phuong phap", "ho tro thuc hien", "huong dan thuc hien", "unterstutz", "assistance")
 # "hỗ trợ thực hiện 6 ca phẫu thuật, trong đó 4 ca A, B; 1 ca C": the procedures of the cases an upper
 # hospital helped with (not those a hospital did alone: "đã thực hiện 500 ca mổ")
 _ASSISTED = re.compile(r"(?:ho tro|huong dan|chuyen giao)\s+(?:\w+\s+){0,3}?(?:thuc hien|phau thuat|mo)\b")
@@ -343,6 +345,9 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
         plural = "techniques" in m.group() or "procedures" in m.group()  # "training … techniques in A and B"
         items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=plural)
                      if not _DISEASE.match(key[i.start:i.end]))
+    for m in _HELPED_IN.finditer(key, max(0, hint.start() - 60)):  # "technical assistance … in kidney transplantation"
+        items.extend(i for i in _enumeration(sentence, key, m.end(), stop_at_preposition=True, plural=True)
+                     if looks_like_technique(i.name) and not _DISEASE.match(key[i.start:i.end]))
     for m in _QUOTED.finditer(key, start):  # "chuyển giao kỹ thuật “xạ trị ngoài …”": the quotes close the name
         a, b = m.span("item")
         if not _DISEASE.match(key, a):

@@ -1,0 +1,53 @@
+"""Partners named without a head, acronyms of known bodies, English partnership verbs, and the
+procedures help is given in: general shapes, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from healthgraph.extraction import extract_text
+
+from extraction_helpers import party_sets
+
+
+def technique_names(text: str) -> list[str]:
+    return [t.name for t in extract_text(text, "t").techniques]
+
+
+def test_a_headless_name_before_and_the_named_partner_is_a_party():
+    found = party_sets("Harbor Health and the University of Westfield have signed an affiliation agreement.")
+    assert {parties for parties, _ in found} == {frozenset({"Harbor Health", "University of Westfield"})}
+
+
+def test_a_known_body_written_as_an_acronym_is_named_on_its_own():
+    found = party_sets("PATH is working with Hanoi Medical University to strengthen neonatal care.")
+    assert {parties for parties, _ in found} == {frozenset({"Tổ chức PATH", "Trường Đại học Y Hà Nội"})}
+
+
+@pytest.mark.parametrize("text", [
+    "The path to recovery is long at Bach Mai Hospital, which works with Lai Chau General Hospital.",
+    "PATH WILL WORK WITH BACH MAI HOSPITAL",  # a headline in capitals: every word is
+])
+def test_a_word_or_a_headline_is_no_acronym(text):
+    assert "Tổ chức PATH" not in {o.name for o in extract_text(text, "t").organisations}
+
+
+@pytest.mark.parametrize("text", [
+    "The Royal Seaside Hospital has been twinned with the National Children's Hospital in Hanoi since 2010.",
+    "Bach Mai Hospital will work with Lai Chau General Hospital to train nurses.",
+])
+def test_english_partnership_verbs_pair_the_two_bodies(text):
+    assert len(party_sets(text)) == 1
+
+
+def test_where_staff_were_trained_is_no_technique_but_what_they_were_trained_in_is():
+    assert technique_names("Ärzte der Charité schulen seit 2019 Kollegen am Bach-Mai-Krankenhaus in Hanoi.") == []
+    assert technique_names("Ärzte der Charité schulen Kollegen am Bach-Mai-Krankenhaus in Hanoi in der "
+                           "Laparoskopie.") == ["Laparoskopie"]
+
+
+def test_the_procedure_help_is_given_in_is_a_technique_and_a_field_is_not():
+    assert technique_names("Singapore General Hospital will provide technical assistance to Cho Ray Hospital "
+                           "in kidney transplantation.") == ["kidney transplantation"]
+    assert technique_names("Die Charité unterstützt das Bach-Mai-Krankenhaus in der Herzchirurgie und in der "
+                           "Nierentransplantation.") == ["Nierentransplantation"]
+    assert technique_names("Die Charité unterstützt seit 2020 das Bach-Mai-Krankenhaus in Hanoi.") == []
