@@ -34,6 +34,7 @@ def test_a_word_or_a_headline_is_no_acronym(text):
 @pytest.mark.parametrize("text", [
     "The Royal Seaside Hospital has been twinned with the National Children's Hospital in Hanoi since 2010.",
     "Bach Mai Hospital will work with Lai Chau General Hospital to train nurses.",
+    "Lakeside Hospitals has tied up with the Government of Assam to set up a cancer care network.",
 ])
 def test_english_partnership_verbs_pair_the_two_bodies(text):
     assert len(party_sets(text)) == 1
@@ -51,3 +52,11 @@ def test_the_procedure_help_is_given_in_is_a_technique_and_a_field_is_not():
     assert technique_names("Die Charité unterstützt das Bach-Mai-Krankenhaus in der Herzchirurgie und in der "
                            "Nierentransplantation.") == ["Nierentransplantation"]
     assert technique_names("Die Charité unterstützt seit 2020 das Bach-Mai-Krankenhaus in Hanoi.") == []
+
+
+def test_mentoring_and_advising_give_the_direction():
+    found = party_sets("Northfield Hospital and the Cleveland Clinic signed an agreement on Tuesday; Cleveland Clinic "
+                       "will advise Northfield Hospital on quality management.")
+    assert found == {(frozenset({"Northfield Hospital", "Cleveland Clinic"}), "Cleveland Clinic")}
+    found = party_sets("Tata Memorial Centre will mentor the Assam Cancer Care Foundation in radiation oncology.")
+    assert found == {(frozenset({"Tata Memorial Centre", "Assam Cancer Care Foundation"}), "Tata Memorial Centre")}
