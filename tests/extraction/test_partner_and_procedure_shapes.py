@@ -60,3 +60,30 @@ def test_mentoring_and_advising_give_the_direction():
     assert found == {(frozenset({"Northfield Hospital", "Cleveland Clinic"}), "Cleveland Clinic")}
     found = party_sets("Tata Memorial Centre will mentor the Assam Cancer Care Foundation in radiation oncology.")
     assert found == {(frozenset({"Tata Memorial Centre", "Assam Cancer Care Foundation"}), "Tata Memorial Centre")}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The Ministry of Health and Harbor Health signed an agreement.", {"Ministry of Health", "Harbor Health"}),
+    ("The World Health Organization supports the Global Health programme of Mercy Health.",
+     {"Tổ chức Y tế Thế giới", "Mercy Health"}),  # a field's "Health", and one a name goes on after, close none
+])
+def test_health_closes_a_name_after_a_proper_word(text, names):
+    assert {o.name for o in extract_text(text, "t").organisations} == names
+
+
+def test_where_a_partner_is_based_is_no_partner():
+    text = ("In 2011, Fishersville, Va.-based Augusta Health entered into an affiliation agreement with the "
+            "Durham, N.C.-based Duke Cancer Network.")
+    assert party_sets(text) == {(frozenset({"Augusta Health", "Duke Cancer Network"}), None)}
+
+
+def test_staff_travelling_to_a_hospital_to_train_are_help_from_theirs():
+    text = ("The specialists from the Royal Lakeside Hospital are travelling to Mulago Hospital in Kampala to "
+            "train surgeons.")
+    assert party_sets(text) == {(frozenset({"Royal Lakeside Hospital", "Mulago Hospital"}), "Royal Lakeside Hospital")}
+
+
+def test_the_town_after_a_name_is_its_seat_not_a_technique():
+    assert technique_names("The surgical team will train medical staff at the Mulago Hospital in Kampala.") == []
+    assert technique_names("The team of Bach Mai Hospital trained doctors of Son La General Hospital in endoscopic "
+                           "surgery.") == ["endoscopic surgery"]

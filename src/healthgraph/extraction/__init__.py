@@ -38,7 +38,7 @@ from .relate import (KIND_PRIORITY, Relation, asked_or_surveyed, bare_heads, cou
                      receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
 from .resolve import in_brackets_after, known_organisation, resolve_mentions
 from .segment import Sentence, split_sentences
-from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss
+from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss, looks_like_technique
 from .tokens import DOCUMENT_PHRASES, TokenText
 
 __all__ = ["extract", "extract_iter", "extract_document", "extract_text", "resolve_name"]
@@ -221,7 +221,8 @@ def extract_document(document: Document) -> DocumentFacts:
                 or field_hints.between(sentence.start, sentence.end) else []
             # "… từ các bệnh viện như A, B, Viện Huyết học …": a list item that is a name is no technique
             techniques = [t for t in techniques if not any(s <= sentence.start + t.start < e for s, e in spans)]
-            techniques = [t for t in map(_without_place, techniques) if t is not None]
+            techniques = [t for t in map(_without_place, techniques) if t is not None
+                          and not _seat_of_a_name(tokens.text, t, sentence.start, spans)]
             if techniques and asked_or_surveyed(cues or cue_positions(all_cues, i, j)):
                 techniques = []  # "mong muốn … chuyển giao kỹ thuật X", "khảo sát …": asked for or surveyed, not given
             if "cooperate" in cues and "support" in cues and in_sentence:
@@ -719,6 +720,17 @@ def _once_each(techniques: list[TechniqueTransfer]) -> list[TechniqueTransfer]:
         if fuller is None:
             kept.append(t)
     return kept
+
+
+_IN_BEFORE = re.compile(r"[ \t]+(?:in|im|in der|in dem)[ \t]+$")
+
+
+def _seat_of_a_name(text: str, item, offset: int, spans) -> bool:
+    """"… medical staff at the Mulago Hospital in Kampala": a capitalised word after a name's "in"
+    is its seat, unless it reads as a procedure ("… Hospital in Laparoskopie")."""
+    start = offset + item.start
+    return item.name[:1].isupper() and not looks_like_technique(item.name) \
+        and any(start - 12 <= e < start and _IN_BEFORE.match(text, e, start) for _, e in spans)
 
 
 _PLACE_THEN_IN = re.compile(r"(?P<place>[^\W\d][\w.' -]*?)(?:\s+(?:in der|in dem|in|im)\s+(?P<rest>.+))?", re.DOTALL)

@@ -142,6 +142,7 @@ class _Shapes:
         # a compound's ending needs no word start: "Inselspital"
         self.west_anchor = _Anchors((" ".join(p) for p in self.head_words), {suffix for suffix, _ in self.suffixes})
         self.weak = frozenset(data["weak_heads"])
+        self.health_fields = frozenset(data["health_fields"])
         self.joined_fields = frozenset(data["en_joined_fields"])
         self.connectors = frozenset(data["connectors"])
         self.openers = frozenset(data["openers"])
@@ -1166,6 +1167,8 @@ def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
         return 0, None  # "NGO", "AG" are heads; "Ngô" is a surname, "sẽ" a word
     if tokens[k].key in shapes.head_starts:
         n, kind = _phrase(tokens, k, shapes.head_lengths, shapes.head_words)
+        if n == 1 and tokens[k].key == "health" and not _closes_a_health_name(tokens, k, shapes):
+            return 0, None
         if n:
             return n, kind
     if not tokens[k].is_word or tokens[k].key.startswith(_COMMON_NOUN_STARTS):
@@ -1174,6 +1177,19 @@ def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
     if kind is None and _compound_descriptor(tokens[k], shapes):
         kind = shapes.descriptor_kind(tokens[k].key)
     return (1, kind) if kind else (0, None)
+
+
+def _closes_a_health_name(tokens, k, shapes: _Shapes) -> bool:
+    """"Sanford Health", "Mercy Health": "Health" closes a name after a proper word (not a field's,
+    "Public Health") when no capitalised word goes on ("World Health Organization")."""
+    if tokens[k].text != "Health" or not k:
+        return False
+    before = tokens[k - 1]
+    if not (before.is_word and before.cap) or before.key.replace("'s", "").replace(" s", "") in shapes.health_fields \
+            or before.key in shapes.connectors or before.key in shapes.openers:
+        return False
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return after is None or not (after.is_word and after.cap)
 
 
 # verbs and prepositions an English headline capitalises: they end a name already holding its head
@@ -1763,6 +1779,7 @@ _PARTNERING = re.compile(  # "UnityPoint Health partnered with Access TeleCare":
     r"|(?<!\w)(?:partnered|partnering|partners|partner|partnership|teamed[ \t]+up|joined[ \t]+forces|joined[ \t]+hands|"
     r"join[ \t]+hands|collaborat\w*|agreement|memorandum[ \t]+of[ \t]+understanding|MoU|MOU|contract|deal)[ \t]+"
     r"with[ \t]+(?:the[ \t]+)?(?P<object>" + _EN_RUN + r")")
+_BASED_AFTER = re.compile(r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?-based\b")
 _SENTENCE_STOP = re.compile(r"(?<!\bSt)(?<!\bDr)(?<!\bMt)(?<!\bFt)(?<!\bCo)\w\.[ \t]")
 _NO_PARTNER = frozenset({"it", "they", "we", "he", "she", "this", "that", "these", "both", "in", "on", "at", "by", "since",
                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -1782,6 +1799,8 @@ def _partners_by_verb(text: str, taken: _Taken, shapes: _Shapes, provinces: froz
     found = []
     for m in _PARTNERING.finditer(text):
         group = "subject" if m.group("subject") else "object"
+        if group == "object" and _BASED_AFTER.match(text, m.end(group)):
+            continue  # "with the Durham, N.C.-based Duke Cancer Network": a place, the partner follows it
         name = _TRAILING_CONNECTOR.sub("", m.group(group))
         stop = _SENTENCE_STOP.search(name)
         if stop is not None:
@@ -2113,8 +2132,11 @@ def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provin
 
 
 def _run_after(tokens, k) -> tuple[int, int]:
-    if k < len(tokens) and tokens[k].text.endswith("-based"):  # "with Denver-based Mile High Health"
-        k += 1
+    # "with Denver-based Mile High Health", "with the Durham, N.C.-based Duke Cancer Network": where it sits
+    based = next((m for m in range(k + 1, min(k + 10, len(tokens))) if tokens[m].text == "based"
+                  and tokens[m - 1].text == "-"), None)
+    if based is not None and all(t.text in (",", ".", "-", "the") or t.cap for t in tokens[k:based - 1]):
+        k = based + 1
     m = k
     while m < len(tokens) and m - k < 5 and tokens[m].is_word and tokens[m].text[:1].isupper():
         m += 1

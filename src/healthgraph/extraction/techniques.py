@@ -60,7 +60,7 @@ _LIST_STOP = re.compile(
     r"ho tro|giup do)\b")  # "… with help from B": who helped, not the technique
 _CLAUSE_START = re.compile(r"(?:va|and|und|de|nham|cho|tu|trong|to|from|der|des|zu|fur|an|von|in|mit|listed|used|of|"
                            r"for|that|which|this|the jeweiligen)\b")
-_ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9/-]{1,7}")
+_ABBREVIATION = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9/-]{1,7}")  # ESD, FNA, ECMO, PiCCO: two capitals at least
 _NOT_A_NAME = re.compile(r"(?:nay|tren|noi tren|duoc|moi|cao|these|this|those|diese)\b")
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
 _LAST_AND = re.compile(r"\s+(?:va|und|and|sowie)\s+")
