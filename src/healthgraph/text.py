@@ -92,6 +92,14 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", strip_marks(text).lower())).strip()
 
 
+_ASCII_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "þ": "th", "ı": "i"})
+
+
 def slug(text: str) -> str:
-    """Return an ASCII kebab-case slug, e.g. ``slug("Lào Cai") == "lao-cai"``."""
-    return fold(text).replace(" ", "-")
+    """Return an ASCII kebab-case slug, e.g. ``slug("Lào Cai") == "lao-cai"``.
+
+    >>> slug("Universitätsklinikum Gießen-Marburg")
+    'universitatsklinikum-giessen-marburg'
+    """
+    ascii_key = fold(text).translate(_ASCII_LETTERS).encode("ascii", "ignore").decode()
+    return "-".join(ascii_key.split())

@@ -334,8 +334,11 @@ def test_a_branch_with_its_short_name_in_brackets_gives_with_its_partner():
     facts = extract_text("South Korea's Doosan Enerbility Vietnam (Doosan Vina), in co-operation with Chung Ang "
                          "University Hospital (CAU), have donated a medical equipment package to the Ha Giang General "
                          "Hospital.")
-    assert {p.supporter for p in facts.partnerships} == {"x-doosan-enerbility-vietnam",
-                                                        "x-chung-ang-university-hospital"}
+    assert {p.supporter for p in facts.partnerships if p.kind == "support"} == {"x-doosan-enerbility-vietnam",
+                                                                               "x-chung-ang-university-hospital"}
+    # "in co-operation with": the two givers are partners too
+    assert {p.parties for p in facts.partnerships if p.kind == "agreement"} == {
+        ("x-doosan-enerbility-vietnam", "x-chung-ang-university-hospital")}
 
 
 @pytest.mark.parametrize("text", ["Bệnh viện Đa khoa tỉnh Hà Giang nhận viện trợ không hoàn lại của chính phủ Nhật Bản.",

@@ -87,3 +87,35 @@ def test_the_town_after_a_name_is_its_seat_not_a_technique():
     assert technique_names("The surgical team will train medical staff at the Mulago Hospital in Kampala.") == []
     assert technique_names("The team of Bach Mai Hospital trained doctors of Son La General Hospital in endoscopic "
                            "surgery.") == ["endoscopic surgery"]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2006 the Lindner Foundation, in partnership with Bright Path Foundation and Medtronic, donated new equipment "
+    "to Viet Duc Hospital.",
+    "2006 spendete die Lindner Stiftung in einer Partnerschaft mit der Bright Path Foundation und Medtronic dem "
+    "Viet-Duc-Krankenhaus neue Geräte.",
+])
+def test_givers_in_partnership_each_give_and_are_partners(text):
+    found = party_sets(text)
+    giver = next(name for parties, _ in found for name in parties if name.startswith("Lindner"))
+    receiver = "Bệnh viện Hữu nghị Việt Đức"
+    assert found == {(frozenset({giver, receiver}), giver),
+                     (frozenset({"Bright Path Foundation", receiver}), "Bright Path Foundation"),
+                     (frozenset({"Medtronic", receiver}), "Medtronic"),
+                     (frozenset({giver, "Bright Path Foundation"}), None), (frozenset({giver, "Medtronic"}), None)}
+
+
+def test_givers_together_give_and_a_person_after_together_with_is_no_giver():
+    found = party_sets("Together with Medtronic, the Gates Foundation donated ventilators to Bach Mai Hospital.")
+    assert found == {(frozenset({"Medtronic", "Bệnh viện Bạch Mai"}), "Medtronic"),
+                     (frozenset({"Quỹ Bill & Melinda Gates", "Bệnh viện Bạch Mai"}), "Quỹ Bill & Melinda Gates")}
+    found = party_sets("Dr. Weber leitet zusammen mit Dr. Anna Roth, Leiterin der Intensivmedizin des "
+                       "Universitätsklinikums Tübingen, das Projekt, das vom Ministerium für Soziales gefördert wird.")
+    assert {s for _, s in found} == {"Ministerium für Soziales"}
+
+
+def test_a_partner_named_with_a_small_word_inside_and_a_german_genitive_of_a_known_name():
+    found = party_sets("Das Krankenhaus Lindenhof arbeitet mit Facing the World zusammen.")
+    assert {parties for parties, _ in found} == {frozenset({"Krankenhaus Lindenhof", "Facing the World"})}
+    names = {o.name for o in extract_text("Ärzte des Bach Mai Hospitals besuchten Köln.", "t").organisations}
+    assert names == {"Bệnh viện Bạch Mai"}

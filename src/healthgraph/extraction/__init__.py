@@ -185,6 +185,8 @@ def extract_document(document: Document) -> DocumentFacts:
                 relations += [replace(r, a=other) if r.a is group[0] else replace(r, b=other)
                               for r in relations if group[0] in (r.a, r.b) for other in group[1:]
                               if other is not r.a and other is not r.b]
+            if relations and "and" in cues:
+                relations = _with_co_givers(relations, cues, in_sentence, tokens.words)
             if not relations and len(in_sentence) > 1 and _opens_on_a_place(tokens, text, i, in_sentence[0][0]):
                 relations = hosted_gift(cues, in_sentence)
             # a giver the sentences just before named without a receiver ("Công ty X đã tặng 2 máy …")
@@ -348,6 +350,40 @@ def _opens_on_a_place(tokens: TokenText, text: str, first_word: int, named_at: i
         return False
     return at == first_word or at - first_word <= 6 and text[tokens.char_span(at - 1, at)[1]:
                                                               tokens.char_span(at, at + 1)[0]].strip() == ","
+
+
+_TOGETHER = frozenset({"together", "along", "in", "zusammen", "gemeinsam"})  # "together with", "in partnership with"
+
+
+def _with_co_givers(relations: list[Relation], cues, in_sentence, words) -> list[Relation]:
+    """"Together with B, A donated … to C", "A spendete in einer Partnerschaft mit B und C dem D …":
+    those named after "together with" give with the giver next to them, and receive nothing from it."""
+    joins = set(cues["and"])
+    given = [r for r in relations if r.kind in ("support", "transfer") and r.explicit and r.supporter is not None]
+    for pos in cues["and"]:
+        if not isinstance(pos, int) or words[pos] not in _TOGETHER or not given:  # (a comma's place is a fraction)
+            continue
+        co_givers = listed_after(in_sentence, pos, joins)
+        if not co_givers or min(p for p, o in in_sentence if o is co_givers[0] and p > pos) - pos > 6:
+            continue  # "leitet zusammen mit Dr. X, Leiterin … des Klinikums B": a person, of B
+        last = max(p for p, o in in_sentence if o is co_givers[-1])
+        nearest = [o for p, o in in_sentence if p < pos][-1:] + [o for p, o in in_sentence if p > last][:1]
+        giver = next((o for o in nearest for r in given if r.supporter is o and o not in co_givers), None)
+        if giver is None:
+            continue
+        # "in partnership with B": A and B are partners as well ("together with B": they only give together)
+        partners = words[pos] == "in"
+        kept = [r if not (r.supporter is giver and (r.a in co_givers or r.b in co_givers))
+                else replace(r, kind="agreement", supporter=None, explicit=False) for r in relations
+                if partners or not (r.supporter is giver and (r.a in co_givers or r.b in co_givers))]
+        receivers = [(r.b if r.a is giver else r.a, r.kind) for r in given if r.supporter is giver
+                     and r.a not in co_givers and r.b not in co_givers]
+        relations = kept + [Relation(o, taker, kind, o, True) for o in co_givers for taker, kind in receivers
+                            if taker is not o and not any(r.supporter is o and taker in (r.a, r.b) for r in kept)]
+        if partners:
+            relations += [Relation(giver, o, "agreement", None, False) for o in co_givers
+                          if not any(giver in (r.a, r.b) and o in (r.a, r.b) for r in relations)]
+    return relations
 
 
 def _together_before_with(cues, words) -> None:

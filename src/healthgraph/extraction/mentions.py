@@ -145,7 +145,7 @@ def _spellings(label: str) -> set[str]:
     genitive ("des Cho-Ray-Krankenhauses", "des Bach-Mai-Hospitals")."""
     key = " ".join(fold_same_length(label).split())
     variants = {label} | {_CENTRAL_WORDS.sub(word, key) for word in ("trung uong", "tw") if _CENTRAL_WORDS.search(key)}
-    if _GERMAN_GENITIVE.search(key) and "-" in key:
+    if _GERMAN_GENITIVE.search(key):  # also "des Bach Mai Hospitals"
         variants |= {key + "es", key + "s"} if key.endswith("haus") else {key + "s"}
     return variants
 

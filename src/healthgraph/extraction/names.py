@@ -2138,9 +2138,14 @@ def _run_after(tokens, k) -> tuple[int, int]:
     if based is not None and all(t.text in (",", ".", "-", "the") or t.cap for t in tokens[k:based - 1]):
         k = based + 1
     m = k
-    while m < len(tokens) and m - k < 5 and tokens[m].is_word and tokens[m].text[:1].isupper():
-        m += 1
+    while m < len(tokens) and m - k < 5 and (tokens[m].is_word and tokens[m].text[:1].isupper()
+                                             or m > k and tokens[m].text in _INNER_WORDS and m + 1 < len(tokens)
+                                             and tokens[m + 1].is_word and tokens[m + 1].text[:1].isupper()):
+        m += 1  # "with Facing the World": a small word between capitals
     return k, m
+
+
+_INNER_WORDS = frozenset({"the", "of", "for", "without", "de", "du", "des"})
 
 
 def _run_before(tokens, k) -> tuple[int, int]:
