@@ -119,3 +119,21 @@ def test_a_partner_named_with_a_small_word_inside_and_a_german_genitive_of_a_kno
     assert {parties for parties, _ in found} == {frozenset({"Krankenhaus Lindenhof", "Facing the World"})}
     names = {o.name for o in extract_text("Ärzte des Bach Mai Hospitals besuchten Köln.", "t").organisations}
     assert names == {"Bệnh viện Bạch Mai"}
+
+
+def test_an_agreement_between_two_and_help_that_will_come():
+    found = party_sets("The agreement between Lakeside Medical Center and St. Anne's Hospital runs for five years.")
+    assert {parties for parties, _ in found} == {frozenset({"Lakeside Medical Center", "St. Anne's Hospital"})}
+    found = party_sets("Under the contract, Lakeside Medical Center will help Southcoast Health System--which includes "
+                       "Tobey Hospital--provide care.")
+    assert found == {(frozenset({"Lakeside Medical Center", "Southcoast Health System"}), "Lakeside Medical Center")}
+
+
+def test_agreeing_with_someones_vision_is_no_partnership():
+    assert party_sets('"Yan Tak Hospital Board is in agreement with COCHE\'s vision and direction," she said.') == set()
+
+
+def test_a_name_without_its_head_after_the_full_name_is_the_same_body():
+    facts = extract_text("The Dana-Farber Cancer Institute signed an agreement with Tobey Hospital. "
+                         "Dana-Farber signed an agreement with Tobey Hospital in 2010.", "t")
+    assert {o.name for o in facts.organisations} == {"Dana-Farber Cancer Institute", "Tobey Hospital"}

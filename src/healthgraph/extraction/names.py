@@ -47,7 +47,7 @@ __all__ = ["NamedSpan", "find_names", "is_country", "is_nationality", "is_year",
 # that keep their full stop, legal forms with stops, and single punctuation marks
 # a slash between two capitalised words joins them ("Bitterfeld/Wolfen", "Wernigerode/Quedlinburg")
 _TOKEN = re.compile(r"e\.\s?V\.|(?:Dr|St|Prof|Nr|Mt|Ft|Co|Inc|Ltd)\.(?=\s)"
-                    r"|[^\W_]+(?:['’&-][^\W_]+|(?<=[^\W\d_])/(?=[A-ZÄÖÜ])[^\W_]+)*-?|[^\w\s]", re.UNICODE)
+                    r"|[^\W_]+(?:['’&-][^\W_]+|(?<=[^\W\d_])/(?=[A-ZÄÖÜ])[^\W_]+)*(?:-(?!-))?|[^\w\s]", re.UNICODE)  # "X--which": a dash
 _DASHES = {"-", "–", "—"}
 
 
@@ -1779,6 +1779,7 @@ _PARTNERING = re.compile(  # "UnityPoint Health partnered with Access TeleCare":
     r"|(?<!\w)(?:partnered|partnering|partners|partner|partnership|teamed[ \t]+up|joined[ \t]+forces|joined[ \t]+hands|"
     r"join[ \t]+hands|collaborat\w*|agreement|memorandum[ \t]+of[ \t]+understanding|MoU|MOU|contract|deal)[ \t]+"
     r"with[ \t]+(?:the[ \t]+)?(?P<object>" + _EN_RUN + r")")
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 _BASED_AFTER = re.compile(r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?-based\b")
 _SENTENCE_STOP = re.compile(r"(?<!\bSt)(?<!\bDr)(?<!\bMt)(?<!\bFt)(?<!\bCo)\w\.[ \t]")
 _NO_PARTNER = frozenset({"it", "they", "we", "he", "she", "this", "that", "these", "both", "in", "on", "at", "by", "since",
@@ -1799,8 +1800,10 @@ def _partners_by_verb(text: str, taken: _Taken, shapes: _Shapes, provinces: froz
     found = []
     for m in _PARTNERING.finditer(text):
         group = "subject" if m.group("subject") else "object"
-        if group == "object" and _BASED_AFTER.match(text, m.end(group)):
-            continue  # "with the Durham, N.C.-based Duke Cancer Network": a place, the partner follows it
+        if group == "object" and (_BASED_AFTER.match(text, m.end(group)) or m.group(group).endswith(("'s", "’s"))
+                                  and _LOWER_WORD_AFTER.match(text, m.end(group))):
+            continue  # "with the Durham, N.C.-based Duke Cancer Network": a place, the partner follows it;
+            # "in agreement with COCHE's vision": whose vision, no partner
         name = _TRAILING_CONNECTOR.sub("", m.group(group))
         stop = _SENTENCE_STOP.search(name)
         if stop is not None:
@@ -2122,8 +2125,9 @@ def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provin
             continue
         words = tokens[a:b]
         start, end = words[0].start, words[-1].end
-        if covered.overlaps(start, end):
-            continue
+        if covered.overlaps(start, end) or words[-1].text.endswith(("'s", "’s")) and b < len(tokens) \
+                and tokens[b].is_word and not tokens[b].cap:
+            continue  # "in agreement with COCHE's vision": whose vision, no partner
         if not _party_like(words, tokens[a - 1] if a else None, shapes, provinces):
             continue
         covered.add(start, end)

@@ -308,6 +308,13 @@ def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tup
             if same or shorter_form or compound:
                 target[oid] = other
                 break
+        if oid not in target and sum(map(len, key)) >= 4 and not _DISTRICT_WORDS & set(key):
+            # "Dana-Farber" after "Dana-Farber Cancer Institute": the name without its head, when only
+            # one name of the document goes on from it
+            named_on = [other for other, longer in keys.items() if other != oid and 0 < len(longer) - len(key) <= 3
+                        and longer[:len(key)] == key and shaped[other].kind != shaped[oid].kind == "organisation"]
+            if len(named_on) == 1:
+                target[oid] = named_on[0]
         if oid not in target and _DISTRICT_WORDS & set(key):
             # "Trung tâm Y tế huyện Núi Thành" after "… huyện Núi Thành tỉnh Quảng Nam": the same district's body
             # with its province left out, when only one such body is in the document
