@@ -474,3 +474,17 @@ def test_a_hospital_called_by_its_nationality_is_the_party_of_that_nationality()
     facts = extract_text("Ha Giang General Hospital signed an agreement with Alder Hey Hospital in the UK on Monday. "
                          "The British hospital will support the Vietnamese hospital in cardiac surgery.")
     assert [(p.supporter, p.recipient) for p in facts.partnerships] == [("x-alder-hey-hospital", "bvdk-ha-giang")]
+
+
+def test_the_owner_of_the_satellite_programme_is_no_core_and_a_unit_after_a_dash_is_its_hospitals():
+    facts = extract_text("Sau khi Đề án Bệnh viện vệ tinh của Bộ Y tế triển khai, Bệnh viện Đa khoa tỉnh Quảng Ninh "
+                         "được lựa chọn là bệnh viện vệ tinh của Viện Tim mạch – Bệnh viện Bạch Mai.", "t")
+    names = {o.id: o.name for o in facts.organisations}
+    assert [(names[p.parties[0]], names[p.parties[1]], p.kind) for p in facts.partnerships] == [
+        ("Bệnh viện Đa khoa tỉnh Quảng Ninh", "Viện Tim mạch – Bệnh viện Bạch Mai", "satellite")]
+
+
+def test_a_centre_named_for_intervention_keeps_its_whole_name():
+    names = {o.name for o in extract_text("Bệnh viện Bạch Mai hỗ trợ Trung tâm Phẫu thuật và Can thiệp tim mạch "
+                                          "của tỉnh.", "t").organisations}
+    assert "Trung tâm Phẫu thuật và Can thiệp" in names  # not cut at "Can" (a word of its own: "can", may)

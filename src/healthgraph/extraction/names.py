@@ -821,8 +821,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
     while m < len(tokens):
         t = tokens[m]
         if not t.is_word:
-            if t.text == "," and last == m - 1 and _unit_of_hospital(tokens, k, j, m, m + 1, shapes):
-                m += 1 + _vi_head_at(tokens, m + 1, shapes)  # "Viện Tim mạch, Bệnh viện Bạch Mai": a hospital's
+            if (t.text == "," or t.text in _DASHES) and last == m - 1 and _unit_of_hospital(tokens, k, j, m, m + 1, shapes):
+                m += 1 + _vi_head_at(tokens, m + 1, shapes)  # "Viện Tim mạch, (–) Bệnh viện Bạch Mai": a hospital's
                 continue  # institute, named with its hospital
             if t.text in _DASHES and m > j and tokens[m - 1].is_word and m + 1 < len(tokens) and tokens[m + 1].cap \
                     and tokens[m + 1].is_word:

@@ -284,6 +284,8 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
     relations: list[Relation] = []
     joins = set(cues.get("and", []))
     for pos in cues.get("satellite", []):
+        if any(pos - 5 <= q < pos for q in cues.get("programme", ())):
+            continue  # "Đề án Bệnh viện vệ tinh của Bộ Y tế": the programme's owner, no core
         core_pos, core = _after_with_position(mentions, pos)
         # "B và C là bệnh viện vệ tinh của A": every listed subject; "Là bệnh viện vệ tinh của A
         # từ năm 2021, Bệnh viện B đã …": the subject may follow
