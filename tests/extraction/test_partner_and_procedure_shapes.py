@@ -137,3 +137,15 @@ def test_a_name_without_its_head_after_the_full_name_is_the_same_body():
     facts = extract_text("The Dana-Farber Cancer Institute signed an agreement with Tobey Hospital. "
                          "Dana-Farber signed an agreement with Tobey Hospital in 2010.", "t")
     assert {o.name for o in facts.organisations} == {"Dana-Farber Cancer Institute", "Tobey Hospital"}
+
+
+def test_a_province_whose_name_opens_like_an_article_names_its_hospital():
+    facts = extract_text("An Giang General Hospital signed an agreement with Cho Ray Hospital.", "t")
+    assert {o.id for o in facts.organisations} == {"bvdk-an-giang", "cho-ray"}
+
+
+def test_a_delegation_received_is_a_visit_and_a_hub_names_its_satellites():
+    assert party_sets("The Lakeside Hospital received a delegation from Heidelberg University Hospital on Monday.") == set()
+    found = party_sets("Cho Ray Hospital will act as the hub for 15 satellite hospitals, including Can Tho General "
+                       "Hospital and An Giang General Hospital.")
+    assert {s for _, s in found} == {"Bệnh viện Chợ Rẫy"} and len(found) == 2
