@@ -149,3 +149,17 @@ def test_a_delegation_received_is_a_visit_and_a_hub_names_its_satellites():
     found = party_sets("Cho Ray Hospital will act as the hub for 15 satellite hospitals, including Can Tho General "
                        "Hospital and An Giang General Hospital.")
     assert {s for _, s in found} == {"Bệnh viện Chợ Rẫy"} and len(found) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Das Inselspital Bern und das Spital Thun gründen ein gemeinsames Tumorzentrum.",
+    "Lakeside Medical Center and Harbor Hospital formed a joint venture for cancer care.",
+])
+def test_a_joint_body_founded_by_two_makes_them_partners(text):
+    assert len(party_sets(text)) == 1
+
+
+def test_staff_of_one_hospital_operating_at_another_help_it():
+    found = party_sets("Ärztinnen und Ärzte der Uniklinik Köln operieren seit 2018 regelmäßig am Bach-Mai-Krankenhaus "
+                       "in Hanoi.")
+    assert found == {(frozenset({"Uniklinik Köln", "Bệnh viện Bạch Mai"}), "Uniklinik Köln")}
