@@ -343,3 +343,12 @@ def test_a_name_without_its_corporate_ending_is_the_same_body_and_the_trust_is_i
     assert "Northfield Healthcare" in trust.mentions
     assert {frozenset(p.parties) for p in facts.partnerships} == {
         frozenset({trust.id, next(o.id for o in facts.organisations if o.name.startswith("Lakeside"))})}
+
+
+def test_after_a_semicolon_the_giving_verb_keeps_its_giver():
+    found = pairs("Chiều 1/9, Tập đoàn Hoa Sen trao tặng Bệnh viện Thống Nhất 10 máy thở; trao tặng Bệnh viện Đa khoa "
+                  "tỉnh Long An 100 máy tạo ô xy.")
+    assert {s for *_, s in found} == {"Tập đoàn Hoa Sen"} and len(found) == 2
+    found = pairs("Bệnh viện Bạch Mai hỗ trợ Bệnh viện Đa khoa tỉnh Sơn La; Bệnh viện Đa khoa tỉnh Sơn La hỗ trợ "
+                  "Trung tâm Y tế huyện Mộc Châu.")
+    assert {s for *_, s in found} == {"Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Sơn La"}

@@ -187,6 +187,8 @@ def extract_document(document: Document) -> DocumentFacts:
                               if other is not r.a and other is not r.b]
             if relations and "and" in cues:
                 relations = _with_co_givers(relations, cues, in_sentence, tokens.words)
+            if len(relations) > 1 and ";" in sentence.text:
+                relations = _elided_givers(relations, in_sentence, cues, tokens)
             if not relations and len(in_sentence) > 1 and _opens_on_a_place(tokens, text, i, in_sentence[0][0]):
                 relations = hosted_gift(cues, in_sentence)
             # a giver the sentences just before named without a receiver ("Công ty X đã tặng 2 máy …")
@@ -384,6 +386,36 @@ def _with_co_givers(relations: list[Relation], cues, in_sentence, words) -> list
             relations += [Relation(giver, o, "agreement", None, False) for o in co_givers
                           if not any(giver in (r.a, r.b) and o in (r.a, r.b) for r in relations)]
     return relations
+
+
+def _elided_givers(relations: list[Relation], in_sentence, cues, tokens: TokenText) -> list[Relation]:
+    """"A trao tặng B 10 máy thở; trao tặng C 100 máy tạo ô xy": after a semicolon the giving verb
+    keeps the clause before's giver, and B, named before the semicolon, gives nothing to C."""
+    at = {}
+    for pos, org in in_sentence:
+        at.setdefault(org.id, pos)
+    giving = sorted(cues.get("support", []) + cues.get("transfer", []))
+    out = []
+    for r in relations:
+        if r.supporter is None or r.kind not in ("support", "transfer"):
+            out.append(r)
+            continue
+        giver, taker = r.supporter, (r.b if r.supporter is r.a else r.a)
+        g, t = at.get(giver.id), at.get(taker.id)
+        before = next((q.supporter for q in relations if q.supporter is not None and q.supporter is not giver
+                       and giver in (q.a, q.b) and q.kind == r.kind), None)
+        if before is None or g is None or t is None or g >= t:
+            out.append(r)
+            continue
+        start, end = tokens.char_span(g, t + 1)
+        semicolon = tokens.text.find(";", start, end)
+        cue = next((c for c in giving if semicolon < tokens.char_starts[c] < tokens.char_starts[t]), None)
+        if semicolon < 0 or cue is None or any(semicolon < tokens.char_starts[p] < tokens.char_starts[cue]
+                                               for p, o in in_sentence if o is giver):
+            out.append(r)
+            continue
+        out.append(Relation(before, taker, r.kind, before, True))
+    return out
 
 
 def _together_before_with(cues, words) -> None:
