@@ -391,7 +391,7 @@ def _with_co_givers(relations: list[Relation], cues, in_sentence, words) -> list
 def _elided_givers(relations: list[Relation], in_sentence, cues, tokens: TokenText) -> list[Relation]:
     """"A trao tặng B 10 máy thở; trao tặng C 100 máy tạo ô xy": after a semicolon the giving verb
     keeps the clause before's giver, and B, named before the semicolon, gives nothing to C."""
-    at = {}
+    at: dict[str, int] = {}
     for pos, org in in_sentence:
         at.setdefault(org.id, pos)
     giving = sorted(cues.get("support", []) + cues.get("transfer", []))
