@@ -163,3 +163,17 @@ def test_staff_of_one_hospital_operating_at_another_help_it():
     found = party_sets("Ärztinnen und Ärzte der Uniklinik Köln operieren seit 2018 regelmäßig am Bach-Mai-Krankenhaus "
                        "in Hanoi.")
     assert found == {(frozenset({"Uniklinik Köln", "Bệnh viện Bạch Mai"}), "Uniklinik Köln")}
+
+
+@pytest.mark.parametrize("text", [
+    "Well-known hospitals, such as Mayo Clinic, Cleveland Clinic and MD Anderson Cancer Center, have signed "
+    "affiliation agreements with smaller community hospitals throughout the country.",
+    "Bệnh viện Bạch Mai và Bệnh viện Việt Đức ký kết hợp tác với các bệnh viện tuyến tỉnh.",
+])
+def test_those_who_signed_with_unnamed_others_are_no_partners_of_each_other(text):
+    assert party_sets(text) == set()
+
+
+def test_a_with_that_names_an_aim_keeps_the_pair():
+    assert len(party_sets("Bach Mai Hospital and Viet Duc Hospital signed an agreement with the aim of improving "
+                          "care.")) == 1

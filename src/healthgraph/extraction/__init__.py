@@ -189,6 +189,8 @@ def extract_document(document: Document) -> DocumentFacts:
                 relations = _with_co_givers(relations, cues, in_sentence, tokens.words)
             if len(relations) > 1 and ";" in sentence.text:
                 relations = _elided_givers(relations, in_sentence, cues, tokens)
+            if relations and "with" in cues:
+                relations = _without_unnamed_partners(relations, cues, in_sentence, tokens)
             if not relations and len(in_sentence) > 1 and _opens_on_a_place(tokens, text, i, in_sentence[0][0]):
                 relations = hosted_gift(cues, in_sentence)
             # a giver the sentences just before named without a receiver ("Công ty X đã tặng 2 máy …")
@@ -385,6 +387,27 @@ def _with_co_givers(relations: list[Relation], cues, in_sentence, words) -> list
         if partners:
             relations += [Relation(giver, o, "agreement", None, False) for o in co_givers
                           if not any(giver in (r.a, r.b) and o in (r.a, r.b) for r in relations)]
+    return relations
+
+
+# a plural that names no one: "signed agreements with smaller community hospitals", "ký kết với các bệnh viện"
+_UNNAMED_PARTNERS = frozenset({"hospitals", "facilities", "clinics", "institutions", "centres", "centers", "partners",
+                               "organisations", "organizations", "universities", "providers", "systems", "kliniken",
+                               "krankenhausern", "krankenhauser", "einrichtungen", "partnern", "hausern", "cac", "nhieu",
+                               "nhung"})
+
+
+def _without_unnamed_partners(relations: list[Relation], cues, in_sentence, tokens: TokenText) -> list[Relation]:
+    """"Hospitals such as A, B and C have signed affiliation agreements with smaller community
+    hospitals": those listed signed with others the sentence does not name, not with each other."""
+    last = max(p for p, _ in in_sentence)
+    for w in cues["with"]:
+        if not isinstance(w, int) or w < last:
+            continue
+        window = range(w + 1, min(w + 6, len(tokens.words)))
+        if any(tokens.words[k] in _UNNAMED_PARTNERS and not any(tokens.text[tokens.char_starts[q]].isupper()
+                                                               for q in range(w + 1, k)) for k in window):
+            return [r for r in relations if r.kind != "agreement"]
     return relations
 
 
