@@ -177,3 +177,10 @@ def test_those_who_signed_with_unnamed_others_are_no_partners_of_each_other(text
 def test_a_with_that_names_an_aim_keeps_the_pair():
     assert len(party_sets("Bach Mai Hospital and Viet Duc Hospital signed an agreement with the aim of improving "
                           "care.")) == 1
+
+
+def test_help_told_after_the_signing_gives_the_pair_its_direction():
+    found = party_sets("The University of Westfield has signed a memorandum of understanding with Lakeside Medical "
+                       "College. Further, Lakeside Medical College will be assisting the University of Westfield to "
+                       "set up a new hospital.")
+    assert found == {(frozenset({"University of Westfield", "Lakeside Medical College"}), "Lakeside Medical College")}
