@@ -184,3 +184,12 @@ def test_help_told_after_the_signing_gives_the_pair_its_direction():
                        "College. Further, Lakeside Medical College will be assisting the University of Westfield to "
                        "set up a new hospital.")
     assert found == {(frozenset({"University of Westfield", "Lakeside Medical College"}), "Lakeside Medical College")}
+
+
+def test_an_acronym_opening_a_bracketed_remark_is_the_names_alias():
+    facts = extract_text("Lakeside Hospital and Hong Bang International University (HIU – under Nguyen Hoang Education "
+                         "Group) signed a cooperation agreement. Lakeside Hospital will deliver practical training for "
+                         "students of HIU.", "t")
+    assert {o.name for o in facts.organisations} >= {"Hong Bang International University"}
+    assert "HIU" not in {o.name for o in facts.organisations}
+    assert [p.supporter for p in facts.partnerships] == ["x-lakeside-hospital"]

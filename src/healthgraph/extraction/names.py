@@ -440,7 +440,8 @@ def _spelled_by_acronym(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
     return names
 
 
-_ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})\)")
+# "(HIU)", and "(HIU – under Nguyen Hoang Education Group)": the acronym, then a remark
+_ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})(?:\)|[ \t]*[–—,;:][ \t])")
 
 
 def _acronyms_of_their_capitals(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
