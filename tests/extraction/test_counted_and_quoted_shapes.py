@@ -352,3 +352,18 @@ def test_after_a_semicolon_the_giving_verb_keeps_its_giver():
     found = pairs("Bệnh viện Bạch Mai hỗ trợ Bệnh viện Đa khoa tỉnh Sơn La; Bệnh viện Đa khoa tỉnh Sơn La hỗ trợ "
                   "Trung tâm Y tế huyện Mộc Châu.")
     assert {s for *_, s in found} == {"Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Sơn La"}
+
+
+def test_a_granted_request_gives_and_who_granted_it_is_no_party():
+    found = pairs("Đầu tháng 3/2020, Quỹ Hoa Sen đã đề nghị và được Chính phủ Việt Nam chấp thuận về việc tài trợ 10 máy "
+                  "trợ thở cho Bệnh viện Chợ Rẫy và Bệnh viện Quân y 103.")
+    assert found == {tuple(sorted(("Quỹ Hoa Sen", "Bệnh viện Chợ Rẫy"))) + ("Quỹ Hoa Sen",),
+                     tuple(sorted(("Quỹ Hoa Sen", "Bệnh viện Quân y 103"))) + ("Quỹ Hoa Sen",)}
+
+
+@pytest.mark.parametrize("text", [
+    "The twins were instead transferred 43 kilometres away to Sandringham Hospital, about an hour from Sunshine Hospital.",
+    "The transfer rate to higher-level hospitals of patients at Ninh Thuan Provincial Hospital fell by 88 percent.",
+])
+def test_people_moved_between_hospitals_are_no_transfer_of_technique(text):
+    assert pairs(text) == set()

@@ -193,3 +193,13 @@ def test_an_acronym_opening_a_bracketed_remark_is_the_names_alias():
     assert {o.name for o in facts.organisations} >= {"Hong Bang International University"}
     assert "HIU" not in {o.name for o in facts.organisations}
     assert [p.supporter for p in facts.partnerships] == ["x-lakeside-hospital"]
+
+
+def test_a_vietnamese_body_named_with_its_country_and_a_person_after_a_role():
+    found = party_sets("The Queen Sirikit National Institute of Child Health will work with Việt Nam National Hospital "
+                       "of Pediatrics.")
+    assert {name for parties, _ in found for name in parties} == {
+        "Queen Sirikit National Institute of Child Health", "Bệnh viện Nhi Trung ương"}
+    text = ("Vietnamese Health Minister Nguyễn Thị Kim Tiến and her Thai counterpart Wittaya Buranasiri have inked a "
+            "memorandum of understanding.")
+    assert extract_text(text, "t").organisations == []

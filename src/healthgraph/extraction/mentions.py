@@ -451,6 +451,9 @@ def _as_its_alias_reads(shaped: Mention, alias: str, lexicon: Lexicon) -> None:
         shaped.kind, shaped.tier, shaped.hospital_type = whole.kind, whole.tier, whole.hospital_type
 
 
+_VIETNAM = frozenset({"viet nam", "vietnam", "vietnams", "viet nams"})
+
+
 def _extends_beyond(named, overlapping: list[Mention], lexicon: Lexicon) -> bool:
     """True if the shaped name says more than the gazetteer names inside it: a word that is no
     place, or a place other than the organisation's own province."""
@@ -462,6 +465,8 @@ def _extends_beyond(named, overlapping: list[Mention], lexicon: Lexicon) -> bool
     words = [w for w in fold(extra).split() if w]
     if not words:
         return False
+    if " ".join(words) in _VIETNAM and all(m.known is not None and m.known.province for m in overlapping):
+        return False  # "Việt Nam National Hospital of Pediatrics": a Vietnamese body named with its country
     places = lexicon.gazetteer.find_provinces(" ".join(words))
     if not places:  # a proper word, or a nationality: "dem ukrainischen Gesundheitsministerium" is another one
         return any(c.isupper() for c in extra) or is_nationality(words) \

@@ -1781,6 +1781,9 @@ _PARTNERING = re.compile(  # "UnityPoint Health partnered with Access TeleCare":
     r"join[ \t]+hands|collaborat\w*|agreement|memorandum[ \t]+of[ \t]+understanding|MoU|MOU|contract|deal)[ \t]+"
     r"with[ \t]+(?:the[ \t]+)?(?P<object>" + _EN_RUN + r")")
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+# "her Thai counterpart Wittaya Buranasiri", "Health Minister Nguyen Thi Kim Tien": a person, right after a role
+_TITLE_BEFORE = re.compile(r"\b(?:counterpart|[Mm]inister|[Aa]mbassador|[Dd]irector|CEO|[Pp]resident|[Cc]hairman|"
+                           r"[Dd]ean|[Ss]ecretary|[Pp]rofessor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)[ \t]+$")
 _BASED_AFTER = re.compile(r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?-based\b")
 _SENTENCE_STOP = re.compile(r"(?<!\bSt)(?<!\bDr)(?<!\bMt)(?<!\bFt)(?<!\bCo)\w\.[ \t]")
 _NO_PARTNER = frozenset({"it", "they", "we", "he", "she", "this", "that", "these", "both", "in", "on", "at", "by", "since",
@@ -1833,7 +1836,9 @@ def _partners_by_verb(text: str, taken: _Taken, shapes: _Shapes, provinces: froz
             start = text.find(name, start) if words else start
             end = start + len(name)
             folded = " ".join(_fold_word(w) for w in words)
-            if not words or len(words) > 6 or start < 0 or taken.overlaps(start, end) or len(sides) > 1 and any(
+            if not words or len(words) > 6 or start < 0 or taken.overlaps(start, end) \
+                    or _TITLE_BEFORE.search(text, max(0, start - 40), start) and not shapes.word_head(_fold_word(words[-1])) \
+                    or len(sides) > 1 and any(
                     w.endswith(("'s", "’s")) or shapes.word_head(_fold_word(w)) for w in words) \
                     or _fold_word(words[0]) in shapes.titles or is_nationality(_fold_word(w) for w in words) \
                     or says_no_which(folded, _places(provinces)) or not words[-1][:1].isupper():

@@ -573,7 +573,8 @@ def _patients_moved(cues: dict[str, list[int]]) -> bool:
 def asked_or_surveyed(cues: dict[str, list[int]]) -> bool:
     """Unless a signing is stated, a needs survey, or a visit or request framing the sentence:
     what it names is asked for or looked at, not given ("mong muốn … chuyển giao kỹ thuật X")."""
-    return "sign" not in cues and ("needs_survey" in cues or "negative" in cues and _negative_first(cues))
+    return "sign" not in cues and ("needs_survey" in cues or "negative" in cues and "approved" not in cues
+                                   and _negative_first(cues))
 
 
 _POSITIVE = ("cooperate", "transfer", "support", "receive", "receive_transfer", "receive_from", "satellite",
