@@ -203,3 +203,9 @@ def test_a_vietnamese_body_named_with_its_country_and_a_person_after_a_role():
     text = ("Vietnamese Health Minister Nguyễn Thị Kim Tiến and her Thai counterpart Wittaya Buranasiri have inked a "
             "memorandum of understanding.")
     assert extract_text(text, "t").organisations == []
+
+
+def test_a_numbered_hospital_in_the_genitive_and_a_size_that_names_no_one():
+    names = {o.name for o in extract_text("Diese Woche war eine Delegation des Hospitals 175 zu Gast. „Wir wollen "
+                                          "lernen“, sagte der Chef der 1500-Betten-Klinik.", "t").organisations}
+    assert names == {"Bệnh viện Quân y 175"}

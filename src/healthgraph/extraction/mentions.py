@@ -147,7 +147,14 @@ def _spellings(label: str) -> set[str]:
     variants = {label} | {_CENTRAL_WORDS.sub(word, key) for word in ("trung uong", "tw") if _CENTRAL_WORDS.search(key)}
     if _GERMAN_GENITIVE.search(key):  # also "des Bach Mai Hospitals"
         variants |= {key + "es", key + "s"} if key.endswith("haus") else {key + "s"}
+    if numbered := _NUMBERED_HEAD.search(key):  # "des Hospitals 175", "des Krankenhauses 108"
+        head, number = numbered.groups()
+        endings = ("es", "s") if head.endswith("haus") else ("s",)
+        variants |= {key[:numbered.start()] + f"{head}{ending} {number}" for ending in endings}
     return variants
+
+
+_NUMBERED_HEAD = re.compile(r"(krankenhaus|klinikum|spital|hospital|zentrum|institut) (\d+\w*)$")
 
 
 @lru_cache(maxsize=1)

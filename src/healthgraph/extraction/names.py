@@ -1172,8 +1172,9 @@ def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
             return 0, None
         if n:
             return n, kind
-    if not tokens[k].is_word or tokens[k].key.startswith(_COMMON_NOUN_STARTS):
-        return 0, None  # "Partnerkrankenhaus", "Kooperationskrankenhaus": the partner, a common noun, no name
+    if not tokens[k].is_word or tokens[k].key.startswith(_COMMON_NOUN_STARTS) or tokens[k].text[:1].isdigit():
+        return 0, None  # "Partnerkrankenhaus", "Kooperationskrankenhaus": the partner, a common noun, no name;
+        # "1500-Betten-Klinik": its size
     kind = shapes.word_head(tokens[k].key)
     if kind is None and _compound_descriptor(tokens[k], shapes):
         kind = shapes.descriptor_kind(tokens[k].key)
