@@ -209,3 +209,11 @@ def test_a_numbered_hospital_in_the_genitive_and_a_size_that_names_no_one():
     names = {o.name for o in extract_text("Diese Woche war eine Delegation des Hospitals 175 zu Gast. „Wir wollen "
                                           "lernen“, sagte der Chef der 1500-Betten-Klinik.", "t").organisations}
     assert names == {"Bệnh viện Quân y 175"}
+
+
+def test_two_clauses_joined_by_while_each_relate_their_own_names():
+    found = party_sets("Rajavithi Hospital will cooperate with Bach Mai Hospital while the Queen Sirikit National "
+                       "Institute of Child Health will work with the National Hospital of Pediatrics.")
+    assert {parties for parties, _ in found} == {
+        frozenset({"Rajavithi Hospital", "Bệnh viện Bạch Mai"}),
+        frozenset({"Queen Sirikit National Institute of Child Health", "Bệnh viện Nhi Trung ương"})}

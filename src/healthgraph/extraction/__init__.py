@@ -179,8 +179,9 @@ def extract_document(document: Document) -> DocumentFacts:
                 in_sentence.insert(k, (cues["group_anaphor"][0], group[0]))
                 spans.insert(k, tokens.char_span(cues["group_anaphor"][0], cues["group_anaphor"][0] + 1))
             sentence_mentions.append(in_sentence)
-            relations = relate_sentence(cues, in_sentence, city_ids, verb_final=document.language == "de",
-                                        receiving=receiving)
+            relations = [r for part_cues, part in _clauses(cues, in_sentence, tokens.words, i, j)
+                         for r in relate_sentence(part_cues, part, city_ids, verb_final=document.language == "de",
+                                                  receiving=receiving)]
             if group:  # each of the others is in the relations the first one is in
                 relations += [replace(r, a=other) if r.a is group[0] else replace(r, b=other)
                               for r in relations if group[0] in (r.a, r.b) for other in group[1:]
@@ -409,6 +410,24 @@ def _without_unnamed_partners(relations: list[Relation], cues, in_sentence, toke
                                                                for q in range(w + 1, k)) for k in window):
             return [r for r in relations if r.kind != "agreement"]
     return relations
+
+
+_CLAUSE_JOINERS = frozenset({"while", "whereas", "wahrend", "whilst"})
+
+
+def _clauses(cues, in_sentence, words, i: int, j: int):
+    """"A will cooperate with B while C will work with D": two clauses, each relating its own
+    names, when each names two at least; else the sentence whole."""
+    joiner = next((k for k in range(i + 1, j - 1) if words[k] in _CLAUSE_JOINERS), None)
+    if joiner is None:
+        return [(cues, in_sentence)]
+    before = [m for m in in_sentence if m[0] < joiner]
+    after = [m for m in in_sentence if m[0] > joiner]
+    if len({o.id for _, o in before}) < 2 or len({o.id for _, o in after}) < 2:
+        return [(cues, in_sentence)]
+    split = [{c: [p for p in ps if p < joiner] for c, ps in cues.items()},
+             {c: [p for p in ps if p > joiner] for c, ps in cues.items()}]
+    return [({c: ps for c, ps in part.items() if ps}, names) for part, names in zip(split, (before, after))]
 
 
 def _elided_givers(relations: list[Relation], in_sentence, cues, tokens: TokenText) -> list[Relation]:
