@@ -217,3 +217,8 @@ def test_two_clauses_joined_by_while_each_relate_their_own_names():
     assert {parties for parties, _ in found} == {
         frozenset({"Rajavithi Hospital", "Bệnh viện Bạch Mai"}),
         frozenset({"Queen Sirikit National Institute of Child Health", "Bệnh viện Nhi Trung ương"})}
+
+
+def test_who_assigned_a_task_is_no_party_to_it():
+    assert party_sets("Viet Duc University Hospital (VDUH) is a leading centre for training, assigned by the Ministry "
+                      "of Health (MOH) for implementing technical transfer projects.") == set()

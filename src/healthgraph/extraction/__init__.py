@@ -521,13 +521,17 @@ def _without_bracketed_owners(in_sentence, spans, text: str):
 
 
 def _without_bystanders(in_sentence, spans, cues):
-    """"theo chủ trương của Bộ Y tế", "in the presence of the X Dean", "được Chính phủ chấp thuận": who set
-    the policy, looked on or approved is no party, however few others the sentence names."""
-    if "policy_owner" not in cues and "presence" not in cues and "approved" not in cues:  # most sentences
-        return in_sentence, spans
+    """"theo chủ trương của Bộ Y tế", "in the presence of the X Dean", "được Chính phủ chấp thuận", "assigned by
+    the Ministry": who set the policy or the task, looked on or approved is no party, however few others the
+    sentence names."""
+    if "policy_owner" not in cues and "presence" not in cues and "approved" not in cues and "assigned_by" not in cues:
+        return in_sentence, spans  # most sentences: no set to build
     aside = {p + d for p in cues.get("policy_owner", ()) for d in (1, 2, 3)}  # "của (Bộ trưởng) Bộ Y tế"
-    # "A đã đề nghị và được Chính phủ Việt Nam chấp thuận về việc tài trợ …": who approved is no party
-    aside |= {pos for pos, _ in in_sentence[1:] for a in cues.get("approved", ()) if a - 6 <= pos < a}
+    # "assigned by the Ministry of Health (MOH) for …": who gave the task (and its acronym after it); "A đã đề nghị và
+    # được Chính phủ Việt Nam chấp thuận về việc tài trợ …": who approved
+    tasked = {o.id for pos, o in in_sentence if any(a + 2 <= pos <= a + 5 for a in cues.get("assigned_by", ()))}
+    tasked |= {o.id for pos, o in in_sentence[1:] if any(a - 6 <= pos < a for a in cues.get("approved", ()))}
+    aside |= {pos for pos, o in in_sentence if o.id in tasked}
     ands = set(cues.get("and", ()))
     for p in cues.get("presence", ()):  # the first named within eight words, and those listed with it
         first = next((pos for pos, _ in in_sentence if p < pos <= p + 8), None)
