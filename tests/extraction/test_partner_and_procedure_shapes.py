@@ -222,3 +222,10 @@ def test_two_clauses_joined_by_while_each_relate_their_own_names():
 def test_who_assigned_a_task_is_no_party_to_it():
     assert party_sets("Viet Duc University Hospital (VDUH) is a leading centre for training, assigned by the Ministry "
                       "of Health (MOH) for implementing technical transfer projects.") == set()
+
+
+def test_a_body_described_before_its_name_keeps_the_name_as_an_alias():
+    facts = extract_text("Die Klinikpartnerschaft zwischen dem Klinikum Nürnberg und dem Nürnberger Verein Fi Bassar "
+                         "besteht seit 2010.", "t")
+    verein = next(o for o in facts.organisations if o.name.startswith("Nürnberger Verein"))
+    assert verein.name == "Nürnberger Verein Fi Bassar" and "Fi Bassar" in verein.mentions

@@ -1444,6 +1444,8 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             # "Verein Archemed", "NGO Swiss Medical Teams": a word for what the body is, then its
             # name; the name alone is how others call it
             found_aliases += (" ".join(w.text for w in words[a + piece_heads[0][1]:b]),)
+        elif last_head[1] == 1 and words[last_head[0]].key in shapes.descriptors and last_head[0] + 1 < b:
+            found_aliases += (" ".join(w.text for w in words[last_head[0] + 1:b]),)  # "Nürnberger Verein Fi Bassar"
         yield run[a], run[b - 1] + 1, kind, found_aliases
 
 
@@ -1523,6 +1525,8 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
         if w.key in shapes.connectors or not w.is_word:
             break
         proper += 1
+    if n == 1 and words[i].key in shapes.descriptors and 1 <= proper <= 4:
+        return head_end + proper  # "der Nürnberger Verein Fi Bassar": what the body is, then its name
     return head_end + 1 if proper == 1 else head_end
 
 
