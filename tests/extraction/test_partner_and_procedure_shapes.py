@@ -229,3 +229,13 @@ def test_a_body_described_before_its_name_keeps_the_name_as_an_alias():
                          "besteht seit 2010.", "t")
     verein = next(o for o in facts.organisations if o.name.startswith("Nürnberger Verein"))
     assert verein.name == "Nürnberger Verein Fi Bassar" and "Fi Bassar" in verein.mentions
+
+
+def test_an_ampersand_inside_a_company_name_and_one_that_joins_nothing():
+    facts = extract_text("Ein Rahmenvertrag erweitert die Partnerschaft zwischen dem Herzzentrum Lindau und der "
+                         "chinesischen Unternehmensgruppe Jiangyin Mould & Plastic.", "t")
+    assert {o.name for o in facts.organisations} == {"Herzzentrum Lindau",
+                                                     "Unternehmensgruppe Jiangyin Mould & Plastic"}
+    assert len(facts.partnerships) == 1
+    names = {o.name for o in extract_text("Das Klinikum Bonn & Partner unterzeichnet.", "t").organisations}
+    assert "Klinikum Bonn &" not in names

@@ -1513,19 +1513,29 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
         # head first: "Spital Muri", "Hospital Canselor Tuanku Muhriz", "Centre Hospitalier Régional de Sokodé"
         proper = 0
         for k, w in enumerate(tail):
+            if w.text == "&" and 0 < k < len(tail) - 1 and tail[k + 1].cap:
+                proper += 1  # "Unternehmensgruppe Jiangyin Mould & Plastic": one name
+                continue
             if (not w.is_word or w.key in _ARTICLES or w.key in shapes.titles or w.key in shapes.connectors and not (
                     k + 1 < len(tail) and tail[k + 1].cap) or k and w.key in shapes.openers) \
                     and not _suspended(words, head_end + k):
                 break  # "Bundeswehrkrankenhaus Ulm die Erklärung", "Klinikum Darmstadt Dr. Noetzel", "Herzzentrum
                 # Dresden Ärzte aus …": a new phrase
             proper += 1
+        if proper and tail[proper - 1].text == "&":
+            proper -= 1  # "Klinikum Bonn & Partner": the ampersand joined nothing
         return head_end + min(proper, 4)
     proper = 0
-    for w in tail:
+    for k, w in enumerate(tail):
+        if w.text == "&" and 0 < k < len(tail) - 1 and tail[k + 1].cap:
+            proper += 1  # "Unternehmensgruppe Jiangyin Mould & Plastic": one name
+            continue
         if w.key in shapes.connectors or not w.is_word:
             break
         proper += 1
-    if n == 1 and words[i].key in shapes.descriptors and 1 <= proper <= 4:
+    if proper and tail[proper - 1].text == "&":
+        proper -= 1
+    if n == 1 and words[i].key in shapes.descriptors and 1 <= proper <= 5:
         return head_end + proper  # "der Nürnberger Verein Fi Bassar": what the body is, then its name
     return head_end + 1 if proper == 1 else head_end
 
@@ -2118,7 +2128,8 @@ def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provin
     starts, ends = {s for s, _ in names}, {e for _, e in names}
     for start, end in names:
         if key.startswith(_COORDINATOR_WORDS, end) and (m := _COORDINATOR_AFTER.match(key, end)) \
-                and m.end() not in starts:  # "A và B": B is a name already
+                and m.end() not in starts and text[end:m.end()].strip() != "&":  # "A và B": B is a name already
+            # (not "Jiangyin Mould & Plastic": an ampersand joins one company's name)
             candidates.append(after(m))
         if key.endswith(_COORDINATOR_OR_ARTICLE, 0, start) \
                 and (m := _COORDINATOR_BEFORE.search(key, max(0, start - 11), start)) \
