@@ -239,3 +239,9 @@ def test_an_ampersand_inside_a_company_name_and_one_that_joins_nothing():
     assert len(facts.partnerships) == 1
     names = {o.name for o in extract_text("Das Klinikum Bonn & Partner unterzeichnet.", "t").organisations}
     assert "Klinikum Bonn &" not in names
+
+
+def test_a_places_government_named_in_lower_case_is_a_party():
+    found = party_sets("Aster DM Healthcare has collaborated with the Kerala government to provide dialysis services.")
+    assert {parties for parties, _ in found} == {frozenset({"Aster DM Healthcare", "Kerala government"})}
+    assert party_sets("The local government supported Cho Ray Hospital.") == set()

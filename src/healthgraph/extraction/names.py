@@ -1450,7 +1450,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
 
 
 PROJECT_WORDS = frozenset({"project", "projects", "projekt", "projekts"})  # a programme, no party
-_LOWER_HEADS = frozenset({"hospital", "hospitals", "clinic", "city"})  # may close a name in lower case
+_LOWER_HEADS = frozenset({"hospital", "hospitals", "clinic", "city", "government"})  # may close a name in lower case
 _PLURAL_HEADS = frozenset({"krankenhauser", "krankenhausern", "kliniken", "spitaler", "spitalern", "hospitals", "clinics"})
 _PARTICLES = frozenset({"de", "di", "da", "del", "della", "van", "la", "le", "du", "dos"})
 
