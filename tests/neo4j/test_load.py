@@ -130,3 +130,40 @@ def test_a_graph_overlapping_the_database_merges_into_it(db, graph):
     again = load(bigger)
     assert again.counters["nodes_created"] == again.counters["relationships_created"] == 0
     assert snapshot(db) == (nodes, rels)
+
+
+def support_summaries(driver) -> dict:
+    records, _, _ = driver.execute_query("MATCH (n:Organisation) WHERE n.support_agreements IS NOT NULL "
+                                         "RETURN n.id AS id, n.support_agreements AS n, n.support_sources AS sources")
+    return {r["id"]: (r["n"], sorted(r["sources"])) for r in records}
+
+
+def expected_summaries(graph: PropertyGraph) -> dict:
+    """What the recount should find: per recipient of SUPPORTS, how many and their sources (else documents)."""
+    out: dict = {}
+    for e in graph.edges:
+        if e.type == "SUPPORTS":
+            n, sources = out.get(e.target, (0, set()))
+            read = e.props.get("source") or e.props.get("document")
+            out[e.target] = (n + 1, sources | ({read} if read else set()))
+    return {k: (n, sorted(s)) for k, (n, s) in out.items()}
+
+
+@pytest.mark.parametrize("mode", ["batched", "per_row"])
+def test_support_summaries_are_recounted_after_every_load(db, graph, mode):
+    load(graph, mode=mode)
+    assert support_summaries(db) == expected_summaries(graph) != {}
+    # a second load into the non-empty database: one more agreement to a recipient that had some
+    recipient = next(e.target for e in graph.edges if e.type == "SUPPORTS")
+    more = PropertyGraph()
+    more.nodes["bv-new"] = Node("bv-new", ("Organisation", "Hospital"), {"id": "bv-new", "name": "Bệnh viện Mới"})
+    more.nodes[recipient] = copy.deepcopy(graph.nodes[recipient])
+    more.edges.append(Edge("bv-new", "SUPPORTS", recipient, {"agreement": "agr-new", "kind": "support",
+                                                             "document": "doc-new", "source": "Báo Mới"}))
+    load(more, mode=mode)
+    both = copy.deepcopy(graph)
+    both.edges += more.edges
+    assert support_summaries(db) == expected_summaries(both)
+    assert support_summaries(db)[recipient][0] == expected_summaries(graph)[recipient][0] + 1
+    load(graph, mode=mode)  # loading again changes nothing
+    assert support_summaries(db) == expected_summaries(both)

@@ -44,12 +44,16 @@ def test_adding_one_article_adds_only_its_facts(tmp_path, corpus_facts):
     added = after - before
     new_graph = document_iri("a4")
     assert {q for q in added if q[3] != new_graph} == {q for q in added if q[3] == DERIVED_GRAPH}
-    # the only derived triples added are the new agreement's shortcuts
+    # the only derived triples added are the new agreement's shortcuts and its recipient's summary
     assert {(str(s), str(p), str(o)) for s, p, o, g in added if g == DERIVED_GRAPH} == {
         ("https://w3id.org/healthgraph/id/org/cho-ray", "https://w3id.org/healthgraph/ontology#supports",
          "https://w3id.org/healthgraph/id/org/bvdk-bac-lieu"),
         ("https://w3id.org/healthgraph/id/org/bvdk-bac-lieu", "https://w3id.org/healthgraph/ontology#satelliteOf",
-         "https://w3id.org/healthgraph/id/org/cho-ray")}
+         "https://w3id.org/healthgraph/id/org/cho-ray"),
+        ("https://w3id.org/healthgraph/id/org/bvdk-bac-lieu", "https://w3id.org/healthgraph/ontology#supportAgreements",
+         "1"),
+        ("https://w3id.org/healthgraph/id/org/bvdk-bac-lieu", "https://w3id.org/healthgraph/ontology#supportSources",
+         "Báo Sức khỏe")}
     with open_store(store, read_only=True) as s:
         assert len(set(s.quads(new_graph))) == len([q for q in added if q[3] == new_graph])
 

@@ -31,6 +31,11 @@ joined by U+001F (``None`` as U+001E), which the statement splits again
 long strings instead of thousands of small maps is what lets the pure-Python driver keep
 up with the server. A text column whose values hold U+001E or U+001F travels as a list.
 
+After the load, every organisation that the loaded graph gives an incoming ``SUPPORTS`` has
+its support summary recounted from all the ``SUPPORTS`` it has in the database (a load into a
+non-empty database included): ``support_agreements`` (how many) and ``support_sources``
+(their sources, else documents), which the ``dependants`` query reads (:func:`recount_support`).
+
 A batch the server rejects is rolled back as a whole and the load stops there, naming the
 batch; the batches before it stay committed.
 
@@ -445,9 +450,29 @@ def load_property_graph(driver, graph: PropertyGraph, mode: str = "batched", bat
             _load_per_row(session, graph, report, ticks)
         else:
             _load_batched(session, graph, _Writer(session, report, batch_size, ticks), report)
+        recount_support(session, sorted({e.target for e in graph.edges if e.type == "SUPPORTS"}))
     deque(ticks, maxlen=0)  # finish the progress bar (relationships with a missing endpoint are not sent)
     report.seconds = time.perf_counter() - started
     return report
+
+
+# The summary of the SUPPORTS an organisation receives, which `dependants` reads instead of
+# aggregating them: how many, and where they were read (each one's source, else its document)
+RECOUNT = """UNWIND $ids AS id
+MATCH (d:Organisation {id: id})
+CALL (d) {
+  OPTIONAL MATCH (:Organisation)-[r:SUPPORTS]->(d)
+  RETURN count(r) AS n, collect(DISTINCT coalesce(r.source, r.document)) AS sources
+}
+SET d.support_agreements = CASE WHEN n > 0 THEN n END, d.support_sources = CASE WHEN n > 0 THEN sources END"""
+
+
+def recount_support(session, ids: Sequence[str], batch_size: int = LOOKUP_SIZE) -> None:
+    """Recount ``support_agreements``/``support_sources`` on the organisations ``ids`` (the
+    recipients of the SUPPORTS just loaded: all of their SUPPORTS count, those already in the
+    database too), in managed write transactions of ``batch_size`` organisations."""
+    for _, chunk in _chunks(ids, batch_size):
+        session.execute_write(_consume, RECOUNT, {"ids": list(chunk)})
 
 
 def _write_batch(tx, query: str, params: dict):

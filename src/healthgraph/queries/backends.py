@@ -49,9 +49,13 @@ class RDFBackend(Backend):
     name = "rdf"
 
     def __init__(self, store: str | Path | None = None, **_):
-        from ..rdf.store import open_store
+        from ..rdf.store import open_store, store_meta
+        from ..rdf.store_folder import check_derived
 
         self.path = Path(store or DEFAULT_STORE)
+        meta = store_meta(self.path) if self.path.is_dir() else None
+        if meta is not None:  # the named queries read derived facts: a store older than them is refused
+            check_derived(self.path, meta)
         self.store = open_store(self.path, read_only=True)
 
     def _select(self, query: str, params: dict | None = None):

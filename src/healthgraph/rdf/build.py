@@ -2,7 +2,11 @@
 
 Each source document owns one named graph (its document IRI). Building writes, per
 document, exactly the triples of its facts, rewrites the reference graph (gazetteer,
-concept schemes) and keeps the derived graph (``hg:supports``, ``hg:satelliteOf``) current.
+concept schemes) and keeps the derived graph current: the shortcuts (``hg:supports``,
+``hg:satelliteOf``) and each recipient's support summary (``hg:supportAgreements``,
+``hg:supportSources``), all made by :class:`~.mapping.Shortcuts`. The store's description
+records their version (``derived``); a build into a store whose derived facts are older
+recomputes them all.
 
 Two paths, one result (the tests compare them quad for quad):
 
@@ -11,8 +15,8 @@ Two paths, one result (the tests compare them quad for quad):
   ``bulk_load`` drops whatever repeats beyond it), into ``DIR/loading.nq`` and loads
   that with one ``bulk_load``; the store is marked ``loading`` meanwhile (:func:`.store_folder.loading`);
 - a later build writes, per document, only the difference from what the store holds for
-  it, in one transaction, and recomputes the derived facts of the supporter–recipient
-  pairs it touched. Building the same document twice changes nothing.
+  it, in one transaction, and recomputes the derived facts of the recipients it touched.
+  Building the same document twice changes nothing.
 
 Curated facts win: writing a curated agreement removes the same agreement id from every
 other graph, and an extracted agreement whose id is curated elsewhere is not written.
@@ -22,20 +26,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from rdflib import URIRef
+from rdflib.namespace import DCTERMS, PROV
 
 from ..errors import HealthgraphError, InputError
 from ..factstore import write_facts
 from ..sources import iter_facts
 from ..model import DocumentFacts, Partnership, TechniqueTransfer
 from ..output import progress
-from .mapping import (DERIVED_GRAPH, HG, REFERENCE_GRAPH, Shortcuts, agreement_iri, default_gazetteer,
+from .mapping import (DERIVATION_SUFFIX, DERIVED_GRAPH, HG, REFERENCE_GRAPH, Shortcuts, agreement_iri, default_gazetteer,
                       document_iri, document_triples, incomplete, reference_graph, transfer_iri)
 from .oxigraph_store import OxigraphStore, to_ox
 from .store import RDFStore, open_store, store_meta
-from .store_folder import loading, update_meta
+from .store_folder import DERIVED_VERSION, loading, update_meta
 
 LOADING_FILE = "loading.nq"  # the first build's N-Quads, in the store folder while they load
 # The union triples remembered while a first build streams its N-Quads, to write each one once.
@@ -47,15 +52,21 @@ UNION_WINDOW = 500_000
 _CURATED_IDS = """
 SELECT ?id ?g WHERE { GRAPH ?g { ?fact hg:curated true ; dcterms:identifier ?id } }
 """
-# the supporters and recipients of the agreements given as VALUES
-_PARTIES = "SELECT ?a ?p ?o WHERE { VALUES ?a { %s } VALUES ?p { hg:supporter hg:recipient } ?a ?p ?o }"
-# for the (supporter, recipient) pairs given as VALUES: the shortcuts the store's agreements imply ...
-_IMPLIED = """SELECT DISTINCT ?s ?r ?satellite WHERE { VALUES (?s ?r) { %s } ?a hg:supporter ?s ; hg:recipient ?r .
-  OPTIONAL { ?a a ?satellite FILTER(?satellite = hg:SatelliteRelation) } }"""
-# ... and those the derived graph holds
-_HELD = """SELECT ?x ?p ?y WHERE { VALUES (?s ?r) { %s } GRAPH <%s> {
-  { ?s hg:supports ?r BIND(?s AS ?x) BIND(hg:supports AS ?p) BIND(?r AS ?y) }
-  UNION { ?r hg:satelliteOf ?s BIND(?r AS ?x) BIND(hg:satelliteOf AS ?p) BIND(?s AS ?y) } } }"""
+# the recipients of the agreements given as VALUES
+_RECIPIENTS = "SELECT DISTINCT ?r WHERE { VALUES ?a { %s } ?a hg:recipient ?r }"
+# every recipient of an agreement (a store whose derived facts are older than this healthgraph's)
+_ALL_RECIPIENTS = "SELECT DISTINCT ?r WHERE { ?a hg:recipient ?r }"
+# the agreements the recipients given as VALUES receive
+_RECEIVED = "SELECT ?a WHERE { VALUES ?r { %s } ?a hg:recipient ?r }"
+# the triples of the subjects given as VALUES with the predicates given (each subject a lookup;
+# a VALUES of predicates instead made Oxigraph scan them: seconds for a thousand agreements)
+_TRIPLES = """SELECT ?s ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o
+  FILTER(?p IN (%s) && (?p != rdf:type || ?o = hg:SatelliteRelation)) }"""
+# ... and the derived facts about them that the derived graph holds
+_HELD = """SELECT ?x ?p ?y WHERE { VALUES ?r { %s } GRAPH <%s> {
+  { ?x hg:supports ?r BIND(hg:supports AS ?p) BIND(?r AS ?y) }
+  UNION { ?r ?p ?y VALUES ?p { hg:satelliteOf hg:supportAgreements hg:supportSources } BIND(?r AS ?x) } } }"""
+REFRESH_CHUNK = 1_000  # recipients per query when refreshing derived facts
 
 
 @dataclass
@@ -248,7 +259,19 @@ class _Ingest:
             if folder is not None:
                 update_meta(folder, reference=digest)
         self.each(all_facts, self.update)
-        self.refresh_shortcuts()
+        self.refresh_shortcuts(everything=self.derived_outdated())
+        if folder is not None:
+            update_meta(folder, derived=DERIVED_VERSION)
+
+    def derived_outdated(self) -> bool:
+        """Whether the store's derived facts are of an older healthgraph (then they are all recomputed):
+        a store folder says so in its description, an endpoint by holding shortcuts but no summaries."""
+        folder = getattr(self.store, "path", None)
+        if folder is not None:
+            return (store_meta(folder) or {}).get("derived") != DERIVED_VERSION
+        holds = "ASK WHERE { GRAPH <%s> { ?s %s ?o } }"
+        return bool(self.store.query(holds % (DERIVED_GRAPH, "hg:supports")).boolean) and \
+            not self.store.query(holds % (DERIVED_GRAPH, "hg:supportAgreements")).boolean
 
     def update(self, facts: DocumentFacts) -> None:
         """Write one document's difference from what the store holds for it."""
@@ -309,27 +332,55 @@ class _Ingest:
         for facts in again:
             self.update(facts)
         self.refresh_shortcuts()
+        update_meta(folder, derived=DERIVED_VERSION)
 
-    def refresh_shortcuts(self) -> None:
-        """Recompute the derived facts of every supporter–recipient pair the changed triples touch."""
+    def refresh_shortcuts(self, everything: bool = False) -> None:
+        """Recompute the derived facts of every recipient the changed triples touch (all of
+        them if ``everything``): who supports it, whether it is a satellite, its support summary."""
         changed, self.changed = self.changed, set()
-        agreements = {s for s, p, o in changed if p in (HG.supporter, HG.recipient) or o == HG.SatelliteRelation}
-        if not agreements:
-            return
-        touched = Shortcuts()  # the pairs before and after: the changed triples and what the store now says
-        touched.add(changed)
-        touched.add(self.store.query(_PARTIES % " ".join(map(_nt, agreements))).rows)
-        pairs = {(s, r) for s, p, r in touched.triples() if p == HG.supports}
-        if not pairs:
-            return
-        values = " ".join(f"({_nt(s)} {_nt(r)})" for s, r in pairs)
-        implied = set()
-        for s, r, satellite in self.store.query(_IMPLIED % values).rows:
-            implied.add((s, HG.supports, r))
-            if satellite is not None:
-                implied.add((r, HG.satelliteOf, s))
-        held = {tuple(row) for row in self.store.query(_HELD % (values, DERIVED_GRAPH)).rows}
-        self.store.update_graph(DERIVED_GRAPH, held - implied, implied - held)
+        supporter, recipient, satellite = HG.supporter, HG.recipient, HG.SatelliteRelation
+        touched = {o for s, p, o in changed if p == recipient}
+        agreements = set()
+        for s, p, o in changed:
+            if p in (supporter, recipient, PROV.qualifiedDerivation) or o == satellite:
+                agreements.add(s)
+            elif p in (PROV.entity, DCTERMS.source) and s.endswith(DERIVATION_SUFFIX):
+                agreements.add(URIRef(s[:-len(DERIVATION_SUFFIX)]))
+        for chunk in _chunks(sorted(agreements), REFRESH_CHUNK):
+            touched.update(row[0] for row in self.store.query(_RECIPIENTS % " ".join(map(_nt, chunk))).rows)
+        if everything:
+            touched.update(row[0] for row in self.store.query(_ALL_RECIPIENTS).rows)
+            touched.update(q[2] if q[1] == HG.supports else q[0] for q in self.store.quads(DERIVED_GRAPH))
+        for chunk in _chunks(sorted(touched), REFRESH_CHUNK):
+            values = " ".join(map(_nt, chunk))
+            implied = self._incoming(values).triples(recipients=set(chunk))
+            held = {tuple(row) for row in self.store.query(_HELD % (values, DERIVED_GRAPH)).rows}
+            self.store.update_graph(DERIVED_GRAPH, held - implied, implied - held)
+
+
+    def _incoming(self, recipients: str) -> Shortcuts:
+        """What the derived facts of ``recipients`` (SPARQL terms) are made from: the agreements they
+        receive, those agreements' parties, types and derivations, the derivations' documents and
+        sources, the documents' identifiers (looked up level by level: one query of lookups each)."""
+        facts = Shortcuts()
+        agreements = sorted({row[0] for row in self.store.query(_RECEIVED % recipients).rows})
+        for chunk in _chunks(agreements, REFRESH_CHUNK * 10):
+            facts.add(self._triples(chunk, "hg:supporter, hg:recipient, rdf:type, prov:qualifiedDerivation"))
+        derivations = sorted({d for ds in facts.derivations.values() for d in ds})
+        for chunk in _chunks(derivations, REFRESH_CHUNK * 10):
+            facts.add(self._triples(chunk, "prov:entity, dcterms:source"))
+        documents = sorted({d for ds in facts.entities.values() for d in ds})
+        for chunk in _chunks(documents, REFRESH_CHUNK * 10):
+            facts.add(self._triples(chunk, "dcterms:identifier"))
+        return facts
+
+    def _triples(self, subjects: list, predicates: str) -> list:
+        return self.store.query(_TRIPLES % (" ".join(map(_nt, subjects)), predicates)).rows
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def _reference_digest() -> str:

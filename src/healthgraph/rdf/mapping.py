@@ -471,41 +471,86 @@ def iter_graphs(facts: Iterable[DocumentFacts], gazetteer=None) -> Iterator[Grap
     yield derived_graph(t for g in graphs for t in g)
 
 
-class Shortcuts:
-    """The derived graph's triples (``hg:supports``, ``hg:satelliteOf``), gathered from agreement
-    triples as they stream by: every supporter of an agreement supports each of its recipients."""
+DERIVATION_SUFFIX = "/derivation"  # an agreement's qualified derivation is its IRI and this
+_DOCUMENT_PREFIX = str(HGID["document/"])
 
-    _directing = frozenset({HG.supporter, HG.recipient, RDF.type})  # a set lookup is cheaper than three comparisons
+
+class Shortcuts:
+    """The derived graph's triples, gathered from agreement triples as they stream by: every
+    supporter of an agreement supports each of its recipients (``hg:supports``, and
+    ``hg:satelliteOf`` for a satellite agreement), and each recipient's summary of the support
+    agreements it receives: ``hg:supportAgreements`` (how many) and ``hg:supportSources``
+    (where they were read: each derivation's ``dcterms:source``, else its document's
+    identifier; distinct, sorted, joined by ``"; "``). An agreement counts when its derivation
+    names a document with an identifier (the mapping always writes one)."""
 
     def __init__(self) -> None:
         self.supporters: dict = {}
         self.recipients: dict = {}
         self.satellites: set = set()
+        self.derivations: dict = {}  # agreement -> its qualified derivations
+        self.entities: dict = {}     # derivation -> the documents it names
+        self.sources: dict = {}      # derivation (or document) -> its dcterms:source literals
+        self.identifiers: dict = {}  # document -> its dcterms:identifier literals
+        # a dict lookup is cheaper than a chain of comparisons on every streamed triple
+        self._kept = {HG.supporter: self.supporters, HG.recipient: self.recipients,
+                      PROV.qualifiedDerivation: self.derivations, PROV.entity: self.entities,
+                      DCTERMS.source: self.sources}
 
     def add(self, triples: Iterable[tuple]) -> None:
-        supporter, recipient, satellite = HG.supporter, HG.recipient, HG.SatelliteRelation  # looked up once
+        kept, satellite, rdf_type, identifier = self._kept, HG.SatelliteRelation, RDF.type, DCTERMS.identifier
         for s, p, o in triples:
-            if p in self._directing:
-                if p == supporter:
-                    self.supporters.setdefault(s, set()).add(o)
-                elif p == recipient:
-                    self.recipients.setdefault(s, set()).add(o)
-                elif o == satellite:
+            into = kept.get(p)
+            if into is not None:
+                into.setdefault(s, set()).add(o)
+            elif p == rdf_type:
+                if o == satellite:
                     self.satellites.add(s)
+            elif p == identifier and s.startswith(_DOCUMENT_PREFIX):
+                self.identifiers.setdefault(s, set()).add(o)
 
-    def triples(self) -> set[tuple]:
-        out = set()
+    def triples(self, recipients: Collection | None = None) -> set[tuple]:
+        """The derived triples, or only those about the given recipients (their incoming
+        ``hg:supports``, their ``hg:satelliteOf`` and their summary)."""
+        out: set[tuple] = set()
+        counts: dict = {}
+        sources: dict = {}
         for agreement, sups in self.supporters.items():
+            recs = self.recipients.get(agreement, ())
+            if recipients is not None:
+                recs = [r for r in recs if r in recipients]
+            if not recs:
+                continue
+            satellite = agreement in self.satellites
             for sup in sups:
-                for rec in self.recipients.get(agreement, ()):
+                for rec in recs:
                     out.add((sup, HG.supports, rec))
-                    if agreement in self.satellites:
+                    if satellite:
                         out.add((rec, HG.satelliteOf, sup))
+            read = self._read_from(agreement)
+            if read:
+                for rec in recs:
+                    counts[rec] = counts.get(rec, 0) + 1
+                    sources.setdefault(rec, set()).update(read)
+        for rec, n in counts.items():
+            out.add((rec, HG.supportAgreements, Literal(n)))
+            out.add((rec, HG.supportSources, Literal("; ".join(sorted(sources[rec])))))
         return out
+
+    def _read_from(self, agreement) -> set[str]:
+        """Where an agreement was read (the ``sources`` of the queries); empty if its derivation names no document."""
+        read: set[str] = set()
+        for derivation in self.derivations.get(agreement, ()):
+            given = self.sources.get(derivation)
+            for document in self.entities.get(derivation, ()):
+                ids = self.identifiers.get(document)
+                if ids:
+                    read.update(str(x) for x in (given or ids))
+        return read
 
 
 def derived_graph(triples: Iterable[tuple]) -> Graph:
-    """Return the convenience graph (``hg:supports``, ``hg:satelliteOf``) of agreement triples."""
+    """Return the derived graph (``hg:supports``, ``hg:satelliteOf``, the recipients' support summaries) of agreement triples."""
     shortcuts = Shortcuts()
     shortcuts.add(triples)
     graph = Graph(identifier=DERIVED_GRAPH)

@@ -24,7 +24,7 @@ from ..plugins import Registry
 from .memory_store import MemoryStore
 from .oxigraph_store import OxigraphStore, from_ox, to_ox
 from .store_base import BULK_GRAPH, QueryResult, RDFStore
-from .store_folder import META_FILE, STORE_FORMAT, materialises_union, read_meta, update_meta, write_meta
+from .store_folder import DERIVED_VERSION, META_FILE, STORE_FORMAT, materialises_union, read_meta, update_meta, write_meta
 from .values_blocks import bind_as_values
 
 __all__ = ["BULK_GRAPH", "DEFAULT_KIND", "META_FILE", "STORES", "STORE_FORMAT", "MemoryStore", "OxigraphStore",
@@ -92,7 +92,7 @@ def open_store(path: str | Path | None, kind: str | None = None, create: bool = 
             raise HealthgraphError(f"{path}: exists and is not a healthgraph store; choose a new or empty folder")
         path.mkdir(parents=True, exist_ok=True)
         existing = kind or DEFAULT_KIND
-        write_meta(path, {"kind": existing, "format": STORE_FORMAT})
+        write_meta(path, {"kind": existing, "format": STORE_FORMAT, "derived": DERIVED_VERSION})
     elif kind is not None and kind != existing:
         raise HealthgraphError(f"{path}: is a {existing!r} store, not {kind!r}")
     store = STORES.get(existing)(path, read_only=read_only)

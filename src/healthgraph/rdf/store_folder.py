@@ -13,6 +13,9 @@ from ..sources import STORE_MARKER
 
 META_FILE = STORE_MARKER
 STORE_FORMAT = 2  # 2: the oxigraph default graph holds the union of the named graphs
+# The version of the derived facts ``build`` keeps (``derived`` in the description); 2: the
+# recipients' support summaries (hg:supportAgreements, hg:supportSources) beside the shortcuts.
+DERIVED_VERSION = 2
 
 
 def read_meta(path: str | Path, kinds: Collection[str], partial_ok: bool = False) -> dict | None:
@@ -58,6 +61,15 @@ def update_meta(path: Path, **changes) -> dict:
     meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
     write_meta(path, {k: v for k, v in {**meta, **changes}.items() if v is not None})
     return meta
+
+
+def check_derived(path: str | Path, meta: dict) -> None:
+    """Refuse, in one line, a store whose derived facts are older than the queries need."""
+    held = meta.get("derived", 1)
+    if held != DERIVED_VERSION:
+        raise HealthgraphError(f"{path}: this store's derived facts are version {held}, this healthgraph's queries "
+                               f"need version {DERIVED_VERSION}; bring them up to date with "
+                               f"`healthgraph build SOURCES --store {path}` (any sources, or --fresh to rebuild)")
 
 
 def materialises_union(meta: dict | None) -> bool:
