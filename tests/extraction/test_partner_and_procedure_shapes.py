@@ -245,3 +245,11 @@ def test_a_places_government_named_in_lower_case_is_a_party():
     found = party_sets("Aster DM Healthcare has collaborated with the Kerala government to provide dialysis services.")
     assert {parties for parties, _ in found} == {frozenset({"Aster DM Healthcare", "Kerala government"})}
     assert party_sets("The local government supported Cho Ray Hospital.") == set()
+
+
+def test_devices_handed_over_are_a_gift_and_a_certificate_handed_over_is_an_award():
+    found = party_sets("Am Mittwoch hat die Organisation Medilink die medizinischen Geräte an Krankenhaus Cho Ray "
+                       "überreicht.")
+    assert {s for _, s in found} == {"Organisation Medilink"}
+    assert party_sets("Am 9. Juni 2014 überreichte das Volkskomitee der Provinz Dong Thap dem Dong Thap General "
+                      "Hospital eine Verdiensturkunde.") == set()
