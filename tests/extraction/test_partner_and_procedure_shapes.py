@@ -253,3 +253,10 @@ def test_devices_handed_over_are_a_gift_and_a_certificate_handed_over_is_an_awar
     assert {s for _, s in found} == {"Organisation Medilink"}
     assert party_sets("Am 9. Juni 2014 überreichte das Volkskomitee der Provinz Dong Thap dem Dong Thap General "
                       "Hospital eine Verdiensturkunde.") == set()
+
+
+def test_cooperation_projects_with_a_list_pair_each():
+    found = party_sets("Die Lindner Group hat viele Kooperationsprojekte mit dem Cho Ray Hospital, dem 108 Hospital und "
+                       "Stipendienprogrammen durchgeführt.")
+    assert {parties for parties, _ in found} == {
+        frozenset({"Lindner Group", "Bệnh viện Chợ Rẫy"}), frozenset({"Lindner Group", "Bệnh viện Trung ương Quân đội 108"})}
