@@ -260,3 +260,9 @@ def test_cooperation_projects_with_a_list_pair_each():
                        "Stipendienprogrammen durchgeführt.")
     assert {parties for parties, _ in found} == {
         frozenset({"Lindner Group", "Bệnh viện Chợ Rẫy"}), frozenset({"Lindner Group", "Bệnh viện Trung ương Quân đội 108"})}
+
+
+def test_logistics_stays_inside_a_vietnamese_name():
+    names = {o.name for o in extract_text("Bệnh viện Bạch Mai ký biên bản ghi nhớ hợp tác với Cục Hậu cần, Quân chủng "
+                                          "Hải quân về việc khám mắt cho chiến sĩ.", "t").organisations}
+    assert "Cục Hậu cần" in names
