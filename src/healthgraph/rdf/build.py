@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, TextIO
 
 from rdflib import URIRef
 
@@ -49,8 +49,8 @@ SELECT ?id ?g WHERE { GRAPH ?g { ?fact hg:curated true ; dcterms:identifier ?id 
 """
 # the supporters and recipients of the agreements given as VALUES
 _PARTIES = "SELECT ?a ?p ?o WHERE { VALUES ?a { %s } VALUES ?p { hg:supporter hg:recipient } ?a ?p ?o }"
-# for the (supporter, recipient) pairs given as VALUES: the shortcuts the store's agreements imply ...
-_IMPLIED = """SELECT DISTINCT ?s ?r ?satellite WHERE { VALUES (?s ?r) { %s } ?a hg:supporter ?s ; hg:recipient ?r .
+# the shortcuts the store's agreements imply (for the (supporter, recipient) pairs given as VALUES, or all) ...
+_IMPLIED = """SELECT DISTINCT ?s ?r ?satellite WHERE { %s ?a hg:supporter ?s ; hg:recipient ?r .
   OPTIONAL { ?a a ?satellite FILTER(?satellite = hg:SatelliteRelation) } }"""
 # ... and those the derived graph holds
 _HELD = """SELECT ?x ?p ?y WHERE { VALUES (?s ?r) { %s } GRAPH <%s> {
@@ -264,41 +264,43 @@ class _Ingest:
             self.changed |= removed
 
     def bulk(self, all_facts: Iterable[DocumentFacts], store: OxigraphStore, folder: Path) -> None:
-        """Stream every graph and the union, deduplicated, into one N-Quads file and bulk-load it."""
+        """Stream every graph and the union, deduplicated, into one N-Quads file and bulk-load it; then
+        the derived graph, from the agreements loaded (every document's agreements are not kept meanwhile:
+        ~1 KB a document)."""
         nq = folder / LOADING_FILE
         union: set[str] = set()  # the union's triples written lately, as N-Triples (at most UNION_WINDOW)
-        shortcuts = Shortcuts()
         curated_last: dict[str, URIRef] = {}  # curated fact id -> the graph stating it last (it wins)
         names: set[URIRef] = set()
         again: list[DocumentFacts] = []  # a document given twice: its later version replaces the first after the load
 
         try:
-            with open(nq, "w", encoding="utf-8") as out:
-                def write_graph(name: URIRef, triples: Iterable[tuple]) -> None:
-                    graph = f" {to_ox(name)} .\n"
-                    lines = [f"{_nt(s)} {_nt(p)} {_nt(o)}" for s, p, o in triples]  # a bad term fails them all
-                    for triple in lines:
-                        out.write(triple + graph)
-                        if triple not in union:
-                            if len(union) >= UNION_WINDOW:
-                                union.clear()
-                            union.add(triple)
-                            out.write(triple + " .\n")
+            def write_graph(out: TextIO, name: URIRef, triples: Iterable[tuple]) -> None:
+                graph = f" {to_ox(name)} .\n"
+                lines = [f"{_nt(s)} {_nt(p)} {_nt(o)}" for s, p, o in triples]  # a bad term fails them all
+                for triple in lines:
+                    out.write(triple + graph)
+                    if triple not in union:
+                        if len(union) >= UNION_WINDOW:
+                            union.clear()
+                        union.add(triple)
+                        out.write(triple + " .\n")
 
+            with open(nq, "w", encoding="utf-8") as out:
                 def write(facts: DocumentFacts) -> None:
                     if document_iri(facts.document.id) in names:
                         again.append(facts)
                         return
                     name, triples, curated = self.triples(facts)
-                    write_graph(name, triples)
-                    shortcuts.add(triples)
+                    write_graph(out, name, triples)
                     names.add(name)
                     curated_last.update(dict.fromkeys(curated, name))
 
-                write_graph(REFERENCE_GRAPH, reference_graph(self.gazetteer))
+                write_graph(out, REFERENCE_GRAPH, reference_graph(self.gazetteer))
                 self.each(all_facts, write)
-                write_graph(DERIVED_GRAPH, shortcuts.triples())
             union.clear()  # its memory is the load's
+            store.load_nquads(nq)
+            with open(nq, "w", encoding="utf-8") as out:
+                write_graph(out, DERIVED_GRAPH, self.implied())
             store.load_nquads(nq)
         finally:
             nq.unlink(missing_ok=True)
@@ -323,13 +325,19 @@ class _Ingest:
         if not pairs:
             return
         values = " ".join(f"({_nt(s)} {_nt(r)})" for s, r in pairs)
+        implied = self.implied(f"VALUES (?s ?r) {{ {values} }}")
+        held = {tuple(row) for row in self.store.query(_HELD % (values, DERIVED_GRAPH)).rows}
+        self.store.update_graph(DERIVED_GRAPH, held - implied, implied - held)
+
+    def implied(self, pairs: str = "") -> set[tuple]:
+        """The derived triples the store's agreements imply: of the (supporter, recipient) ``pairs``
+        (a SPARQL ``VALUES`` clause), or of every agreement; as :class:`.mapping.Shortcuts` gives them."""
         implied = set()
-        for s, r, satellite in self.store.query(_IMPLIED % values).rows:
+        for s, r, satellite in self.store.query(_IMPLIED % pairs).rows:
             implied.add((s, HG.supports, r))
             if satellite is not None:
                 implied.add((r, HG.satelliteOf, s))
-        held = {tuple(row) for row in self.store.query(_HELD % (values, DERIVED_GRAPH)).rows}
-        self.store.update_graph(DERIVED_GRAPH, held - implied, implied - held)
+        return implied
 
 
 def _reference_digest() -> str:
