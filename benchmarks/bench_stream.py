@@ -13,7 +13,11 @@ read from ``/proc/<pid>/status`` every ``interval`` seconds, reported at 25/50/7
 the run's wall time. Memory that grows with N shows as a curve that keeps climbing and a
 peak that grows from one size to the next.
 
-    python benchmarks/bench_stream.py [--sizes 10000,50000] [--modes api,json,build]
+    python benchmarks/bench_stream.py [--sizes 10000,100000] [--modes api,json,build]
+    python benchmarks/bench_stream.py --corpus articles.jsonl [--modes build]
+
+``--corpus FILE`` measures one corpus already written (``healthgraph synth -n N --jsonl``), its
+articles counted by its lines, instead of writing one per size.
 """
 from __future__ import annotations
 
@@ -27,10 +31,13 @@ import time
 from pathlib import Path
 
 QUICK_SIZES = [2000, 10000]
-FULL_SIZES = [10000, 50000, 200000]
+FULL_SIZES = [10000, 100000, 500000]
 MODES = ("api", "json", "build")
 # --quick stays under a minute: every run at 2,000 articles, the streaming CLI alone at 10,000
 QUICK_MODES = {2000: MODES, 10000: ("json",)}
+# the full run, about 80 minutes on one core: 500,000 articles through the API (the CLI's JSON is the same
+# stream, written) and the build only
+FULL_MODES = {10000: MODES, 100000: MODES, 500000: ("api", "build")}
 _API = ("import sys\nfrom healthgraph.extraction import extract_iter\n"
         "n = sum(1 for _ in extract_iter([sys.argv[1]], on_error=lambda e: None))\nprint(n)\n")
 
@@ -100,16 +107,28 @@ def measure_sizes(sizes: list[int], modes: tuple[str, ...] | dict[int, tuple[str
     rows = []
     for n in sizes:
         path = corpus(tmp / f"c{n}", n)
-        for mode in modes.get(n, ()) if isinstance(modes, dict) else modes:
-            result = profile(command(mode, path, tmp / f"store-{n}-{mode}"), interval)
-            label = {"api": "extract_iter (API)", "json": "extract --format json", "build": "build --store"}[mode]
-            if "error" in result:
-                rows.append([label, f"{n:,}", result["error"], "", "", "", "", ""])
-            else:
-                curve = [f"{x:.0f}" if x is not None else "–" for x in result["curve"]]
-                rows.append([label, f"{n:,}", f"{result['seconds']:.1f}", f"{result['peak_rss_mb']:.0f}", *curve])
-            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+        rows += measure(path, n, modes.get(n, ()) if isinstance(modes, dict) else modes, interval, tmp)
     return rows
+
+
+def measure(path: Path, n: int, modes: tuple[str, ...], interval: float, tmp: Path) -> list[list]:
+    """One row per mode for the corpus ``path`` of ``n`` articles (its stores written under ``tmp``)."""
+    rows = []
+    for mode in modes:
+        result = profile(command(mode, path, tmp / f"store-{n}-{mode}"), interval)
+        label = {"api": "extract_iter (API)", "json": "extract --format json", "build": "build --store"}[mode]
+        if "error" in result:
+            rows.append([label, f"{n:,}", result["error"], "", "", "", "", ""])
+        else:
+            curve = [f"{x:.0f}" if x is not None else "–" for x in result["curve"]]
+            rows.append([label, f"{n:,}", f"{result['seconds']:.1f}", f"{result['peak_rss_mb']:.0f}", *curve])
+        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+    return rows
+
+
+def count_lines(path: Path) -> int:
+    with open(path, "rb") as stream:
+        return sum(block.count(b"\n") for block in iter(lambda: stream.read(1 << 24), b""))
 
 
 COLUMNS = ["run", "articles", "seconds", "peak RSS MB", "RSS at 25 %", "50 %", "75 %", "100 %"]
@@ -119,7 +138,7 @@ def run(quick: bool) -> dict:
     sizes = QUICK_SIZES if quick else FULL_SIZES
     interval = 0.25 if quick else 1.0
     with tempfile.TemporaryDirectory() as tmp:
-        rows = measure_sizes(sizes, QUICK_MODES if quick else MODES, interval, Path(tmp))
+        rows = measure_sizes(sizes, QUICK_MODES if quick else FULL_MODES, interval, Path(tmp))
     return {"title": "A JSONL corpus through extract and build (#15)",
             "tables": [{"caption": f"One articles.jsonl of N synthetic articles, one core; RSS in MB, sampled every "
                                    f"{interval:g} s (VmRSS) at 25/50/75/100 % of the run's wall time",
@@ -133,12 +152,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default=",".join(map(str, QUICK_SIZES)))
     ap.add_argument("--modes", default=",".join(MODES))
     ap.add_argument("--interval", type=float, default=1.0)
+    ap.add_argument("--corpus", type=Path, help="a JSONL corpus already written: measured instead of --sizes")
     ap.add_argument("--tmp", help="folder for corpora and stores (a temporary one by default)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     modes = tuple(args.modes.split(","))
     with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
-        rows = measure_sizes(sizes, modes, args.interval, Path(tmp))
+        if args.corpus:
+            rows = measure(args.corpus, count_lines(args.corpus), modes, args.interval, Path(tmp))
+        else:
+            rows = measure_sizes(sizes, modes, args.interval, Path(tmp))
     print("| " + " | ".join(COLUMNS) + " |\n|" + "---|" * len(COLUMNS))
     for row in rows:
         print("| " + " | ".join(row) + " |")

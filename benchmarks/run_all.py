@@ -6,7 +6,7 @@ Each benchmark module runs in its own process: one that fails or is not availabl
 shows up in the report as "not run: <reason>" and the others still run. ``--quick`` uses
 the smallest sizes (a few minutes); the full run takes about
 40 minutes on 2 cores (most of it building the 1M-edge graph into each backend; the fuzz target, 100,000 inputs, takes 8;
-the Dask comparison, 6 to 12).
+the Dask comparison, 6 to 12; a JSONL corpus of 10,000 to 500,000 articles through extract and build, about 80 more).
 The Neo4j benchmarks start the repository's server (scripts/neo4j-server.sh) on a Bolt
 port of their own (7689) and stop it afterwards; they never touch a server on 7687.
 """

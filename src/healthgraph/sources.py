@@ -114,10 +114,11 @@ def iter_facts(paths: Iterable[str | Path], on_error: Callable[[HealthgraphError
                show_progress: bool = True, dask: Any = None) -> Iterator[DocumentFacts]:
     """Yield the facts of every source; curated files come last so that they win. ``dask`` (a
     ``distributed.Client`` or a scheduler address) extracts the articles on a Dask cluster."""
+    from .extraction import extract_iter
     from .loaders.structured import load_structured
 
     articles, curated = split_sources(paths, on_error)
-    yield from extract_stream(articles, on_error=on_error, show_progress=show_progress, dask=dask)
+    yield from extract_iter(articles, on_error=on_error, show_progress=show_progress, dask=dask)
     for path in curated:
         try:
             yield from load_structured(path)
@@ -125,63 +126,6 @@ def iter_facts(paths: Iterable[str | Path], on_error: Callable[[HealthgraphError
             if on_error is None:
                 raise
             on_error(exc)
-
-
-STREAM_BYTES = 1 << 22  # a JSONL file is read 4 MiB at a time: about 1,000 articles' facts in memory at once
-
-
-def extract_stream(paths: Iterable[str | Path], *, jobs: int = 1,
-                   on_error: Callable[[HealthgraphError], None] | None = None, show_progress: bool = False,
-                   dask: Any = None, range_bytes: int | None = None) -> Iterator[DocumentFacts]:
-    """:func:`healthgraph.extraction.extract_iter` in bounded memory: a JSONL file larger than
-    ``range_bytes`` (:data:`STREAM_BYTES`) is extracted one byte range at a time (as a Dask worker reads it), so that
-    only one range's facts are held, never the whole file's. The same facts in the same order,
-    and the same errors in the same order: a file's reading errors first, then the ids it
-    repeats (those are said when the file is done).
-
-    With ``on_error=None`` (the first error raises, before the file's facts), ``dask``, or
-    ``jobs > 1`` over several files, this is ``extract_iter`` itself.
-
-    >>> list(extract_stream([], on_error=print))
-    []
-    """
-    from .extraction import _as_error, _extract_path, _unique_id, extract_iter
-
-    jobs = os.cpu_count() or 1 if jobs == 0 else jobs
-    if on_error is None or dask is not None:
-        yield from extract_iter(paths, jobs=jobs, on_error=on_error, show_progress=show_progress, dask=dask)
-        return
-    files = walk_files(paths, on_error)
-    if jobs > 1 and len(files) > 1:
-        yield from extract_iter(files, jobs=jobs, on_error=on_error, show_progress=show_progress)
-        return
-    from .output import progress
-
-    seen: dict[str, str] = {}  # document id -> where it was read (see extraction._unique_id)
-    for path in progress(files, total=len(files), description="extracting", enabled=show_progress):
-        repeated: list[HealthgraphError] = []  # a repeated id is said once the file's reading errors are
-        for facts, errors in _file_results(str(path), range_bytes or STREAM_BYTES, _extract_path):
-            for message in errors:
-                on_error(_as_error(message))
-            yield from (_unique_id(f, seen, repeated.append) for f in facts)
-        for exc in repeated:
-            on_error(exc)
-
-
-def _file_results(path: str, range_bytes: int, extract_path) -> Iterator[tuple[list[DocumentFacts], list[str]]]:
-    """``extract_path``'s results for ``path``: one for the whole file, or one per byte range of a
-    JSONL file larger than ``range_bytes`` (each numbered by the newlines before it)."""
-    from .extraction.reader import byte_ranges, count_newlines
-
-    ranges = byte_ranges(path, range_bytes)
-    if not ranges:
-        yield extract_path(path)
-        return
-    before = 0
-    for start, end in ranges:
-        yield extract_path(path, (start, end, before))
-        if end is not None:
-            before += count_newlines(path, start, end)
 
 
 def load_corpus(paths: Iterable[str | Path], on_error: Callable[[HealthgraphError], None] | None = None,

@@ -198,3 +198,26 @@ def test_a_first_build_loaded_in_small_chunks_is_the_same_store(tmp_path, monkey
     assert contents(tmp_path / "chunks") == contents(tmp_path / "whole")
     with open_store(tmp_path / "chunks", read_only=True) as s:
         assert (chunked.quads, chunked.graphs) == s.counts() == (sum(1 for _ in s.quads()), len(s.graphs()))
+
+
+def test_a_first_build_of_a_jsonl_corpus_read_by_byte_ranges_is_the_incremental_store(tmp_path, monkeypatch):
+    """The first build derives its shortcuts from the agreements loaded, not from every document's
+    agreements kept to the end (#15): the same derived graph as the mapping's, the same store as
+    an incremental build of the same corpus read whole."""
+    from healthgraph import extraction
+    from healthgraph.rdf.mapping import REFERENCE_GRAPH, derived_graph
+    from healthgraph.synthetic import synth
+
+    synth(articles=40, hospitals=20, out=tmp_path / "jl", seed=2, jsonl=True)
+    sources = [tmp_path / "jl", curated_fix(tmp_path)]
+    monkeypatch.setattr(extraction, "STREAM_BYTES", 2048)
+    bulk = build(sources, store=tmp_path / "bulk", on_error=lambda e: None, show_progress=False)
+    monkeypatch.undo()
+    build([], store=tmp_path / "steps", show_progress=False)  # a store that is not empty: the next build is incremental
+    steps = build(sources, store=tmp_path / "steps", on_error=lambda e: None, show_progress=False)
+    assert len(bulk.documents) == len(steps.documents) == 41
+    assert contents(tmp_path / "bulk") == contents(tmp_path / "steps")
+    with open_store(tmp_path / "bulk", read_only=True) as s:
+        derived = {quad[:3] for quad in s.quads(DERIVED_GRAPH)}
+        stated = [quad[:3] for quad in s.quads() if quad[3] not in (DERIVED_GRAPH, REFERENCE_GRAPH)]
+    assert derived and derived == set(derived_graph(stated))

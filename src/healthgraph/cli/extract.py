@@ -24,7 +24,7 @@ def extract_command(paths, fmt, jobs, dask):
     sentence only: the article's other facts are kept and a warning names it.
     """
     from ..output import emit
-    from ..sources import extract_stream
+    from ..extraction import extract_iter
 
     if dask and jobs != 1:
         raise click.UsageError("--jobs and --dask exclude each other: with --dask the cluster's workers extract")
@@ -33,7 +33,7 @@ def extract_command(paths, fmt, jobs, dask):
 
     def results():  # each document's facts as they come: a corpus is never held whole
         nonlocal read
-        for facts in extract_stream(paths, jobs=jobs, on_error=skipped, show_progress=True, dask=dask):
+        for facts in extract_iter(paths, jobs=jobs, on_error=skipped, show_progress=True, dask=dask):
             read += 1
             if facts.skipped:  # the article is kept; what a fault cost is said
                 click.echo(one_line(f"Warning: {facts.document.path or facts.document.id}: {len(facts.skipped)} "

@@ -32,7 +32,7 @@ from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .names import country_keys, is_nationality
 from .normalise import fold_same_length, normalise
-from .reader import JSONL_SUFFIXES, read_documents, read_jsonl
+from .reader import JSONL_SUFFIXES, byte_ranges, count_newlines, read_documents, read_jsonl
 from .relate import (KIND_PRIORITY, Relation, asked_or_surveyed, bare_heads, counted_receivers, counted_takers,
                      cue_positions, find_cues, funded_partners, hosted_gift, listed_after, named_donors, passive_givers,
                      receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
@@ -978,7 +978,10 @@ def extract_iter(paths: Iterable[str | Path], *, jobs: int = 1,
         Worker processes (``0`` = one per core).
     on_error : callable, optional
         Called with an :class:`InputError` for each bad file or JSONL line; by default the
-        error is raised. Good files are processed either way.
+        error is raised. Good files are processed either way. With it, a JSONL file larger than
+        :data:`STREAM_BYTES` is read one byte range at a time (in one process), so that a corpus
+        of any size streams in bounded memory; without it, each file is read whole first, so
+        that its first error raises before any of its facts is yielded.
     show_progress : bool
         Show a progress bar on a terminal.
     dask : distributed.Client or str, optional
@@ -995,7 +998,8 @@ def extract_iter(paths: Iterable[str | Path], *, jobs: int = 1,
     from ..output import progress
 
     seen: dict[str, str] = {}  # document id -> where it was read: a second one is renamed, never overwrites
-    results: Iterable[tuple[list[DocumentFacts], list[str]]]
+    # the results of each file (of each Dask partition): one, or one per byte range of a large JSONL file
+    results: Iterable[Iterable[tuple[list[DocumentFacts], list[str]]]]
     with ExitStack() as stack:
         total = len(files)
         if dask is not None:
@@ -1003,17 +1007,45 @@ def extract_iter(paths: Iterable[str | Path], *, jobs: int = 1,
 
             cluster = connect(dask)
             stack.callback(cluster.close)
-            results, total = extract_on(cluster, files)
+            partitions, total = extract_on(cluster, files)
+            results = ([result] for result in partitions)
         elif jobs <= 1 or len(files) < 2:
-            results = map(_extract_path, map(str, files))
+            # with on_error, a JSONL file larger than STREAM_BYTES is read a byte range at a time: only one
+            # range's facts are held; without, whole, so that its first error raises before any of its facts
+            results = (_file_results(str(path), STREAM_BYTES if on_error is not None else 0) for path in files)
         else:
             load_gazetteer()
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs))
-            results = pool.map(_extract_path, map(str, files), chunksize=max(1, len(files) // (jobs * 8)))
-        for facts, errors in progress(results, total=total, description="extracting", enabled=show_progress):
-            for message in errors:
-                fail(_as_error(message))
-            yield from (_unique_id(f, seen, fail) for f in facts)
+            done = pool.map(_extract_path, map(str, files), chunksize=max(1, len(files) // (jobs * 8)))
+            results = ([result] for result in done)
+        # a file's repeated ids are said after its reading errors, as a whole-file read says them
+        # (a Dask partition may hold several files: said as they come)
+        defer = on_error is not None and dask is None
+        for file_results in progress(results, total=total, description="extracting", enabled=show_progress):
+            repeated: list[HealthgraphError] = []
+            for facts, errors in file_results:
+                for message in errors:
+                    fail(_as_error(message))
+                yield from (_unique_id(f, seen, repeated.append if defer else fail) for f in facts)
+            for exc in repeated:
+                fail(exc)
+
+
+STREAM_BYTES = 1 << 22  # a JSONL file is read 4 MiB at a time: about 1,000 articles' facts in memory at once
+
+
+def _file_results(path: str, range_bytes: int) -> Iterator[tuple[list[DocumentFacts], list[str]]]:
+    """:func:`_extract_path`'s results for ``path``: one for the whole file, or one per byte range of
+    a JSONL file larger than ``range_bytes`` (each numbered by the newlines before it; 0: whole)."""
+    ranges = byte_ranges(path, range_bytes) if range_bytes else []
+    if not ranges:
+        yield _extract_path(path)
+        return
+    before = 0
+    for start, end in ranges:
+        yield _extract_path(path, (start, end, before))
+        if end is not None:
+            before += count_newlines(path, start, end)
 
 
 def _unique_id(facts: DocumentFacts, seen: dict[str, str], fail) -> DocumentFacts:

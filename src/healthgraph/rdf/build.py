@@ -14,6 +14,8 @@ Two paths, one result (the tests compare them quad for quad):
   them for the default graph, deduplicated as it goes (within a bounded window, :data:`UNION_WINDOW`:
   ``bulk_load`` drops whatever repeats beyond it), into ``DIR/loading.nq`` and loads
   that with one ``bulk_load``; the store is marked ``loading`` meanwhile (:func:`.store_folder.loading`);
+  the derived facts are then made from the agreements loaded, a thousand recipients at a time (no
+  document's facts are kept for them while streaming);
 - a later build writes, per document, only the difference from what the store holds for
   it, in one transaction, and recomputes the derived facts of the recipients it touched.
   Building the same document twice changes nothing.
@@ -26,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, PROV
@@ -287,44 +289,45 @@ class _Ingest:
             self.changed |= removed
 
     def bulk(self, all_facts: Iterable[DocumentFacts], store: OxigraphStore, folder: Path) -> None:
-        """Stream every graph and the union, deduplicated, into one N-Quads file and bulk-load it."""
+        """Stream every graph and the union, deduplicated, into one N-Quads file and bulk-load it; then
+        the derived graph, from the agreements loaded (every document's agreements are not kept meanwhile:
+        ~1 KB a document)."""
         nq = folder / LOADING_FILE
         union: set[str] = set()  # the union's triples written lately, as N-Triples (at most UNION_WINDOW)
-        shortcuts = Shortcuts()
         curated_last: dict[str, URIRef] = {}  # curated fact id -> the graph stating it last (it wins)
         names: set[URIRef] = set()
         again: list[DocumentFacts] = []  # a document given twice: its later version replaces the first after the load
 
         try:
-            with open(nq, "w", encoding="utf-8") as out:
-                def write_graph(name: URIRef, triples: Iterable[tuple]) -> None:
-                    graph = f" {to_ox(name)} .\n"
-                    lines = [f"{_nt(s)} {_nt(p)} {_nt(o)}" for s, p, o in triples]  # a bad term fails them all
-                    for triple in lines:
-                        out.write(triple + graph)
-                        if triple not in union:
-                            if len(union) >= UNION_WINDOW:
-                                union.clear()
-                            union.add(triple)
-                            out.write(triple + " .\n")
+            def write_graph(out: TextIO, name: URIRef, triples: Iterable[tuple]) -> None:
+                graph = f" {to_ox(name)} .\n"
+                lines = [f"{_nt(s)} {_nt(p)} {_nt(o)}" for s, p, o in triples]  # a bad term fails them all
+                for triple in lines:
+                    out.write(triple + graph)
+                    if triple not in union:
+                        if len(union) >= UNION_WINDOW:
+                            union.clear()
+                        union.add(triple)
+                        out.write(triple + " .\n")
 
+            with open(nq, "w", encoding="utf-8") as out:
                 def write(facts: DocumentFacts) -> None:
                     if document_iri(facts.document.id) in names:
                         again.append(facts)
                         return
                     name, triples, curated = self.triples(facts)
-                    write_graph(name, triples)
-                    shortcuts.add(triples)
+                    write_graph(out, name, triples)
                     names.add(name)
                     curated_last.update(dict.fromkeys(curated, name))
 
-                write_graph(REFERENCE_GRAPH, reference_graph(self.gazetteer))
+                write_graph(out, REFERENCE_GRAPH, reference_graph(self.gazetteer))
                 self.each(all_facts, write)
-                write_graph(DERIVED_GRAPH, shortcuts.triples())
             union.clear()  # its memory is the load's
             store.load_nquads(nq)
         finally:
             nq.unlink(missing_ok=True)
+        # the derived graph from the agreements loaded, a thousand recipients at a time
+        self.refresh_shortcuts(everything=True)
         update_meta(folder, reference=_reference_digest())
         # what only the whole stream knows: curated facts met after the extracted ones they correct
         for fact_id, name in curated_last.items():
