@@ -266,3 +266,12 @@ def test_logistics_stays_inside_a_vietnamese_name():
     names = {o.name for o in extract_text("Bệnh viện Bạch Mai ký biên bản ghi nhớ hợp tác với Cục Hậu cần, Quân chủng "
                                           "Hải quân về việc khám mắt cho chiến sĩ.", "t").organisations}
     assert "Cục Hậu cần" in names
+
+
+def test_a_donation_delivered_is_a_gift_and_a_consultant_of_a_body_is_no_body():
+    found = party_sets("Lifestart Foundation, an Australian organisation, has delivered a donation of medical "
+                       "equipment to Da Nang City Obstetrics and Pediatrics Hospital.")
+    assert {s for _, s in found} == {"Lifestart Foundation"}
+    names = {o.name for o in extract_text("He noted that the Public Health Consultant of the Foundation, Dr. Ade Bello, "
+                                          "visited the University of Ilorin Teaching Hospital.", "t").organisations}
+    assert not any("Consultant" in name for name in names)
