@@ -30,7 +30,7 @@ from ..text import fold
 from .dates import TERM_WORDS, end_of_term, find_dates, find_term, find_validity, publication_date
 from .language import detect_language
 from .mentions import default_lexicon, find_mentions
-from .names import country_keys, is_nationality
+from .names import is_nationality, place_names
 from .normalise import fold_same_length, normalise
 from .reader import JSONL_SUFFIXES, byte_ranges, count_newlines, read_documents, read_jsonl
 from .relate import (KIND_PRIORITY, Relation, asked_or_surveyed, bare_heads, counted_receivers, counted_takers,
@@ -378,9 +378,11 @@ def _with_co_givers(relations: list[Relation], cues, in_sentence, words) -> list
             continue
         # "in partnership with B": A and B are partners as well ("together with B": they only give together)
         partners = words[pos] == "in"
-        kept = [r if not (r.supporter is giver and (r.a in co_givers or r.b in co_givers))
-                else replace(r, kind="agreement", supporter=None, explicit=False) for r in relations
-                if partners or not (r.supporter is giver and (r.a in co_givers or r.b in co_givers))]
+
+        def to_co_giver(r: Relation) -> bool:
+            return r.supporter is giver and (r.a in co_givers or r.b in co_givers)
+        kept = [replace(r, kind="agreement", supporter=None, explicit=False) if to_co_giver(r) else r
+                for r in relations if partners or not to_co_giver(r)]
         receivers = [(r.b if r.a is giver else r.a, r.kind) for r in given if r.supporter is giver
                      and r.a not in co_givers and r.b not in co_givers]
         relations = kept + [Relation(o, taker, kind, o, True) for o in co_givers for taker, kind in receivers
@@ -866,7 +868,7 @@ def _without_place(item):
 
 @lru_cache(maxsize=1)
 def _place_keys() -> frozenset[str]:
-    return default_lexicon().place_keys | country_keys()
+    return place_names(default_lexicon().place_keys)
 
 
 @lru_cache(maxsize=1)

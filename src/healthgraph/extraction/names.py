@@ -227,12 +227,7 @@ _fold_word = lru_cache(maxsize=65536)(fold)  # articles repeat their words: fold
 
 
 @lru_cache(maxsize=8)
-def country_keys() -> frozenset[str]:
-    """The folded names of the countries the lexicon knows."""
-    return _shapes().countries
-
-
-def _places(provinces: frozenset[str]) -> frozenset[str]:
+def place_names(provinces: frozenset[str]) -> frozenset[str]:
     """The folded names of ``provinces`` and of the countries (made once, not per name read)."""
     return provinces | _shapes().countries
 
@@ -295,7 +290,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
             found.append(_named(text, tokens, *span))
             last_end = found[-1].end
     hits = _anchor_hits(key)
-    listed = _listed_under_plural_head(text, hits, _places(provinces))
+    listed = _listed_under_plural_head(text, hits, place_names(provinces))
     found = [n for n in found if not any(n.start < e and s < n.end for s, e in listed.spans)] + listed.names
     taken = _Taken([(n.start, n.end) for n in found] + listed.spans)
     # a head and its name in quotes before names read by case: the quoted name may hold full stops
@@ -322,7 +317,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                                              {bare: n.surface for n in found for bare in _bare_form(n)}),
                    lambda: _country_branches(text, taken, shapes),
                    lambda: _without_borders(text, taken),
-                   lambda: _vietnam_branches(text, taken, _places(provinces)),
+                   lambda: _vietnam_branches(text, taken, place_names(provinces)),
                    lambda: _determined_acronyms(text, taken, shapes, {alias for n in found for alias in n.aliases})):
         for named in reader():  # each reader sees the names the ones before it found
             found.append(named)
@@ -359,7 +354,7 @@ _PLURAL_HEAD = re.compile(r"[ \t]+(?:hospitals|clinics|health centres|health cen
 def _place_and_plural(surface: str, provinces: frozenset[str]) -> bool:
     """"Quang Ngai hospitals": the hospitals of a place, no one's name."""
     m = _PLURAL_HEAD.search(surface)
-    return m is not None and fold(surface[:m.start()]) in _places(provinces)
+    return m is not None and fold(surface[:m.start()]) in place_names(provinces)
 
 
 _UNIT_END = re.compile(r"(?:Center|Centre|Department|Unit|Division|Institute|Laboratory|Ward|Program|Programme)$")
@@ -952,7 +947,7 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
         return None  # "Bà Nguyễn Thị A", not "Hội Thầy thuốc trẻ": a title, unless it begins a word of two
     if not tokens[k].cap and not any(t.text[:1].isupper() for t in proper):
         return None  # "tổ chức 6 lớp đào tạo": a lower-case head needs a capitalised name
-    if not tokens[k].cap and " ".join(t.key for t in tokens[j:last + 1]) in _places(provinces) \
+    if not tokens[k].cap and " ".join(t.key for t in tokens[j:last + 1]) in place_names(provinces) \
             and " ".join(t.key for t in tokens[k:j]) not in _NAMED_BY_PLACE:
         return None  # "hệ thống y tế Hà Nội", "bệnh viện Nhật Bản": a place's, no one organisation (but
         # "chính phủ Nhật Bản" is Japan's government)
@@ -1311,7 +1306,7 @@ def _described_after(tokens, run: list[int], m: int, shapes: _Shapes, provinces)
         a += 1
     proper = [w.key for w in words[a:]]
     if not proper or not all(w.is_word for w in words[a:]) or words[-1].key in shapes.connectors \
-            or is_nationality(proper) or says_no_which(" ".join(proper), _places(provinces)) \
+            or is_nationality(proper) or says_no_which(" ".join(proper), place_names(provinces)) \
             or any(w in shapes.titles for w in proper):
         return
     yield run[a], run[-1] + 1, _DESCRIBED_AFTER[tokens[m].key], ()
@@ -1373,7 +1368,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             a = owner
         possessive = [p for p in range(a, b) if words[p].text.endswith(("’s", "'s"))
                       and any(" ".join([w.key for w in words[q:p]] + [_fold_word(words[p].text[:-2])])
-                              in _places(provinces) for q in range(a, p + 1))]
+                              in place_names(provinces) for q in range(a, p + 1))]
         if possessive and possessive[-1] + 1 < b and any(
                 words[p].cap and not _head_at_word(words[p], shapes) for p in range(possessive[-1] + 1, b)):
             # "Korea’s Seongnam City": a country's, not "St. Anne's Regional Hospital"; "Japan's
@@ -1513,8 +1508,8 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
         # head first: "Spital Muri", "Hospital Canselor Tuanku Muhriz", "Centre Hospitalier Régional de Sokodé"
         proper = 0
         for k, w in enumerate(tail):
-            if w.text == "&" and 0 < k < len(tail) - 1 and tail[k + 1].cap:
-                proper += 1  # "Unternehmensgruppe Jiangyin Mould & Plastic": one name
+            if _ampersand_inside(tail, k):
+                proper += 1
                 continue
             if (not w.is_word or w.key in _ARTICLES or w.key in shapes.titles or w.key in shapes.connectors and not (
                     k + 1 < len(tail) and tail[k + 1].cap) or k and w.key in shapes.openers) \
@@ -1522,22 +1517,29 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
                 break  # "Bundeswehrkrankenhaus Ulm die Erklärung", "Klinikum Darmstadt Dr. Noetzel", "Herzzentrum
                 # Dresden Ärzte aus …": a new phrase
             proper += 1
-        if proper and tail[proper - 1].text == "&":
-            proper -= 1  # "Klinikum Bonn & Partner": the ampersand joined nothing
-        return head_end + min(proper, 4)
+        return head_end + min(_without_dangling_ampersand(tail, proper), 4)
     proper = 0
     for k, w in enumerate(tail):
-        if w.text == "&" and 0 < k < len(tail) - 1 and tail[k + 1].cap:
-            proper += 1  # "Unternehmensgruppe Jiangyin Mould & Plastic": one name
+        if _ampersand_inside(tail, k):
+            proper += 1
             continue
         if w.key in shapes.connectors or not w.is_word:
             break
         proper += 1
-    if proper and tail[proper - 1].text == "&":
-        proper -= 1
+    proper = _without_dangling_ampersand(tail, proper)
     if n == 1 and words[i].key in shapes.descriptors and 1 <= proper <= 5:
         return head_end + proper  # "der Nürnberger Verein Fi Bassar": what the body is, then its name
     return head_end + 1 if proper == 1 else head_end
+
+
+def _ampersand_inside(tail, k: int) -> bool:
+    """"Unternehmensgruppe Jiangyin Mould & Plastic": an ampersand between capitals is inside one name."""
+    return tail[k].text == "&" and 0 < k < len(tail) - 1 and tail[k + 1].cap
+
+
+def _without_dangling_ampersand(tail, proper: int) -> int:
+    """"Klinikum Bonn & Partner": an ampersand the name's words stopped after joined nothing."""
+    return proper - 1 if proper and tail[proper - 1].text == "&" else proper
 
 
 def _suspended(words, i: int) -> bool:
@@ -1795,7 +1797,15 @@ _PARTNERING = re.compile(  # "UnityPoint Health partnered with Access TeleCare":
     r"|(?<!\w)(?:partnered|partnering|partners|partner|partnership|teamed[ \t]+up|joined[ \t]+forces|joined[ \t]+hands|"
     r"join[ \t]+hands|collaborat\w*|agreement|memorandum[ \t]+of[ \t]+understanding|MoU|MOU|contract|deal)[ \t]+"
     r"with[ \t]+(?:the[ \t]+)?(?P<object>" + _EN_RUN + r")")
-_LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_WORD_AFTER = re.compile(r"[ \t]+(\w)")
+
+
+def _owner_of_a_thing(text: str, end: int) -> bool:
+    """"with COCHE's vision": a name ending at ``end`` in "'s" before a word in lower case owns that thing."""
+    after = _WORD_AFTER.match(text, end)
+    return text.endswith(("'s", "’s"), 0, end) and after is not None and after.group(1).islower()
+
+
 # "her Thai counterpart Wittaya Buranasiri", "Health Minister Nguyen Thi Kim Tien": a person, right after a role
 _TITLE_BEFORE = re.compile(r"\b(?:counterpart|[Mm]inister|[Aa]mbassador|[Dd]irector|CEO|[Pp]resident|[Cc]hairman|"
                            r"[Dd]ean|[Ss]ecretary|[Pp]rofessor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)[ \t]+$")
@@ -1819,8 +1829,7 @@ def _partners_by_verb(text: str, taken: _Taken, shapes: _Shapes, provinces: froz
     found = []
     for m in _PARTNERING.finditer(text):
         group = "subject" if m.group("subject") else "object"
-        if group == "object" and (_BASED_AFTER.match(text, m.end(group)) or m.group(group).endswith(("'s", "’s"))
-                                  and _LOWER_WORD_AFTER.match(text, m.end(group))):
+        if group == "object" and (_BASED_AFTER.match(text, m.end(group)) or _owner_of_a_thing(text, m.end(group))):
             continue  # "with the Durham, N.C.-based Duke Cancer Network": a place, the partner follows it;
             # "in agreement with COCHE's vision": whose vision, no partner
         name = _TRAILING_CONNECTOR.sub("", m.group(group))
@@ -1856,7 +1865,7 @@ def _partners_by_verb(text: str, taken: _Taken, shapes: _Shapes, provinces: froz
                     or len(sides) > 1 and any(
                     w.endswith(("'s", "’s")) or shapes.word_head(_fold_word(w)) for w in words) \
                     or _fold_word(words[0]) in shapes.titles or is_nationality(_fold_word(w) for w in words) \
-                    or says_no_which(folded, _places(provinces)) or not words[-1][:1].isupper():
+                    or says_no_which(folded, place_names(provinces)) or not words[-1][:1].isupper():
                 continue
             found.append(NamedSpan(start, end, name, "organisation"))
             start = end
@@ -2147,8 +2156,7 @@ def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provin
             continue
         words = tokens[a:b]
         start, end = words[0].start, words[-1].end
-        if covered.overlaps(start, end) or words[-1].text.endswith(("'s", "’s")) and b < len(tokens) \
-                and tokens[b].is_word and not tokens[b].cap:
+        if covered.overlaps(start, end) or _owner_of_a_thing(text, end):
             continue  # "in agreement with COCHE's vision": whose vision, no partner
         if not _party_like(words, tokens[a - 1] if a else None, shapes, provinces):
             continue
@@ -2192,7 +2200,7 @@ def _party_like(words, before, shapes: _Shapes, provinces) -> bool:
     if before is not None and (before.key in shapes.titles or before.key in shapes.openers - _WITH
                                and before.key not in ("the", "der", "die", "das", "dem", "den", "and")):
         return False
-    if " ".join(w.key for w in words) in _places(provinces) or is_nationality(w.key for w in words):
+    if " ".join(w.key for w in words) in place_names(provinces) or is_nationality(w.key for w in words):
         return False  # "ties with Burundi", "and the Ugandan": a place or a people, not a partner
     return first.acronym and len(first.text) >= 3 or not _VI_SYLLABLE.fullmatch(first.key.replace(" ", ""))
 
