@@ -326,15 +326,14 @@ class _Ingest:
             store.load_nquads(nq)
         finally:
             nq.unlink(missing_ok=True)
-        # the derived graph from the agreements loaded, a thousand recipients at a time
-        self.refresh_shortcuts(everything=True)
         update_meta(folder, reference=_reference_digest())
         # what only the whole stream knows: curated facts met after the extracted ones they correct
         for fact_id, name in curated_last.items():
             self.override(name, [fact_id])
         for facts in again:
             self.update(facts)
-        self.refresh_shortcuts()
+        # the derived graph from the agreements loaded and corrected, a thousand recipients at a time (once)
+        self.refresh_shortcuts(everything=True)
         update_meta(folder, derived=DERIVED_VERSION)
 
     def refresh_shortcuts(self, everything: bool = False) -> None:
