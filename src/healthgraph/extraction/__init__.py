@@ -142,7 +142,10 @@ def extract_document(document: Document) -> DocumentFacts:
             if not in_sentence and has_main and heads is None:
                 heads = bare_heads(tokens, named)
             # a sentence that names no one is read only for a head that stands for someone ("the British hospital")
+            # or for a word that stands for those a sentence before listed ("unterzeichneten die Partner")
             cues = cue_positions(all_cues, i, j) if in_sentence or heads and _head_between(heads, i, j) else {}
+            if not cues and any(c == "group_anaphor" for c in cue_positions(all_cues, i, j)):
+                cues = cue_positions(all_cues, i, j)
             if has_main and not cues.keys().isdisjoint(_RELATION_CUES):
                 present = {org.id for _, org in in_sentence}
                 if heads is None:
@@ -182,7 +185,12 @@ def extract_document(document: Document) -> DocumentFacts:
             relations = [r for part_cues, part in _clauses(cues, in_sentence, tokens.words, i, j)
                          for r in relate_sentence(part_cues, part, city_ids, verb_final=document.language == "de",
                                                   receiving=receiving)]
-            if group:  # each of the others is in the relations the first one is in
+            if group and not relations and len({o.id for _, o in in_sentence}) == 1 \
+                    and ("sign" in cues or "cooperate" in cues) and not vetoed(cues):
+                # "A, B und C wollen … Einen Kooperationsvertrag unterzeichneten die Partner heute": among themselves
+                relations = relate_sentence({"sign": [len(group)]}, list(enumerate(group)), city_ids,
+                                            receiving=receiving)
+            elif group:  # each of the others is in the relations the first one is in
                 relations += [replace(r, a=other) if r.a is group[0] else replace(r, b=other)
                               for r in relations if group[0] in (r.a, r.b) for other in group[1:]
                               if other is not r.a and other is not r.b]

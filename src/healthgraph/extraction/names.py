@@ -46,7 +46,7 @@ __all__ = ["NamedSpan", "find_names", "is_country", "is_nationality", "is_year",
 # words (with inner hyphens/apostrophes and a suspension hyphen: "Lepra- und"), abbreviations
 # that keep their full stop, legal forms with stops, and single punctuation marks
 # a slash between two capitalised words joins them ("Bitterfeld/Wolfen", "Wernigerode/Quedlinburg")
-_TOKEN = re.compile(r"e\.\s?V\.|(?:Dr|St|Prof|Nr|Mt|Ft|Co|Inc|Ltd)\.(?=\s)"
+_TOKEN = re.compile(r"e\.\s?V\.|(?:Dr|St|Prof|Nr|Mt|Ft|Co|Inc|Ltd)\.(?=\s)|St\.-[^\W\d_]+"
                     r"|[^\W_]+(?:['’&-][^\W_]+|(?<=[^\W\d_])/(?=[A-ZÄÖÜ])[^\W_]+)*(?:-(?!-))?|[^\w\s]", re.UNICODE)  # "X--which": a dash
 _DASHES = {"-", "–", "—"}
 
@@ -1154,7 +1154,7 @@ _COMMON_NOUN_STARTS = ("partner", "kooperations", "grundversorg", "zentrumsverso
                        "maximalversorg", "regelversorg", "akutspital", "akutkrankenh", "akutklinik")
 
 
-ROLE_STARTS = ("partner", "kooperations")  # folded: the role a body plays, before its name
+ROLE_STARTS = ("partner", "kooperations", "lehrkrankenhaus", "lehrklinik")  # folded: the role a body plays, before its name
 
 
 def _head_at(tokens, k, shapes: _Shapes) -> tuple[int, str | None]:
@@ -1389,6 +1389,8 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             # "Partnerklinik Hôpital Saint-Jean": the role it plays, then its own name
             described_as = next((kind for i, _, kind in heads if i == a), described_as or "organisation")
             a += 1
+            while b - a > 1 and words[a].key in shapes.connectors:
+                a += 1  # "Lehrkrankenhaus des Universitätsklinikums X": the role, then whose
         piece_heads = [(i, n, kind) for i, n, kind in heads if a <= i and i + n <= b]
         if described_as and not piece_heads and a < b and words[a].cap and words[a].key not in shapes.openers:
             # "Medizintechnikkonzern Siemens Healthineers": the compound was the only head
@@ -1508,8 +1510,11 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
         # head first: "Spital Muri", "Hospital Canselor Tuanku Muhriz", "Centre Hospitalier Régional de Sokodé"
         proper = 0
         for k, w in enumerate(tail):
-            if _ampersand_inside(tail, k):
-                proper += 1
+            if _ampersand_inside(tail, k) or k < proper:
+                proper = max(proper, k + 1)
+                continue
+            if k and _river_town(tail, k, shapes):
+                proper = k + 3
                 continue
             if (not w.is_word or w.key in _ARTICLES or w.key in shapes.titles or w.key in shapes.connectors and not (
                     k + 1 < len(tail) and tail[k + 1].cap) or k and w.key in shapes.openers) \
@@ -1530,6 +1535,13 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
     if n == 1 and words[i].key in shapes.descriptors and 1 <= proper <= 5:
         return head_end + proper  # "der Nürnberger Verein Fi Bassar": what the body is, then its name
     return head_end + 1 if proper == 1 else head_end
+
+
+def _river_town(tail, k: int, shapes: _Shapes) -> bool:
+    """"Stadtgemeinde Hainburg an der Donau", "Klinikum Halle an der Saale": a town named by its
+    river is one place."""
+    return k + 2 < len(tail) and tail[k].key == "an" and tail[k + 1].key == "der" and tail[k + 2].cap \
+        and tail[k + 2].is_word and tail[k + 2].key not in shapes.openers
 
 
 def _ampersand_inside(tail, k: int) -> bool:
@@ -1577,7 +1589,8 @@ def _compound(token: _Token, shapes: _Shapes) -> bool:
     if "-" in token.text.strip("-") and (token.key,) not in shapes.head_words:
         return True
     return (token.key,) not in shapes.head_words and not token.key.startswith(
-        ("uni", "kantons", "kreis", "land", "stadt", "bezirks", "kinder", "bundes")) and not token.key.endswith("zentrum")
+        ("uni", "kantons", "kreis", "land", "stadt", "bezirks", "kinder", "bundes", "fach", "lehr", "spezial", "privat",
+         "akut", "reha", "tages", "partner")) and not token.key.endswith("zentrum")
 
 
 def _inside_name(words, i: int, shapes: _Shapes) -> bool:
@@ -2222,14 +2235,33 @@ def _bare_form(name: NamedSpan) -> tuple[str, ...]:
     return (rest,)
 
 
+def _bare_compound_heads(names: list[NamedSpan]) -> dict[str, NamedSpan]:
+    """"Bundeswehrkrankenhaus" for "Bundeswehrkrankenhaus Hamburg": a name's first word, a
+    compound head, stands for the name when no other name of the text starts with it."""
+    shapes = _shapes()
+    by_word: dict[str, set[str]] = {}
+    first_named: dict[str, NamedSpan] = {}
+    for name in names:
+        word, _, rest = name.surface.partition(" ")
+        key = _fold_word(word)
+        if rest and word[:1].isupper() and len(word) >= 10 and (key,) not in shapes.head_words \
+                and "-" not in word and shapes.word_head(key) is not None:
+            by_word.setdefault(word, set()).add(name.surface)
+            first_named.setdefault(word, name)
+    return {word: first_named[word] for word, surfaces in by_word.items() if len(surfaces) == 1}
+
+
 def _acronyms(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
-    """Each defined acronym, and each foreign name a Vietnamese head introduced ("Tổ chức
-    Operation Smile Vietnam"), standing alone elsewhere in the text."""
+    """Each defined acronym, each foreign name a Vietnamese head introduced ("Tổ chức
+    Operation Smile Vietnam") and each name's compound head (:func:`_bare_compound_heads`),
+    standing alone elsewhere in the text."""
     defined: dict[str, NamedSpan] = {}
     for name in names:  # the first name an acronym was defined for
         for alias in name.aliases + _bare_form(name):
             if " " not in alias or alias in _bare_form(name):
                 defined.setdefault(alias, name)
+    for word, name in _bare_compound_heads(names).items():
+        defined.setdefault(word, name)
     if not defined:
         return []
     covered = _Taken((n.start, n.end) for n in names)

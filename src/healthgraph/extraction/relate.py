@@ -260,6 +260,8 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
         givers = {r.supporter.id for r in relations if r.supporter is not None}
         relations += [_agreement(a, b, city_ids, receiving) for a, b in cooperation_pairs(cues, mentions)
                       if a.id not in givers and b.id not in givers]
+    relations += [_agreement(a, b, city_ids, receiving) for a, b in _possessed_partners(cues, mentions)
+                  if not any({a.id, b.id} == {r.a.id, r.b.id} for r in relations)]
     terms = cues.get("satellite_term")
     if not terms:
         return relations
@@ -269,6 +271,23 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
             if r.kind in ("support", "transfer") and r.explicit and r.supporter is not None
             and any(at[r.supporter.id] < t < at[(r.b if r.supporter is r.a else r.a).id] for t in terms) else r
             for r in relations]
+
+
+def _possessed_partners(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
+                        ) -> list[tuple[Organisation, Organisation]]:
+    """"A und deren Partneruniversität B", "A and its sister hospital, B": the one named right
+    after the partner is the partner of the one named right before the possessive."""
+    nouns = set(cues.get("partner_noun", ()))
+    pairs = []
+    for pos in cues.get("possessive", ()):
+        if pos + 1 not in nouns:
+            continue
+        owner_at, owner = _before_with_position(mentions, pos)
+        partner_at, partner = _after_with_position(mentions, pos + 1)
+        if owner is not None and partner is not None and owner.id != partner.id \
+                and pos - owner_at <= _LIST_WORDS and partner_at - pos <= 5:
+            pairs.append((owner, partner))
+    return pairs
 
 
 def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], city_ids: frozenset[str],

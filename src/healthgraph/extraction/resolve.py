@@ -299,8 +299,8 @@ def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tup
             same = longer == key and other < oid
             shorter_form = (len(longer) > len(key) >= 2 and key[0] == longer[0] and key[-1] == longer[-1]
                             and set(key) <= set(longer))
-            compound = len(key) == 1 and longer[0] == key[0] and (
-                len(key[0]) >= 8 and len(longer) == 2  # "Zollernalb" for "Zollernalb Klinikum"
+            compound = len(key) == 1 and longer[0] == key[0] and sum(k[0] == key[0] for k in keys.values()) == 2 and (
+                len(key[0]) >= 8 and len(longer) == 2  # "Zollernalb" for "Zollernalb Klinikum", if only it begins so
                 or len(key[0]) >= 4 and shaped[oid].kind == "company")  # "Pfizer" for "Pfizer Việt Nam"
             # "Viet Duc Klinik" for "Viet Duc Universitätsklinik": the same name on a compound head
             compound = compound or (len(key) == len(longer) >= 2 and key[:-1] == longer[:-1]

@@ -1,0 +1,82 @@
+"""German partner shapes: a compound head named again alone, "A und deren Partnerklinik B",
+"die Partner" for those listed before, a town named by its river, a role before its owner's
+name. General shapes, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from healthgraph.extraction import extract_text
+
+from extraction_helpers import party_sets
+
+
+def pairs(text: str) -> set[frozenset[str]]:
+    return {parties for parties, _ in party_sets(text)}
+
+
+def test_a_compound_head_alone_stands_for_the_one_name_it_begins():
+    text = ("Stadtklinik Lindenau, UKW und Marinekrankenhaus bauen Kooperation aus.\n\n"
+            "Die Stadtklinik Lindenau, das Universitätsklinikum Westfeld (UKW) und das Marinekrankenhaus Kiel "
+            "liegen im Norden.")
+    assert pairs(text) == {frozenset({"Stadtklinik Lindenau", "Universitätsklinikum Westfeld"}),
+                           frozenset({"Stadtklinik Lindenau", "Marinekrankenhaus Kiel"}),
+                           frozenset({"Universitätsklinikum Westfeld", "Marinekrankenhaus Kiel"})}
+
+
+def test_a_compound_head_that_begins_two_names_stands_for_neither():
+    text = ("Marinekrankenhaus und Stadtklinik Lindenau kooperieren.\n\n"
+            "Das Marinekrankenhaus Kiel und das Marinekrankenhaus Rostock liegen im Norden.")
+    named = {name for parties in pairs(text) for name in parties}
+    assert "Marinekrankenhaus Kiel" not in named and "Marinekrankenhaus Rostock" not in named
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("Zu Gast waren die Universitätsmedizin Westfeld und deren Partneruniversität Oberau Medical University.",
+     {"Universitätsmedizin Westfeld", "Oberau Medical University"}),
+    ("Lakeside Hospital and its sister hospital, Kyoto Harbour Hospital, held a joint workshop.",
+     {"Lakeside Hospital", "Kyoto Harbour Hospital"}),
+])
+def test_a_body_and_its_named_partner_are_partners(text, partners):
+    assert pairs(text) == {frozenset(partners)}
+
+
+def test_a_possessive_before_no_partner_word_pairs_no_one():
+    assert not pairs("Zu Gast waren die Universitätsmedizin Westfeld und deren Direktor der Oberau Medical University.")
+
+
+def test_the_partners_of_a_signing_are_those_the_sentence_before_listed():
+    text = ("Lindenau – Stadtklinik Lindenau, Marienhospital Lindenau und Hochschule Lindenau wollen die Region "
+            "stärken. Einen entsprechenden Kooperationsvertrag unterzeichneten die Partner heute.")
+    assert pairs(text) == {frozenset({"Stadtklinik Lindenau", "Marienhospital Lindenau"}),
+                           frozenset({"Stadtklinik Lindenau", "Hochschule Lindenau"}),
+                           frozenset({"Marienhospital Lindenau", "Hochschule Lindenau"})}
+
+
+def test_working_together_as_a_zu_infinitive_is_cooperation():
+    text = ("Das Klinikum Westfeld und das Spital Oberau haben sich entschlossen, künftig enger "
+            "zusammenzuarbeiten.")
+    assert pairs(text) == {frozenset({"Klinikum Westfeld", "Spital Oberau"})}
+
+
+def test_a_town_named_by_its_river_stays_in_the_name_and_a_municipality_is_a_party():
+    text = ("Den Vertrag schlossen die Stadtgemeinde Lindau an der Iller und die Westfälische "
+            "Krankenanstaltengesellschaft.")
+    names = {o.name for o in extract_text(text, "t").organisations}
+    assert "Stadtgemeinde Lindau an der Iller" in names and "Iller" not in names
+
+
+def test_a_teaching_hospital_of_a_university_is_its_partner_and_the_role_is_no_name():
+    text = "Lange Zeit fungierte das Klinikum Westfeld als Lehrkrankenhaus des Universitätsklinikums Oberau."
+    assert pairs(text) == {frozenset({"Klinikum Westfeld", "Universitätsklinikums Oberau"})}
+
+
+@pytest.mark.parametrize("word", ["Fachkrankenhaus", "Spezialklinikum", "Lehrkrankenhaus"])
+def test_a_generic_compound_alone_is_no_name(word):
+    text = f"Die Hochschule Westfeld arbeitet mit dem Klinikum Oberau zusammen und zeichnete das {word} aus."
+    assert word not in {o.name for o in extract_text(text, "t").organisations}
+
+
+def test_saint_joined_by_a_hyphen_stays_in_the_name():
+    names = {o.name for o in extract_text("Die Kliniken St.-Anna kooperieren mit der Universität Westfeld.",
+                                          "t").organisations}
+    assert "Kliniken St.-Anna" in names
