@@ -30,7 +30,7 @@ from ..text import fold
 from .dates import TERM_WORDS, end_of_term, find_dates, find_term, find_validity, publication_date
 from .language import detect_language
 from .mentions import default_lexicon, find_mentions
-from .names import is_nationality, place_names
+from .names import is_country, is_nationality, place_names
 from .normalise import fold_same_length, normalise
 from .reader import JSONL_SUFFIXES, byte_ranges, count_newlines, read_documents, read_jsonl
 from .relate import (KIND_PRIORITY, Relation, asked_or_surveyed, bare_heads, counted_receivers, counted_takers,
@@ -115,6 +115,8 @@ def extract_document(document: Document) -> DocumentFacts:
     ranked, prominent = _ranked_parties(resolved)
     rank_of = {o.id: k for k, o in enumerate(ranked)}
     mains = {kind: [o for o in prominent if o.kind == kind] for kind in ("hospital", "university", "foreign_body", "company")}
+    # "Đại sứ Hiroshi Fukada đã ký với …", "the Ambassador handed over …": the envoy acts for the article's mission
+    mains["mission"] = [o for o in prominent if fold(o.name).startswith(_MISSION_HEADS)]
     has_main = any(mains.values())
     main_party = next(iter(prominent), None)
     departments = {org.id for _, org in resolved if _DEPARTMENT.fullmatch(org.name)}
@@ -176,7 +178,9 @@ def extract_document(document: Document) -> DocumentFacts:
                 _together_before_with(cues, tokens.words)
             in_sentence, spans = _without_bracketed_owners(in_sentence, spans, text)
             in_sentence, spans = _without_bystanders(in_sentence, spans, cues)
-            group = _group_listed_before(sentence_mentions, in_sentence) if "group_anaphor" in cues else []
+            # (not "các đơn vị nhận viện trợ gồm A, B và C": a plural its own list names)
+            group = _group_listed_before(sentence_mentions, in_sentence) if "group_anaphor" in cues and not any(
+                g < k <= g + 6 for g in cues["group_anaphor"] for k in cues.get("listing", ())) else []
             if group:  # "… giúp đội ngũ của các đơn vị này": the first of those listed stands for them all
                 k = bisect_left([p for p, _ in in_sentence], cues["group_anaphor"][0])
                 in_sentence.insert(k, (cues["group_anaphor"][0], group[0]))
@@ -191,7 +195,8 @@ def extract_document(document: Document) -> DocumentFacts:
                 relations = relate_sentence({"sign": [len(group)]}, list(enumerate(group)), city_ids,
                                             receiving=receiving)
             elif group:  # each of the others is in the relations the first one is in
-                relations += [replace(r, a=other) if r.a is group[0] else replace(r, b=other)
+                relations += [replace(r, a=other if r.a is group[0] else r.a, b=other if r.b is group[0] else r.b,
+                                      supporter=other if r.supporter is group[0] else r.supporter)
                               for r in relations if group[0] in (r.a, r.b) for other in group[1:]
                               if other is not r.a and other is not r.b]
             if relations and "and" in cues:
@@ -247,6 +252,7 @@ def extract_document(document: Document) -> DocumentFacts:
                 related = {o.id for q in relations for o in (q.a, q.b)}
                 relations += [r for r in funded_partners(cues, in_sentence, [orgs[x] for x in pair if x in orgs])
                               if r.a.id not in related]
+            relations = [r for r in relations if not _one_state(r.a, r.b)]
             if relations or techniques:
                 evidence = evidence_of(sentence)
                 # "Ngày 25/2, A làm việc với B. Sau buổi làm việc, A đã ký kết …": the day told just before
@@ -657,6 +663,26 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sente
         for rel in relate_sentence({"sign": [0]}, [(0, pair[0]), (1, pair[1])], city_ids, receiving=receiving):
             rel.explicit = False
             _keep_best(best, rel, evidence, sentence.text, validity, signing="sign" in cues)
+
+
+_MISSION_HEADS = ("dai su quan ", "tong lanh su quan ", "lanh su quan ", "embassy of ", "the embassy of ",
+                  "consulate general of ", "consulate of ", "botschaft ", "generalkonsulat ")
+# bodies that speak for a state: its government and its missions abroad
+_STATE_HEADS = ("chinh phu ", "dai su quan ", "tong lanh su quan ", "lanh su quan ", "government of ", "embassy of ",
+                "consulate general of ", "consulate of ", "the government of ", "the embassy of ", "regierung ",
+                "botschaft ")
+
+
+def _one_state(a: Organisation, b: Organisation) -> bool:
+    """"Đại sứ quán Nhật Bản" and "Chính phủ Nhật Bản": one state's government and its embassy are
+    no partners of each other."""
+    countries = []
+    for name in (fold(a.name), fold(b.name)):
+        head = next((h for h in _STATE_HEADS if name.startswith(h)), None)
+        if head is None:
+            return False
+        countries.append(name[len(head):].split(" tai ")[0].split(" in ")[0].strip())
+    return countries[0] == countries[1] and is_country(countries[0])
 
 
 def _group_listed_before(sentence_mentions: list[list[tuple[int, Organisation]]],

@@ -1641,7 +1641,9 @@ def _split_pieces(words, heads, shapes: _Shapes, closed: frozenset[int] = frozen
             # "Da Nang City Obstetrics and Pediatrics Hospital": specialties joined under one head, after a place
             joined = not any(in_head) and i + 1 < end and words[i + 1].cap and words[i + 1].key not in shapes.openers \
                 and all(" ".join(w.key for w in words[h[0]:h[0] + h[1]]) in shapes.weak for h in left)
-            if left and right and right_proper and (not joined or i in closed):
+            # ("UNIVERSITY of Dodoma (UDOM) and Benjamin Mkapa ultramodern Hospital": the brackets closed the
+            # first name even when the second's head lies beyond the run)
+            if left and (right and right_proper and (not joined or i in closed) or not right and i in closed):
                 result.append((start, i))
                 start = i + 1
     result.append((start, end))

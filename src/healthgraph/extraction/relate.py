@@ -44,7 +44,7 @@ class Relation:
     explicit: bool  # direction stated by the sentence, not inferred from rank
 
 
-_ON_DEMAND = ("org_anaphor", "school_anaphor", "fund_anaphor", "company_anaphor", "generic_org")  # read only where a sentence needs them (see bare_heads)
+_ON_DEMAND = ("org_anaphor", "school_anaphor", "fund_anaphor", "company_anaphor", "envoy_anaphor", "generic_org")  # read only where a sentence needs them (see bare_heads)
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +63,7 @@ def _head_matcher() -> PhraseMatcher:
 
 
 _ANAPHOR_KINDS = {"org_anaphor": "hospital", "school_anaphor": "university", "fund_anaphor": "foreign_body",
-                  "company_anaphor": "company"}
+                  "company_anaphor": "company", "envoy_anaphor": "mission"}
 
 
 def bare_heads(tokens: TokenText, named: frozenset[int]) -> list[tuple[int, str]]:
@@ -501,8 +501,8 @@ def _operated_at(cues: dict[str, list[int]], mentions: list[tuple[int, Organisat
     team = next((o for p, o in mentions if p < verb and any(
         s < p <= s + 6 or s < p <= s + 20 and p - 1 in owners for s in staff)), None)
     at = next((p for k, (p, o) in enumerate(mentions) if p > verb and _place_marked(mentions, k, places)), None)
-    if team is None or at is None:
-        return []
+    if team is None or at is None or any(verb < s < at for s in staff):
+        return []  # ("… performed X with assistance from a team at B": B's team helped, B hosted nothing)
     return [Relation(team, host, "support", team, True) for host in listed_after(mentions, at - 1, joins)
             if host.id != team.id]
 
@@ -884,10 +884,13 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     to |= staff_from
     recipients, sources, previous = [], [], -1
     listing = set(cues.get("listing", []))
+    teams = cues.get("team", [])
     for k, (pos, org) in enumerate(mentions):
         following = mentions[k + 1][0] if k + 1 < len(mentions) else 1 << 30
-        # "cho 8 bệnh viện tuyến huyện gồm A, B và C": a list's marker carries the "cho" before its head
-        reach = 10 if pos - 1 in listing else 6
+        # "cho 8 bệnh viện tuyến huyện gồm A, B và C": a list's marker carries the "cho" before its head; so
+        # does a team's ("assistance from a Korean team at the A")
+        team = next((t for t in teams if pos - 4 <= t < pos), None)
+        reach = pos - team + 12 if team is not None else 10 if pos - 1 in listing else 6
         for p in range(pos - 1, max(previous, pos - reach), -1):
             if p in source and p not in staff_from:
                 if not (p in origin and any(pos < r < following for r in receipts)):

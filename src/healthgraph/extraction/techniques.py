@@ -56,8 +56,8 @@ _LIST_STOP = re.compile(
     r"(?:the\s+|das\s+|dem\s+|den\s+|die\s+)?(?=(?:benh vien|bv|bvdk|so y te|trung tam|vien|"
     r"(?:[a-z-]+ ){1,5}(?:general |central )?hospital|[a-z-]*krankenhaus|[a-z-]*klinik))"
     r"|\s(?:in order to|um zu)\s"
-    r"|\s(?:with|thanks to|mit|nho|voi)\s+(?:the\s+|su\s+)?(?:help|support|assistance|funding|hilfe|unterstutzung|"
-    r"ho tro|giup do)\b")  # "… with help from B": who helped, not the technique
+    r"|\s(?:with|thanks to|mit|nho|voi)\s+(?:the\s+|su\s+)?(?:[a-z]+\s+){0,3}?(?:help|support|assistance|funding|"
+    r"hilfe|unterstutzung|ho tro|giup do)\b")  # "… with (technical) help from B": who helped, not the technique
 _CLAUSE_START = re.compile(r"(?:va|and|und|de|nham|cho|tu|trong|to|from|der|des|zu|fur|an|von|in|mit|listed|used|of|"
                            r"for|that|which|this|the jeweiligen)\b")
 _ABBREVIATION = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9/-]{1,7}")  # ESD, FNA, ECMO, PiCCO: two capitals at least
@@ -93,6 +93,9 @@ _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhu
                      r"|bang (?:phuong phap|ky thuat)\s+(?=\w)"
                      r"|chu de\s*[\"“”«]?\s*(?=\w)|thuc hien thanh cong\s+(?:\d+\s+)?(?:ca\s+|ky thuat\s+)?(?=\w)"
                      r"|performed\s+(?:its\s+|their\s+|the\s+)?first\s+|die\s+ersten\s+(?=\w)"
+                     # "successfully performed an adult living donor liver transplantation", as "thực hiện thành công"
+                     r"|successfully\s+(?:performed|carried\s+out|conducted)\s+(?:an?\s+|its\s+|their\s+|the\s+)?"
+                     r"(?:first\s+)?(?!\d)(?=\w)"
                      # "introducing laparoscopic surgery as a new service", "the setting up of ultrasound services"
                      r"|introduc(?:e|es|ed|ing)\s+(?:the\s+)?(?![^.;:]{0,60}\b(?:techniques?|procedures?)\b)(?=\w)"
                      r"|setting\s+up\s+(?:of\s+)?(?=\w)"
@@ -108,6 +111,7 @@ _SINGLE = re.compile(r"(?:huan luyen|tap huan|dao tao)\s+(?:ve\s+)?(?!(?:cac|nhu
 _TRANSFERRED = re.compile(r"\b(?:chuyen giao|transferr?(?:ed|ing|s)?|ubertr|uberg)")
 # one of these stands in every match of _SINGLE: a sentence without any is not scanned
 _SINGLE_WORDS = ("huan luyen", "tap huan", "dao tao", "bang ", "chu de", "thuc hien thanh cong", "performed", "ersten",
+                 "successfully",
                  "introduc", "setting up",
                  "verfahren", "master", "lern", "learn", "huong dan", "how to")
 # English names a technique before its noun: "transfer laparoscopic surgery techniques to B"

@@ -1,0 +1,58 @@
+"""Who acts for whom, and what is no partnership yet: an envoy for the article's mission, one
+state's government and embassy, a team's home named after "from", a hospital handed to another's
+management, cooperation only talked about. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from healthgraph.extraction import extract_text
+
+from extraction_helpers import party_sets
+
+
+def test_an_ambassador_acts_for_the_embassy_the_article_names():
+    text = ("Lễ ký hợp đồng viện trợ diễn ra tại Đại sứ quán Hàn Quốc. Đại sứ quán Hàn Quốc tài trợ cho nhiều dự án. "
+            "Tại lễ ký kết, Đại sứ Park Min đã ký hợp đồng viện trợ với Bệnh viện Đa khoa tỉnh Lai Châu.")
+    assert (frozenset({"Đại sứ quán Hàn Quốc", "Bệnh viện Đa khoa tỉnh Lai Châu"}), "Đại sứ quán Hàn Quốc") \
+        in party_sets(text)
+
+
+def test_a_government_and_its_own_embassy_are_no_partners():
+    text = ("Ngày 12/11, tại Đại sứ quán Hàn Quốc đã diễn ra lễ ký hợp đồng viện trợ không hoàn lại của Chính phủ "
+            "Hàn Quốc cho năm dự án tại Việt Nam.")
+    pairs = {parties for parties, _ in party_sets(text)}
+    assert frozenset({"Đại sứ quán Hàn Quốc", "Chính phủ Hàn Quốc"}) not in pairs
+
+
+def test_help_from_a_team_at_a_hospital_comes_from_that_hospital():
+    text = ("Doctors at Lai Chau General Hospital successfully performed a kidney transplantation with technical "
+            "assistance from a visiting transplant team at Bach Mai Hospital.")
+    facts = extract_text(text, "t")
+    assert party_sets(text) == {(frozenset({"Bệnh viện Đa khoa tỉnh Lai Châu", "Bệnh viện Bạch Mai"}),
+                                 "Bệnh viện Bạch Mai")}
+    assert [t.name for t in facts.techniques] == ["kidney transplantation"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 5/3, Bộ Y tế và UBND tỉnh Lai Châu đã ký biên bản chuyển giao, chính thức bàn giao trách nhiệm quản lý "
+    "Bệnh viện Đa khoa tỉnh Lai Châu cho địa phương.",
+    "Tại buổi làm việc, Bệnh viện Bạch Mai và Bệnh viện Đa khoa tỉnh Lai Châu đã trao đổi một số nội dung hợp tác "
+    "trọng tâm.",
+    "Bệnh viện Bạch Mai và Bệnh viện Đa khoa tỉnh Lai Châu thảo luận về hợp tác trong đào tạo.",
+])
+def test_a_management_handover_or_cooperation_talked_about_is_no_partnership(text):
+    assert party_sets(text) == set()
+
+
+def test_a_plural_its_own_list_names_stands_for_no_one_before():
+    text = ("Đại sứ quán Hàn Quốc và Chính phủ Hàn Quốc tài trợ nhiều dự án. Đại sứ Park Min đã ký với đại "
+            "diện các đơn vị nhận viện trợ gồm Bệnh viện Đa khoa tỉnh Lai Châu và Trung tâm Y tế huyện Tam Đường.")
+    assert party_sets(text) == {
+        (frozenset({"Đại sứ quán Hàn Quốc", "Bệnh viện Đa khoa tỉnh Lai Châu"}), "Đại sứ quán Hàn Quốc"),
+        (frozenset({"Đại sứ quán Hàn Quốc", "Trung tâm Y tế huyện Tam Đường"}), "Đại sứ quán Hàn Quốc")}
+
+
+def test_an_acronym_in_brackets_closes_the_name_before_and():
+    text = ("UNIVERSITY of Westfield (UOW) and Lakeside modern Hospital have signed a Memorandum of Understanding.")
+    names = {o.name for o in extract_text(text, "t").organisations}
+    assert "UNIVERSITY of Westfield" in names
