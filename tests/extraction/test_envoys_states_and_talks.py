@@ -56,3 +56,19 @@ def test_an_acronym_in_brackets_closes_the_name_before_and():
     text = ("UNIVERSITY of Westfield (UOW) and Lakeside modern Hospital have signed a Memorandum of Understanding.")
     names = {o.name for o in extract_text(text, "t").organisations}
     assert "UNIVERSITY of Westfield" in names
+
+
+def test_receivers_a_gift_counted_may_each_have_a_sentence_of_their_own():
+    text = ("The Harbour Development Fund has granted a loan of US$20 million to two projects of upgrading hospitals "
+            "in the north.\nLakeside Hospital will benefit from the investment with 90 new beds.\n"
+            "Meanwhile, the Hanoi-based Riverside Hospital will receive another 200 beds and training.")
+    assert party_sets(text) == {
+        (frozenset({"Harbour Development Fund", "Lakeside Hospital"}), "Harbour Development Fund"),
+        (frozenset({"Harbour Development Fund", "Riverside Hospital"}), "Harbour Development Fund")}
+
+
+def test_capitalised_words_after_a_say_what_kind_of_body_and_name_none():
+    text = ("The Westfield Trust, a Charitable Organization based in Leeds, donated ventilators to Lakeside "
+            "Hospital.")
+    names = {o.name for o in extract_text(text, "t").organisations}
+    assert "Charitable Organization" not in names and "Lakeside Hospital" in names

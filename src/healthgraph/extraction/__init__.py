@@ -212,7 +212,8 @@ def extract_document(document: Document) -> DocumentFacts:
             if not relations and recent_giver is not None and lone_giver_counted:
                 # "USAID viện trợ … cho hai bệnh viện tuyến huyện. … tại Bệnh viện A … và tại Bệnh viện B": the two
                 relations = [Relation(recent_giver, taker, lone_giver_kind, recent_giver, True)
-                             for taker in counted_takers(in_sentence, recent_giver, lone_giver_counted)]
+                             for taker in counted_takers(in_sentence, recent_giver, lone_giver_counted,
+                                                         receives="receive" in cues)]
             if not relations and in_sentence and main_party is not None:
                 # "(A) được cấp cho B, C và D. Số máy này do E tài trợ.": E gave to those just named
                 relations = passive_givers(cues, in_sentence, recent_giver or main_party, recipients=handed_to) \

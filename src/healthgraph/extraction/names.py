@@ -327,7 +327,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     found = _expansions_in_brackets(text, _faculties_with_their_university(
         text, _spelled_by_acronym(text, sorted((n for n in found if n.kind != "department"), key=lambda n: n.start))))
     found = [_with_seat(text, n) for n in _with_coordinated(text, key, found, shapes, provinces, known)
-             if not _place_and_plural(n.surface, provinces)]
+             if not _place_and_plural(n.surface, provinces) and not _a_kind_of_body(text, n)]
     # an acronym another reader took alone ("TMV, TVF và VCF", coordinated) is still the name it abbreviates,
     # and so is a name's short form without its corporate ending ("Northumbria Healthcare NHS Foundation Trust …
     # Northumbria Healthcare")
@@ -349,6 +349,16 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
 
 
 _PLURAL_HEAD = re.compile(r"[ \t]+(?:hospitals|clinics|health centres|health centers|medical centers|medical centres)$")
+
+
+_INDEFINITE_BEFORE = re.compile(r"(?:^|[\s,(])(?:a|an)\s+$")
+
+
+def _a_kind_of_body(text: str, name: NamedSpan) -> bool:
+    """"Health Hope Zambia, a Philanthropic Organization": two capitalised words after "a" say
+    what kind of body one is; they name none."""
+    return len(name.surface.split()) <= 2 and not name.aliases \
+        and bool(_INDEFINITE_BEFORE.search(text, max(0, name.start - 4), name.start))
 
 
 def _place_and_plural(surface: str, provinces: frozenset[str]) -> bool:

@@ -776,12 +776,15 @@ def counted_receivers(key: str) -> int:
     return _COUNTS[found.group("count")] if found else 0
 
 
-def counted_takers(mentions: list[tuple[int, Organisation]], giver: Organisation, count: int) -> list[Organisation]:
+def counted_takers(mentions: list[tuple[int, Organisation]], giver: Organisation, count: int,
+                   receives: bool = False) -> list[Organisation]:
     """The receivers a giving sentence before counted, when this sentence names exactly that
     many hospitals or health centres (and no other body but the giver): "… tại Bệnh viện A … và
-    tại Bệnh viện B"."""
+    tại Bệnh viện B"; or, when it says they receive ("B will benefit from the investment", "C
+    will receive 200 beds"), fewer of them: the others are named in sentences of their own."""
     named = [o for o in _distinct(mentions) if o.id != giver.id]
-    if len(named) != count or any(o.kind not in _RECIPIENT_KINDS for o in named):
+    if not (len(named) == count or receives and 0 < len(named) < count) \
+            or any(o.kind not in _RECIPIENT_KINDS for o in named):
         return []
     return named
 
