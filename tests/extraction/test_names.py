@@ -48,6 +48,7 @@ def test_name_boundaries_stop_at_verbs_dates_and_people():
     assert surfaces("Bệnh viện Tân Phú đã ký kết ngày 3/4.") == ["Bệnh viện Tân Phú"]
     assert surfaces("Bộ Quốc phòng chỉ đạo.") == ["Bộ Quốc phòng"]
     assert surfaces("Bệnh viện Tân Phú đã được công nhận.") == ["Bệnh viện Tân Phú"]
+    assert surfaces("Sơ kết hợp tác với Trường Đại học Y Tân Phú - Thứ ba - 25/04/2023") == ["Trường Đại học Y Tân Phú"]
 
 
 def test_acronym_in_parentheses_is_an_alias_and_stands_for_the_name_later():

@@ -831,8 +831,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                 m += 1 + _vi_head_at(tokens, m + 1, shapes)  # "Viện Tim mạch, (–) Bệnh viện Bạch Mai": a hospital's
                 continue  # institute, named with its hospital
             if t.text in _DASHES and m > j and tokens[m - 1].is_word and m + 1 < len(tokens) and tokens[m + 1].cap \
-                    and tokens[m + 1].is_word:
-                m += 1
+                    and tokens[m + 1].is_word and not _weekday_at(tokens, m + 1):
+                m += 1  # (not "Trường Đại học Y Dược Cần Thơ - Thứ ba - 25/04/2023": a dateline's weekday)
                 continue
             if t.text in _DASHES and m > j and tokens[m - 1].is_word and m + 3 < len(tokens) \
                     and (tokens[m + 1].lower, tokens[m + 2].lower) == ("cơ", "sở") and tokens[m + 3].cap:
@@ -1002,6 +1002,15 @@ _VI_VERB_SYLLABLES = frozenset({"dành", "giúp", "gửi", "đưa", "mang", "t�
 
 
 _HOSPITAL_HEADS = frozenset({"bv", "bvdk", "bvdktw", "bvdkkv"})
+
+
+_VI_WEEKDAYS = frozenset({"hai", "ba", "tư", "năm", "sáu", "bảy"})
+
+
+def _weekday_at(tokens, k: int) -> bool:
+    """"Thứ ba", "Chủ nhật": a weekday, as a dateline writes it."""
+    return k + 1 < len(tokens) and (tokens[k].lower == "thứ" and tokens[k + 1].lower in _VI_WEEKDAYS
+                                    or (tokens[k].lower, tokens[k + 1].lower) == ("chủ", "nhật"))
 
 
 def _unit_of_hospital(tokens, k: int, j: int, end: int, m: int, shapes: _Shapes) -> bool:
