@@ -610,3 +610,9 @@ def test_where_each_partner_is_based_is_no_part_of_its_name(text, expected):
 def test_a_state_abbreviation_in_brackets_ends_no_sentence():
     from healthgraph.extraction.segment import split_sentences
     assert len(split_sentences("Ridge Medical Group and Cookeville (Tenn. Regional Medical Center partnered. Then.")) == 2
+
+
+def test_the_citys_old_name_in_a_hospital_name_is_no_public_hospital_of_the_city():
+    names = {o.name for o in extract_text("Bệnh viện Mắt Sài Gòn ký kết hợp tác với Bệnh viện Mắt TP.HCM.",
+                                          "t").organisations}
+    assert names == {"Bệnh viện Mắt Sài Gòn", "Bệnh viện Mắt thành phố Hồ Chí Minh"}

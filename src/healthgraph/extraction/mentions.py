@@ -653,8 +653,9 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
     template = head.template
     if province is not None and hospital_type is not None and not before_province:
         # "Bệnh viện Mắt Quốc tế Sài Gòn": a word beyond the type and the province names a hospital
-        # of its own, not the province's
-        if set(modifiers) - _own_words(hospital_type):
+        # of its own, not the province's; so does the city's old name ("Bệnh viện Mắt Sài Gòn" is
+        # not the city's eye hospital, "Bệnh viện Mắt TP.HCM")
+        if set(modifiers) - _own_words(hospital_type) or words[proper[-1]] in _OLD_CITY_NAMES:
             template, province = None, None  # the name's reading by shape decides
         else:
             template = "bv-" + hospital_type.id
@@ -663,6 +664,9 @@ def _from_head(tokens, i, j, head: Head, lexicon: Lexicon, provinces_at, known_a
     mention = _mention(tokens, i, end, head.kind, province=province, template=template if province else None,
                        number=number, modifiers=tuple(modifiers), tier=head.tier, hospital_type=hospital_type)
     return (i, end, mention)
+
+
+_OLD_CITY_NAMES = frozenset({"gon", "saigon"})  # folded last word of "Sài Gòn", "Saigon"
 
 
 @lru_cache(maxsize=256)
