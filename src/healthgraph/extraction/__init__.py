@@ -186,7 +186,7 @@ def extract_document(document: Document) -> DocumentFacts:
                 in_sentence.insert(k, (cues["group_anaphor"][0], group[0]))
                 spans.insert(k, tokens.char_span(cues["group_anaphor"][0], cues["group_anaphor"][0] + 1))
             sentence_mentions.append(in_sentence)
-            relations = [r for part_cues, part in _clauses(cues, in_sentence, tokens.words, i, j)
+            relations = [r for part_cues, part in _clauses(cues, in_sentence, i, j)
                          for r in relate_sentence(part_cues, part, city_ids, verb_final=document.language == "de",
                                                   receiving=receiving)]
             if group and not relations and len({o.id for _, o in in_sentence}) == 1 \
@@ -408,34 +408,24 @@ def _with_co_givers(relations: list[Relation], cues, in_sentence, words) -> list
     return relations
 
 
-# a plural that names no one: "signed agreements with smaller community hospitals", "ký kết với các bệnh viện"
-_UNNAMED_PARTNERS = frozenset({"hospitals", "facilities", "clinics", "institutions", "centres", "centers", "partners",
-                               "organisations", "organizations", "universities", "providers", "systems", "kliniken",
-                               "krankenhausern", "krankenhauser", "einrichtungen", "partnern", "hausern", "cac", "nhieu",
-                               "nhung"})
-
-
 def _without_unnamed_partners(relations: list[Relation], cues, in_sentence, tokens: TokenText) -> list[Relation]:
     """"Hospitals such as A, B and C have signed affiliation agreements with smaller community
     hospitals": those listed signed with others the sentence does not name, not with each other."""
     last = max(p for p, _ in in_sentence)
+    plurals = cues.get("unnamed_partners", ())
     for w in cues["with"]:
         if not isinstance(w, int) or w < last:
             continue
-        window = range(w + 1, min(w + 6, len(tokens.words)))
-        if any(tokens.words[k] in _UNNAMED_PARTNERS and not any(tokens.text[tokens.char_starts[q]].isupper()
-                                                               for q in range(w + 1, k)) for k in window):
+        if any(w < k < w + 6 and not any(tokens.text[tokens.char_starts[q]].isupper() for q in range(w + 1, k))
+               for k in plurals):
             return [r for r in relations if r.kind != "agreement"]
     return relations
 
 
-_CLAUSE_JOINERS = frozenset({"while", "whereas", "wahrend", "whilst"})
-
-
-def _clauses(cues, in_sentence, words, i: int, j: int):
+def _clauses(cues, in_sentence, i: int, j: int):
     """"A will cooperate with B while C will work with D": two clauses, each relating its own
     names, when each names two at least; else the sentence whole."""
-    joiner = next((k for k in range(i + 1, j - 1) if words[k] in _CLAUSE_JOINERS), None)
+    joiner = next((k for k in cues.get("clause_joiner", ()) if i < k < j - 1), None)
     if joiner is None:
         return [(cues, in_sentence)]
     before = [m for m in in_sentence if m[0] < joiner]
