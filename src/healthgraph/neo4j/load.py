@@ -52,6 +52,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from ..batches import batches
 from ..errors import HealthgraphError
 from ..graph import Edge, Node, PropertyGraph
 from ..output import progress
@@ -266,10 +267,6 @@ def unique_edges(edges: Sequence[Edge], key: str | None) -> Sequence[Edge]:
 
 # -- loading ---------------------------------------------------------------------------------
 
-def _chunks(items: Sequence, size: int) -> Iterator[tuple[int, Sequence]]:
-    for start in range(0, len(items), size):
-        yield start, items[start:start + size]
-
 
 def _node_rows(nodes) -> list[dict]:
     return [{"id": n.id, "props": schema.node_properties(n)} for n in nodes]
@@ -325,7 +322,7 @@ def _existing_ids(session, label: str, ids: Sequence[str]) -> set[str]:
     """The ids of ``ids`` that a node with ``label`` has in the database (read transactions)."""
     query = f"MATCH (n:{schema.identifier(label)}) WHERE n.id IN $ids RETURN n.id AS id"
     found: set[str] = set()
-    for _, chunk in _chunks(ids, LOOKUP_SIZE):
+    for chunk in batches(ids, LOOKUP_SIZE):
         found.update(session.execute_read(_values, query, {"ids": list(chunk)}))
     return found
 
@@ -471,7 +468,7 @@ def recount_support(session, ids: Sequence[str], batch_size: int = LOOKUP_SIZE) 
     """Recount ``support_agreements``/``support_sources`` on the organisations ``ids`` (the
     recipients of the SUPPORTS just loaded: all of their SUPPORTS count, those already in the
     database too), in managed write transactions of ``batch_size`` organisations."""
-    for _, chunk in _chunks(ids, batch_size):
+    for chunk in batches(ids, batch_size):
         session.execute_write(_consume, RECOUNT, {"ids": list(chunk)})
 
 

@@ -28,11 +28,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TextIO
+from typing import Any, Callable, Iterable, Sequence, TextIO
 
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, PROV
 
+from ..batches import batches
 from ..errors import HealthgraphError, InputError
 from ..factstore import write_facts
 from ..sources import iter_facts
@@ -348,12 +349,12 @@ class _Ingest:
                 agreements.add(s)
             elif p in (PROV.entity, DCTERMS.source) and s.endswith(DERIVATION_SUFFIX):
                 agreements.add(URIRef(s[:-len(DERIVATION_SUFFIX)]))
-        for chunk in _chunks(sorted(agreements), REFRESH_CHUNK):
+        for chunk in batches(sorted(agreements), REFRESH_CHUNK):
             touched.update(row[0] for row in self.store.query(_RECIPIENTS % " ".join(map(_nt, chunk))).rows)
         if everything:
             touched.update(row[0] for row in self.store.query(_ALL_RECIPIENTS).rows)
             touched.update(q[2] if q[1] == HG.supports else q[0] for q in self.store.quads(DERIVED_GRAPH))
-        for chunk in _chunks(sorted(touched), REFRESH_CHUNK):
+        for chunk in batches(sorted(touched), REFRESH_CHUNK):
             values = " ".join(map(_nt, chunk))
             implied = self._incoming(values).triples(recipients=set(chunk))
             held = {tuple(row) for row in self.store.query(_HELD % (values, DERIVED_GRAPH)).rows}
@@ -366,23 +367,18 @@ class _Ingest:
         sources, the documents' identifiers (looked up level by level: one query of lookups each)."""
         facts = Shortcuts()
         agreements = sorted({row[0] for row in self.store.query(_RECEIVED % recipients).rows})
-        for chunk in _chunks(agreements, REFRESH_CHUNK * 10):
+        for chunk in batches(agreements, REFRESH_CHUNK * 10):
             facts.add(self._triples(chunk, "hg:supporter, hg:recipient, rdf:type, prov:qualifiedDerivation"))
         derivations = sorted({d for ds in facts.derivations.values() for d in ds})
-        for chunk in _chunks(derivations, REFRESH_CHUNK * 10):
+        for chunk in batches(derivations, REFRESH_CHUNK * 10):
             facts.add(self._triples(chunk, "prov:entity, dcterms:source"))
         documents = sorted({d for ds in facts.entities.values() for d in ds})
-        for chunk in _chunks(documents, REFRESH_CHUNK * 10):
+        for chunk in batches(documents, REFRESH_CHUNK * 10):
             facts.add(self._triples(chunk, "dcterms:identifier"))
         return facts
 
-    def _triples(self, subjects: list, predicates: str) -> list:
+    def _triples(self, subjects: Sequence, predicates: str) -> list:
         return self.store.query(_TRIPLES % (" ".join(map(_nt, subjects)), predicates)).rows
-
-
-def _chunks(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 def _reference_digest() -> str:
