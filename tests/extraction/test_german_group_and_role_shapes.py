@@ -80,3 +80,25 @@ def test_saint_joined_by_a_hyphen_stays_in_the_name():
     names = {o.name for o in extract_text("Die Kliniken St.-Anna kooperieren mit der Universität Westfeld.",
                                           "t").organisations}
     assert "Kliniken St.-Anna" in names
+
+
+def test_a_service_and_an_owner_with_its_adjective_stay_in_the_names():
+    text = ("Der Sanitätsdienst der Marine und der Klinikverbund der gesetzlichen Rentenversicherung wollen "
+            "künftig enger zusammenarbeiten.")
+    assert pairs(text) == {frozenset({"Sanitätsdienst der Marine",
+                                      "Klinikverbund der gesetzlichen Rentenversicherung"})}
+
+
+def test_a_name_called_for_short_stands_for_the_name_before_it_there_and_after():
+    text = ("Der Klinikverbund der gesetzlichen Rentenversicherung – kurz RV Kliniken – wächst. "
+            "Die RV Kliniken kooperieren mit dem Klinikum Westfeld.")
+    assert pairs(text) == {frozenset({"Klinikverbund der gesetzlichen Rentenversicherung", "Klinikum Westfeld"})}
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("Ein Vertrag über eine Städtepartnerschaft zwischen Lindau und Port Sabe wurde 2010 unterzeichnet.",
+     {"Lindau", "Port Sabe"}),
+    ("The sister-city partnership between Westfield and Oberau was signed in 2013.", {"Westfield", "Oberau"}),
+])
+def test_twinned_towns_are_partners(text, towns):
+    assert pairs(text) == {frozenset(towns)}

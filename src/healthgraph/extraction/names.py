@@ -309,6 +309,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
         taken.add(*span)
     for reader in (lambda: _bodies_of_listed_provinces(text, key, taken),
                    lambda: _province_pairs(text, taken, provinces),
+                   lambda: _twinned_towns(text, taken),
                    lambda: _agents(text, taken, shapes),
                    lambda: _partners_by_verb(text, taken, shapes, provinces),
                    lambda: _province_partners(text, hits, taken, provinces),
@@ -345,7 +346,32 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
              replace(n, kind=spelled[n.aliases[0]].kind, acronym_of=spelled[n.aliases[0]].surface)
              if len(n.aliases) == 1 and n.acronym_of is None and n.aliases[0] in spelled
              and spelled[n.aliases[0]] is not n and n.surface.endswith(" " + n.aliases[0]) else n for n in found]
+    found = _called_for_short(text, found)
     return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
+
+
+# "der Klinikverbund X – kurz BG Kliniken –", "Bệnh viện X (gọi tắt là Y)": the name after is the one before's
+_FOR_SHORT = re.compile(r"[ \t]*[–—(,][ \t]*(?:kurz|abgekürzt|in short|short|gọi tắt là|viết tắt là|gọi tắt)[ \t]*:?[ \t]*$",
+                        re.IGNORECASE)
+
+
+def _called_for_short(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
+    """A name the text says the one before it is called for short stands for that one, there
+    and wherever it stands alone after.
+
+    >>> [(n.surface, n.acronym_of) for n in find_names("Der Klinikverbund der gesetzlichen Unfallversicherung – kurz BG Kliniken – wächst.")]
+    [('Klinikverbund der gesetzlichen Unfallversicherung', None), ('BG Kliniken', 'Klinikverbund der gesetzlichen Unfallversicherung')]
+    """
+    ordered = sorted(names, key=lambda n: n.start)
+    short: dict[str, NamedSpan] = {}
+    for before, name in zip(ordered, ordered[1:]):
+        called = _FOR_SHORT.match(text, before.end, name.start)
+        if called is not None and called.end() == name.start and name.acronym_of is None:
+            short.setdefault(name.surface, before)
+    if not short:
+        return names
+    return [replace(n, kind=short[n.surface].kind, acronym_of=short[n.surface].acronym_of or short[n.surface].surface)
+            if n.surface in short and n.acronym_of is None and n.start > short[n.surface].start else n for n in names]
 
 
 _PLURAL_HEAD = re.compile(r"[ \t]+(?:hospitals|clinics|health centres|health centers|medical centers|medical centres)$")
@@ -629,6 +655,25 @@ _BODY_HEADS = "so y te|syt|benh vien da khoa|bv da khoa|bvdk|uy ban nhan dan|ubn
 _COUNT = r"(?:cac|nhung|\d+|hai|ba|bon|nam)"
 _PROVINCES_HEAD = re.compile(rf"(?<!\w)(?:(?P<head>{_BODY_HEADS})(?: cua)? {_COUNT}|{_COUNT} (?P<head_after>{_BODY_HEADS}))$")
 _LIST_MARKER = re.compile(r"(?:[a-z-]+ ){0,2}?(?:(?:gom|la)\b ?|: ?)")  # "(Nam Lào) gồm", ":"
+_TOWN = r"[A-ZÄÖÜ][\w’'-]*(?:[ \t]+[A-ZÄÖÜ][\w’'-]*){0,2}"
+_TWINNING = re.compile(r"(?:Städtepartnerschaft|Städtefreundschaft|[Ss]ister[- ][Cc]ity (?:[Pp]artnership|[Rr]elationship|"
+                       r"[Aa]greement|[Tt]ies)|[Tt]own [Tt]winning)[ \t]+(?:zwischen|between)[ \t]+"
+                       rf"(?:den Städten[ \t]+|the cities of[ \t]+)?(?P<a>{_TOWN})[ \t]+(?:und|and)[ \t]+(?P<b>{_TOWN})")
+
+
+def _twinned_towns(text: str, taken: _Taken) -> list[NamedSpan]:
+    """"die Städtepartnerschaft zwischen Aachen und Ningbo", "the sister-city partnership between
+    A and B": twinned towns are parties (their governments)."""
+    if "tädte" not in text and "ity" not in text and "winning" not in text:
+        return []
+    towns = []
+    for m in _TWINNING.finditer(text):
+        sides = [m.span("a"), m.span("b")]
+        if not any(taken.overlaps(s, e) for s, e in sides):
+            towns += [NamedSpan(s, e, text[s:e], "people_committee") for s, e in sides]
+    return towns
+
+
 _VI_PLACE_ITEM = rf"[A-Z{_VI_UPPER}][^\W_]*(?:[ \t-]+[A-Z{_VI_UPPER}][^\W_]*){{0,3}}"
 _PROVINCE_ITEMS = re.compile(rf"{_VI_PLACE_ITEM}(?:[ \t]*,[ \t]*{_VI_PLACE_ITEM})*(?:[ \t]*,?[ \t]*và[ \t]+{_VI_PLACE_ITEM})?")
 _PROVINCES_HEAD_KINDS = {"so y te": "health_department", "syt": "health_department", "ubnd": "people_committee",
@@ -1249,14 +1294,14 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                 break  # "… zusammen mit der Else Kröner-Fresenius-Stiftung die Initiative X": an article opens a phrase
             if t.is_word and t.key in shapes.connectors and m + 1 < len(tokens) and tokens[m + 1].is_word \
                     and (tokens[m + 1].cap or (
-                        (tokens[m + 1].key in shapes.connectors or t.key == "fur"
+                        (tokens[m + 1].key in shapes.connectors or t.key in ("fur", "der", "des")
                          and _GERMAN_ADJECTIVE.fullmatch(tokens[m + 1].text))
                         and m + 2 < len(tokens) and tokens[m + 2].cap
                         and tokens[m + 2].is_word)):  # "Klinikum rechts der Isar", "Hochschule für angewandte Kunst"
                 run.append(m)
                 m += 1
                 continue
-            if t.is_word and _GERMAN_ADJECTIVE.fullmatch(t.text) and tokens[m - 1].key == "fur" \
+            if t.is_word and _GERMAN_ADJECTIVE.fullmatch(t.text) and tokens[m - 1].key in ("fur", "der", "des") \
                     and run[-1] == m - 1 and m + 1 < len(tokens) and tokens[m + 1].is_word and tokens[m + 1].cap:
                 # "Hochschule für angewandte Wissenschaft", "Bundesministerium für wirtschaftliche Zusammenarbeit"
                 run.append(m)
@@ -1532,7 +1577,7 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
             if _ampersand_inside(tail, k) or k < proper:
                 proper = max(proper, k + 1)
                 continue
-            if k and _river_town(tail, k, shapes):
+            if k and _river_town(tail, k, shapes) or _owner_described(tail, k):
                 proper = k + 3
                 continue
             if (not w.is_word or w.key in _ARTICLES or w.key in shapes.titles or w.key in shapes.connectors and not (
@@ -1554,6 +1599,12 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
     if n == 1 and words[i].key in shapes.descriptors and 1 <= proper <= 5:
         return head_end + proper  # "der Nürnberger Verein Fi Bassar": what the body is, then its name
     return head_end + 1 if proper == 1 else head_end
+
+
+def _owner_described(tail, k: int) -> bool:
+    """"Klinikverbund der gesetzlichen Unfallversicherung": an owner in the genitive, with its adjective."""
+    return k + 2 < len(tail) and tail[k].key in ("der", "des") and tail[k + 1].text.islower() \
+        and bool(_GERMAN_ADJECTIVE.fullmatch(tail[k + 1].text)) and tail[k + 2].cap and tail[k + 2].is_word
 
 
 def _river_town(tail, k: int, shapes: _Shapes) -> bool:
