@@ -102,3 +102,8 @@ def test_a_name_called_for_short_stands_for_the_name_before_it_there_and_after()
 ])
 def test_twinned_towns_are_partners(text, towns):
     assert pairs(text) == {frozenset(towns)}
+
+
+def test_a_class_of_hospitals_with_an_adjective_is_no_name():
+    text = "Krankenhäuser der oberen Leistungsklasse kooperieren mit dem Klinikum Westfeld."
+    assert "Krankenhäuser der oberen Leistungsklasse" not in {o.name for o in extract_text(text, "t").organisations}

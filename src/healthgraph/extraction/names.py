@@ -1294,14 +1294,14 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                 break  # "… zusammen mit der Else Kröner-Fresenius-Stiftung die Initiative X": an article opens a phrase
             if t.is_word and t.key in shapes.connectors and m + 1 < len(tokens) and tokens[m + 1].is_word \
                     and (tokens[m + 1].cap or (
-                        (tokens[m + 1].key in shapes.connectors or t.key in ("fur", "der", "des")
+                        (tokens[m + 1].key in shapes.connectors or _adjective_may_join(tokens, m)
                          and _GERMAN_ADJECTIVE.fullmatch(tokens[m + 1].text))
                         and m + 2 < len(tokens) and tokens[m + 2].cap
                         and tokens[m + 2].is_word)):  # "Klinikum rechts der Isar", "Hochschule für angewandte Kunst"
                 run.append(m)
                 m += 1
                 continue
-            if t.is_word and _GERMAN_ADJECTIVE.fullmatch(t.text) and tokens[m - 1].key in ("fur", "der", "des") \
+            if t.is_word and _GERMAN_ADJECTIVE.fullmatch(t.text) and _adjective_may_join(tokens, m - 1) \
                     and run[-1] == m - 1 and m + 1 < len(tokens) and tokens[m + 1].is_word and tokens[m + 1].cap:
                 # "Hochschule für angewandte Wissenschaft", "Bundesministerium für wirtschaftliche Zusammenarbeit"
                 run.append(m)
@@ -1577,7 +1577,7 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
             if _ampersand_inside(tail, k) or k < proper:
                 proper = max(proper, k + 1)
                 continue
-            if k and _river_town(tail, k, shapes) or _owner_described(tail, k):
+            if k and _river_town(tail, k, shapes) or words[i].key not in _PLURAL_HEAD_KEYS and _owner_described(tail, k):
                 proper = k + 3
                 continue
             if (not w.is_word or w.key in _ARTICLES or w.key in shapes.titles or w.key in shapes.connectors and not (
@@ -1599,6 +1599,17 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
     if n == 1 and words[i].key in shapes.descriptors and 1 <= proper <= 5:
         return head_end + proper  # "der Nürnberger Verein Fi Bassar": what the body is, then its name
     return head_end + 1 if proper == 1 else head_end
+
+
+# plural heads: "Krankenhäuser der oberen Leistungsklasse" are a class of hospitals, no name
+_PLURAL_HEAD_KEYS = frozenset({"krankenhauser", "kliniken", "spitaler", "hospitals", "clinics", "universitaten"})
+
+
+def _adjective_may_join(tokens, k: int) -> bool:
+    """Whether an adjective may follow the connector at ``k`` inside a name: "Hochschule für
+    angewandte Wissenschaft", "Klinikverbund der gesetzlichen Unfallversicherung"; not after a plural."""
+    return tokens[k].key == "fur" or tokens[k].key in ("der", "des") and k > 0 \
+        and tokens[k - 1].key not in _PLURAL_HEAD_KEYS
 
 
 def _owner_described(tail, k: int) -> bool:
