@@ -72,3 +72,23 @@ def test_capitalised_words_after_a_say_what_kind_of_body_and_name_none():
             "Hospital.")
     names = {o.name for o in extract_text(text, "t").organisations}
     assert "Charitable Organization" not in names and "Lakeside Hospital" in names
+
+
+@pytest.mark.parametrize("text", [
+    "Thứ trưởng Bộ Y tế và Phó Chủ tịch UBND tỉnh Lai Châu ký biên bản bàn giao Bệnh viện Đa khoa tỉnh Lai Châu.",
+    "Ông Nam hy vọng trong tương lai Bệnh viện Bạch Mai và Bệnh viện Đa khoa tỉnh Lai Châu sẽ có thể hợp tác.",
+])
+def test_a_hospital_handed_over_or_a_cooperation_hoped_for_is_no_partnership(text):
+    assert party_sets(text) == set()
+
+
+def test_a_gift_handed_over_to_a_hospital_stays_a_gift():
+    text = "Bệnh viện Bạch Mai đã bàn giao 2 máy thở cho Bệnh viện Đa khoa tỉnh Lai Châu."
+    assert party_sets(text) == {(frozenset({"Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Lai Châu"}),
+                                 "Bệnh viện Bạch Mai")}
+
+
+def test_a_companys_branch_in_a_place_is_the_giver():
+    text = "Agribank Chi nhánh tỉnh Lai Châu đã trao tặng xe cứu thương cho Bệnh viện Đa khoa tỉnh Lai Châu."
+    assert party_sets(text) == {(frozenset({"Agribank Chi nhánh tỉnh Lai Châu", "Bệnh viện Đa khoa tỉnh Lai Châu"}),
+                                 "Agribank Chi nhánh tỉnh Lai Châu")}

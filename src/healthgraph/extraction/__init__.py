@@ -253,7 +253,9 @@ def extract_document(document: Document) -> DocumentFacts:
                 related = {o.id for q in relations for o in (q.a, q.b)}
                 relations += [r for r in funded_partners(cues, in_sentence, [orgs[x] for x in pair if x in orgs])
                               if r.a.id not in related]
-            relations = [r for r in relations if not _one_state(r.a, r.b)]
+            # a takeover, a patient moved or a handover vetoes the sentence, whichever reading related it
+            relations = [] if "not_partnership" in cues or _handed_over(cues, in_sentence) \
+                else [r for r in relations if not _one_state(r.a, r.b)]
             if relations or techniques:
                 evidence = evidence_of(sentence)
                 # "Ngày 25/2, A làm việc với B. Sau buổi làm việc, A đã ký kết …": the day told just before
@@ -654,6 +656,13 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sente
         for rel in relate_sentence({"sign": [0]}, [(0, pair[0]), (1, pair[1])], city_ids, receiving=receiving):
             rel.explicit = False
             _keep_best(best, rel, evidence, sentence.text, validity, signing="sign" in cues)
+
+
+def _handed_over(cues, in_sentence) -> bool:
+    """"ký biên bản bàn giao Bệnh viện X": the organisation named right after the handing-over verb is
+    what is handed over (to another's management), not one given something."""
+    named_at = {pos for pos, _ in in_sentence}
+    return any(p + 2 in named_at for p in cues.get("hand_over", ()))  # every phrase is two words
 
 
 _MISSION_HEADS = ("dai su quan ", "tong lanh su quan ", "lanh su quan ", "embassy of ", "the embassy of ",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..gazetteer import Gazetteer, KnownOrganisation, Province, load_gazetteer, load_yaml
@@ -208,7 +208,7 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
                                  province_ending)
             if mention is not None:
                 found.append(mention)
-    mentions = _without_overlaps(found)
+    mentions = _branches(_without_overlaps(found), tokens, lexicon)
     if by_shape:  # names without the gazetteer or a head template (off: an alias read alone)
         mentions = _with_shaped_names(mentions, tokens, lexicon)
     if use_gazetteer:
@@ -225,6 +225,27 @@ def find_mentions(tokens: TokenText, lexicon: Lexicon | None = None, any_case: b
         return mentions
     starts = [s for s, _ in skipped]
     return [m for m in mentions if not (k := bisect_right(starts, m.start)) or m.start >= skipped[k - 1][1]]
+
+
+# "Agribank Chi nhánh tỉnh Bến Tre", "Ngân hàng … Việt Nam chi nhánh huyện Ia Grai": a company's branch in a place
+_BRANCH = re.compile(r"[ \t]+[Cc]hi nhánh[ \t]+(?:(?:tỉnh|huyện|thành phố|TP\.?|thị xã|quận)[ \t]+)?"
+                     r"[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,4}")
+
+
+def _branches(mentions: list[Mention], tokens: TokenText, lexicon: Lexicon) -> list[Mention]:
+    """A company named with its branch and the branch's place is the branch, a body of its own
+    (it gives what the article reports), placed in its province when the place names one."""
+    result = []
+    for m in mentions:
+        branch = _BRANCH.match(tokens.text, m.end) if m.kind == "company" else None
+        if branch is not None and not any(o.start < branch.end() and m is not o and o.start >= m.end
+                                          for o in mentions):
+            surface = tokens.text[m.start:branch.end()]
+            provinces = lexicon.gazetteer.find_provinces(surface[len(m.surface):])
+            m = replace(m, end=branch.end(), surface=surface, known=None, short=False,
+                        province=provinces[0] if provinces else None, template=None)
+        result.append(m)
+    return result
 
 
 # A list of hospitals under one head: "các bệnh viện Bạch Mai, Việt Đức và Chợ Rẫy", "Bach Mai and Viet Duc

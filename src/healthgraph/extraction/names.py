@@ -1889,9 +1889,11 @@ _EN_RUN = r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|&))*"
 _PARTNERING = re.compile(  # "UnityPoint Health partnered with Access TeleCare": a partnership's sides, heads or not
     r"(?<![\w.’'-])(?P<subject>" + _EN_RUN + r")[ \t]+(?:(?:has|have|had|will|recently|also|officially|is|are)[ \t]+)*"
     r"(?:partnered|partners|partnering|teamed[ \t]+up|joined[ \t]+forces|joined[ \t]+hands|join[ \t]+hands|"
-    r"collaborated|collaborates|signed|inked)[ \t]+(?:with|an?|the)[ \t]"
+    r"collaborated|collaborates|signed|inked|(?:has|have|had)[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){0,2}relationship)"
+    r"[ \t]+(?:with|an?|the)[ \t]"
     r"|(?<!\w)(?:partnered|partnering|partners|partner|partnership|teamed[ \t]+up|joined[ \t]+forces|joined[ \t]+hands|"
-    r"join[ \t]+hands|collaborat\w*|agreement|memorandum[ \t]+of[ \t]+understanding|MoU|MOU|contract|deal)[ \t]+"
+    r"join[ \t]+hands|collaborat\w*|agreement|memorandum[ \t]+of[ \t]+understanding|MoU|MOU|contract|deal|"
+    r"relationship)[ \t]+"
     r"with[ \t]+(?:the[ \t]+)?(?P<object>" + _EN_RUN + r")")
 _WORD_AFTER = re.compile(r"[ \t]+(\w)")
 
