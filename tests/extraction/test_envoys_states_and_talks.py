@@ -92,3 +92,18 @@ def test_a_companys_branch_in_a_place_is_the_giver():
     text = "Agribank Chi nhánh tỉnh Lai Châu đã trao tặng xe cứu thương cho Bệnh viện Đa khoa tỉnh Lai Châu."
     assert party_sets(text) == {(frozenset({"Agribank Chi nhánh tỉnh Lai Châu", "Bệnh viện Đa khoa tỉnh Lai Châu"}),
                                  "Agribank Chi nhánh tỉnh Lai Châu")}
+
+
+@pytest.mark.parametrize("text, helper, helped", [
+    ("Giám đốc Sở Y tế tỉnh Bôlykhămxay bày tỏ lòng cảm ơn Sở Y tế Hà Tĩnh đã quan tâm, giúp đỡ tỉnh.",
+     "Sở Y tế Hà Tĩnh", "Sở Y tế tỉnh Bôlykhămxay"),
+    ("Lai Chau General Hospital thanked Bach Mai Hospital for its support in training doctors.",
+     "Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Lai Châu"),
+    ("Das Spital Oberau dankte dem Klinikum Westfeld für die Unterstützung.", "Klinikum Westfeld", "Spital Oberau"),
+])
+def test_the_one_thanked_for_help_gave_it(text, helper, helped):
+    assert party_sets(text) == {(frozenset({helper, helped}), helper)}
+
+
+def test_thanks_for_coming_is_no_help():
+    assert party_sets("Bệnh viện Đa khoa tỉnh Lai Châu cảm ơn Bệnh viện Bạch Mai đã đến dự hội nghị.") == set()

@@ -333,6 +333,8 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
         if core is not None and core.kind in _CORE_KINDS:
             relations += [Relation(s, core, "satellite", core, True) for s in listed_after(mentions, pos, joins)
                           if s.id != core.id]
+    if thanked := _thanked_for_help(cues, mentions):
+        return relations + thanked
     if dispatched := _dispatched(cues, mentions, joins):
         return relations + dispatched
     if verb_final and (trained := _trained_where(cues, mentions, joins)):
@@ -484,6 +486,23 @@ def funded_partners(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     named = [o for o in _distinct(mentions) if o not in funders]
     takers = named if len(named) >= 2 else list(partners)
     return [Relation(f, t, "support", f, True) for f in funders for t in takers if f.id != t.id]
+
+
+def _thanked_for_help(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]) -> list[Relation]:
+    """"(Giám đốc) A cảm ơn B đã hỗ trợ …", "A thanked B for its support", "A dankte B für die
+    Unterstützung": B, thanked for the help that follows, helped A."""
+    helped = [p for c in ("support", "transfer") for p in cues.get(c, [])]
+    for pos in cues.get("thanks", ()):
+        thanker_at, thanker = _before_with_position(mentions, pos)
+        thanked_at, thanked = _after_with_position(mentions, pos)
+        if thanker is None or thanked is None or thanker.id == thanked.id or pos - thanker_at > 8 \
+                or thanked_at - pos > 4:
+            continue
+        following = next((p for p, _ in mentions if p > thanked_at), 1 << 30)
+        if any(thanked_at < h < min(following, thanked_at + 12) for h in helped):
+            kind = "transfer" if any(thanked_at < h < thanked_at + 12 for h in cues.get("transfer", ())) else "support"
+            return [Relation(thanked, thanker, kind, thanked, True)]
+    return []
 
 
 def _operated_at(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], joins: set[int]
