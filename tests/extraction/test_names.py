@@ -616,3 +616,10 @@ def test_the_citys_old_name_in_a_hospital_name_is_no_public_hospital_of_the_city
     names = {o.name for o in extract_text("Bệnh viện Mắt Sài Gòn ký kết hợp tác với Bệnh viện Mắt TP.HCM.",
                                           "t").organisations}
     assert names == {"Bệnh viện Mắt Sài Gòn", "Bệnh viện Mắt thành phố Hồ Chí Minh"}
+
+
+def test_a_counted_head_names_no_one_but_a_dates_number_counts_nothing():
+    assert surfaces("ký kết với hai BV Sản lớn nhất của thành phố là BV Từ Dũ và BV Hùng Vương.") \
+        == ["BV Từ Dũ", "BV Hùng Vương"]
+    assert surfaces(" date 2024-10-15\nBệnh viện Nhi đồng Tân Phú hợp tác với Bệnh viện Nhi Queen Margaret") \
+        == ["Bệnh viện Nhi đồng Tân Phú", "Bệnh viện Nhi Queen Margaret"]

@@ -239,7 +239,8 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
 
 _WINDOW = 240  # characters read around an anchor; longer than any name
 _SHORT_WINDOW = 45
-_PLURAL_BEFORE = re.compile(r"(?:cac|nhung|nhieu|moi|mot so)\s+$")
+# "các Bệnh viện …", "hai BV Sản lớn nhất": many, or a count (not a date's number: "2024-10-15\nBệnh viện …")
+_PLURAL_BEFORE = re.compile(r"(?:cac|nhung|nhieu|moi|mot so|(?<![\w/.-])(?:hai|ba|bon|nam|sau|\d{1,3}))[ \t]+$")
 
 
 def _line_window(text: str, start: int, end: int, reach: int = _WINDOW) -> tuple[int, int]:
