@@ -107,3 +107,12 @@ def test_the_one_thanked_for_help_gave_it(text, helper, helped):
 
 def test_thanks_for_coming_is_no_help():
     assert party_sets("Bệnh viện Đa khoa tỉnh Lai Châu cảm ơn Bệnh viện Bạch Mai đã đến dự hội nghị.") == set()
+
+
+def test_an_acronym_in_brackets_inside_a_list_keeps_the_list_whole():
+    text = ("Thỏa thuận hợp tác được ký kết giữa Công ty Cổ phần Dược phẩm Tân Phú (TPP), Bệnh viện Bạch Mai và "
+            "Quỹ Đầu tư Trực tiếp Hàn Quốc (KDIF).")
+    assert {parties for parties, _ in party_sets(text)} == {
+        frozenset({"Công ty Cổ phần Dược phẩm Tân Phú", "Bệnh viện Bạch Mai"}),
+        frozenset({"Công ty Cổ phần Dược phẩm Tân Phú", "Quỹ Đầu tư Trực tiếp Hàn Quốc"}),
+        frozenset({"Bệnh viện Bạch Mai", "Quỹ Đầu tư Trực tiếp Hàn Quốc"})}

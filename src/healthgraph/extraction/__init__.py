@@ -174,6 +174,7 @@ def extract_document(document: Document) -> DocumentFacts:
             if len(in_sentence) > 2:
                 in_sentence, spans = _without_speakers(in_sentence, spans, cues, tokens)
             if len(in_sentence) > 1:
+                in_sentence, spans = _without_bracketed_aliases(in_sentence, spans, text)
                 _join_comma_lists(in_sentence, spans, cues, text)
                 _together_before_with(cues, tokens.words)
             in_sentence, spans = _without_bracketed_owners(in_sentence, spans, text)
@@ -338,6 +339,16 @@ _MAIN_PARTY_KINDS = frozenset({"hospital", "university", "company", "institute",
 _PLACE_AFTER = r"(?:\([^()]{0,40}\)|[ \t]+[-–][ \t]+[^\W\d_][^\W_]*(?:[ \t]+[^\W\d_][^\W_]*){0,3}(?=[ \t]*(?:[,;]|and\b|und\b|và\b)))?"
 _LIST_GAP = re.compile(r"\s*" + _PLACE_AFTER + r"\s*[,;]\s*(?:(?:in der|im|in|am|an der|bei der|beim|at|der|die|das|dem|"
                        r"den|des|the)\s+)?", re.IGNORECASE)
+
+
+def _without_bracketed_aliases(in_sentence, spans, text: str):
+    """"A (VNVC), B và C": the acronym in brackets after a name is that name again, no item of a list."""
+    keep = [k for k in range(len(spans)) if not (
+        k and in_sentence[k][1] is in_sentence[k - 1][1] and text[spans[k - 1][1]:spans[k][0]].strip() == "("
+        and text[spans[k][1]:spans[k][1] + 1] == ")")]
+    if len(keep) == len(spans):
+        return in_sentence, spans
+    return [in_sentence[k] for k in keep], [spans[k] for k in keep]
 
 
 def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
