@@ -344,11 +344,17 @@ _LIST_GAP = re.compile(r"\s*" + _PLACE_AFTER + r"\s*[,;]\s*(?:(?:in der|im|in|am
 def _without_bracketed_aliases(in_sentence, spans, text: str):
     """"A (VNVC), B và C": the acronym in brackets after a name is that name again, no item of a list."""
     keep = [k for k in range(len(spans)) if not (
-        k and in_sentence[k][1] is in_sentence[k - 1][1] and text[spans[k - 1][1]:spans[k][0]].strip() == "("
+        k and in_sentence[k][1] is in_sentence[k - 1][1] and _opens_bracket(text[spans[k - 1][1]:spans[k][0]])
         and text[spans[k][1]:spans[k][1] + 1] == ")")]
     if len(keep) == len(spans):
         return in_sentence, spans
     return [in_sentence[k] for k in keep], [spans[k] for k in keep]
+
+
+def _opens_bracket(gap: str) -> bool:
+    """The words between a name and its alias: a bracket, perhaps after the name's last words that no
+    reading took ("Tổ chức Phẫu thuật nụ cười quốc tế (Operation Smile)")."""
+    return gap.rstrip().endswith("(") and len(gap) <= 24 and not any(c in gap for c in ",;.")
 
 
 def _join_comma_lists(in_sentence, spans, cues, text: str) -> None:
