@@ -107,3 +107,19 @@ def test_twinned_towns_are_partners(text, towns):
 def test_a_class_of_hospitals_with_an_adjective_is_no_name():
     text = "Krankenhäuser der oberen Leistungsklasse kooperieren mit dem Klinikum Westfeld."
     assert "Krankenhäuser der oberen Leistungsklasse" not in {o.name for o in extract_text(text, "t").organisations}
+
+
+def test_partners_a_signing_counted_are_those_the_next_sentence_names():
+    text = ("Das Klinikum Lindenau und drei Krankenhäuser aus dem Landkreis haben einen Kooperationsvertrag über ein "
+            "telemedizinisches Schlaganfallnetzwerk unterzeichnet. Das Kreiskrankenhaus Oberau, die Kreisklinik "
+            "Westfeld und das Marienhospital Talheim werden künftig per Video mit den Neurologen des Lindenauer "
+            "Klinikums verbunden.")
+    assert pairs(text) == {frozenset({"Klinikum Lindenau", other}) for other in
+                           ("Kreiskrankenhaus Oberau", "Kreisklinik Westfeld", "Marienhospital Talheim")}
+
+
+@pytest.mark.parametrize("adjective, named", [("telemedizinisches", False), ("japanischen", True)])
+def test_only_an_adjective_of_nationality_names_a_body_before_its_head(adjective, named):
+    text = f"Das Klinikum Lindenau arbeitet mit der {adjective} Regierung zusammen."
+    names = {o.name for o in extract_text(text, "t").organisations}
+    assert any(n.endswith("Regierung") for n in names) is named

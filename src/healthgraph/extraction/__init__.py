@@ -33,7 +33,8 @@ from .mentions import default_lexicon, find_mentions
 from .names import is_country, is_nationality, place_names
 from .normalise import fold_same_length, normalise
 from .reader import JSONL_SUFFIXES, byte_ranges, count_newlines, read_documents, read_jsonl
-from .relate import (KIND_PRIORITY, Relation, asked_or_surveyed, bare_heads, counted_receivers, counted_takers,
+from .relate import (KIND_PRIORITY, Relation, asked_or_surveyed, bare_heads, counted_partners, counted_receivers,
+                     counted_takers,
                      cue_positions, find_cues, funded_partners, hosted_gift, listed_after, named_donors, passive_givers,
                      receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
 from .resolve import in_brackets_after, known_organisation, resolve_mentions
@@ -212,7 +213,9 @@ def extract_document(document: Document) -> DocumentFacts:
             recent_giver = lone_giver if number - lone_giver_at <= 3 else None
             if not relations and recent_giver is not None and lone_giver_counted:
                 # "USAID viện trợ … cho hai bệnh viện tuyến huyện. … tại Bệnh viện A … và tại Bệnh viện B": the two
-                relations = [Relation(recent_giver, taker, lone_giver_kind, recent_giver, True)
+                # (or "A und drei Krankenhäuser haben … unterzeichnet. Das B, die C und das D …": the three signed)
+                relations = [Relation(recent_giver, taker, lone_giver_kind,
+                                      None if lone_giver_kind == "agreement" else recent_giver, True)
                              for taker in counted_takers(in_sentence, recent_giver, lone_giver_counted,
                                                          receives="receive" in cues)]
             if not relations and in_sentence and main_party is not None:
@@ -238,6 +241,9 @@ def extract_document(document: Document) -> DocumentFacts:
                 lone_giver, lone_giver_at = giving, number
                 lone_giver_counted = counted_receivers(tokens.key[sentence.start:sentence.end])
                 lone_giver_kind = "transfer" if "transfer" in cues else "support"
+            elif not relations and (signer := _lone_signer(cues, in_sentence)) is not None \
+                    and (count := counted_partners(tokens.key[sentence.start:sentence.end])):
+                lone_giver, lone_giver_at, lone_giver_counted, lone_giver_kind = signer, number, count, "agreement"
             techniques = find_techniques(sentence.text, tokens.key[sentence.start:sentence.end]) \
                 if technique_hints.between(sentence.start, sentence.end) \
                 or field_hints.between(sentence.start, sentence.end) else []
@@ -717,6 +723,15 @@ def _group_listed_before(sentence_mentions: list[list[tuple[int, Organisation]]]
 def _head_between(heads: list[tuple[int, str]], i: int, j: int) -> bool:
     k = bisect_left(heads, (i, ""))
     return k < len(heads) and heads[k][0] < j
+
+
+def _lone_signer(cues: dict[str, list[int]], in_sentence: list[tuple[int, Organisation]]) -> Organisation | None:
+    """The one organisation a signing sentence names: "A und drei Krankenhäuser aus dem Landkreis haben
+    einen Kooperationsvertrag unterzeichnet" (the next sentence may name the three)."""
+    orgs = {o.id: o for _, o in in_sentence}
+    if "sign" not in cues or len(orgs) != 1 or vetoed(cues):
+        return None
+    return in_sentence[0][1]
 
 
 def _lone_giver(cues: dict[str, list[int]], in_sentence: list[tuple[int, Organisation]]) -> Organisation | None:

@@ -1389,7 +1389,16 @@ def _head_follows(tokens, m: int, shapes: _Shapes) -> bool:
 _GERMAN_ADJECTIVE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
 _CAPITAL_ARTICLES = frozenset({"das", "die", "der", "dem", "den"})
 _LOWER_ARTICLES = frozenset({"das", "die", "dem", "den"})  # not "der": "Klinikum der Universität", "rechts der Isar"
-NATIONALITY_ADJECTIVE = re.compile(r"[a-zäöü]+(?:ischen|ische|ischer|isches|schen|sche)")
+# German adjectives of nationality ("der japanischen Regierung", "die deutschen Ärzte"), not every "-isch"
+# adjective ("ein telemedizinisches Netzwerk")
+NATIONALITY_ADJECTIVE = re.compile(
+    r"(?:deut|japan|vietnames|korean|chines|amerikan|brit|austral|französ|schweizer|österreich|thailänd|laot|"
+    r"kambodsch|ugand|tansan|kenian|ghana|malaw|äthiop|ind|nepal|ruand|sambi|mongol|moldau|niederländ|belg|"
+    r"italien|span|kanad|taiwan|singapur|philippin|indones|malays|europä|afrikan|asiat|russ|israel|türk|poln|"
+    r"tschech|ungar|dän|schwed|norweg|finn|luxemburg|irisch|schott|engl|ukrain|griech|portugies|brasilian|"
+    r"mexikan|ägypt|nigerian|südafrikan|kuban|kroat|serb|rumän|bulgar|slowak|slowen|iran|irak|arab|pakistan|"
+    r"bangladesch|myanmar|kasach|usbek|lett|estn|litau|bosn|alban|georg|armen)[a-zäöü]{0,4}?"
+    r"(?:ischen|ische|ischer|isches|schen|sche|em|en|er|es|e)")
 
 
 def _nationality_before_head(tokens, k, shapes: _Shapes) -> bool:
@@ -1672,7 +1681,7 @@ def _compound(token: _Token, shapes: _Shapes) -> bool:
         return True
     return (token.key,) not in shapes.head_words and not token.key.startswith(
         ("uni", "kantons", "kreis", "land", "stadt", "bezirks", "kinder", "bundes", "fach", "lehr", "spezial", "privat",
-         "akut", "reha", "tages", "partner")) and not token.key.endswith("zentrum")
+         "akut", "reha", "tages", "partner")) and not token.key.endswith(("zentrum", "netzwerk", "netzwerks"))
 
 
 def _inside_name(words, i: int, shapes: _Shapes) -> bool:

@@ -795,6 +795,23 @@ def counted_receivers(key: str) -> int:
     return _COUNTS[found.group("count")] if found else 0
 
 
+# "A und drei Krankenhäuser aus dem Landkreis", "A and two rural hospitals", "A và ba bệnh viện": partners counted
+_COUNTED_PARTNERS = re.compile(
+    r"\b(?:und|and|va|mit|with|voi|cung)\s+(?P<count>" + "|".join(_COUNTS) +
+    r")\s+(?:[a-z-]+\s+){0,2}?(?:benh vien|co so y te|trung tam y te|hospitals|health cent(?:er|re)s|clinics|kliniken|"
+    r"krankenhauser|krankenhausern|spitaler|spitalern)\b")
+
+
+def counted_partners(key: str) -> int:
+    """How many partners a signing sentence counts without naming them, or 0. ``key``: the sentence folded.
+
+    >>> counted_partners("das klinikum a und drei krankenhauser aus dem landkreis haben unterzeichnet")
+    3
+    """
+    found = _COUNTED_PARTNERS.search(key)
+    return _COUNTS[found.group("count")] if found else 0
+
+
 def counted_takers(mentions: list[tuple[int, Organisation]], giver: Organisation, count: int,
                    receives: bool = False) -> list[Organisation]:
     """The receivers a giving sentence before counted, when this sentence names exactly that

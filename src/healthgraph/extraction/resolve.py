@@ -305,7 +305,9 @@ def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tup
             # "Viet Duc Klinik" for "Viet Duc Universitätsklinik": the same name on a compound head
             compound = compound or (len(key) == len(longer) >= 2 and key[:-1] == longer[:-1]
                                     and len(key[-1]) >= 5 and longer[-1].endswith(key[-1]))
-            if same or shorter_form or compound:
+            # "Marbrücker Klinikum" for "Klinikum Marbrück": the town's adjective before the head
+            by_adjective = len(key) == 2 == len(longer) and key[1] == longer[0] and key[0] == longer[1] + "er"
+            if same or shorter_form or compound or by_adjective:
                 target[oid] = other
                 break
         if oid not in target and sum(map(len, key)) >= 4 and not _DISTRICT_WORDS & set(key):
