@@ -116,3 +116,12 @@ def test_an_acronym_in_brackets_inside_a_list_keeps_the_list_whole():
         frozenset({"Công ty Cổ phần Dược phẩm Tân Phú", "Bệnh viện Bạch Mai"}),
         frozenset({"Công ty Cổ phần Dược phẩm Tân Phú", "Quỹ Đầu tư Trực tiếp Hàn Quốc"}),
         frozenset({"Bệnh viện Bạch Mai", "Quỹ Đầu tư Trực tiếp Hàn Quốc"})}
+
+
+@pytest.mark.parametrize("text", [
+    "Bệnh viện Bạch Mai cho biết đã tiếp nhận một bệnh nhân từ Bệnh viện Đa khoa tỉnh Lai Châu chuyển đến điều trị.",
+    "Bộ Y tế và UBND tỉnh Lai Châu phối hợp thực hiện việc chuyển giao tiếp nhận Bệnh viện Đa khoa tỉnh Lai Châu.",
+    "Lakeside Hospital and Riverside Hospital have received accreditation from the Joint Accreditation Council.",
+])
+def test_a_patient_brought_a_hospital_taken_over_or_an_accreditation_is_no_partnership(text):
+    assert party_sets(text) == set()
