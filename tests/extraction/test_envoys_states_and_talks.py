@@ -125,3 +125,9 @@ def test_an_acronym_in_brackets_inside_a_list_keeps_the_list_whole():
 ])
 def test_a_patient_brought_a_hospital_taken_over_or_an_accreditation_is_no_partnership(text):
     assert party_sets(text) == set()
+
+
+def test_bodies_named_as_examples_joined_by_or_are_no_partners():
+    text = ("These affiliation networks consist of a sponsor hospital such as the Lakeside Clinic, Riverside Clinic "
+            "or Hilltop Cancer Center and a group of affiliated hospitals.")
+    assert party_sets(text) == set()

@@ -680,6 +680,8 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
     if len(group) >= 2:
         return _all_pairs(group)
     orgs = _distinct(mentions)
+    if any(mentions[0][0] < p < mentions[-1][0] for p in cues.get("alternative", ())):
+        return []  # "a sponsor such as the Mayo Clinic, Cleveland Clinic or MD Anderson": examples, not partners
     # "Bộ Y tế đã triển khai đề án … mạng lưới kết nối": a ministry's plan is no partnership of what it names
     ministry_plan = "programme" in cues and any(o.kind == "ministry" for o in orgs)
     if len(orgs) == 2 and ("sign" in cues or "reporter_after" not in cues and not ministry_plan):
