@@ -623,3 +623,8 @@ def test_a_counted_head_names_no_one_but_a_dates_number_counts_nothing():
         == ["BV Từ Dũ", "BV Hùng Vương"]
     assert surfaces(" date 2024-10-15\nBệnh viện Nhi đồng Tân Phú hợp tác với Bệnh viện Nhi Queen Margaret") \
         == ["Bệnh viện Nhi đồng Tân Phú", "Bệnh viện Nhi Queen Margaret"]
+
+
+def test_a_persons_title_after_a_name_opens_the_person():
+    assert surfaces("Thứ trưởng Bộ Y tế GS.TS. Nguyễn Thanh Long đã tiếp đoàn.") == ["Bộ Y tế"]
+    assert surfaces("Giám đốc Bệnh viện Tân Phú PGS.TS Đào Xuân Cơ cho biết.") == ["Bệnh viện Tân Phú"]

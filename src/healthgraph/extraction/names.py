@@ -797,6 +797,11 @@ def _without_corporate_ending(surface: str) -> str | None:
 
 
 def _named(text, tokens, start, end, kind, aliases) -> NamedSpan:
+    shapes = _shapes()
+    # "Bộ Y tế GS.TS. Nguyễn Thanh Long": a person's title after the name opens the person
+    while end - start > 1 and tokens[end - 1].is_word and tokens[end - 1].text[:1].isupper() \
+            and tokens[end - 1].key in shapes.titles and text.startswith(".", tokens[end - 1].end):
+        end -= 1
     s, e = tokens[start].start, tokens[end - 1].end
     if text.endswith(("'s", "’s"), s, e):  # "the University of Chicago's hospital"
         e -= 2
