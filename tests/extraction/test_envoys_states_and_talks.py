@@ -131,3 +131,11 @@ def test_bodies_named_as_examples_joined_by_or_are_no_partners():
     text = ("These affiliation networks consist of a sponsor hospital such as the Lakeside Clinic, Riverside Clinic "
             "or Hilltop Cancer Center and a group of affiliated hospitals.")
     assert party_sets(text) == set()
+
+
+def test_two_partners_listed_by_a_comma_after_phoi_hop_voi_are_both_partners():
+    text = ("Bệnh viện Đa khoa tỉnh Lai Châu phối hợp với Công ty Dược Tân Phú, Bệnh viện Nhi Harbour Seoul tổ chức "
+            "chương trình khám bệnh miễn phí.")
+    assert {parties for parties, _ in party_sets(text)} == {
+        frozenset({"Bệnh viện Đa khoa tỉnh Lai Châu", "Công ty Dược Tân Phú"}),
+        frozenset({"Bệnh viện Đa khoa tỉnh Lai Châu", "Bệnh viện Nhi Harbour Seoul"})}

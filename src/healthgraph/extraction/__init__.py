@@ -504,8 +504,9 @@ def _together_before_with(cues, words) -> None:
 
 _AND_NEXT = re.compile(r"\s*" + _PLACE_AFTER + r"\s*,?\s*(?:and|und|và|sowie)\s", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r",[ \t]+(?:hệ thống|các|những|nhiều|the|other|several|die|weitere|mehrere)\s", re.IGNORECASE)
-_LIST_OPENER = re.compile(r"(?:\bnhư|\bgồm|\blà|\bincluding|\bsuch as|\bnamely|\bwie|\bdarunter|\bnämlich)\s*:?\s*$",
-                          re.IGNORECASE)
+# (and a partner's marker: "phối hợp với A, B tổ chức …", "phối hợp cùng A, B")
+_LIST_OPENER = re.compile(r"(?:\bnhư|\bgồm|\blà|\bincluding|\bsuch as|\bnamely|\bwie|\bdarunter|\bnämlich|"
+                          r"\bphối hợp với|\bphối hợp cùng|\bhợp tác với|\bcùng với)\s*:?\s*$", re.IGNORECASE)
 
 
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be", "being", "wurde", "wurden", "worden", "duoc"})
