@@ -793,8 +793,7 @@ def counted_receivers(key: str) -> int:
     >>> counted_receivers("usaid vien tro he thong oxy cho hai benh vien tuyen huyen o quang binh")
     2
     """
-    found = _COUNTED_RECEIVERS.search(key)
-    return _COUNTS[found.group("count")] if found else 0
+    return _count(_COUNTED_RECEIVERS, key)
 
 
 # "A und drei Krankenhäuser aus dem Landkreis", "A and two rural hospitals", "A và ba bệnh viện": partners counted
@@ -810,7 +809,12 @@ def counted_partners(key: str) -> int:
     >>> counted_partners("das klinikum a und drei krankenhauser aus dem landkreis haben unterzeichnet")
     3
     """
-    found = _COUNTED_PARTNERS.search(key)
+    return _count(_COUNTED_PARTNERS, key)
+
+
+def _count(pattern: re.Pattern, key: str) -> int:
+    """The number the first match of ``pattern`` in ``key`` counts, or 0."""
+    found = pattern.search(key)
     return _COUNTS[found.group("count")] if found else 0
 
 
