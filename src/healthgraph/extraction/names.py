@@ -1589,11 +1589,13 @@ def _name_end(words, a: int, b: int, heads, shapes: _Shapes) -> int:
         # head first: "Spital Muri", "Hospital Canselor Tuanku Muhriz", "Centre Hospitalier Régional de Sokodé"
         proper = 0
         for k, w in enumerate(tail):
-            if _ampersand_inside(tail, k) or k < proper:
-                proper = max(proper, k + 1)
+            if k < proper:
+                continue  # a word of the town or the owner read below
+            if _ampersand_inside(tail, k):
+                proper += 1
                 continue
             if k and _river_town(tail, k, shapes) or words[i].key not in _PLURAL_HEAD_KEYS and _owner_described(tail, k):
-                proper = k + 3
+                proper = k + 3  # "an der Donau", "der gesetzlichen Unfallversicherung": three words of the name
                 continue
             if (not w.is_word or w.key in _ARTICLES or w.key in shapes.titles or w.key in shapes.connectors and not (
                     k + 1 < len(tail) and tail[k + 1].cap) or k and w.key in shapes.openers) \
