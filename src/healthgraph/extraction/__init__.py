@@ -146,9 +146,9 @@ def extract_document(document: Document) -> DocumentFacts:
                 heads = bare_heads(tokens, named)
             # a sentence that names no one is read only for a head that stands for someone ("the British hospital")
             # or for a word that stands for those a sentence before listed ("unterzeichneten die Partner")
-            cues = cue_positions(all_cues, i, j) if in_sentence or heads and _head_between(heads, i, j) else {}
-            if not cues and any(c == "group_anaphor" for c in cue_positions(all_cues, i, j)):
-                cues = cue_positions(all_cues, i, j)
+            cues = cue_positions(all_cues, i, j)
+            if not (in_sentence or heads and _head_between(heads, i, j) or "group_anaphor" in cues):
+                cues = {}
             if has_main and not cues.keys().isdisjoint(_RELATION_CUES):
                 present = {org.id for _, org in in_sentence}
                 if heads is None:
@@ -689,12 +689,11 @@ def _handed_over(cues, in_sentence) -> bool:
     return any(p + 2 in named_at for p in cues.get("hand_over", ()))  # every phrase is two words
 
 
-_MISSION_HEADS = ("dai su quan ", "tong lanh su quan ", "lanh su quan ", "embassy of ", "the embassy of ",
-                  "consulate general of ", "consulate of ", "botschaft ", "generalkonsulat ")
+_EMBASSY_HEADS = ("dai su quan ", "tong lanh su quan ", "lanh su quan ", "embassy of ", "the embassy of ",
+                  "consulate general of ", "consulate of ", "botschaft ")
+_MISSION_HEADS = _EMBASSY_HEADS + ("generalkonsulat ",)  # the missions an envoy acts for
 # bodies that speak for a state: its government and its missions abroad
-_STATE_HEADS = ("chinh phu ", "dai su quan ", "tong lanh su quan ", "lanh su quan ", "government of ", "embassy of ",
-                "consulate general of ", "consulate of ", "the government of ", "the embassy of ", "regierung ",
-                "botschaft ")
+_STATE_HEADS = ("chinh phu ", "government of ", "the government of ", "regierung ") + _EMBASSY_HEADS
 
 
 def _one_state(a: Organisation, b: Organisation) -> bool:
