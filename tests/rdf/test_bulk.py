@@ -6,9 +6,9 @@ import pytest
 
 from healthgraph.errors import HealthgraphError, InputError
 from healthgraph.rdf import build as build_module
-from healthgraph.rdf.build import LOADING_FILE, build
+from healthgraph.rdf.build import build
 from healthgraph.rdf.mapping import DERIVED_GRAPH, HG, document_iri, org_iri
-from healthgraph.rdf.oxigraph_store import OxigraphStore
+from healthgraph.rdf.oxigraph_store import BulkWriter
 from healthgraph.rdf.sparql import sparql
 from healthgraph.rdf.store import open_store, read_corpus
 
@@ -47,7 +47,6 @@ def test_a_first_build_equals_an_incremental_build_quad_for_quad(tmp_path):
     memory = tmp_path / "memory"
     build(sources, store=memory, kind="memory", show_progress=False)
     assert contents(memory)[0] == contents(tmp_path / "bulk")[0]
-    assert not (tmp_path / "bulk" / LOADING_FILE).exists()
 
 
 def test_the_derived_facts_follow_a_changed_document(tmp_path):
@@ -114,19 +113,35 @@ def test_an_interrupted_first_build_leaves_no_silent_half_store(tmp_path, monkey
     store = tmp_path / "kg"
     sources = [article("a1", "bach-mai", "bvdk-lai-chau"), article("a2", "bach-mai", "bvdk-son-la")]
 
-    def load_then_fail(self, path):
-        self._store.bulk_load(path=str(path), format=__import__("pyoxigraph").RdfFormat.N_QUADS)
+    real_close = BulkWriter.close
+
+    def load_then_fail(self):
+        real_close(self)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(OxigraphStore, "load_nquads", load_then_fail)
+    monkeypatch.setattr(BulkWriter, "close", load_then_fail)
     with pytest.raises(KeyboardInterrupt):
         build(sources, store=store, show_progress=False)
     monkeypatch.undo()
     with pytest.raises(HealthgraphError, match="incomplete"):
         open_store(store, read_only=True)
-    assert not (store / LOADING_FILE).exists()
     build(sources, store=store, show_progress=False)  # building again starts it over
     build(sources, store=tmp_path / "clean", show_progress=False)
+    assert contents(store) == contents(tmp_path / "clean")
+
+
+def test_a_load_that_fails_fails_the_build_in_one_line_and_the_store_says_it_is_incomplete(tmp_path, monkeypatch):
+    """bulk_load runs beside the mapping (#15): its failure is the build's, not one document's."""
+    store = tmp_path / "kg"
+    monkeypatch.setattr(build_module, "_nt", lambda term: "<not an iri")
+    with pytest.raises(HealthgraphError, match="bulk_load failed") as error:
+        build([article("a1", "bach-mai", "bvdk-lai-chau")], store=store, on_error=lambda e: None, show_progress=False)
+    assert "\n" not in str(error.value)
+    monkeypatch.undo()
+    with pytest.raises(HealthgraphError, match="incomplete"):
+        open_store(store, read_only=True)
+    build([article("a1", "bach-mai", "bvdk-lai-chau")], store=store, show_progress=False)  # started over
+    build([article("a1", "bach-mai", "bvdk-lai-chau")], store=tmp_path / "clean", show_progress=False)
     assert contents(store) == contents(tmp_path / "clean")
 
 
@@ -187,7 +202,8 @@ def test_a_first_build_with_a_small_union_window_is_the_same_store(tmp_path, mon
 
 
 def test_a_first_build_loaded_in_small_chunks_is_the_same_store(tmp_path, monkeypatch):
-    """The N-Quads go into bulk_load a chunk of lines at a time (bounded memory at 1M edges)."""
+    """The N-Quads go into bulk_load a block of lines at a time, each block loading while the next is
+    made (bounded memory at 1M edges)."""
     from healthgraph.rdf import oxigraph_store
 
     sources = documents(tmp_path)

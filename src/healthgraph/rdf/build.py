@@ -12,8 +12,8 @@ Two paths, one result (the tests compare them quad for quad):
 
 - a first build (an empty Oxigraph store on disk) streams every graph, and the union of
   them for the default graph, deduplicated as it goes (within a bounded window, :data:`UNION_WINDOW`:
-  ``bulk_load`` drops whatever repeats beyond it), into ``DIR/loading.nq`` and loads
-  that with one ``bulk_load``; the store is marked ``loading`` meanwhile (:func:`.store_folder.loading`);
+  ``bulk_load`` drops whatever repeats beyond it), into ``bulk_load`` a block at a time, each
+  block loading while the next is made; the store is marked ``loading`` meanwhile (:func:`.store_folder.loading`);
   the derived facts are then made from the agreements loaded, a thousand recipients at a time (no
   document's facts are kept for them while streaming);
 - a later build writes, per document, only the difference from what the store holds for
@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence, TextIO
+from typing import Any, Callable, Iterable, Sequence
 
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, PROV
@@ -45,7 +45,6 @@ from .oxigraph_store import OxigraphStore, to_ox
 from .store import RDFStore, open_store, store_meta
 from .store_folder import DERIVED_VERSION, loading, update_meta
 
-LOADING_FILE = "loading.nq"  # the first build's N-Quads, in the store folder while they load
 # The union triples remembered while a first build streams its N-Quads, to write each one once.
 # A window, not the whole union: at 1M edges the whole union (~9M N-Triples strings) took
 # ~2 GB; a triple repeated after the window was emptied is written again, and Oxigraph's
@@ -290,43 +289,39 @@ class _Ingest:
             self.changed |= removed
 
     def bulk(self, all_facts: Iterable[DocumentFacts], store: OxigraphStore, folder: Path) -> None:
-        """Stream every graph and the union, deduplicated, into one N-Quads file and bulk-load it; then
-        the derived graph, from the agreements loaded (every document's agreements are not kept meanwhile:
-        ~1 KB a document)."""
-        nq = folder / LOADING_FILE
+        """Stream every graph and the union, deduplicated, into ``bulk_load`` as they are made
+        (:meth:`~.oxigraph_store.OxigraphStore.bulk_writer`); then the derived graph, from the agreements
+        loaded (every document's agreements are not kept meanwhile: ~1 KB a document)."""
         union: set[str] = set()  # the union's triples written lately, as N-Triples (at most UNION_WINDOW)
         curated_last: dict[str, URIRef] = {}  # curated fact id -> the graph stating it last (it wins)
         names: set[URIRef] = set()
         again: list[DocumentFacts] = []  # a document given twice: its later version replaces the first after the load
 
-        try:
-            def write_graph(out: TextIO, name: URIRef, triples: Iterable[tuple]) -> None:
+        with store.bulk_writer() as loader:
+            def write_graph(name: URIRef, triples: Iterable[tuple]) -> None:
                 graph = f" {to_ox(name)} .\n"
                 lines = [f"{_nt(s)} {_nt(p)} {_nt(o)}" for s, p, o in triples]  # a bad term fails them all
+                quads = [triple + graph for triple in lines]
                 for triple in lines:
-                    out.write(triple + graph)
                     if triple not in union:
                         if len(union) >= UNION_WINDOW:
                             union.clear()
                         union.add(triple)
-                        out.write(triple + " .\n")
+                        quads.append(triple + " .\n")
+                loader.write("".join(quads), len(quads))
 
-            with open(nq, "w", encoding="utf-8") as out:
-                def write(facts: DocumentFacts) -> None:
-                    if document_iri(facts.document.id) in names:
-                        again.append(facts)
-                        return
-                    name, triples, curated = self.triples(facts)
-                    write_graph(out, name, triples)
-                    names.add(name)
-                    curated_last.update(dict.fromkeys(curated, name))
+            def write(facts: DocumentFacts) -> None:
+                if document_iri(facts.document.id) in names:
+                    again.append(facts)
+                    return
+                name, triples, curated = self.triples(facts)
+                write_graph(name, triples)
+                names.add(name)
+                curated_last.update(dict.fromkeys(curated, name))
 
-                write_graph(out, REFERENCE_GRAPH, reference_graph(self.gazetteer))
-                self.each(all_facts, write)
+            write_graph(REFERENCE_GRAPH, reference_graph(self.gazetteer))
+            self.each(all_facts, write)
             union.clear()  # its memory is the load's
-            store.load_nquads(nq)
-        finally:
-            nq.unlink(missing_ok=True)
         update_meta(folder, reference=_reference_digest())
         # what only the whole stream knows: curated facts met after the extracted ones they correct
         for fact_id, name in curated_last.items():
@@ -396,11 +391,8 @@ def _reference_digest() -> str:
     return digest.hexdigest()
 
 
-def _nt(term) -> str:
-    """A term in N-Triples (and SPARQL) syntax."""
-    return _iri(term) if type(term) is URIRef else str(to_ox(term))
-
-
 @lru_cache(maxsize=1 << 16)
-def _iri(iri: URIRef) -> str:
-    return str(to_ox(iri))  # predicates, classes and organisations recur in every document
+def _nt(term) -> str:
+    """A term in N-Triples (and SPARQL) syntax (predicates, classes, organisations and the literals
+    of names and kinds recur in every document)."""
+    return str(to_ox(term))

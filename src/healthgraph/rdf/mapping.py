@@ -67,11 +67,17 @@ _DATE_FORMS = {
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
+# the literals of a document's facts, made once each: names, kinds, flags and dates recur across
+# documents, and making an rdflib Literal costs more than the rest of mapping the fact
+_literal = lru_cache(maxsize=1 << 16, typed=True)(Literal)
+
+
 def segment(value: str) -> str:
     """Percent-encode ``value`` as one IRI path segment (ids stay readable: ``bach-mai``)."""
     return quote(str(value), safe="-._~")
 
 
+@lru_cache(maxsize=1 << 16)
 def org_iri(org_id: str) -> URIRef:
     return HGID["org/" + segment(org_id)]
 
@@ -119,7 +125,7 @@ def date_literal(value: str) -> Literal:
     True
     """
     datatype, _ = _date_form(value)
-    return Literal(value, datatype=datatype or XSD.string)
+    return _literal(value, datatype=datatype or XSD.string)
 
 
 def _date_form(value: str):
@@ -128,7 +134,7 @@ def _date_form(value: str):
 
 def text(value: str, language: str | None) -> Literal:
     """A language-tagged literal when the language is a valid tag, else a plain string."""
-    return Literal(value, lang=language) if language and _LANG.match(language) else Literal(value)
+    return _literal(value, lang=language) if language and _LANG.match(language) else _literal(value)
 
 
 class _Triples:
@@ -216,17 +222,17 @@ def _add_document(out: _Triples, doc: Document, curated: bool) -> None:
     out.add(node, RDF.type, HG.SourceDocument)
     if curated:
         out.add(node, RDF.type, HG.CuratedSource)
-    out.add(node, DCTERMS.identifier, Literal(doc.id))
+    out.add(node, DCTERMS.identifier, _literal(doc.id))
     if doc.title:
         out.add(node, DCTERMS.title, text(doc.title, doc.language))
     if doc.language:
-        out.add(node, DCTERMS.language, Literal(doc.language))
+        out.add(node, DCTERMS.language, _literal(doc.language))
     if doc.source:
-        out.add(node, DCTERMS.source, Literal(doc.source))
+        out.add(node, DCTERMS.source, _literal(doc.source))
     if doc.published_on:
         out.add(node, DCTERMS.issued, date_literal(doc.published_on))
     if doc.path:
-        out.add(node, HG.path, Literal(str(doc.path)))
+        out.add(node, HG.path, _literal(str(doc.path)))
 
 
 def _add_organisation(out: _Triples, org: Organisation, gazetteer) -> None:
@@ -235,24 +241,24 @@ def _add_organisation(out: _Triples, org: Organisation, gazetteer) -> None:
     out.add(node, RDF.type, ORG.FormalOrganization)
     for cls in KIND_CLASSES.get(org.kind, ()):
         out.add(node, RDF.type, cls)
-    out.add(node, DCTERMS.identifier, Literal(org.id))
-    out.add(node, RDFS.label, Literal(org.name))
-    out.add(node, HG.orgKind, Literal(org.kind))
+    out.add(node, DCTERMS.identifier, _literal(org.id))
+    out.add(node, RDFS.label, _literal(org.name))
+    out.add(node, HG.orgKind, _literal(org.kind))
     if org.tier:
-        out.add(node, HG.tier, Literal(org.tier))
-    out.add(node, HG.resolved, Literal(bool(org.resolved)))
+        out.add(node, HG.tier, _literal(org.tier))
+    out.add(node, HG.resolved, _literal(bool(org.resolved)))
     for lang, name in sorted(org.names.items()):
         out.add(node, SKOS.prefLabel, text(name, lang))
     for mention in org.mentions:
-        out.add(node, SKOS.altLabel, Literal(mention))
+        out.add(node, SKOS.altLabel, _literal(mention))
     for former in org.former_names:
-        out.add(node, HG.formerName, Literal(former))
+        out.add(node, HG.formerName, _literal(former))
     if org.province:
         out.add(node, HG.locatedIn, province_iri(org.province))
         province = gazetteer.province(org.province) if gazetteer else None
         if province is None:  # not in the gazetteer: keep the node typed so the link is not dangling
             out.add(province_iri(org.province), RDF.type, HG.Province)
-            out.add(province_iri(org.province), DCTERMS.identifier, Literal(org.province))
+            out.add(province_iri(org.province), DCTERMS.identifier, _literal(org.province))
         post = gazetteer.province_2025(org.province) if gazetteer else None
         if post is not None:
             out.add(node, HG.locatedIn2025, province_iri(post.id))
@@ -266,8 +272,8 @@ def _add_evidence(out: _Triples, node: URIRef, fact: Partnership | TechniqueTran
         # a curated correction of an article: derived from both, and the article is a document too
         out.add(node, PROV.wasDerivedFrom, document_iri(document_id))
         out.add(source, RDF.type, HG.SourceDocument)
-        out.add(source, DCTERMS.identifier, Literal(ev.document))
-    out.add(node, HG.curated, Literal(bool(fact.curated)))
+        out.add(source, DCTERMS.identifier, _literal(ev.document))
+    out.add(node, HG.curated, _literal(bool(fact.curated)))
     sentence = text(ev.sentence, ev.language) if ev.sentence else None
     out.add(node, HG.evidenceText, sentence)
     derivation = URIRef(str(node) + "/derivation")
@@ -276,11 +282,11 @@ def _add_evidence(out: _Triples, node: URIRef, fact: Partnership | TechniqueTran
     out.add(derivation, PROV.entity, source)
     out.add(derivation, HG.evidenceText, sentence)
     if ev.start is not None:
-        out.add(derivation, HG.evidenceStart, Literal(int(ev.start)))
+        out.add(derivation, HG.evidenceStart, _literal(int(ev.start)))
     if ev.end is not None:
-        out.add(derivation, HG.evidenceEnd, Literal(int(ev.end)))
+        out.add(derivation, HG.evidenceEnd, _literal(int(ev.end)))
     if ev.source:
-        out.add(derivation, DCTERMS.source, Literal(ev.source))
+        out.add(derivation, DCTERMS.source, _literal(ev.source))
 
 
 def _add_interval(out: _Triples, node: URIRef, begin: str | None, end: str | None) -> None:
@@ -296,7 +302,7 @@ def _add_interval(out: _Triples, node: URIRef, begin: str | None, end: str | Non
         instant = URIRef(str(interval) + suffix)
         out.add(interval, link, instant)
         out.add(instant, RDF.type, TIME.Instant)
-        out.add(instant, position, Literal(value, datatype=datatype))
+        out.add(instant, position, _literal(value, datatype=datatype))
 
 
 def add_partnership(out: _Triples, p: Partnership, document_id: str, language: str | None = None) -> None:
@@ -305,9 +311,9 @@ def add_partnership(out: _Triples, p: Partnership, document_id: str, language: s
     out.add(node, RDF.type, HG.Agreement)
     if p.kind == "satellite":
         out.add(node, RDF.type, HG.SatelliteRelation)
-    out.add(node, DCTERMS.identifier, Literal(p.id))
-    out.add(node, HG.kind, Literal(p.kind))
-    out.add(node, RDFS.label, Literal(f"{p.kind}: " + " – ".join(p.parties)))
+    out.add(node, DCTERMS.identifier, _literal(p.id))
+    out.add(node, HG.kind, _literal(p.kind))
+    out.add(node, RDFS.label, _literal(f"{p.kind}: " + " – ".join(p.parties)))
     for party in p.parties:
         out.add(node, HG.party, org_iri(party))
     if p.supporter:
@@ -331,7 +337,7 @@ def add_partnership(out: _Triples, p: Partnership, document_id: str, language: s
             out.add(concept, SKOS.altLabel, text(f.en, "en"))
     # canonical lexical form ("1", "0.85"): Oxigraph stores decimals canonically, so both stores agree
     confidence = format(Decimal(str(round(float(p.confidence), 4))).normalize(), "f")
-    out.add(node, HG.confidence, Literal(confidence, datatype=XSD.decimal))
+    out.add(node, HG.confidence, _literal(confidence, datatype=XSD.decimal))
     _add_evidence(out, node, p, document_id)
 
 
@@ -340,7 +346,7 @@ def add_transfer(out: _Triples, t: TechniqueTransfer, document_id: str, language
     node = transfer_iri(t.id)
     lang = t.evidence.language or language
     out.add(node, RDF.type, HG.TechniqueTransfer)
-    out.add(node, DCTERMS.identifier, Literal(t.id))
+    out.add(node, DCTERMS.identifier, _literal(t.id))
     if t.name:
         technique = technique_iri(t.concept, t.name)
         out.add(node, HG.technique, technique)
@@ -350,7 +356,7 @@ def add_transfer(out: _Triples, t: TechniqueTransfer, document_id: str, language
         if t.en:
             out.add(technique, SKOS.altLabel, text(t.en, "en"))
         if not t.concept:
-            out.add(technique, RDFS.label, Literal(t.name))
+            out.add(technique, RDFS.label, _literal(t.name))
     if t.source:
         out.add(node, HG.transferredFrom, org_iri(t.source))
     if t.recipient:

@@ -15,9 +15,12 @@ Also here: converting terms between rdflib and pyoxigraph (:func:`to_ox`, :func:
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
+from queue import Queue
+from threading import Thread
+from typing import Iterator
 
 from rdflib import BNode, Literal, URIRef
 
@@ -27,8 +30,69 @@ from .store_base import BULK_GRAPH, QueryResult, RDFStore
 from .store_folder import STORE_FORMAT, materialises_union, read_meta, update_meta, write_meta
 from .values_blocks import bind_as_values
 
-# N-Quads lines per bulk_load call in a first build (see OxigraphStore.load_nquads)
-LOAD_CHUNK = 250_000
+# N-Quads lines per bulk_load call in a first build (see BulkWriter): small enough for the writer's
+# next block to overlap the load of this one, large enough that a 16M-quad build is a few hundred loads
+LOAD_CHUNK = 50_000
+
+
+class BulkWriter:
+    """N-Quads lines into a store's ``bulk_load``, :data:`LOAD_CHUNK` lines at a time, on a loader
+    thread: ``bulk_load`` releases the GIL, so the next block is made while this one loads (the
+    mapping and the load each take one core of a first build). At most two blocks wait, so memory
+    stays bounded at 1M edges; a quad repeated across blocks is stored once."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+        self._parts: list[str] = []
+        self._lines = 0
+        self._blocks: Queue = Queue(maxsize=2)
+        self._error: BaseException | None = None
+        self._loader = Thread(target=self._load, name="bulk_load", daemon=True)
+        self._loader.start()
+
+    def write(self, text: str, lines: int) -> None:
+        """Add ``text``, ``lines`` whole N-Quads lines."""
+        self._parts.append(text)
+        self._lines += lines
+        if self._lines >= LOAD_CHUNK:
+            self._send()
+
+    def close(self) -> None:
+        """Load what is left and wait for every block; a failed load raises here."""
+        if self._parts:
+            self._send()
+        self._stop()
+        if self._error is not None:
+            raise self._error
+
+    def abandon(self) -> None:
+        """Stop after the block loading now (the writer failed: the store is half-loaded, and marked so)."""
+        self._error = self._error or HealthgraphError("bulk load abandoned")
+        self._stop()
+
+    def _stop(self) -> None:
+        self._blocks.put(None)
+        self._loader.join()
+        self._store = None  # the store's RocksDB lock goes with its last reference, even if a traceback keeps this writer
+
+    def _send(self) -> None:
+        if self._error is not None:
+            raise self._error
+        block = "".join(self._parts).encode("utf-8")
+        self._parts, self._lines = [], 0
+        self._blocks.put(block)
+
+    def _load(self) -> None:
+        import pyoxigraph as ox
+
+        while (block := self._blocks.get()) is not None:
+            if self._error is None:  # after a failure the blocks still queued are dropped, not loaded
+                try:
+                    self._store.bulk_load(input=block, format=ox.RdfFormat.N_QUADS)
+                except Exception as exc:  # noqa: BLE001 - raised in the writer's thread, as the build's fault
+                    self._error = HealthgraphError(f"bulk_load failed ({type(exc).__name__}: {exc})")
+                except BaseException as exc:  # noqa: BLE001 - an interrupt, raised in the writer's thread
+                    self._error = exc
 
 
 def to_ox(term):
@@ -187,24 +251,20 @@ class OxigraphStore(RDFStore):
             self._counts = [self._count_quads(), len(self.graphs())]
         return self._counts[0], self._counts[1]
 
-    def load_nquads(self, path: Path, chunk: int | None = None) -> None:
+    @contextmanager
+    def bulk_writer(self) -> Iterator["BulkWriter"]:
         """Load N-Quads whose default graph already holds the union into this empty store (a first
-        build); ``bulk_load`` makes no transaction, so the caller marks the folder meanwhile.
-
-        The file goes in ``chunk`` lines (:data:`LOAD_CHUNK`) per ``bulk_load``: one ``bulk_load`` of
-        the whole file grows with it (a 16M-quad file, the 1M-edge graph, took ~2.4 GB), one per
-        250,000 lines stays under ~300 MB, as fast. A quad repeated across chunks is stored once.
-        """
-        import pyoxigraph as ox
-
-        chunk = chunk or LOAD_CHUNK
-        with open(path, "rb") as lines:
-            while True:
-                block = b"".join(islice(lines, chunk))
-                if not block:
-                    break
-                self._store.bulk_load(input=block, format=ox.RdfFormat.N_QUADS)
-        self._counts = None
+        build) as they are written: see :class:`BulkWriter`. ``bulk_load`` makes no transaction, so
+        the caller marks the folder meanwhile."""
+        writer = BulkWriter(self._store)
+        try:
+            yield writer
+        except BaseException:
+            writer.abandon()
+            raise
+        finally:
+            self._counts = None
+        writer.close()
 
     def graphs(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._store.named_graphs())

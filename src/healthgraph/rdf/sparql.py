@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from rdflib import Literal, URIRef
 
@@ -157,7 +157,7 @@ def _named_nodes(text: str, bindings: dict, store) -> dict:
     if not types:
         return {}
     ids = resolve_names(types, plain, lambda: organisation_labels(store))
-    node = {"organisation": org_iri, "province": province_iri}
+    node: dict[str, Callable[[str], URIRef]] = {"organisation": org_iri, "province": province_iri}
     return {name: node[types[name]](value) for name, value in ids.items()}
 
 
