@@ -454,7 +454,7 @@ def test_doctors_who_consult_on_patients_at_listed_hospitals_support_each():
 
 @pytest.mark.parametrize("text, name", [
     ("Trường Cao đẳng cộng đồng Hậu Giang ký kết với Trường Đại học Y Dược Cần Thơ.", "Trường Cao đẳng cộng đồng Hậu Giang"),
-    ("Bệnh viện A tiếp nhận thiết bị từ đại sứ quán Cộng hòa Ba Lan tại Việt Nam.", "đại sứ quán Cộng hòa Ba Lan"),
+    ("Bệnh viện A tiếp nhận thiết bị từ đại sứ quán Cộng hòa Ba Lan tại Việt Nam.", "đại sứ quán Cộng hòa Ba Lan tại Việt Nam"),
 ])
 def test_community_colleges_republics_and_embassies_in_lower_case_are_names(text, name):
     assert name in names(text)

@@ -47,7 +47,8 @@ __all__ = ["NamedSpan", "find_names", "is_country", "is_nationality", "is_year",
 # that keep their full stop, legal forms with stops, and single punctuation marks
 # a slash between two capitalised words joins them ("Bitterfeld/Wolfen", "Wernigerode/Quedlinburg")
 _TOKEN = re.compile(r"e\.\s?V\.|(?:Dr|St|Prof|Nr|Mt|Ft|Co|Inc|Ltd)\.(?=\s)|St\.-[^\W\d_]+"
-                    r"|[^\W_]+(?:['’&-][^\W_]+|(?<=[^\W\d_])/(?=[A-ZÄÖÜ])[^\W_]+)*(?:-(?!-))?|[^\w\s]", re.UNICODE)  # "X--which": a dash
+                    r"|[^\W_]+(?:['’&-][^\W_]+|(?<=[^\W\d_])/(?=[A-ZÄÖÜ])[^\W_]+)*(?:-(?!-)|(?<=s)['’](?![^\W_]))?|[^\w\s]",
+                    re.UNICODE)  # "X--which": a dash; "Childrens' Hospital": a plural's possessive is its word
 _DASHES = {"-", "–", "—"}
 
 
@@ -378,14 +379,15 @@ def _called_for_short(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
 _PLURAL_HEAD = re.compile(r"[ \t]+(?:hospitals|clinics|health centres|health centers|medical centers|medical centres)$")
 
 
-_INDEFINITE_BEFORE = re.compile(r"(?:^|[\s,(])(?:a|an)\s+$")
+# "a Philanthropic Organization"; "mit einem „Neurovaskulären Netzwerk“": what the parties make, in quotes
+_INDEFINITE_BEFORE = re.compile(r"(?:^|[\s,(])(?:(?:a|an)\s+|(?:ein|eine|einem|einen|einer|eines)\s+[„“\"])$")
 
 
 def _a_kind_of_body(text: str, name: NamedSpan) -> bool:
     """"Health Hope Zambia, a Philanthropic Organization": two capitalised words after "a" say
     what kind of body one is; they name none."""
     return len(name.surface.split()) <= 2 and not name.aliases \
-        and bool(_INDEFINITE_BEFORE.search(text, max(0, name.start - 4), name.start))
+        and bool(_INDEFINITE_BEFORE.search(text, max(0, name.start - 9), name.start))
 
 
 def _place_and_plural(surface: str, provinces: frozenset[str]) -> bool:
@@ -999,6 +1001,15 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
         break
     if last is None:
         return None
+    if " ".join(t.key for t in tokens[k:j]) in _MISSION_HEADS_VI and last + 2 < len(tokens) \
+            and tokens[last + 1].lower == "tại" and tokens[last + 2].cap and tokens[last + 2].is_word:
+        # "Đại sứ quán Việt Nam tại Vương quốc Campuchia": a mission is named by where it is too
+        n = last + 2
+        while n < len(tokens) and n - last <= 6 and (tokens[n].is_word and (tokens[n].cap or (
+                tokens[n].lower in shapes.vi_inner and n + 1 < len(tokens) and tokens[n + 1].cap))
+                or tokens[n].text == "." and tokens[n - 1].key == "tp"):
+            n += 1  # ("Vương quốc Campuchia", "TP. Hồ Chí Minh")
+        last = n - 1
     if kind in ("company", "foreign_body", "ministry") and not aliases:
         last = _to_bracketed_alias(tokens, last, aliases, shapes)
     proper = [t for t in tokens[j:last + 1] if t.cap and t.is_word]
@@ -1018,7 +1029,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
 
 # heads that a place or country alone names, even in lower case
 _FUND_DESCRIPTIONS = frozenset({("tài", "trợ"), ("hỗ", "trợ")})
-_NAMED_BY_PLACE = frozenset({"chinh phu", "dai su quan", "tong lanh su quan", "lanh su quan"})
+_MISSION_HEADS_VI = frozenset({"dai su quan", "tong lanh su quan", "lanh su quan"})
+_NAMED_BY_PLACE = _MISSION_HEADS_VI | {"chinh phu"}
 
 
 # clause words that no name holds (as written: folded, "dò" would be "do" and "khí" "khi")
@@ -1349,12 +1361,24 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                     m = close + 1
                     continue
             break
+        if m < len(tokens) and tokens[m].text == "from":
+            run = _before_person_from(tokens, run, shapes)
         named = list(_names_in_run(tokens, run, aliases, shapes, provinces))
         yield from named
         # ("X University and the Y Chest nonprofit": the words after the last name, up to a description)
         yield from _described_after(tokens, [i for i in run if not named or i >= named[-1][1]], m, shapes,
                                     provinces)
         k = m
+
+
+def _before_person_from(tokens, run: list[int], shapes: _Shapes) -> list[int]:
+    """"… of the City Hospital of Kassel and Anna Berg from the …": capitalised words after the run's
+    last "and" that hold no head, then "from", are a person who comes from somewhere, not the
+    end of the name before them."""
+    joins = [n for n, i in enumerate(run) if tokens[i].key == "and"]
+    if not joins or any(_head_at(tokens, i, shapes)[0] for i in run[joins[-1]:]):
+        return run
+    return run[:joins[-1]]
 
 
 _DESCRIBED_AFTER = {"nonprofit": "foreign_body", "non-profit": "foreign_body", "charity": "foreign_body",
@@ -1365,8 +1389,15 @@ _DESCRIBED_AFTER = {"nonprofit": "foreign_body", "non-profit": "foreign_body", "
 
 def _described_after(tokens, run: list[int], m: int, shapes: _Shapes, provinces):
     """"the Community Chest of Korea nonprofit organisation", "Doosan Vina company": capitalised
-    words without a head, then a lower-case word for what they are, name it (not "a Korean company",
+    words without a head, then a lower-case word for what they are (or "…, a social organization"),
+    name it (not "a Korean company",
     "the Hanoi firm": a nationality or a place says which, not who)."""
+    apposition = bool(run) and m + 2 < len(tokens) and tokens[m].text == "," and tokens[m + 1].key in ("a", "an")
+    if apposition:  # "Choice Humanitarian, a social organization", "Helping Hands, a US-based charity"
+        m += 2
+        while m < len(tokens) and m - run[-1] < 7 and tokens[m].is_word and tokens[m].key not in _DESCRIBED_AFTER \
+                and (tokens[m].text.islower() or "-" in tokens[m].text):
+            m += 1
     if not run or m >= len(tokens) or not tokens[m].text.islower() or tokens[m].key not in _DESCRIBED_AFTER \
             or run[0] and tokens[run[0] - 1].key in ("a", "an", "one"):
         return  # "a Milwaukee-based charity": what it is like, not its name
@@ -1379,6 +1410,8 @@ def _described_after(tokens, run: list[int], m: int, shapes: _Shapes, provinces)
             or is_nationality(proper) or says_no_which(" ".join(proper), place_names(provinces)) \
             or any(w in shapes.titles for w in proper):
         return
+    if apposition and len(proper) == 1 and (run[a] == 0 or not tokens[run[a] - 1].is_word):
+        return  # "Yesterday, a local charity …": one word opening a sentence is no name it describes
     yield run[a], run[-1] + 1, _DESCRIBED_AFTER[tokens[m].key], ()
 
 
@@ -2050,7 +2083,8 @@ def _foreign_subjects(text: str, hits: dict[str, list[int]], taken: _Taken, shap
         words = [t for t in _tokens(text, m.start("name"), m.end("name")) if t.is_word]
         while len(words) > 1 and _VI_SYLLABLE.fullmatch(words[0].key):
             words = words[1:]  # "Hiện Operation Smile Vietnam đang …": the sentence's first word is no part
-        if words and all(t.cap for t in words) and _party_like(words, None, shapes, provinces) \
+        before = next(reversed(_tokens(text, max(0, words[0].start - 30), words[0].start)), None) if words else None
+        if words and all(t.cap for t in words) and _party_like(words, before, shapes, provinces) \
                 and not _VI_SYLLABLE.fullmatch(words[0].key) and not (len(words) == 1 and len(words[0].text) < 3):
             surface = text[words[0].start:words[-1].end]
             found.append(NamedSpan(words[0].start, words[-1].end, surface, "organisation", (), bare_forms.get(surface)))
@@ -2271,8 +2305,8 @@ def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provin
             continue
         words = tokens[a:b]
         start, end = words[0].start, words[-1].end
-        if covered.overlaps(start, end) or _owner_of_a_thing(text, end):
-            continue  # "in agreement with COCHE's vision": whose vision, no partner
+        if covered.overlaps(start, end) or _owner_of_a_thing(text, end) or b < len(tokens) and tokens[b].text == "from":
+            continue  # "in agreement with COCHE's vision": whose vision, no partner; "and Anna Berg from …": a person
         if not _party_like(words, tokens[a - 1] if a else None, shapes, provinces):
             continue
         covered.add(start, end)

@@ -341,7 +341,7 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
         return relations + trained
     if operated := _operated_at(cues, mentions, joins):
         return relations + operated
-    if any(c in cues for c in _DIRECTED) and (marked := _by_markers(cues, mentions, verb_final)):
+    if any(c in cues for c in _DIRECTED) and (marked := _by_markers(cues, mentions, verb_final)) is not None:
         return relations + marked
     by = set(cues.get("by", []))
     receipts = cues.get("receive", []) + cues.get("receive_transfer", []) + cues.get("receive_from", [])
@@ -903,11 +903,12 @@ def _listed_before(mentions, pos: int, and_positions: set[int]) -> list[Organisa
 
 
 def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]],
-                verb_final: bool) -> list[Relation]:
+                verb_final: bool) -> list[Relation] | None:
     """Direction from the word nearest before each name: "cho B" / "dem B" / "to B" mark
     the recipient, "từ A" / "do A" / "von dem A" / "from A" the source. In Vietnamese and
     English the directing verb stands between the parties; German may put it last ("hat
-    das A dem B die Techniken übertragen")."""
+    das A dem B die Techniken übertragen"). ``None`` when the markers decide nothing; no
+    relation when every name is marked as a recipient."""
     verbs = [p for c in _DIRECTED for p in cues.get(c, [])]
     # "gemeinsam mit dem B": the dative after "mit" marks a partner, not a recipient
     to = set(cues.get("to", [])) - {w + 1 for w in cues.get("with", [])}
@@ -962,23 +963,27 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
             return [Relation(trainer, t, kind, trainer, True) for t in _distinct([(0, o) for o in taken])
                     if t.id != trainer.id] + [
                 Relation(s, trainer, "support", s, True) for s in _distinct([(0, o) for o in sources])
-                if s.id not in (trainer.id, taker.id)]
+                if s.id not in (trainer.id, taker.id)] or None
     giver = next((o for o in sources if o is not taker), None)
     if taker is None and giver is None:
-        return []
+        return None
+    if giver is None and len(recipients) == len(mentions) >= 2:
+        return []  # every name is given to, none gives
     if not verb_final and not any(mentions[0][0] < p < mentions[-1][0] for p in verbs) and not sources:
-        return []  # with the verb outside the names, a marked source must say who gives ("nhận chuyển giao từ A, B …")
-    others = [o for _, o in mentions if o.id not in {getattr(taker, "id", None), getattr(giver, "id", None)}]
+        return None  # with the verb outside the names, a marked source must say who gives ("nhận chuyển giao từ A, B …")
+    # (a name marked as a recipient gives nothing: "… được trao cho A, … cho B và … cho C" has no giver)
+    others = [o for _, o in mentions if o.id not in {getattr(taker, "id", None), getattr(giver, "id", None)}
+              and not any(o is r for r in recipients)]
     if taker is None and giver is not None:
         giver_pos = next(p for p, o in mentions if o.id == giver.id)
         co_givers = {o.id for o in listed_after(mentions, giver_pos - 1, joins)}
         others = [o for o in others if o.id not in co_givers]  # "von A und B unterstützt": B gives too
     if giver is None and not verb_final and any(p < v for p, _ in mentions for v in verbs):
-        return []  # the giver stands before the verb unmarked ("A và B đã trao tặng … cho C"): see the support rules
+        return None  # the giver stands before the verb unmarked ("A và B đã trao tặng … cho C"): see the support rules
     giver = giver or (others[0] if others else None)
     taker = taker or (others[0] if others else None)
     if giver is None or taker is None or giver.id == taker.id:
-        return []
+        return None
     kind = "transfer" if "transfer" in cues or "receive_transfer" in cues else "support"
     taker_pos = next(p for p, o in mentions if o.id == taker.id)
     takers = listed_after(mentions, taker_pos - 1, joins)  # "cho B, C và D": every listed recipient
@@ -995,7 +1000,7 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     givers = _distinct([(0, o) for o in [giver] + sources + [subject] + with_subject if o is not None
                         and o.id not in {t.id for t in takers}])
     return [Relation(g, t, kind, g, True) for g in givers for t in _distinct([(0, o) for o in takers])
-            if t.id != g.id]
+            if t.id != g.id] or None
 
 
 def _agreement(a: Organisation, b: Organisation, city_ids: frozenset[str],

@@ -67,7 +67,9 @@ _LAST_AND = re.compile(r"\s+(?:va|und|and|sowie)\s+")
 _STRIP_LEAD = re.compile(r"(?:\d+ ca|cac|nhung|mot so|der|die|das|den|dem|the|a|an|in der|in den|im|bei der|and|und|va|sowie"
                          r"|or|oder|nhu|bao gom|gom)\s+")
 _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$"
-                         r"|\s+(?:o|cho|tren|bei)\s+\d+\s+(?:truong hop|benh nhan|ca|patienten|patients)\b.*$"
+                         r"|\s+(?:o|cho|tren|bei)\s+\d+\s+(?:truong hop|benh nhan|nguoi benh|ca|patienten|patients)\b.*$"
+                         # when: "ghép phổi trong một ngày"
+                         r"|\s+trong\s+(?:cung\s+)?(?:mot|\d+)\s+(?:ngay|tuan|thang|nam)\b.*$"
                          r"|\s+(?:durchgefuhrt|gemacht|eingesetzt|angewendet|angewandt)\s+(?:werden|wird)$"
                          # what it treats or for whom: "can thiệp mạch vành trong bệnh lý nhồi máu cơ tim"
                          r"|\s+(?:trong|cho) (?:benh ly|dieu tri|benh nhan|nguoi benh|tre|cac ca)\b.*$"
