@@ -1361,7 +1361,7 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                     m = close + 1
                     continue
             break
-        if m < len(tokens) and tokens[m].text == "from":
+        if _from_follows(tokens, m):
             run = _before_person_from(tokens, run, shapes)
         named = list(_names_in_run(tokens, run, aliases, shapes, provinces))
         yield from named
@@ -1371,10 +1371,15 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
         k = m
 
 
+def _from_follows(tokens, k: int) -> bool:
+    """Whether "from" is word ``k``: capitalised words without a head right before it are a person
+    who comes from somewhere ("… and Anna Berg from the City Hospital"), no organisation."""
+    return k < len(tokens) and tokens[k].text == "from"
+
+
 def _before_person_from(tokens, run: list[int], shapes: _Shapes) -> list[int]:
-    """"… of the City Hospital of Kassel and Anna Berg from the …": capitalised words after the run's
-    last "and" that hold no head, then "from", are a person who comes from somewhere, not the
-    end of the name before them."""
+    """"… of the City Hospital of Kassel and Anna Berg from the …": the run without the person after
+    its last "and" (:func:`_from_follows`), who is not the end of the name before them."""
     joins = [n for n, i in enumerate(run) if tokens[i].key == "and"]
     if not joins or any(_head_at(tokens, i, shapes)[0] for i in run[joins[-1]:]):
         return run
@@ -1388,10 +1393,10 @@ _DESCRIBED_AFTER = {"nonprofit": "foreign_body", "non-profit": "foreign_body", "
 
 
 def _described_after(tokens, run: list[int], m: int, shapes: _Shapes, provinces):
-    """"the Community Chest of Korea nonprofit organisation", "Doosan Vina company": capitalised
-    words without a head, then a lower-case word for what they are (or "…, a social organization"),
-    name it (not "a Korean company",
-    "the Hanoi firm": a nationality or a place says which, not who)."""
+    """"the Community Chest of Korea nonprofit organisation", "Doosan Vina company", "Choice
+    Humanitarian, a social organization": capitalised words without a head, then a lower-case word
+    for what they are, name it (not "a Korean company", "the Hanoi firm": a nationality or a place
+    says which, not who)."""
     apposition = bool(run) and m + 2 < len(tokens) and tokens[m].text == "," and tokens[m + 1].key in ("a", "an")
     if apposition:  # "Choice Humanitarian, a social organization", "Helping Hands, a US-based charity"
         m += 2
@@ -2305,7 +2310,7 @@ def _with_coordinated(text, key, found: list[NamedSpan], shapes: _Shapes, provin
             continue
         words = tokens[a:b]
         start, end = words[0].start, words[-1].end
-        if covered.overlaps(start, end) or _owner_of_a_thing(text, end) or b < len(tokens) and tokens[b].text == "from":
+        if covered.overlaps(start, end) or _owner_of_a_thing(text, end) or _from_follows(tokens, b):
             continue  # "in agreement with COCHE's vision": whose vision, no partner; "and Anna Berg from …": a person
         if not _party_like(words, tokens[a - 1] if a else None, shapes, provinces):
             continue

@@ -972,8 +972,9 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     if not verb_final and not any(mentions[0][0] < p < mentions[-1][0] for p in verbs) and not sources:
         return None  # with the verb outside the names, a marked source must say who gives ("nhận chuyển giao từ A, B …")
     # (a name marked as a recipient gives nothing: "… được trao cho A, … cho B và … cho C" has no giver)
+    given_to = {o.id for o in recipients}
     others = [o for _, o in mentions if o.id not in {getattr(taker, "id", None), getattr(giver, "id", None)}
-              and not any(o is r for r in recipients)]
+              and o.id not in given_to]
     if taker is None and giver is not None:
         giver_pos = next(p for p, o in mentions if o.id == giver.id)
         co_givers = {o.id for o in listed_after(mentions, giver_pos - 1, joins)}
