@@ -179,7 +179,7 @@ def extract_document(document: Document) -> DocumentFacts:
                 _join_comma_lists(in_sentence, spans, cues, text)
                 _together_before_with(cues, tokens.words)
             in_sentence, spans = _without_bracketed_owners(in_sentence, spans, text)
-            in_sentence, spans = _without_bystanders(in_sentence, spans, cues)
+            in_sentence, spans = _without_bystanders(in_sentence, spans, cues, tokens)
             # (not "các đơn vị nhận viện trợ gồm A, B và C": a plural its own list names)
             group = _group_listed_before(sentence_mentions, in_sentence) if "group_anaphor" in cues and not any(
                 g < k <= g + 6 for g in cues["group_anaphor"] for k in cues.get("listing", ())) else []
@@ -435,7 +435,11 @@ def _with_co_givers(relations: list[Relation], cues, in_sentence, words) -> list
 
 def _without_unnamed_partners(relations: list[Relation], cues, in_sentence, tokens: TokenText) -> list[Relation]:
     """"Hospitals such as A, B and C have signed affiliation agreements with smaller community
-    hospitals": those listed signed with others the sentence does not name, not with each other."""
+    hospitals": those listed signed with others the sentence does not name, not with each other. But
+    "A, B und C haben mit anderen Krankenhäusern ein Netzwerk gegründet": who found a body together
+    are all partners in it."""
+    if "founded_body" in cues:
+        return relations
     last = max(p for p, _ in in_sentence)
     plurals = cues.get("unnamed_partners", ())
     for w in cues["with"]:
@@ -553,13 +557,17 @@ def _without_bracketed_owners(in_sentence, spans, text: str):
     return [in_sentence[k] for k in kept], [spans[k] for k in kept]
 
 
-def _without_bystanders(in_sentence, spans, cues):
+def _without_bystanders(in_sentence, spans, cues, tokens: TokenText):
     """"theo chủ trương của Bộ Y tế", "in the presence of the X Dean", "được Chính phủ chấp thuận", "assigned by
     the Ministry": who set the policy or the task, looked on or approved is no party, however few others the
-    sentence names."""
-    if "policy_owner" not in cues and "presence" not in cues and "approved" not in cues and "assigned_by" not in cues:
+    sentence names; nor is the network its parties founded."""
+    if "policy_owner" not in cues and "presence" not in cues and "approved" not in cues and "assigned_by" not in cues \
+            and "founded_body" not in cues:
         return in_sentence, spans  # most sentences: no set to build
     aside = {p + d for p in cues.get("policy_owner", ()) for d in (1, 2, 3)}  # "của (Bộ trưởng) Bộ Y tế"
+    # "… haben das Netzwerk Ostbayern gegründet": the body its founders made is named, no party beside them
+    bodies = [tokens.char_starts[b] for b in cues.get("founded_body", ())]
+    aside |= {pos for (pos, _), (start, end) in zip(in_sentence, spans) if any(start <= b < end for b in bodies)}
     # "assigned by the Ministry of Health (MOH) for …": who gave the task (and its acronym after it); "A đã đề nghị và
     # được Chính phủ Việt Nam chấp thuận về việc tài trợ …": who approved
     tasked = {o.id for pos, o in in_sentence if any(a + 2 <= pos <= a + 5 for a in cues.get("assigned_by", ()))}

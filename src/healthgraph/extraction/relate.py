@@ -95,6 +95,7 @@ _GERMAN_COMPOUND_CUES = {"partnerschaft": "cooperate", "partnerschaften": "coope
                          "kooperationen": "cooperate", "zusammenarbeit": "cooperate", "spende": "support",
                          "spenden": "support", "forderung": "support", "unterstutzung": "support"}
 _GERMAN_COMPOUND_ENDINGS = tuple(_GERMAN_COMPOUND_CUES)
+_GERMAN_JOINT_BODIES = ("netzwerk", "netzwerks", "netzwerkes", "verbund", "allianz")  # "Schlaganfallnetzwerk"
 
 
 def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: str | None = None
@@ -112,7 +113,10 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     # Vietnamese written without its marks reads "tu" as "từ": only marks tell the words apart
     marked = language in (None, "vi") and not tokens.text.isascii()
     links = tokens.in_links
+    bodies = []  # a joint body is read inside a name too: "ein „Neurovaskuläres Netzwerk Ostbayern“ gegründet"
     for i, j, values in cue_matcher().find_all(tokens, overlapping=True):
+        if ("joint_body", language) in values or language is None and any(c == "joint_body" for c, _ in values):
+            bodies.append(i)
         if i in named or i in links:
             continue
         known = _CATEGORIES.get((id(values), language))
@@ -133,6 +137,7 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
                      and len(word) > 12 and word.endswith(_GERMAN_COMPOUND_ENDINGS)]
         if compounds:
             hits = sorted(hits + compounds, key=lambda hit: hit[0])
+        bodies += [i for i, word in enumerate(tokens.words) if len(word) > 10 and word.endswith(_GERMAN_JOINT_BODIES)]
     covering: dict[int, list[tuple[int, int, list[str]]]] = {}  # word -> the longer cues over it
     for a, b, cats in hits:
         if b - a > 1:
@@ -162,12 +167,30 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
         or c == "reporter_before" and words[i + 1] in ("do", "doi"))]
     if marked:
         cues = sorted(cues + _counted_gifts(tokens, named))
+    cues = _founded_together(cues, bodies)
     # "Đề án 1816 của Bộ Y tế", "theo chủ trương của Bộ Y tế": the "of" names the policy's owner,
     # who gives nothing and is no party
     after_programme = {i + d for i, category in cues if category == "programme" for d in range(1, 6)}
     if after_programme:
         cues = [(i, "policy_owner" if c == "of" and i in after_programme else c) for i, c in cues]
     return sorted(cues)  # an agent marker moved to its last word
+
+
+def _founded_together(cues: list[tuple[int, str]], bodies: list[int]) -> list[tuple[int, str]]:
+    """A founding within six words of a joint body is a cooperation cue, and the body a "founded_body"
+    ("A, B und C haben ein Netzwerk gegründet", "A and B launched a stroke network"); a founding alone
+    (a hospital "founded in 1900") is no cue."""
+    if not any(c == "founding" for _, c in cues):
+        return [(i, c) for i, c in cues if c != "joint_body"] if bodies else cues
+    kept = []
+    for i, c in cues:
+        if c == "founding":
+            body = min(bodies, key=lambda b: abs(b - i), default=None)
+            if body is not None and abs(body - i) <= 6:
+                kept += [(i, "cooperate"), (body, "founded_body")]
+        elif c != "joint_body":
+            kept.append((i, c))
+    return sorted(kept)
 
 
 # what is handed over by count: "trao 10 máy tạo oxy", "trao 2.000 bộ kít" (not "trao 17 giải": awards)
