@@ -553,6 +553,11 @@ def test_lower_case_adjectives_before_a_german_name_are_kept_as_another_form():
     ("Military Hospital 175 and Cho Ray Hospital joined hands to conduct nine kidney transplants.",
      {frozenset({"Bệnh viện Quân y 175", "Bệnh viện Chợ Rẫy"})}),
     ("The hospital partnered with Dr. John Smith on the study.", set()),
+    # where the sentence is set opens it, then the side: "In Kenya" is no part of the name
+    ("In Kenya Bright Futures is working with Lakeside Clinic and Riverside District Hospital.",
+     {frozenset({"Bright Futures", "Lakeside Clinic"}), frozenset({"Bright Futures", "Riverside District Hospital"})}),
+    ("Since 2019, Heart Bridge works with Lakeview District Hospital to train nurses.",
+     {frozenset({"Heart Bridge", "Lakeview District Hospital"})}),
 ])
 def test_the_sides_a_partnering_verb_names_need_no_head_word(text, expected):
     assert {parties for parties, _ in pairs(text)} == expected

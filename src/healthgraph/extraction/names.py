@@ -1944,7 +1944,8 @@ _EN_RUN = r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|&))*"
 _PARTNERING = re.compile(  # "UnityPoint Health partnered with Access TeleCare": a partnership's sides, heads or not
     r"(?<![\w.’'-])(?P<subject>" + _EN_RUN + r")[ \t]+(?:(?:has|have|had|will|recently|also|officially|is|are)[ \t]+)*"
     r"(?:partnered|partners|partnering|teamed[ \t]+up|joined[ \t]+forces|joined[ \t]+hands|join[ \t]+hands|"
-    r"collaborated|collaborates|signed|inked|(?:has|have|had)[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){0,2}relationship)"
+    r"collaborated|collaborates|signed|inked|(?:has|have|had)[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){0,2}relationship|"
+    r"(?:is|are|has[ \t]+been|have[ \t]+been)[ \t]+working|works)"
     r"[ \t]+(?:with|an?|the)[ \t]"
     r"|(?<!\w)(?:partnered|partnering|partners|partner|partnership|teamed[ \t]+up|joined[ \t]+forces|joined[ \t]+hands|"
     r"join[ \t]+hands|collaborat\w*|agreement|memorandum[ \t]+of[ \t]+understanding|MoU|MOU|contract|deal|"
@@ -1964,6 +1965,7 @@ _TITLE_BEFORE = re.compile(r"\b(?:counterpart|[Mm]inister|[Aa]mbassador|[Dd]irec
                            r"[Dd]ean|[Ss]ecretary|[Pp]rofessor|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)[ \t]+$")
 _BASED_AFTER = re.compile(r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?-based\b")
 _SENTENCE_STOP = re.compile(r"(?<!\bSt)(?<!\bDr)(?<!\bMt)(?<!\bFt)(?<!\bCo)\w\.[ \t]")
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "throughout"})
 _NO_PARTNER = frozenset({"it", "they", "we", "he", "she", "this", "that", "these", "both", "in", "on", "at", "by", "since",
                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                          "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -1993,7 +1995,10 @@ def _partners_by_verb(text: str, taken: _Taken, shapes: _Shapes, provinces: froz
             name = name[:-1]  # the sentence's full stop
         start = m.start(group)
         words = name.split()
-        while words and (_fold_word(words[0]) in shapes.openers or _fold_word(words[0]) in _NO_PARTNER):
+        placed = False  # "In Cameroon World Child Cancer is working with …": where, then who
+        while words and (_fold_word(words[0]) in shapes.openers or _fold_word(words[0]) in _NO_PARTNER
+                         or placed and len(words) > 2 and _fold_word(words[0]) in place_names(provinces)):
+            placed = _fold_word(words[0]) in _PLACE_PREPOSITIONS
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
             words = words[1:]  # "In 2017 X", "The X": what opens the sentence is no part of the name
         # "Vancouver, Wa.-based PeaceHealth and Seattle Children's partnered": where each sits off, each side a name
