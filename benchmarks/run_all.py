@@ -1,6 +1,10 @@
 """Run every benchmark and write BENCHMARKS.md.
 
-    python benchmarks/run_all.py [--quick] [--only extract,rdf] [--out BENCHMARKS.md]
+    python benchmarks/run_all.py [--quick] [--only extract,rdf] [--out FILE]
+
+Only the full run (every benchmark at full size) writes BENCHMARKS.md by default: a
+``--quick`` or ``--only`` run prints its report, and writes a file only when ``--out`` names one,
+so that a partial run never replaces the figures of a whole one.
 
 Each benchmark module runs in its own process: one that fails or is not available yet
 shows up in the report as "not run: <reason>" and the others still run. ``--quick`` uses
@@ -127,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="smallest sizes only (a few minutes)")
     ap.add_argument("--only", help="comma-separated subset: " + ",".join(BENCHMARKS))
-    ap.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
+    ap.add_argument("--out", help="the report's file (default: BENCHMARKS.md for a full run; a partial run prints it)")
     ap.add_argument("--timeout", type=float, default=None, help="cap per benchmark in seconds")
     args = ap.parse_args(argv)
     names = args.only.split(",") if args.only else list(BENCHMARKS)
@@ -148,9 +152,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {ratio}", file=sys.stderr, flush=True)
     command = "python benchmarks/run_all.py" + (" --quick" if args.quick else "") + \
         (f" --only {args.only}" if args.only else "") + (f" --timeout {args.timeout:.0f}" if args.timeout else "")
-    Path(args.out).write_text(report(results, facts, args.quick, time.perf_counter() - start, command),
-                              encoding="utf-8")
-    print(f"wrote {args.out}", file=sys.stderr)
+    text = report(results, facts, args.quick, time.perf_counter() - start, command)
+    out = args.out or (None if args.quick or args.only else str(ROOT / "BENCHMARKS.md"))
+    if out is None:
+        print(text)
+        print("a partial run writes no file unless --out names one: BENCHMARKS.md is left as it was", file=sys.stderr)
+        return 0
+    Path(out).write_text(text, encoding="utf-8")
+    print(f"wrote {out}", file=sys.stderr)
     return 0
 
 
