@@ -129,6 +129,7 @@ def extract_document(document: Document) -> DocumentFacts:
     lone_giver: Organisation | None = None  # one who gave, with no receiver named, and in which sentence
     lone_giver_at = -10
     lone_giver_counted, lone_giver_kind = 0, "support"  # how many receivers it counted ("cho hai bệnh viện")
+    previous_takers: list[Organisation] = []  # who the sentence before says received, from a giver it names
     technique_hints, field_hints = Hints(TECHNIQUE_WORDS, tokens.key), Hints(FIELD_WORDS, tokens.key)
     mention_index = 0
     for number, sentence in enumerate(sentences):
@@ -219,9 +220,11 @@ def extract_document(document: Document) -> DocumentFacts:
                              for taker in counted_takers(in_sentence, recent_giver, lone_giver_counted,
                                                          receives="receive" in cues)]
             if not relations and in_sentence and main_party is not None:
-                # "(A) được cấp cho B, C và D. Số máy này do E tài trợ.": E gave to those just named
-                relations = passive_givers(cues, in_sentence, recent_giver or main_party, recipients=handed_to) \
-                    or named_donors(cues, in_sentence, given_to)
+                # "(A) được cấp cho B, C và D. Số máy này do E tài trợ.": E gave to those just named; "A bàn giao … cho
+                # B và C. Chương trình do E tài trợ": the programme A handed over is E's gift to them as well
+                funded = previous_takers if not handed_to and _GIFT_OPENING.match(tokens.key, sentence.start) else []
+                relations = passive_givers(cues, in_sentence, recent_giver or main_party,
+                                           recipients=handed_to or funded) or named_donors(cues, in_sentence, given_to)
             handed_to = receivers_named(cues, in_sentence) if not relations else []
             # "The donors are …" may follow a caption or two: those given to stay in mind until a relation is stated
             if relations or number - given_at > 3:
@@ -263,6 +266,8 @@ def extract_document(document: Document) -> DocumentFacts:
             # a takeover, a patient moved or a handover vetoes the sentence, whichever reading related it
             relations = [] if "not_partnership" in cues or _handed_over(cues, in_sentence) \
                 else [r for r in relations if not _one_state(r.a, r.b)]
+            previous_takers = _distinct_orgs(r.b if r.supporter is r.a else r.a for r in relations
+                                             if r.kind in ("support", "transfer") and r.explicit and r.supporter is not None)
             if relations or techniques:
                 evidence = evidence_of(sentence)
                 # "Ngày 25/2, A làm việc với B. Sau buổi làm việc, A đã ký kết …": the day told just before
@@ -834,6 +839,16 @@ def _coordinated_pair(sentence, mentions, tokens: TokenText, all_cues):
 
 
 # a sentence that opens on these goes on from the one before, on the same day
+# a sentence about the gift or programme just told ("Chương trình do E tài trợ", "The project is funded by E")
+_GIFT_OPENING = re.compile(r"(?:toan bo |tat ca )?(?:chuong trinh|du an|so (?:may|thiet bi|trang thiet bi|hang)|"
+                           r"kinh phi|cac (?:thiet bi|trang thiet bi|may|kien hang)|(?:the|this) (?:programme|program|"
+                           r"project|equipment|donation)|(?:das|dieses|die|diese) (?:projekt|programm|gerate|spende))\b")
+
+
+def _distinct_orgs(orgs) -> list[Organisation]:
+    return list({o.id: o for o in orgs}.values())
+
+
 _GOES_ON = re.compile(r"(?:Sau (?:buổi|lễ|khi)|Tại buổi|Trong buổi|Cùng ngày|Ngay sau|Dịp này|Nhân dịp này|"
                       r"Im Anschluss|Anschließend|Am selben Tag|After the (?:meeting|ceremony|visit)|On the same day)")
 

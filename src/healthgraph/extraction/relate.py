@@ -51,8 +51,20 @@ _ON_DEMAND = ("org_anaphor", "school_anaphor", "fund_anaphor", "company_anaphor"
 def cue_matcher() -> PhraseMatcher:
     """One matcher for every cue phrase; a phrase's values are its (category, language)."""
     data = load_yaml(data_file("loaders", "lexicon", "cues.yaml"))
-    return PhraseMatcher(((phrase, (category, lang)) for category, by_lang in data.items() if category not in _ON_DEMAND
-                          for lang, phrases in by_lang.items() for phrase in phrases), DOCUMENT_PHRASES)
+    return PhraseMatcher(((spelling, (category, lang)) for category, by_lang in data.items() if category not in _ON_DEMAND
+                          for lang, phrases in by_lang.items() for phrase in phrases
+                          for spelling in (_vietnamese_spellings(phrase) if lang == "vi" else (phrase,))),
+                         DOCUMENT_PHRASES)
+
+
+_SI = re.compile(r"(?<=\bs)i\b")
+
+
+def _vietnamese_spellings(phrase: str) -> tuple[str, ...]:
+    """A cue as the lexicon writes it, and with "sĩ" spelt "sỹ" ("bác sỹ", "nha sỹ"): both
+    spellings are in use, and folded they differ."""
+    other = _SI.sub("y", phrase)
+    return (phrase, other) if other != phrase else (phrase,)
 
 
 @lru_cache(maxsize=1)
@@ -540,8 +552,8 @@ def _operated_at(cues: dict[str, list[int]], mentions: list[tuple[int, Organisat
         return []
     verb = verbs[0]
     owners = cues.get("of", [])  # "các chuyên gia về A, B, C của X": the fields between, then whose
-    team = next((o for p, o in mentions if p < verb and any(
-        s < p <= s + 6 or s < p <= s + 20 and p - 1 in owners for s in staff)), None)
+    team = next((o for p, o in mentions if p < verb and any(  # (its owner marked, maybe with a kind after it:
+        s < p <= s + 6 or s < p <= s + 20 and any(p - 3 <= q < p for q in owners) for s in staff)), None)  # "của tổ chức X")
     at = next((p for k, (p, o) in enumerate(mentions) if p > verb and _place_marked(mentions, k, places)), None)
     if team is None or at is None or any(verb < s < at for s in staff):
         return []  # ("… performed X with assistance from a team at B": B's team helped, B hosted nothing)
