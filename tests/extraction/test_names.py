@@ -633,3 +633,17 @@ def test_a_counted_head_names_no_one_but_a_dates_number_counts_nothing():
 def test_a_persons_title_after_a_name_opens_the_person():
     assert surfaces("Thứ trưởng Bộ Y tế GS.TS. Nguyễn Thanh Long đã tiếp đoàn.") == ["Bộ Y tế"]
     assert surfaces("Giám đốc Bệnh viện Tân Phú PGS.TS Đào Xuân Cơ cho biết.") == ["Bệnh viện Tân Phú"]
+
+
+@pytest.mark.parametrize("text, ministry", [
+    ("Bộ Y tế và Bộ Y tế và dịch vụ con người Hoa Kỳ đã ký bản ghi nhớ.", "Bộ Y tế và dịch vụ con người Hoa Kỳ"),
+    ("Bộ Y tế và Bộ Xã hội, Lao động và Y tế bang Nordland đã ký kết thỏa thuận hợp tác.",
+     "Bộ Xã hội, Lao động và Y tế bang Nordland"),
+])
+def test_a_foreign_ministry_joins_its_fields_up_to_its_country_or_state(text, ministry):
+    assert {parties for parties, _ in pairs(text)} == {frozenset({"Bộ Y tế", ministry})}
+
+
+def test_a_second_ministry_head_opens_a_second_name():
+    assert {parties for parties, _ in pairs("Bộ Y tế Việt Nam và Bộ Y tế Lào đã ký kết thỏa thuận hợp tác.")} == {
+        frozenset({"Bộ Y tế", "Bộ Y tế Lào"})}

@@ -291,6 +291,9 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
         if span is not None:
             found.append(_named(text, tokens, *span))
             last_end = found[-1].end
+    if "bộ" in text.lower():
+        ministries = _ministries_of_many_fields(text, key, shapes)
+        found = [n for n in found if not any(m.start <= n.start < m.end for m in ministries)] + ministries
     hits = _anchor_hits(key)
     listed = _listed_under_plural_head(text, hits, place_names(provinces))
     found = [n for n in found if not any(n.start < e and s < n.end for s, e in listed.spans)] + listed.names
@@ -1156,6 +1159,45 @@ def _capital_ahead(tokens, m: int, shapes: _Shapes) -> bool:
 
 
 # the same, folded, for capitals written without marks ("KY KET VOI"); "DO" and "KHI" are left out
+_MINISTRY_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|,")
+_MINISTRY_STOPS = frozenset({"ky", "ket", "voi", "ho", "tro", "tiep", "nhan", "trao", "da", "se", "dang", "duoc", "cho",
+                             "cua", "tai", "la", "bo", "benh", "so", "vien", "truong", "ubnd", "uy", "giua", "tu"})
+
+
+def _ministries_of_many_fields(text: str, key: str, shapes: _Shapes) -> list[NamedSpan]:
+    """A foreign ministry whose name joins fields with "và" and ends on its country or state:
+    "Bộ Y tế và dịch vụ con người Hoa Kỳ", "Bộ Kinh tế, Lao động và Y tế bang Mecklenburg-Vorpommern"
+    (not "Bộ Y tế và Bộ Y tế Lào": a second head opens a second name).
+
+    >>> [n.surface for n in find_names("Bộ Y tế Việt Nam và Bộ Y tế và dịch vụ con người Hoa Kỳ đã ký.")][-1]
+    'Bộ Y tế và dịch vụ con người Hoa Kỳ'
+    """
+    found = []
+    for m in re.finditer(r"(?<!\w)Bộ(?!\w)", text):
+        words = list(_MINISTRY_WORD.finditer(key, m.end(), min(len(key), m.end() + 120)))[:16]
+        joined = False
+        for k, w in enumerate(words):
+            word = w.group()
+            if word in _MINISTRY_STOPS or "\n" in key[m.end():w.start()]:
+                break
+            if word == "va":
+                joined = k > 0
+                continue
+            if not joined or not text[w.start()].isupper() and word != "bang" \
+                    or word == "y" and k + 1 < len(words) and words[k + 1].group() == "te":
+                continue  # ("Y tế" is health, not "Ý", Italy)
+            if word == "bang" and k + 1 < len(words) and text[words[k + 1].start()].isupper():
+                end = words[k + 1].end()  # "… bang Mecklenburg-Vorpommern": a state
+            else:
+                end = next((words[q - 1].end() for q in (k + 3, k + 2, k + 1) if q <= len(words)
+                            and " ".join(x.group() for x in words[k:q]) in shapes.countries
+                            and " ".join(x.group() for x in words[k:q]) not in ("viet nam", "vietnam")), None)
+            if end is not None:
+                found.append(NamedSpan(m.start(), end, text[m.start():end], "ministry"))
+                break
+    return found
+
+
 VI_CLAUSE_KEYS = frozenset({"ky", "ket", "voi", "hop", "tac", "chuyen", "giao", "ho", "tro", "tiep", "nhan", "trao",
                              "tang", "da", "se", "dang", "duoc", "cho", "cua", "tai", "va", "la", "phoi"})
 
