@@ -1186,6 +1186,7 @@ def _ministries_of_many_fields(text: str, key: str, shapes: _Shapes) -> list[Nam
             if not joined or not text[w.start()].isupper() and word != "bang" \
                     or word == "y" and k + 1 < len(words) and words[k + 1].group() == "te":
                 continue  # ("Y tế" is health, not "Ý", Italy)
+            end: int | None
             if word == "bang" and k + 1 < len(words) and text[words[k + 1].start()].isupper():
                 end = words[k + 1].end()  # "… bang Mecklenburg-Vorpommern": a state
             else:
