@@ -647,3 +647,10 @@ def test_a_foreign_ministry_joins_its_fields_up_to_its_country_or_state(text, mi
 def test_a_second_ministry_head_opens_a_second_name():
     assert {parties for parties, _ in pairs("Bộ Y tế Việt Nam và Bộ Y tế Lào đã ký kết thỏa thuận hợp tác.")} == {
         frozenset({"Bộ Y tế", "Bộ Y tế Lào"})}
+
+
+def test_a_capitalised_name_after_a_lower_case_head_is_no_generic_word():
+    # folded, "Từ" is "tư" (private): "bệnh viện tư" is generic, "bệnh viện Từ Tâm" a name
+    assert {parties for parties, _ in pairs("Trung tâm Ánh Dương hợp tác với bệnh viện Từ Tâm.")} == {
+        frozenset({"Trung tâm Ánh Dương", "bệnh viện Từ Tâm"})}
+    assert {parties for parties, _ in pairs("Trung tâm Ánh Dương hợp tác với các bệnh viện tư.")} == set()

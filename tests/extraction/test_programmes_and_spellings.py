@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from healthgraph.extraction import extract_text
+
 from extraction_helpers import party_sets
 
 
@@ -42,3 +44,22 @@ def test_doctors_of_a_programme_an_organisation_runs_operate_for_it():
     text = ("Khoảng 27 bác sỹ thuộc chương trình phẫu thuật nhân đạo của tổ chức Nụ Cười Xanh (Hàn Quốc) sẽ tiến hành "
             "phẫu thuật cho 80 trẻ em tại Bệnh viện Đa khoa Sông Mây.")
     assert party_sets(text) == {(frozenset({"Nụ Cười Xanh", "Bệnh viện Đa khoa Sông Mây"}), "Nụ Cười Xanh")}
+
+
+def test_member_units_a_sentence_lists_give_to_those_the_sentence_before_gave_to():
+    text = ("Ngày 22-7, Quỹ Ánh Dương đã tiếp nhận 8 tỷ đồng của Tập đoàn Sông Mây Việt Nam tài trợ cho dự án xây dựng "
+            "Bệnh viện Ung bướu Đồi Thông. Toàn bộ số tiền do 3 đơn vị thành viên của Tập đoàn Sông Mây gồm: "
+            "Tổng Công ty Khoan Sông Mây, Tổng Công ty Cảng Sông Mây, Tổng Công ty Điện Sông Mây trích từ quỹ phúc lợi "
+            "để quyên tặng.")
+    receiver = "Bệnh viện Ung bướu Đồi Thông"
+    givers = ["Tập đoàn Sông Mây Việt Nam", "Tổng Công ty Khoan Sông Mây", "Tổng Công ty Cảng Sông Mây",
+              "Tổng Công ty Điện Sông Mây"]
+    # the fund that took the money in passes it on; the group is named again without its country ("Tập đoàn
+    # Sông Mây"), owns its member units and gives nothing to them
+    assert party_sets(text) == {(frozenset({giver, receiver}), giver) for giver in givers}
+
+
+def test_a_name_ends_before_gom():
+    text = "Các đơn vị thành viên của Tổng Công ty Sông Mây gồm: Công ty Điện Sông Mây và Công ty Cảng Sông Mây."
+    names = {o.name for o in extract_text(text, "t").organisations}
+    assert "Tổng Công ty Sông Mây" in names and not any("gồm" in name for name in names)

@@ -181,9 +181,10 @@ def extract_document(document: Document) -> DocumentFacts:
                 _together_before_with(cues, tokens.words)
             in_sentence, spans = _without_bracketed_owners(in_sentence, spans, text)
             in_sentence, spans = _without_bystanders(in_sentence, spans, cues, tokens)
-            # (not "các đơn vị nhận viện trợ gồm A, B và C": a plural its own list names)
+            # (not "các đơn vị nhận viện trợ gồm A, B và C", "4 đơn vị thành viên của X gồm: A, B": a plural its own
+            # list names)
             group = _group_listed_before(sentence_mentions, in_sentence) if "group_anaphor" in cues and not any(
-                g < k <= g + 6 for g in cues["group_anaphor"] for k in cues.get("listing", ())) else []
+                g < k <= g + 12 for g in cues["group_anaphor"] for k in cues.get("listing", ())) else []
             if group:  # "… giúp đội ngũ của các đơn vị này": the first of those listed stands for them all
                 k = bisect_left([p for p, _ in in_sentence], cues["group_anaphor"][0])
                 in_sentence.insert(k, (cues["group_anaphor"][0], group[0]))
@@ -206,6 +207,8 @@ def extract_document(document: Document) -> DocumentFacts:
                 relations = _with_co_givers(relations, cues, in_sentence, tokens.words)
             if len(relations) > 1 and ";" in sentence.text:
                 relations = _elided_givers(relations, in_sentence, cues, tokens)
+            if relations and "to" in cues and ("receive" in cues or "receive_from" in cues):
+                relations = _without_go_betweens(relations, cues, in_sentence)
             if relations and "with" in cues:
                 relations = _without_unnamed_partners(relations, cues, in_sentence, tokens)
             if not relations and len(in_sentence) > 1 and _opens_on_a_place(tokens, text, i, in_sentence[0][0]):
@@ -438,6 +441,19 @@ def _with_co_givers(relations: list[Relation], cues, in_sentence, words) -> list
     return relations
 
 
+def _without_go_betweens(relations: list[Relation], cues, in_sentence) -> list[Relation]:
+    """"Hội X đã tiếp nhận 8 tỷ đồng của G tài trợ cho dự án xây dựng Bệnh viện Y": who receives a gift
+    meant for another named after "cho"/"to" passes it on; the giver supports Y, not X."""
+    received = min(cues.get("receive", []) + cues.get("receive_from", []))
+    takers = {o.id for pos, o in in_sentence if pos < received}
+    meant = {o.id for pos, o in in_sentence if any(received < t < pos <= t + 8 for t in cues["to"])}
+    if not takers or not meant or takers & meant:
+        return relations
+    givers = {r.supporter.id for r in relations if r.supporter is not None and {r.a.id, r.b.id} & meant}
+    return [r for r in relations if not (r.supporter is not None and r.supporter.id in givers
+                                         and {r.a.id, r.b.id} & takers)]
+
+
 def _without_unnamed_partners(relations: list[Relation], cues, in_sentence, tokens: TokenText) -> list[Relation]:
     """"Hospitals such as A, B and C have signed affiliation agreements with smaller community
     hospitals": those listed signed with others the sentence does not name, not with each other. But
@@ -530,12 +546,16 @@ def _without_speakers(in_sentence, spans, cues, tokens: TokenText):
     before = set(cues.get("reporter_before", ()))
     if not after and not before and "owner_before" not in cues:
         return in_sentence, spans
-    owners = set(cues.get("owner_before", ()))
+    # the owner: the name right after the phrase (up to five words from its first: "đơn vị thành viên của X"; not
+    # "signed at the ceremony with X": another cue between)
+    others = sorted(q for c, ps in cues.items() if c != "owner_before" for q in ps)
+    owners = {next((pos for pos, _ in in_sentence if p < pos <= p + 5 and not any(p < q < pos for q in others)), None)
+              for p in cues.get("owner_before", ())}
     dropped = set()
     for (pos, org), (_, end) in zip(in_sentence, spans):
         end_word = tokens.word_at(end)
         if any(end_word <= p <= end_word + 4 for p in after) or pos - 1 in before or pos - 2 in before \
-                or pos - 1 in owners or pos - 2 in owners:
+                or pos in owners:
             dropped.add(pos)
     kept = [k for k, (pos, _) in enumerate(in_sentence) if pos not in dropped]
     if len({in_sentence[k][1].id for k in kept}) < 2:
@@ -840,7 +860,7 @@ def _coordinated_pair(sentence, mentions, tokens: TokenText, all_cues):
 
 # a sentence that opens on these goes on from the one before, on the same day
 # a sentence about the gift or programme just told ("Chương trình do E tài trợ", "The project is funded by E")
-_GIFT_OPENING = re.compile(r"(?:toan bo |tat ca )?(?:chuong trinh|du an|so (?:may|thiet bi|trang thiet bi|hang)|"
+_GIFT_OPENING = re.compile(r"(?:toan bo |tat ca )?(?:chuong trinh|du an|so (?:may|thiet bi|trang thiet bi|hang|tien)|"
                            r"kinh phi|cac (?:thiet bi|trang thiet bi|may|kien hang)|(?:the|this) (?:programme|program|"
                            r"project|equipment|donation)|(?:das|dieses|die|diese) (?:projekt|programm|gerate|spende))\b")
 

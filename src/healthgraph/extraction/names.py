@@ -870,8 +870,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
     if not tokens[k].cap and tuple(t.lower for t in tokens[k:k + n]) not in shapes.vi_lower_heads:
         return None
     j = k + n
-    # ("bệnh viện tư" is generic, "Tổ chức từ thiện X" a name: folded, "tư" is "từ")
-    if j >= len(tokens) or (not (tokens[j].cap and tokens[k].cap) and not _compound_at(tokens, j, shapes)
+    # ("bệnh viện tư" is generic, "Tổ chức từ thiện X" and "bệnh viện Từ Dũ" names: folded, "tư" is "từ")
+    if j >= len(tokens) or (not tokens[j].cap and not _compound_at(tokens, j, shapes)
                             and _starts_with(tokens, j, shapes.vi_generic)) \
             or _starts_with(tokens, k, shapes.vi_events):
         return None  # "bệnh viện tuyến trên", "Hội nghị", "Hội thảo": no one's name
@@ -1041,7 +1041,7 @@ _EN_CONNECTORS = frozenset({"the", "of", "for", "and", "&"})
 _VI_CLAUSE_WORDS = frozenset({"đã", "sẽ", "đang", "được", "bị", "là", "có", "cho", "với", "của", "tại", "ở", "từ",
                               "đến", "ký", "kết", "trao", "tặng", "hỗ", "trợ", "chuyển", "giao", "nhận", "tiếp",
                               "thực", "hiện", "phối", "hợp", "tác", "vừa", "này", "do", "theo", "khi", "nhưng",
-                              "khảo", "thăm"})
+                              "khảo", "thăm", "gồm", "trích"})
 
 
 # function words and two-syllable verbs end a descriptive name ("Quỹ Bảo trợ trẻ em đã tài trợ …")
@@ -1049,7 +1049,7 @@ _VI_FUNCTION_WORDS = frozenset({"đã", "sẽ", "đang", "được", "bị", "l�
                                 "đến", "thuộc", "vừa", "này", "do", "theo", "khi", "nhưng", "cũng", "và", "đều", "luôn", "mới",
                                 "thì", "mà", "để", "vì", "nên", "sau", "trước", "trong", "ngoài", "trên", "dưới",
                                 "các", "những", "một", "hai", "ba", "nhằm", "qua", "về", "cùng", "vào", "ra", "năm",
-                                "ngày", "tháng", "rất", "không", "chưa", "vẫn", "luôn"})
+                                "ngày", "tháng", "rất", "không", "chưa", "vẫn", "luôn", "gồm", "trích"})
 _VI_VERBS = frozenset({"tài trợ", "hỗ trợ", "ủng hộ", "trao tặng", "bàn giao", "phối hợp", "ký kết", "tổ chức",
                        "khai mạc", "bế mạc", "tổng kết",
                        "khám chữa", "phẫu thuật", "tiếp nhận", "chuyển giao", "thực hiện", "triển khai", "cho biết",
@@ -1158,7 +1158,6 @@ def _capital_ahead(tokens, m: int, shapes: _Shapes) -> bool:
     return False
 
 
-# the same, folded, for capitals written without marks ("KY KET VOI"); "DO" and "KHI" are left out
 _MINISTRY_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|,")
 _MINISTRY_STOPS = frozenset({"ky", "ket", "voi", "ho", "tro", "tiep", "nhan", "trao", "da", "se", "dang", "duoc", "cho",
                              "cua", "tai", "la", "bo", "benh", "so", "vien", "truong", "ubnd", "uy", "giua", "tu"})
@@ -1199,6 +1198,7 @@ def _ministries_of_many_fields(text: str, key: str, shapes: _Shapes) -> list[Nam
     return found
 
 
+# the same, folded, for capitals written without marks ("KY KET VOI"); "DO" and "KHI" are left out
 VI_CLAUSE_KEYS = frozenset({"ky", "ket", "voi", "hop", "tac", "chuyen", "giao", "ho", "tro", "tiep", "nhan", "trao",
                              "tang", "da", "se", "dang", "duoc", "cho", "cua", "tai", "va", "la", "phoi"})
 

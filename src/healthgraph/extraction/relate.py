@@ -747,12 +747,15 @@ def passive_givers(cues: dict[str, list[int]], mentions: list[tuple[int, Organis
     kind = "transfer" if "transfer" in cues else "support" if "support" in cues else None
     if not by or kind is None or any(org.id == recipient.id for _, org in mentions):
         return []
-    if recipients and mentions[0][0] > by[0] and len(_distinct(mentions)) == 1:
-        giver = mentions[0][1]
-        return [Relation(giver, taker, kind, giver, True) for taker in recipients if taker.id != giver.id]
+    joins = set(cues.get("and", []))
+    if recipients and mentions[0][0] > by[0]:
+        # "Số máy này do E tài trợ", "Toàn bộ số tiền do các đơn vị gồm: E, F và G … quyên tặng": each gave to each
+        givers = listed_after(mentions, by[0], joins)
+        if len(givers) == len(_distinct(mentions)):
+            return [Relation(giver, taker, kind, giver, True) for giver in givers for taker in recipients
+                    if taker.id != giver.id]
     if mentions[0][0] < by[0]:
         return []
-    joins = set(cues.get("and", []))
     to = min((p for p in cues.get("to", []) if by[0] < p < mentions[0][0]), default=None)
     if to is not None:  # "(xe) được lãnh đạo tỉnh tiếp nhận, bàn giao cho A, B và C": they receive the main party's gift
         return [Relation(recipient, taker, kind, recipient, True) for taker in _receivers_after(mentions, to, joins)]

@@ -289,6 +289,8 @@ def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tup
     if not shaped or len(shaped) < 2 and len({org.id for _, org in resolved}) < 2:
         return resolved
     keys = {oid: _name_key(org.name) for oid, org in shaped.items()}
+    # "Tập đoàn Dầu khí" after "Tập đoàn Dầu khí Việt Nam": a national body named again without its country
+    national = {_name_key(org.name)[:-2]: org.id for _, org in resolved if _name_key(org.name)[-2:] == ("viet", "nam")}
     located_by_template = {org.id: _name_key(org.name) for _, org in resolved
                            if not org.id.startswith("x-") and _DISTRICT_WORDS & set(_name_key(org.name))}
     target: dict[str, str] = {}
@@ -310,6 +312,8 @@ def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tup
             if same or shorter_form or compound or by_adjective:
                 target[oid] = other
                 break
+        if oid not in target and len(key) >= 3 and national.get(key, oid) != oid:
+            target[oid] = national[key]
         if oid not in target and sum(map(len, key)) >= 4 and not _DISTRICT_WORDS & set(key):
             # "Dana-Farber" after "Dana-Farber Cancer Institute": the name without its head, when only
             # one name of the document goes on from it
