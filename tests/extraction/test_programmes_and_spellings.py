@@ -63,3 +63,16 @@ def test_a_name_ends_before_gom():
     text = "Các đơn vị thành viên của Tổng Công ty Sông Mây gồm: Công ty Điện Sông Mây và Công ty Cảng Sông Mây."
     names = {o.name for o in extract_text(text, "t").organisations}
     assert "Tổng Công ty Sông Mây" in names and not any("gồm" in name for name in names)
+
+
+@pytest.mark.parametrize("text, envoy, government, beneficiary", [
+    ("On 21 March, the Consulate of Norland signed a contract for the project for the provision of ambulances for "
+     "Riverside District Hospital. The Government of Norland agreed to extend a grant aid of US$ 63,689 to the above "
+     "project.", "Consulate of Norland", "Government of Norland", "Riverside District Hospital"),
+    ("Tổng Lãnh sự quán Norland ký hợp đồng dự án cung cấp xe cứu thương cho Bệnh viện Đa khoa Sông Mây. "
+     "Chính phủ Norland tài trợ 60.000 USD cho dự án này.", "Tổng Lãnh sự quán Norland", "Chính phủ Norland",
+     "Bệnh viện Đa khoa Sông Mây"),
+])
+def test_who_funds_the_project_just_told_gives_to_its_beneficiary(text, envoy, government, beneficiary):
+    assert party_sets(text) == {(frozenset({envoy, beneficiary}), envoy),
+                                (frozenset({government, beneficiary}), government)}

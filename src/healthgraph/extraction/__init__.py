@@ -228,6 +228,13 @@ def extract_document(document: Document) -> DocumentFacts:
                 funded = previous_takers if not handed_to and _GIFT_OPENING.match(tokens.key, sentence.start) else []
                 relations = passive_givers(cues, in_sentence, recent_giver or main_party,
                                            recipients=handed_to or funded) or named_donors(cues, in_sentence, given_to)
+            if not relations and previous_takers and "support" in cues \
+                    and len(orgs_named := _distinct_orgs(o for _, o in in_sentence)) == 1 \
+                    and _TO_THAT_PROJECT.search(tokens.key, sentence.start, sentence.end):
+                # "A signed a contract for the project … for B. The Government of C agreed to extend a grant aid to the
+                # above project": C gives to B
+                relations = [Relation(orgs_named[0], taker, "support", orgs_named[0], True) for taker in previous_takers
+                             if taker.id != orgs_named[0].id]
             handed_to = receivers_named(cues, in_sentence) if not relations else []
             # "The donors are …" may follow a caption or two: those given to stay in mind until a relation is stated
             if relations or number - given_at > 3:
@@ -270,7 +277,7 @@ def extract_document(document: Document) -> DocumentFacts:
             relations = [] if "not_partnership" in cues or _handed_over(cues, in_sentence) \
                 else [r for r in relations if not _one_state(r.a, r.b)]
             previous_takers = _distinct_orgs(r.b if r.supporter is r.a else r.a for r in relations
-                                             if r.kind in ("support", "transfer") and r.explicit and r.supporter is not None)
+                                             if r.supporter is not None)
             if relations or techniques:
                 evidence = evidence_of(sentence)
                 # "Ngày 25/2, A làm việc với B. Sau buổi làm việc, A đã ký kết …": the day told just before
@@ -863,6 +870,12 @@ def _coordinated_pair(sentence, mentions, tokens: TokenText, all_cues):
 _GIFT_OPENING = re.compile(r"(?:toan bo |tat ca )?(?:chuong trinh|du an|so (?:may|thiet bi|trang thiet bi|hang|tien)|"
                            r"kinh phi|cac (?:thiet bi|trang thiet bi|may|kien hang)|(?:the|this) (?:programme|program|"
                            r"project|equipment|donation)|(?:das|dieses|die|diese) (?:projekt|programm|gerate|spende))\b")
+
+
+# the project or programme the sentence before told of, as a gift's recipient
+_TO_THAT_PROJECT = re.compile(r"\b(?:to|for) (?:the|this) (?:above |said |same )?(?:project|programme|program)\b"
+                              r"|\bcho (?:du an|chuong trinh) (?:nay|tren|noi tren)\b"
+                              r"|\b(?:fur|an) (?:das|dieses) (?:projekt|programm)\b")
 
 
 def _distinct_orgs(orgs) -> list[Organisation]:
