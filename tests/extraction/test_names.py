@@ -654,3 +654,10 @@ def test_a_capitalised_name_after_a_lower_case_head_is_no_generic_word():
     assert {parties for parties, _ in pairs("Trung tâm Ánh Dương hợp tác với bệnh viện Từ Tâm.")} == {
         frozenset({"Trung tâm Ánh Dương", "bệnh viện Từ Tâm"})}
     assert {parties for parties, _ in pairs("Trung tâm Ánh Dương hợp tác với các bệnh viện tư.")} == set()
+
+
+def test_an_acronym_with_its_region_names_its_full_name_again():
+    text = ("Ein Klinikum nach dem Vorbild des Herz- und Lungenzentrums NRW (HLZ NRW) soll entstehen. Dazu haben das "
+            "HLZ NRW und die Jiangyin Plastic Group eine Vereinbarung geschlossen.")
+    assert {parties for parties, _ in pairs(text)} == {
+        frozenset({"Herz- und Lungenzentrums NRW", "Jiangyin Plastic Group"})}

@@ -478,20 +478,26 @@ def _spelled_by_acronym(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
 
 
 # "(HIU)", and "(HIU – under Nguyen Hoang Education Group)": the acronym, then a remark
-_ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})(?:\)|[ \t]*[–—,;:][ \t])")
+_ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}(?:[ \t][A-ZÄÖÜ]{2,5})?)(?:\)|[ \t]*[–—,;:][ \t])")
 
 
 def _acronyms_of_their_capitals(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
     """An acronym in brackets right after a name whose capitals it takes in order is that name's
-    alias, when no reader gave the name one.
+    alias, when no reader gave the name one; its letters may also come from inside a compound,
+    when it begins with the name's first capital ("Herz- und Diabeteszentrum NRW (HDZ NRW)").
 
     >>> [(n.surface, n.aliases) for n in find_names("Der Verein Partnerschaft Deutschland-Ukraine/Moldova e.V. (PDUM) hilft.")]
     [('Verein Partnerschaft Deutschland-Ukraine/Moldova e.V.', ('PDUM',))]
+    >>> [(n.surface, n.aliases) for n in find_names("Das Herz- und Diabeteszentrum NRW (HDZ NRW) hilft.")]
+    [('Herz- und Diabeteszentrum NRW', ('HDZ NRW',))]
     """
     result = []
     for name in names:
         m = None if name.aliases or name.acronym_of else _ACRONYM_IN_BRACKETS.match(text, name.end)
-        if m is not None and _in_order(m.group(1), "".join(c for c in name.surface if c.isupper())):
+        capitals = "".join(c for c in name.surface if c.isupper())
+        letters = m.group(1).replace(" ", "") if m is not None else ""
+        if m is not None and (_in_order(letters, capitals) or capitals[:1] == letters[:1]
+                              and _in_order(letters.lower(), name.surface.lower())):
             name = replace(name, aliases=(m.group(1),))
         result.append(name)
     return result
@@ -2265,11 +2271,17 @@ def _determined_acronyms(text: str, taken: _Taken, shapes: _Shapes, defined: set
         if key in shapes.plain_acronyms or key in shapes.countries or key in seen or word in defined \
                 or taken.overlaps(m.start(), m.start() + 1):
             continue
+        region = _REGION_AFTER.match(text, m.end())
+        if region and f"({word}{region.group()})" in text:
+            word = word + region.group()  # "das HDZ NRW", after "… Diabeteszentrum NRW (HDZ NRW)": the whole acronym
         if _UNIT_OR_PLACE_AFTER.match(text, m.end()):
             continue  # "the HCM City’s goal", "the GI ward": a place or a unit's subject, no body
         seen.add(key)
-        found.append(NamedSpan(m.start(), m.end(), word, "organisation", (word,)))
+        found.append(NamedSpan(m.start(), m.start() + len(word), word, "organisation", (word,)))
     return found
+
+
+_REGION_AFTER = re.compile(r"[ \t][A-ZÄÖÜ]{2,5}(?![\w-])")
 
 
 _UNIT_OR_PLACE_AFTER = re.compile(r"[ \t]+(?:City|city|Province|province|ward|wards|department|unit|team|station|"

@@ -149,6 +149,7 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
     resolved: list[tuple[Mention, Organisation]] = []
     full_known = {m.known.id for m in mentions if m.known is not None and not m.short}
     by_surface: dict[str, Organisation] = {}
+    by_alias: dict[str, Organisation] = {}  # each alias a name was given, and whose
     # a short form alone is dropped ("Bạch Mai" may be a street), but a generic ministry's name is
     # Vietnam's in an article about Vietnam, and another country's ministry elsewhere ("the Ministry
     # of Health in Lilongwe"): a body of its own
@@ -189,6 +190,8 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
                                    tier=tier, resolved=False)
         elif m.alias_of is not None and m.alias_of in by_surface:
             org = by_surface[m.alias_of]  # "UMR" after "Universitätsmedizin Rostock (UMR)"
+        elif m.surface in by_alias:
+            org = by_alias[m.surface]  # "das HDZ NRW" after "Herz- und Diabeteszentrum NRW (HDZ NRW)"
         elif resolved and _bracketed_after(tokens.text, resolved[-1][0], m):
             org = resolved[-1][1]  # "Bệnh viện Đại học Y Dược TP.HCM (BV ĐHYD)": the short name in brackets
         else:
@@ -210,6 +213,7 @@ def resolve_mentions(tokens: TokenText, mentions: list[Mention], lexicon: Lexico
         org.add_mention(m.surface)
         for alias in m.aliases:
             org.add_mention(alias)
+            by_alias.setdefault(alias, org)
         if not org.resolved:
             org.add_mention(org.name)
         by_surface.setdefault(m.surface, org)
