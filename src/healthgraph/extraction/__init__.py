@@ -33,7 +33,7 @@ from .mentions import default_lexicon, find_mentions
 from .names import is_country, is_nationality, place_names
 from .normalise import fold_same_length, normalise
 from .reader import JSONL_SUFFIXES, byte_ranges, count_newlines, read_documents, read_jsonl
-from .relate import (KIND_PRIORITY, Relation, asked_or_surveyed, bare_heads, counted_partners, counted_receivers,
+from .relate import (KIND_PRIORITY, Relation, agreement, asked_or_surveyed, bare_heads, counted_partners, counted_receivers,
                      counted_takers,
                      cue_positions, find_cues, funded_partners, hosted_gift, listed_after, named_donors, passive_givers,
                      receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
@@ -131,6 +131,9 @@ def extract_document(document: Document) -> DocumentFacts:
     lone_giver_counted, lone_giver_kind = 0, "support"  # how many receivers it counted ("cho hai bệnh viện")
     previous_takers: list[Organisation] = []  # who the sentence before says received, from a giver it names
     technique_hints, field_hints = Hints(TECHNIQUE_WORDS, tokens.key), Hints(FIELD_WORDS, tokens.key)
+    # "UK Partner X" / "Developing Country Partner Y": a form's fields, each one side of the page's partnership
+    field_lines = [m for m in _PARTNER_FIELD.finditer(text) if _only_names(m.group("value"))] if "Partner" in text else []
+    partner_fields = [m.span("value") for m in field_lines]
     mention_index = 0
     for number, sentence in enumerate(sentences):
         # a fault on one sentence loses that sentence, not the article; it is reported with the facts
@@ -273,8 +276,10 @@ def extract_document(document: Document) -> DocumentFacts:
                 related = {o.id for q in relations for o in (q.a, q.b)}
                 relations += [r for r in funded_partners(cues, in_sentence, [orgs[x] for x in pair if x in orgs])
                               if r.a.id not in related]
-            # a takeover, a patient moved or a handover vetoes the sentence, whichever reading related it
+            # a takeover, a patient moved or a handover vetoes the sentence, whichever reading related it (and a
+            # form's field lists one side: "Partner Hospitals A and B" are no partners of each other)
             relations = [] if "not_partnership" in cues or _handed_over(cues, in_sentence) \
+                or any(m.start() <= sentence.start and sentence.end <= m.end() + 1 for m in field_lines) \
                 else [r for r in relations if not _one_state(r.a, r.b)]
             previous_takers = _distinct_orgs(r.b if r.supporter is r.a else r.a for r in relations
                                              if r.supporter is not None)
@@ -294,6 +299,14 @@ def extract_document(document: Document) -> DocumentFacts:
             facts.skipped.append(f"sentence at {sentence.start}-{sentence.end}: {type(exc).__name__}: {exc}")
             del sentence_mentions[number:]
             sentence_mentions.append([])
+    if len(partner_fields) > 1:
+        sides = [_distinct_orgs(org for m, org in resolved if a <= m.start < b) for a, b in partner_fields]
+        evidence = Evidence(document.id, "\n".join(text[a:b] for a, b in partner_fields), language,
+                            document.source or document.path, partner_fields[0][0], partner_fields[-1][1])
+        for k, side in enumerate(sides):
+            for other in sides[k + 1:]:
+                for a, b in ((a, b) for a in side for b in other if a.id != b.id):
+                    _keep_best(best, agreement(a, b, city_ids, receiving), evidence, evidence.sentence, validity)
     try:
         _pair_by_anaphor(best, all_cues, sentences, tokens, ranked, sentence_mentions, evidence_of, city_ids,
                          validity, receiving)
@@ -870,6 +883,19 @@ def _coordinated_pair(sentence, mentions, tokens: TokenText, all_cues):
 _GIFT_OPENING = re.compile(r"(?:toan bo |tat ca )?(?:chuong trinh|du an|so (?:may|thiet bi|trang thiet bi|hang|tien)|"
                            r"kinh phi|cac (?:thiet bi|trang thiet bi|may|kien hang)|(?:the|this) (?:programme|program|"
                            r"project|equipment|donation)|(?:das|dieses|die|diese) (?:projekt|programm|gerate|spende))\b")
+
+
+# a form's field naming a partner, on a line of its own ("UK Partner X", "Partner Hospitals: A and B")
+_PARTNER_FIELD = re.compile(r"^(?:[A-Z][\w-]*[ \t]+){0,3}?(?:Partners?|Partner[ \t]+(?:Hospitals?|Institutions?|"
+                            r"Organi[sz]ations?))[ \t]*:?[ \t]+(?P<value>[A-Z][^\n]{2,150})$", re.MULTILINE)
+_NAME_GLUE = frozenset({"and", "of", "for", "the", "&", "und", "der", "des", "für", "de"})
+
+
+def _only_names(value: str) -> bool:
+    """Whether a field's value is names only (capitalised words and what joins them), no sentence."""
+    return not value.rstrip().endswith(".") and all(
+        word[:1].isupper() or word[:1].isdigit() or word in _NAME_GLUE or not word[:1].isalnum()
+        for word in value.split())
 
 
 # the project or programme the sentence before told of, as a gift's recipient

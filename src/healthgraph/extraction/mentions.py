@@ -761,8 +761,8 @@ def _name_before(tokens, i, j, head: Head, lexicon, provinces_at, types_end, pro
                                          template="bv-" + kind_of.id, tier=head.tier, hospital_type=kind_of))
     k = i
     while k > 0 and i - k < 6 and tokens.text[tokens.char_starts[k - 1]].isupper() and not _gap_breaks(tokens, k) \
-            and words[k - 1] not in HEADLINE_VERBS:  # "… of Lakeland Visited Harbor Cardiovascular Hospital"
-        k -= 1
+            and words[k - 1] not in HEADLINE_VERBS and words[k - 1] != "partner":
+        k -= 1  # "… of Lakeland Visited Harbor Cardiovascular Hospital", "UK Partner Harbor Hospital": no part of it
     while k < i and words[k] in _NO_NAME_OPENERS and not (k in provinces_at and provinces_at[k][0] == i):
         k += 1  # "The hospital and ..." names no hospital (but "An Giang General Hospital" is An Giang's)
     if 0 < k < i and words[k - 1].isdigit() and len(words[k - 1]) <= 3 and not _gap_breaks(tokens, k) \

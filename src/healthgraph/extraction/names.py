@@ -1543,6 +1543,9 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         based = [p for p in range(a, b - 1) if words[p].key.endswith(" based") or words[p].text.endswith("-based")]
         if based:
             a = based[-1] + 1  # "Dallas-based Steward Health Care": where it sits, then its name
+        labels = [p for p in range(a, b - 1) if words[p].text == "Partner" and any(p < i < b for i, _, _ in heads)]
+        if labels:
+            a = labels[-1] + 1  # "UK Partner Riverside Hospital": a form's label, then the name
         while a < b and (words[a].key in shapes.openers or words[a].key in shapes.connectors
                          or words[a].text in _DASHES) and not _particle(words, a, b) and not _place_word(words, a, b) \
                 and not _name_syllable_an(tokens, run[a]):

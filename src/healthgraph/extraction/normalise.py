@@ -23,6 +23,10 @@ _OTHER_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _TERMINAL = tuple(".!?:;…\"”»)]")
 _METADATA_LINE = re.compile(r"^\s*(\d{1,2}[:/.]\d{1,2}|ngày|lượt xem|ngày đăng|nguồn|quelle|source|tác giả|đăng bởi)",
                             re.I)
+# a form's field on a line of its own ("UK Partner X", "Developing Country Partner Y", "Partner: Z", "Contact …"):
+# no wrapped paragraph line
+_FIELD_LINE = re.compile(r"^(?:[A-Z][\w-]*[ \t]+){0,3}?(?:Partners?|Partner Hospitals?|Partner Institutions?|"
+                         r"Partner Organi[sz]ations?|Contact|Fields? of work|Đối tác)\b:?[ \t]+\S")
 # a caption's credit ends its line: "… — Photo courtesy of Samsung Viet Nam", "(Ảnh: Minh Anh)", "Foto: KNA"
 _CREDIT_END = re.compile(r"(?<!\w)(?:photo courtesy of|(?:photo|ảnh|foto|bild|credit)\s*:)\s*[^.!?:]{1,60}$", re.I)
 
@@ -105,7 +109,8 @@ def join_wrapped_lines(text: str) -> str:
             continues = (not prev.endswith(_TERMINAL) or prev.endswith(":")
                          or starts_lower and prev.endswith((")", "]"))) \
                 and not _CREDIT_END.search(prev, max(0, len(prev) - 80))  # "các kỹ thuật:\n a, b"
-            if continues and (starts_lower or wrapped and not prev.endswith(":")):
+            if continues and (starts_lower or wrapped and not prev.endswith(":")) \
+                    and not (_FIELD_LINE.match(stripped) or _FIELD_LINE.match(prev)):
                 out[-1] = prev + " " + stripped
                 previous_length = len(stripped)
                 continue

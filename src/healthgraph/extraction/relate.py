@@ -293,9 +293,9 @@ def relate_sentence(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
         # "A and B launched a twinning partnership, supported by C": the partners of what C gives to (not
         # "A phối hợp với B tổ chức lễ bàn giao … cho C": A gives, B helps hand over, no partner of A's)
         givers = {r.supporter.id for r in relations if r.supporter is not None}
-        relations += [_agreement(a, b, city_ids, receiving) for a, b in cooperation_pairs(cues, mentions)
+        relations += [agreement(a, b, city_ids, receiving) for a, b in cooperation_pairs(cues, mentions)
                       if a.id not in givers and b.id not in givers]
-    relations += [_agreement(a, b, city_ids, receiving) for a, b in _possessed_partners(cues, mentions)
+    relations += [agreement(a, b, city_ids, receiving) for a, b in _possessed_partners(cues, mentions)
                   if not any({a.id, b.id} == {r.a.id, r.b.id} for r in relations)]
     terms = cues.get("satellite_term")
     if not terms:
@@ -389,7 +389,7 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
                 and "cooperate" not in cues else []  # (a signed "hợp tác hỗ trợ giữa A và B" is an agreement)
             if len(sides) >= 2:
                 # "chuyển giao kỹ thuật X giữa A với B": the verb's subject is no side; the upper level gives
-                directed = [(a, b, _agreement(a, b, city_ids, receiving).supporter) for a, b in _all_pairs(sides)]
+                directed = [(a, b, agreement(a, b, city_ids, receiving).supporter) for a, b in _all_pairs(sides)]
                 relations += [Relation(a, b, kind, giver, True) for a, b, giver in directed if giver is not None]
                 continue
             giver_pos, giver = _before_with_position(mentions, pos)
@@ -466,7 +466,7 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
         # in partnership with B to provide training to teams": a partnership for a purpose)
         return []
     if signed or "cooperate" in cues:
-        return [_agreement(a, b, city_ids, receiving) for a, b in cooperation_pairs(cues, mentions)]
+        return [agreement(a, b, city_ids, receiving) for a, b in cooperation_pairs(cues, mentions)]
     return []
 
 
@@ -601,7 +601,7 @@ def _contract_sides(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     a, b = sides
     if a is None or b is None or a.id == b.id:
         return []
-    relations = [_agreement(a, b, city_ids, receiving)]
+    relations = [agreement(a, b, city_ids, receiving)]
     takes = cues.get("receiving_side", [])
     taker = next((o for side, o in zip(("side_a", "side_b"), sides) if any(
         cues[side][0] < t <= cues[side][0] + 4 for t in takes)), None)
@@ -918,7 +918,7 @@ def unnamed_partner(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
     listed = listed_after(mentions, first - 1, set(cues.get("and", [])))
     if len(listed) < len(_distinct(mentions)) or any(o.id == topic[0].id for o in listed):
         return []  # the subject is named after all ("Sau khi hợp tác với A, B sẵn sàng …")
-    return [_agreement(topic[0], org, city_ids) for org in listed]
+    return [agreement(topic[0], org, city_ids) for org in listed]
 
 
 def _all_pairs(orgs: list[Organisation]) -> list[tuple[Organisation, Organisation]]:
@@ -1042,7 +1042,7 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
             if t.id != g.id] or None
 
 
-def _agreement(a: Organisation, b: Organisation, city_ids: frozenset[str],
+def agreement(a: Organisation, b: Organisation, city_ids: frozenset[str],
                receiving: frozenset[str] = frozenset()) -> Relation:
     if (a.id in receiving) != (b.id in receiving):  # a partner in Ghana or Laos receives
         return Relation(a, b, "agreement", b if a.id in receiving else a, False)
