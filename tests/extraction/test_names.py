@@ -661,3 +661,9 @@ def test_an_acronym_with_its_region_names_its_full_name_again():
             "HLZ NRW und die Jiangyin Plastic Group eine Vereinbarung geschlossen.")
     assert {parties for parties, _ in pairs(text)} == {
         frozenset({"Herz- und Lungenzentrums NRW", "Jiangyin Plastic Group"})}
+
+
+@pytest.mark.parametrize("city", ["Hansestadt Seehausen", "Landeshauptstadt Seehausen"])
+def test_a_city_named_as_its_government_is_a_party(city):
+    text = f"Die {city} und das Klinikum Seehausen haben einen Vertrag über ihre Zusammenarbeit unterzeichnet."
+    assert {parties for parties, _ in pairs(text)} == {frozenset({city, "Klinikum Seehausen"})}
