@@ -667,3 +667,9 @@ def test_an_acronym_with_its_region_names_its_full_name_again():
 def test_a_city_named_as_its_government_is_a_party(city):
     text = f"Die {city} und das Klinikum Seehausen haben einen Vertrag über ihre Zusammenarbeit unterzeichnet."
     assert {parties for parties, _ in pairs(text)} == {frozenset({city, "Klinikum Seehausen"})}
+
+
+def test_a_list_a_colon_announces_under_one_plural_head_names_each_hospital():
+    text = "Chùa Sông Mây đã trao tặng 6 xe cứu thương cho các bệnh viện: Đồi Thông, Cát Vàng, Hòa Bình Xanh."
+    assert pairs(text) == {(frozenset({"Chùa Sông Mây", f"Bệnh viện {name}"}), "Chùa Sông Mây")
+                           for name in ("Đồi Thông", "Cát Vàng", "Hòa Bình Xanh")}

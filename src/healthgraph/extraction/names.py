@@ -613,6 +613,10 @@ _PLURAL_LISTS = (
      ("cac benh vien", "nhung benh vien", "hai benh vien", "ba benh vien", "bon benh vien", "cac bv", "nhung bv",
       "benh vien tuyen huyen", "benh vien huyen", "benh vien da khoa huyen", "benh vien da khoa tuyen huyen"),
      8, 200),
+    # "cho các bệnh viện: Chợ Rẫy, Phạm Ngọc Thạch, Bình Dân, …": a list its colon or "gồm" announces needs no "và"
+    (re.compile(r"(?<![\w/.,])(?:các|những|\d+)[ \t]+(?P<head>[Bb]ệnh viện|BV)[ \t]*(?::|gồm|bao gồm)[ \t]*"
+                r"(?P<items>" + _VI_ITEM + r"(?:[ \t]*,[ \t]*" + _VI_ITEM + r"){2,})(?=[ \t]*[,.;]|[ \t]+và\b)"),
+     _VI_ITEM, False, ("cac benh vien", "nhung benh vien", "cac bv"), 8, 200),
 )
 _SINGULAR = (("krankenhäusern", "krankenhaus"), ("krankenhäuser", "krankenhaus"), ("kliniken", "klinik"),
              ("medizinen", "medizin"),
