@@ -673,3 +673,21 @@ def test_a_list_a_colon_announces_under_one_plural_head_names_each_hospital():
     text = "Chùa Sông Mây đã trao tặng 6 xe cứu thương cho các bệnh viện: Đồi Thông, Cát Vàng, Hòa Bình Xanh."
     assert pairs(text) == {(frozenset({"Chùa Sông Mây", f"Bệnh viện {name}"}), "Chùa Sông Mây")
                            for name in ("Đồi Thông", "Cát Vàng", "Hòa Bình Xanh")}
+
+
+@pytest.mark.parametrize("text, giver, taker", [
+    ("Năm nay, tỉnh Thanh Hóa đã hỗ trợ cho tỉnh Sơn La một số trang thiết bị.",
+     "Ủy ban nhân dân tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Sơn La"),
+    ("Tỉnh Thanh Hóa đã hỗ trợ cho tỉnh Sơn La một số trang thiết bị.",
+     "Ủy ban nhân dân tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Sơn La"),
+    # a foreign province says whose it is
+    ("Tỉnh Thanh Hóa đã hỗ trợ cho tỉnh Mường Xanh (Lào) một số trang thiết bị.",
+     "Ủy ban nhân dân tỉnh Thanh Hóa", "tỉnh Mường Xanh"),
+])
+def test_a_province_that_gives_is_its_peoples_committee(text, giver, taker):
+    assert pairs(text) == {(frozenset({giver, taker}), giver)}
+
+
+def test_a_city_after_a_name_and_its_comma_is_where_the_name_is():
+    text = "Khu xạ trị do Bệnh viện Đa khoa Sông Mây, Thành phố Hồ Chí Minh hỗ trợ cho Bệnh viện Nhi Đồi Thông."
+    assert {s for _, s in pairs(text)} == {"Bệnh viện Đa khoa Sông Mây"}

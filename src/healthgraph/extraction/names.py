@@ -1918,8 +1918,15 @@ _PROVINCE_PARTNERS = (  # (the list, one item of it, anchors in the folded text,
                         for place in ("tinh", "thanh pho", "tp")), 1, 160, True),
     (re.compile(r"(?P<list>[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+[Pp]rovince)\b"), r".+", ("province",), 60, 8,
      False),
+    # "tỉnh Thanh Hóa đã hỗ trợ cho …": a province that gives
+    (re.compile(rf"(?<!\w)(?P<list>(?:[Tt]ỉnh|[Tt]hành phố)[ \t]+{_VI_PLACE_ITEM})[ \t]+(?:(?:đã|vừa|sẽ|cũng)[ \t]+)*"
+                r"(?:hỗ trợ|trao tặng|tặng|ủng hộ|viện trợ|bàn giao|tài trợ)(?!\w)"), r".+",
+     ("tinh ", "thanh pho "), 0, 80, False),
 )
-_PLACE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|TP\.?)[ \t]*|[ \t]+[Pp]rovince$")
+_APPOSED = re.compile(rf"[A-Z{_VI_UPPER}][^\W_]*,[ \t]*$")  # right after a capitalised word and its comma
+_COUNTRY_IN_BRACKETS = re.compile(r"[ \t]*\((?:Lào|Campuchia|Trung Quốc|Hàn Quốc|Nhật Bản|Thái Lan|Myanmar|Mông Cổ|"
+                                  r"Cuba|Nga|Pháp|Đức|Hoa Kỳ|Mỹ|Úc|Laos|Cambodia|China|Korea|Japan|Thailand)\)")
+_PLACE_PREFIX = re.compile(r"^(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)[ \t]*|[ \t]+[Pp]rovince$")
 
 
 def _province_partners(text: str, hits: dict[str, list[int]], taken: _Taken, provinces
@@ -1931,14 +1938,16 @@ def _province_partners(text: str, hits: dict[str, list[int]], taken: _Taken, pro
         for m in (m for s, e in _around(hits, anchors, before, after) for m in pattern.finditer(text, s, e)):
             items = [(i.start(), i.end()) for i in re.finditer(item, m.group("list"))]
             names = [_PLACE_PREFIX.sub("", m.group("list")[a:b]) for a, b in items]
-            places = next((n for n, name in enumerate(names) if fold(name) not in provinces), len(names))
+            # (a foreign province says whose: "tỉnh Hủa Phăn (Lào)")
+            places = next((n for n, name in enumerate(names) if fold(name) not in provinces
+                           and not _COUNTRY_IN_BRACKETS.match(text, m.start("list") + items[n][1])), len(names))
             if opening_ones:
                 items = items[:places]
             if not items or places < len(items):
                 continue
             spans = [(m.start("list") + a, m.start("list") + b) for a, b in items]
-            if any(taken.overlaps(s, e) for s, e in spans):
-                continue
+            if any(taken.overlaps(s, e) for s, e in spans) or _APPOSED.search(text, max(0, spans[0][0] - 30), spans[0][0]):
+                continue  # ("do Bệnh viện Chợ Rẫy, Thành phố Hồ Chí Minh hỗ trợ": where the name before is)
             found += [NamedSpan(s, e, text[s:e], "people_committee") for s, e in spans]
     return found
 
