@@ -165,3 +165,18 @@ def test_procedures_set_up_or_introduced_are_techniques_but_software_is_not():
         "ultrasound services", "laparoscopic surgery"]
     assert _names("The hospital introduced new management software.") == []
     assert _names("Bach Mai introduced the kidney transplant technique to Lai Chau.") == ["kidney transplant"]
+
+
+@pytest.mark.parametrize("text", [
+    "Các kỹ thuật phức tạp như phẫu thuật nội soi tiết niệu, tán sỏi ngoài cơ thể còn hạn chế.",
+    "Hiện nay, nhiều kỹ thuật cao được bác sĩ Việt Nam làm chủ, như thụ tinh trong ống nghiệm, ghép tạng.",
+])
+def test_techniques_a_sentence_names_without_anyone_passing_them_on_are_no_transfer(text):
+    assert extract_text(text, "t").techniques == []
+
+
+def test_techniques_a_sentence_passes_on_are_kept_though_it_names_no_one():
+    text = ("Bệnh viện Đa khoa Sông Mây ký kết hợp tác với Bệnh viện Nhi Đồi Thông. "
+            "Các kỹ thuật được chuyển giao gồm phẫu thuật nội soi tiết niệu và tán sỏi ngoài cơ thể.")
+    assert {t.name for t in extract_text(text, "t").techniques} == {"phẫu thuật nội soi tiết niệu",
+                                                                     "tán sỏi ngoài cơ thể"}

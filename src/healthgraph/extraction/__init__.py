@@ -269,6 +269,8 @@ def extract_document(document: Document) -> DocumentFacts:
                           and not _seat_of_a_name(tokens.text, t, sentence.start, spans)]
             if techniques and asked_or_surveyed(cues or cue_positions(all_cues, i, j)):
                 techniques = []  # "mong muốn … chuyển giao kỹ thuật X", "khảo sát …": asked for or surveyed, not given
+            elif techniques and not in_sentence and not _PASSED_ON.intersection(cues or cue_positions(all_cues, i, j)):
+                techniques = []  # "Các kỹ thuật phức tạp như X, Y còn hạn chế": named, passed on by no one
             if "cooperate" in cues and "support" in cues and in_sentence:
                 # "Die Partnerschaft wird vom BMZ gefördert": the donor of the pair the article has named
                 pair = next((p.parties for _, p, _ in best.values() if p.kind == "agreement"), ())
@@ -883,6 +885,11 @@ def _coordinated_pair(sentence, mentions, tokens: TokenText, all_cues):
 _GIFT_OPENING = re.compile(r"(?:toan bo |tat ca )?(?:chuong trinh|du an|so (?:may|thiet bi|trang thiet bi|hang|tien)|"
                            r"kinh phi|cac (?:thiet bi|trang thiet bi|may|kien hang)|(?:the|this) (?:programme|program|"
                            r"project|equipment|donation)|(?:das|dieses|die|diese) (?:projekt|programm|gerate|spende))\b")
+
+
+# what a sentence that names no one must say for the techniques it names to have been passed on
+_PASSED_ON = frozenset({"transfer", "receive_transfer", "support", "receive", "receive_from", "performed", "dispatch",
+                        "team", "staff_from", "staff_of", "invite"})
 
 
 # a form's field naming a partner, on a line of its own ("UK Partner X", "Partner Hospitals: A and B")
