@@ -284,7 +284,7 @@ def extract_document(document: Document) -> DocumentFacts:
                 or any(m.start() <= sentence.start and sentence.end <= m.end() + 1 for m in field_lines) \
                 else [r for r in relations if not _one_state(r.a, r.b)]
             previous_takers = _distinct_orgs(r.b if r.supporter is r.a else r.a for r in relations
-                                             if r.supporter is not None)
+                                             if r.supporter is not None) if relations else []
             if relations or techniques:
                 evidence = evidence_of(sentence)
                 # "Ngày 25/2, A làm việc với B. Sau buổi làm việc, A đã ký kết …": the day told just before

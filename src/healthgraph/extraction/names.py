@@ -291,7 +291,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
         if span is not None:
             found.append(_named(text, tokens, *span))
             last_end = found[-1].end
-    if "bộ" in text.lower():
+    if "Bộ" in text:
         ministries = _ministries_of_many_fields(text, key, shapes)
         found = [n for n in found if not any(m.start <= n.start < m.end for m in ministries)] + ministries
     hits = _anchor_hits(key)
@@ -1168,6 +1168,7 @@ def _capital_ahead(tokens, m: int, shapes: _Shapes) -> bool:
     return False
 
 
+_JOINED_MINISTRY = re.compile(r"(?<!\w)Bộ(?= [^\n]{0,80}? và )")
 _MINISTRY_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|,")
 _MINISTRY_STOPS = frozenset({"ky", "ket", "voi", "ho", "tro", "tiep", "nhan", "trao", "da", "se", "dang", "duoc", "cho",
                              "cua", "tai", "la", "bo", "benh", "so", "vien", "truong", "ubnd", "uy", "giua", "tu"})
@@ -1182,7 +1183,7 @@ def _ministries_of_many_fields(text: str, key: str, shapes: _Shapes) -> list[Nam
     'Bộ Y tế và dịch vụ con người Hoa Kỳ'
     """
     found = []
-    for m in re.finditer(r"(?<!\w)Bộ(?!\w)", text):
+    for m in _JOINED_MINISTRY.finditer(text):  # (most ministries join no fields: one pass finds the few that may)
         words = list(_MINISTRY_WORD.finditer(key, m.end(), min(len(key), m.end() + 120)))[:16]
         joined = False
         for k, w in enumerate(words):
