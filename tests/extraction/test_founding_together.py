@@ -42,3 +42,15 @@ def test_the_network_they_found_is_no_party_beside_its_founders():
 ])
 def test_a_founding_without_a_joint_body_relates_no_one(text):
     assert pairs(text) == set()
+
+
+def test_what_two_set_up_together_makes_them_partners_and_is_no_party():
+    text = ("Das St. Marienspital stellt mit dem Gesundheitszentrum Talheim ein gemeinsames Bauch- und Tumorzentrum "
+            "auf die Beine.")
+    assert pairs(text) == {frozenset({"St. Marienspital", "Gesundheitszentrum Talheim"})}
+
+
+def test_hospitals_that_have_worked_together_are_partners():
+    text = "Auf informeller Ebene haben die Spitäler Seehausen, Talheim und Moorfeld seit einiger Zeit zusammengearbeitet."
+    names = ("Spital Seehausen", "Spital Talheim", "Spital Moorfeld")
+    assert pairs(text) == {frozenset({a, b}) for a in names for b in names if a < b}

@@ -691,3 +691,8 @@ def test_a_province_that_gives_is_its_peoples_committee(text, giver, taker):
 def test_a_city_after_a_name_and_its_comma_is_where_the_name_is():
     text = "Khu xạ trị do Bệnh viện Đa khoa Sông Mây, Thành phố Hồ Chí Minh hỗ trợ cho Bệnh viện Nhi Đồi Thông."
     assert {s for _, s in pairs(text)} == {"Bệnh viện Đa khoa Sông Mây"}
+
+
+def test_a_town_hospital_written_with_a_capital_keeps_it():
+    assert {parties for parties, _ in pairs("Philips und das Städtische Klinikum Seehausen haben eine Partnerschaft "
+                                            "vereinbart.")} == {frozenset({"Royal Philips", "Städtische Klinikum Seehausen"})}

@@ -1504,6 +1504,12 @@ def _nationality_before_head(tokens, k, shapes: _Shapes) -> bool:
         and _head_at(tokens, k + 1, shapes)[1] in ("foreign_body", "ministry")
 
 
+def _municipal(words, a: int, b: int, heads) -> bool:
+    """"Städtisches Klinikum München", "des Städtischen Klinikums Karlsruhe": written with a capital right
+    before its head, the town's ownership is part of the name (not "das städtische Krankenhaus")."""
+    return words[a].text.startswith("Städtisch") and a + 1 < b and any(i == a + 1 for i, _, _ in heads)
+
+
 def _initials_of(words) -> str:
     """"Tropical Health and Education Trust" -> "THET": what its acronym would be."""
     return "".join(w.text[0] for w in words if w.is_word and w.text[:1].isupper())
@@ -1553,7 +1559,7 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             a = labels[-1] + 1  # "UK Partner Riverside Hospital": a form's label, then the name
         while a < b and (words[a].key in shapes.openers or words[a].key in shapes.connectors
                          or words[a].text in _DASHES) and not _particle(words, a, b) and not _place_word(words, a, b) \
-                and not _name_syllable_an(tokens, run[a]):
+                and not _name_syllable_an(tokens, run[a]) and not _municipal(words, a, b, heads):
             a += 1
         while b > a and (words[b - 1].key in shapes.connectors or words[b - 1].text in _DASHES):
             b -= 1

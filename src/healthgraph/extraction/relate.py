@@ -150,6 +150,7 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
         if compounds:
             hits = sorted(hits + compounds, key=lambda hit: hit[0])
         bodies += [i for i, word in enumerate(tokens.words) if len(word) > 10 and word.endswith(_GERMAN_JOINT_BODIES)]
+        hits += _made_together(tokens.words)
     covering: dict[int, list[tuple[int, int, list[str]]]] = {}  # word -> the longer cues over it
     for a, b, cats in hits:
         if b - a > 1:
@@ -186,6 +187,24 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
     if after_programme:
         cues = [(i, "policy_owner" if c == "of" and i in after_programme else c) for i, c in cues]
     return sorted(cues)  # an agent marker moved to its last word
+
+
+_TOGETHER_ADJECTIVES = frozenset({"gemeinsames", "gemeinsame", "gemeinsamen", "gemeinsamer"})
+_MADE_TOGETHER = ("zentrum", "zentrums", "station", "abteilung", "institut", "projekt", "netzwerk", "klinik", "praxis",
+                  "plattform", "verbund", "einrichtung", "labor", "ambulanz", "studiengang", "programm")
+
+
+def _made_together(words: list[str]) -> list[tuple[int, int, list[str]]]:
+    """"ein gemeinsames Bauch- und Tumorzentrum", "eine gemeinsame interdisziplinäre Station": what
+    two make together (within four words of "gemeinsam-") is their cooperation, and it is no party
+    itself ("founded_body")."""
+    made = []
+    for i, word in enumerate(words):
+        if word in _TOGETHER_ADJECTIVES:
+            j = next((j for j in range(i + 1, min(i + 5, len(words))) if words[j].endswith(_MADE_TOGETHER)), None)
+            if j is not None:
+                made += [(i, i + 1, ["cooperate"]), (j, j + 1, ["founded_body"])]
+    return made
 
 
 def _founded_together(cues: list[tuple[int, str]], bodies: list[int]) -> list[tuple[int, str]]:
