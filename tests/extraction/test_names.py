@@ -696,3 +696,13 @@ def test_a_city_after_a_name_and_its_comma_is_where_the_name_is():
 def test_a_town_hospital_written_with_a_capital_keeps_it():
     assert {parties for parties, _ in pairs("Philips und das Städtische Klinikum Seehausen haben eine Partnerschaft "
                                             "vereinbart.")} == {frozenset({"Royal Philips", "Städtische Klinikum Seehausen"})}
+
+
+def test_a_childrens_clinic_named_by_its_town_is_a_party():
+    assert pairs("Das Klinikum Seehausen unterstützt die Kinderklinik in Kiew mit Verbandsmaterial.") == {
+        (frozenset({"Klinikum Seehausen", "Kinderklinik in Kiew"}), "Klinikum Seehausen")}
+
+
+def test_with_the_partner_fronted_the_german_subject_follows_the_verb():
+    assert {parties for parties, _ in pairs("Mit dem Krankenhaus Talheim kooperiert das Klinikum Seehausen seit "
+                                            "2019.")} == {frozenset({"Krankenhaus Talheim", "Klinikum Seehausen"})}

@@ -2103,16 +2103,16 @@ def _partners_by_verb(text: str, taken: _Taken, shapes: _Shapes, provinces: froz
 
 
 # "mit dem Krankenhaus in St. Gallen", "the hospital in Bo": a bare head and its town name a hospital
-_PLACED_HEAD = re.compile(r"\b(?:dem|das|des|der|den|im|ins|the)[ \t]+(?P<name>(?P<head>Krankenhaus|Krankenhauses|Spital|"
+_PLACED_HEAD = re.compile(r"\b(?:dem|das|des|der|den|die|im|ins|the)[ \t]+(?P<name>(?P<head>Krankenhaus|Krankenhauses|Spital|"
                           r"Spitals|Klinikum|Klinikums|Kantonsspital|Universitätsspital|Universitätsklinikum|Hospital|"
-                          r"hospital)[ \t]+in[ \t]+(?P<place>(?:St\.[ \t]?|Bad[ \t]+)?[A-ZÄÖÜ][\w-]+"
+                          r"hospital|[A-ZÄÖÜ][a-zäöüß]+klinik)[ \t]+in[ \t]+(?P<place>(?:St\.[ \t]?|Bad[ \t]+)?[A-ZÄÖÜ][\w-]+"
                           r"(?:[ \t]+(?:am|an[ \t]+der)[ \t]+[A-ZÄÖÜ][\w-]+)?)"
                           # "in Can Tho", "in Ho Chi Minh": a Vietnamese province's further words (kept if it is one)
                           r"(?P<more>(?:[ \t]+[A-Z][a-z]+){0,2}))(?![\w-])")
 
 
 _PLACED_ANCHORS = ("krankenhaus in ", "krankenhauses in ", "spital in ", "spitals in ", "klinikum in ", "klinikums in ",
-                   "hospital in ")
+                   "hospital in ", "klinik in ")  # ("die Kinderklinik in Kiew")
 
 
 def _placed_heads(text: str, hits: dict[str, list[int]], taken: _Taken, names: list[NamedSpan],

@@ -727,7 +727,10 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
         # das B einen Vertrag unterzeichnet": a signing names that side after them
         listed = listed_after(mentions, first_position - 1, joins)
         rest = _distinct([(p, o) for p, o in mentions if o not in listed])
-        return [(a, rest[0]) for a in listed] if "sign" in cues and len(rest) == 1 else []
+        # ("Mit dem A kooperiert das B seit 2019": the verb between them, the German subject after it)
+        between = len(rest) == 1 and any(max(p for p, o in mentions if o in listed) < c < min(
+            p for p, o in mentions if o is rest[0]) for c in cues.get("cooperate", ()))
+        return [(a, rest[0]) for a in listed] if len(rest) == 1 and ("sign" in cues or between) else []
     if _visited_after_signing(cues, first_position):
         return []
     group = listed_after(mentions, first_position - 1, joins)
