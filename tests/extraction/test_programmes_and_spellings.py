@@ -76,3 +76,17 @@ def test_a_name_ends_before_gom():
 def test_who_funds_the_project_just_told_gives_to_its_beneficiary(text, envoy, government, beneficiary):
     assert party_sets(text) == {(frozenset({envoy, beneficiary}), envoy),
                                 (frozenset({government, beneficiary}), government)}
+
+
+@pytest.mark.parametrize("text", [
+    "Bệnh viện Đa khoa Sông Mây là bệnh viện trực thuộc Bộ Y tế, luôn chú trọng hợp tác quốc tế.",
+    "Bệnh viện Nhi Đồi Thông có chức năng tham mưu giúp Sở Y tế Hà Tĩnh xây dựng chiến lược phát triển chuyên ngành "
+    "sản nhi.",
+])
+def test_a_body_and_the_one_it_belongs_to_or_serves_are_no_partners(text):
+    assert party_sets(text) == set()
+
+
+def test_a_gift_at_a_hospital_still_goes_to_it():
+    text = "The Harbor Family Foundation, a Milwaukee-based charity, is funding a new oxygen plant at Lakeside Hospital."
+    assert party_sets(text) == {(frozenset({"Harbor Family Foundation", "Lakeside Hospital"}), "Harbor Family Foundation")}

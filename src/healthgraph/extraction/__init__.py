@@ -278,6 +278,8 @@ def extract_document(document: Document) -> DocumentFacts:
                 related = {o.id for q in relations for o in (q.a, q.b)}
                 relations += [r for r in funded_partners(cues, in_sentence, [orgs[x] for x in pair if x in orgs])
                               if r.a.id not in related]
+            if relations and "owner_before" in cues:
+                relations = _without_owners(relations, cues, in_sentence, tokens.words)
             # a takeover, a patient moved or a handover vetoes the sentence, whichever reading related it (and a
             # form's field lists one side: "Partner Hospitals A and B" are no partners of each other)
             relations = [] if "not_partnership" in cues or _handed_over(cues, in_sentence) \
@@ -461,6 +463,21 @@ def _with_co_givers(relations: list[Relation], cues, in_sentence, words) -> list
             relations += [Relation(giver, o, "agreement", None, False) for o in co_givers
                           if not any(giver in (r.a, r.b) and o in (r.a, r.b) for r in relations)]
     return relations
+
+
+def _without_owners(relations: list[Relation], cues, in_sentence, words) -> list[Relation]:
+    """"A là bệnh viện trực thuộc Bộ Y tế", "B, a subsidiary of C": a body and the one it belongs to
+    are no partners, however few others the sentence names (a venue, "at C", "tại trụ sở C", may be)."""
+    owned = set()
+    for p in (p for p in cues["owner_before"] if words[p] not in _VENUE_WORDS):
+        before = next((o for pos, o in reversed(in_sentence) if pos < p), None)
+        owner = next((o for pos, o in in_sentence if p < pos <= p + 5), None)
+        if before is not None and owner is not None:
+            owned.add(frozenset((before.id, owner.id)))
+    return [r for r in relations if frozenset((r.a.id, r.b.id)) not in owned]
+
+
+_VENUE_WORDS = frozenset({"at", "tru", "tai"})
 
 
 def _without_go_betweens(relations: list[Relation], cues, in_sentence) -> list[Relation]:
