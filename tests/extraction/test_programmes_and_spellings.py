@@ -90,3 +90,16 @@ def test_a_body_and_the_one_it_belongs_to_or_serves_are_no_partners(text):
 def test_a_gift_at_a_hospital_still_goes_to_it():
     text = "The Harbor Family Foundation, a Milwaukee-based charity, is funding a new oxygen plant at Lakeside Hospital."
     assert party_sets(text) == {(frozenset({"Harbor Family Foundation", "Lakeside Hospital"}), "Harbor Family Foundation")}
+
+
+def test_with_the_help_of_another_the_helper_gives_even_in_a_sentence_dating_a_takeover():
+    text = ("Sáng 23.4, Bệnh viện 175 với sự trợ giúp của Bệnh viện Nhi Đồi Thông đã thành công trong ca mổ tim hở đầu "
+            "tiên sau 32 năm kể từ ngày tiếp quản bệnh viện.")
+    assert party_sets(text) == {(frozenset({"Bệnh viện Quân y 175", "Bệnh viện Nhi Đồi Thông"}),
+                                 "Bệnh viện Nhi Đồi Thông")}
+
+
+def test_a_veterans_hospital_keeps_its_whole_name():
+    text = "Bệnh viện Nhi Đồi Thông ký kết hợp tác với Bệnh viện Đa khoa Cựu chiến binh Đài Bắc."
+    assert {p for p, _ in party_sets(text)} == {frozenset({"Bệnh viện Nhi Đồi Thông",
+                                                           "Bệnh viện Đa khoa Cựu chiến binh Đài Bắc"})}

@@ -429,8 +429,10 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
             if split is not None:
                 givers = [o for p, o in mentions if p < split and o in givers]
                 giver_pos, giver = max((p, o) for p, o in mentions if p < split and o in givers)
-            # "viện trợ không hoàn lại của A dành cho B": the giver follows "của"
-            of = next((p for p in cues.get("of", []) if pos < p <= pos + 6), None)
+            # "viện trợ không hoàn lại của A dành cho B": the giver follows "của"; "B với sự hỗ trợ của A": the agent
+            # marker is the support cue's own last word
+            of = next((p for p in sorted(cues.get("of", []) + [b for b in by if pos < b <= pos + 4]) if pos < p <= pos + 6),
+                      None)
             giver_pos, giver = next(((p, o) for p, o in mentions if of is not None and of < p <= of + 2),
                                     (giver_pos, giver))  # "of A", "of the A"
             # "Thay mặt Chính phủ A, ông X, Thứ trưởng Bộ B, trao … cho C": A gives, not the envoy's ministry
