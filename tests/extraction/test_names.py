@@ -706,3 +706,18 @@ def test_a_childrens_clinic_named_by_its_town_is_a_party():
 def test_with_the_partner_fronted_the_german_subject_follows_the_verb():
     assert {parties for parties, _ in pairs("Mit dem Krankenhaus Talheim kooperiert das Klinikum Seehausen seit "
                                             "2019.")} == {frozenset({"Krankenhaus Talheim", "Klinikum Seehausen"})}
+
+
+def test_a_government_written_in_lower_case_gives():
+    assert pairs("In accordance with this agreement, the government of Japan will extend a grant aid to Kestrel General "
+                 "Hospital.") == {(frozenset({"Chính phủ Nhật Bản", "Kestrel General Hospital"}), "Chính phủ Nhật Bản")}
+
+
+def test_a_limited_company_is_a_company():
+    assert pairs("Kestrel District Hospital received medical equipment from Lakeland Importers Limited.") == {
+        (frozenset({"Lakeland Importers Limited", "Kestrel District Hospital"}), "Lakeland Importers Limited")}
+
+
+def test_a_state_universitys_campus_keeps_its_city_and_what_it_runs():
+    assert surfaces("The Kestrel Health Authority signed an agreement with the University of Norland at Marlow Health "
+                    "System.") == ["Kestrel Health Authority", "University of Norland at Marlow Health System"]

@@ -322,13 +322,14 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                    lambda: _foreign_subjects(text, hits, taken, shapes, provinces,
                                              {bare: n.surface for n in found for bare in _bare_form(n)}),
                    lambda: _country_branches(text, taken, shapes),
+                   lambda: _governments_in_lower_case(text, taken, shapes),
                    lambda: _without_borders(text, taken),
                    lambda: _vietnam_branches(text, taken, place_names(provinces)),
                    lambda: _determined_acronyms(text, taken, shapes, {alias for n in found for alias in n.aliases})):
         for named in reader():  # each reader sees the names the ones before it found
             found.append(named)
             taken.add(named.start, named.end)
-    found = _units_at_their_organisation(text, sorted(found, key=lambda n: n.start))
+    found = _campuses(text, _units_at_their_organisation(text, sorted(found, key=lambda n: n.start)))
     departments = [n for n in found if n.kind == "department"]
     found = _expansions_in_brackets(text, _faculties_with_their_university(
         text, _spelled_by_acronym(text, sorted((n for n in found if n.kind != "department"), key=lambda n: n.start))))
@@ -413,6 +414,32 @@ def _units_at_their_organisation(text: str, names: list[NamedSpan]) -> list[Name
     return [replace(name, kind="department") if k + 1 < len(names) and _UNIT_END.search(name.surface)
             and names[k + 1].kind in ("hospital", "university") and _AT_GAP.fullmatch(text, name.end, names[k + 1].start)
             else name for k, name in enumerate(names)]
+
+
+_STATE_UNIVERSITY = re.compile(r"University of [A-Z][\w-]*(?: [A-Z][\w-]*)?$")
+_CAMPUS = re.compile(r"[ \t]+at[ \t]+(?P<city>[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+){0,2})")
+
+
+def _campuses(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
+    """"the University of Alabama at Birmingham (Health System)": a state university's campus is
+    named by its city after "at", with what it runs after that.
+
+    >>> [n.surface for n in find_names("Lakeside Hospital partnered with the University of Texas at Austin.")]
+    ['Lakeside Hospital', 'University of Texas at Austin']
+    """
+    merged: list[NamedSpan] = []
+    skip = -1
+    for k, name in enumerate(names):
+        if k == skip:
+            continue
+        m = _CAMPUS.match(text, name.end) if _STATE_UNIVERSITY.search(name.surface) else None
+        if m is not None:
+            after = names[k + 1] if k + 1 < len(names) and names[k + 1].start == m.start("city") else None
+            end = after.end if after is not None else m.end("city")
+            skip = k + 1 if after is not None else skip
+            name = NamedSpan(name.start, end, text[name.start:end], name.kind, name.aliases)
+        merged.append(name)
+    return merged
 
 
 _FACULTY = re.compile(r"(?:Faculty|School|College|Department|Fakultät|Medizinische Fakultät|Khoa)\b")
@@ -2195,6 +2222,22 @@ def _without_borders(text: str, taken: _Taken) -> list[NamedSpan]:
         return []
     return [NamedSpan(m.start(), m.end(), m.group(), "foreign_body", ()) for m in _WITHOUT_BORDERS.finditer(text)
             if not taken.overlaps(m.start(), m.end())]
+
+
+_LOWER_GOVERNMENT = re.compile(r"(?<![\w-])(?:government|embassy|ministry of health) of (?:the )?"
+                               r"(?P<country>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})")
+
+
+def _governments_in_lower_case(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSpan]:
+    """"the government of Japan will extend a grant": a country's government written in lower case.
+
+    >>> [n.surface for n in _governments_in_lower_case("Then the government of Japan will help.", _Taken(), _shapes())]
+    ['government of Japan']
+    """
+    if " of " not in text:
+        return []
+    return [NamedSpan(m.start(), m.end(), m.group(), "foreign_body") for m in _LOWER_GOVERNMENT.finditer(text)
+            if fold(m.group("country")) in shapes.countries and not taken.overlaps(m.start(), m.end())]
 
 
 def _country_branches(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSpan]:
