@@ -721,3 +721,13 @@ def test_a_limited_company_is_a_company():
 def test_a_state_universitys_campus_keeps_its_city_and_what_it_runs():
     assert surfaces("The Kestrel Health Authority signed an agreement with the University of Norland at Marlow Health "
                     "System.") == ["Kestrel Health Authority", "University of Norland at Marlow Health System"]
+
+
+@pytest.mark.parametrize("text, faculty", [
+    ("Ein Vertrag regelt die Zusammenarbeit zwischen der Medizinischen Fakultät Seehausen der Uni Talheim und dem "
+     "Universitätsklinikum Seehausen.", "Medizinischen Fakultät Seehausen der Uni Talheim"),
+    ("Der Fachbereich Medizin der Universität Talheim kooperiert mit dem Universitätsklinikum Seehausen.",
+     "Fachbereich Medizin der Universität Talheim"),
+])
+def test_a_german_medical_faculty_is_named_with_its_university(text, faculty):
+    assert {parties for parties, _ in pairs(text)} == {frozenset({faculty, "Universitätsklinikum Seehausen"})}

@@ -443,6 +443,8 @@ def _campuses(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
 
 
 _FACULTY = re.compile(r"(?:Faculty|School|College|Department|Fakultät|Medizinische Fakultät|Khoa)\b")
+_FACULTY_BEFORE = re.compile(r"(?:Medizinischen?[ \t]+Fakultät|Fachbereichs?[ \t]+Medizin|Medizinischen?[ \t]+Hochschule)"
+                             r"(?:[ \t]+[A-ZÄÖÜ][\w-]+)?[ \t]+(?:der|des)[ \t]+$")
 _FACULTY_GAP = re.compile(r"[ \t]*(?:[-–—,]|der|des)[ \t]*")
 
 
@@ -456,6 +458,11 @@ def _faculties_with_their_university(text: str, names: list[NamedSpan]) -> list[
     merged: list[NamedSpan] = []
     for name in names:
         before = merged[-1] if merged else None
+        faculty = _FACULTY_BEFORE.search(text, max(0, name.start - 60), name.start) if name.kind == "university" else None
+        if faculty is not None and (before is None or before.end <= faculty.start()):
+            # "der Medizinischen Fakultät Mannheim der Uni Heidelberg", "Fachbereich Medizin der Philipps-Universität"
+            merged.append(NamedSpan(faculty.start(), name.end, text[faculty.start():name.end], "university", name.aliases))
+            continue
         if before is not None and name.kind == "university" and _FACULTY.match(before.surface) \
                 and not _FACULTY.match(name.surface) and _FACULTY_GAP.fullmatch(text, before.end, name.start):
             merged[-1] = NamedSpan(before.start, name.end, text[before.start:name.end], "university",
