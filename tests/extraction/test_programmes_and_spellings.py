@@ -103,3 +103,18 @@ def test_a_veterans_hospital_keeps_its_whole_name():
     text = "Bệnh viện Nhi Đồi Thông ký kết hợp tác với Bệnh viện Đa khoa Cựu chiến binh Đài Bắc."
     assert {p for p, _ in party_sets(text)} == {frozenset({"Bệnh viện Nhi Đồi Thông",
                                                            "Bệnh viện Đa khoa Cựu chiến binh Đài Bắc"})}
+
+
+@pytest.mark.parametrize("text, branch", [
+    ("Chi nhánh Vietcombank Tân Định đã trao tặng máy thở cho Bệnh viện Nhi Đồi Thông.", "Chi nhánh Vietcombank Tân Định"),
+    ("Ngân hàng Sông Mây Chi nhánh Hà Giang đã trao tặng máy thở cho Bệnh viện Nhi Đồi Thông.",
+     "Ngân hàng Sông Mây Chi nhánh Hà Giang"),
+])
+def test_a_banks_branch_gives_as_itself(text, branch):
+    assert party_sets(text) == {(frozenset({branch, "Bệnh viện Nhi Đồi Thông"}), branch)}
+
+
+def test_who_authorised_a_gift_is_no_party_to_it():
+    text = ("Được sự ủy quyền của Ban lãnh đạo Ngân hàng Sông Mây, Chi nhánh Ngân hàng Sông Mây Tân Định đã trao tặng "
+            "máy thở cho Bệnh viện Nhi Đồi Thông.")
+    assert {s for _, s in party_sets(text)} == {"Chi nhánh Ngân hàng Sông Mây Tân Định"}

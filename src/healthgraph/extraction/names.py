@@ -949,6 +949,12 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                 while close < len(tokens) and close - m < 6 and tokens[close].text != ")":
                     close += 1
                 inner = tokens[m + 1:close]
+                nxt = close + 1
+                if close < len(tokens) and len(inner) == 1 and inner[0].cap and nxt + 2 < len(tokens) \
+                        and (tokens[nxt].lower, tokens[nxt + 1].lower) == ("chi", "nhánh") and tokens[nxt + 2].cap:
+                    aliases.append(inner[0].text)
+                    last, m = nxt + 1, nxt + 2  # "Ngân hàng X (Agribank) chi nhánh Tràng An": its branch
+                    continue
                 if close < len(tokens) and len(inner) == 1 and inner[0].acronym:
                     if not _vi_head_at(tokens, m + 1, shapes):  # "Bệnh viện (BV) X": "BV" says "hospital", no alias
                         aliases.append(inner[0].text)
@@ -957,6 +963,7 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                             not _vi_head_at(tokens, nxt, shapes):
                         m = nxt
                         continue
+
             break
         if not t.cap and last == m - 1 and (tokens[m - 1].lower, t.lower) in shapes.vi_compounds:
             last = m  # "Bệnh viện Dã chiến", "… - Cơ sở Linh Đàm": a compound begun in capitals
@@ -996,8 +1003,8 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                 m += _vi_head_at(tokens, m, shapes)  # "Trung tâm Đột quỵ Bệnh viện Bạch Mai": the hospital's centre
                 continue
             if m > j and _vi_head_at(tokens, m, shapes) \
-                    and t.key not in ("y", "vien", "truong", "trung", "dai", "hoc", "hoi"):
-                break  # another body begins
+                    and t.key not in ("y", "vien", "truong", "trung", "dai", "hoc", "hoi", "chi"):
+                break  # another body begins (not its branch: "Ngân hàng X Chi nhánh Hà Giang")
             if stops_at_person and t.key in shapes.surnames and m + 1 < len(tokens) and tokens[m + 1].cap \
                     and tokens[m + 1].is_word and not any(" ".join(x.key for x in tokens[m:m + n]) in provinces
                                                           for n in (2, 3)):  # "Hà Nam" is a province
