@@ -286,8 +286,9 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
             tokens = _tokens(text, anchor, right)
             span = _vietnamese_name(tokens, 0, shapes, provinces) if tokens else None
             if span is None or right == len(text) or text[right] == "\n" or (
-                    span[1] < len(tokens) - 1 and not _lower_to_the_end(tokens, span[1])):
-                break  # read further only if the name may go on past the window
+                    span[1] < len(tokens) - 1 and not _lower_to_the_end(tokens, span[1])
+                    and tokens[span[1]].text != "("):
+                break  # read further only if the name may go on past the window (or past a bracket in it)
         if span is not None:
             found.append(_named(text, tokens, *span))
             last_end = found[-1].end
@@ -944,17 +945,16 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                     and m + 1 < len(tokens) and tokens[m + 1].cap:  # "TP. Hồ Chí Minh", "Quỹ Lawrence S. Ting"
                 m += 1
                 continue
+            if t.text == "(" and m > j and m + 5 < len(tokens) and tokens[m + 1].cap and tokens[m + 2].text == ")" \
+                    and (tokens[m + 3].lower, tokens[m + 4].lower) == ("chi", "nhánh") and tokens[m + 5].cap:
+                aliases.append(tokens[m + 1].text)
+                last, m = m + 4, m + 5  # "Ngân hàng X (Agribank) chi nhánh Tràng An": its branch
+                continue
             if t.text == "(" and (last is not None or m == j):  # "Bệnh viện Đa khoa Trung ương (BVĐKTƯ) Cần Thơ"
                 close = m + 1
                 while close < len(tokens) and close - m < 6 and tokens[close].text != ")":
                     close += 1
                 inner = tokens[m + 1:close]
-                nxt = close + 1
-                if close < len(tokens) and len(inner) == 1 and inner[0].cap and nxt + 2 < len(tokens) \
-                        and (tokens[nxt].lower, tokens[nxt + 1].lower) == ("chi", "nhánh") and tokens[nxt + 2].cap:
-                    aliases.append(inner[0].text)
-                    last, m = nxt + 1, nxt + 2  # "Ngân hàng X (Agribank) chi nhánh Tràng An": its branch
-                    continue
                 if close < len(tokens) and len(inner) == 1 and inner[0].acronym:
                     if not _vi_head_at(tokens, m + 1, shapes):  # "Bệnh viện (BV) X": "BV" says "hospital", no alias
                         aliases.append(inner[0].text)
