@@ -731,3 +731,14 @@ def test_a_state_universitys_campus_keeps_its_city_and_what_it_runs():
 ])
 def test_a_german_medical_faculty_is_named_with_its_university(text, faculty):
     assert {parties for parties, _ in pairs(text)} == {frozenset({faculty, "Universitätsklinikum Seehausen"})}
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("1. Schenectady, N.Y.-based Marlow Medicine is affiliating with Buffalo, N.Y.-based Kestrel Park Cancer Center "
+     "for new oncology services.", {"Marlow Medicine", "Kestrel Park Cancer Center"}),
+    # where the subject sits is no side, and "New" begins a place's name
+    ("4. The Kestrel Hospital Center in New York City is partnering with New York Cancer & Blood Partners to build a "
+     "cancer care facility.", {"Kestrel Hospital Center", "New York Cancer & Blood Partners"}),
+])
+def test_one_partnering_verb_names_both_its_sides(text, sides):
+    assert {parties for parties, _ in pairs(text)} == {frozenset(sides)}

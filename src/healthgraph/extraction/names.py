@@ -33,6 +33,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 from typing import Iterable
 
 from ..gazetteer import load_yaml
@@ -308,6 +309,8 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
         tokens = _tokens(text, left, right)
         for span in _capitalised_names(tokens, shapes, provinces):
             named = _named(text, tokens, *span)
+            if named.surface.endswith(" City") and _PLACE_BEFORE.search(text, max(0, named.start - 4), named.start):
+                continue  # "… in New York City": where, not the city's government
             if not taken.overlaps(named.start, named.end):
                 found.append(named)
                 taken.add(named.start, named.end)
@@ -2054,17 +2057,23 @@ def _agents(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSpan]:
 
 
 _EN_RUN = r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|and|for|&))*"
-_PARTNERING = re.compile(  # "UnityPoint Health partnered with Access TeleCare": a partnership's sides, heads or not
+# "UnityPoint Health partnered with Access TeleCare": a partnership's sides, heads or not; the subject and
+# the object are read in passes of their own, so that one verb names both
+_PARTNER_SUBJECT = re.compile(
     r"(?<![\w.’'-])(?P<subject>" + _EN_RUN + r")[ \t]+(?:(?:has|have|had|will|recently|also|officially|is|are)[ \t]+)*"
-    r"(?:partnered|partners|partnering|teamed[ \t]+up|joined[ \t]+forces|joined[ \t]+hands|join[ \t]+hands|"
-    r"collaborated|collaborates|signed|inked|(?:has|have|had)[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){0,2}relationship|"
+    r"(?:partnered|partners|partnering|affiliating|affiliated|affiliates|teamed[ \t]+up|joined[ \t]+forces|"
+    r"joined[ \t]+hands|join[ \t]+hands|collaborated|collaborates|signed|inked|"
+    r"(?:has|have|had)[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){0,2}relationship|"
     r"(?:is|are|has[ \t]+been|have[ \t]+been)[ \t]+working|works)"
-    r"[ \t]+(?:with|an?|the)[ \t]"
-    r"|(?<!\w)(?:partnered|partnering|partners|partner|partnership|teamed[ \t]+up|joined[ \t]+forces|joined[ \t]+hands|"
+    r"[ \t]+(?:with|an?|the)[ \t]")
+_PARTNER_OBJECT = re.compile(
+    r"(?<!\w)(?:partnered|partnering|partners|partner|partnership|affiliating|affiliated|affiliation|teamed[ \t]+up|"
+    r"joined[ \t]+forces|joined[ \t]+hands|"
     r"join[ \t]+hands|collaborat\w*|agreement|memorandum[ \t]+of[ \t]+understanding|MoU|MOU|contract|deal|"
     r"relationship)[ \t]+"
     r"with[ \t]+(?:the[ \t]+)?(?P<object>" + _EN_RUN + r")")
 _WORD_AFTER = re.compile(r"[ \t]+(\w)")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at)[ \t]+$")
 
 
 def _owner_of_a_thing(text: str, end: int) -> bool:
@@ -2079,6 +2088,11 @@ _TITLE_BEFORE = re.compile(r"\b(?:counterpart|[Mm]inister|[Aa]mbassador|[Dd]irec
 _BASED_AFTER = re.compile(r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?-based\b")
 _SENTENCE_STOP = re.compile(r"(?<!\bSt)(?<!\bDr)(?<!\bMt)(?<!\bFt)(?<!\bCo)\w\.[ \t]")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "throughout"})
+
+
+def _new_place(words: list[str]) -> bool:
+    """"New York Cancer & Blood Specialists", "New Delhi Hospital": "New" begins a place's name, no adjective."""
+    return words[0] == "New" and len(words) > 1 and words[1][:1].isupper()
 _NO_PARTNER = frozenset({"it", "they", "we", "he", "she", "this", "that", "these", "both", "in", "on", "at", "by", "since",
                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                          "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -2095,8 +2109,10 @@ def _partners_by_verb(text: str, taken: _Taken, shapes: _Shapes, provinces: froz
     if " with " not in text and " signed " not in text and " inked " not in text:
         return []
     found = []
-    for m in _PARTNERING.finditer(text):
-        group = "subject" if m.group("subject") else "object"
+    for m, group in chain(((m, "subject") for m in _PARTNER_SUBJECT.finditer(text)),
+                          ((m, "object") for m in _PARTNER_OBJECT.finditer(text))):
+        if group == "subject" and _PLACE_BEFORE.search(text, max(0, m.start(group) - 4), m.start(group)):
+            continue  # "The Brooklyn Hospital Center in New York City is partnering with …": a place, no side
         if group == "object" and (_BASED_AFTER.match(text, m.end(group)) or _owner_of_a_thing(text, m.end(group))):
             continue  # "with the Durham, N.C.-based Duke Cancer Network": a place, the partner follows it;
             # "in agreement with COCHE's vision": whose vision, no partner
@@ -2109,7 +2125,8 @@ def _partners_by_verb(text: str, taken: _Taken, shapes: _Shapes, provinces: froz
         start = m.start(group)
         words = name.split()
         placed = False  # "In Cameroon World Child Cancer is working with …": where, then who
-        while words and (_fold_word(words[0]) in shapes.openers or _fold_word(words[0]) in _NO_PARTNER
+        while words and (_fold_word(words[0]) in shapes.openers and not _new_place(words)
+                         or _fold_word(words[0]) in _NO_PARTNER
                          or placed and len(words) > 2 and _fold_word(words[0]) in place_names(provinces)):
             placed = _fold_word(words[0]) in _PLACE_PREPOSITIONS
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
