@@ -742,3 +742,9 @@ def test_a_german_medical_faculty_is_named_with_its_university(text, faculty):
 ])
 def test_one_partnering_verb_names_both_its_sides(text, sides):
     assert {parties for parties, _ in pairs(text)} == {frozenset(sides)}
+
+
+def test_a_descriptor_cut_short_before_a_name_is_no_part_of_it():
+    text = ("Der niederländische Elektro- und Gesundheitskonzern Marlow und das Klinikum Seehausen haben eine "
+            "Partnerschaft vereinbart.")
+    assert {parties for parties, _ in pairs(text)} == {frozenset({"Marlow", "Klinikum Seehausen"})}

@@ -1608,6 +1608,9 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
         while b > a and (words[b - 1].key in shapes.connectors or words[b - 1].text in _DASHES):
             b -= 1
         described_as = None
+        if b - a > 3 and words[a].text.endswith("-") and words[a + 1].key in ("und", "and") \
+                and _compound_descriptor(words[a + 2], shapes):
+            a += 2  # "Elektro- und Gesundheitskonzern Philips": a descriptor cut short, then its other half
         while b - a > 1 and (_compound_descriptor(words[a], shapes)  # "Gesundheitsversorger MU Health Care"
                              or words[a].key.startswith(ROLE_STARTS) and any(a < i < b for i, _, _ in heads)):
             # "Partnerklinik Hôpital Saint-Jean": the role it plays, then its own name
