@@ -54,3 +54,13 @@ def test_hospitals_that_have_worked_together_are_partners():
     text = "Auf informeller Ebene haben die Spitäler Seehausen, Talheim und Moorfeld seit einiger Zeit zusammengearbeitet."
     names = ("Spital Seehausen", "Spital Talheim", "Spital Moorfeld")
     assert pairs(text) == {frozenset({a, b}) for a in names for b in names if a < b}
+
+
+@pytest.mark.parametrize("text", [
+    "Die Spitäler der Region Talheim und das Klinikum Seehausen schliessen sich auf Anfang 2016 zur Seehausen Gruppe AG "
+    "zusammen.",
+    "Riverside General Hospital and Lakeview Medical Center have signed a memorandum of understanding to form a new "
+    "regional health system.",
+])
+def test_merging_into_one_body_is_no_partnership(text):
+    assert pairs(text) == set()

@@ -730,8 +730,8 @@ def _pair_by_anaphor(best, all_cues, sentences, tokens: TokenText, ranked, sente
         sentence = sentences[index]
         i, j = starts[index], tokens.word_at(sentence.end)
         cues = cue_positions(all_cues, i, j)
-        if "negative" in cues or not ("sign" in cues or "cooperate" in cues):
-            continue
+        if "negative" in cues or "not_partnership" in cues or not ("sign" in cues or "cooperate" in cues):
+            continue  # (nor do "the two" that merge: "… schliessen sich zur X AG zusammen")
         if "pair_anaphor" in cues and main_pair is not None:
             pair, main_pair = main_pair, None  # the main parties are bound once
         elif "pair_pronoun" in cues or "pair_anaphor" in cues:
