@@ -897,7 +897,6 @@ def _coordinated_pair(sentence, mentions, tokens: TokenText, all_cues):
     return None
 
 
-# a sentence that opens on these goes on from the one before, on the same day
 # a sentence about the gift or programme just told ("Chương trình do E tài trợ", "The project is funded by E")
 _GIFT_OPENING = re.compile(r"(?:toan bo |tat ca )?(?:chuong trinh|du an|so (?:may|thiet bi|trang thiet bi|hang|tien)|"
                            r"kinh phi|cac (?:thiet bi|trang thiet bi|may|kien hang)|(?:the|this) (?:programme|program|"
@@ -932,6 +931,7 @@ def _distinct_orgs(orgs) -> list[Organisation]:
     return list({o.id: o for o in orgs}.values())
 
 
+# a sentence that opens on these goes on from the one before, on the same day
 _GOES_ON = re.compile(r"(?:Sau (?:buổi|lễ|khi)|Tại buổi|Trong buổi|Cùng ngày|Ngay sau|Dịp này|Nhân dịp này|"
                       r"Im Anschluss|Anschließend|Am selben Tag|After the (?:meeting|ceremony|visit)|On the same day)")
 
