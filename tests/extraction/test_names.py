@@ -748,3 +748,9 @@ def test_a_descriptor_cut_short_before_a_name_is_no_part_of_it():
     text = ("Der niederländische Elektro- und Gesundheitskonzern Marlow und das Klinikum Seehausen haben eine "
             "Partnerschaft vereinbart.")
     assert {parties for parties, _ in pairs(text)} == {frozenset({"Marlow", "Klinikum Seehausen"})}
+
+
+def test_a_city_that_acts_is_its_government_and_a_city_one_is_in_is_a_place():
+    text = "Der Verein Brückenbau und die Stadt Seehausen unterstützen die Stadt Talheim in der Stadt Moorfeld."
+    assert pairs(text) == {(frozenset({giver, "Stadt Talheim"}), giver)
+                           for giver in ("Verein Brückenbau", "Stadt Seehausen")}

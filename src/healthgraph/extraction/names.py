@@ -327,6 +327,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                                              {bare: n.surface for n in found for bare in _bare_form(n)}),
                    lambda: _country_branches(text, taken, shapes),
                    lambda: _governments_in_lower_case(text, taken, shapes),
+                   lambda: _city_governments(text, taken),
                    lambda: _without_borders(text, taken),
                    lambda: _vietnam_branches(text, taken, place_names(provinces)),
                    lambda: _determined_acronyms(text, taken, shapes, {alias for n in found for alias in n.aliases})):
@@ -2272,6 +2273,29 @@ def _governments_in_lower_case(text: str, taken: _Taken, shapes: _Shapes) -> lis
         return []
     return [NamedSpan(m.start(), m.end(), m.group(), "foreign_body") for m in _LOWER_GOVERNMENT.finditer(text)
             if fold(m.group("country")) in shapes.countries and not taken.overlaps(m.start(), m.end())]
+
+
+_CITY_GOVERNMENT = re.compile(r"(?:(?P<before>[\w-]+)[ \t]+)?(?:die|der|den)[ \t]+(?P<name>Stadt[ \t]+[A-ZÄÖÜ][\w-]+)(?![\w-])")
+_NOT_A_CITY_GOVERNMENT = frozenset({"in", "aus", "nach", "von", "vom", "zur", "zum", "bei", "an", "auf", "durch"})
+
+
+def _city_governments(text: str, taken: _Taken) -> list[NamedSpan]:
+    """"die Stadt Würzburg weitet die Unterstützung aus", "mit der Stadt Vinnytsia": a city named as one
+    who acts is its government (not "in der Stadt Eger", a place, nor "Kliniken der Stadt Köln", a name).
+
+    >>> [n.surface for n in _city_governments("Die DAHW und die Stadt Würzburg helfen in der Stadt Lviv.", _Taken())]
+    ['Stadt Würzburg']
+    """
+    if "Stadt " not in text:
+        return []
+    found = []
+    for m in _CITY_GOVERNMENT.finditer(text):
+        before = (m.group("before") or "").lower()
+        if before in _NOT_A_CITY_GOVERNMENT or before.endswith(("klinikum", "kliniken", "krankenhaus", "spital")) \
+                or taken.overlaps(m.start("name"), m.end("name")):
+            continue
+        found.append(NamedSpan(m.start("name"), m.end("name"), m.group("name"), "foreign_body"))
+    return found
 
 
 def _country_branches(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSpan]:
