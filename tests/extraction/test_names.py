@@ -754,3 +754,9 @@ def test_a_city_that_acts_is_its_government_and_a_city_one_is_in_is_a_place():
     text = "Der Verein Brückenbau und die Stadt Seehausen unterstützen die Stadt Talheim in der Stadt Moorfeld."
     assert pairs(text) == {(frozenset({giver, "Stadt Talheim"}), giver)
                            for giver in ("Verein Brückenbau", "Stadt Seehausen")}
+
+
+def test_a_name_in_a_fronted_german_phrase_is_an_object_and_the_subject_follows_the_verb():
+    text = "Neben der Kinderklinik in Kiew unterstützt das Klinikum Seehausen auch das Krankenhaus Talheim."
+    assert pairs(text) == {(frozenset({"Klinikum Seehausen", taker}), "Klinikum Seehausen")
+                           for taker in ("Kinderklinik in Kiew", "Krankenhaus Talheim")}

@@ -412,13 +412,18 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
                 relations += [Relation(a, b, kind, giver, True) for a, b, giver in directed if giver is not None]
                 continue
             giver_pos, giver = _before_with_position(mentions, pos)
-            if verb_final and giver is None:
-                # "Seit 2018 unterstützt das A das B": German puts the subject after the verb it follows
+            fronted = verb_final and giver is not None and any(
+                giver_pos - 3 <= f < giver_pos for f in cues.get("prepositional", ()))
+            if verb_final and (giver is None or fronted):
+                # "Seit 2018 unterstützt das A das B": German puts the subject after the verb it follows; "Neben der
+                # C unterstützt das A auch das B": the name in the fronted phrase is an object as well
                 after = [(p, o) for p, o in mentions if p > pos]
-                if len(after) >= 2 and after[0][0] - pos <= 3 and not any(pos < b < after[1][0] for b in by):
+                objects = [o for p, o in mentions if p < pos] if fronted else []
+                if (len(after) >= 2 or fronted and after) and after[0][0] - pos <= 3 \
+                        and not any(pos < b < after[min(1, len(after) - 1)][0] for b in by):
                     subject = after[0][1]
                     relations += [Relation(subject, t, kind, subject, True)
-                                  for t in listed_after(mentions, after[0][0], joins) if t.id != subject.id]
+                                  for t in objects + listed_after(mentions, after[0][0], joins) if t.id != subject.id]
                     continue
             givers = _listed_before(mentions, pos, joins) if giver is not None else []  # "A và B đã trao tặng"
             # "A phối hợp với B và C tổ chức lễ bàn giao …": those A works with hand nothing over; A does
