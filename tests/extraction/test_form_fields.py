@@ -36,3 +36,10 @@ def test_a_line_that_is_a_sentence_is_no_field():
     text = ("UK Partner Lakeshore District Hospital\n"
             "Partner Riverside General Hospital signed an agreement with Hilltop Clinic.")
     assert {parties for parties, _ in party_sets(text)} == {frozenset({"Riverside General Hospital", "Hilltop Clinic"})}
+
+
+def test_a_headline_run_into_its_article_is_set_apart():
+    text = ("Neue KrankenhausreformDas Klinikum Seehausen und das Universitätsklinikum Talheim haben einen "
+            "Kooperationsvertrag unterzeichnet.")
+    assert {parties for parties, _ in party_sets(text)} == {frozenset({"Klinikum Seehausen",
+                                                                       "Universitätsklinikum Talheim"})}

@@ -119,16 +119,25 @@ def join_wrapped_lines(text: str) -> str:
     return "\n".join(out)
 
 
+# a page store that lost a line break or a space: "… KrankenhausreformDas Asklepios …" (a headline run into
+# its article), "… nach Schlaganfällen.Die Klinik …" (two sentences run together)
+_GLUED_HEADLINE = re.compile(r"(?<=[a-zäöüß]{3})(?=(?:Das|Die|Der) [A-ZÄÖÜ])")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ỹäöüß]{2}[.!?])(?=[A-ZÀ-ỸĐÄÖÜ][a-zà-ỹäöüß])")
+
+
 def normalise(text: str) -> str:
-    """Return NFC text with unified tone marks, no invisible characters, single spaces
-    and unwrapped paragraph lines.
+    """Return NFC text with unified tone marks, no invisible characters, single spaces,
+    unwrapped paragraph lines, and what a page store ran together set apart.
 
     Examples
     --------
     >>> normalise("Bệnh viện Trung ương Huế\\nký kết   hợp tác với BV Hoà Bình")
     'Bệnh viện Trung ương Huế ký kết hợp tác với BV Hòa Bình'
+    >>> normalise("Neue KrankenhausreformDas Klinikum wächst.Die Stadt hilft.")
+    'Neue Krankenhausreform\\nDas Klinikum wächst. Die Stadt hilft.'
     """
     text = nfc(_INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
     if "  " in text or _OTHER_SPACE.search(text):
         text = _SPACES.sub(" ", text)
+    text = _GLUED_SENTENCE.sub(" ", _GLUED_HEADLINE.sub("\n", text))
     return join_wrapped_lines(text).strip()
