@@ -760,3 +760,9 @@ def test_a_name_in_a_fronted_german_phrase_is_an_object_and_the_subject_follows_
     text = "Neben der Kinderklinik in Kiew unterstützt das Klinikum Seehausen auch das Krankenhaus Talheim."
     assert pairs(text) == {(frozenset({"Klinikum Seehausen", taker}), "Klinikum Seehausen")
                            for taker in ("Kinderklinik in Kiew", "Krankenhaus Talheim")}
+
+
+def test_what_kind_of_company_it_is_stays_outside_a_name_with_its_own_head():
+    text = ("Dazu haben das Klinikum Seehausen und die chinesische Unternehmensgruppe Talheim Plastic Group eine "
+            "Vereinbarung geschlossen.")
+    assert {parties for parties, _ in pairs(text)} == {frozenset({"Klinikum Seehausen", "Talheim Plastic Group"})}

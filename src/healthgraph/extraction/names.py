@@ -1335,6 +1335,7 @@ _COMMON_NOUN_STARTS = ("partner", "kooperations", "grundversorg", "zentrumsverso
                        "maximalversorg", "regelversorg", "akutspital", "akutkrankenh", "akutklinik")
 
 
+_KIND_WORDS = frozenset({"unternehmensgruppe", "firmengruppe", "konzern", "unternehmen"})  # what a named company is
 ROLE_STARTS = ("partner", "kooperations", "lehrkrankenhaus", "lehrklinik")  # folded: the role a body plays, before its name
 
 
@@ -1613,7 +1614,8 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
                 and _compound_descriptor(words[a + 2], shapes):
             a += 2  # "Elektro- und Gesundheitskonzern Philips": a descriptor cut short, then its other half
         while b - a > 1 and (_compound_descriptor(words[a], shapes)  # "Gesundheitsversorger MU Health Care"
-                             or words[a].key.startswith(ROLE_STARTS) and any(a < i < b for i, _, _ in heads)):
+                             or (words[a].key.startswith(ROLE_STARTS) or words[a].key in _KIND_WORDS)
+                             and any(a < i < b for i, _, _ in heads)):  # "Unternehmensgruppe X Plastic Group"
             # "Partnerklinik Hôpital Saint-Jean": the role it plays, then its own name
             described_as = next((kind for i, _, kind in heads if i == a), described_as or "organisation")
             a += 1
