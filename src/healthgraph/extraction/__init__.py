@@ -33,10 +33,10 @@ from .mentions import default_lexicon, find_mentions
 from .names import is_country, is_nationality, place_names
 from .normalise import fold_same_length, normalise
 from .reader import JSONL_SUFFIXES, byte_ranges, count_newlines, read_documents, read_jsonl
-from .relate import (KIND_PRIORITY, Relation, agreement, asked_or_surveyed, bare_heads, counted_partners, counted_receivers,
-                     counted_takers,
-                     cue_positions, find_cues, funded_partners, hosted_gift, listed_after, named_donors, passive_givers,
-                     receivers_named, relate_sentence, unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
+from .relate import (KIND_PRIORITY, Relation, agreement, asked_or_surveyed, bare_heads, counted_partners,
+                     counted_receivers, counted_takers, cue_positions, distinct_orgs, find_cues, funded_partners,
+                     hosted_gift, listed_after, named_donors, passive_givers, receivers_named, relate_sentence,
+                     unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
 from .resolve import in_brackets_after, known_organisation, resolve_mentions
 from .segment import Sentence, split_sentences
 from .techniques import FIELD_WORDS, TECHNIQUE_WORDS, Hints, find_fields, find_techniques, gloss, looks_like_technique
@@ -232,7 +232,7 @@ def extract_document(document: Document) -> DocumentFacts:
                 relations = passive_givers(cues, in_sentence, recent_giver or main_party,
                                            recipients=handed_to or funded) or named_donors(cues, in_sentence, given_to)
             if not relations and previous_takers and "support" in cues \
-                    and len(orgs_named := _distinct_orgs(o for _, o in in_sentence)) == 1 \
+                    and len(orgs_named := distinct_orgs(o for _, o in in_sentence)) == 1 \
                     and _TO_THAT_PROJECT.search(tokens.key, sentence.start, sentence.end):
                 # "A signed a contract for the project … for B. The Government of C agreed to extend a grant aid to the
                 # above project": C gives to B
@@ -285,8 +285,8 @@ def extract_document(document: Document) -> DocumentFacts:
             relations = [] if "not_partnership" in cues or _handed_over(cues, in_sentence) \
                 or any(m.start() <= sentence.start and sentence.end <= m.end() + 1 for m in field_lines) \
                 else [r for r in relations if not _one_state(r.a, r.b)]
-            previous_takers = _distinct_orgs(r.b if r.supporter is r.a else r.a for r in relations
-                                             if r.supporter is not None) if relations else []
+            previous_takers = distinct_orgs(r.b if r.supporter is r.a else r.a for r in relations
+                                            if r.supporter is not None) if relations else []
             if relations or techniques:
                 evidence = evidence_of(sentence)
                 # "Ngày 25/2, A làm việc với B. Sau buổi làm việc, A đã ký kết …": the day told just before
@@ -304,7 +304,7 @@ def extract_document(document: Document) -> DocumentFacts:
             del sentence_mentions[number:]
             sentence_mentions.append([])
     if len(partner_fields) > 1:
-        sides = [_distinct_orgs(org for m, org in resolved if a <= m.start < b) for a, b in partner_fields]
+        sides = [distinct_orgs(org for m, org in resolved if a <= m.start < b) for a, b in partner_fields]
         evidence = Evidence(document.id, "\n".join(text[a:b] for a, b in partner_fields), language,
                             document.source or document.path, partner_fields[0][0], partner_fields[-1][1])
         for k, side in enumerate(sides):
@@ -925,10 +925,6 @@ def _only_names(value: str) -> bool:
 _TO_THAT_PROJECT = re.compile(r"\b(?:to|for) (?:the|this) (?:above |said |same )?(?:project|programme|program)\b"
                               r"|\bcho (?:du an|chuong trinh) (?:nay|tren|noi tren)\b"
                               r"|\b(?:fur|an) (?:das|dieses) (?:projekt|programm)\b")
-
-
-def _distinct_orgs(orgs) -> list[Organisation]:
-    return list({o.id: o for o in orgs}.values())
 
 
 # a sentence that opens on these goes on from the one before, on the same day

@@ -967,7 +967,6 @@ def _vietnamese_name(tokens, k, shapes: _Shapes, provinces: frozenset[str] = fro
                             not _vi_head_at(tokens, nxt, shapes):
                         m = nxt
                         continue
-
             break
         if not t.cap and last == m - 1 and (tokens[m - 1].lower, t.lower) in shapes.vi_compounds:
             last = m  # "Bệnh viện Dã chiến", "… - Cơ sở Linh Đàm": a compound begun in capitals
@@ -1246,8 +1245,8 @@ def _ministries_of_many_fields(text: str, key: str, shapes: _Shapes) -> list[Nam
                 end = words[k + 1].end()  # "… bang Mecklenburg-Vorpommern": a state
             else:
                 end = next((words[q - 1].end() for q in (k + 3, k + 2, k + 1) if q <= len(words)
-                            and " ".join(x.group() for x in words[k:q]) in shapes.countries
-                            and " ".join(x.group() for x in words[k:q]) not in ("viet nam", "vietnam")), None)
+                            and (place := " ".join(x.group() for x in words[k:q])) in shapes.countries
+                            and place not in ("viet nam", "vietnam")), None)
             if end is not None:
                 found.append(NamedSpan(m.start(), end, text[m.start():end], "ministry"))
                 break
@@ -2094,15 +2093,15 @@ _TITLE_BEFORE = re.compile(r"\b(?:counterpart|[Mm]inister|[Aa]mbassador|[Dd]irec
 _BASED_AFTER = re.compile(r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?-based\b")
 _SENTENCE_STOP = re.compile(r"(?<!\bSt)(?<!\bDr)(?<!\bMt)(?<!\bFt)(?<!\bCo)\w\.[ \t]")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "throughout"})
+_NO_PARTNER = frozenset({"it", "they", "we", "he", "she", "this", "that", "these", "both", "in", "on", "at", "by", "since",
+                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                         "november", "december", "today", "yesterday", "last", "next", "earlier", "later"})
 
 
 def _new_place(words: list[str]) -> bool:
     """"New York Cancer & Blood Specialists", "New Delhi Hospital": "New" begins a place's name, no adjective."""
     return words[0] == "New" and len(words) > 1 and words[1][:1].isupper()
-_NO_PARTNER = frozenset({"it", "they", "we", "he", "she", "this", "that", "these", "both", "in", "on", "at", "by", "since",
-                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                         "november", "december", "today", "yesterday", "last", "next", "earlier", "later"})
 
 
 def _partners_by_verb(text: str, taken: _Taken, shapes: _Shapes, provinces: frozenset[str]) -> list[NamedSpan]:

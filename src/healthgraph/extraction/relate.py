@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..gazetteer import load_yaml
 from ..model import KINDS, Organisation
@@ -507,7 +507,7 @@ def _trained_where(cues: dict[str, list[int]], mentions: list[tuple[int, Organis
     marked = [(p, o) for k, (p, o) in enumerate(mentions) if _place_marked(mentions, k, places)]
     if not marked:
         return []
-    trainers = _distinct([(0, o) for p, _ in marked for o in listed_after(mentions, p - 1, joins)])
+    trainers = distinct_orgs(o for p, _ in marked for o in listed_after(mentions, p - 1, joins))
     others = [(p, o) for p, o in mentions if o not in trainers]
     if not others:
         return []
@@ -533,8 +533,8 @@ def funded_partners(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
         return []
     markers = cues.get("by", []) + cues.get("from", [])
     joins = set(cues.get("and", []))
-    funders = _distinct([(0, o) for m in markers for o in listed_after(mentions, m, joins)
-                         if next(p for p, x in mentions if x is o) - m <= 3])
+    funders = distinct_orgs(o for m in markers for o in listed_after(mentions, m, joins)
+                            if next(p for p, x in mentions if x is o) - m <= 3)
     only = _distinct(mentions)
     if not funders and len(only) == 1 and partners and "to" not in cues:
         # "Seit 2017 fördert das BMZ die Klinikpartnerschaft", "X funds the partnership": the one body named
@@ -716,7 +716,7 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
         for pos in (p for p in cues.get("with", []) if p > start):
             before = [o for p, o in mentions if start < p < pos]
             after = listed_after(mentions, pos, joins)
-            pairs = [(a, b) for a in _distinct([(0, o) for o in before]) for b in after if a.id != b.id]
+            pairs = [(a, b) for a in distinct_orgs(before) for b in after if a.id != b.id]
             if before and pairs and before == listed_after(mentions, start, joins)[:len(before)]:
                 return pairs
         listed = listed_after(mentions, start, joins)
@@ -832,8 +832,8 @@ def unnamed_giver(cues: dict[str, list[int]], mentions: list[tuple[int, Organisa
     directed = [p for c in ("support", "transfer") for p in cues.get(c, [])]
     if relations or not directed or mentions[0][0] < min(directed):
         return relations
-    takers = _distinct([(0, o) for p in cues.get("to", []) if p > min(directed)
-                        for o in _receivers_after(mentions, p, joins)])
+    takers = distinct_orgs(o for p in cues.get("to", []) if p > min(directed)
+                           for o in _receivers_after(mentions, p, joins))
     giver = next((o for o in ranked if o.id not in {t.id for t in takers}), None)
     kind = "transfer" if "transfer" in cues else "support"
     return [Relation(giver, t, kind, giver, True) for t in takers if giver is not None]
@@ -951,7 +951,7 @@ def unnamed_partner(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
 
 
 def _all_pairs(orgs: list[Organisation]) -> list[tuple[Organisation, Organisation]]:
-    unique = _distinct([(0, o) for o in orgs])[:4]
+    unique = distinct_orgs(orgs)[:4]
     return [(a, b) for i, a in enumerate(unique) for b in unique[i + 1:]]
 
 
@@ -1015,8 +1015,8 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         previous = pos
     joins = set(cues.get("and", []))
     # "von A, B und der C unterstützt", "do A và B tài trợ": a marked source's list gives with it
-    sources = _distinct([(0, o) for s in sources for o in listed_after(
-        mentions, next(p for p, o in mentions if o is s) - 1, joins) if o not in recipients])
+    sources = distinct_orgs(o for s in sources for o in listed_after(
+        mentions, next(p for p, o in mentions if o is s) - 1, joins) if o not in recipients)
     taker = recipients[0] if recipients else None
     if staff_from and taker is not None:
         # "(With a grant from C,) A trained 40 nurses from B": A, the one before the verb, trains B; C gives to A
@@ -1027,9 +1027,9 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
                 else "support"  # "A transferred the technique to doctors of B"
             # ("… 52 cán bộ y tế của A và B": staff of every listed hospital are trained)
             taken = listed_after(mentions, next(p for p, o in mentions if o is taker) - 1, joins)
-            return [Relation(trainer, t, kind, trainer, True) for t in _distinct([(0, o) for o in taken])
+            return [Relation(trainer, t, kind, trainer, True) for t in distinct_orgs(taken)
                     if t.id != trainer.id] + [
-                Relation(s, trainer, "support", s, True) for s in _distinct([(0, o) for o in sources])
+                Relation(s, trainer, "support", s, True) for s in distinct_orgs(sources)
                 if s.id not in (trainer.id, taker.id)] or None
     giver = next((o for o in sources if o is not taker), None)
     if taker is None and giver is None:
@@ -1065,14 +1065,14 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
     # (not a passive's subject, "B được A hỗ trợ", nor the one who praises "sự hỗ trợ của A")
     # "Der Verbund A und das B haben an das C … gespendet": the subject's whole list gives
     with_subject = listed_after(mentions, mentions[0][0] - 1, joins) if subject is not None else []
-    givers = _distinct([(0, o) for o in [giver] + sources + [subject] + with_subject if o is not None
-                        and o.id not in {t.id for t in takers}])
-    return [Relation(g, t, kind, g, True) for g in givers for t in _distinct([(0, o) for o in takers])
+    givers = distinct_orgs(o for o in [giver] + sources + [subject] + with_subject if o is not None
+                           and o.id not in {t.id for t in takers})
+    return [Relation(g, t, kind, g, True) for g in givers for t in distinct_orgs(takers)
             if t.id != g.id] or None
 
 
 def agreement(a: Organisation, b: Organisation, city_ids: frozenset[str],
-               receiving: frozenset[str] = frozenset()) -> Relation:
+              receiving: frozenset[str] = frozenset()) -> Relation:
     if (a.id in receiving) != (b.id in receiving):  # a partner in Ghana or Laos receives
         return Relation(a, b, "agreement", b if a.id in receiving else a, False)
     if a.resolved or b.resolved:
@@ -1099,11 +1099,16 @@ def _after_with_position(mentions, pos: int) -> tuple[int, Organisation | None]:
     return next(((p, o) for p, o in mentions if p > pos), (pos, None))
 
 
-def _distinct(mentions: list[tuple[int, Organisation]]) -> list[Organisation]:
+def distinct_orgs(orgs: Iterable[Organisation]) -> list[Organisation]:
+    """Each organisation once, by id, in the order first met."""
     seen: dict[str, Organisation] = {}
-    for _, org in mentions:
+    for org in orgs:
         seen.setdefault(org.id, org)
     return list(seen.values())
+
+
+def _distinct(mentions: list[tuple[int, Organisation]]) -> list[Organisation]:
+    return distinct_orgs(org for _, org in mentions)
 
 
 def listed_after(mentions, pos: int, and_positions: set[int]) -> list[Organisation]:
