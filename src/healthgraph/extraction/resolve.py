@@ -288,15 +288,17 @@ def _merge_short_forms(resolved: list[tuple[Mention, Organisation]]) -> list[tup
     in the longer name ("Bệnh viện Mỹ Thiện" = "Bệnh viện Chuyên Khoa Răng Hàm Mặt Mỹ Thiện"),
     or the same words but for the genitive ("Zollernalb Klinikums"). Gazetteer and province
     names never merge this way, but a district's body named again without its province is the one
-    its province's template named ("Bệnh viện Đa khoa huyện Lệ Thủy tỉnh Quảng Bình")."""
+    its province's template named ("Bệnh viện Đa khoa huyện Lệ Thủy tỉnh Quảng Bình"), and a national
+    body named again without "Việt Nam" the one named with it ("Tập đoàn Dầu khí")."""
     shaped = {org.id: org for _, org in resolved if org.id.startswith("x-")}
     if not shaped or len(shaped) < 2 and len({org.id for _, org in resolved}) < 2:
         return resolved
-    keys = {oid: _name_key(org.name) for oid, org in shaped.items()}
+    named = {org.id: _name_key(org.name) for _, org in resolved}
+    keys = {oid: named[oid] for oid in shaped}
     # "Tập đoàn Dầu khí" after "Tập đoàn Dầu khí Việt Nam": a national body named again without its country
-    national = {_name_key(org.name)[:-2]: org.id for _, org in resolved if _name_key(org.name)[-2:] == ("viet", "nam")}
-    located_by_template = {org.id: _name_key(org.name) for _, org in resolved
-                           if not org.id.startswith("x-") and _DISTRICT_WORDS & set(_name_key(org.name))}
+    national = {key[:-2]: oid for oid, key in named.items() if key[-2:] == ("viet", "nam")}
+    located_by_template = {oid: key for oid, key in named.items()
+                           if not oid.startswith("x-") and _DISTRICT_WORDS & set(key)}
     target: dict[str, str] = {}
     for oid, key in sorted(keys.items(), key=lambda item: len(item[1])):
         for other, longer in sorted(keys.items(), key=lambda item: -len(item[1])):
