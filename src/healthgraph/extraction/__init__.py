@@ -31,7 +31,7 @@ from .dates import TERM_WORDS, end_of_term, find_dates, find_term, find_validity
 from .language import detect_language
 from .mentions import default_lexicon, find_mentions
 from .names import is_country, is_nationality, place_names
-from .normalise import fold_same_length, normalise
+from .normalise import FIELD_LABEL_WORDS, PARTNER_LABEL, fold_same_length, normalise
 from .reader import JSONL_SUFFIXES, byte_ranges, count_newlines, read_documents, read_jsonl
 from .relate import (KIND_PRIORITY, Relation, agreement, asked_or_surveyed, bare_heads, counted_partners,
                      counted_receivers, counted_takers, cue_positions, distinct_orgs, find_cues, funded_partners,
@@ -471,10 +471,16 @@ def _without_owners(relations: list[Relation], cues, in_sentence, words) -> list
     owned = set()
     for p in (p for p in cues["owner_before"] if words[p] not in _VENUE_WORDS):
         before = next((o for pos, o in reversed(in_sentence) if pos < p), None)
-        owner = next((o for pos, o in in_sentence if p < pos <= p + 5), None)
-        if before is not None and owner is not None:
-            owned.add(frozenset((before.id, owner.id)))
+        for _, owner in _owner_after(p, in_sentence):
+            if before is not None:
+                owned.add(frozenset((before.id, owner.id)))
     return [r for r in relations if frozenset((r.a.id, r.b.id)) not in owned]
+
+
+def _owner_after(p: int, in_sentence, others=()) -> list[tuple[int, Organisation]]:
+    """The name that an owner phrase at word ``p`` names: the first within five words of its first
+    ("đơn vị thành viên của X"), with none of the words ``others`` (other cues) between; or none."""
+    return next(([(pos, o)] for pos, o in in_sentence if p < pos <= p + 5 and not any(p < q < pos for q in others)), [])
 
 
 _VENUE_WORDS = frozenset({"at", "tru", "tai"})
@@ -585,11 +591,9 @@ def _without_speakers(in_sentence, spans, cues, tokens: TokenText):
     before = set(cues.get("reporter_before", ()))
     if not after and not before and "owner_before" not in cues:
         return in_sentence, spans
-    # the owner: the name right after the phrase (up to five words from its first: "đơn vị thành viên của X"; not
-    # "signed at the ceremony with X": another cue between)
-    others = sorted(q for c, ps in cues.items() if c != "owner_before" for q in ps)
-    owners = {next((pos for pos, _ in in_sentence if p < pos <= p + 5 and not any(p < q < pos for q in others)), None)
-              for p in cues.get("owner_before", ())}
+    # (not "signed at the ceremony with X": another cue between the phrase and the name)
+    others = sorted(q for c, ps in cues.items() if c != "owner_before" for q in ps) if "owner_before" in cues else []
+    owners = {pos for p in cues.get("owner_before", ()) for pos, _ in _owner_after(p, in_sentence, others)}
     dropped = set()
     for (pos, org), (_, end) in zip(in_sentence, spans):
         end_word = tokens.word_at(end)
@@ -909,8 +913,8 @@ _PASSED_ON = frozenset({"transfer", "receive_transfer", "support", "receive", "r
 
 
 # a form's field naming a partner, on a line of its own ("UK Partner X", "Partner Hospitals: A and B")
-_PARTNER_FIELD = re.compile(r"^(?:[A-Z][\w-]*[ \t]+){0,3}?(?:Partners?|Partner[ \t]+(?:Hospitals?|Institutions?|"
-                            r"Organi[sz]ations?))[ \t]*:?[ \t]+(?P<value>[A-Z][^\n]{2,150})$", re.MULTILINE)
+_PARTNER_FIELD = re.compile(FIELD_LABEL_WORDS + PARTNER_LABEL + r"[ \t]*:?[ \t]+(?P<value>[A-Z][^\n]{2,150})$",
+                            re.MULTILINE)
 _NAME_GLUE = frozenset({"and", "of", "for", "the", "&", "und", "der", "des", "für", "de"})
 
 

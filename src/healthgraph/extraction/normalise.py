@@ -24,9 +24,11 @@ _TERMINAL = tuple(".!?:;…\"”»)]")
 _METADATA_LINE = re.compile(r"^\s*(\d{1,2}[:/.]\d{1,2}|ngày|lượt xem|ngày đăng|nguồn|quelle|source|tác giả|đăng bởi)",
                             re.I)
 # a form's field on a line of its own ("UK Partner X", "Developing Country Partner Y", "Partner: Z", "Contact …"):
-# no wrapped paragraph line
-_FIELD_LINE = re.compile(r"^(?:[A-Z][\w-]*[ \t]+){0,3}?(?:Partners?|Partner Hospitals?|Partner Institutions?|"
-                         r"Partner Organi[sz]ations?|Contact|Fields? of work|Đối tác)\b:?[ \t]+\S")
+# no wrapped paragraph line. The partner fields' labels (their words before, then the label) are read again by
+# extraction, which pairs what they name
+FIELD_LABEL_WORDS = r"^(?:[A-Z][\w-]*[ \t]+){0,3}?"
+PARTNER_LABEL = r"(?:Partners?|Partner[ \t]+(?:Hospitals?|Institutions?|Organi[sz]ations?))"
+_FIELD_LINE = re.compile(FIELD_LABEL_WORDS + r"(?:" + PARTNER_LABEL + r"|Contact|Fields? of work|Đối tác)\b:?[ \t]+\S")
 # a caption's credit ends its line: "… — Photo courtesy of Samsung Viet Nam", "(Ảnh: Minh Anh)", "Foto: KNA"
 _CREDIT_END = re.compile(r"(?<!\w)(?:photo courtesy of|(?:photo|ảnh|foto|bild|credit)\s*:)\s*[^.!?:]{1,60}$", re.I)
 
