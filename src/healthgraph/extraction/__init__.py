@@ -150,9 +150,9 @@ def extract_document(document: Document) -> DocumentFacts:
                 heads = bare_heads(tokens, named)
             # a sentence that names no one is read only for a head that stands for someone ("the British hospital")
             # or for a word that stands for those a sentence before listed ("unterzeichneten die Partner")
-            cues = cue_positions(all_cues, i, j)
-            if not (in_sentence or heads and _head_between(heads, i, j) or "group_anaphor" in cues):
-                cues = {}
+            sentence_cues = cue_positions(all_cues, i, j)  # (the techniques a sentence names are read anyway)
+            read = in_sentence or heads and _head_between(heads, i, j) or "group_anaphor" in sentence_cues
+            cues = sentence_cues if read else {}
             if has_main and not cues.keys().isdisjoint(_RELATION_CUES):
                 present = {org.id for _, org in in_sentence}
                 if heads is None:
@@ -267,9 +267,9 @@ def extract_document(document: Document) -> DocumentFacts:
             techniques = [t for t in techniques if not any(s <= sentence.start + t.start < e for s, e in spans)]
             techniques = [t for t in map(_without_place, techniques) if t is not None
                           and not _seat_of_a_name(tokens.text, t, sentence.start, spans)]
-            if techniques and asked_or_surveyed(cues or cue_positions(all_cues, i, j)):
+            if techniques and asked_or_surveyed(cues or sentence_cues):
                 techniques = []  # "mong muốn … chuyển giao kỹ thuật X", "khảo sát …": asked for or surveyed, not given
-            elif techniques and not in_sentence and not _PASSED_ON.intersection(cues or cue_positions(all_cues, i, j)):
+            elif techniques and not in_sentence and not _PASSED_ON.intersection(cues or sentence_cues):
                 techniques = []  # "Các kỹ thuật phức tạp như X, Y còn hạn chế": named, passed on by no one
             if "cooperate" in cues and "support" in cues and in_sentence:
                 # "Die Partnerschaft wird vom BMZ gefördert": the donor of the pair the article has named
