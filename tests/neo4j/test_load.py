@@ -167,3 +167,49 @@ def test_support_summaries_are_recounted_after_every_load(db, graph, mode):
     assert support_summaries(db)[recipient][0] == expected_summaries(graph)[recipient][0] + 1
     load(graph, mode=mode)  # loading again changes nothing
     assert support_summaries(db) == expected_summaries(both)
+
+
+def synthetic_graph(partnerships: int) -> PropertyGraph:
+    from healthgraph.synthetic import synth_corpus
+
+    return to_property_graph(synth_corpus(partnerships, hospitals=30, seed=3))
+
+
+def test_several_writers_write_the_same_graph_as_one(db):
+    graph = synthetic_graph(60)  # hubs included: many batches touch the same hospitals at once
+    load(graph, batch_size=7, writers=1)
+    alone = snapshot(db)
+    db.execute_query("MATCH (n) DETACH DELETE n")
+    report = load(graph, batch_size=7, writers=4)
+    assert snapshot(db) == alone
+    assert report.counters["relationships_created"] == len(graph.edges) and report.transactions > 4
+    again = load(graph, batch_size=7, writers=4)  # everything there: MERGE from four writers at once
+    assert again.counters["nodes_created"] == again.counters["relationships_created"] == 0
+    assert snapshot(db) == alone
+
+
+def test_a_relationship_given_in_many_batches_is_merged_once_by_several_writers(db, graph):
+    load(graph)
+    existing = [e for e in graph.edges if e.type == "SUPPORTS"]
+    repeated = copy.deepcopy(graph)
+    repeated.edges = [Edge(e.source, e.type, e.target, {**e.props, "round": n}) for n in range(8) for e in existing]
+    report = load(repeated, batch_size=1, writers=4)  # each copy in its own transaction, four at a time
+    assert report.merged == len(graph.nodes) + len(existing) and report.counters["relationships_created"] == 0
+    _, rels = snapshot(db)
+    supports = [dict(props) for a, t, b, props in rels if t == "SUPPORTS"]
+    assert len(supports) == len(existing) and {s["round"] for s in supports} == {7}  # the last copy's values
+
+
+def test_a_rejected_batch_among_several_writers_says_how_many_are_committed(db, graph):
+    from healthgraph.errors import HealthgraphError
+
+    load(graph)
+    before = db.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+    bad = PropertyGraph()  # the fifth node re-uses an existing Province's id: its batch breaks the constraint
+    for node_id in ("new-1", "new-2", "new-3", "new-4", "lai-chau", "new-5", "new-6", "new-7"):
+        bad.nodes[node_id] = Node(node_id, ("Organisation", "Province"), {"id": node_id, "name": node_id})
+    with pytest.raises(HealthgraphError, match=r"batch 5 of :Organisation:Province .*rolled back, (\d+) other") as err:
+        load(bad, batch_size=1, writers=3)
+    committed = int(err.value.args[0].split("rolled back, ")[1].split()[0])
+    new = db.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"] - before
+    assert new == committed >= 4  # what the message says is what the database holds; new-1..4 went first

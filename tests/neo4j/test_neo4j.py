@@ -211,3 +211,18 @@ def test_the_password_never_goes_on_the_command_line(db, tmp_path):
     secret.write_text("any-password\n", encoding="utf-8")  # the test server accepts any credentials
     result = run_cli("cypher", "RETURN 1 AS one", "--password-file", str(secret), "--format", "json")
     assert result.returncode == 0 and '"one": 1' in result.stdout
+
+
+def test_cli_writers_load_the_same_graph_and_refuse_zero(db):
+    examples = str(ROOT / "examples")
+    counts = []
+    for writers in ("1", "4"):
+        db.execute_query("MATCH (n) DETACH DELETE n")
+        done = run_cli("neo4j", "load", examples, "--uri", URI, "--writers", writers, "--batch-size", "3",
+                       "--format", "json")
+        assert done.returncode == 0, done.stderr
+        report = {row["item"]: row["count"] for row in json.loads(done.stdout)}
+        counts.append((graph_counts(db), report["relationships created"], report["transactions"]))
+    assert counts[0] == counts[1] and counts[0][0][1] > 0
+    refused = run_cli("neo4j", "load", examples, "--uri", URI, "--writers", "0")
+    assert refused.returncode == 2 and "--writers" in refused.stderr

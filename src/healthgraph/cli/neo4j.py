@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..neo4j.load import DEFAULT_BATCH_SIZE
+from ..neo4j.load import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
 from . import SkippedSources, dask_option, format_option, main
 
 
@@ -49,11 +49,13 @@ def neo4j_group() -> None:
 @connection_options
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True,
               help="rows per UNWIND transaction")
+@click.option("--writers", type=click.IntRange(min=1), default=DEFAULT_WRITERS, show_default=True,
+              help="transactions sent side by side (more for a server with more cores)")
 @click.option("--mode", type=click.Choice(["batched", "per-row"]), default="batched", show_default=True,
               help="per-row sends one statement per row (for benchmarks only)")
 @format_option
 @dask_option
-def neo4j_load(sources, store, uri, user, password, database, batch_size, mode, fmt, dask):
+def neo4j_load(sources, store, uri, user, password, database, batch_size, writers, mode, fmt, dask):
     """Load SOURCES (articles, curated files, folders) or a built store into Neo4j; loading
     twice changes nothing.
 
@@ -73,7 +75,8 @@ def neo4j_load(sources, store, uri, user, password, database, batch_size, mode, 
 
     skipped = SkippedSources()
     report = run(list(sources), uri=uri, user=user, password=password, database=database,
-                 batch_size=batch_size, mode=mode.replace("-", "_"), on_error=skipped, store=store, dask=dask)
+                 batch_size=batch_size, writers=writers, mode=mode.replace("-", "_"), on_error=skipped,
+                 store=store, dask=dask)
     emit(report.rows(), ["item", "count"], fmt, title=f"loaded into {report.uri}")
     skipped.exit()
 

@@ -17,9 +17,9 @@ What the load can know to be new it creates; the rest it merges:
   no node of a key label (one look at the label counts before anything is written) no id
   of that label is looked up at all;
 * a relationship with an endpoint that this load created cannot be there yet: it is
-  ``CREATE``d (relationships the graph holds twice are first merged in Python, as ``MERGE``
-  would have merged them). A relationship between two nodes that were there before is
-  ``MERGE``d on its type, endpoints and key property (``agreement``/``transfer``).
+  ``CREATE``d. A relationship between two nodes that were there before is ``MERGE``d on its
+  type, endpoints and key property (``agreement``/``transfer``). Relationships the graph holds
+  twice are first merged in Python, as ``MERGE`` would have merged them.
 
 So a load into an empty database merges nothing, a second load of the same graph creates
 nothing (loading twice changes nothing), and a graph overlapping what the database holds
@@ -36,8 +36,12 @@ its support summary recounted from all the ``SUPPORTS`` it has in the database (
 non-empty database included): ``support_agreements`` (how many) and ``support_sources``
 (their sources, else documents), which the ``dependants`` query reads (:func:`recount_support`).
 
+Batches of one group go ``writers`` at a time (``DEFAULT_WRITERS``), each writer thread with
+its own session: the server works on one while the next is packed and sent. Groups follow one
+another, so every node is written before the relationships that need it.
+
 A batch the server rejects is rolled back as a whole and the load stops there, naming the
-batch; the batches before it stay committed.
+batch; the batches that finished stay committed (the error says how many).
 
 ``mode="per_row"`` sends one auto-commit ``MERGE`` statement per node or relationship
 instead (:func:`healthgraph.neo4j.schema.node_merge`): the naive way, kept only so that the
@@ -45,10 +49,12 @@ benchmarks can compare it with batching.
 """
 from __future__ import annotations
 
+import threading
 import time
 from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -61,6 +67,9 @@ from .connection import connect, one_line
 
 MODES = ("batched", "per_row")
 DEFAULT_BATCH_SIZE = 5_000
+# Transactions in flight at once: one writer leaves the server idle while the next batch is
+# packed and sent; two load about 1.6x faster on a 2-core machine (BENCHMARKS.md)
+DEFAULT_WRITERS = 2
 COUNTERS = ("nodes_created", "relationships_created", "properties_set", "labels_added")
 SEPARATOR = "\x1f"  # between the values of a text column
 NULL = "\x1e"       # a missing value in a text column
@@ -173,8 +182,9 @@ def _property_columns(items: Sequence[Node] | Sequence[Edge], leave_out: str | N
     """One column per property key of ``items`` (sorted; ``None`` where an item has none)."""
     keys = sorted(set().union(*(item.props for item in items)) - {leave_out})
     columns = {}
+    props = [item.props for item in items]
     for key in keys:
-        values = [item.props.get(key) for item in items]
+        values = list(map(dict.get, props, repeat(key)))
         if values.count(None) < len(values):
             columns[key] = values
     return columns
@@ -328,26 +338,67 @@ def _existing_ids(session, label: str, ids: Sequence[str]) -> set[str]:
 
 
 class _Writer:
-    """Sends the batches of one load and keeps its report and progress bar."""
+    """Sends the batches of one load, ``writers`` transactions at a time, and keeps its report and progress bar.
 
-    def __init__(self, session, report: LoadReport, batch_size: int, ticks: Iterator):
-        self.session, self.report, self.batch_size, self.ticks = session, report, batch_size, ticks
+    Each writer thread has its own session (a session serves one thread). :meth:`write` returns
+    once its batches are on their way, so the next group is packed while the server writes;
+    :meth:`drain` waits for every batch sent (the nodes are all written before any relationship).
+    """
+
+    def __init__(self, driver, database: str | None, report: LoadReport, batch_size: int, ticks: Iterator,
+                 writers: int = 1):
+        self.driver, self.database = driver, database
+        self.report, self.batch_size, self.ticks, self.writers = report, batch_size, ticks, writers
+        self._pool = ThreadPoolExecutor(max_workers=writers, thread_name_prefix="neo4j-writer")
+        self._local = threading.local()
+        self._sessions: list = []
+        self._waiting: deque = deque()  # (batch description, rows, future), oldest first
+
+    def _session(self):
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = self.driver.session(database=self.database)
+            self._sessions.append(session)
+        return session
+
+    def _send(self, statement: str, params: dict):
+        return self._session().execute_write(_write_batch, statement, params)
 
     def write(self, description: str, what: str, statement: str, cols: Columns) -> None:
-        from neo4j.exceptions import Neo4jError
-
         for number, start in enumerate(range(0, cols.size, self.batch_size), 1):
             stop = min(start + self.batch_size, cols.size)
-            try:
-                counters = self.session.execute_write(_write_batch, statement, cols.params(start, stop))
-            except Neo4jError as exc:
-                raise HealthgraphError(
-                    f"Neo4j rejected batch {number} of {description} ({what}, rows {start + 1}-{stop}): "
-                    f"{one_line(exc.message or exc)}; that batch was rolled back, "
-                    f"{self.report.transactions} earlier batches are committed") from None
-            _add_counters(self.report, counters)
-            self.report.transactions += 1
-            deque(islice(self.ticks, stop - start), maxlen=0)
+            future = self._pool.submit(self._send, statement, cols.params(start, stop))
+            self._waiting.append((f"batch {number} of {description} ({what}, rows {start + 1}-{stop})",
+                                  stop - start, future))
+            while len(self._waiting) >= 2 * self.writers:  # at most two batches a writer packed ahead: bounded memory
+                self._settle()
+
+    def drain(self) -> None:
+        while self._waiting:
+            self._settle()
+
+    def _settle(self) -> None:
+        from neo4j.exceptions import Neo4jError
+
+        batch, rows, future = self._waiting.popleft()
+        try:
+            counters = future.result()
+        except Neo4jError as exc:
+            for *_, later in self._waiting:
+                later.cancel()
+            committed = self.report.transactions + sum(
+                1 for *_, later in self._waiting if not later.cancelled() and later.exception() is None)
+            self._waiting.clear()
+            raise HealthgraphError(f"Neo4j rejected {batch}: {one_line(exc.message or exc)}; that batch was rolled "
+                                   f"back, {committed} other batches are committed") from None
+        _add_counters(self.report, counters)
+        self.report.transactions += 1
+        deque(islice(self.ticks, rows), maxlen=0)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        for session in self._sessions:
+            session.close()
 
 
 def _load_batched(session, graph: PropertyGraph, writer: _Writer, report: LoadReport) -> None:
@@ -369,8 +420,11 @@ def _load_batched(session, graph: PropertyGraph, writer: _Writer, report: LoadRe
                 writer.write(description, what, *_node_batches(labels, subset, create))
                 report.created += len(subset) if create else 0
                 report.merged += 0 if create else len(subset)
-    for group_key, edges in schema.edge_groups(graph).items():
+    relationships = schema.edge_groups(graph)  # grouped while the last nodes are written
+    writer.drain()
+    for group_key, edges in relationships.items():
         _write_relationships(group_key, edges, created, writer, report)
+    writer.drain()
 
 
 def _write_relationships(group: schema.EdgeGroup, edges: list[Edge], created: set[str], writer: _Writer,
@@ -378,14 +432,15 @@ def _write_relationships(group: schema.EdgeGroup, edges: list[Edge], created: se
     report.relationships[group[0]] = report.relationships.get(group[0], 0) + len(edges)
     new = [e for e in edges if e.source in created or e.target in created]
     old = [e for e in edges if not (e.source in created or e.target in created)] if len(new) < len(edges) else []
-    unique = unique_edges(new, group[3])
+    # each relationship once: CREATE must not make it twice, and two writers' MERGEs must not race
+    unique, unique_old = unique_edges(new, group[3]), unique_edges(old, group[3])
     for subset, create, what in ((unique, True, "new relationships"),
-                                 (old, False, "relationships between nodes already there")):
+                                 (unique_old, False, "relationships between nodes already there")):
         if subset:
             writer.write(group[0], what, *_relationship_batches(group, subset, create))
             report.created += len(subset) if create else 0
             report.merged += 0 if create else len(subset)
-    deque(islice(writer.ticks, len(new) - len(unique)), maxlen=0)
+    deque(islice(writer.ticks, len(new) - len(unique) + len(old) - len(unique_old)), maxlen=0)
 
 
 def _load_per_row(session, graph: PropertyGraph, report: LoadReport, ticks: Iterator) -> None:
@@ -400,7 +455,8 @@ def _load_per_row(session, graph: PropertyGraph, report: LoadReport, ticks: Iter
 
 
 def load_property_graph(driver, graph: PropertyGraph, mode: str = "batched", batch_size: int = DEFAULT_BATCH_SIZE,
-                        database: str | None = None, show_progress: bool = False) -> LoadReport:
+                        database: str | None = None, show_progress: bool = False,
+                        writers: int = DEFAULT_WRITERS) -> LoadReport:
     """Write ``graph`` through an open ``neo4j.Driver`` (constraints first, then batches).
 
     Parameters
@@ -416,6 +472,10 @@ def load_property_graph(driver, graph: PropertyGraph, mode: str = "batched", bat
         The server's default database by default.
     show_progress : bool
         Progress bar on stderr (when it is a terminal).
+    writers : int
+        Batches sent side by side, each in its own session and transaction (``batched``).
+        Relationships a load holds twice are merged in Python first, so that no two
+        transactions write the same one.
 
     Returns
     -------
@@ -424,7 +484,7 @@ def load_property_graph(driver, graph: PropertyGraph, mode: str = "batched", bat
     Raises
     ------
     HealthgraphError
-        A batch was rejected; it was rolled back, earlier batches are committed.
+        A batch was rejected; it was rolled back, the batches that finished are committed.
 
     Examples
     --------
@@ -437,6 +497,8 @@ def load_property_graph(driver, graph: PropertyGraph, mode: str = "batched", bat
         raise HealthgraphError(f"unknown load mode {mode!r}; choose one of {', '.join(MODES)}")
     if batch_size < 1:
         raise HealthgraphError(f"batch size must be at least 1, not {batch_size}")
+    if writers < 1:
+        raise HealthgraphError(f"writers must be at least 1, not {writers}")
     started = time.perf_counter()
     report = LoadReport(mode=mode)
     ensure_schema(driver, database)
@@ -446,7 +508,11 @@ def load_property_graph(driver, graph: PropertyGraph, mode: str = "batched", bat
         if mode == "per_row":
             _load_per_row(session, graph, report, ticks)
         else:
-            _load_batched(session, graph, _Writer(session, report, batch_size, ticks), report)
+            writer = _Writer(driver, database, report, batch_size, ticks, writers)
+            try:
+                _load_batched(session, graph, writer, report)
+            finally:
+                writer.close()
         recount_support(session, sorted({e.target for e in graph.edges if e.type == "SUPPORTS"}))
     deque(ticks, maxlen=0)  # finish the progress bar (relationships with a missing endpoint are not sent)
     report.seconds = time.perf_counter() - started
@@ -479,7 +545,7 @@ def _write_batch(tx, query: str, params: dict):
 def neo4j_load(sources: Iterable[str | Path] | object = None, uri: str | None = None, user: str | None = None,
                password: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE, mode: str = "batched",
                database: str | None = None, on_error=None, show_progress: bool = True,
-               store: str | Path | None = None, dask: Any = None) -> LoadReport:
+               store: str | Path | None = None, dask: Any = None, writers: int = DEFAULT_WRITERS) -> LoadReport:
     """Load the graph of SOURCES (or of a store) into Neo4j (``healthgraph neo4j load``).
 
     Parameters
@@ -495,6 +561,8 @@ def neo4j_load(sources: Iterable[str | Path] | object = None, uri: str | None = 
         ``bolt://127.0.0.1:7687``, ``neo4j``, ``neo4j`` by default.
     batch_size : int
         Rows per ``UNWIND`` transaction.
+    writers : int
+        Transactions sent side by side (:func:`load_property_graph`).
     mode : {"batched", "per_row"}
         ``per_row`` sends one statement per row (benchmark baseline only).
     database : str, optional
@@ -534,7 +602,7 @@ def neo4j_load(sources: Iterable[str | Path] | object = None, uri: str | None = 
             sources = read_corpus(store)
         graph = _as_graph(sources, on_error, show_progress, dask)
         report = load_property_graph(driver, graph, mode=mode, batch_size=batch_size, database=conf.database,
-                                     show_progress=show_progress)
+                                     show_progress=show_progress, writers=writers)
         report.uri = conf.uri
     return report
 

@@ -189,10 +189,14 @@ def edge_groups(graph: PropertyGraph) -> dict[EdgeGroup, list[Edge]]:
     Relationships whose endpoint is not a node of ``graph`` cannot be written and are left out.
     """
     groups: dict[EdgeGroup, list[Edge]] = {}
+    keys: dict[tuple, str] = {}  # label set -> key label: a handful of label sets, a million edges
+    nodes = graph.nodes
     for edge in graph.edges:
-        source, target = graph.nodes.get(edge.source), graph.nodes.get(edge.target)
+        source, target = nodes.get(edge.source), nodes.get(edge.target)
         if source is None or target is None:
             continue
-        group = (edge.type, key_label(source.labels), key_label(target.labels), edge_key(edge))
+        source_key = keys.get(source.labels) or keys.setdefault(source.labels, key_label(source.labels))
+        target_key = keys.get(target.labels) or keys.setdefault(target.labels, key_label(target.labels))
+        group = (edge.type, source_key, target_key, edge_key(edge))
         groups.setdefault(group, []).append(edge)
     return dict(sorted(groups.items(), key=lambda item: (item[0][0], item[0][1], item[0][2], item[0][3] or "")))
