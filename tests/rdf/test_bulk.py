@@ -49,6 +49,25 @@ def test_a_first_build_equals_an_incremental_build_quad_for_quad(tmp_path):
     assert contents(memory)[0] == contents(tmp_path / "bulk")[0]
 
 
+def test_an_agreement_stated_in_two_documents_is_counted_once_by_a_first_build(tmp_path):
+    from dataclasses import replace
+
+    # the same agreement id in two documents (facts given through the API), to two recipients, read
+    # from two sources: the first build folds each document's derived facts as it streams, then recounts these
+    first, second = article("d1", "bach-mai", "bvdk-lai-chau"), article("d2", "bach-mai", "bvdk-son-la")
+    first.partnerships = [replace(first.partnerships[0], id="agr-shared")]
+    second.partnerships = [replace(second.partnerships[0], id="agr-shared",
+                                   evidence=replace(second.partnerships[0].evidence, source="Báo Nhân Dân"))]
+    sources = [first, second, article("d3", "bach-mai", "bvdk-lai-chau")]
+    build(sources, store=tmp_path / "bulk", show_progress=False)
+    for source in sources:
+        build([source], store=tmp_path / "steps", show_progress=False)
+    assert contents(tmp_path / "bulk") == contents(tmp_path / "steps")
+    with open_store(tmp_path / "bulk", read_only=True) as store:
+        summary = {(str(q[0]), str(q[2])) for q in store.quads(DERIVED_GRAPH) if q[1] == HG.supportAgreements}
+    assert summary == {(str(org_iri("bvdk-lai-chau")), "2"), (str(org_iri("bvdk-son-la")), "1")}
+
+
 def test_the_derived_facts_follow_a_changed_document(tmp_path):
     store = tmp_path / "kg"
     build([article("a1", "bach-mai", "bvdk-lai-chau"), article("a2", "cho-ray", "bvdk-son-la")],

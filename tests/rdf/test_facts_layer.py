@@ -58,6 +58,28 @@ def test_a_store_without_kept_facts_says_how_to_rebuild_it(tmp_path):
         read_corpus(tmp_path / "kg")
 
 
+@pytest.mark.parametrize("first_build", [True, False])
+def test_a_facts_record_that_cannot_be_written_fails_the_build_in_one_line(tmp_path, first_build):
+    from healthgraph.factstore import _file
+
+    articles = []
+    for name, province in (("a", "Sơn La"), ("b", "Lai Châu"), ("c", "Điện Biên")):
+        articles.append(tmp_path / f"{name}.txt")
+        articles[-1].write_text(f"Bệnh viện Bạch Mai ký kết hợp tác với Bệnh viện Đa khoa tỉnh {province}.",
+                                encoding="utf-8")
+    store = tmp_path / "kg"
+    build([] if first_build else articles[:1], store=store, show_progress=False)  # an empty store takes the bulk path
+    blocked = _file(store, "b")
+    blocked.mkdir(parents=True)  # where b's record goes, a folder: the file system refuses it
+    with pytest.raises(HealthgraphError) as failed:
+        build(articles, store=store, show_progress=False)
+    message = str(failed.value)
+    assert "\n" not in message and message.startswith(f"{blocked}: facts record not written")
+    blocked.rmdir()
+    kept = {f.document.id for f in read_facts(store)}
+    assert "b" not in kept and (first_build or "a" in kept)  # what was stored before stays
+
+
 @pytest.mark.neo4j
 def test_neo4j_load_of_a_store_loads_what_its_sources_load(tmp_path):
     from healthgraph.neo4j.cypher import cypher

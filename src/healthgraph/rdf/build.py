@@ -25,6 +25,7 @@ other graph, and an extracted agreement whose id is curated elsewhere is not wri
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +36,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from ..batches import batches
 from ..errors import HealthgraphError, InputError
-from ..factstore import write_facts
+from ..factstore import facts_writer
 from ..sources import iter_facts
 from ..model import DocumentFacts, Partnership, TechniqueTransfer
 from ..output import progress
@@ -239,18 +240,19 @@ class _Ingest:
     def each(self, all_facts: Iterable[DocumentFacts], write: Callable[[DocumentFacts], None]) -> None:
         """``write`` each document and keep its facts; one document's fault loses that document, said, not the build."""
         kept_in = getattr(self.store, "path", None)
-        for facts in all_facts:
-            try:
-                write(facts)
-                if kept_in is not None:
-                    write_facts(kept_in, facts)
-            except HealthgraphError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - reported as that document's error
-                self.record(InputError(facts.document.path or facts.document.id,
-                                       f"not stored ({type(exc).__name__}: {exc})"))
-                continue
-            self.report.documents.append(facts.document.id)
+        with facts_writer(kept_in) if kept_in is not None else nullcontext(None) as keep:
+            for facts in all_facts:
+                try:
+                    write(facts)
+                    if keep is not None:
+                        keep(facts)
+                except HealthgraphError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - reported as that document's error
+                    self.record(InputError(facts.document.path or facts.document.id,
+                                           f"not stored ({type(exc).__name__}: {exc})"))
+                    continue
+                self.report.documents.append(facts.document.id)
 
     def incremental(self, all_facts: Iterable[DocumentFacts]) -> None:
         folder = getattr(self.store, "path", None)
@@ -290,12 +292,18 @@ class _Ingest:
 
     def bulk(self, all_facts: Iterable[DocumentFacts], store: OxigraphStore, folder: Path) -> None:
         """Stream every graph and the union, deduplicated, into ``bulk_load`` as they are made
-        (:meth:`~.oxigraph_store.OxigraphStore.bulk_writer`); then the derived graph, from the agreements
-        loaded (every document's agreements are not kept meanwhile: ~1 KB a document)."""
+        (:meth:`~.oxigraph_store.OxigraphStore.bulk_writer`), and last the derived graph, folded
+        document by document (:meth:`~.mapping.Shortcuts.settle`: memory per recipient, not per
+        agreement). What only the end of the stream knows (curated facts that correct earlier
+        ones, documents given twice, an agreement stated in two documents) is then mended from
+        the loaded store by the incremental path's refresh."""
         union: set[str] = set()  # the union's triples written lately, as N-Triples (at most UNION_WINDOW)
         curated_last: dict[str, URIRef] = {}  # curated fact id -> the graph stating it last (it wins)
         names: set[URIRef] = set()
         again: list[DocumentFacts] = []  # a document given twice: its later version replaces the first after the load
+        derived = Shortcuts()
+        seen: set[int] = set()  # hashes of the agreements settled (a collision only costs a recount)
+        agreement_predicates = (HG.supporter, HG.recipient, PROV.qualifiedDerivation)
 
         with store.bulk_writer() as loader:
             def write_graph(name: URIRef, triples: Iterable[tuple]) -> None:
@@ -318,18 +326,23 @@ class _Ingest:
                 write_graph(name, triples)
                 names.add(name)
                 curated_last.update(dict.fromkeys(curated, name))
+                agreements = {hash(s) for s, p, o in triples if p in agreement_predicates}
+                if not seen.isdisjoint(agreements):
+                    self.changed |= triples  # settled before from another document: recounted after the load
+                seen.update(agreements)
+                derived.add(triples)
+                derived.settle()
 
             write_graph(REFERENCE_GRAPH, reference_graph(self.gazetteer))
             self.each(all_facts, write)
+            write_graph(DERIVED_GRAPH, derived.triples())
             union.clear()  # its memory is the load's
         update_meta(folder, reference=_reference_digest())
-        # what only the whole stream knows: curated facts met after the extracted ones they correct
         for fact_id, name in curated_last.items():
             self.override(name, [fact_id])
         for facts in again:
             self.update(facts)
-        # the derived graph from the agreements loaded and corrected, a thousand recipients at a time (once)
-        self.refresh_shortcuts(everything=True)
+        self.refresh_shortcuts()
         update_meta(folder, derived=DERIVED_VERSION)
 
     def refresh_shortcuts(self, everything: bool = False) -> None:

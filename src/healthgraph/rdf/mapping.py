@@ -502,6 +502,10 @@ class Shortcuts:
         self._kept = {HG.supporter: self.supporters, HG.recipient: self.recipients,
                       PROV.qualifiedDerivation: self.derivations, PROV.entity: self.entities,
                       DCTERMS.source: self.sources}
+        # what settle() folded: the supports/satelliteOf triples, and per recipient its count and sources
+        self._settled: set = set()
+        self._counts: dict = {}
+        self._read: dict = {}
 
     def add(self, triples: Iterable[tuple]) -> None:
         kept, satellite, rdf_type, identifier = self._kept, HG.SatelliteRelation, RDF.type, DCTERMS.identifier
@@ -515,12 +519,33 @@ class Shortcuts:
             elif p == identifier and s.startswith(_DOCUMENT_PREFIX):
                 self.identifiers.setdefault(s, set()).add(o)
 
+    def settle(self) -> None:
+        """Fold the agreements added so far into their derived facts and forget their triples, so
+        that memory grows with the recipients, not the agreements (a first build settles each
+        document). An agreement must be whole when settled: its triples added again later would
+        count it twice (the build recomputes those from the store)."""
+        self._fold(self._settled, self._counts, self._read, None)
+        for kept in (*self._kept.values(), self.identifiers):
+            kept.clear()
+        self.satellites.clear()
+
     def triples(self, recipients: Collection | None = None) -> set[tuple]:
         """The derived triples, or only those about the given recipients (their incoming
         ``hg:supports``, their ``hg:satelliteOf`` and their summary)."""
-        out: set[tuple] = set()
-        counts: dict = {}
-        sources: dict = {}
+        def about(recipient) -> bool:
+            return recipients is None or recipient in recipients
+
+        out = {t for t in self._settled if about(t[2] if t[1] == HG.supports else t[0])}
+        counts = {r: n for r, n in self._counts.items() if about(r)}
+        sources = {r: set(read) for r, read in self._read.items() if about(r)}
+        self._fold(out, counts, sources, recipients)
+        for rec, n in counts.items():
+            out.add((rec, HG.supportAgreements, Literal(n)))
+            out.add((rec, HG.supportSources, Literal("; ".join(sorted(sources[rec])))))
+        return out
+
+    def _fold(self, out: set, counts: dict, sources: dict, recipients: Collection | None) -> None:
+        """Add the agreements' shortcuts to ``out`` and their recipients' counts and sources to ``counts``/``sources``."""
         for agreement, sups in self.supporters.items():
             recs = self.recipients.get(agreement, ())
             if recipients is not None:
@@ -538,10 +563,6 @@ class Shortcuts:
                 for rec in recs:
                     counts[rec] = counts.get(rec, 0) + 1
                     sources.setdefault(rec, set()).update(read)
-        for rec, n in counts.items():
-            out.add((rec, HG.supportAgreements, Literal(n)))
-            out.add((rec, HG.supportSources, Literal("; ".join(sorted(sources[rec])))))
-        return out
 
     def _read_from(self, agreement) -> set[str]:
         """Where an agreement was read (the ``sources`` of the queries); empty if its derivation names no document."""
