@@ -14,8 +14,9 @@ Two paths, one result (the tests compare them quad for quad):
   them for the default graph, deduplicated as it goes (within a bounded window, :data:`UNION_WINDOW`:
   ``bulk_load`` drops whatever repeats beyond it), into ``bulk_load`` a block at a time, each
   block loading while the next is made; the store is marked ``loading`` meanwhile (:func:`.store_folder.loading`);
-  the derived facts are then made from the agreements loaded, a thousand recipients at a time (no
-  document's facts are kept for them while streaming);
+  the derived facts are folded document by document as they stream (memory per recipient, not per
+  agreement) and loaded last; what only the end of the stream knows (a curated correction, a
+  document given twice, an agreement stated in two documents) is then recounted from the store;
 - a later build writes, per document, only the difference from what the store holds for
   it, in one transaction, and recomputes the derived facts of the recipients it touched.
   Building the same document twice changes nothing.
@@ -303,7 +304,6 @@ class _Ingest:
         again: list[DocumentFacts] = []  # a document given twice: its later version replaces the first after the load
         derived = Shortcuts()
         seen: set[int] = set()  # hashes of the agreements settled (a collision only costs a recount)
-        agreement_predicates = (HG.supporter, HG.recipient, PROV.qualifiedDerivation)
 
         with store.bulk_writer() as loader:
             def write_graph(name: URIRef, triples: Iterable[tuple]) -> None:
@@ -326,11 +326,11 @@ class _Ingest:
                 write_graph(name, triples)
                 names.add(name)
                 curated_last.update(dict.fromkeys(curated, name))
-                agreements = {hash(s) for s, p, o in triples if p in agreement_predicates}
+                derived.add(triples)
+                agreements = {hash(a) for a in derived.agreements()}
                 if not seen.isdisjoint(agreements):
                     self.changed |= triples  # settled before from another document: recounted after the load
                 seen.update(agreements)
-                derived.add(triples)
                 derived.settle()
 
             write_graph(REFERENCE_GRAPH, reference_graph(self.gazetteer))

@@ -509,15 +509,21 @@ class Shortcuts:
 
     def add(self, triples: Iterable[tuple]) -> None:
         kept, satellite, rdf_type, identifier = self._kept, HG.SatelliteRelation, RDF.type, DCTERMS.identifier
+        others = {rdf_type, identifier}  # a set's test hashes in C; rdflib's == runs Python on every triple
         for s, p, o in triples:
             into = kept.get(p)
             if into is not None:
                 into.setdefault(s, set()).add(o)
-            elif p == rdf_type:
-                if o == satellite:
-                    self.satellites.add(s)
-            elif p == identifier and s.startswith(_DOCUMENT_PREFIX):
-                self.identifiers.setdefault(s, set()).add(o)
+            elif p in others:
+                if p == rdf_type:
+                    if o == satellite:
+                        self.satellites.add(s)
+                elif s.startswith(_DOCUMENT_PREFIX):
+                    self.identifiers.setdefault(s, set()).add(o)
+
+    def agreements(self) -> set:
+        """The agreements added since the last :meth:`settle`."""
+        return {*self.supporters, *self.recipients, *self.derivations}
 
     def settle(self) -> None:
         """Fold the agreements added so far into their derived facts and forget their triples, so
