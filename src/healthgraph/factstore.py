@@ -35,9 +35,10 @@ def _replace(path: Path, text: str) -> None:
 @contextmanager
 def facts_writer(store: str | Path) -> Iterator[Callable[[DocumentFacts], None]]:
     """``keep(facts)`` keeps each document's facts in the store at ``store``, replacing its earlier
-    ones: each record is encoded at once and written to its file on a thread (the file system's calls release the GIL, so a build's mapping goes on
-    meanwhile; they were a fifth of a first build). Leaving the block waits for every file;
-    one that could not be written fails there, in one line naming it.
+    ones: each record is encoded at once and written to its file on a thread (the file system's
+    calls release the GIL, so a build's mapping goes on meanwhile; they were a fifth of a first
+    build). Leaving the block waits for every file; one that could not be written fails there, in
+    one line naming it.
 
     >>> import tempfile
     >>> from healthgraph.model import Document

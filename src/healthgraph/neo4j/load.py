@@ -346,7 +346,7 @@ class _Writer:
     """
 
     def __init__(self, driver, database: str | None, report: LoadReport, batch_size: int, ticks: Iterator,
-                 writers: int = 1):
+                 writers: int):
         self.driver, self.database = driver, database
         self.report, self.batch_size, self.ticks, self.writers = report, batch_size, ticks, writers
         self._pool = ThreadPoolExecutor(max_workers=writers, thread_name_prefix="neo4j-writer")

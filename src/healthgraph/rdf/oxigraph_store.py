@@ -41,9 +41,10 @@ LOAD_CHUNK = 100_000
 
 class BulkWriter:
     """N-Quads lines into a store's ``bulk_load``, in blocks growing from :data:`FIRST_LOAD_CHUNK` to
-    :data:`LOAD_CHUNK` lines, on a loader thread: ``bulk_load`` releases the GIL, so the next block is made while this one loads (the
-    mapping and the load each take one core of a first build). At most two blocks wait, so memory
-    stays bounded at 1M edges; a quad repeated across blocks is stored once."""
+    :data:`LOAD_CHUNK` lines, on a loader thread: ``bulk_load`` releases the GIL, so the next block
+    is made while this one loads (the mapping and the load each take one core of a first build). At
+    most two blocks wait, so memory stays bounded at 1M edges; a quad repeated across blocks is
+    stored once."""
 
     def __init__(self, store) -> None:
         self._store = store
@@ -125,8 +126,8 @@ def from_ox(term):
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
-        # what URIRef() makes, without its validity check: Oxigraph holds valid IRIs only, and the
-        # check was a fifth of reading a query's rows (the derived facts of a first build, 2,000-row answers)
+        # what URIRef() makes, without its validity check: Oxigraph holds valid IRIs only (0.37 µs an
+        # IRI instead of 0.61, for every row of every query)
         return str.__new__(URIRef, term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
