@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import threading
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from healthgraph.cli import main
 from healthgraph.cluster import Dask, plan
 from healthgraph.extraction import extract
 from healthgraph.extraction.reader import count_newlines, read_jsonl
+from healthgraph.factstore import facts_path
 from healthgraph.rdf.build import build
 from healthgraph.rdf.store import open_store
 from healthgraph.synthetic import synth
@@ -105,8 +108,20 @@ def contents(store_dir: Path):
     """Every quad the store holds and every document's kept facts."""
     with open_store(store_dir, read_only=True) as store:
         quads = set(store.quads())
-    kept = {p.name: p.read_bytes() for p in (store_dir / "facts").glob("*.json")}
+    with closing(sqlite3.connect(facts_path(store_dir))) as db:
+        kept = dict(db.execute("SELECT document, record FROM facts"))
     return quads, kept
+
+
+def kept_records(store_dir: Path) -> int:
+    """How many documents' facts a store being built has written so far."""
+    if not facts_path(store_dir).is_file():
+        return 0
+    with closing(sqlite3.connect(facts_path(store_dir), timeout=60)) as db:
+        try:
+            return db.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
+        except sqlite3.OperationalError:  # the table is not made yet
+            return 0
 
 
 def test_build_on_dask_stores_what_a_local_build_stores(tmp_path, client):
@@ -172,9 +187,8 @@ def test_a_worker_killed_mid_build_loses_nothing_and_repeats_nothing(tmp_path, c
     killed, lost = None, ()
     deadline = time.monotonic() + 120
     while killed is None and not done.is_set() and time.monotonic() < deadline:
-        kept = tmp_path / "killed" / "facts"
         busy = [(w, keys) for w, keys in client.processing().items() if keys and w in pids]
-        if kept.is_dir() and sum(1 for _ in kept.glob("*.json")) >= 20 and busy:
+        if busy and kept_records(tmp_path / "killed") >= 20:
             (worker, lost), *_ = busy
             killed = pids[worker]
             os.kill(killed, signal.SIGKILL)  # the partition it was extracting is lost with it
