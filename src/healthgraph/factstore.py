@@ -44,9 +44,9 @@ def _connect(path: Path) -> sqlite3.Connection:
 def facts_writer(store: str | Path) -> Iterator[Callable[[DocumentFacts], None]]:
     """``keep(facts)`` keeps each document's facts in the store at ``store``, replacing its earlier
     ones; records are written :data:`BATCH` to a transaction, or every :data:`BATCH_SECONDS`, the
-    last ones on leaving the block.
-    A record that cannot be written fails the build in one line naming the file. A store of the
-    older layout (``DIR/facts/``) has its records moved into the file first.
+    last ones on leaving the block. A record that cannot be written fails the build in one line
+    naming the file. A store of the older layout (``DIR/facts/``) has its records moved into the
+    file first.
 
     >>> import tempfile
     >>> from healthgraph.model import Document
@@ -123,7 +123,7 @@ def read_facts(store: str | Path) -> list[DocumentFacts]:
 
 
 def _read_old(folder: Path) -> list[DocumentFacts]:
-    return sorted((_facts(p.read_text(encoding="utf-8"), p) for p in sorted(folder.glob("*.json"))),
+    return sorted((_facts(p.read_text(encoding="utf-8"), p) for p in folder.glob("*.json")),
                   key=lambda f: f.document.id)
 
 
