@@ -180,3 +180,28 @@ def test_techniques_a_sentence_passes_on_are_kept_though_it_names_no_one():
             "Các kỹ thuật được chuyển giao gồm phẫu thuật nội soi tiết niệu và tán sỏi ngoài cơ thể.")
     assert {t.name for t in extract_text(text, "t").techniques} == {"phẫu thuật nội soi tiết niệu",
                                                                      "tán sỏi ngoài cơ thể"}
+
+
+def test_a_vietnamese_procedure_of_many_syllables_is_one_technique():
+    # Vietnamese writes one word per syllable: a procedure with its guidance or its means runs to 12-16
+    names = _names("Bệnh viện Phổi Trung ương chuyển giao cho Bệnh viện Đa khoa tỉnh Yên Bái các kỹ thuật: sinh thiết "
+                   "phổi xuyên thành ngực dưới hướng dẫn cắt lớp vi tính, nội soi phế quản ống mềm và điều trị lao "
+                   "kháng thuốc bằng phác đồ ngắn hạn.")
+    assert names == ["sinh thiết phổi xuyên thành ngực dưới hướng dẫn cắt lớp vi tính", "nội soi phế quản ống mềm",
+                     "điều trị lao kháng thuốc bằng phác đồ ngắn hạn"]
+    facts = extract_text("Bệnh viện Việt Đức chuyển giao kỹ thuật phẫu thuật nội soi tái tạo dây chằng chéo trước khớp "
+                         "gối cho Bệnh viện Đa khoa tỉnh Phú Thọ.")
+    assert [(t.name, t.source, t.recipient) for t in facts.techniques] == [
+        ("phẫu thuật nội soi tái tạo dây chằng chéo trước khớp gối", "viet-duc", "bvdk-phu-tho")]
+
+
+def test_a_list_noun_said_again_before_an_item_is_no_part_of_its_name():
+    assert _names("Bệnh viện Đa khoa tỉnh Cà Mau được Bệnh viện Chợ Rẫy chuyển giao kỹ thuật lọc máu liên tục và "
+                  "kỹ thuật đặt catheter tĩnh mạch trung tâm.") == ["lọc máu liên tục", "đặt catheter tĩnh mạch trung tâm"]
+
+
+def test_a_list_item_longer_than_a_procedure_name_is_not_one():
+    # more than 80 characters: a clause, not a name
+    assert _names("Bệnh viện Chợ Rẫy chuyển giao các kỹ thuật: nội soi phế quản ống mềm và hướng dẫn các bác sĩ của "
+                  "bệnh viện tuyến dưới cách tự theo dõi người bệnh sau khi xuất viện trong nhiều tuần liền.") \
+        == ["nội soi phế quản ống mềm"]

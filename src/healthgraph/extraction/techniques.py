@@ -64,8 +64,11 @@ _ABBREVIATION = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9/-]{1,7}")  #
 _NOT_A_NAME = re.compile(r"(?:nay|tren|noi tren|duoc|moi|cao|these|this|those|diese)\b")
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
 _LAST_AND = re.compile(r"\s+(?:va|und|and|sowie)\s+")
+# Vietnamese writes a word per syllable: "chọc hút tế bào kim nhỏ tuyến giáp dưới hướng dẫn siêu âm" is one
+# procedure of 12 (the 80 characters of an item bound the other languages)
+MAX_ITEM_WORDS = 16
 _STRIP_LEAD = re.compile(r"(?:\d+ ca|cac|nhung|mot so|der|die|das|den|dem|the|a|an|in der|in den|im|bei der|and|und|va|sowie"
-                         r"|or|oder|nhu|bao gom|gom)\s+")
+                         r"|or|oder|nhu|bao gom|gom|ky thuat|ki thuat)\s+")  # "… và kỹ thuật B": the list noun again
 _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$"
                          r"|\s+(?:o|cho|tren|bei)\s+\d+\s+(?:truong hop|benh nhan|nguoi benh|ca|patienten|patients)\b.*$"
                          # when: "ghép phổi trong một ngày"
@@ -260,7 +263,7 @@ def _enumeration(text: str, key: str, start: int, stop_at_preposition: bool = Fa
     for a, b in spans:
         a, b = _strip(key, a, b)
         name = text[a:b]
-        if 2 <= len(name) <= 80 and len(name.split()) <= 10 and not _NOT_A_NAME.match(key[a:b]):
+        if 2 <= len(name) <= 80 and len(name.split()) <= MAX_ITEM_WORDS and not _NOT_A_NAME.match(key[a:b]):
             items.append(Item(name, a, b))
     return items
 
