@@ -205,3 +205,11 @@ def test_a_list_item_longer_than_a_procedure_name_is_not_one():
     assert _names("Bệnh viện Chợ Rẫy chuyển giao các kỹ thuật: nội soi phế quản ống mềm và hướng dẫn các bác sĩ của "
                   "bệnh viện tuyến dưới cách tự theo dõi người bệnh sau khi xuất viện trong nhiều tuần liền.") \
         == ["nội soi phế quản ống mềm"]
+
+
+def test_a_counted_recipient_ends_the_technique():
+    # "cho hai bệnh viện": a count between the preposition and the recipient's head
+    assert _names("Các chuyên gia của Bệnh viện Nhi Trung ương sẽ chuyển giao kỹ thuật thở máy cao tần cho hai bệnh viện "
+                  "vệ tinh và hội chẩn trực tuyến hằng tuần.") == ["thở máy cao tần"]
+    assert _names("Das Klinikum Kassel überträgt die Verfahren Kyphoplastie und Vertebroplastie an die beiden "
+                  "Krankenhäuser im Landkreis.") == ["Kyphoplastie", "Vertebroplastie"]

@@ -53,7 +53,8 @@ _VERB_LIST = re.compile(
 _LIST_STOP = re.compile(
     r"\s(?:tai|o)\s+(?:huyen|tinh|xa|thanh pho|tp|trung tam|benh vien|khoa)\b"  # "… tại huyện": a place ends it
     r"|\s(?:cho|toi|den|tu|do|cua|tai|from|to|at|for|von|an|vom|bei|fur|dem|der)\s+"
-    r"(?:the\s+|das\s+|dem\s+|den\s+|die\s+)?(?=(?:benh vien|bv|bvdk|so y te|trung tam|vien|"
+    r"(?:the\s+|das\s+|dem\s+|den\s+|die\s+)?(?:(?:cac|nhung|hai|ba|bon|nam|\d+|two|three|both|beiden|zwei|drei)\s+)?"
+    r"(?=(?:benh vien|bv|bvdk|so y te|trung tam|vien|"
     r"(?:[a-z-]+ ){1,5}(?:general |central )?hospital|[a-z-]*krankenhaus|[a-z-]*klinik))"
     r"|\s(?:in order to|um zu)\s"
     r"|\s(?:with|thanks to|mit|nho|voi)\s+(?:the\s+|su\s+)?(?:[a-z]+\s+){0,3}?(?:help|support|assistance|funding|"
