@@ -488,3 +488,20 @@ def test_a_centre_named_for_intervention_keeps_its_whole_name():
     names = {o.name for o in extract_text("Bệnh viện Bạch Mai hỗ trợ Trung tâm Phẫu thuật và Can thiệp tim mạch "
                                           "của tỉnh.", "t").organisations}
     assert "Trung tâm Phẫu thuật và Can thiệp" in names  # not cut at "Can" (a word of its own: "can", may)
+
+
+@pytest.mark.parametrize("text, language, satellites", [
+    ("Bệnh viện Phổi Trung ương tổ chức lễ ra mắt Đơn vị vệ tinh chuyên ngành Hô hấp tại Bệnh viện Đa khoa tỉnh "
+     "Lạng Sơn và Bệnh viện Đa khoa tỉnh Cao Bằng.", "vi", {"Lạng Sơn", "Cao Bằng"}),
+    ("The National Lung Hospital opened a satellite unit at Lang Son General Hospital last month.", "en",
+     {"Lạng Sơn"}),
+])
+def test_a_satellite_unit_opened_at_a_hospital_makes_it_a_satellite(text, language, satellites):
+    core = "Bệnh viện Phổi Trung ương"  # the gazetteer's name, in either language
+    assert _relations(text, language) == {(frozenset({core, f"Bệnh viện Đa khoa tỉnh {place}"}), "satellite", core)
+                                          for place in satellites}
+
+
+def test_a_body_that_is_no_core_opens_no_satellite():
+    # a health department launches the unit for a core hospital: it takes no satellite itself
+    assert _relations("Sở Y tế tỉnh Lạng Sơn ra mắt đơn vị vệ tinh tại Bệnh viện Đa khoa tỉnh Lạng Sơn.") == set()

@@ -382,6 +382,7 @@ def _stated(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]]
         if core is not None and core.kind not in _CORE_KINDS:
             continue  # "Sở Y tế công nhận B là bệnh viện vệ tinh": a department recognises, it is no core
         relations += [Relation(s, core, "satellite", core, True) for s in listed if core and s.id != core.id]
+    relations += _satellites_opened(cues, mentions, joins)
     for pos in cues.get("satellite_hub", []):  # "A is the satellite hub for 10 hospitals, including B and C"
         core = _before(mentions, pos)
         if core is not None and core.kind in _CORE_KINDS:
@@ -564,6 +565,22 @@ def _thanked_for_help(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
             kind = "transfer" if any(thanked_at < h < thanked_at + 12 for h in cues.get("transfer", ())) else "support"
             return [Relation(thanked, thanker, kind, thanked, True)]
     return []
+
+
+def _satellites_opened(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], joins: set[int]
+                       ) -> list[Relation]:
+    """"A ra mắt Đơn vị vệ tinh chuyên ngành Nội tiết tại B", "A opened a satellite unit at B and
+    C": those the place word marks after the cue are satellites of the core named before it."""
+    relations = []
+    places = cues.get("trained_place", [])
+    for pos in cues.get("opens_satellite", []):
+        core = _before(mentions, pos)
+        at = next((p for k, (p, o) in enumerate(mentions) if p > pos and _place_marked(mentions, k, places)), None)
+        if core is None or at is None or core.kind not in _CORE_KINDS or at - pos > 15:
+            continue
+        relations += [Relation(s, core, "satellite", core, True) for s in listed_after(mentions, at - 1, joins)
+                      if s.id != core.id]
+    return relations
 
 
 def _operated_at(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], joins: set[int]
