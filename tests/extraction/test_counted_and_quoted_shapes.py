@@ -367,3 +367,13 @@ def test_a_granted_request_gives_and_who_granted_it_is_no_party():
 ])
 def test_people_moved_between_hospitals_are_no_transfer_of_technique(text):
     assert pairs(text) == set()
+
+
+def test_a_giver_named_again_without_a_count_still_gives_to_those_counted():
+    text = ("Quỹ Hỗ trợ Y tế Miền núi trao tặng trang thiết bị cho 3 trung tâm y tế ở tỉnh Sơn La. "
+            "Ngày 5/6, Quỹ Hỗ trợ Y tế Miền núi đã tổ chức lễ bàn giao tại huyện Mộc Châu. "
+            "Trung tâm Y tế huyện Mộc Châu, Trung tâm Y tế huyện Yên Châu và Trung tâm Y tế huyện Sốp Cộp "
+            "được nhận máy siêu âm màu.")
+    giver = "Quỹ Hỗ trợ Y tế Miền núi"
+    assert {(a, b, s) for a, b, s in pairs(text)} == {
+        (*sorted((giver, f"Trung tâm Y tế huyện {district}")), giver) for district in ("Mộc Châu", "Yên Châu", "Sốp Cộp")}

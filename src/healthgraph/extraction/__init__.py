@@ -254,8 +254,12 @@ def extract_document(document: Document) -> DocumentFacts:
                     cues, in_sentence, topic, city_ids, i) or (
                     unnamed_recipient(cues, in_sentence, topic, i) if document.language == "vi" else [])
             if not relations and (giving := _lone_giver(cues, in_sentence)) is not None:
+                counted = counted_receivers(tokens.key[sentence.start:sentence.end])
+                # "A trao … cho 3 trung tâm y tế. … A đã tổ chức lễ bàn giao …": named again without a count, the
+                # same giver still gives to the three the sentences after name
+                if counted or giving is not recent_giver:
+                    lone_giver_counted = counted
                 lone_giver, lone_giver_at = giving, number
-                lone_giver_counted = counted_receivers(tokens.key[sentence.start:sentence.end])
                 lone_giver_kind = "transfer" if "transfer" in cues else "support"
             elif not relations and (signer := _lone_signer(cues, in_sentence)) is not None \
                     and (count := counted_partners(tokens.key[sentence.start:sentence.end])):
