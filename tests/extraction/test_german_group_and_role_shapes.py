@@ -123,3 +123,21 @@ def test_only_an_adjective_of_nationality_names_a_body_before_its_head(adjective
     text = f"Das Klinikum Lindenau arbeitet mit der {adjective} Regierung zusammen."
     names = {o.name for o in extract_text(text, "t").organisations}
     assert any(n.endswith("Regierung") for n in names) is named
+
+
+@pytest.mark.parametrize("text, ministry", [
+    ("Das Sächsische Staatsministerium für Soziales, Gesundheit und Gesellschaftlichen Zusammenhalt fördert die "
+     "Telemedizin am Klinikum Chemnitz.",
+     "Sächsische Staatsministerium für Soziales, Gesundheit und Gesellschaftlichen Zusammenhalt"),
+    ("The Ministry of Health, Labour and Welfare funded the training of nurses at Cho Ray Hospital.",
+     "Ministry of Health, Labour and Welfare"),
+])
+def test_a_ministry_joins_its_fields_with_commas_up_to_its_and(text, ministry):
+    facts = extract_text(text)
+    names = {o.id: o.name for o in facts.organisations}
+    assert [names[p.supporter] for p in facts.partnerships] == [ministry]
+
+
+def test_a_comma_after_a_ministry_still_ends_it_before_another_name():
+    facts = extract_text("The Ministry of Health, Hanoi Medical University and Bach Mai Hospital signed an agreement.")
+    assert len(facts.organisations) == 3 and len(facts.partnerships) == 3

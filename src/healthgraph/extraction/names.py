@@ -1379,6 +1379,26 @@ HEADLINE_VERBS = frozenset({"signs", "signed", "sign", "visits", "visited", "vis
                              "collaborates", "unterzeichnet", "unterzeichnen", "kooperiert", "kooperieren"})
 
 
+def _fields_of_a_ministry(tokens, run: list[int], m: int) -> bool:
+    """Whether the comma at ``m`` joins the fields of the ministry the run names, up to its "und"/"and":
+    "Ministerium für Arbeit, Soziales, Gesundheit, Frauen und Familie", "Ministry of Health, Labour
+    and Welfare" (each field one or two capitalised words; not "the Ministry of Health, Hanoi …")."""
+    if not any(tokens[r].key.endswith("ministerium") or tokens[r].key == "ministry" for r in run) \
+            or not any(tokens[r].key in ("fur", "of") for r in run):
+        return False
+    k, words = m + 1, 0
+    while k < min(len(tokens), m + 16):
+        t = tokens[k]
+        if t.is_word and t.cap and words < 2:
+            k, words = k + 1, words + 1
+        elif t.text == "," and words:
+            k, words = k + 1, 0
+        else:
+            return words > 0 and t.key in ("und", "and") and k + 1 < len(tokens) and tokens[k + 1].is_word \
+                and tokens[k + 1].cap
+    return False
+
+
 def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
     """Runs of capitalised words (with connectors) that hold a German or English head."""
     k = 0
@@ -1406,6 +1426,10 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                     # "the Georgetown Public Hospital Corporation’s Chief Executive": the name closes; not
                     # "Sun Yat-sen University’s Xinhua College", a unit of it
                     break
+                continue
+            if t.text == "," and _fields_of_a_ministry(tokens, run, m):
+                run.append(m)  # "Ministerium für Arbeit, Soziales, Gesundheit, Frauen und Familie"
+                m += 1
                 continue
             if t.key in _LOWER_ARTICLES and t.text.islower() and tokens[m - 1].key not in ("fur", "for"):
                 break  # "… zusammen mit der Else Kröner-Fresenius-Stiftung die Initiative X": an article opens a phrase
