@@ -186,7 +186,13 @@ def extract_document(document: Document) -> DocumentFacts:
             in_sentence, spans = _without_bystanders(in_sentence, spans, cues, tokens)
             # (not "các đơn vị nhận viện trợ gồm A, B và C", "4 đơn vị thành viên của X gồm: A, B": a plural its own
             # list names)
-            group = _group_listed_before(sentence_mentions, in_sentence) if "group_anaphor" in cues and not any(
+            count = None
+            if in_sentence and (counted := _COUNTED_GROUP.search(tokens.key, sentence.start, sentence.end)):
+                # "… staff from the three provincial hospitals": as many as a sentence before listed
+                number_at = next(g for g in ("n", "n2", "n3") if counted.group(g))
+                count = _GROUP_COUNTS[counted.group(number_at)]
+                cues.setdefault("group_anaphor", [tokens.word_at(counted.start(number_at))])
+            group = _group_listed_before(sentence_mentions, in_sentence, count) if "group_anaphor" in cues and not any(
                 g < k <= g + 12 for g in cues["group_anaphor"] for k in cues.get("listing", ())) else []
             if group:  # "… giúp đội ngũ của các đơn vị này": the first of those listed stands for them all
                 k = bisect_left([p for p, _ in in_sentence], cues["group_anaphor"][0])
@@ -789,15 +795,33 @@ def _one_state(a: Organisation, b: Organisation) -> bool:
 
 
 def _group_listed_before(sentence_mentions: list[list[tuple[int, Organisation]]],
-                   in_sentence: list[tuple[int, Organisation]]) -> list[Organisation]:
+                         in_sentence: list[tuple[int, Organisation]], count: int | None = None) -> list[Organisation]:
     """The organisations the nearest of the five sentences before lists (two or more, none of
-    them named in this sentence): those "các đơn vị này" (these units) stands for."""
+    them named in this sentence): those "các đơn vị này" (these units) stands for. With a
+    ``count`` ("the three provincial hospitals"), the last ``count`` of the nearest sentence that
+    names as many others ("A handed over … to B, C and D": B, C and D)."""
     named = {o.id for _, o in in_sentence}
     for before in reversed(sentence_mentions[-5:]):
         listed = list({o.id: o for _, o in before}.values())
-        if len(listed) >= 2:
+        if count is not None:
+            others = [o for o in listed if o.id not in named]
+            if len(others) >= count:
+                return others[-count:]
+        elif len(listed) >= 2:
             return [] if any(o.id in named for o in listed) else listed
     return []
+
+
+# "the three provincial hospitals", "ba bệnh viện tỉnh", "die beiden Spitäler": a counted plural of
+# bodies stands for as many named before (folded text)
+_GROUP_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5, "hai": 2, "ba": 3,
+                 "bon": 4, "nam": 5, "zwei": 2, "beiden": 2, "drei": 3, "vier": 4, "funf": 5}
+_COUNTED_GROUP = re.compile(
+    r"\b(?:the|these|all|both|all the) (?P<n>two|three|four|five)(?: [a-z-]+){0,2}? "
+    r"(?:hospitals|institutions|facilities|health centres|health centers|centres|centers|partners)\b"
+    r"|\b(?:cac|ca|nhung|cua) (?P<n2>hai|ba|bon|nam|2|3|4|5) (?:benh vien|don vi|co so|trung tam y te)\b"
+    r"|\b(?:die|den|der|diese|alle|allen) (?P<n3>beiden|zwei|drei|vier|funf)(?: [a-z-]+){0,2}? "
+    r"(?:kliniken|krankenhauser|krankenhausern|hauser|hausern|spitaler|spitalern|partner|partnern)\b")
 
 
 def _head_between(heads: list[tuple[int, str]], i: int, j: int) -> bool:
