@@ -187,11 +187,11 @@ def extract_document(document: Document) -> DocumentFacts:
             # (not "các đơn vị nhận viện trợ gồm A, B và C", "4 đơn vị thành viên của X gồm: A, B": a plural its own
             # list names)
             count = None
-            if in_sentence and (counted := _COUNTED_GROUP.search(tokens.key, sentence.start, sentence.end)):
+            if in_sentence and (plural := _COUNTED_GROUP.search(tokens.key, sentence.start, sentence.end)):
                 # "… staff from the three provincial hospitals": as many as a sentence before listed
-                number_at = next(g for g in ("n", "n2", "n3") if counted.group(g))
-                count = _GROUP_COUNTS[counted.group(number_at)]
-                cues.setdefault("group_anaphor", [tokens.word_at(counted.start(number_at))])
+                number_at = next(g for g in ("n", "n2", "n3") if plural.group(g))
+                count = _GROUP_COUNTS[plural.group(number_at)]
+                cues.setdefault("group_anaphor", [tokens.word_at(plural.start(number_at))])
             group = _group_listed_before(sentence_mentions, in_sentence, count) if "group_anaphor" in cues and not any(
                 g < k <= g + 12 for g in cues["group_anaphor"] for k in cues.get("listing", ())) else []
             if group:  # "… giúp đội ngũ của các đơn vị này": the first of those listed stands for them all
