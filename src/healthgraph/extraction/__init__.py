@@ -33,8 +33,8 @@ from .mentions import default_lexicon, find_mentions
 from .names import is_country, is_nationality, place_names
 from .normalise import FIELD_LABEL_WORDS, PARTNER_LABEL, fold_same_length, normalise
 from .reader import JSONL_SUFFIXES, byte_ranges, count_newlines, read_documents, read_jsonl
-from .relate import (KIND_PRIORITY, Relation, agreement, asked_or_surveyed, bare_heads, counted_partners,
-                     counted_receivers, counted_takers, cue_positions, distinct_orgs, find_cues, funded_partners,
+from .relate import (KIND_PRIORITY, Relation, agreement, asked_or_surveyed, bare_heads, counted_group,
+                     counted_partners, counted_receivers, counted_takers, cue_positions, distinct_orgs, find_cues, funded_partners,
                      hosted_gift, listed_after, named_donors, passive_givers, receivers_named, relate_sentence,
                      unnamed_giver, unnamed_partner, unnamed_recipient, vetoed)
 from .resolve import in_brackets_after, known_organisation, resolve_mentions
@@ -187,11 +187,10 @@ def extract_document(document: Document) -> DocumentFacts:
             # (not "các đơn vị nhận viện trợ gồm A, B và C", "4 đơn vị thành viên của X gồm: A, B": a plural its own
             # list names)
             count = None
-            if in_sentence and (plural := _COUNTED_GROUP.search(tokens.key, sentence.start, sentence.end)):
+            if in_sentence and (plural := counted_group(tokens.key, sentence.start, sentence.end)):
                 # "… staff from the three provincial hospitals": as many as a sentence before listed
-                number_at = next(g for g in ("n", "n2", "n3") if plural.group(g))
-                count = _GROUP_COUNTS[plural.group(number_at)]
-                cues.setdefault("group_anaphor", [tokens.word_at(plural.start(number_at))])
+                count, at = plural
+                cues.setdefault("group_anaphor", [tokens.word_at(at)])
             group = _group_listed_before(sentence_mentions, in_sentence, count) if "group_anaphor" in cues and not any(
                 g < k <= g + 12 for g in cues["group_anaphor"] for k in cues.get("listing", ())) else []
             if group:  # "… giúp đội ngũ của các đơn vị này": the first of those listed stands for them all
@@ -810,18 +809,6 @@ def _group_listed_before(sentence_mentions: list[list[tuple[int, Organisation]]]
         elif len(listed) >= 2:
             return [] if any(o.id in named for o in listed) else listed
     return []
-
-
-# "the three provincial hospitals", "ba bệnh viện tỉnh", "die beiden Spitäler": a counted plural of
-# bodies stands for as many named before (folded text)
-_GROUP_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5, "hai": 2, "ba": 3,
-                 "bon": 4, "nam": 5, "zwei": 2, "beiden": 2, "drei": 3, "vier": 4, "funf": 5}
-_COUNTED_GROUP = re.compile(
-    r"\b(?:the|these|all|both|all the) (?P<n>two|three|four|five)(?: [a-z-]+){0,2}? "
-    r"(?:hospitals|institutions|facilities|health centres|health centers|centres|centers|partners)\b"
-    r"|\b(?:cac|ca|nhung|cua) (?P<n2>hai|ba|bon|nam|2|3|4|5) (?:benh vien|don vi|co so|trung tam y te)\b"
-    r"|\b(?:die|den|der|diese|alle|allen) (?P<n3>beiden|zwei|drei|vier|funf)(?: [a-z-]+){0,2}? "
-    r"(?:kliniken|krankenhauser|krankenhausern|hauser|hausern|spitaler|spitalern|partner|partnern)\b")
 
 
 def _head_between(heads: list[tuple[int, str]], i: int, j: int) -> bool:

@@ -569,8 +569,9 @@ def _thanked_for_help(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
 
 def _satellites_opened(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], joins: set[int]
                        ) -> list[Relation]:
-    """"A ra mắt Đơn vị vệ tinh chuyên ngành Nội tiết tại B", "A opened a satellite unit at B and
-    C": those the place word marks after the cue are satellites of the core named before it."""
+    """"A ra mắt Đơn vị vệ tinh chuyên ngành Nội tiết tại B và C", "A opened a satellite unit at B":
+    those the place word marks after the cue are satellites of the core named before it (an English
+    list after "at" is read as the owners of what precedes it, and is lost)."""
     relations = []
     places = cues.get("trained_place", [])
     for pos in cues.get("opens_satellite", []):
@@ -860,7 +861,22 @@ _RECIPIENT_KINDS = frozenset({"hospital", "health_centre"})
 
 _COUNTS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "two": 2, "three": 3, "four": 4,
            "five": 5, "six": 6, "seven": 7, "eight": 8, "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6,
-           "sieben": 7, "acht": 8, **{str(n): n for n in range(2, 9)}}
+           "sieben": 7, "acht": 8, "beiden": 2, **{str(n): n for n in range(2, 9)}}
+# "the three provincial hospitals", "cả ba bệnh viện", "die beiden Spitäler": a counted plural of bodies
+# stands for as many named before
+_COUNTED_GROUP = re.compile(
+    r"\b(?:the|these|all|both|all the|cac|ca|nhung|cua|die|den|der|diese|alle|allen) (?P<count>"
+    + "|".join(_COUNTS) + r")(?: [a-z-]+){0,2}? (?:hospitals|institutions|facilities|health centres|health centers|"
+    r"centres|centers|partners|benh vien|don vi|co so|trung tam y te|kliniken|krankenhauser|krankenhausern|hauser|"
+    r"hausern|spitaler|spitalern|partnern)\b")
+
+
+def counted_group(key: str, start: int, end: int) -> tuple[int, int] | None:
+    """How many bodies a counted plural in ``key[start:end]`` (folded) stands for, and where its number is."""
+    found = _COUNTED_GROUP.search(key, start, end)
+    return (_COUNTS[found.group("count")], found.start("count")) if found else None
+
+
 # "cho hai bệnh viện tuyến huyện", "to two district hospitals", "upgrades to five key primary health care
 # facilities", "an zwei Kliniken": receivers counted, not named
 _COUNTED_RECEIVERS = re.compile(
