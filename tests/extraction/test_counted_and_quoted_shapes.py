@@ -399,3 +399,18 @@ def test_a_counted_plural_stands_for_as_many_named_before(text, giver, takers):
         assert len(takers) == 3
     given = {names[o] for p in facts.partnerships if names.get(p.supporter) == giver for o in p.parties} - {giver}
     assert given == takers
+
+
+def test_a_funder_in_an_aside_funds_the_one_who_acts():
+    found = pairs("The Lotus Eye Foundation, with funding from the Government of Japan, has handed over a new "
+                  "operating theatre to Quang Tri General Hospital.")
+    actor = "Lotus Eye Foundation"
+    assert {(frozenset((a, b)), s) for a, b, s in found} == {
+        (frozenset((actor, "Bệnh viện Đa khoa tỉnh Quảng Trị")), actor),
+        (frozenset((actor, "Chính phủ Nhật Bản")), "Chính phủ Nhật Bản")}
+
+
+def test_a_funder_in_an_aside_of_a_receiver_still_gives_to_it():
+    # no one else receives: the one before the aside is helped, as before
+    found = pairs("Bach Mai Hospital, with the support of JICA, has improved its emergency care.")
+    assert {s for _, _, s in found} == {"Cơ quan Hợp tác Quốc tế Nhật Bản"} and len(found) == 1

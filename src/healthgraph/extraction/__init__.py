@@ -213,6 +213,8 @@ def extract_document(document: Document) -> DocumentFacts:
                               if other is not r.a and other is not r.b]
             if relations and "and" in cues:
                 relations = _with_co_givers(relations, cues, in_sentence, tokens.words)
+            if relations and "by" in cues:
+                relations = _funded_implementer(relations, cues, in_sentence, spans, tokens)
             if len(relations) > 1 and ";" in sentence.text:
                 relations = _elided_givers(relations, in_sentence, cues, tokens)
             if relations and "to" in cues and ("receive" in cues or "receive_from" in cues):
@@ -471,6 +473,32 @@ def _with_co_givers(relations: list[Relation], cues, in_sentence, words) -> list
         if partners:
             relations += [Relation(giver, o, "agreement", None, False) for o in co_givers
                           if not any(giver in (r.a, r.b) and o in (r.a, r.b) for r in relations)]
+    return relations
+
+
+_ASIDE_OPENERS = frozenset({"with", "mit", "voi"})  # "X, with funding from Y, …", "X, mit Unterstützung der Y, …"
+
+
+def _funded_implementer(relations: list[Relation], cues, in_sentence, spans, tokens: TokenText) -> list[Relation]:
+    """"X, with funding from Y, has handed over … to B": Y funds X, and X, who acts, gives to B
+    (not Y to B). The funder stands in an aside opened by a comma right after the one who acts."""
+    for pos in cues["by"]:  # (the place of the phrase's last word: "with funding from")
+        opener = next((w for w in range(max(pos - 4, 0), pos + 1) if tokens.words[w] in _ASIDE_OPENERS), None)
+        if opener is None:
+            continue
+        k = bisect_left([p for p, _ in in_sentence], opener) - 1
+        funder = next((o for p, o in in_sentence if pos < p <= pos + 8), None)
+        if k < 0 or funder is None or opener - in_sentence[k][0] > 6 or in_sentence[k][1] is funder \
+                or tokens.text[spans[k][1]:tokens.char_span(opener, opener + 1)[0]].strip() != ",":
+            continue
+        actor = in_sentence[k][1]
+        given = [r for r in relations if r.supporter is funder and actor not in (r.a, r.b)
+                 and r.kind in ("support", "transfer")]
+        relations = [r for r in relations if not any(r is g for g in given)] + [
+            Relation(actor, r.b if r.a is funder else r.a, r.kind, actor, True) for r in given]
+        if any(r.supporter is actor for r in relations) and not any(
+                r.supporter is funder and actor in (r.a, r.b) for r in relations):
+            relations.append(Relation(funder, actor, "support", funder, True))
     return relations
 
 
