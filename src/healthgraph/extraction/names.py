@@ -405,20 +405,28 @@ def _place_and_plural(surface: str, provinces: frozenset[str]) -> bool:
     return m is not None and fold(surface[:m.start()]) in place_names(provinces)
 
 
-_UNIT_END = re.compile(r"(?:Center|Centre|Department|Unit|Division|Institute|Laboratory|Ward|Program|Programme)$")
+_UNIT = re.compile(r"(?:Center|Centre|Department|Unit|Division|Institute|Laboratory|Ward|Program|Programme)$"
+                   r"|(?:Center|Centre|Department|Dept\.?|Division|Unit|Ward)[ \t]+(?:of|for)[ \t]")
 _AT_GAP = re.compile(r"[ \t]+at(?:[ \t]+the)?[ \t]+")
+_POSSESSIVE_GAP = re.compile(r"['’]s[ \t]+")
 
 
 def _units_at_their_organisation(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
-    """"the Heart Center at the Second Affiliated Hospital of X": a unit named right before the
-    hospital or university it is at is a department; its organisation is the party.
+    """"the Heart Center at the Second Affiliated Hospital of X", "the Department of Neurology at
+    X", "X's Department of Neurology": a unit named right beside the hospital or university it
+    belongs to is a department; its organisation is the party.
 
     >>> [(n.surface, n.kind) for n in find_names("The Heart Center at the Lakeside University Hospital helped.")]
     [('Heart Center', 'department'), ('Lakeside University Hospital', 'hospital')]
+    >>> [(n.surface, n.kind) for n in find_names("Lakeside University Hospital's Center for Stroke Care helped.")]
+    [('Lakeside University Hospital', 'hospital'), ('Center for Stroke Care', 'department')]
     """
-    return [replace(name, kind="department") if k + 1 < len(names) and _UNIT_END.search(name.surface)
-            and names[k + 1].kind in ("hospital", "university") and _AT_GAP.fullmatch(text, name.end, names[k + 1].start)
-            else name for k, name in enumerate(names)]
+    def owner(k: int, step: int, gap: re.Pattern) -> bool:
+        other, (left, right) = k + step, sorted((k, k + step))
+        return 0 <= other < len(names) and names[other].kind in ("hospital", "university") \
+            and gap.fullmatch(text, names[left].end, names[right].start) is not None
+    return [replace(name, kind="department") if _UNIT.search(name.surface)
+            and (owner(k, 1, _AT_GAP) or owner(k, -1, _POSSESSIVE_GAP)) else name for k, name in enumerate(names)]
 
 
 _STATE_UNIVERSITY = re.compile(r"University of [A-Z][\w-]*(?: [A-Z][\w-]*)?$")
@@ -1422,9 +1430,11 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
             if t.is_word and (t.cap or (t.key in shapes.legal and t.text != t.lower)):
                 run.append(m)
                 m += 1
-                if t.possessive and _head_at(tokens, m - 1, shapes)[0] and not _head_follows(tokens, m, shapes):
-                    # "the Georgetown Public Hospital Corporation’s Chief Executive": the name closes; not
-                    # "Sun Yat-sen University’s Xinhua College", a unit of it
+                if t.possessive and _head_at(tokens, m - 1, shapes)[0] and (
+                        not _head_follows(tokens, m, shapes) or _UNIT_OF.match(tokens[m].text if m < len(tokens) else "")):
+                    # "the Georgetown Public Hospital Corporation’s Chief Executive": the name closes; so it does
+                    # before "Bach Mai Hospital’s Department of Neurology", its department (not "Sun Yat-sen
+                    # University’s Xinhua College", a unit with a name of its own)
                     break
                 continue
             if t.text == "," and _fields_of_a_ministry(tokens, run, m):
@@ -1922,6 +1932,8 @@ def _split_pieces(words, heads, shapes: _Shapes, closed: frozenset[int] = frozen
     return result
 
 
+# the head of a department that a possessive names the owner of ("X Hospital's Department of Cardiology")
+_UNIT_OF = re.compile(r"(?:Department|Dept|Division|Unit|Ward|Faculty|Center|Centre)\b")
 _DEPARTMENTS = ("klinik", "abteilung", "station", "ambulanz", "delegation", "zentrum", "zentrums")
 
 

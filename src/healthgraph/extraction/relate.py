@@ -171,12 +171,15 @@ def find_cues(tokens: TokenText, named: frozenset[int] = frozenset(), language: 
             if not inside:
                 cues.append((j - 1 if category == "by" else i, category))
     # "từ năm 2020", "from 2019 to 2024", "vom 1. Mai": a time, no source
-    # "10 to 15 doctors", "2 đến 3 tháng": a range, no recipient
+    # "10 to 15 doctors", "2 đến 3 tháng": a range, no recipient; "Center for Tropical Diseases", "Klinik für
+    # Neurologie": a unit's field, no recipient
     words = tokens.words
     # "Theo đó, A, B và C đã trao tặng …" (accordingly), "theo dõi" (follow up): no one reports the news
     cues = [(i, c) for i, c in cues if i + 1 >= len(words) or not (
         c == "from" and (words[i + 1] in _TEMPORAL or words[i + 1].isdigit())
         or c in ("to", "dispatch_to") and i and words[i - 1].isdigit() and words[i + 1].isdigit()
+        or c == "to" and i and words[i] in ("for", "fur") and words[i - 1] in _UNIT_WORDS
+        and tokens.text[tokens.char_starts[i - 1]].isupper()
         or c == "reporter_before" and words[i + 1] in ("do", "doi"))]
     if marked:
         cues = sorted(cues + _counted_gifts(tokens, named))
@@ -247,6 +250,8 @@ def _counted_gifts(tokens: TokenText, named: frozenset[int]) -> list[tuple[int, 
 # categories, and whether all are function words; worked out once, not in every document
 _CATEGORIES: dict[tuple[int, str | None], tuple[list, list[str], bool]] = {}
 
+_UNIT_WORDS = frozenset({"center", "centre", "department", "division", "unit", "institute", "klinik", "abteilung",
+                         "institut", "zentrum", "poliklinik"})
 _TEMPORAL = frozenset({"nam", "ngay", "thang", "dau", "cuoi", "khi", "sau", "truoc", "giua", "quy", "tuan"})
 
 
@@ -1035,7 +1040,7 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         following = mentions[k + 1][0] if k + 1 < len(mentions) else 1 << 30
         # "cho 8 bệnh viện tuyến huyện gồm A, B và C": a list's marker carries the "cho" before its head; so
         # does a team's ("assistance from a Korean team at the A")
-        team = next((t for t in teams if pos - 4 <= t < pos), None)
+        team = next((t for t in teams if pos - 6 <= t < pos), None)
         reach = pos - team + 12 if team is not None else 10 if pos - 1 in listing else 6
         for p in range(pos - 1, max(previous, pos - reach), -1):
             if p in source and p not in staff_from:
