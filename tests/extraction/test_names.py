@@ -431,6 +431,19 @@ def test_a_nationality_and_two_heads_joined_by_for_make_a_name():
     assert find_names("The Vietnamese hospital signed the agreement.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "The programme is supported by the South Australian hospital, which sent three surgeons.",
+    "Das Schweizer Spital erhält zwei Ultraschallgeräte.",
+    "Equipment was donated by the Western Australian hospital last year.",
+])
+def test_a_nationality_narrowed_by_a_compass_word_names_no_one(text):
+    assert surfaces(text) == []
+
+
+def test_a_compass_word_alone_still_names():
+    assert surfaces("Central Hospital 71 signed the agreement.") == ["Central Hospital 71"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Das Kantonsspital Ob- und Nidwalden kooperiert künftig mit dem Luzerner Kantonsspital.",
      ["Kantonsspital Ob- und Nidwalden", "Luzerner Kantonsspital"]),

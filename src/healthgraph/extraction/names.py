@@ -1313,7 +1313,14 @@ def is_nationality(folded_words) -> bool:
     """Whether every one of the folded words is a nationality or a bare qualifier ("vietnamese",
     "rural"): "the Vietnamese hospital" names no one."""
     words = list(folded_words)
-    return bool(words) and all(word in _shapes().nationalities for word in words)
+    nationalities = _shapes().nationalities
+    # "the South Australian hospital": a compass word narrows a nationality; "das Schweizer Spital" in German
+    adjectives = [w in nationalities or NATIONALITY_ADJECTIVE.fullmatch(w) is not None for w in words]
+    return any(adjectives) and all(a or w in _COMPASS for w, a in zip(words, adjectives))
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                      "nord", "sud", "ost", "west"})
 
 
 def _is_title(token: _Token, shapes: _Shapes) -> bool:
@@ -2091,8 +2098,9 @@ def _agents(text: str, taken: _Taken, shapes: _Shapes) -> list[NamedSpan]:
         name = _TRAILING_CONNECTOR.sub("", m.group(group))
         end = start + len(name)
         first = _fold_word(name.split()[0])
-        if taken.overlaps(start, end) or first in shapes.titles or first in shapes.openers:
-            continue
+        if taken.overlaps(start, end) or first in shapes.titles or first in shapes.openers \
+                or is_nationality(_fold_word(w) for w in name.split()):
+            continue  # (nor "by the South Australian hospital": a nationality describes who, it names no one)
         agents.append(NamedSpan(start, end, name, "foreign_body"))
     return agents
 
