@@ -1314,9 +1314,8 @@ def is_nationality(folded_words) -> bool:
     "rural"): "the Vietnamese hospital" names no one."""
     words = list(folded_words)
     nationalities = _shapes().nationalities
-    # "the South Australian hospital": a compass word narrows a nationality; "das Schweizer Spital" in German
-    adjectives = [w in nationalities or NATIONALITY_ADJECTIVE.fullmatch(w) is not None for w in words]
-    return any(adjectives) and all(a or w in _COMPASS for w, a in zip(words, adjectives))
+    # "the South Australian hospital": a compass word narrows a nationality
+    return any(w in nationalities for w in words) and all(w in nationalities or w in _COMPASS for w in words)
 
 
 _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
