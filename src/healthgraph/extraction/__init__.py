@@ -157,23 +157,29 @@ def extract_document(document: Document) -> DocumentFacts:
                 present = {org.id for _, org in in_sentence}
                 if heads is None:
                     heads = bare_heads(tokens, named)
+                taken_kinds = set()
                 for pos, kind in heads[bisect_left(heads, (i, "")):]:
                     if pos >= j:
                         break
+                    if kind in taken_kinds:
+                        continue
                     # the organisation the article names most that this sentence does not name; or, after a
                     # giving verb, the one it names that does not give ("A … and B supports the hospital": A)
                     # ("the British hospital" is the foreign one, "the Vietnamese hospital" one that is not)
                     candidates = _of_nationality(mains[kind], [o for o in ranked if o.kind == kind],
                                                  tokens.words[pos + 1] if pos + 1 < j else "")
                     main = next((o for o in candidates if o.id not in present), None) \
-                        or _named_receiver(candidates, in_sentence, cues, pos)
+                        or _named_receiver(candidates, in_sentence, cues, pos) \
+                        or _named_with_head(tokens.words[pos:min(j, pos + 3)], ranked, kind, present)
                     if main is not None:
                         k = bisect_left([p for p, _ in in_sentence], pos)
                         in_sentence.insert(k, (pos, main))
                         spans.insert(k, tokens.char_span(pos, pos + 1))
                         present.add(main.id)
                         if candidates is mains[kind]:
-                            break  # one bare head a sentence; but "the British hospital … the Vietnamese hospital": two
+                            # one bare head of a kind a sentence ("die Medizinische Fakultät und das Universitätsklinikum":
+                            # two kinds); but "the British hospital … the Vietnamese hospital": two
+                            taken_kinds.add(kind)
             if departments:
                 in_sentence, spans = _departments_as_their_hospital(in_sentence, spans, departments, ranked)
             if len(in_sentence) > 2:
@@ -879,6 +885,18 @@ def _of_nationality(prominent: list[Organisation], named: list[Organisation], wo
 
 
 _LOCAL_WORDS = frozenset({"local", "provincial", "rural", "regional", "partner"})
+
+
+def _named_with_head(words: list[str], ranked: list[Organisation], kind: str, present: set[str]) -> Organisation | None:
+    """The one organisation of ``kind`` not in the sentence whose name holds the head that
+    ``words`` end on: "das Universitätsklinikum" after "das Würzburger Universitätsklinikum"
+    was named (a head too short to tell, "das Haus", stands for no one by itself)."""
+    head = next((w for w in reversed(words) if len(w) > 7), None)
+    if head is None:
+        return None
+    found = [o for o in ranked if o.kind == kind and o.id not in present
+             and any(w in (head, head + "s") or head == w + "s" for w in fold(o.name).split())]
+    return found[0] if len(found) == 1 else None
 
 
 def _named_receiver(candidates: list[Organisation], in_sentence: list[tuple[int, Organisation]],

@@ -357,7 +357,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
              replace(n, kind=spelled[n.aliases[0]].kind, acronym_of=spelled[n.aliases[0]].surface)
              if len(n.aliases) == 1 and n.acronym_of is None and n.aliases[0] in spelled
              and spelled[n.aliases[0]] is not n and n.surface.endswith(" " + n.aliases[0]) else n for n in found]
-    found = _called_for_short(text, found)
+    found = _acronyms_of_names(_called_for_short(text, found))
     return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
 
 
@@ -548,6 +548,34 @@ def _acronyms_of_their_capitals(text: str, names: list[NamedSpan]) -> list[Named
             name = replace(name, aliases=(m.group(1),))
         result.append(name)
     return result
+
+
+def _acronyms_of_names(names: list[NamedSpan]) -> list[NamedSpan]:
+    """An acronym that a determiner named, defined nowhere ("das ZGKS", "das LUKS"), is the one
+    name of the text it abbreviates: its first letter the name's, its last from the name's last
+    word, all of them in order ("Zuger Kantonsspital", "Luzerner Kantonsspitals").
+
+    >>> [(n.surface, n.acronym_of) for n in find_names("Das Zuger Kantonsspital baut. Das ZGKS hilft.")]
+    [('Zuger Kantonsspital', None), ('ZGKS', 'Zuger Kantonsspital')]
+    """
+    lone = [n for n in names if n.kind == "organisation" and n.aliases == (n.surface,) and n.acronym_of is None
+            and _ACRONYM.fullmatch(n.surface)]
+    if not lone:
+        return names
+    full = [n for n in names if " " in n.surface and n.kind != "organisation" and not n.surface.isupper()]
+    spelled = {}
+    for acronym in lone:
+        found = {n.surface.rstrip("s"): n for n in full if _abbreviates(acronym.surface, n.surface)}
+        if len(found) == 1:
+            spelled[acronym.surface] = next(iter(found.values()))
+    return [replace(n, kind=spelled[n.surface].kind, acronym_of=spelled[n.surface].surface)
+            if n in lone and n.surface in spelled else n for n in names]
+
+
+def _abbreviates(acronym: str, surface: str) -> bool:
+    letters, name = acronym.lower(), surface.lower()
+    return len(letters) >= 3 and name[:1] == letters[:1] and _in_order(letters[1:], name[1:]) \
+        and letters[-1] in name.split()[-1]
 
 
 def _in_order(letters: str, capitals: str) -> bool:
@@ -1595,6 +1623,23 @@ def _municipal(words, a: int, b: int, heads) -> bool:
     return words[a].text.startswith("Städtisch") and a + 1 < b and any(i == a + 1 for i, _, _ in heads)
 
 
+_ONE_OF = (("eines", "der"), ("einer", "der"), ("eine", "der"), ("one", "of", "the"), ("one", "of"))
+
+
+def _one_of_many(tokens, k: int) -> bool:
+    """Whether "one of the" (and lower-case words, "grössten radio-onkologischen") stands right
+    before word ``k``."""
+    words: list[str] = []
+    for m in range(k - 1, max(-1, k - 6), -1):
+        if not tokens[m].is_word or tokens[m].text[:1].isupper() and tokens[m].key not in ("eines", "einer", "eine",
+                                                                                               "one"):
+            return False
+        words.insert(0, tokens[m].key)
+        if any(tuple(words[:len(one)]) == one for one in _ONE_OF):
+            return True
+    return False
+
+
 def _initials_of(words) -> str:
     """"Tropical Health and Education Trust" -> "THET": what its acronym would be."""
     return "".join(w.text[0] for w in words if w.is_word and w.text[:1].isupper())
@@ -1665,6 +1710,8 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             # "Medizintechnikkonzern Siemens Healthineers": the compound was the only head
             yield run[a], run[_proper_end(words, a, b, shapes) - 1] + 1, described_as, ()
             continue
+        if a == 0 and _one_of_many(tokens, run[0]):
+            continue  # "eines der grössten Institute der Schweiz", "one of the leading Hospitals of Asia": a class
         if not piece_heads or a >= b or all(words[i].key.endswith("delegation") for i, _, _ in piece_heads):
             continue  # a delegation visits; it is no organisation ("Delegation des X" names X, read above)
         if words[b - 1].key in PROJECT_WORDS:

@@ -105,7 +105,8 @@ _FUNCTION_WORDS = _CONNECTORS | {"of", "pair_pronoun", "reporter_before", "dispa
 # German makes new compounds of its cue words: "Technologiepartnerschaft", "Forschungskooperation", "Millionenspende"
 _GERMAN_COMPOUND_CUES = {"partnerschaft": "cooperate", "partnerschaften": "cooperate", "kooperation": "cooperate",
                          "kooperationen": "cooperate", "zusammenarbeit": "cooperate", "spende": "support",
-                         "spenden": "support", "forderung": "support", "unterstutzung": "support"}
+                         "spenden": "support", "forderung": "support", "unterstutzung": "support",
+                         "abkommen": "sign", "abkommens": "sign", "vereinbarung": "sign", "vereinbarungen": "sign"}
 _GERMAN_COMPOUND_ENDINGS = tuple(_GERMAN_COMPOUND_CUES)
 _GERMAN_JOINT_BODIES = ("netzwerk", "netzwerks", "netzwerkes", "verbund", "allianz")  # "Schlaganfallnetzwerk"
 

@@ -1,0 +1,60 @@
+"""German agreement shapes of real reports, on sentences written for these tests: an
+"Abkommen" concluded, a bare head that repeats a named one's head ("das Universitätsklinikum"),
+a faculty standing for its university, an acronym a text uses without defining it, and "one
+of the largest institutes" that names no one."""
+from healthgraph.extraction import extract_text
+from healthgraph.extraction.names import find_names
+
+from extraction_helpers import party_sets
+
+
+def test_an_abkommen_concluded_with_partners_is_an_agreement():
+    pairs = party_sets("Die Uniklinik Nordhafen hat ein Abkommen mit dem Spital Talheim geschlossen.")
+    assert {frozenset(p) for p, _ in pairs} == {frozenset({"Uniklinik Nordhafen", "Spital Talheim"})}
+    pairs = party_sets("Das Partnerschaftsabkommen zwischen dem Klinikum Bergstadt und dem Spital Talheim gilt ab Mai.")
+    assert {frozenset(p) for p, _ in pairs} == {frozenset({"Klinikum Bergstadt", "Spital Talheim"})}
+
+
+def test_a_bare_head_stands_for_the_one_named_with_that_head_and_a_faculty_for_its_university():
+    text = ("Die Universität Nordhafen plant neue Stipendien. "
+            "Sie gehören zu einem Abkommen, das die Medizinische Fakultät und das Universitätsklinikum mit der "
+            "Hochschule Kibara und dem Krankenhaus Kibara Medical Centre geschlossen haben. "
+            "Tansanische Ärzte können sich am Nordhafener Universitätsklinikum weiterbilden.")
+    pairs = {frozenset(p) for p, _ in party_sets(text)}
+    for ours in ("Universität Nordhafen", "Nordhafener Universitätsklinikum"):
+        for theirs in ("Hochschule Kibara", "Krankenhaus Kibara Medical Centre"):
+            assert frozenset({ours, theirs}) in pairs, (ours, theirs)
+    assert len(pairs) == 4
+
+
+def test_a_bare_head_shared_by_two_named_bodies_stands_for_neither():
+    text = ("Die Stiftung Lichtblick fördert Projekte. Das Kantonsspital Talheim und das Kantonsspital Bergstadt "
+            "bauen aus. Das Kantonsspital hat einen Vertrag mit der Stiftung Lichtblick unterzeichnet.")
+    assert party_sets(text) == set()
+    # with one named so, it is that one
+    one = text.replace("das Kantonsspital Bergstadt", "die Klinik Bergstadt")
+    assert {frozenset(p) for p, _ in party_sets(one)} == {frozenset({"Kantonsspital Talheim", "Stiftung Lichtblick"})}
+
+
+def test_an_acronym_used_without_definition_is_the_name_it_abbreviates():
+    names = find_names("Die Onkologie des Talheimer Kantonsspitals eröffnet im Bergstädter Kantonsspital. "
+                       "Das BGKS baut, das TAKS betreibt.")
+    assert {(n.surface, n.acronym_of) for n in names if n.acronym_of} == {
+        ("BGKS", "Bergstädter Kantonsspital"), ("TAKS", "Talheimer Kantonsspitals")}
+    facts = extract_text("Die Onkologie des Talheimer Kantonsspitals eröffnet im Bergstädter Kantonsspital. "
+                         "Ein gemeinsamer Rahmenvertrag der beiden Häuser sieht vor, dass das BGKS baut und das TAKS "
+                         "den Betrieb übernimmt.")
+    assert len(facts.organisations) == 2
+    assert [p.kind for p in facts.partnerships] == ["agreement"]
+
+
+def test_an_acronym_that_could_abbreviate_two_names_stays_alone():
+    names = find_names("Das Talheimer Kantonsspital und das Tannenberger Kantonsspital bauen. Das TKS hilft.")
+    assert all(n.acronym_of is None for n in names)
+
+
+def test_one_of_the_largest_institutes_names_no_one():
+    assert [n.surface for n in find_names(
+        "Die Onkologie versorgt als eines der grössten radio-onkologischen Institute der Schweiz die Region.")] == []
+    assert [n.surface for n in find_names("The contract with one of the partners, Hue Central Hospital, was signed.")] \
+        == ["Hue Central Hospital"]
