@@ -668,14 +668,21 @@ def _without_bracketed_owners(in_sentence, spans, text: str):
     return [in_sentence[k] for k in kept], [spans[k] for k in kept]
 
 
+_PROGRAMME_OF = re.compile(r"['’]s(?:[ \t]+[\w-]+){0,3}?[ \t]+(?:project|programme|program|scheme|initiative|plan|"
+                           r"strategy)\b", re.IGNORECASE)
+
+
 def _without_bystanders(in_sentence, spans, cues, tokens: TokenText):
     """"theo chủ trương của Bộ Y tế", "in the presence of the X Dean", "được Chính phủ chấp thuận", "assigned by
     the Ministry": who set the policy or the task, looked on or approved is no party, however few others the
     sentence names; nor is the network its parties founded."""
+    # "to join the Ministry of Health's satellite hospital project with A": a ministry's programme is its policy
+    owners = {pos for (pos, org), (_, end) in zip(in_sentence, spans)
+              if org.kind == "ministry" and _PROGRAMME_OF.match(tokens.text, end)}
     if "policy_owner" not in cues and "presence" not in cues and "approved" not in cues and "assigned_by" not in cues \
-            and "founded_body" not in cues:
+            and "founded_body" not in cues and not owners:
         return in_sentence, spans  # most sentences: no set to build
-    aside = {p + d for p in cues.get("policy_owner", ()) for d in (1, 2, 3)}  # "của (Bộ trưởng) Bộ Y tế"
+    aside = {p + d for p in cues.get("policy_owner", ()) for d in (1, 2, 3)} | owners  # "của (Bộ trưởng) Bộ Y tế"
     # "… haben das Netzwerk Ostbayern gegründet": the body its founders made is named, no party beside them
     bodies = [tokens.char_starts[b] for b in cues.get("founded_body", ())]
     aside |= {pos for (pos, _), (start, end) in zip(in_sentence, spans) if any(start <= b < end for b in bodies)}

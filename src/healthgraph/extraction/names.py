@@ -357,7 +357,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
              replace(n, kind=spelled[n.aliases[0]].kind, acronym_of=spelled[n.aliases[0]].surface)
              if len(n.aliases) == 1 and n.acronym_of is None and n.aliases[0] in spelled
              and spelled[n.aliases[0]] is not n and n.surface.endswith(" " + n.aliases[0]) else n for n in found]
-    found = _acronyms_of_names(_called_for_short(text, found))
+    found = _programmes_of_their_owners(_acronyms_of_names(_called_for_short(text, found)))
     return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
 
 
@@ -570,6 +570,28 @@ def _acronyms_of_names(names: list[NamedSpan]) -> list[NamedSpan]:
             spelled[acronym.surface] = next(iter(found.values()))
     return [replace(n, kind=spelled[n.surface].kind, acronym_of=spelled[n.surface].surface)
             if n in lone and n.surface in spelled else n for n in names]
+
+
+_PROGRAMME_TAIL = re.compile(r"(?:[ \t]+(?:Care|Health|Telehealth|Telemedicine|Satellite|Partner|Partnership|Clinical))*"
+                             r"[ \t]+(?:Network|Programme|Program|Project|Alliance)")
+
+
+def _programmes_of_their_owners(names: list[NamedSpan]) -> list[NamedSpan]:
+    """A network or programme named after an organisation the text names ("the Mayo Clinic
+    Care Network" after "Mayo Clinic") is that organisation's: who joins it joins the owner.
+
+    >>> [(n.surface, n.acronym_of) for n in find_names("Lakeview Health joined the Mayo Clinic Care Network, "
+    ...                                                "run by the Mayo Clinic.")]
+    [('Lakeview Health', None), ('Mayo Clinic Care Network', 'Mayo Clinic'), ('Mayo Clinic', None)]
+    """
+    owners = {n.surface: n for n in names if n.kind != "department" and " " in n.surface}
+    result = []
+    for n in names:
+        owner = next((o for surface, o in owners.items() if n.surface.startswith(surface + " ")
+                      and _PROGRAMME_TAIL.fullmatch(n.surface, len(surface))), None)
+        result.append(replace(n, kind=owner.kind, acronym_of=owner.surface) if owner is not None and n.acronym_of is None
+                      else n)
+    return result
 
 
 def _abbreviates(acronym: str, surface: str) -> bool:

@@ -684,13 +684,15 @@ def vetoed(cues: dict[str, list[int]]) -> bool:
 def _patients_moved(cues: dict[str, list[int]]) -> bool:
     """A transfer whose object is patients ("transfer 200 patients and their relatives to B",
     "all patients at the hospital have been transferred to B") moves patients, no technique:
-    the patients stand up to eight words before the verb, or after it and before its "to"."""
+    the patients stand up to eight words before the verb, or after it and before its "to". So does
+    one handed over ("The patient was safely handed over to specialists at B")."""
     patients = cues.get("patients")
-    if not patients or "transfer" not in cues:
+    moved = cues.get("transfer", []) + cues.get("hand_over", [])
+    if not patients or not moved:
         return False
     tos = cues.get("to", [])
     return any(i - 8 <= p < i or i < p < min((t for t in tos if t > i), default=i + 8)
-               for i in cues["transfer"] for p in patients)
+               for i in moved for p in patients)
 
 
 def asked_or_surveyed(cues: dict[str, list[int]]) -> bool:
@@ -750,6 +752,13 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
         before = _listed_before(mentions, pos, joins)
         after = listed_after(mentions, pos, joins)
         pairs = [(a, b) for a in before for b in after if a.id != b.id]
+        if pairs:
+            return pairs
+    for pos in cues.get("join", []):  # "A and B had joined the C Network": each joins C
+        joined = _after(mentions, pos)
+        if joined is None:
+            return []  # "A, B and C joined the programme": what they joined is no one named, nor each other
+        pairs = [(a, joined) for a in _listed_before(mentions, pos, joins) if a.id != joined.id]
         if pairs:
             return pairs
     first_position = mentions[0][0] if mentions else -1

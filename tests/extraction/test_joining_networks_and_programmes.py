@@ -1,0 +1,58 @@
+"""Joining another's network or programme, on sentences written for these tests: who joins
+"the X Care Network" is X's partner (not a partner of those who joined with it), a ministry's
+programme is the ministry's policy and no partnership of the ministry's, and a patient handed
+over is no gift."""
+from healthgraph.extraction import extract_text
+from healthgraph.extraction.names import find_names
+
+from extraction_helpers import party_sets
+
+
+def _pairs(text):
+    return {frozenset(parties) for parties, _ in party_sets(text)}
+
+
+def test_who_joins_a_network_named_after_a_body_partners_that_body():
+    text = ("Lakeview Health and Prairie Regional Health said they had joined the Northfield Clinic Care Network. "
+            "The Northfield Clinic is based in Duluth.")
+    assert _pairs(text) == {frozenset({"Lakeview Health", "Northfield Clinic"}),
+                            frozenset({"Prairie Regional Health", "Northfield Clinic"})}
+
+
+def test_joining_forces_with_a_body_is_a_partnership():
+    assert _pairs("Lakeview Health announced it is joining forces with the Northfield Clinic.") == {
+        frozenset({"Lakeview Health", "Northfield Clinic"})}
+
+
+def test_a_network_named_after_its_owner_is_the_owner():
+    names = find_names("Lakeview Health joined the Northfield Clinic Telehealth Network, run by the Northfield Clinic.")
+    assert ("Northfield Clinic Telehealth Network", "Northfield Clinic") in {(n.surface, n.acronym_of) for n in names}
+    # a network with a name of its own is no one's programme
+    names = find_names("The Lakeview Stroke Network links Lakeview Hospital with three clinics.")
+    assert all(n.acronym_of is None for n in names)
+
+
+def test_a_ministry_programme_joined_with_core_hospitals_pairs_the_joiner_with_them():
+    text = ("Khanh Hoa General Hospital will join the Ministry of Health's satellite hospital project with "
+            "Cho Ray Hospital and the Trauma-Orthopedics Hospital.")
+    pairs = _pairs(text)
+    assert len(pairs) == 2 and all(any("Khánh Hòa" in name for name in pair) for pair in pairs)
+    assert all(not any("Bộ Y tế" in name for name in pair) for pair in pairs)
+
+
+def test_a_patient_handed_over_to_a_hospital_is_no_support():
+    text = ("The Rescue Centre of the 5th Military Region received a request to fly a sick patient to Riverside "
+            "Hospital. The patient was moved from Lakeside Hospital to Riverside Hospital. The patient was safely "
+            "handed over to doctors at the hospital.")
+    assert extract_text(text).partnerships == []
+
+
+def test_three_that_have_joined_forces_and_signed_are_each_others_partners():
+    text = ("The Quality Council of Lakeland, Lakeland's Harbour General Hospital and Vietnam's Viet Duc Hospital have "
+            "joined forces in a workshop and signed a memorandum of understanding on Monday.")
+    assert len(_pairs(text)) == 3
+
+
+def test_those_who_joined_a_programme_are_not_each_others_partners():
+    assert _pairs("Ha Giang General Hospital, Tuyen Quang General Hospital and Lao Cai General Hospital joined "
+                  "the programme last year.") == set()
