@@ -118,3 +118,23 @@ def test_who_authorised_a_gift_is_no_party_to_it():
     text = ("Được sự ủy quyền của Ban lãnh đạo Ngân hàng Sông Mây, Chi nhánh Ngân hàng Sông Mây Tân Định đã trao tặng "
             "máy thở cho Bệnh viện Nhi Đồi Thông.")
     assert {s for _, s in party_sets(text)} == {"Chi nhánh Ngân hàng Sông Mây Tân Định"}
+
+
+def test_a_head_s_marks_tell_it_from_a_word_folded_the_same():
+    from healthgraph.extraction.names import find_names
+    # "chữa" (heal) in a headline in capitals is no "chùa" (a pagoda, a donor's head)
+    assert [n.surface for n in find_names("DỰ ÁN “SÓNG AN LÀNH” CHỮA BỆNH CHO TRẺ EM TẠI BỆNH VIỆN NHI ĐỒNG 9")] == [
+        "BỆNH VIỆN NHI ĐỒNG 9"]
+    assert [n.surface for n in find_names("Chùa Tường Vân trao tặng xe cho Bệnh viện Nhi Đồng 9.")] == [
+        "Chùa Tường Vân", "Bệnh viện Nhi Đồng 9"]
+
+
+def test_a_technique_the_two_sides_will_develop_together_is_theirs():
+    facts = extract_text("Công ty Thiết bị Y tế Minh An ký biên bản ghi nhớ với Bệnh viện Trung ương Huế. Theo đó, hai "
+                         "bên sẽ tiếp tục hợp tác trong lĩnh vực tim mạch, đồng thời phát triển kỹ thuật phẫu thuật "
+                         "cột sống ít xâm lấn.")
+    assert [t.name for t in facts.techniques] == ["phẫu thuật cột sống ít xâm lấn"]
+    # named, but developed by no one: no technique passed on
+    facts = extract_text("Công ty Thiết bị Y tế Minh An ký biên bản ghi nhớ với Bệnh viện Trung ương Huế. Các kỹ thuật "
+                         "như phẫu thuật cột sống ít xâm lấn còn hạn chế ở miền Trung.")
+    assert facts.techniques == []

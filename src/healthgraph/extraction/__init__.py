@@ -286,8 +286,11 @@ def extract_document(document: Document) -> DocumentFacts:
                           and not _seat_of_a_name(tokens.text, t, sentence.start, spans)]
             if techniques and asked_or_surveyed(cues or sentence_cues):
                 techniques = []  # "mong muốn … chuyển giao kỹ thuật X", "khảo sát …": asked for or surveyed, not given
-            elif techniques and not in_sentence and not _PASSED_ON.intersection(cues or sentence_cues):
-                techniques = []  # "Các kỹ thuật phức tạp như X, Y còn hạn chế": named, passed on by no one
+            elif techniques and not in_sentence and not _PASSED_ON.intersection(cues or sentence_cues) and not (
+                    "pair_anaphor" in sentence_cues and "cooperate" in sentence_cues):
+                # "Các kỹ thuật phức tạp như X, Y còn hạn chế": named, passed on by no one (but "hai bên sẽ hợp tác …,
+                # phát triển kỹ thuật X": the partners' technique)
+                techniques = []
             if "cooperate" in cues and "support" in cues and in_sentence:
                 # "Die Partnerschaft wird vom BMZ gefördert": the donor of the pair the article has named
                 pair = next((p.parties for _, p, _ in best.values() if p.kind == "agreement"), ())

@@ -120,6 +120,7 @@ class _Shapes:
             for phrase in entry.get("lower", ()):
                 self.vi_lower_heads.add(tuple(phrase.split()))
         self.vi_lower_keys = frozenset(fold(" ".join(p)) for p in self.vi_lower_heads)
+        self.vi_lower_written = frozenset(" ".join(p) for p in self.vi_lower_heads)
         self.vi_head_lengths = sorted({len(p) for p in self.vi_heads}, reverse=True)
         self.vi_head_starts = frozenset(p[0] for p in self.vi_heads)
         self.vi_inner = frozenset(data["vi_inner"])  # with diacritics, compared to the lower-cased word
@@ -275,6 +276,10 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
     for anchor, head_end in shapes.vi_anchor.find(key):
         if anchor < last_end or not (text[anchor].isupper() or key[anchor:head_end] in shapes.vi_lower_keys):
             continue  # inside the name before, or "cán bộ", "nhân viên": no head
+        written = text[anchor:head_end]
+        if key[anchor:head_end] in shapes.vi_lower_keys and not written.isascii() \
+                and written.lower() not in shapes.vi_lower_written:
+            continue  # "SÓNG CHỮA LÀNH": its marks tell "chữa" (heal) from "chùa" (a pagoda)
         if _PLURAL_BEFORE.search(key, max(0, anchor - 12), anchor) or not (
                 _may_continue(text, head_end, shapes) or _descriptive_head(key[anchor:head_end], shapes)
                 and _capital_soon(text, head_end, shapes)):
