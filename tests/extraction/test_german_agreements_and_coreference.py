@@ -58,3 +58,12 @@ def test_one_of_the_largest_institutes_names_no_one():
         "Die Onkologie versorgt als eines der grössten radio-onkologischen Institute der Schweiz die Region.")] == []
     assert [n.surface for n in find_names("The contract with one of the partners, Hue Central Hospital, was signed.")] \
         == ["Hue Central Hospital"]
+
+
+def test_guest_doctors_of_a_hospital_learn_at_the_article_s_hospital():
+    text = ("Vietnamesen hospitieren im Klinikum Talheim. Das Klinikum Talheim bietet seit Jahren Stipendien an. "
+            "Bisher besuchten zehn Gastärzte der Uniklinik Hoa Binh in Hanoi die Talheimer Chirurgin.")
+    assert party_sets(text) == {(frozenset({"Klinikum Talheim", "Uniklinik Hoa Binh"}), "Klinikum Talheim")}
+    # a guest named beside another body is read by the sentence's own words
+    text = text.replace("die Talheimer Chirurgin", "die Stiftung Lichtblick")
+    assert all("Klinikum Talheim" not in parties for parties, _ in party_sets(text))

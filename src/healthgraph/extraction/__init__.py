@@ -229,6 +229,8 @@ def extract_document(document: Document) -> DocumentFacts:
                 relations = _without_unnamed_partners(relations, cues, in_sentence, tokens)
             if not relations and len(in_sentence) > 1 and _opens_on_a_place(tokens, text, i, in_sentence[0][0]):
                 relations = hosted_gift(cues, in_sentence)
+            if not relations and "guest_staff" in cues:
+                relations = _guests_hosted(cues, in_sentence, mains["hospital"] + mains["university"])
             # a giver the sentences just before named without a receiver ("Công ty X đã tặng 2 máy …")
             recent_giver = lone_giver if number - lone_giver_at <= 3 else None
             if not relations and recent_giver is not None and lone_giver_counted:
@@ -673,6 +675,17 @@ def _without_bracketed_owners(in_sentence, spans, text: str):
 
 _PROGRAMME_OF = re.compile(r"['’]s(?:[ \t]+[\w-]+){0,3}?[ \t]+(?:project|programme|program|scheme|initiative|plan|"
                            r"strategy)\b", re.IGNORECASE)
+
+
+def _guests_hosted(cues, in_sentence, hosts: list[Organisation]) -> list[Relation]:
+    """"zehn Gastärzte der Uniklinik X besuchten …", "visiting doctors from X": staff of X who are
+    guests learn at the article's main hospital (or university), the host, which supports X; the
+    sentence names no one else."""
+    guests = distinct_orgs(o for p, o in in_sentence if any(g < p <= g + 4 for g in cues["guest_staff"]))
+    if not guests or len(guests) < len(distinct_orgs(o for _, o in in_sentence)):
+        return []
+    host = next((o for o in hosts if o not in guests), None)
+    return [Relation(host, guest, "support", host, True) for guest in guests] if host is not None else []
 
 
 def _without_bystanders(in_sentence, spans, cues, tokens: TokenText):
