@@ -56,3 +56,10 @@ def test_three_that_have_joined_forces_and_signed_are_each_others_partners():
 def test_those_who_joined_a_programme_are_not_each_others_partners():
     assert _pairs("Ha Giang General Hospital, Tuyen Quang General Hospital and Lao Cai General Hospital joined "
                   "the programme last year.") == set()
+
+
+def test_those_joined_to_the_network_join_its_hub():
+    text = ("Das Telenetz Süd verbindet die Klinik für Neurologie am Klinikum Bergstadt mit Kooperationskliniken. "
+            "Seit 2020 konnten das Krankenhaus Talheim sowie das Krankenhaus Auheim an das Netzwerk angebunden werden.")
+    assert party_sets(text) == {(frozenset({"Klinikum Bergstadt", f"Krankenhaus {town}"}), "Klinikum Bergstadt")
+                                for town in ("Talheim", "Auheim")}

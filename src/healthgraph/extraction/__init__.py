@@ -231,6 +231,8 @@ def extract_document(document: Document) -> DocumentFacts:
                 relations = hosted_gift(cues, in_sentence)
             if not relations and "guest_staff" in cues:
                 relations = _guests_hosted(cues, in_sentence, mains["hospital"] + mains["university"])
+            if not relations and "joined_network" in cues:
+                relations = _joined_the_network(in_sentence, [o for o in ranked if o.kind in ("hospital", "university")])
             # a giver the sentences just before named without a receiver ("Công ty X đã tặng 2 máy …")
             recent_giver = lone_giver if number - lone_giver_at <= 3 else None
             if not relations and recent_giver is not None and lone_giver_counted:
@@ -686,6 +688,14 @@ def _guests_hosted(cues, in_sentence, hosts: list[Organisation]) -> list[Relatio
         return []
     host = next((o for o in hosts if o not in guests), None)
     return [Relation(host, guest, "support", host, True) for guest in guests] if host is not None else []
+
+
+def _joined_the_network(in_sentence, hubs: list[Organisation]) -> list[Relation]:
+    """"Seit 2020 sind das Krankenhaus B und das Krankenhaus C an das Netzwerk angebunden": those
+    who join the network the article is about join its hub, the hospital the article names most."""
+    joiners = distinct_orgs(o for _, o in in_sentence)
+    hub = next((o for o in hubs if o not in joiners), None)
+    return [Relation(hub, joiner, "support", hub, True) for joiner in joiners] if hub is not None else []
 
 
 def _without_bystanders(in_sentence, spans, cues, tokens: TokenText):
