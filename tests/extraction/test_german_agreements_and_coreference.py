@@ -67,3 +67,9 @@ def test_guest_doctors_of_a_hospital_learn_at_the_article_s_hospital():
     # a guest named beside another body is read by the sentence's own words
     text = text.replace("die Talheimer Chirurgin", "die Stiftung Lichtblick")
     assert all("Klinikum Talheim" not in parties for parties, _ in party_sets(text))
+
+
+def test_what_two_bodies_agreed_is_an_agreement():
+    pairs = party_sets("Das Klinikum Bergstadt hat mit dem Spital Talheim vereinbart, die Notfallversorgung im Tal zu "
+                       "sichern.")
+    assert {frozenset(p) for p, _ in pairs} == {frozenset({"Klinikum Bergstadt", "Spital Talheim"})}
