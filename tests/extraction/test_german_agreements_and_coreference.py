@@ -73,3 +73,18 @@ def test_what_two_bodies_agreed_is_an_agreement():
     pairs = party_sets("Das Klinikum Bergstadt hat mit dem Spital Talheim vereinbart, die Notfallversorgung im Tal zu "
                        "sichern.")
     assert {frozenset(p) for p, _ in pairs} == {frozenset({"Klinikum Bergstadt", "Spital Talheim"})}
+
+
+def test_an_agreement_with_one_signed_by_a_list_pairs_the_one_with_each():
+    text = ("Wie das Gesundheitsministerium auf seiner Website mitteilt, wurde ein Memorandum über die Zusammenarbeit "
+            "mit der Uniklinik Nordhafen vom Regionalen Klinikzentrum Talheim in Uzhgorod, der Medizinischen "
+            "Universität Bergstadt nach Ivan Franko, dem regionalen klinischen Krankenhaus Auheim und dem NDSB "
+            "„Okhmatdet“ unterzeichnet.")
+    pairs = {frozenset(p) for p, _ in party_sets(text)}
+    assert len(pairs) == 4 and all("Uniklinik Nordhafen" in p for p in pairs)
+    assert not any("Gesundheitsministerium" in name for p in pairs for name in p)  # it reports the news
+
+
+def test_an_acronym_keeps_every_capitalised_word_s_initial():
+    names = find_names("Die Nationale Medizinische Universität Bergstadt hilft. Das NDSB hilft auch.")
+    assert all(n.acronym_of is None for n in names)

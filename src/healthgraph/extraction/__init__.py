@@ -397,10 +397,14 @@ _MAIN_PARTY_KINDS = frozenset({"hospital", "university", "company", "institute",
                                "organisation", "health_department", "people_committee", "ministry"})
 
 
-# after a name, its place in brackets or after a dash: "A (Lao Cai), B", "A - Lao Cai, B - Phu Tho and C"
-_PLACE_AFTER = r"(?:\([^()]{0,40}\)|[ \t]+[-–][ \t]+[^\W\d_][^\W_]*(?:[ \t]+[^\W\d_][^\W_]*){0,3}(?=[ \t]*(?:[,;]|and\b|und\b|và\b)))?"
+# after a name, its place in brackets, after a dash or after "in" (or whom it is named after): "A (Lao Cai), B",
+# "A - Lao Cai, B - Phu Tho and C", "dem Klinikzentrum A in Uzhgorod, der Universität B nach Danylo Halytskyy und …",
+# "dem NDSB „Okhmatdet“, dem …" (a name in quotes after an acronym)
+_PLACE_AFTER = (r"(?:\([^()]{0,40}\)|[ \t]+[„“\"«][^„“”\"«»]{1,40}[“”\"»]|(?:[ \t]+[-–]|[ \t]+(?:in|aus|nach|von))[ \t]+[^\W\d_][^\W_]*(?:[ \t]+[^\W\d_][^\W_]*){0,3}"
+                r"(?=[ \t]*(?:[,;]|and\b|und\b|và\b)))?")
+# (German declines the adjectives before the next name's head: "…, dem regionalen klinischen Krankenhaus X")
 _LIST_GAP = re.compile(r"\s*" + _PLACE_AFTER + r"\s*[,;]\s*(?:(?:in der|im|in|am|an der|bei der|beim|at|der|die|das|dem|"
-                       r"den|des|the)\s+)?", re.IGNORECASE)
+                       r"den|des|the)\s+(?:[a-zäöüß-]+(?:en|er|es|em|e)\s+){0,3})?")
 
 
 def _without_bracketed_aliases(in_sentence, spans, text: str):

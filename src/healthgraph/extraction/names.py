@@ -601,8 +601,10 @@ def _programmes_of_their_owners(names: list[NamedSpan]) -> list[NamedSpan]:
 
 def _abbreviates(acronym: str, surface: str) -> bool:
     letters, name = acronym.lower(), surface.lower()
+    # every capitalised word gives its initial ("Nationalen Medizinischen Universität Bogomolez" is no "NDSB")
+    initials = "".join(w[0] for w in surface.split() if w[:1].isupper()).lower()
     return len(letters) >= 3 and name[:1] == letters[:1] and _in_order(letters[1:], name[1:]) \
-        and letters[-1] in name.split()[-1]
+        and letters[-1] in name.split()[-1] and (len(initials) < 2 or _in_order(initials, letters))
 
 
 def _in_order(letters: str, capitals: str) -> bool:

@@ -748,6 +748,8 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
         listed = listed_after(mentions, start, joins)
         if len(listed) >= 2:
             return _all_pairs(listed)
+    if "sign" in cues and (signed_by := _signed_with_by(cues, mentions, joins)):
+        return signed_by
     for pos in cues.get("with", []):
         before = _listed_before(mentions, pos, joins)
         after = listed_after(mentions, pos, joins)
@@ -787,6 +789,26 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
     if closing and 2 < len(orgs) <= 4 and all(p < max(closing) for p, _ in mentions):
         # "A, B and C signed a memorandum", "schlossen A, B und C eine Vereinbarung", "A, B and C will work together"
         return _all_pairs(orgs)
+    return []
+
+
+def _signed_with_by(cues: dict[str, list[int]], mentions: list[tuple[int, Organisation]], joins: set[int]
+                    ) -> list[tuple[Organisation, Organisation]]:
+    """"Ein Memorandum mit der A wurde von B, C und D unterzeichnet", "an agreement with A was
+    signed by B and C": the one after "with" signs with each listed after "von"/"by", the
+    signing verb after them."""
+    markers = sorted(cues.get("by", []) + cues.get("from", []))
+    for w in cues.get("with", []):
+        partner_at, partner = _after_with_position(mentions, w)
+        if partner is None or partner_at - w > 3:
+            continue
+        marker = next((m for m in markers if m > partner_at), None)
+        listed = listed_after(mentions, marker, joins) if marker is not None else []
+        if not listed or min(p for p, o in mentions if o is listed[0]) - marker > 3:
+            continue
+        last = max(p for p, o in mentions if o in listed)
+        if any(s > last for s in cues["sign"]) or any(s < w for s in cues["sign"]) and "by" in cues:
+            return [(partner, o) for o in listed if o.id != partner.id]
     return []
 
 
