@@ -803,7 +803,9 @@ def _signed_with_by(cues: dict[str, list[int]], mentions: list[tuple[int, Organi
         if partner is None or partner_at - w > 3:
             continue
         marker = next((m for m in markers if m > partner_at), None)
-        listed = listed_after(mentions, marker, joins) if marker is not None else []
+        if marker is None:
+            continue
+        listed = listed_after(mentions, marker, joins)
         if not listed or min(p for p, o in mentions if o is listed[0]) - marker > 3:
             continue
         last = max(p for p, o in mentions if o in listed)
