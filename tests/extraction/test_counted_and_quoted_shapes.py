@@ -414,3 +414,20 @@ def test_a_funder_in_an_aside_of_a_receiver_still_gives_to_it():
     # no one else receives: the one before the aside is helped, as before
     found = pairs("Bach Mai Hospital, with the support of JICA, has improved its emergency care.")
     assert {s for _, _, s in found} == {"Cơ quan Hợp tác Quốc tế Nhật Bản"} and len(found) == 1
+
+
+def test_the_three_hospitals_are_the_three_listed_not_the_last_three_named():
+    from healthgraph.extraction import extract_text
+    facts = extract_text("Three hospitals, namely Lakeside Hospital, Riverside Hospital and Hillside Hospital, signed "
+                         "memorandums of understanding with Harbour General Hospital on Monday. Its "
+                         "superintendent Prof. Anna Lee and representatives of the three hospitals were on hand for the "
+                         "signing ceremony.")
+    names = {o.id: o.name for o in facts.organisations}
+    pairs = {frozenset(names[x] for x in p.parties) for p in facts.partnerships}
+    assert pairs == {frozenset({f"{town} Hospital", "Harbour General Hospital"})
+                     for town in ("Lakeside", "Riverside", "Hillside")}
+
+
+def test_nationalities_under_one_plural_head_name_no_one():
+    from healthgraph.extraction.names import find_names
+    assert find_names("Ukrainian and German hospitals agree on cooperation") == []

@@ -123,6 +123,7 @@ def extract_document(document: Document) -> DocumentFacts:
     departments = {org.id for _, org in resolved if _DEPARTMENT.fullmatch(org.name)}
     receiving = _in_receiving_countries(resolved, text, document.language)
     sentence_mentions: list[list[tuple[int, Organisation]]] = []
+    sentence_lists: list[list[list[Organisation]]] = []  # the lists ("A, B và C") each sentence names
     handed_to: list[Organisation] = []  # those the sentence before says something was given to, with no giver
     given_to, given_at = handed_to, 0  # the same, said in one of the sentences before, and which
     heads = None  # heads without a name, found on first need
@@ -193,22 +194,28 @@ def extract_document(document: Document) -> DocumentFacts:
             # (not "các đơn vị nhận viện trợ gồm A, B và C", "4 đơn vị thành viên của X gồm: A, B": a plural its own
             # list names)
             count = None
-            if in_sentence and (plural := counted_group(tokens.key, sentence.start, sentence.end)):
+            if (in_sentence or "group_anaphor" in cues) and (plural := counted_group(tokens.key, sentence.start,
+                                                                                    sentence.end)):
                 # "… staff from the three provincial hospitals": as many as a sentence before listed
                 count, at = plural
                 cues.setdefault("group_anaphor", [tokens.word_at(at)])
-            group = _group_listed_before(sentence_mentions, in_sentence, count) if "group_anaphor" in cues and not any(
+            group = _group_listed_before(sentence_mentions, sentence_lists, in_sentence, count) \
+                if "group_anaphor" in cues and not any(
                 g < k <= g + 12 for g in cues["group_anaphor"] for k in cues.get("listing", ())) else []
             if group:  # "… giúp đội ngũ của các đơn vị này": the first of those listed stands for them all
                 k = bisect_left([p for p, _ in in_sentence], cues["group_anaphor"][0])
                 in_sentence.insert(k, (cues["group_anaphor"][0], group[0]))
                 spans.insert(k, tokens.char_span(cues["group_anaphor"][0], cues["group_anaphor"][0] + 1))
             sentence_mentions.append(in_sentence)
+            joins = set(cues.get("and", ()))
+            sentence_lists.append([listed for p, _ in in_sentence
+                                   if len(listed := listed_after(in_sentence, p - 1, joins)) > 1])
             relations = [r for part_cues, part in _clauses(cues, in_sentence, i, j)
                          for r in relate_sentence(part_cues, part, city_ids, verb_final=document.language == "de",
                                                   receiving=receiving)]
             if group and not relations and len({o.id for _, o in in_sentence}) == 1 \
-                    and ("sign" in cues or "cooperate" in cues) and not vetoed(cues):
+                    and ("sign" in cues or "cooperate" in cues) and not vetoed(cues) \
+                    and not _signed_with_one(group, best):
                 # "A, B und C wollen … Einen Kooperationsvertrag unterzeichneten die Partner heute": among themselves
                 relations = relate_sentence({"sign": [len(group)]}, list(enumerate(group)), city_ids,
                                             receiving=receiving)
@@ -325,8 +332,9 @@ def extract_document(document: Document) -> DocumentFacts:
                     all_fields.append(Field(item.name, concept.en if concept else None, concept.id if concept else None))
         except Exception as exc:  # noqa: BLE001 - any fault, reported with the facts
             facts.skipped.append(f"sentence at {sentence.start}-{sentence.end}: {type(exc).__name__}: {exc}")
-            del sentence_mentions[number:]
+            del sentence_mentions[number:], sentence_lists[number:]
             sentence_mentions.append([])
+            sentence_lists.append([])
     if len(partner_fields) > 1:
         sides = [distinct_orgs(org for m, org in resolved if a <= m.start < b) for a, b in partner_fields]
         evidence = Evidence(document.id, "\n".join(text[a:b] for a, b in partner_fields), language,
@@ -400,7 +408,7 @@ _MAIN_PARTY_KINDS = frozenset({"hospital", "university", "company", "institute",
 # after a name, its place in brackets, after a dash or after "in" (or whom it is named after): "A (Lao Cai), B",
 # "A - Lao Cai, B - Phu Tho and C", "dem Klinikzentrum A in Uzhgorod, der Universität B nach Danylo Halytskyy und …",
 # "dem NDSB „Okhmatdet“, dem …" (a name in quotes after an acronym)
-_PLACE_AFTER = (r"(?:\([^()]{0,40}\)|[ \t]+[„“\"«][^„“”\"«»]{1,40}[“”\"»]|(?:[ \t]+[-–]|[ \t]+(?:in|aus|nach|von))[ \t]+[^\W\d_][^\W_]*(?:[ \t]+[^\W\d_][^\W_]*){0,3}"
+_PLACE_AFTER = (r"(?:\([^()]{0,40}\)|[ \t]+[„“\"«][^„“”\"«»]{1,40}[“”\"»]|(?:[ \t]+[-–]|[ \t]+(?:in|aus|nach|von|named after))[ \t]+[^\W\d_][^\W_]*(?:[ \t]+[^\W\d_][^\W_]*){0,3}"
                 r"(?=[ \t]*(?:[,;]|and\b|und\b|và\b)))?")
 # (German declines the adjectives before the next name's head: "…, dem regionalen klinischen Krankenhaus X")
 _LIST_GAP = re.compile(r"\s*" + _PLACE_AFTER + r"\s*[,;]\s*(?:(?:in der|im|in|am|an der|bei der|beim|at|der|die|das|dem|"
@@ -865,14 +873,19 @@ def _one_state(a: Organisation, b: Organisation) -> bool:
 
 
 def _group_listed_before(sentence_mentions: list[list[tuple[int, Organisation]]],
+                         sentence_lists: list[list[list[Organisation]]],
                          in_sentence: list[tuple[int, Organisation]], count: int | None = None) -> list[Organisation]:
     """The organisations the nearest of the five sentences before lists (two or more, none of
     them named in this sentence): those "các đơn vị này" (these units) stands for. With a
-    ``count`` ("the three provincial hospitals"), the last ``count`` of the nearest sentence that
-    names as many others ("A handed over … to B, C and D": B, C and D)."""
+    ``count`` ("the three provincial hospitals"), a list of that many ("Three hospitals, A, B and
+    C, signed with D": A, B and C), else the last ``count`` of the nearest sentence that names as
+    many others ("A handed over … to B, C and D": B, C and D)."""
     named = {o.id for _, o in in_sentence}
-    for before in reversed(sentence_mentions[-5:]):
+    for before, lists in zip(reversed(sentence_mentions[-5:]), reversed(sentence_lists[-5:])):
         listed = list({o.id: o for _, o in before}.values())
+        counted = next((run for run in lists if len(run) == count and not any(o.id in named for o in run)), None)
+        if counted is not None:
+            return counted
         if count is not None:
             others = [o for o in listed if o.id not in named]
             if len(others) >= count:
@@ -880,6 +893,14 @@ def _group_listed_before(sentence_mentions: list[list[tuple[int, Organisation]]]
         elif len(listed) >= 2:
             return [] if any(o.id in named for o in listed) else listed
     return []
+
+
+def _signed_with_one(group: list[Organisation], best) -> bool:
+    """Whether each of ``group`` is a partner of one same other already ("Three hospitals, A, B and
+    C, signed with D. … representatives of the three hospitals attended the signing": D's signing,
+    not theirs among themselves)."""
+    partners = [{x for key in best if g.id in key for x in key} - {g.id} for g in group]
+    return bool(set.intersection(*partners)) if partners else False
 
 
 def _head_between(heads: list[tuple[int, str]], i: int, j: int) -> bool:

@@ -748,8 +748,9 @@ def _listed_under_plural_head(text: str, hits: dict[str, list[int]], places: fro
             items = [x for k, x in enumerate(found) if k not in bracketed]
             acronyms = {found[k - 1][0]: found[k][2] for k in bracketed if k}
             words = [w for _, _, name in items for w in name.split()]
-            if any(fold(name) in places for _, _, name in items) or any(shapes.word_head(_fold_word(w)) for w in words):
-                continue
+            if any(fold(name) in places for _, _, name in items) or any(shapes.word_head(_fold_word(w)) for w in words) \
+                    or all(is_nationality(fold(name).split()) for _, _, name in items):
+                continue  # (nor "Ukrainian and German hospitals": of which countries, not which ones)
             head = m.group("head")
             singular = next((head[:len(head) - len(plural)] + one for plural, one in _SINGULAR
                              if head.lower().endswith(plural)), head)
