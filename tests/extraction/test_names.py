@@ -779,3 +779,13 @@ def test_what_kind_of_company_it_is_stays_outside_a_name_with_its_own_head():
     text = ("Dazu haben das Klinikum Seehausen und die chinesische Unternehmensgruppe Talheim Plastic Group eine "
             "Vereinbarung geschlossen.")
     assert {parties for parties, _ in pairs(text)} == {frozenset({"Klinikum Seehausen", "Talheim Plastic Group"})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Fundación Santa Fe de Bogotá and the Instituto Nacional de Cancerología signed.",
+     ["Fundación Santa Fe de Bogotá", "Instituto Nacional de Cancerología"]),
+    ("Das Ospedale San Raffaele kooperiert mit der Universidade Federal de Minas Gerais.",
+     ["Ospedale San Raffaele", "Universidade Federal de Minas Gerais"]),
+])
+def test_romance_names_in_english_and_german_text(text, expected):
+    assert surfaces(text) == expected
