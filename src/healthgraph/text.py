@@ -92,7 +92,8 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub(" ", strip_marks(text).lower())).strip()
 
 
-_ASCII_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "þ": "th", "ı": "i"})
+# letters that have no base letter to fold to, written in ASCII
+ASCII_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "þ": "th", "ı": "i"})
 
 
 def slug(text: str) -> str:
@@ -101,5 +102,5 @@ def slug(text: str) -> str:
     >>> slug("Universitätsklinikum Gießen-Marburg")
     'universitatsklinikum-giessen-marburg'
     """
-    ascii_key = fold(text).translate(_ASCII_LETTERS).encode("ascii", "ignore").decode()
+    ascii_key = fold(text).translate(ASCII_LETTERS).encode("ascii", "ignore").decode()
     return "-".join(ascii_key.split())

@@ -88,3 +88,13 @@ def test_an_agreement_with_one_signed_by_a_list_pairs_the_one_with_each():
 def test_an_acronym_keeps_every_capitalised_word_s_initial():
     names = find_names("Die Nationale Medizinische Universität Bergstadt hilft. Das NDSB hilft auch.")
     assert all(n.acronym_of is None for n in names)
+
+
+def test_a_sharp_s_keeps_a_german_word_whole():
+    from healthgraph.extraction.tokens import TokenText
+    assert TokenText.of("Die Häuser schließen sich zum Großklinikum zusammen.").words == [
+        "die", "hauser", "schliessen", "sich", "zum", "grossklinikum", "zusammen"]
+    # so a merger written with "ß" is read as one, and is no partnership
+    text = ("Das Krankenhaus Talheim und das Spital Auheim schließen sich mit 1. Jänner zum neuen Klinikum Tal "
+            "zusammen.")
+    assert extract_text(text).partnerships == []

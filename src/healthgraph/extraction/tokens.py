@@ -19,11 +19,15 @@ from typing import Any, Generic, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 import ahocorasick
 
+from ..text import ASCII_LETTERS
 from .normalise import canonical_abbreviations, fold_same_length, matching_key
 
-_WORD = re.compile(r"[a-z0-9]+")
+# a word is folded letters and digits; the few letters with no base letter ("ß" in "schließen") are
+# letters too, written in ASCII in the word ("schliessen"), so that a German word stays one word
+_WORD = re.compile(r"[a-z0-9ßæœøłþı]+")
 _LINK = re.compile(r"(?:https?://|www\.)\S+")
-_WORD_SPLIT = re.compile(r"([a-z0-9]+)")
+_WORD_SPLIT = re.compile(r"([a-z0-9ßæœøłþı]+)")
+_OTHER_LETTERS = re.compile(r"[ßæœøłþı]")
 
 
 @dataclass
@@ -47,6 +51,8 @@ class TokenText:
         # match object per word, and no span tuple per word either
         pieces = _WORD_SPLIT.split(key)
         words = pieces[1::2]
+        if _OTHER_LETTERS.search(key):
+            words = [word.translate(ASCII_LETTERS) for word in words]
         offsets = list(accumulate(map(len, pieces), initial=0))
         starts = list(accumulate([len(w) + 1 for w in words[:-1]], initial=0)) if words else []
         return cls(text, offsets[1:-1:2], offsets[2::2], words, " ".join(words), starts, key)
@@ -185,7 +191,7 @@ class PhraseMatcher(Generic[V]):
     def __init__(self, phrases: Iterable[tuple[str, V]], scan: SharedScan | None = None):
         values: dict[str, list[V]] = {}
         for phrase, value in phrases:
-            key = " ".join(_WORD.findall(fold_same_length(canonical_abbreviations(phrase))))
+            key = " ".join(_WORD.findall(fold_same_length(canonical_abbreviations(phrase)))).translate(ASCII_LETTERS)
             if key:
                 values.setdefault(key, [])
                 if value not in values[key]:
