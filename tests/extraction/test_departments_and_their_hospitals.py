@@ -49,3 +49,21 @@ def test_equipment_for_a_hospital_still_names_the_one_given_to():
     # "for" after a unit word that is no department name still gives to the name after it
     (parties, supporter), = party_sets("Cho Ray Hospital handed over a dialysis unit for An Giang General Hospital.")
     assert supporter is not None and "Chợ Rẫy" in supporter
+
+
+def test_a_hospital_s_teaching_title_after_a_dash_is_part_of_its_name():
+    facts = extract_text("Drei Ärzte aus Hanoi hospitieren bei Prof. Dr. Anna Berg, Direktorin der Klinik für "
+                         "Kinderchirurgie, im Klinikum Talheim – Universitätsklinikum der Universität Bergstadt. "
+                         "Das Klinikum Talheim arbeitet seit 2019 mit der Kinderklinik Lindau zusammen.")
+    names = {o.id: o.name for o in facts.organisations}
+    pairs = {frozenset(names[x] for x in p.parties) for p in facts.partnerships}
+    # no partnership with the university it teaches for, nor with its own department
+    assert all(not any("Universität Bergstadt" in n or "Kinderchirurgie" in n for n in pair) for pair in pairs)
+    assert any(any("Kinderklinik Lindau" in n for n in pair) for pair in pairs)
+
+
+def test_staff_training_at_a_hospital_are_no_publisher_s():
+    # the page's publisher, a company, is no trainee of the hospital its staff train at
+    text = ("Lichtblick Medien GmbH am 16. August 2017\n\nDrei chinesische Ärzte hospitieren bei Prof. Dr. Anna Berg "
+            "im Klinikum Talheim.")
+    assert extract_text(text).partnerships == []

@@ -113,14 +113,15 @@ def extract_document(document: Document) -> DocumentFacts:
     named = frozenset(k for m, _ in resolved for k in range(tokens.word_at(m.start), tokens.word_at(m.end)))
     all_cues = find_cues(tokens, named, document.language)
     # what a head without a name ("Bệnh viện đã …", "nhà trường", "the hospital") stands for
-    ranked, prominent = _ranked_parties(resolved)
+    departments = {org.id for _, org in resolved if _DEPARTMENT.fullmatch(org.name)}
+    # (a department named by its field alone is no party: it stands for its hospital, see below)
+    ranked, prominent = _ranked_parties([(m, org) for m, org in resolved if org.id not in departments])
     rank_of = {o.id: k for k, o in enumerate(ranked)}
     mains = {kind: [o for o in prominent if o.kind == kind] for kind in ("hospital", "university", "foreign_body", "company")}
     # "Đại sứ Hiroshi Fukada đã ký với …", "the Ambassador handed over …": the envoy acts for the article's mission
     mains["mission"] = [o for o in prominent if fold(o.name).startswith(_MISSION_HEADS)]
     has_main = any(mains.values())
     main_party = next(iter(prominent), None)
-    departments = {org.id for _, org in resolved if _DEPARTMENT.fullmatch(org.name)}
     receiving = _in_receiving_countries(resolved, text, document.language)
     sentence_mentions: list[list[tuple[int, Organisation]]] = []
     sentence_lists: list[list[list[Organisation]]] = []  # the lists ("A, B và C") each sentence names
@@ -182,7 +183,7 @@ def extract_document(document: Document) -> DocumentFacts:
                             # two kinds); but "the British hospital … the Vietnamese hospital": two
                             taken_kinds.add(kind)
             if departments:
-                in_sentence, spans = _departments_as_their_hospital(in_sentence, spans, departments, ranked)
+                in_sentence, spans = _departments_as_their_hospital(in_sentence, spans, departments, ranked, text)
             if len(in_sentence) > 2:
                 in_sentence, spans = _without_speakers(in_sentence, spans, cues, tokens)
             if len(in_sentence) > 1:
@@ -976,18 +977,28 @@ _FIELD_STEMS = (r"(?:cardi|kardi|neuro|onco|onko|ortho|orthop|p(?:a)?ediat|pädi
                 r"frauenheil|urol|nephr|gastro|dermat|ophthalm|augenheil|an(?:a)?esth|anästh|emergency|notfall|intensiv|"
                 r"internal|innere|patho|h(?:a)?emat|hämat|psychiat|rehab|trauma|unfall|endocrin|endokrin|pulmon|pneum|"
                 r"respir|otolaryng|dental|zahn|geriat|neonat|transplant|stroke|tim|mạch|ung|bướu|đột|quỵ|nhi|sản|ngoại|"
-                r"nội|hồi|sức|cấp|cứu|chấn|thương|chỉnh|hình|thần|kinh|mắt|tiết|niệu|thận|tiêu|hóa|hoá|phổi|huyết|học)")
+                r"nội|hồi|sức|cấp|cứu|chấn|thương|chỉnh|hình|thần|kinh|mắt|tiết|niệu|thận|tiêu|hóa|hoá|phổi|huyết|học|"
+                r"kinder|jugend|allgemein|vis[zc]eral|gefä|herz|hand|plastisch|mund|kiefer|hals|haut|nuklear|strahlen|"
+                r"palliativ|schmerz|sport|wirbel|psych|allgem)")
 _DEPARTMENT = re.compile(
     rf"(?:(?:Department|Dept\.|Division|Unit)\s+(?:of|for)|(?:Klinik|Poliklinik|Abteilung)(?:\s+und\s+Poliklinik)?\s+für"
     rf"|Khoa|Trung\s+tâm)(?:\s+(?:{_FIELD_STEMS}[\w-]*|and|und|và|&|,))+", re.IGNORECASE)
 
 
-def _departments_as_their_hospital(in_sentence, spans, departments: set[str], ranked):
+_OWNER_NEXT = re.compile(r"[ \t]*,?[ \t]*(?:und[ \t]+(?:seinem|ihrem)[ \t]+Team[ \t]+)?(?:im|am|in der|an der|at|of|des|der)"
+                         r"[ \t]+(?:the[ \t]+)?")
+
+
+def _departments_as_their_hospital(in_sentence, spans, departments: set[str], ranked, text: str):
     """A department named by its field alone stands for the article's most named hospital that the
-    sentence does not name (the one it belongs to, not its partner); with none, it is no party."""
+    sentence does not name (the one it belongs to, not its partner); with none, or with its own
+    named right after it ("Direktorin der Klinik für Kinderchirurgie, im Klinikum X"), it is no party."""
     present = {org.id for _, org in in_sentence}
     hospital = next((o for o in ranked if o.kind == "hospital" and o.id not in departments and o.id not in present), None)
-    kept = [k for k, (_, org) in enumerate(in_sentence) if hospital is not None or org.id not in departments]
+    owned = {k for k in range(len(spans) - 1) if in_sentence[k][1].id in departments
+             and _OWNER_NEXT.fullmatch(text, spans[k][1], spans[k + 1][0])}
+    kept = [k for k, (_, org) in enumerate(in_sentence) if (hospital is not None or org.id not in departments)
+            and k not in owned]
     return ([(in_sentence[k][0], hospital if in_sentence[k][1].id in departments else in_sentence[k][1]) for k in kept],
             [spans[k] for k in kept])
 

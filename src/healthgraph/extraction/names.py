@@ -362,7 +362,7 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
              replace(n, kind=spelled[n.aliases[0]].kind, acronym_of=spelled[n.aliases[0]].surface)
              if len(n.aliases) == 1 and n.acronym_of is None and n.aliases[0] in spelled
              and spelled[n.aliases[0]] is not n and n.surface.endswith(" " + n.aliases[0]) else n for n in found]
-    found = _programmes_of_their_owners(_acronyms_of_names(_called_for_short(text, found)))
+    found = _programmes_of_their_owners(_acronyms_of_names(_called_for_short(text, _with_teaching_titles(text, found))))
     return sorted(found + departments, key=lambda n: n.start) + _acronyms(text, found)
 
 
@@ -596,6 +596,29 @@ def _programmes_of_their_owners(names: list[NamedSpan]) -> list[NamedSpan]:
                       and _PROGRAMME_TAIL.fullmatch(n.surface, len(surface))), None)
         result.append(replace(n, kind=owner.kind, acronym_of=owner.surface) if owner is not None and n.acronym_of is None
                       else n)
+    return result
+
+
+_DASH_GAP = re.compile(r"[ \t]*[–—-][ \t]*")
+_TEACHING_TITLE = re.compile(r"(?:Universitätsklinikum|Universitätsklinik|Uniklinikum|Akademisches Lehrkrankenhaus|"
+                             r"Lehrkrankenhaus|University Hospital|Teaching Hospital)[ \t]+(?:der|des|of)[ \t]")
+
+
+def _with_teaching_titles(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
+    """"Marien Hospital Herne – Universitätsklinikum der Ruhr-Universität Bochum": a hospital's
+    title after a dash is its name's part (the university it teaches for is no party beside it).
+
+    >>> [(n.surface, n.acronym_of) for n in find_names("Sie arbeiten im Marien Hospital Herne – Universitätsklinikum "
+    ...                                                "der Ruhr-Universität Bochum.")]
+    [('Marien Hospital Herne – Universitätsklinikum der Ruhr-Universität Bochum', 'Marien Hospital Herne')]
+    """
+    result: list[NamedSpan] = []
+    for name in names:
+        if result and result[-1].kind == "hospital" and _DASH_GAP.fullmatch(text, result[-1].end, name.start) \
+                and _TEACHING_TITLE.match(name.surface):
+            first = result.pop()
+            name = NamedSpan(first.start, name.end, text[first.start:name.end], first.kind, first.aliases, first.surface)
+        result.append(name)
     return result
 
 

@@ -884,7 +884,8 @@ def unnamed_giver(cues: dict[str, list[int]], mentions: list[tuple[int, Organisa
     relations = []
     for pos in cues.get("trained_at", []):
         trainers = listed_after(mentions, pos, joins)
-        trainee = _before(mentions, pos) or next((o for o in ranked if o.id not in {t.id for t in trainers}), None)
+        trainee = _before(mentions, pos) or next((o for o in ranked if o.id not in {t.id for t in trainers}
+                                                  and o.kind in _CORE_KINDS), None)  # (not the page's publisher)
         relations += [Relation(t, trainee, "support", t, True) for t in trainers if trainee and t.id != trainee.id]
     directed = [p for c in ("support", "transfer") for p in cues.get(c, [])]
     if relations or not directed or mentions[0][0] < min(directed):
