@@ -275,3 +275,25 @@ def test_a_donation_delivered_is_a_gift_and_a_consultant_of_a_body_is_no_body():
     names = {o.name for o in extract_text("He noted that the Public Health Consultant of the Foundation, Dr. Ade Bello, "
                                           "visited the University of Ilorin Teaching Hospital.", "t").organisations}
     assert not any("Consultant" in name for name in names)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a part named after "và" takes the procedure of the part before it
+    ("Đoàn đã hỗ trợ Bệnh viện X làm chủ các kỹ thuật phẫu thuật nội soi khớp vai và khớp gối (ảnh).",
+     ["phẫu thuật nội soi khớp vai", "phẫu thuật nội soi khớp gối"]),
+    # what it is for is no part of it
+    ("Bệnh viện X triển khai điều trị vô sinh bằng kỹ thuật thụ tinh trong ống nghiệm để đáp ứng nhu cầu điều trị "
+     "của người dân.", ["thụ tinh trong ống nghiệm"]),
+    # a list announced long after its technique word
+    ("Nhiều kỹ thuật cao đã được đội ngũ thầy thuốc Việt Nam triển khai lần đầu tại Lào và chuyển giao thành công "
+     "cho nước bạn như: phẫu thuật thay khớp háng, đặt máy tạo nhịp tim.",
+     ["phẫu thuật thay khớp háng", "đặt máy tạo nhịp tim"]),
+])
+def test_technique_items_of_real_reports(sentence, expected):
+    from healthgraph.extraction.techniques import find_techniques
+    assert [i.name for i in find_techniques(sentence)] == expected
+
+
+def test_a_clause_after_receiving_a_technique_is_no_technique():
+    from healthgraph.extraction.techniques import find_techniques
+    assert find_techniques("Việc tiếp nhận kỹ thuật sẽ giúp phát hiện và can thiệp sớm đột quỵ não tại địa phương.") == []

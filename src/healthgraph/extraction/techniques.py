@@ -27,7 +27,7 @@ _TECHNIQUE = r"(?:ky thuat|ki thuat|phuong phap)"
 # the pattern starts at the technique word (a literal: fast to find); "các/2 (gói) kỹ thuật" before it
 # marks several (see _PLURAL_BEFORE)
 _LIST_CUE = re.compile(
-    rf"{_TECHNIQUE}(?P<gap>[^:.;!?]{{0,80}}?)(?:\s+(?:nhu|gom|bao gom|sau day|sau))?\s*:"
+    rf"{_TECHNIQUE}(?P<gap>[^:.;!?]{{0,120}}?)(?:\s+(?:nhu|gom|bao gom|sau day|sau))?\s*:"
     rf"|{_TECHNIQUE}(?P<gap2>[^:.;!?]{{0,80}}?),?\s+(?:nhu|gom|bao gom)\s"
     # "chuyển giao 8 kỹ thuật, trong đó có (kỹ thuật) thở máy không xâm nhập"
     rf"|{_TECHNIQUE}(?P<gap4>[^:.;!?,]{{0,40}}?),?\s+trong do (?:co|gom)\s+(?:(?:cac\s+)?{_TECHNIQUE}\s+)?"
@@ -60,7 +60,7 @@ _LIST_STOP = re.compile(
     r"|\s(?:with|thanks to|mit|nho|voi)\s+(?:the\s+|su\s+)?(?:[a-z]+\s+){0,3}?(?:help|support|assistance|funding|"
     r"hilfe|unterstutzung|ho tro|giup do)\b")  # "… with (technical) help from B": who helped, not the technique
 _CLAUSE_START = re.compile(r"(?:va|and|und|de|nham|cho|tu|trong|to|from|der|des|zu|fur|an|von|in|mit|listed|used|of|"
-                           r"for|that|which|this|the jeweiligen)\b")
+                           r"for|that|which|this|the jeweiligen|se|giup)\b")  # "(tiếp nhận kỹ thuật) sẽ giúp …": a clause
 _ABBREVIATION = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9/-]{1,7}")  # ESD, FNA, ECMO, PiCCO: two capitals at least
 _NOT_A_NAME = re.compile(r"(?:nay|tren|noi tren|duoc|moi|cao|these|this|those|diese)\b")
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
@@ -81,6 +81,11 @@ _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$"
                          r"|\s+in\s+(?:poor|rural|remote|local|the|its|their|our)\s.*$"
                          # a clause's verb: "(lễ chuyển giao kỹ thuật X) diễn ra sáng 14/10"
                          r"|\s+(?:dien ra|duoc (?:thuc hien|trien khai|to chuc)|da duoc|se duoc|took place|was held)\b.*$"
+                         # what it is for: "thụ tinh trong ống nghiệm để đáp ứng nhu cầu …"
+                         r"|\s+(?:de|nham|giup)\s+(?:dap ung|nang cao|phuc vu|dieu tri|giam|tang|cai thien|kip thoi|"
+                         r"nguoi benh|benh nhan|nguoi dan|cuu|phat hien|chan doan)\b.*$"
+                         # a caption's or a label's bracket, a stray closing quote: "… khớp gối (ảnh)", "…cấp\" (kỹ thuật)"
+                         r"|[\"”“]?\s*\((?:anh|ky thuat|anh minh hoa|video|clip)\b[^()]{0,30}\)\s*$|\s*[\"”“]\s*$"
                          r"|\s+(?:independently|successfully|for the first time|durch|erfolgreich|selbststandig"
                          r"|dau tien|lan dau|lan dau tien|thanh cong)$")
 # diseases, not procedures ("ung thư gan"); folded, so "sỏi thận" (a stone) is spelled out: "soi" is also "soi" (scope)
@@ -393,14 +398,41 @@ def find_techniques(sentence: str, key: str | None = None) -> list[Item]:
     # a list item that reads like no procedure is a goal or a remark ("nâng cấp trang thiết bị",
     # "khó chuyển giao"), unless the text names it as a known technique
     # an item holding a colon is a list's heading run into its first item ("chuyên sâu như: Cấy chỉ")
-    return _unique([i for i in items if looks_like_technique(i.name) and ":" not in i.name
-                    and not _names_no_technique(fold(i.name))])
+    return _unique([part for i in _with_shared_heads(items) if looks_like_technique(i.name) and ":" not in i.name
+                    and not _names_no_technique(fold(i.name)) for part in _shared_head(i)])
 
 
 def _names_no_technique(folded: str) -> bool:
     """A kind of work ("phẫu thuật phức tạp", "điều trị"), a branch of medicine ("Nội khoa") or an
     item that names a field ("kỹ thuật cao các chuyên ngành X"): no technique's name."""
     return bool(_GENERIC.fullmatch(folded) or _FIELD_WORD.search(folded))
+
+
+def _shared_head(item: Item) -> list[Item]:
+    """"phẫu thuật nội soi khớp vai và khớp gối", "Implantation von Herzschrittmachern und
+    Defibrillatoren" stays whole, but a second half that repeats a word of the first ("khớp") names
+    the same procedure on another part: "phẫu thuật nội soi khớp vai", "phẫu thuật nội soi khớp gối"."""
+    halves = re.split(r"\s+(?:và|and|und)\s+", item.name)
+    if len(halves) != 2:
+        return [item]
+    first, second = halves[0].split(), halves[1].split()
+    repeated = next((k for k, word in enumerate(first) if k and word.lower() == second[0].lower()), None)
+    if repeated is None or len(second) > 4:
+        return [item]
+    return [Item(halves[0], item.start, item.end), Item(" ".join(first[:repeated] + second), item.start, item.end)]
+
+
+def _with_shared_heads(items: list[Item]) -> list[Item]:
+    """A list item that only names another part ("…: phẫu thuật nội soi khớp vai, khớp gối") takes the
+    procedure of the item before it, up to the word they share."""
+    result: list[Item] = []
+    for item in items:
+        words = item.name.split()
+        before = result[-1].name.split() if result else []
+        repeated = next((k for k, word in enumerate(before) if k and word.lower() == words[0].lower()), None) \
+            if words and len(words) <= 4 and not looks_like_technique(item.name) else None
+        result.append(Item(" ".join(before[:repeated] + words), item.start, item.end) if repeated else item)
+    return result
 
 
 def _unique(items: list[Item]) -> list[Item]:
