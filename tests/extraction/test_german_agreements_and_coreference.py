@@ -98,3 +98,13 @@ def test_a_sharp_s_keeps_a_german_word_whole():
     text = ("Das Krankenhaus Talheim und das Spital Auheim schließen sich mit 1. Jänner zum neuen Klinikum Tal "
             "zusammen.")
     assert extract_text(text).partnerships == []
+
+
+def test_a_cooperation_with_one_is_the_other_s_named_right_after():
+    text = ("Unser Hauptprojekt ist das Talheim Hospital. Seit 2014, dank der Zusammenarbeit mit Lichtblick Nepal, ist "
+            "das Spital stetig gewachsen.")
+    assert {frozenset(p) for p, _ in party_sets(text)} == {frozenset({"Talheim Hospital", "Lichtblick Nepal"})}
+    # a body in another clause far after is no partner
+    text = ("Damit bestätigen wir die Bedeutung der Zusammenarbeit mit den Tirol Kliniken insgesamt, sondern vor allem "
+            "auch die Bedeutung des Transplantationszentrums in Innsbruck.")
+    assert party_sets(text) == set()

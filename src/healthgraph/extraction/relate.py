@@ -772,7 +772,11 @@ def cooperation_pairs(cues: dict[str, list[int]], mentions: list[tuple[int, Orga
         # ("Mit dem A kooperiert das B seit 2019": the verb between them, the German subject after it)
         between = len(rest) == 1 and any(max(p for p, o in mentions if o in listed) < c < min(
             p for p, o in mentions if o is rest[0]) for c in cues.get("cooperate", ()))
-        return [(a, rest[0]) for a in listed] if len(rest) == 1 and ("sign" in cues or between) else []
+        # "Dank der Zusammenarbeit mit A ist das B gewachsen": the cooperation noun right before "mit" is the other's
+        owned = len(rest) == 1 and any(first_position - 3 <= c < first_position - 1 for c in cues.get("cooperate", ())) \
+            and rest[0].kind in _CORE_KINDS \
+            and 0 < min(p for p, o in mentions if o is rest[0]) - max(p for p, o in mentions if o in listed) <= 8
+        return [(a, rest[0]) for a in listed] if len(rest) == 1 and ("sign" in cues or between or owned) else []
     if _visited_after_signing(cues, first_position):
         return []
     group = listed_after(mentions, first_position - 1, joins)
