@@ -63,3 +63,22 @@ def test_those_joined_to_the_network_join_its_hub():
             "Seit 2020 konnten das Krankenhaus Talheim sowie das Krankenhaus Auheim an das Netzwerk angebunden werden.")
     assert party_sets(text) == {(frozenset({"Klinikum Bergstadt", f"Krankenhaus {town}"}), "Klinikum Bergstadt")
                                 for town in ("Talheim", "Auheim")}
+
+
+def test_a_takeover_and_a_body_s_affiliated_units_are_no_partnerships():
+    assert party_sets("In 2016 the Riverside Hospitals NHS Trust was taken over by the Lakeside Hospitals NHS "
+                      "Foundation Trust.") == set()
+    assert party_sets("This is an opportunity for the Ministry of Health, together with two affiliated units, Lakeside "
+                      "Hospital and Riverside Hospital, to review all processes.") == set()
+
+
+def test_an_acronym_spells_a_name_up_to_its_place():
+    names = find_names("Das Hôpital de Talé wird von der Fondation Sociale Suisse du Nord-Cameroun getragen. 2010 haben "
+                       "wir mit der FSS einen Vertrag abgeschlossen.")
+    assert ("FSS", "Fondation Sociale Suisse du Nord-Cameroun") in {(n.surface, n.acronym_of) for n in names}
+
+
+def test_a_contract_concluded_with_another_is_an_agreement():
+    assert {frozenset(p) for p, _ in party_sets(
+        "Im Mai 2010 hat der Verein Lichtblick mit der Stiftung Talheim einen Arbeitsvertrag abgeschlossen.")} == {
+        frozenset({"Verein Lichtblick", "Stiftung Talheim"})}

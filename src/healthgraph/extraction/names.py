@@ -624,10 +624,12 @@ def _with_teaching_titles(text: str, names: list[NamedSpan]) -> list[NamedSpan]:
 
 def _abbreviates(acronym: str, surface: str) -> bool:
     letters, name = acronym.lower(), surface.lower()
-    # every capitalised word gives its initial ("Nationalen Medizinischen Universität Bogomolez" is no "NDSB")
-    initials = "".join(w[0] for w in surface.split() if w[:1].isupper()).lower()
+    # every capitalised word gives its initial ("Nationalen Medizinischen Universität Bogomolez" is no "NDSB"), up to
+    # a place after a connector ("Fondation Sociale Suisse du Nord-Cameroun" is the "FSS")
+    core = re.split(r"\s(?:du|de|des|der|of|in|für|fur)\s", surface)[0]
+    initials = "".join(w[0] for w in core.split() if w[:1].isupper()).lower()
     return len(letters) >= 3 and name[:1] == letters[:1] and _in_order(letters[1:], name[1:]) \
-        and letters[-1] in name.split()[-1] and (len(initials) < 2 or _in_order(initials, letters))
+        and letters[-1] in core.lower().split()[-1] and (len(initials) < 2 or _in_order(initials, letters))
 
 
 def _in_order(letters: str, capitals: str) -> bool:

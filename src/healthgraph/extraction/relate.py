@@ -106,7 +106,8 @@ _FUNCTION_WORDS = _CONNECTORS | {"of", "pair_pronoun", "reporter_before", "dispa
 _GERMAN_COMPOUND_CUES = {"partnerschaft": "cooperate", "partnerschaften": "cooperate", "kooperation": "cooperate",
                          "kooperationen": "cooperate", "zusammenarbeit": "cooperate", "spende": "support",
                          "spenden": "support", "forderung": "support", "unterstutzung": "support",
-                         "abkommen": "sign", "abkommens": "sign", "vereinbarung": "sign", "vereinbarungen": "sign"}
+                         "abkommen": "sign", "abkommens": "sign", "vereinbarung": "sign", "vereinbarungen": "sign",
+                         "vertrag": "sign", "vertrages": "sign", "vertrags": "sign"}
 _GERMAN_COMPOUND_ENDINGS = tuple(_GERMAN_COMPOUND_CUES)
 _GERMAN_JOINT_BODIES = ("netzwerk", "netzwerks", "netzwerkes", "verbund", "allianz")  # "Schlaganfallnetzwerk"
 
