@@ -82,3 +82,8 @@ def test_a_contract_concluded_with_another_is_an_agreement():
     assert {frozenset(p) for p, _ in party_sets(
         "Im Mai 2010 hat der Verein Lichtblick mit der Stiftung Talheim einen Arbeitsvertrag abgeschlossen.")} == {
         frozenset({"Verein Lichtblick", "Stiftung Talheim"})}
+
+
+def test_exploring_to_join_a_health_system_is_no_partnership():
+    assert party_sets("Yakima Valley Memorial signed a letter of intent to explore joining Tacoma-based Lakeside "
+                      "Health System.") == set()
