@@ -789,3 +789,13 @@ def test_what_kind_of_company_it_is_stays_outside_a_name_with_its_own_head():
 ])
 def test_romance_names_in_english_and_german_text(text, expected):
     assert surfaces(text) == expected
+
+
+def test_a_provincial_people_s_committee_in_english_is_the_province_s_committee():
+    from healthgraph.extraction.mentions import find_mentions
+    from healthgraph.extraction.tokens import TokenText
+    found = [(m.surface, m.template) for m in find_mentions(TokenText.of(
+        "Bach Mai Hospital coordinated with Lao Cai Provincial People’s Committee and the Quang Ngai Provincial "
+        "Department of Health."))]
+    assert ("Lao Cai Provincial People’s Committee", "ubnd") in found
+    assert ("Quang Ngai Provincial Department of Health", "syt") in found
