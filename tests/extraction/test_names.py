@@ -799,3 +799,11 @@ def test_a_provincial_people_s_committee_in_english_is_the_province_s_committee(
         "Department of Health."))]
     assert ("Lao Cai Provincial People’s Committee", "ubnd") in found
     assert ("Quang Ngai Provincial Department of Health", "syt") in found
+
+
+def test_a_place_adjective_and_a_descriptor_before_a_name_are_no_part_of_it():
+    assert surfaces("Das Labor Berlin kooperiert mit dem Potsdamer Laborunternehmen Diagnostik Ernst von Bergmann.") == [
+        "Diagnostik Ernst von Bergmann"]
+    # nor is an article before a body named by the borders it ignores
+    assert surfaces("Die Organisation Ärzte ohne Grenzen hilft dem Spital Talheim.") == [
+        "Ärzte ohne Grenzen", "Spital Talheim"]

@@ -1432,6 +1432,9 @@ _COMMON_NOUN_STARTS = ("partner", "kooperations", "grundversorg", "zentrumsverso
 
 
 _KIND_WORDS = frozenset({"unternehmensgruppe", "firmengruppe", "konzern", "unternehmen"})  # what a named company is
+# what a body is, written before its name ("die Kieler Organisation X", "der NGO X"): no part of the name
+_LEADING_DESCRIPTORS = frozenset({"organisation", "organization", "ngo", "hilfsorganisation"})
+_GERMAN_PLACE_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
 ROLE_STARTS = ("partner", "kooperations", "lehrkrankenhaus", "lehrklinik")  # folded: the role a body plays, before its name
 
 
@@ -1748,10 +1751,13 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
             a += 1
         while b > a and (words[b - 1].key in shapes.connectors or words[b - 1].text in _DASHES):
             b -= 1
-        described_as = None
         if b - a > 3 and words[a].text.endswith("-") and words[a + 1].key in ("und", "and") \
                 and _compound_descriptor(words[a + 2], shapes):
             a += 2  # "Elektro- und Gesundheitskonzern Philips": a descriptor cut short, then its other half
+        described_as = None
+        if b - a > 2 and _GERMAN_PLACE_ADJECTIVE.fullmatch(words[a].text) and not _head_at_word(words[a], shapes) \
+                and (_compound_descriptor(words[a + 1], shapes) or words[a + 1].key in _LEADING_DESCRIPTORS):
+            a += 1  # "das Potsdamer Laborunternehmen Diagnostik X": where it sits, what it is, then its name
         while b - a > 1 and (_compound_descriptor(words[a], shapes)  # "Gesundheitsversorger MU Health Care"
                              or (words[a].key.startswith(ROLE_STARTS) or words[a].key in _KIND_WORDS)
                              and any(a < i < b for i, _, _ in heads)):  # "Unternehmensgruppe X Plastic Group"
@@ -2389,7 +2395,7 @@ _ACRONYM_AND_PLACE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{2,7}[ \t]+[A-ZÄÖÜ
 
 # "Ärzte ohne Grenzen", "Engineers Without Borders", "Médecins Sans Frontières": a body named by
 # its members and the borders it ignores, with no head word
-_WITHOUT_BORDERS = re.compile(r"(?<![\w-])[A-ZÄÖÜÉ][\w'’-]+(?: (?:[A-ZÄÖÜ][\w'’-]+|für|for|de|du))*"
+_WITHOUT_BORDERS = re.compile(r"(?<![\w-])(?!(?:Die|Der|Das|The|Organisation|Organization)\s)[A-ZÄÖÜÉ][\w'’-]+(?: (?:[A-ZÄÖÜ][\w'’-]+|für|for|de|du))*"
                               r" (?:ohne Grenzen|[Ww]ithout [Bb]orders|[Ss]ans [Ff]ronti[eè]res)\b")
 
 
