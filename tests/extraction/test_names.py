@@ -807,3 +807,10 @@ def test_a_place_adjective_and_a_descriptor_before_a_name_are_no_part_of_it():
     # nor is an article before a body named by the borders it ignores
     assert surfaces("Die Organisation Ärzte ohne Grenzen hilft dem Spital Talheim.") == [
         "Ärzte ohne Grenzen", "Spital Talheim"]
+
+
+def test_a_named_body_and_a_head_of_its_own_are_two():
+    assert surfaces("Der Vertrag zwischen Kreiskrankenhaus Saarburg und Landeskrankenhaus wurde unterzeichnet.") == [
+        "Kreiskrankenhaus Saarburg"]
+    # (but specialties under one head stay one name)
+    assert surfaces("Die Klinik für Kardiologie und Angiologie hilft.") == ["Klinik für Kardiologie und Angiologie"]

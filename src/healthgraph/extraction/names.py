@@ -2039,7 +2039,10 @@ def _split_pieces(words, heads, shapes: _Shapes, closed: frozenset[int] = frozen
                 and all(" ".join(w.key for w in words[h[0]:h[0] + h[1]]) in shapes.weak for h in left)
             # ("UNIVERSITY of Dodoma (UDOM) and Benjamin Mkapa ultramodern Hospital": the brackets closed the
             # first name even when the second's head lies beyond the run)
-            if left and (right and right_proper and (not joined or i in closed) or not right and i in closed):
+            # "zwischen Kreiskrankenhaus Saarburg und Landeskrankenhaus": a named body, then a head of its own
+            left_named = any(words[p].cap and not any(h[0] <= p < h[0] + h[1] for h in heads) for p in range(start, i))
+            own_head = bool(right) and right[0][0] == i + 1 and left_named and words[i].key in ("and", "und", "&")
+            if left and (right and (right_proper or own_head) and (not joined or i in closed) or not right and i in closed):
                 result.append((start, i))
                 start = i + 1
     result.append((start, end))
