@@ -108,3 +108,17 @@ def test_a_cooperation_with_one_is_the_other_s_named_right_after():
     text = ("Damit bestätigen wir die Bedeutung der Zusammenarbeit mit den Tirol Kliniken insgesamt, sondern vor allem "
             "auch die Bedeutung des Transplantationszentrums in Innsbruck.")
     assert party_sets(text) == set()
+
+
+def test_a_gift_of_two_givers_goes_to_the_one_the_sentence_before_names():
+    text = ("Neue Spende für das Kinderkrankenhaus Talheim: Ein Ultraschallgerät verbessert seit Kurzem die "
+            "Herzdiagnostik im Kinderkrankenhaus Talheim. Das 46.000 Euro teure Gerät ist ein Geschenk der deutschen "
+            "Stiftung Lichtblick und des Rotary-Clubs Auheim. „Durch unsere alten Verbindungen ist es uns gelungen, "
+            "bei der Stiftung Lichtblick das Interesse zu wecken“, sagt der Unternehmer.")
+    assert party_sets(text) == {(frozenset({giver, "Kinderkrankenhaus Talheim"}), giver)
+                                for giver in ("Stiftung Lichtblick", "Rotary-Clubs Auheim")}
+
+
+def test_a_german_quote_opens_a_new_sentence():
+    from healthgraph.extraction.segment import split_sentences
+    assert len(split_sentences("Das ist ein Geschenk der Stiftung Lichtblick. „Durch unsere Verbindungen ging es“, sagt er.")) == 2

@@ -1034,7 +1034,7 @@ def _coordinated_pair(sentence, mentions, tokens: TokenText, all_cues):
 # a sentence about the gift or programme just told ("Chương trình do E tài trợ", "The project is funded by E")
 _GIFT_OPENING = re.compile(r"(?:toan bo |tat ca )?(?:chuong trinh|du an|so (?:may|thiet bi|trang thiet bi|hang|tien)|"
                            r"kinh phi|cac (?:thiet bi|trang thiet bi|may|kien hang)|(?:the|this) (?:programme|program|"
-                           r"project|equipment|donation)|(?:das|dieses|die|diese) (?:projekt|programm|gerate|spende))\b")
+                           r"project|equipment|donation)|(?:das|dieses|die|diese) (?:projekt|programm|gerate|gerat|spende|geschenk))\b")
 
 
 # what a sentence that names no one must say for the techniques it names to have been passed on

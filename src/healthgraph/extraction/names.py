@@ -1749,6 +1749,9 @@ def _names_in_run(tokens, run: list[int], aliases, shapes: _Shapes, provinces):
                          or words[a].text in _DASHES) and not _particle(words, a, b) and not _place_word(words, a, b) \
                 and not _name_syllable_an(tokens, run[a]) and not _municipal(words, a, b, heads):
             a += 1
+        if b - a > 1 and words[a].text[:1].islower() and NATIONALITY_ADJECTIVE.fullmatch(words[a].text) \
+                and any("-" in w.text.strip("-") or w.cap and not _head_at_word(w, shapes) for w in words[a + 1:b]):
+            a += 1  # "der deutschen Siegfried-Neumann-Stiftung": the name itself (not "der japanischen Regierung")
         while b > a and (words[b - 1].key in shapes.connectors or words[b - 1].text in _DASHES):
             b -= 1
         if b - a > 3 and words[a].text.endswith("-") and words[a + 1].key in ("und", "and") \

@@ -1114,6 +1114,8 @@ def _by_markers(cues: dict[str, list[int]], mentions: list[tuple[int, Organisati
         return None
     if giver is None and len(recipients) == len(mentions) >= 2:
         return []  # every name is given to, none gives
+    if taker is None and len(sources) == len(_distinct(mentions)) >= 2:
+        return []  # every name gives ("ein Geschenk der A und des B"): the one given to is named elsewhere
     if not verb_final and not any(mentions[0][0] < p < mentions[-1][0] for p in verbs) and not sources:
         return None  # with the verb outside the names, a marked source must say who gives ("nhận chuyển giao từ A, B …")
     # (a name marked as a recipient gives nothing: "… được trao cho A, … cho B và … cho C" has no giver)

@@ -10,13 +10,13 @@ _ABBREVIATIONS = {
     "ms", "no", "vs", "p", "q", "tt", "qd", "nd", "dd", "kts", "ks", "cn", "bsnt", "bv", "byt", "syt", "ubnd", "t",
     "u", "v", "ltd", "co", "inc", "llc", "jr", "etc", "bzw", "z", "b", "ca", "ggf", "u.a", "ing", "med", "dipl",
 }
-# a sentence end before a capital, with a space or, in text pasted without one, a lower-case
+# a sentence end before a capital (or a German quote's „ before it), with a space or, in text pasted without one, a lower-case
 # letter, a digit or a currency before the stop ("on July 17.Seongnam will provide …", "Việt Nam.Tại lễ",
 # "500.975 USD.Đại sứ", not "TP.Huế")
 # (the stop is matched, not looked behind for: a lookbehind is tried at every character; and the
 # pattern opens on one character class, which the regex engine skips to, not on an alternation
 # that it would try at every character)
-_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<!\n)(?:(?P<gap>[\"”»“)]?\s+)(?=[\"“«(]?[A-ZÀ-Ỹ0-9Đ])"
+_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<!\n)(?:(?P<gap>[\"”»“)]?\s+)(?=[\"“«(„‚‹]?[A-ZÀ-Ỹ0-9Đ])"
                        r"|(?:(?<=[a-zà-ỹđ0-9][.!?])|(?<=[A-Z]{3}\.))(?P<pasted>)(?=[A-ZÀ-ỸĐ][a-zà-ỹđ]{2})))")
 _LEGAL_FORMS = {"inc", "ltd", "co", "llc", "corp"}
 # news-style abbreviations of US states, which a place in brackets ends on
