@@ -2,6 +2,8 @@
 "the X Care Network" is X's partner (not a partner of those who joined with it), a ministry's
 programme is the ministry's policy and no partnership of the ministry's, and a patient handed
 over is no gift."""
+import pytest
+
 from healthgraph.extraction import extract_text
 from healthgraph.extraction.names import find_names
 
@@ -87,3 +89,12 @@ def test_a_contract_concluded_with_another_is_an_agreement():
 def test_exploring_to_join_a_health_system_is_no_partnership():
     assert party_sets("Yakima Valley Memorial signed a letter of intent to explore joining Tacoma-based Lakeside "
                       "Health System.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Der Kaufvertrag zwischen dem Zweckverband Talheim und der Lichtblick Kliniken AG wurde unterzeichnet.",
+    "Lakeside Health signed a purchase agreement with Riverside Medical Center on Monday.",
+    "Bệnh viện Đa khoa tỉnh Lào Cai ký hợp đồng mua bán thiết bị với Công ty TNHH Minh An.",
+])
+def test_a_sale_or_a_purchase_is_no_partnership(text):
+    assert party_sets(text) == set()
