@@ -98,3 +98,12 @@ def test_exploring_to_join_a_health_system_is_no_partnership():
 ])
 def test_a_sale_or_a_purchase_is_no_partnership(text):
     assert party_sets(text) == set()
+
+
+def test_a_programme_in_a_body_s_possessive_is_the_body_s_and_what_the_project_received_its_gift():
+    names = find_names("Lakeland Embassy\nThe project received AUD 22,000 from the Lakeland Embassy’s Direct Aid Program.")
+    assert ("Lakeland Embassy’s Direct Aid Program", "Lakeland Embassy") in {(n.surface, n.acronym_of) for n in names}
+    text = ("Lakeland Embassy\nThe project, managed by the Hoc Mai Foundation, will provide clean water for patients at Viet Duc "
+            "Hospital. The project received AUD 22,000 from the Lakeland Embassy’s Direct Aid Program.")
+    assert any("Lakeland Embassy" in parties and supporter == "Lakeland Embassy"
+               for parties, supporter in party_sets(text))

@@ -578,7 +578,9 @@ def _acronyms_of_names(names: list[NamedSpan]) -> list[NamedSpan]:
 
 
 _PROGRAMME_TAIL = re.compile(r"(?:[ \t]+(?:Care|Health|Telehealth|Telemedicine|Satellite|Partner|Partnership|Clinical))*"
-                             r"[ \t]+(?:Network|Programme|Program|Project|Alliance)")
+                             r"[ \t]+(?:Network|Programme|Program|Project|Alliance)"
+                             # "the Australian Embassy’s Direct Aid Program": whose it is, then its name
+                             r"|['’]s(?:[ \t]+[A-Z][\w-]*){0,4}[ \t]+(?:Network|Programme|Program|Project|Fund|Initiative)")
 
 
 def _programmes_of_their_owners(names: list[NamedSpan]) -> list[NamedSpan]:
@@ -592,7 +594,7 @@ def _programmes_of_their_owners(names: list[NamedSpan]) -> list[NamedSpan]:
     owners = {n.surface: n for n in names if n.kind != "department" and " " in n.surface}
     result = []
     for n in names:
-        owner = next((o for surface, o in owners.items() if n.surface.startswith(surface + " ")
+        owner = next((o for surface, o in owners.items() if n.surface.startswith(surface) and n.surface != surface
                       and _PROGRAMME_TAIL.fullmatch(n.surface, len(surface))), None)
         result.append(replace(n, kind=owner.kind, acronym_of=owner.surface) if owner is not None and n.acronym_of is None
                       else n)

@@ -835,8 +835,10 @@ def passive_givers(cues: dict[str, list[int]], mentions: list[tuple[int, Organis
     ``recipients``, those the sentence before says the thing was given to. Names after
     "cho"/"to" receive instead, from that main organisation."""
     by = sorted(cues.get("by", []) + cues.get("from", []))
-    kind = "transfer" if "transfer" in cues else "support" if "support" in cues else None
-    if not by or kind is None or any(org.id == recipient.id for _, org in mentions):
+    # ("The project received AUD 22,000 from A": what the sentence before gave was A's gift too)
+    kind = "transfer" if "transfer" in cues else "support" if "support" in cues or "receive" in cues and recipients \
+        else None
+    if not by or kind is None or not recipients and any(org.id == recipient.id for _, org in mentions):
         return []
     joins = set(cues.get("and", []))
     if recipients and mentions[0][0] > by[0]:
