@@ -122,3 +122,9 @@ def test_a_gift_of_two_givers_goes_to_the_one_the_sentence_before_names():
 def test_a_german_quote_opens_a_new_sentence():
     from healthgraph.extraction.segment import split_sentences
     assert len(split_sentences("Das ist ein Geschenk der Stiftung Lichtblick. „Durch unsere Verbindungen ging es“, sagt er.")) == 2
+
+
+def test_a_cooperation_agreed_at_a_host_is_with_the_visiting_delegation():
+    text = ("Diese Woche war eine Delegation des Spitals Kibara zu Gast in Sachsen. Es ging um die "
+            "Weiterbildung von Fachkräften. Am Klinikum Talheim wurde ebenfalls eine Kooperation vereinbart.")
+    assert {frozenset(p) for p, _ in party_sets(text)} == {frozenset({"Spitals Kibara", "Klinikum Talheim"})}

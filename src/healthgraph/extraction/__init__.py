@@ -131,6 +131,8 @@ def extract_document(document: Document) -> DocumentFacts:
     lone_giver: Organisation | None = None  # one who gave, with no receiver named, and in which sentence
     lone_giver_at = -10
     lone_giver_counted, lone_giver_kind = 0, "support"  # how many receivers it counted ("cho hai bệnh viện")
+    visitor: Organisation | None = None  # whose delegation the article tells of, and in which sentence
+    visitor_at = -100
     previous_takers: list[Organisation] = []  # who the sentence before says received, from a giver it names
     technique_hints, field_hints = Hints(TECHNIQUE_WORDS, tokens.key), Hints(FIELD_WORDS, tokens.key)
     # "UK Partner X" / "Developing Country Partner Y": a form's fields, each one side of the page's partnership
@@ -241,6 +243,12 @@ def extract_document(document: Document) -> DocumentFacts:
                 relations = _guests_hosted(cues, in_sentence, mains["hospital"] + mains["university"])
             if not relations and "joined_network" in cues:
                 relations = _joined_the_network(in_sentence, [o for o in ranked if o.kind in ("hospital", "university")])
+            if (delegation := _delegation_of(cues, in_sentence)) is not None:
+                visitor, visitor_at = delegation, number
+            elif not relations and visitor is not None and number - visitor_at <= 12 \
+                    and (host := _agreed_at(cues, in_sentence)) is not None and host.id != visitor.id:
+                # "Eine Delegation des A war zu Gast … Am B wurde ebenfalls eine Kooperation vereinbart": A and B
+                relations = [agreement(visitor, host, city_ids, receiving)]
             # a giver the sentences just before named without a receiver ("Công ty X đã tặng 2 máy …")
             recent_giver = lone_giver if number - lone_giver_at <= 3 else None
             if not relations and recent_giver is not None and lone_giver_counted:
@@ -701,6 +709,22 @@ def _guests_hosted(cues, in_sentence, hosts: list[Organisation]) -> list[Relatio
         return []
     host = next((o for o in hosts if o not in guests), None)
     return [Relation(host, guest, "support", host, True) for guest in guests] if host is not None else []
+
+
+def _delegation_of(cues, in_sentence) -> Organisation | None:
+    """The organisation whose delegation the sentence tells of ("eine Delegation des A", "a
+    delegation from A", "đoàn công tác của A"), named right after the word."""
+    return next((o for w in cues.get("delegation_of", ()) for p, o in in_sentence if w < p <= w + 4), None)
+
+
+def _agreed_at(cues, in_sentence) -> Organisation | None:
+    """The one organisation a sentence that agrees a cooperation names, at its place ("Am B wurde
+    eine Kooperation vereinbart", "At B, a cooperation agreement was signed")."""
+    orgs = distinct_orgs(o for _, o in in_sentence)
+    if len(orgs) != 1 or not ("sign" in cues or "cooperate" in cues) or vetoed(cues):
+        return None
+    places = cues.get("trained_place", ())
+    return orgs[0] if any(p - 3 <= w < p for p, _ in in_sentence for w in places) else None
 
 
 def _joined_the_network(in_sentence, hubs: list[Organisation]) -> list[Relation]:

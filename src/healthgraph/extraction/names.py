@@ -1435,6 +1435,7 @@ _COMMON_NOUN_STARTS = ("partner", "kooperations", "grundversorg", "zentrumsverso
 
 _KIND_WORDS = frozenset({"unternehmensgruppe", "firmengruppe", "konzern", "unternehmen"})  # what a named company is
 # what a body is, written before its name ("die Kieler Organisation X", "der NGO X"): no part of the name
+_ZU_IDIOMS = frozenset({"gast", "besuch", "ende", "beginn", "hause", "fuss", "gunsten", "lasten", "zeit"})
 _LEADING_DESCRIPTORS = frozenset({"organisation", "organization", "ngo", "hilfsorganisation"})
 _GERMAN_PLACE_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
 ROLE_STARTS = ("partner", "kooperations", "lehrkrankenhaus", "lehrklinik")  # folded: the role a body plays, before its name
@@ -1537,6 +1538,8 @@ def _capitalised_names(tokens, shapes: _Shapes, provinces: frozenset[str]):
                 continue
             if t.key in _LOWER_ARTICLES and t.text.islower() and tokens[m - 1].key not in ("fur", "for"):
                 break  # "… zusammen mit der Else Kröner-Fresenius-Stiftung die Initiative X": an article opens a phrase
+            if t.key == "zu" and m + 1 < len(tokens) and tokens[m + 1].key in _ZU_IDIOMS:
+                break  # "das Spital Kibara zu Gast in …": a guest, no "Universität zu Lübeck"
             if t.is_word and t.key in shapes.connectors and m + 1 < len(tokens) and tokens[m + 1].is_word \
                     and (tokens[m + 1].cap or (
                         (tokens[m + 1].key in shapes.connectors or _adjective_may_join(tokens, m)
