@@ -128,3 +128,10 @@ def test_a_cooperation_agreed_at_a_host_is_with_the_visiting_delegation():
     text = ("Diese Woche war eine Delegation des Spitals Kibara zu Gast in Sachsen. Es ging um die "
             "Weiterbildung von Fachkräften. Am Klinikum Talheim wurde ebenfalls eine Kooperation vereinbart.")
     assert {frozenset(p) for p, _ in party_sets(text)} == {frozenset({"Spitals Kibara", "Klinikum Talheim"})}
+
+
+def test_dortig_stands_for_the_one_the_sentence_before_named():
+    text = ("Die erste Station war das Krankenhaus Kibara in Mwanza. Mit den Ärzten der dortigen Kardiologie besteht "
+            "inzwischen eine feste Partnerschaft, die sich durch Hospitationen in der Kardiologie des Klinikums "
+            "Talheim auszeichnet.")
+    assert {frozenset(p) for p, _ in party_sets(text)} == {frozenset({"Krankenhaus Kibara", "Klinikums Talheim"})}

@@ -209,6 +209,17 @@ def extract_document(document: Document) -> DocumentFacts:
                 k = bisect_left([p for p, _ in in_sentence], cues["group_anaphor"][0])
                 in_sentence.insert(k, (cues["group_anaphor"][0], group[0]))
                 spans.insert(k, tokens.char_span(cues["group_anaphor"][0], cues["group_anaphor"][0] + 1))
+            if "there_anaphor" in cues and not group and ("cooperate" in cues or "sign" in cues):
+                # "Die erste Station war das Bach Mai Hospital. Mit den Ärzten der dortigen Kardiologie besteht eine
+                # Partnerschaft": "dortig" (there) is the one the sentence before named last
+                present = {o.id for _, o in in_sentence}
+                there = next((o for before in reversed(sentence_mentions[-2:]) for _, o in reversed(before)
+                              if o.id not in present), None)
+                if there is not None:
+                    at = cues["there_anaphor"][0]
+                    k = bisect_left([p for p, _ in in_sentence], at)
+                    in_sentence.insert(k, (at, there))
+                    spans.insert(k, tokens.char_span(at, at + 1))
             sentence_mentions.append(in_sentence)
             joins = set(cues.get("and", ()))
             sentence_lists.append([listed for p, _ in in_sentence
