@@ -814,3 +814,15 @@ def test_a_named_body_and_a_head_of_its_own_are_two():
         "Kreiskrankenhaus Saarburg"]
     # (but specialties under one head stay one name)
     assert surfaces("Die Klinik für Kardiologie und Angiologie hilft.") == ["Klinik für Kardiologie und Angiologie"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town after a name of its own says where it is
+    ("The Aita Menni Hospital and the Saint Benedict Menni Health Center of Monrovia signed.",
+     ["Aita Menni Hospital", "Saint Benedict Menni Health Center"]),
+    # a name by its town, or by its field, keeps them
+    ("The Children's Hospital of Philadelphia signed.", ["Children's Hospital of Philadelphia"]),
+    ("The Kwame Nkrumah University of Technology signed.", ["Kwame Nkrumah University of Technology"]),
+])
+def test_a_town_of_a_named_body_is_no_part_of_its_name(text, expected):
+    assert surfaces(text) == expected

@@ -1382,10 +1382,16 @@ def _without_country_of(words, a: int, b: int, head_positions: set[int], shapes:
     "Embassy of Japan" is named by its country)."""
     for of in (p for p in range(a + 1, b - 1) if words[p].key == "of"):
         country = " ".join(w.key for w in words[of + 1:b] if w.key != "the")
+        proper = [p for p in range(a, of) if p not in head_positions and words[p].cap
+                  and words[p].key not in shapes.connectors]
         if is_country(country):
-            named = any(p not in head_positions and words[p].cap and words[p].key not in shapes.connectors
-                        for p in range(a, of))
-            return of if named else b
+            return of if proper else b
+        # "Saint Benedict Menni Health Center of Monrovia": a town after a name of its own says where it is
+        # (not "Children's Hospital of Philadelphia", a name by its town)
+        if len(proper) >= 2 and of - 1 in head_positions and b - of == 2 and words[b - 1].cap \
+                and (b - 1) not in head_positions and not _ends_in_descriptor(words[b - 1].key) \
+                and words[b - 1].key not in _FIELDS_OF_NAMES:  # (nor "… University of Technology")
+            return of
     return b
 
 
@@ -1435,6 +1441,9 @@ _COMMON_NOUN_STARTS = ("partner", "kooperations", "grundversorg", "zentrumsverso
 
 _KIND_WORDS = frozenset({"unternehmensgruppe", "firmengruppe", "konzern", "unternehmen"})  # what a named company is
 # what a body is, written before its name ("die Kieler Organisation X", "der NGO X"): no part of the name
+_FIELDS_OF_NAMES = frozenset({"technology", "science", "sciences", "medicine", "pharmacy", "health", "nursing",
+                              "engineering", "arts", "law", "education", "dentistry", "management", "economics",
+                              "research", "surgery", "oncology", "cardiology", "pediatrics", "paediatrics", "excellence"})
 _ZU_IDIOMS = frozenset({"gast", "besuch", "ende", "beginn", "hause", "fuss", "gunsten", "lasten", "zeit"})
 _LEADING_DESCRIPTORS = frozenset({"organisation", "organization", "ngo", "hilfsorganisation"})
 _GERMAN_PLACE_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
