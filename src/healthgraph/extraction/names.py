@@ -1388,7 +1388,8 @@ def _without_country_of(words, a: int, b: int, head_positions: set[int], shapes:
             return of if proper else b
         # "Saint Benedict Menni Health Center of Monrovia": a town after a name of its own says where it is
         # (not "Children's Hospital of Philadelphia", a name by its town)
-        if len(proper) >= 2 and of - 1 in head_positions and b - of == 2 and words[b - 1].cap \
+        if len([p for p in proper if words[p].key not in shapes.health_fields]) >= 2 \
+                and of - 1 in head_positions and b - of == 2 and words[b - 1].cap \
                 and (b - 1) not in head_positions and not _ends_in_descriptor(words[b - 1].key) \
                 and words[b - 1].key not in _FIELDS_OF_NAMES:  # (nor "… University of Technology")
             return of
