@@ -297,3 +297,15 @@ def test_technique_items_of_real_reports(sentence, expected):
 def test_a_clause_after_receiving_a_technique_is_no_technique():
     from healthgraph.extraction.techniques import find_techniques
     assert find_techniques("Việc tiếp nhận kỹ thuật sẽ giúp phát hiện và can thiệp sớm đột quỵ não tại địa phương.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Transfer of specialized testing techniques such as: blood culture identification, antibiogram; Training in "
+     "transfer of cardiovascular interventions, thrombolysis in myocardial infarction.",
+     ["blood culture identification", "cardiovascular interventions", "thrombolysis in myocardial infarction"]),
+    ("Hospital A transferred the kidney transplantation and laparoscopic surgery techniques to B.",
+     ["kidney transplantation", "laparoscopic surgery"]),
+])
+def test_english_technique_items_of_real_reports(sentence, expected):
+    from healthgraph.extraction.techniques import find_techniques
+    assert [i.name for i in find_techniques(sentence)] == expected

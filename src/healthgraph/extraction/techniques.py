@@ -32,7 +32,7 @@ _LIST_CUE = re.compile(
     # "chuyển giao 8 kỹ thuật, trong đó có (kỹ thuật) thở máy không xâm nhập"
     rf"|{_TECHNIQUE}(?P<gap4>[^:.;!?,]{{0,40}}?),?\s+trong do (?:co|gom)\s+(?:(?:cac\s+)?{_TECHNIQUE}\s+)?"
     r"|(?:techniken|verfahren|methoden|techniques|procedures|skills)(?P<gap3>[^:.;!?]{0,80}?)\s*"
-    r"(?:such as|including|like|wie|:)"
+    r"(?:(?:such as|including|like|wie)\s*:?|:)"
     r"\s*")
 _PLURAL_BEFORE = re.compile(r"(?:cac|nhung|mot so|\d+)\s*(?:goi\s+)?(?:dich vu\s+)?$")
 _FIELD_CUE = re.compile(
@@ -69,7 +69,8 @@ _LAST_AND = re.compile(r"\s+(?:va|und|and|sowie)\s+")
 # procedure of 12 (the 80 characters of an item bound the other languages)
 MAX_ITEM_WORDS = 16
 _STRIP_LEAD = re.compile(r"(?:\d+ ca|cac|nhung|mot so|der|die|das|den|dem|the|a|an|in der|in den|im|bei der|and|und|va|sowie"
-                         r"|or|oder|nhu|bao gom|gom|ky thuat|ki thuat)\s+")  # "… và kỹ thuật B": the list noun again
+                         r"|or|oder|nhu|bao gom|gom|ky thuat|ki thuat"  # "… và kỹ thuật B": the list noun again
+                         r"|training in transfer of|training in|transfer of)\s+")  # "Training in transfer of X": X
 _STRIP_TAIL = re.compile(r"\s*(?:…|\.\.\.|v\.v\.?|etc\.?|usw\.?)\s*$|[.…]+$"
                          r"|\s+(?:o|cho|tren|bei)\s+\d+\s+(?:truong hop|benh nhan|nguoi benh|ca|patienten|patients)\b.*$"
                          # when: "ghép phổi trong một ngày"
@@ -417,6 +418,10 @@ def _shared_head(item: Item) -> list[Item]:
         return [item]
     first, second = halves[0].split(), halves[1].split()
     repeated = next((k for k, word in enumerate(first) if k and word.lower() == second[0].lower()), None)
+    if repeated is None and len(first) > 1 and len(second) > 1 and all(map(_procedure, halves)) \
+            and re.search(r"\s(?:and|und)\s", item.name):  # (a Vietnamese "A và B" is often a field and its part)
+        # "heart pacemaker implant and laparoscopic surgery": two procedures, each with its own procedure word
+        return [Item(halves[0], item.start, item.end), Item(halves[1], item.start, item.end)]
     if repeated is None or len(second) > 4:
         return [item]
     return [Item(halves[0], item.start, item.end), Item(" ".join(first[:repeated] + second), item.start, item.end)]
