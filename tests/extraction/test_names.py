@@ -811,7 +811,7 @@ def test_a_place_adjective_and_a_descriptor_before_a_name_are_no_part_of_it():
 
 def test_a_named_body_and_a_head_of_its_own_are_two():
     assert surfaces("Der Vertrag zwischen Kreiskrankenhaus Saarburg und Landeskrankenhaus wurde unterzeichnet.") == [
-        "Kreiskrankenhaus Saarburg"]
+        "Kreiskrankenhaus Saarburg", "Landeskrankenhaus"]
     # (but specialties under one head stay one name)
     assert surfaces("Die Klinik für Kardiologie und Angiologie hilft.") == ["Klinik für Kardiologie und Angiologie"]
 
@@ -825,4 +825,16 @@ def test_a_named_body_and_a_head_of_its_own_are_two():
     ("The Kwame Nkrumah University of Technology signed.", ["Kwame Nkrumah University of Technology"]),
 ])
 def test_a_town_of_a_named_body_is_no_part_of_its_name(text, expected):
+    assert surfaces(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Saarburger Kreiskrankenhaus startet Kooperation mit Landeskrankenhaus.",
+     ["Saarburger Kreiskrankenhaus", "Landeskrankenhaus"]),
+    ("Der Kooperationsvertrag zwischen Kreiskrankenhaus Talheim und Landeskrankenhaus wurde unterzeichnet.",
+     ["Kreiskrankenhaus Talheim", "Landeskrankenhaus"]),
+    # a kind in no partner's place is no name
+    ("Das Landeskrankenhaus hat neue Betten.", []),
+])
+def test_a_compound_head_alone_in_a_partner_s_place_is_a_body(text, expected):
     assert surfaces(text) == expected

@@ -335,7 +335,8 @@ def find_names(text: str, provinces: frozenset[str] = frozenset(), key: str | No
                    lambda: _city_governments(text, taken),
                    lambda: _without_borders(text, taken),
                    lambda: _vietnam_branches(text, taken, place_names(provinces)),
-                   lambda: _determined_acronyms(text, taken, shapes, {alias for n in found for alias in n.aliases})):
+                   lambda: _determined_acronyms(text, taken, shapes, {alias for n in found for alias in n.aliases}),
+                   lambda: _partners_by_their_kind(text, taken)):
         for named in reader():  # each reader sees the names the ones before it found
             found.append(named)
             taken.add(named.start, named.end)
@@ -2549,6 +2550,24 @@ _DETERMINER_BEFORE = re.compile(r"(?:^|[^\w-])(?:[Dd](?:as|es|em|er|ie|en)|[Tt]h
 # what a determined acronym needs, looser (one class first, so one fast scan): most texts have none
 _DETERMINED_CAPITALS = re.compile(r"(?:[DdTt](?:as|es|em|er|ie|en|he)|[Vv]om|[Bb]eim|[Zz]um)[ \t]+\n?"
                                   r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}(?![\w-])")
+
+
+# "Kooperation mit (dem) Landeskrankenhaus", "zwischen Kreiskrankenhaus Saarburg und (dem) Herzzentrum": a German
+# compound head alone in a partner's place is the one body of that kind the article speaks of
+_PARTNER_BY_KIND = re.compile(
+    r"(?:(?:Kooperation|Zusammenarbeit|Partnerschaft|Kooperationsvertrag|kooperiert|kooperieren|arbeitet|arbeiten)"
+    r"[ \t]+(?:\w+[ \t]+){0,3}?mit|zwischen[ \t]+[^.,;:\n]{3,60}?[ \t]und)[ \t]+(?:dem[ \t]+|der[ \t]+|den[ \t]+)?"
+    r"(?P<name>[A-ZÄÖÜ][a-zäöüß]{2,}(?:klinikum|krankenhaus|herzzentrum|spital|uniklinik|universitätsklinikum))\b"
+    r"(?![ \t]+[A-ZÄÖÜ])")
+
+
+def _partners_by_their_kind(text: str, taken: _Taken) -> list[NamedSpan]:
+    """A compound head alone where a cooperation names its partner ("startet Kooperation mit
+    Landeskrankenhaus"): the body of that kind the article speaks of."""
+    if "mit" not in text and "zwischen" not in text:
+        return []
+    return [NamedSpan(m.start("name"), m.end("name"), m.group("name"), "hospital", ())
+            for m in _PARTNER_BY_KIND.finditer(text) if not taken.overlaps(m.start("name"), m.end("name"))]
 
 
 def _determined_acronyms(text: str, taken: _Taken, shapes: _Shapes, defined: set[str]
