@@ -2,17 +2,28 @@
 "Abkommen" concluded, a bare head that repeats a named one's head ("das Universitätsklinikum"),
 a faculty standing for its university, an acronym a text uses without defining it, and "one
 of the largest institutes" that names no one."""
+import pytest
+
 from healthgraph.extraction import extract_text
 from healthgraph.extraction.names import find_names
 
 from extraction_helpers import party_sets
 
 
-def test_an_abkommen_concluded_with_partners_is_an_agreement():
-    pairs = party_sets("Die Uniklinik Nordhafen hat ein Abkommen mit dem Spital Talheim geschlossen.")
-    assert {frozenset(p) for p, _ in pairs} == {frozenset({"Uniklinik Nordhafen", "Spital Talheim"})}
-    pairs = party_sets("Das Partnerschaftsabkommen zwischen dem Klinikum Bergstadt und dem Spital Talheim gilt ab Mai.")
-    assert {frozenset(p) for p, _ in pairs} == {frozenset({"Klinikum Bergstadt", "Spital Talheim"})}
+def _pairs(text: str) -> set[frozenset[str]]:
+    return {frozenset(parties) for parties, _ in party_sets(text)}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Die Uniklinik Nordhafen hat ein Abkommen mit dem Spital Talheim geschlossen.",
+     {"Uniklinik Nordhafen", "Spital Talheim"}),
+    ("Das Partnerschaftsabkommen zwischen dem Klinikum Bergstadt und dem Spital Talheim gilt ab Mai.",
+     {"Klinikum Bergstadt", "Spital Talheim"}),
+    ("Das Klinikum Bergstadt hat mit dem Spital Talheim vereinbart, die Notfallversorgung im Tal zu sichern.",
+     {"Klinikum Bergstadt", "Spital Talheim"}),
+])
+def test_an_agreement_concluded_or_agreed_is_an_agreement(text, pair):
+    assert _pairs(text) == {frozenset(pair)}
 
 
 def test_a_bare_head_stands_for_the_one_named_with_that_head_and_a_faculty_for_its_university():
@@ -20,7 +31,7 @@ def test_a_bare_head_stands_for_the_one_named_with_that_head_and_a_faculty_for_i
             "Sie gehören zu einem Abkommen, das die Medizinische Fakultät und das Universitätsklinikum mit der "
             "Hochschule Kibara und dem Krankenhaus Kibara Medical Centre geschlossen haben. "
             "Tansanische Ärzte können sich am Nordhafener Universitätsklinikum weiterbilden.")
-    pairs = {frozenset(p) for p, _ in party_sets(text)}
+    pairs = _pairs(text)
     for ours in ("Universität Nordhafen", "Nordhafener Universitätsklinikum"):
         for theirs in ("Hochschule Kibara", "Krankenhaus Kibara Medical Centre"):
             assert frozenset({ours, theirs}) in pairs, (ours, theirs)
@@ -33,7 +44,7 @@ def test_a_bare_head_shared_by_two_named_bodies_stands_for_neither():
     assert party_sets(text) == set()
     # with one named so, it is that one
     one = text.replace("das Kantonsspital Bergstadt", "die Klinik Bergstadt")
-    assert {frozenset(p) for p, _ in party_sets(one)} == {frozenset({"Kantonsspital Talheim", "Stiftung Lichtblick"})}
+    assert _pairs(one) == {frozenset({"Kantonsspital Talheim", "Stiftung Lichtblick"})}
 
 
 def test_an_acronym_used_without_definition_is_the_name_it_abbreviates():
@@ -69,18 +80,12 @@ def test_guest_doctors_of_a_hospital_learn_at_the_article_s_hospital():
     assert all("Klinikum Talheim" not in parties for parties, _ in party_sets(text))
 
 
-def test_what_two_bodies_agreed_is_an_agreement():
-    pairs = party_sets("Das Klinikum Bergstadt hat mit dem Spital Talheim vereinbart, die Notfallversorgung im Tal zu "
-                       "sichern.")
-    assert {frozenset(p) for p, _ in pairs} == {frozenset({"Klinikum Bergstadt", "Spital Talheim"})}
-
-
 def test_an_agreement_with_one_signed_by_a_list_pairs_the_one_with_each():
     text = ("Wie das Gesundheitsministerium auf seiner Website mitteilt, wurde ein Memorandum über die Zusammenarbeit "
             "mit der Uniklinik Nordhafen vom Regionalen Klinikzentrum Talheim in Uzhgorod, der Medizinischen "
             "Universität Bergstadt nach Ivan Franko, dem regionalen klinischen Krankenhaus Auheim und dem NDSB "
             "„Okhmatdet“ unterzeichnet.")
-    pairs = {frozenset(p) for p, _ in party_sets(text)}
+    pairs = _pairs(text)
     assert len(pairs) == 4 and all("Uniklinik Nordhafen" in p for p in pairs)
     assert not any("Gesundheitsministerium" in name for p in pairs for name in p)  # it reports the news
 
@@ -103,7 +108,7 @@ def test_a_sharp_s_keeps_a_german_word_whole():
 def test_a_cooperation_with_one_is_the_other_s_named_right_after():
     text = ("Unser Hauptprojekt ist das Talheim Hospital. Seit 2014, dank der Zusammenarbeit mit Lichtblick Nepal, ist "
             "das Spital stetig gewachsen.")
-    assert {frozenset(p) for p, _ in party_sets(text)} == {frozenset({"Talheim Hospital", "Lichtblick Nepal"})}
+    assert _pairs(text) == {frozenset({"Talheim Hospital", "Lichtblick Nepal"})}
     # a body in another clause far after is no partner
     text = ("Damit bestätigen wir die Bedeutung der Zusammenarbeit mit den Tirol Kliniken insgesamt, sondern vor allem "
             "auch die Bedeutung des Transplantationszentrums in Innsbruck.")
@@ -127,11 +132,11 @@ def test_a_german_quote_opens_a_new_sentence():
 def test_a_cooperation_agreed_at_a_host_is_with_the_visiting_delegation():
     text = ("Diese Woche war eine Delegation des Spitals Kibara zu Gast in Sachsen. Es ging um die "
             "Weiterbildung von Fachkräften. Am Klinikum Talheim wurde ebenfalls eine Kooperation vereinbart.")
-    assert {frozenset(p) for p, _ in party_sets(text)} == {frozenset({"Spitals Kibara", "Klinikum Talheim"})}
+    assert _pairs(text) == {frozenset({"Spitals Kibara", "Klinikum Talheim"})}
 
 
 def test_dortig_stands_for_the_one_the_sentence_before_named():
     text = ("Die erste Station war das Krankenhaus Kibara in Mwanza. Mit den Ärzten der dortigen Kardiologie besteht "
             "inzwischen eine feste Partnerschaft, die sich durch Hospitationen in der Kardiologie des Klinikums "
             "Talheim auszeichnet.")
-    assert {frozenset(p) for p, _ in party_sets(text)} == {frozenset({"Krankenhaus Kibara", "Klinikums Talheim"})}
+    assert _pairs(text) == {frozenset({"Krankenhaus Kibara", "Klinikums Talheim"})}
