@@ -838,3 +838,9 @@ def test_a_town_of_a_named_body_is_no_part_of_its_name(text, expected):
 ])
 def test_a_compound_head_alone_in_a_partner_s_place_is_a_body(text, expected):
     assert surfaces(text) == expected
+
+
+def test_an_acronym_with_a_small_letter_inside_after_its_article_is_a_name():
+    assert surfaces("Im Mai 2010 haben wir, die SHfS, mit der Stiftung Talheim einen Vertrag abgeschlossen.") == [
+        "SHfS", "Stiftung Talheim"]
+    assert surfaces("Die GmbH hilft.") == []

@@ -2545,11 +2545,13 @@ _PLACE_WORDS = frozenset({"central", "north", "south", "northern", "southern", "
 
 
 # "das USZ", "des USB", "the WHO": a determiner before a short capital word makes it a name
-_SHORT_CAPITALS = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}(?![\w-])")  # the capitals first: rare, so cheap to find
+# (and an acronym with a small letter inside, "die SHfS": three capitals at least; the capitals first: rare, so
+# cheap to find)
+_SHORT_CAPITALS = re.compile(r"[A-ZÄÖÜ](?:[A-ZÄÖÜ0-9]{1,5}|(?:[a-z]?[A-ZÄÖÜ]){2,4}[a-z]?)(?![\w-])")
 _DETERMINER_BEFORE = re.compile(r"(?:^|[^\w-])(?:[Dd](?:as|es|em|er|ie|en)|[Tt]he|[Vv]om|[Bb]eim|[Zz]um)[ \t]+$")
 # what a determined acronym needs, looser (one class first, so one fast scan): most texts have none
 _DETERMINED_CAPITALS = re.compile(r"(?:[DdTt](?:as|es|em|er|ie|en|he)|[Vv]om|[Bb]eim|[Zz]um)[ \t]+\n?"
-                                  r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}(?![\w-])")
+                                  + _SHORT_CAPITALS.pattern)
 
 
 # "Kooperation mit (dem) Landeskrankenhaus", "zwischen Kreiskrankenhaus Saarburg und (dem) Herzzentrum": a German
